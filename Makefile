@@ -1,0 +1,51 @@
+# icmplab: one ICMP codec, compiled to a native prober and to WebAssembly.
+GO        ?= go
+GOROOT    := $(shell $(GO) env GOROOT)
+WASM_EXEC := $(GOROOT)/lib/wasm
+VERSION   ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
+STATIC    := site/static
+FUZZTIME  ?= 10s
+
+.PHONY: all build wasm test test-native test-wasm bench fuzz run vet clean
+
+all: build
+
+# The site's WebAssembly module and the toolchain's own wasm_exec.js, then the
+# native binary that embeds them.
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-s -o $(STATIC)/main.wasm ./wasm
+	cp $(WASM_EXEC)/wasm_exec.js $(STATIC)/wasm_exec.js
+
+build: wasm
+	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o bin/icmplab ./native
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./codec/... ./wasm/...
+
+# The whole suite: native tests (network namespaces and Chromium when root),
+# then the codec and the wasm glue under Node.
+test: build vet test-native test-wasm
+
+test-native:
+	$(GO) test -count=1 -timeout 30m ./...
+
+test-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec $(WASM_EXEC)/go_js_wasm_exec ./codec/... ./wasm/...
+
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem ./codec/...
+
+# A short fuzz of every target: go test -fuzz takes one target per run.
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./codec/...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+run: build
+	./bin/icmplab serve --addr 127.0.0.1:8080
+
+clean:
+	rm -rf bin $(STATIC)/main.wasm $(STATIC)/wasm_exec.js

@@ -1,0 +1,48 @@
+// Package dissect turns captured bytes into a tree of named fields with exact
+// byte (and bit) ranges, from the link layer down to the datagram an ICMP
+// error quotes. It is what `icmplab decode` prints and what the browser
+// workbench draws; both only walk the tree, neither knows a protocol.
+package dissect
+
+// Severity of a note attached to a node, as Wireshark's expert info.
+type Severity uint8
+
+const (
+	SevNote Severity = iota
+	SevWarning
+	SevError
+)
+
+func (s Severity) String() string {
+	switch s {
+	case SevWarning:
+		return "warning"
+	case SevError:
+		return "error"
+	}
+	return "note"
+}
+
+// Note is a remark on a node: a bad checksum, a truncation, a non-compliant
+// layout.
+type Note struct {
+	Severity Severity `json:"severity"`
+	Offset   int      `json:"offset"` // absolute byte offset in the frame
+	Message  string   `json:"message"`
+}
+
+// Node is one field or header in the tree. Offset and Length are absolute in
+// the frame's bytes; Mask, when non-zero, selects the bits of a sub-byte field
+// within those bytes (big-endian over Length bytes, e.g. IHL is Offset 14,
+// Length 1, Mask 0x0f).
+type Node struct {
+	Label   string  `json:"label"`           // "Type", "Internet Protocol Version 4", ...
+	Value   string  `json:"value,omitempty"` // display value, "8 (Echo Request)"
+	Field   string  `json:"field,omitempty"` // stable field id, "icmp.type", "ip.ttl" (Wireshark-like)
+	Offset  int     `json:"offset"`
+	Length  int     `json:"length"`
+	Mask    uint32  `json:"mask,omitempty"`
+	Explain string  `json:"explain,omitempty"` // key into the explanation catalogue (see Explanations)
+	Notes   []Note  `json:"notes,omitempty"`
+	Kids    []*Node `json:"children,omitempty"`
+}

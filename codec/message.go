@@ -1,0 +1,85 @@
+package codec
+
+import "net/netip"
+
+// Kind says which typed view of a message body applies. It follows from the
+// family and type; Parse has validated the body's layout for it.
+type Kind uint8
+
+const (
+	KindRaw                 Kind = iota // unknown or undecoded type: Body() holds everything
+	KindEcho                            // echo request/reply: Echo()
+	KindError                           // dest unreachable, time exceeded, param problem, source quench, v4 redirect, packet too big: Error()
+	KindTimestamp                       // v4 timestamp request/reply: Timestamp()
+	KindInformation                     // v4 information request/reply: Information()
+	KindAddressMask                     // v4 address mask request/reply: AddressMask()
+	KindRouterAdvert4                   // v4 router advertisement (RFC 1256): RouterAdvert4()
+	KindRouterSolicit4                  // v4 router solicitation: RouterSolicit4()
+	KindExtendedEchoRequest             // RFC 8335, both families: ExtendedEchoRequest()
+	KindExtendedEchoReply               // RFC 8335, both families: ExtendedEchoReply()
+	KindRouterSolicit6                  // NDP: NDP()
+	KindRouterAdvert6                   // NDP: NDP()
+	KindNeighborSolicit                 // NDP: NDP()
+	KindNeighborAdvert                  // NDP: NDP()
+	KindRedirect6                       // NDP: NDP()
+	KindMLDQuery                        // MLDv1 or MLDv2 query: MLDQuery()
+	KindMLDReport                       // MLDv1 report or done: MLDv1()
+	KindMLDv2Report                     // MLDv2 report: MLDv2Report()
+	KindNodeInfo                        // node information query/response (RFC 4620): NodeInfo()
+)
+
+// Message is a parsed ICMP message: the fixed header, the checksum verdict,
+// and a validated view of the body. It refers to the caller's bytes; copy them
+// if they will be reused.
+type Message struct {
+	Family   Family
+	Type     Type
+	Code     Code
+	Checksum uint16        // as found on the wire
+	Sum      ChecksumCheck // verdict on Checksum
+	Kind     Kind
+
+	raw []byte // the whole message as given, header included
+}
+
+// Parse parses an ICMP message of either family. src and dst are the IP
+// addresses around it: ICMPv6 needs them for its pseudo-header checksum (pass
+// zero Addrs when unknown and the checksum is reported unverified); ICMPv4
+// ignores them.
+//
+// On a malformed or truncated message Parse returns what it could read (the
+// header when at least 4 bytes are present, Kind KindRaw when the body did not
+// validate) and a *ParseError naming the offset and what was expected. Parse
+// never panics and allocates nothing when the message is valid.
+func Parse(f Family, b []byte, src, dst netip.Addr) (Message, error) {
+	return parse(f, b, src, dst)
+}
+
+// ParseICMPv4 parses an ICMPv4 message (the IP payload, without IP header).
+func ParseICMPv4(b []byte) (Message, error) { return parse(IPv4, b, netip.Addr{}, netip.Addr{}) }
+
+// ParseICMPv6 parses an ICMPv6 message; see Parse for src and dst.
+func ParseICMPv6(b []byte, src, dst netip.Addr) (Message, error) { return parse(IPv6, b, src, dst) }
+
+// Bytes returns the whole message as parsed, header included.
+func (m Message) Bytes() []byte { return m.raw }
+
+// Body returns the bytes after the 4-byte type/code/checksum header.
+func (m Message) Body() []byte {
+	if len(m.raw) < 4 {
+		return nil
+	}
+	return m.raw[4:]
+}
+
+// TypeInfo returns the registry entry of the message's type.
+func (m Message) TypeInfo() (TypeInfo, bool) { return LookupType(m.Family, m.Type) }
+
+// Name is "Echo Request", "Destination Unreachable", ... or "Unassigned (N)".
+func (m Message) Name() string { return TypeName(m.Family, m.Type) }
+
+// CodeName is the name of the message's code within its type.
+func (m Message) CodeName() string { return CodeName(m.Family, m.Type, m.Code) }
+
+// IsError reports whether the message is an ICMP error (it quotes a datagram).
+func (m Message) IsError() bool { return m.Kind == KindError }
