@@ -1,0 +1,205 @@
+// Package serve is the HTTP side of `icmplab serve`: it hands the embedded
+// workbench (site.Static) to a browser with a strict Content-Security-Policy,
+// the right MIME types and gzip, and nothing else. Every byte a user pastes or
+// drops stays in the browser: the handler has no endpoint that accepts data.
+package serve
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// CSP is the Content-Security-Policy of every response. The page repeats it in
+// a <meta> tag; the header is what also covers the Web Worker, which a <meta>
+// tag cannot reach. 'wasm-unsafe-eval' lets WebAssembly compile and nothing
+// else: no inline script, no inline style attribute, no other origin.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+	"object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+// ErrNoWasm says the site was embedded before the WebAssembly module was built.
+var ErrNoWasm = errors.New("main.wasm is missing from the embedded site: run make build")
+
+// required are the files without which the page cannot dissect anything.
+var required = []string{"index.html", "main.wasm", "wasm_exec.js", "worker.js", "app.js"}
+
+// asset is one file held in memory, with its gzip form when that is smaller.
+type asset struct {
+	body  []byte
+	gz    []byte
+	ctype string
+	etag  string
+}
+
+// Handler serves a site tree. It is built once: every file is read and the
+// compressible ones gzipped up front, so a request costs a map lookup.
+type Handler struct {
+	assets  map[string]*asset
+	modTime time.Time
+}
+
+// New reads the whole site from root (the directory holding index.html) and
+// precompresses it. It fails with ErrNoWasm when main.wasm is absent, so a
+// half-built binary says what to do instead of serving a page that cannot work.
+func New(root fs.FS) (*Handler, error) {
+	for _, name := range required {
+		if _, err := fs.Stat(root, name); err != nil {
+			if name == "main.wasm" || name == "wasm_exec.js" {
+				return nil, fmt.Errorf("%w (%s: %v)", ErrNoWasm, name, err)
+			}
+			return nil, fmt.Errorf("site is incomplete: %s: %w", name, err)
+		}
+	}
+	h := &Handler{assets: map[string]*asset{}, modTime: time.Now()}
+	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		body, err := fs.ReadFile(root, p)
+		if err != nil {
+			return err
+		}
+		h.assets["/"+p] = newAsset(p, body)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+func newAsset(name string, body []byte) *asset {
+	a := &asset{body: body, ctype: contentType(name)}
+	a.etag = `"` + strconv.FormatUint(uint64(fnv32(body)), 16) + "-" + strconv.Itoa(len(body)) + `"`
+	if compressible(a.ctype) && len(body) > 512 {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		zw.Write(body)
+		zw.Close()
+		if buf.Len() < len(body) {
+			a.gz = buf.Bytes()
+		}
+	}
+	return a
+}
+
+// contentType fixes the types that matter to a browser regardless of the
+// host's mime.types: WebAssembly.instantiateStreaming refuses a module served
+// with anything but application/wasm.
+func contentType(name string) string {
+	switch path.Ext(name) {
+	case ".wasm":
+		return "application/wasm"
+	case ".js":
+		return "text/javascript; charset=utf-8"
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	case ".json", ".webmanifest":
+		return "application/json"
+	case ".png":
+		return "image/png"
+	}
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+func compressible(ctype string) bool {
+	return strings.HasPrefix(ctype, "text/") || strings.HasPrefix(ctype, "application/wasm") ||
+		strings.HasPrefix(ctype, "application/json") || strings.HasPrefix(ctype, "image/svg")
+}
+
+// Size reports the stored and gzipped size of one asset, for the startup log.
+func (h *Handler) Size(name string) (raw, gz int, ok bool) {
+	a, ok := h.assets["/"+strings.TrimPrefix(name, "/")]
+	if !ok {
+		return 0, 0, false
+	}
+	return len(a.body), len(a.gz), true
+}
+
+// ServeHTTP answers GET and HEAD for the embedded files only.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	hdr := w.Header()
+	hdr.Set("Content-Security-Policy", CSP)
+	hdr.Set("X-Content-Type-Options", "nosniff")
+	hdr.Set("Referrer-Policy", "no-referrer")
+	hdr.Set("Cross-Origin-Opener-Policy", "same-origin")
+	hdr.Set("Cross-Origin-Resource-Policy", "same-origin")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		hdr.Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed: this server only hands out the page", http.StatusMethodNotAllowed)
+		return
+	}
+	p := r.URL.Path
+	if strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	a, ok := h.assets[p]
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	hdr.Set("Content-Type", a.ctype)
+	hdr.Set("ETag", a.etag)
+	// The page and worker must pick up a rebuilt wasm module at once; the
+	// service worker keeps the offline copy.
+	hdr.Set("Cache-Control", "no-cache")
+	hdr.Add("Vary", "Accept-Encoding")
+	if match := r.Header.Get("If-None-Match"); match != "" && match == a.etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	body := a.body
+	if a.gz != nil && acceptsGzip(r.Header.Get("Accept-Encoding")) {
+		hdr.Set("Content-Encoding", "gzip")
+		body = a.gz
+	}
+	hdr.Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method == http.MethodHead {
+		return
+	}
+	io.Copy(w, bytes.NewReader(body))
+}
+
+// acceptsGzip reads an Accept-Encoding list, honouring an explicit q=0.
+func acceptsGzip(v string) bool {
+	for _, part := range strings.Split(v, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), "gzip") && strings.TrimSpace(name) != "*" {
+			continue
+		}
+		params = strings.ReplaceAll(params, " ", "")
+		if q, ok := strings.CutPrefix(params, "q="); ok {
+			if f, err := strconv.ParseFloat(q, 64); err == nil && f == 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// fnv32 is FNV-1a, enough for an ETag.
+func fnv32(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
+}
