@@ -114,6 +114,10 @@ func (n *Net) Host(short string) *Host {
 	// destination with a small burst) would silence routers mid-test.
 	h.Sysctl("net.ipv4.icmp_ratelimit", "0")
 	h.Sysctl("net.ipv6.icmp.ratelimit", "0")
+	// No duplicate address detection: link-local addresses would stay
+	// tentative for a second or two, and neighbour discovery with them.
+	h.Sysctl("net.ipv6.conf.all.accept_dad", "0")
+	h.Sysctl("net.ipv6.conf.default.accept_dad", "0")
 	return h
 }
 
