@@ -1,6 +1,9 @@
 package codec
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Status is where IANA's registry puts a type or code today.
 type Status uint8
@@ -55,10 +58,20 @@ type TypeInfo struct {
 
 // LookupType returns the registry entry for a type. The bool is false for
 // values IANA has not assigned; callers then print the number (see TypeName).
+// Even then the returned TypeInfo is usable: its Name is "Unassigned (N)", its
+// Status StatusReserved, its Explain says what an unassigned number means, and
+// for ICMPv6 IsError follows the type's range (0-127 are errors).
 func LookupType(f Family, t Type) (TypeInfo, bool) {
 	tab := registryTable(f)
 	if tab == nil || tab[t] == nil {
-		return TypeInfo{Family: f, Type: t}, false
+		return TypeInfo{
+			Family:  f,
+			Type:    t,
+			Name:    unassignedName(t),
+			Status:  StatusReserved,
+			IsError: f == IPv6 && t < 128,
+			Explain: unassignedText,
+		}, false
 	}
 	return *tab[t], true
 }
@@ -80,6 +93,9 @@ func LookupCode(f Family, t Type, c Code) (CodeInfo, bool) {
 // Types lists every registered type of a family, ascending.
 func Types(f Family) []TypeInfo {
 	tab := registryTable(f)
+	if tab == nil {
+		return nil
+	}
 	var out []TypeInfo
 	for _, ti := range tab {
 		if ti != nil {
@@ -95,6 +111,10 @@ func TypeName(f Family, t Type) string {
 	if ti, ok := LookupType(f, t); ok {
 		return ti.Name
 	}
+	return unassignedName(t)
+}
+
+func unassignedName(t Type) string {
 	return "Unassigned (" + strconv.Itoa(int(t)) + ")"
 }
 
@@ -124,4 +144,73 @@ func registryTable(f Family) *[256]*TypeInfo {
 		return &registryV6
 	}
 	return nil
+}
+
+// unassignedText explains a type number that IANA has not assigned.
+var unassignedText = Text{
+	EN: "IANA has not assigned this type number, so no standard says what it means. A conforming host ignores such ICMP messages; seeing one usually means a test tool, a private experiment or a corrupted packet.",
+	KO: "IANA가 아직 할당하지 않은 타입 번호라서 어떤 표준도 그 의미를 정하지 않았다. 표준을 따르는 호스트는 이런 ICMP 메시지를 무시하며, 이런 메시지가 보인다면 보통 시험 도구나 사설 실험, 또는 손상된 패킷이다.",
+}
+
+// Table builders. The tables in registry_v4.go and registry_v6.go are lists of
+// entries made by these helpers, one line per type and per code, so that the
+// data reads like IANA's registry and the tests can walk the same lists.
+
+// tx pairs an English and a Korean explanation.
+func tx(en, ko string) Text { return Text{EN: en, KO: ko} }
+
+// info is a message type that is not an error. Codes whose RFC is empty take
+// the type's first reference; codes whose Status is current take the type's.
+func info(t Type, name, rfc string, s Status, x Text, codes ...CodeInfo) TypeInfo {
+	return TypeInfo{Type: t, Name: name, RFC: rfc, Status: s, Explain: x, Codes: inherit(rfc, s, codes)}
+}
+
+// errMsg is an error type: it quotes the datagram that caused it.
+func errMsg(t Type, name, rfc string, s Status, x Text, codes ...CodeInfo) TypeInfo {
+	ti := info(t, name, rfc, s, x, codes...)
+	ti.IsError = true
+	return ti
+}
+
+// span repeats one entry over a range of types IANA lists as a block
+// ("Types 20-29 — Reserved (for Robustness Experiment)").
+func span(lo, hi Type, name, rfc string, s Status, x Text) []TypeInfo {
+	var out []TypeInfo
+	for t := int(lo); t <= int(hi); t++ {
+		out = append(out, info(Type(t), name, rfc, s, x))
+	}
+	return out
+}
+
+// code is one code of a type; an empty rfc means the type's reference.
+func code(c Code, name, rfc string, x Text) CodeInfo {
+	return CodeInfo{Code: c, Name: name, RFC: rfc, Explain: x}
+}
+
+func inherit(rfc string, s Status, codes []CodeInfo) []CodeInfo {
+	first := rfc
+	if i := strings.Index(rfc, ", "); i >= 0 {
+		first = rfc[:i]
+	}
+	for i := range codes {
+		if codes[i].RFC == "" {
+			codes[i].RFC = first
+		}
+		if codes[i].Status == StatusCurrent {
+			codes[i].Status = s
+		}
+	}
+	return codes
+}
+
+// table indexes a list of entries by type number and stamps the family. A
+// duplicate number keeps the later entry; the registry tests reject
+// duplicates, so none ships.
+func table(f Family, entries []TypeInfo) [256]*TypeInfo {
+	var tab [256]*TypeInfo
+	for i := range entries {
+		entries[i].Family = f
+		tab[entries[i].Type] = &entries[i]
+	}
+	return tab
 }
