@@ -43,6 +43,8 @@ type ErrorBody struct {
 	Quote []byte
 	// Ext is the RFC 4884 extension structure, if any.
 	Ext Extensions
+
+	form errForm // which message the four bytes after the header belong to
 }
 
 // Timestamp is the body of an ICMPv4 timestamp request or reply (13/14).

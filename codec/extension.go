@@ -36,6 +36,7 @@ type Extensions struct {
 	Layout   ExtLayout
 	Offset   int // offset of the extension header from the start of the message
 	Version  uint8
+	Reserved uint16 // the 12 bits after the version, as found (zero when sent)
 	Checksum uint16
 	Sum      ChecksumCheck
 	// Objects holds the raw object list after the extension header.
@@ -60,6 +61,7 @@ type ObjectIter struct {
 	ext Extensions
 	off int
 	err error
+	cur ExtObject
 }
 
 // Objects returns an iterator over e's objects.

@@ -40,6 +40,17 @@ type Message struct {
 	Kind     Kind
 
 	raw []byte // the whole message as given, header included
+
+	// Found by parse for KindError, so the views need not search again.
+	quoteEnd int      // end of the quoted-datagram region, from the message start
+	ext      extFound // the extension structure, if any
+}
+
+// extFound records where parse found an extension structure and its verdict.
+type extFound struct {
+	layout ExtLayout
+	off    int // of the extension header, from the message start
+	sum    ChecksumCheck
 }
 
 // Parse parses an ICMP message of either family. src and dst are the IP
@@ -80,6 +91,17 @@ func (m Message) Name() string { return TypeName(m.Family, m.Type) }
 
 // CodeName is the name of the message's code within its type.
 func (m Message) CodeName() string { return CodeName(m.Family, m.Type, m.Code) }
+
+// Header returns the header that reproduces this message exactly with Append:
+// its checksum is kept as found (KeepChecksum), bad or unverifiable ones
+// included. To build a new message from it, clear KeepChecksum.
+func (m Message) Header() Header {
+	return Header{Family: m.Family, Type: m.Type, Code: m.Code, Checksum: m.Checksum, KeepChecksum: true}
+}
+
+// Raw returns the body as a RawBody: what Append needs to reproduce a message
+// of any kind, unknown types included.
+func (m Message) Raw() RawBody { return RawBody(m.Body()) }
 
 // IsError reports whether the message is an ICMP error (it quotes a datagram).
 func (m Message) IsError() bool { return m.Kind == KindError }

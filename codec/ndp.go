@@ -59,6 +59,7 @@ type NDPOptionIter struct {
 	base int
 	off  int
 	err  error
+	cur  NDPOption
 }
 
 // MLDQuery is a multicast listener query (130): MLDv1 (24-byte message) or
@@ -108,6 +109,7 @@ type MLDRecordIter struct {
 	n    int
 	off  int
 	err  error
+	cur  MLDRecord
 }
 
 // NodeInfo is a node information query (139) or response (140), RFC 4620.

@@ -1,0 +1,150 @@
+package codec
+
+// QuotedFlow decodes the flow key of the datagram an error message quotes.
+// Error offsets count from the start of the message.
+func (m Message) QuotedFlow() (FlowKey, error) {
+	if m.Kind != KindError || len(m.raw) < icmpFixedLen {
+		return FlowKey{}, &ParseError{Layer: m.Family.String(), Offset: 0, Want: "an ICMP error message", Have: "type " + itoa(int(m.Type)), Err: ErrWrongKind}
+	}
+	end := m.quoteEnd
+	if end < icmpFixedLen || end > len(m.raw) {
+		end = len(m.raw)
+	}
+	k, err := QuotedFlow(m.raw[icmpFixedLen:end])
+	return k, shift(err, icmpFixedLen)
+}
+
+// QuotedFlow decodes the flow key of a quoted datagram (IPv4 or IPv6 by its
+// version nibble). Routers quote as little as the IP header and 8 bytes; a
+// quote that ends before the transport fields returns what it holds with
+// Complete false and an ErrTruncated *ParseError naming the missing field.
+func QuotedFlow(quote []byte) (FlowKey, error) {
+	if len(quote) == 0 {
+		return FlowKey{}, truncated("quoted IP", 0, "quoted IP header", 0)
+	}
+	switch quote[0] >> 4 {
+	case 4:
+		return quotedFlow4(quote)
+	case 6:
+		return quotedFlow6(quote)
+	}
+	return FlowKey{}, malformed("quoted IP", 0, "IP version 4 or 6", "version "+itoa(int(quote[0]>>4)))
+}
+
+// quotedFlow4 reads an IPv4 quote: every header field present, even from a
+// header cut short, then the transport fields.
+func quotedFlow4(q []byte) (FlowKey, error) {
+	k := FlowKey{Family: IPv4}
+	if len(q) >= ipv4MinHeaderLen {
+		k.TOS, k.IPID, k.TTL, k.Proto = q[1], be16(q[4:]), q[8], q[9]
+		k.Src, k.Dst = addr4(q[12:16]), addr4(q[16:20])
+	} else {
+		if len(q) >= 2 {
+			k.TOS = q[1]
+		}
+		if len(q) >= 6 {
+			k.IPID = be16(q[4:])
+		}
+		if len(q) >= 10 {
+			k.TTL, k.Proto = q[8], q[9]
+		}
+		if len(q) >= 16 {
+			k.Src = addr4(q[12:16])
+		}
+		return k, truncated("quoted IPv4", len(q), "20-byte IPv4 header", len(q))
+	}
+	hl := int(q[0]&0x0f) * 4
+	if hl < ipv4MinHeaderLen {
+		return k, malformed("quoted IPv4", 0, "header length of at least 5 words", itoa(hl/4)+" words")
+	}
+	if len(q) < hl {
+		return k, truncated("quoted IPv4", len(q), nbytes(hl)+" header with options", len(q))
+	}
+	if be16(q[6:])&0x1fff != 0 {
+		// A non-first fragment carries no transport header.
+		k.Complete = true
+		return k, nil
+	}
+	return k, quotedTransport(&k, q[hl:], hl, ProtoICMP)
+}
+
+// quotedFlow6 reads an IPv6 quote, walking its extension headers.
+func quotedFlow6(q []byte) (FlowKey, error) {
+	k := FlowKey{Family: IPv6}
+	if len(q) < ipv6HeaderLen {
+		if len(q) >= 4 {
+			vtf := be32(q)
+			k.TOS, k.FlowLabel = uint8(vtf>>20), vtf&0xfffff
+			k.IPID = uint16(k.FlowLabel)
+		}
+		if len(q) >= 8 {
+			k.Proto, k.TTL = q[6], q[7]
+		}
+		if len(q) >= 24 {
+			k.Src = addr16(q[8:24])
+		}
+		return k, truncated("quoted IPv6", len(q), "40-byte IPv6 header", len(q))
+	}
+	h, err := parseIPv6Header(q)
+	k.TOS, k.FlowLabel, k.IPID, k.TTL = h.TrafficClass, h.FlowLabel, uint16(h.FlowLabel), h.HopLimit
+	k.Src, k.Dst, k.Proto = h.Src, h.Dst, h.Upper
+	if err != nil {
+		return k, &ParseError{Layer: "quoted IPv6", Offset: err.(*ParseError).Offset, Want: err.(*ParseError).Want, Have: err.(*ParseError).Have, Err: ErrTruncated}
+	}
+	if h.FragOff != 0 {
+		k.Complete = true
+		return k, nil
+	}
+	return k, quotedTransport(&k, q[h.UpperOff:], h.UpperOff, ProtoICMPv6)
+}
+
+// quotedTransport reads the transport fields a flow key holds from the first
+// bytes of the quoted upper-layer header; base is their offset in the quote
+// and icmp the protocol number of the quoting family's ICMP.
+func quotedTransport(k *FlowKey, t []byte, base int, icmp uint8) error {
+	switch k.Proto {
+	case ProtoUDP:
+		if len(t) >= 4 {
+			k.SrcPort, k.DstPort = be16(t), be16(t[2:])
+		}
+		if len(t) < udpHeaderLen {
+			return truncated("quoted UDP", base+len(t), "8-byte UDP header (ports, length, checksum)", len(t))
+		}
+		k.UDPChecksum = be16(t[6:])
+	case ProtoTCP:
+		if len(t) >= 4 {
+			k.SrcPort, k.DstPort = be16(t), be16(t[2:])
+		}
+		if len(t) < 8 {
+			return truncated("quoted TCP", base+len(t), "8 bytes of TCP header (ports, sequence number)", len(t))
+		}
+		k.TCPSeq = be32(t[4:])
+	case icmp:
+		layer := "quoted ICMPv4"
+		if icmp == ProtoICMPv6 {
+			layer = "quoted ICMPv6"
+		}
+		if len(t) < 2 {
+			return truncated(layer, base+len(t), "ICMP type and code", len(t))
+		}
+		k.ICMPType, k.ICMPCode = Type(t[0]), Code(t[1])
+		fam := IPv4
+		if icmp == ProtoICMPv6 {
+			fam = IPv6
+		}
+		switch kindOf(fam, k.ICMPType) {
+		case KindEcho:
+			if len(t) < icmpFixedLen {
+				return truncated(layer, base+len(t), "8-byte echo header (identifier, sequence)", len(t))
+			}
+			k.ID, k.Seq = be16(t[4:]), be16(t[6:])
+		case KindExtendedEchoRequest, KindExtendedEchoReply:
+			if len(t) < icmpFixedLen {
+				return truncated(layer, base+len(t), "8-byte extended echo header (identifier, sequence)", len(t))
+			}
+			k.ID, k.Seq = be16(t[4:]), uint16(t[6])
+		}
+	}
+	k.Complete = true
+	return nil
+}

@@ -1,0 +1,65 @@
+package codec
+
+import "net/netip"
+
+// Packet is an IP datagram carrying ICMP, decoded in one call: the benchmark
+// case, and what a raw socket receives.
+type Packet struct {
+	Family Family
+	V4     IPv4Header
+	V6     IPv6Header
+	// Payload is the upper-layer bytes after the IP (and extension) headers.
+	Payload []byte
+	// ICMP is set when the upper protocol is ICMP or ICMPv6.
+	ICMP    Message
+	HasICMP bool
+}
+
+// DecodeIP parses an IPv4 or IPv6 datagram (by version nibble), verifies the
+// IPv4 header checksum and, when it carries ICMP, parses and verifies that.
+// The ICMP checksum of a fragment or of a datagram cut short is reported
+// unverified; a non-first fragment is not parsed as ICMP. Error offsets count
+// from the start of b.
+func DecodeIP(b []byte) (Packet, error) {
+	var p Packet
+	if len(b) == 0 {
+		return p, truncated("IP", 0, "IP header", 0)
+	}
+	switch b[0] >> 4 {
+	case 4:
+		p.Family = IPv4
+		h, payload, err := ParseIPv4(b)
+		p.V4, p.Payload = h, payload
+		if payload == nil && err != nil {
+			return p, err
+		}
+		if h.Protocol == ProtoICMP && h.FragOff == 0 {
+			whole := err == nil && h.Flags&IPv4FlagMF == 0
+			var merr error
+			p.ICMP, merr = parseMessage(IPv4, payload, netip.Addr{}, netip.Addr{}, whole)
+			p.HasICMP = true
+			if err == nil {
+				err = shift(merr, int(h.IHL)*4)
+			}
+		}
+		return p, err
+	case 6:
+		p.Family = IPv6
+		h, payload, err := ParseIPv6(b)
+		p.V6, p.Payload = h, payload
+		if payload == nil && err != nil {
+			return p, err
+		}
+		if h.Upper == ProtoICMPv6 && h.FragOff == 0 {
+			whole := err == nil && !h.MoreFrags
+			var merr error
+			p.ICMP, merr = parseMessage(IPv6, payload, h.Src, h.Dst, whole)
+			p.HasICMP = true
+			if err == nil {
+				err = shift(merr, h.UpperOff)
+			}
+		}
+		return p, err
+	}
+	return p, malformed("IP", 0, "IP version 4 or 6", "version "+itoa(int(b[0]>>4)))
+}

@@ -1,0 +1,100 @@
+package codec
+
+import "net/netip"
+
+// IPv4 header layout (RFC 791).
+const (
+	ipv4MinHeaderLen = 20
+	ipv4MaxHeaderLen = 60
+)
+
+// ParseIPv4 parses an IPv4 header and returns it with the payload it
+// delimits (trailing link-layer padding beyond Total Length is dropped). The
+// header checksum verdict is in Sum; a bad one is not an error.
+//
+// When Total Length promises more bytes than b holds (a short capture, the
+// datagram an ICMP error quotes) the header and the bytes present are
+// returned with an ErrTruncated *ParseError.
+func ParseIPv4(b []byte) (IPv4Header, []byte, error) {
+	h, hl, err := parseIPv4Header(b)
+	if err != nil {
+		return h, nil, err
+	}
+	tl := int(h.TotalLength)
+	if tl < hl {
+		return h, b[hl:], badLength("IPv4", 2, "total length of at least the "+nbytes(hl)+" header", nbytes(tl))
+	}
+	if tl > len(b) {
+		return h, b[hl:], truncated("IPv4", len(b), "datagram of "+nbytes(tl)+" (total length)", len(b))
+	}
+	return h, b[hl:tl], nil
+}
+
+// parseIPv4Header reads the fixed header and options and verifies the
+// header checksum; it returns the header length in bytes.
+func parseIPv4Header(b []byte) (IPv4Header, int, error) {
+	var h IPv4Header
+	if len(b) < ipv4MinHeaderLen {
+		return h, 0, truncated("IPv4", len(b), "20-byte IPv4 header", len(b))
+	}
+	if v := b[0] >> 4; v != 4 {
+		return h, 0, malformed("IPv4", 0, "version 4", "version "+itoa(int(v)))
+	}
+	h.IHL = b[0] & 0x0f
+	hl := int(h.IHL) * 4
+	if hl < ipv4MinHeaderLen {
+		return h, 0, malformed("IPv4", 0, "header length of at least 5 words", itoa(int(h.IHL))+" words")
+	}
+	h.TOS = b[1]
+	h.TotalLength = be16(b[2:])
+	h.ID = be16(b[4:])
+	h.Flags = b[6] >> 5
+	h.FragOff = be16(b[6:]) & 0x1fff
+	h.TTL = b[8]
+	h.Protocol = b[9]
+	h.Checksum = be16(b[10:])
+	h.Src = addr4(b[12:16])
+	h.Dst = addr4(b[16:20])
+	if len(b) < hl {
+		return h, 0, truncated("IPv4", len(b), nbytes(hl)+" header with options", len(b))
+	}
+	h.Options = b[ipv4MinHeaderLen:hl]
+	var s Sum
+	s.Add(b[:10])
+	s.Add(b[12:hl])
+	h.Sum = verdict(s, h.Checksum)
+	return h, hl, nil
+}
+
+// AppendHeader appends the header. IHL follows from Options (padded with
+// zeros to a 32-bit boundary, at most 40 bytes); Total Length is written as
+// given. The checksum is computed, except that a parsed header keeps the
+// value found when it was bad, so that a capture reproduces byte for byte.
+func (h IPv4Header) AppendHeader(dst []byte) []byte {
+	start := len(dst)
+	opts := h.Options
+	if len(opts) > ipv4MaxHeaderLen-ipv4MinHeaderLen {
+		opts = opts[:ipv4MaxHeaderLen-ipv4MinHeaderLen]
+	}
+	hl := ipv4MinHeaderLen + (len(opts)+3)/4*4
+	ff := uint16(h.Flags&7)<<13 | h.FragOff&0x1fff
+	dst = append(dst, 0x40|byte(hl/4), h.TOS, byte(h.TotalLength>>8), byte(h.TotalLength),
+		byte(h.ID>>8), byte(h.ID), byte(ff>>8), byte(ff), h.TTL, h.Protocol, 0, 0)
+	dst = appendAddr4(dst, h.Src)
+	dst = appendAddr4(dst, h.Dst)
+	dst = append(dst, opts...)
+	for i := len(opts); i < hl-ipv4MinHeaderLen; i++ {
+		dst = append(dst, 0)
+	}
+	put16(dst[start+10:], keepOrCompute(h.Sum, h.Checksum, Checksum(dst[start:])))
+	return dst
+}
+
+// appendAddr4 appends an IPv4 address, or 0.0.0.0 for anything else.
+func appendAddr4(dst []byte, a netip.Addr) []byte {
+	if a.Is4() || a.Is4In6() {
+		v := a.As4()
+		return append(dst, v[:]...)
+	}
+	return append(dst, 0, 0, 0, 0)
+}

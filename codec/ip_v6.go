@@ -1,0 +1,120 @@
+package codec
+
+import "net/netip"
+
+// IPv6 header layout (RFC 8200).
+const (
+	ipv6HeaderLen   = 40
+	ipv6FragHdrLen  = 8
+	ipv6ExtMinLen   = 8
+	ipv6MaxExtChain = 64 // more extension headers than this is an attack, not a packet
+)
+
+// ParseIPv6 parses an IPv6 header, walks its extension headers (hop-by-hop,
+// routing, fragment, destination options, AH; it stops at any other) and
+// returns the upper-layer payload. A non-first fragment stops the walk at the
+// fragment header: what follows is not a header (see FragOff).
+//
+// When Payload Length promises more bytes than b holds, the header and the
+// bytes present are returned with an ErrTruncated *ParseError. A Payload
+// Length of 0 with a hop-by-hop header is a jumbogram (RFC 2675): the payload
+// runs to the end of b.
+func ParseIPv6(b []byte) (IPv6Header, []byte, error) {
+	h, err := parseIPv6Header(b)
+	if err != nil {
+		if h.UpperOff > 0 && h.UpperOff <= len(b) {
+			return h, b[h.UpperOff:], err
+		}
+		return h, nil, err
+	}
+	end := ipv6HeaderLen + int(h.PayloadLen)
+	if h.PayloadLen == 0 && h.NextHeader == ProtoHopByHop {
+		end = len(b)
+	}
+	if end > len(b) {
+		return h, b[h.UpperOff:], truncated("IPv6", len(b), "datagram of "+nbytes(end)+" (payload length + 40)", len(b))
+	}
+	return h, b[h.UpperOff:end], nil
+}
+
+// parseIPv6Header reads the fixed header and walks the extension headers
+// within the bytes present and the payload length.
+func parseIPv6Header(b []byte) (IPv6Header, error) {
+	var h IPv6Header
+	if len(b) < ipv6HeaderLen {
+		return h, truncated("IPv6", len(b), "40-byte IPv6 header", len(b))
+	}
+	if v := b[0] >> 4; v != 6 {
+		return h, malformed("IPv6", 0, "version 6", "version "+itoa(int(v)))
+	}
+	vtf := be32(b)
+	h.TrafficClass = uint8(vtf >> 20)
+	h.FlowLabel = vtf & 0xfffff
+	h.PayloadLen = be16(b[4:])
+	h.NextHeader = b[6]
+	h.HopLimit = b[7]
+	h.Src = addr16(b[8:24])
+	h.Dst = addr16(b[24:40])
+	limit := ipv6HeaderLen + int(h.PayloadLen)
+	if limit > len(b) || h.PayloadLen == 0 && h.NextHeader == ProtoHopByHop {
+		limit = len(b)
+	}
+	next, off := h.NextHeader, ipv6HeaderLen
+	for range ipv6MaxExtChain {
+		h.Upper, h.UpperOff = next, off
+		var n int
+		switch next {
+		case ProtoHopByHop, ProtoRouting, ProtoDstOpts:
+			if limit-off < 2 {
+				return h, truncated("IPv6", limit, "extension header at byte "+itoa(off), limit-off)
+			}
+			n = (int(b[off+1]) + 1) * 8
+		case ProtoAH:
+			if limit-off < 2 {
+				return h, truncated("IPv6", limit, "authentication header at byte "+itoa(off), limit-off)
+			}
+			n = (int(b[off+1]) + 2) * 4
+		case ProtoFragment:
+			n = ipv6FragHdrLen
+		default:
+			return h, nil
+		}
+		if limit-off < n {
+			return h, truncated("IPv6", limit, nbytes(n)+" extension header at byte "+itoa(off), limit-off)
+		}
+		if next == ProtoFragment {
+			fo := be16(b[off+2:])
+			h.Fragmented = true
+			h.FragOff = fo >> 3
+			h.MoreFrags = fo&1 != 0
+			h.FragID = be32(b[off+4:])
+			if h.FragOff != 0 {
+				h.Upper, h.UpperOff = b[off], off+n
+				return h, nil
+			}
+		}
+		next = b[off]
+		off += n
+	}
+	return h, malformed("IPv6", off, "at most 64 extension headers", "more")
+}
+
+// AppendHeader appends the 40-byte fixed header; extension headers are the
+// caller's to append. Payload Length and Next Header are written as given.
+func (h IPv6Header) AppendHeader(dst []byte) []byte {
+	vtf := 6<<28 | uint32(h.TrafficClass)<<20 | h.FlowLabel&0xfffff
+	dst = append(dst, byte(vtf>>24), byte(vtf>>16), byte(vtf>>8), byte(vtf),
+		byte(h.PayloadLen>>8), byte(h.PayloadLen), h.NextHeader, h.HopLimit)
+	dst = appendAddr16(dst, h.Src)
+	return appendAddr16(dst, h.Dst)
+}
+
+// appendAddr16 appends an address as 16 bytes (:: when unset).
+func appendAddr16(dst []byte, a netip.Addr) []byte {
+	if !a.IsValid() {
+		var z [16]byte
+		return append(dst, z[:]...)
+	}
+	v := a.As16()
+	return append(dst, v[:]...)
+}

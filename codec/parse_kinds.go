@@ -1,0 +1,132 @@
+package codec
+
+// Sizes of the fixed parts of the messages validateMore checks, header included.
+const (
+	timestampLen      = 20
+	informationLen    = 8
+	addressMaskLen    = 12
+	routerSolicit4Len = 8
+	routerAdvert4Min  = 8
+	extEchoLen        = 8
+	ndpRSLen          = 8
+	ndpRALen          = 16
+	ndpNSLen          = 24
+	ndpNALen          = 24
+	ndpRedirectLen    = 40
+	mldv1Len          = 24
+	mldv2QueryMin     = 28
+	mldv2ReportMin    = 8
+	mldRecordMin      = 20
+	nodeInfoMin       = 16
+	ipv6AddrLen       = 16
+)
+
+// validateMore checks the body of the kinds other than echo and error.
+func validateMore(m *Message, k Kind, layer string) error {
+	b := m.raw
+	switch k {
+	case KindTimestamp:
+		return exactly(layer, b, timestampLen, "20-byte timestamp message")
+	case KindInformation:
+		return exactly(layer, b, informationLen, "8-byte information message")
+	case KindAddressMask:
+		return exactly(layer, b, addressMaskLen, "12-byte address mask message")
+	case KindRouterSolicit4:
+		return exactly(layer, b, routerSolicit4Len, "8-byte router solicitation")
+	case KindRouterAdvert4:
+		if err := atLeast(layer, b, routerAdvert4Min, "8-byte router advertisement header"); err != nil {
+			return err
+		}
+		n, size := int(b[4]), int(b[5])
+		if n > 0 && size < 2 {
+			return malformed(layer, 5, "address entry size of at least 2 words", itoa(size)+" words")
+		}
+		return atLeast(layer, b, routerAdvert4Min+n*size*4, itoa(n)+" address entries of "+itoa(size)+" words")
+	case KindExtendedEchoRequest:
+		if err := atLeast(layer, b, extEchoLen, "8-byte extended echo header"); err != nil {
+			return err
+		}
+		if len(b) == extEchoLen {
+			return nil
+		}
+		return validateEchoExt(m, layer)
+	case KindExtendedEchoReply:
+		return exactly(layer, b, extEchoLen, "8-byte extended echo reply")
+	case KindRouterSolicit6, KindRouterAdvert6, KindNeighborSolicit, KindNeighborAdvert, KindRedirect6:
+		fixed := ndpFixedLen(k)
+		if err := atLeast(layer, b, fixed, nbytes(fixed)+" "+m.Name()+" header"); err != nil {
+			return err
+		}
+		it := NDPOptionIter{b: b[fixed:], base: fixed}
+		for it.Next() {
+		}
+		return it.Err()
+	case KindMLDQuery:
+		if len(b) == mldv1Len {
+			return nil
+		}
+		if len(b) < mldv1Len {
+			return truncated(layer, len(b), "24-byte MLD query", len(b))
+		}
+		if err := atLeast(layer, b, mldv2QueryMin, "28-byte MLDv2 query"); err != nil {
+			return err
+		}
+		n := int(be16(b[26:]))
+		return exactly(layer, b, mldv2QueryMin+n*ipv6AddrLen, "MLDv2 query with "+itoa(n)+" sources")
+	case KindMLDReport:
+		return exactly(layer, b, mldv1Len, "24-byte MLDv1 message")
+	case KindMLDv2Report:
+		if err := atLeast(layer, b, mldv2ReportMin, "8-byte MLDv2 report header"); err != nil {
+			return err
+		}
+		it := MLDRecordIter{b: b[mldv2ReportMin:], base: mldv2ReportMin, n: int(be16(b[6:]))}
+		for it.Next() {
+		}
+		if err := it.Err(); err != nil {
+			return err
+		}
+		if end := mldv2ReportMin + it.off; end != len(b) {
+			return badLength(layer, end, itoa(it.n)+" records ending the message", nbytes(len(b)-end)+" more")
+		}
+		return nil
+	case KindNodeInfo:
+		return atLeast(layer, b, nodeInfoMin, "16-byte node information header")
+	}
+	return nil
+}
+
+// validateEchoExt checks the extension structure that follows an extended
+// echo request's header (RFC 8335 2.1) and records it.
+func validateEchoExt(m *Message, layer string) error {
+	b := m.raw
+	if err := atLeast("extension", b, extEchoLen+extHeaderLen, "4-byte extension header"); err != nil {
+		return err
+	}
+	if v := b[extEchoLen] >> 4; v != extVersion {
+		return malformed("extension", extEchoLen, "extension version 2", "version "+itoa(int(v)))
+	}
+	f := extFound{layout: ExtRFC4884, off: extEchoLen, sum: extChecksum(b[extEchoLen:])}
+	it := extensionsAt(b, f).Objects()
+	for it.Next() {
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	m.ext = f
+	return nil
+}
+
+// ndpFixedLen is where the options of an NDP message start.
+func ndpFixedLen(k Kind) int {
+	switch k {
+	case KindRouterSolicit6:
+		return ndpRSLen
+	case KindRouterAdvert6:
+		return ndpRALen
+	case KindNeighborSolicit:
+		return ndpNSLen
+	case KindNeighborAdvert:
+		return ndpNALen
+	}
+	return ndpRedirectLen
+}
