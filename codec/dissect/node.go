@@ -45,4 +45,9 @@ type Node struct {
 	Explain string  `json:"explain,omitempty"` // key into the explanation catalogue (see Explanations)
 	Notes   []Note  `json:"notes,omitempty"`
 	Kids    []*Node `json:"children,omitempty"`
+	// Source says which bytes Offset counts in: 0 the frame's own bytes,
+	// i (1-based) the Frame.Sources[i-1] buffer, such as a datagram
+	// reassembled from fragments. Added after the first contract; zero keeps
+	// the original meaning.
+	Source int `json:"source,omitempty"`
 }

@@ -1,0 +1,241 @@
+package dissect
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"net/netip"
+	"strconv"
+)
+
+// dissector carries the state of one Dissect call: the bytes being read
+// (the frame, or a reassembled datagram), the frame being filled, and how
+// deep in tunnels and quotes it is.
+type dissector struct {
+	f     *Frame
+	b     []byte // bytes nodes point into
+	src   int    // Node.Source of every node made (0 = frame data)
+	opt   Options
+	depth int
+	// quoted is set while dissecting the datagram an ICMP error quotes: its
+	// lengths refer to the original datagram, not to the bytes present.
+	quoted bool
+	// icmpSeen is set once the outermost ICMP message was recorded.
+	icmpSeen bool
+	// ip is the innermost IP header met, for the summary and the pseudo-header.
+	ip ipContext
+}
+
+// ipContext is what an upper layer needs from the IP header around it.
+type ipContext struct {
+	version  int
+	src, dst netip.Addr
+	// pseudoDst is the destination the upper-layer checksum uses: the final
+	// one of an IPv6 routing header, else dst.
+	pseudoDst netip.Addr
+	ttl       uint8
+	proto     uint8
+	// truncated is set when the capture ended before the datagram did, so
+	// upper-layer checksums cannot be verified.
+	truncated bool
+	// fragment is set for a fragment of a datagram (not reassembled).
+	fragment bool
+}
+
+func newDissector(f *Frame, b []byte, opt Options) *dissector {
+	if opt.MaxDepth <= 0 {
+		opt.MaxDepth = DefaultMaxDepth
+	}
+	return &dissector{f: f, b: b, opt: opt}
+}
+
+// add appends a child node to parent, or a new layer root when parent is nil.
+func (d *dissector) add(parent *Node, label, field string, off, n int, value string) *Node {
+	nd := &Node{Label: label, Value: value, Field: field, Explain: field, Offset: off, Length: n, Source: d.src}
+	if parent == nil {
+		d.f.Root = append(d.f.Root, nd)
+	} else {
+		parent.Kids = append(parent.Kids, nd)
+	}
+	return nd
+}
+
+// proto starts a protocol layer node and records its name in Frame.Layers.
+func (d *dissector) proto(parent *Node, label, short string, off, n int) *Node {
+	d.f.Layers = append(d.f.Layers, short)
+	nd := d.add(parent, label, short, off, n, "")
+	nd.Explain = ""
+	return nd
+}
+
+// note attaches a remark to nd; finish later collects them into the frame.
+func (d *dissector) note(nd *Node, sev Severity, off int, format string, args ...any) {
+	msg := format
+	if len(args) > 0 {
+		msg = fmt.Sprintf(format, args...)
+	}
+	nd.Notes = append(nd.Notes, Note{Severity: sev, Offset: off, Message: msg})
+}
+
+// errorf attaches an error note: the bytes break what the headers promise.
+func (d *dissector) errorf(nd *Node, off int, format string, args ...any) {
+	d.note(nd, SevError, off, format, args...)
+}
+
+// have reports whether n bytes are present at off.
+func (d *dissector) have(off, n int) bool {
+	return off >= 0 && n >= 0 && off <= len(d.b) && n <= len(d.b)-off
+}
+
+func (d *dissector) u8(off int) uint8   { return d.b[off] }
+func (d *dissector) u16(off int) uint16 { return binary.BigEndian.Uint16(d.b[off:]) }
+func (d *dissector) u32(off int) uint32 { return binary.BigEndian.Uint32(d.b[off:]) }
+
+// uint adds a whole-byte unsigned field shown in decimal.
+func (d *dissector) uint(parent *Node, label, field string, off, n int) (uint32, *Node) {
+	v := d.readN(off, n)
+	return v, d.add(parent, label, field, off, n, strconv.FormatUint(uint64(v), 10))
+}
+
+// hexField adds a whole-byte field shown as 0x%0*x and decimal.
+func (d *dissector) hexField(parent *Node, label, field string, off, n int) (uint32, *Node) {
+	v := d.readN(off, n)
+	return v, d.add(parent, label, field, off, n, hexDec(v, n))
+}
+
+// bits adds a sub-byte field: the value of the masked bits over n bytes at
+// off, shifted down.
+func (d *dissector) bits(parent *Node, label, field string, off, n int, mask uint32, value func(uint32) string) (uint32, *Node) {
+	raw := d.readN(off, n)
+	v := (raw & mask) >> trailingZeros(mask)
+	s := strconv.FormatUint(uint64(v), 10)
+	if value != nil {
+		s = value(v)
+	}
+	nd := d.add(parent, label, field, off, n, s)
+	nd.Mask = mask
+	return v, nd
+}
+
+// flag adds a one-bit field shown as "Set"/"Not set".
+func (d *dissector) flag(parent *Node, label, field string, off, n int, mask uint32) bool {
+	v, _ := d.bits(parent, label, field, off, n, mask, setNotSet)
+	return v != 0
+}
+
+func setNotSet(v uint32) string {
+	if v != 0 {
+		return "Set"
+	}
+	return "Not set"
+}
+
+func (d *dissector) readN(off, n int) uint32 {
+	var v uint32
+	for i := 0; i < n && i < 4; i++ {
+		v = v<<8 | uint32(d.b[off+i])
+	}
+	return v
+}
+
+// addr adds an IPv4 or IPv6 address field.
+func (d *dissector) addr(parent *Node, label, field string, off, n int) (netip.Addr, *Node) {
+	a, _ := netip.AddrFromSlice(d.b[off : off+n])
+	return a, d.add(parent, label, field, off, n, a.String())
+}
+
+// mac adds a 6-byte hardware address field.
+func (d *dissector) mac(parent *Node, label, field string, off int) *Node {
+	return d.add(parent, label, field, off, 6, macString(d.b[off:off+6]))
+}
+
+// data adds the rest of a region as opaque bytes.
+func (d *dissector) data(parent *Node, label string, off, end int) *Node {
+	if end > len(d.b) {
+		end = len(d.b)
+	}
+	if off >= end {
+		return nil
+	}
+	n := end - off
+	nd := d.add(parent, label, "data", off, n, byteCount(n))
+	if parent == nil {
+		d.f.Layers = append(d.f.Layers, "data")
+	}
+	return nd
+}
+
+func macString(b []byte) string {
+	const digits = "0123456789abcdef"
+	out := make([]byte, 0, 3*len(b))
+	for i, c := range b {
+		if i > 0 {
+			out = append(out, ':')
+		}
+		out = append(out, digits[c>>4], digits[c&15])
+	}
+	return string(out)
+}
+
+func hexDec(v uint32, n int) string {
+	return fmt.Sprintf("0x%0*x (%d)", 2*n, v, v)
+}
+
+func hexOnly(v uint32, n int) string {
+	return fmt.Sprintf("0x%0*x", 2*n, v)
+}
+
+func byteCount(n int) string {
+	if n == 1 {
+		return "1 byte"
+	}
+	return strconv.Itoa(n) + " bytes"
+}
+
+func hexBytes(b []byte) string {
+	if len(b) > 32 {
+		return hex.EncodeToString(b[:32]) + "…"
+	}
+	return hex.EncodeToString(b)
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func trailingZeros(m uint32) uint {
+	if m == 0 {
+		return 0
+	}
+	var n uint
+	for m&1 == 0 {
+		m >>= 1
+		n++
+	}
+	return n
+}
+
+// finish collects the tree's notes into the frame, in frame order.
+func finish(f *Frame) {
+	var walk func([]*Node)
+	walk = func(ns []*Node) {
+		for _, n := range ns {
+			for _, nt := range n.Notes {
+				f.Notes = append(f.Notes, nt)
+				if nt.Severity == SevError {
+					f.Errors = append(f.Errors, nt)
+				}
+			}
+			walk(n.Kids)
+		}
+	}
+	walk(f.Root)
+	f.buildSummary()
+}
+
+// truncatedByCapture reports whether reading up to absolute offset want
+// fails only because the capture kept fewer bytes than were on the wire
+// (snap length): then the missing bytes are not a fault of the packet.
+func (d *dissector) truncatedByCapture(want int) bool {
+	return d.src == 0 && d.f.Len > d.f.CapLen && want > len(d.b) && want <= d.f.Len
+}
+
+func netipFrom16(a [16]byte) netip.Addr { return netip.AddrFrom16(a) }

@@ -1,0 +1,356 @@
+package dissect
+
+import (
+	"fmt"
+	"net/netip"
+
+	"icmplab/codec"
+)
+
+// IP protocol numbers not in codec's list that the dissector follows or names.
+const (
+	protoGRE uint8 = 47
+)
+
+// ipProtoName is the short name of an IP protocol, as tshark prints it.
+func ipProtoName(p uint8) string {
+	switch p {
+	case codec.ProtoHopByHop:
+		return "IPv6 Hop-by-Hop Option"
+	case codec.ProtoICMP:
+		return "ICMP"
+	case 2:
+		return "IGMP"
+	case codec.ProtoIPv4:
+		return "IPIP"
+	case codec.ProtoTCP:
+		return "TCP"
+	case codec.ProtoUDP:
+		return "UDP"
+	case codec.ProtoIPv6:
+		return "IPv6"
+	case codec.ProtoRouting:
+		return "IPv6 Routing"
+	case codec.ProtoFragment:
+		return "IPv6 Fragment"
+	case protoGRE:
+		return "GRE"
+	case codec.ProtoESP:
+		return "ESP"
+	case codec.ProtoAH:
+		return "AH"
+	case codec.ProtoICMPv6:
+		return "ICMPv6"
+	case codec.ProtoNoNext:
+		return "IPv6 No Next Header"
+	case codec.ProtoDstOpts:
+		return "IPv6 Destination Options"
+	case 103:
+		return "PIM"
+	case 132:
+		return "SCTP"
+	}
+	return "Unknown"
+}
+
+// ipv4 dissects an IPv4 header with its options and what it carries.
+func (d *dissector) ipv4(parent *Node, off, end int) {
+	const minHdr = 20
+	avail := end - off
+	if avail < minHdr {
+		nd := d.truncatedHeader(parent, "Internet Protocol Version 4", "ip", off, end, minHdr)
+		d.data(nd, "Data", off, end)
+		return
+	}
+	ihl := int(d.b[off] & 0x0f)
+	hl := ihl * 4
+	nd := d.proto(parent, "Internet Protocol Version 4", "ip", off, minHdr)
+	d.bits(nd, "Version", "ip.version", off, 1, 0xf0, nil)
+	d.bits(nd, "Header Length", "ip.hdr_len", off, 1, 0x0f, func(v uint32) string {
+		return fmt.Sprintf("%d bytes (%d)", v*4, v)
+	})
+	if v := d.b[off] >> 4; v != 4 {
+		d.errorf(nd, off, "IPv4 version field is %d at byte %d: expected 4", v, off)
+	}
+	tos, dsf := d.hexField(nd, "Differentiated Services Field", "ip.dsfield", off+1, 1)
+	dsf.Value = hexOnly(tos, 1)
+	d.bits(dsf, "Differentiated Services Codepoint", "ip.dsfield.dscp", off+1, 1, 0xfc, nil)
+	d.bits(dsf, "Explicit Congestion Notification", "ip.dsfield.ecn", off+1, 1, 0x03, nil)
+	tl, tln := d.uint(nd, "Total Length", "ip.len", off+2, 2)
+	id, _ := d.hexField(nd, "Identification", "ip.id", off+4, 2)
+	fl, fln := d.hexField(nd, "Flags", "ip.flags", off+6, 1)
+	fln.Value = hexOnly(fl>>5, 1)
+	fln.Mask = 0xe0
+	d.flag(fln, "Reserved bit", "ip.flags.rb", off+6, 1, 0x80)
+	d.flag(fln, "Don't fragment", "ip.flags.df", off+6, 1, 0x40)
+	mf := d.flag(fln, "More fragments", "ip.flags.mf", off+6, 1, 0x20)
+	fo, _ := d.bits(nd, "Fragment Offset", "ip.frag_offset", off+6, 2, 0x1fff, func(v uint32) string {
+		return fmt.Sprintf("%d (%d bytes)", v, v*8)
+	})
+	ttl, _ := d.uint(nd, "Time to Live", "ip.ttl", off+8, 1)
+	proto := d.b[off+9]
+	d.add(nd, "Protocol", "ip.proto", off+9, 1, fmt.Sprintf("%s (%d)", ipProtoName(proto), proto))
+	ck, ckn := d.hexField(nd, "Header Checksum", "ip.checksum", off+10, 2)
+	ckn.Value = hexOnly(ck, 2)
+	src, _ := d.addr(nd, "Source Address", "ip.src", off+12, 4)
+	dst, _ := d.addr(nd, "Destination Address", "ip.dst", off+16, 4)
+	nd.Value = fmt.Sprintf("Src: %s, Dst: %s", src, dst)
+
+	if ihl < 5 {
+		d.errorf(nd, off, "IPv4 header length %d bytes at byte %d is less than the minimum 20", hl, off)
+		d.data(parent, "Data", off+minHdr, end)
+		return
+	}
+	if hl > avail {
+		d.errorf(nd, off, "IPv4 header length %d bytes exceeds the %d bytes captured", hl, avail)
+		d.data(parent, "Data", off+minHdr, end)
+		return
+	}
+	nd.Length = hl
+
+	// Header checksum: over the whole header with the field taken as zero.
+	var s codec.Sum
+	s.Add(d.b[off : off+10])
+	s.Add(d.b[off+12 : off+hl])
+	if want := s.Fold(); want == uint16(ck) {
+		ckn.Value += " [correct]"
+	} else {
+		ckn.Value += fmt.Sprintf(" [incorrect, should be 0x%04x]", want)
+		d.note(ckn, SevWarning, off+10, "IPv4 header checksum 0x%04x is wrong, should be 0x%04x", ck, want)
+	}
+
+	if hl > minHdr {
+		d.ipv4Options(nd, off+minHdr, off+hl)
+	}
+
+	// Where the datagram ends.
+	stop := off + int(tl)
+	truncated := false
+	switch {
+	case int(tl) < hl:
+		d.errorf(tln, off+2, "IPv4 total length %d is less than the header length %d", tl, hl)
+		stop = end
+	case stop > end:
+		truncated = true
+		switch {
+		case d.quoted:
+			d.note(tln, SevNote, off+2, "the quote holds %d of the datagram's %d bytes", avail, tl)
+		case d.truncatedByCapture(stop):
+			d.note(tln, SevNote, off+2, "capture kept %d of the datagram's %d bytes", avail, tl)
+		default:
+			d.errorf(tln, off+2, "IPv4 total length %d exceeds the %d captured bytes", tl, avail)
+		}
+		stop = end
+	}
+
+	d.ip = ipContext{version: 4, src: src, dst: dst, pseudoDst: dst, ttl: uint8(ttl), proto: proto, truncated: truncated}
+	if mf || fo != 0 {
+		d.ipv4Fragment(parent, nd, off, hl, stop, uint16(id), uint16(fo), mf)
+	} else {
+		d.upper(parent, proto, off+hl, stop)
+	}
+	if stop < end && !d.quoted && parent == nil {
+		d.data(nil, "Trailer", stop, end)
+	}
+}
+
+// ipv4Fragment handles a fragment: reassembled when a Reassembler has every
+// piece, else dissected as far as a first fragment goes, else shown as data.
+func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo uint16, mf bool) {
+	ip := d.ip
+	payload := d.b[off+hl : stop]
+	desc := fmt.Sprintf("fragment of IPv4 datagram id=0x%04x (%s → %s, %s), offset %d, %d bytes",
+		id, ip.src, ip.dst, ipProtoName(ip.proto), int(fo)*8, len(payload))
+	if d.opt.Reassembler != nil && !d.quoted && d.src == 0 {
+		key := fragKey{v6: false, src: ip.src, dst: ip.dst, id: uint32(id), proto: ip.proto}
+		whole, done := d.opt.Reassembler.add(key, int(fo)*8, payload, mf, d.f.Number, ip.truncated)
+		if !done {
+			nd := d.data(parent, "Fragment", off+hl, stop)
+			if nd != nil {
+				nd.Value = desc
+			}
+			d.note(ipNode, SevNote, off+6, "%s", desc)
+			return
+		}
+		d.reassembled(parent, ip, fmt.Sprintf("Reassembled IPv4 datagram id=0x%04x (%d bytes)", id, len(whole)), whole)
+		return
+	}
+	if fo == 0 {
+		if !d.quoted {
+			d.note(ipNode, SevNote, off+6, "first %s: the rest is in other frames", desc)
+		}
+		d.ip.fragment = true
+		d.upper(parent, ip.proto, off+hl, stop)
+		return
+	}
+	nd := d.data(parent, "Fragment", off+hl, stop)
+	if nd != nil {
+		nd.Value = desc
+	}
+	d.note(ipNode, SevNote, off+6, "%s", desc)
+}
+
+// reassembled dissects a datagram rebuilt from fragments as a new byte source.
+func (d *dissector) reassembled(parent *Node, ip ipContext, name string, whole []byte) {
+	d.f.Sources = append(d.f.Sources, Source{Name: name, Data: whole})
+	sub := &dissector{f: d.f, b: whole, src: len(d.f.Sources), opt: d.opt, depth: d.depth, icmpSeen: d.icmpSeen}
+	sub.ip = ip
+	sub.ip.fragment = false
+	sub.ip.truncated = false
+	nd := sub.add(parent, name, "ip.reassembled", 0, len(whole), byteCount(len(whole)))
+	nd.Explain = ""
+	sub.upper(parent, ip.proto, 0, len(whole))
+	d.icmpSeen = sub.icmpSeen
+}
+
+// IPv4 option numbers (IANA "IP Option Numbers", the full type byte).
+const (
+	ipOptEOL         uint8 = 0
+	ipOptNOP         uint8 = 1
+	ipOptRecordRoute uint8 = 7
+	ipOptTimestamp   uint8 = 68
+	ipOptLSRR        uint8 = 131
+	ipOptSSRR        uint8 = 137
+	ipOptRouterAlert uint8 = 148
+)
+
+func ipOptName(t uint8) string {
+	switch t {
+	case ipOptEOL:
+		return "End of Options List (EOL)"
+	case ipOptNOP:
+		return "No-Operation (NOP)"
+	case ipOptRecordRoute:
+		return "Record Route (RR)"
+	case ipOptTimestamp:
+		return "Time Stamp (TS)"
+	case ipOptLSRR:
+		return "Loose Source Route (LSRR)"
+	case ipOptSSRR:
+		return "Strict Source Route (SSRR)"
+	case ipOptRouterAlert:
+		return "Router Alert (RTRALT)"
+	}
+	return fmt.Sprintf("Unknown option %d", t)
+}
+
+// ipv4Options dissects the option list between off and end.
+func (d *dissector) ipv4Options(ipNode *Node, off, end int) {
+	opts := d.add(ipNode, "Options", "ip.options", off, end-off, byteCount(end-off))
+	opts.Explain = "ip.options"
+	p := off
+	for p < end {
+		t := d.b[p]
+		if t == ipOptEOL || t == ipOptNOP {
+			o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, 1, itoa(int(t)))
+			d.ipOptType(o, p)
+			p++
+			if t == ipOptEOL {
+				if p < end {
+					d.add(opts, "Padding", "ip.opt.padding", p, end-p, byteCount(end-p))
+				}
+				return
+			}
+			continue
+		}
+		if end-p < 2 {
+			o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, end-p, "")
+			d.errorf(o, p, "IPv4 option %d at byte %d has no length byte", t, p)
+			return
+		}
+		ln := int(d.b[p+1])
+		if ln < 2 || p+ln > end {
+			o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, end-p, "")
+			d.ipOptType(o, p)
+			d.uint(o, "Length", "ip.opt.len", p+1, 1)
+			d.errorf(o, p+1, "IPv4 option %d length %d at byte %d does not fit the %d option bytes left", t, ln, p+1, end-p)
+			return
+		}
+		o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, ln, byteCount(ln))
+		d.ipOptType(o, p)
+		d.uint(o, "Length", "ip.opt.len", p+1, 1)
+		switch t {
+		case ipOptRecordRoute, ipOptLSRR, ipOptSSRR:
+			d.ipOptRoute(o, p, ln)
+		case ipOptTimestamp:
+			d.ipOptTimestamp(o, p, ln)
+		case ipOptRouterAlert:
+			if ln == 4 {
+				d.uint(o, "Router Alert", "ip.opt.ra", p+2, 2)
+			} else {
+				d.errorf(o, p+1, "router alert option length %d at byte %d: expected 4", ln, p+1)
+			}
+		default:
+			if ln > 2 {
+				d.add(o, "Data", "ip.opt.data", p+2, ln-2, hexBytes(d.b[p+2:p+ln]))
+			}
+		}
+		p += ln
+	}
+}
+
+func (d *dissector) ipOptType(o *Node, p int) {
+	t, tn := d.uint(o, "Type", "ip.opt.type", p, 1)
+	tn.Value = fmt.Sprintf("%d", t)
+	d.bits(tn, "Copy on fragmentation", "ip.opt.type.copy", p, 1, 0x80, nil)
+	d.bits(tn, "Class", "ip.opt.type.class", p, 1, 0x60, nil)
+	d.bits(tn, "Number", "ip.opt.type.number", p, 1, 0x1f, nil)
+}
+
+// ipOptRoute dissects record route and source route options: a pointer and
+// a list of addresses.
+func (d *dissector) ipOptRoute(o *Node, p, ln int) {
+	if ln < 3 {
+		d.errorf(o, p+1, "route option length %d at byte %d: needs at least 3", ln, p+1)
+		return
+	}
+	ptr, _ := d.uint(o, "Pointer", "ip.opt.ptr", p+2, 1)
+	for i, a := 0, p+3; a+4 <= p+ln; i, a = i+1, a+4 {
+		addr, _ := netip.AddrFromSlice(d.b[a : a+4])
+		v := addr.String()
+		if int(ptr) == a-p+1 {
+			v += " <- (next)"
+		}
+		d.add(o, "Route", "ip.rec_rt", a, 4, v)
+	}
+	if (ln-3)%4 != 0 {
+		d.errorf(o, p+1, "route option length %d at byte %d is not 3 + 4n", ln, p+1)
+	}
+}
+
+// ipOptTimestamp dissects the timestamp option (RFC 791): pointer,
+// overflow/flag, then timestamps alone (flag 0) or address+timestamp pairs.
+func (d *dissector) ipOptTimestamp(o *Node, p, ln int) {
+	if ln < 4 {
+		d.errorf(o, p+1, "timestamp option length %d at byte %d: needs at least 4", ln, p+1)
+		return
+	}
+	d.uint(o, "Pointer", "ip.opt.ptr", p+2, 1)
+	d.bits(o, "Overflow", "ip.opt.ovflw", p+3, 1, 0xf0, nil)
+	flag, _ := d.bits(o, "Flag", "ip.opt.flag", p+3, 1, 0x0f, func(v uint32) string {
+		switch v {
+		case 0:
+			return "0 (time stamps only)"
+		case 1:
+			return "1 (time stamp and address)"
+		case 3:
+			return "3 (time stamps for prespecified addresses)"
+		}
+		return fmt.Sprintf("%d (unknown)", v)
+	})
+	step := 4
+	if flag == 1 || flag == 3 {
+		step = 8
+	}
+	for a := p + 4; a+step <= p+ln; a += step {
+		if step == 8 {
+			d.addr(o, "Address", "ip.opt.addr", a, 4)
+			d.uint(o, "Time stamp", "ip.opt.time_stamp", a+4, 4)
+		} else {
+			d.uint(o, "Time stamp", "ip.opt.time_stamp", a, 4)
+		}
+	}
+	if (ln-4)%step != 0 {
+		d.errorf(o, p+1, "timestamp option length %d at byte %d is not 4 + %dn", ln, p+1, step)
+	}
+}

@@ -1,0 +1,469 @@
+package dissect
+
+import (
+	"encoding/binary"
+)
+
+// EtherType values (IEEE registry) that the dissector follows.
+const (
+	etherIPv4         uint16 = 0x0800
+	etherARP          uint16 = 0x0806
+	etherVLAN         uint16 = 0x8100 // 802.1Q customer tag
+	etherQinQ         uint16 = 0x88a8 // 802.1ad service tag
+	etherQinQOld      uint16 = 0x9100 // pre-standard QinQ
+	etherIPv6         uint16 = 0x86dd
+	etherMPLS         uint16 = 0x8847
+	etherMPLSMulti    uint16 = 0x8848
+	etherPPPoESession uint16 = 0x8864
+	etherTEB          uint16 = 0x6558 // transparent Ethernet bridging (GRE, NVGRE)
+	etherERSPAN2      uint16 = 0x88be
+)
+
+// PPP protocol numbers (RFC 1661, IANA "PPP DLL Protocol Numbers").
+const (
+	pppIPv4 uint16 = 0x0021
+	pppIPv6 uint16 = 0x0057
+	pppMPLS uint16 = 0x0281
+)
+
+// BSD loopback address families: AF_INET is 2 everywhere; AF_INET6 differs
+// per system (24 NetBSD/OpenBSD, 28 FreeBSD, 30 macOS, 10 Linux).
+func nullFamily(v uint32) Layer {
+	switch v {
+	case 2:
+		return LayerIPv4
+	case 10, 24, 28, 30:
+		return LayerIPv6
+	}
+	return LayerAuto
+}
+
+// layer dissects b[off:end] starting at layer l, as a root or as the child
+// of parent (tunnels).
+func (d *dissector) layer(parent *Node, l Layer, off, end int) {
+	if end > len(d.b) {
+		end = len(d.b)
+	}
+	if off >= end {
+		return
+	}
+	switch l {
+	case LayerEthernet:
+		d.ethernet(parent, off, end)
+	case LayerSLL:
+		d.sll(parent, off, end)
+	case LayerSLL2:
+		d.sll2(parent, off, end)
+	case LayerNull, LayerLoop:
+		d.null(parent, off, end, l == LayerLoop)
+	case LayerPPP:
+		d.ppp(parent, off, end)
+	case LayerCHDLC:
+		d.chdlc(parent, off, end)
+	case LayerFrameRelay:
+		d.frameRelay(parent, off, end)
+	case LayerIPoIB:
+		d.ipoib(parent, off, end)
+	case LayerIPNet:
+		d.ipnet(parent, off, end)
+	case LayerIP:
+		d.ipByVersion(parent, off, end)
+	case LayerIPv4:
+		d.ipv4(parent, off, end)
+	case LayerIPv6:
+		d.ipv6(parent, off, end)
+	case LayerICMPv4:
+		d.icmp(parent, icmpV4, off, end)
+	case LayerICMPv6:
+		d.icmp(parent, icmpV6, off, end)
+	default:
+		d.data(parent, "Data", off, end)
+	}
+}
+
+// ipByVersion dissects an IP datagram whose version the first nibble gives.
+func (d *dissector) ipByVersion(parent *Node, off, end int) {
+	switch d.b[off] >> 4 {
+	case 4:
+		d.ipv4(parent, off, end)
+	case 6:
+		d.ipv6(parent, off, end)
+	default:
+		nd := d.data(parent, "Data", off, end)
+		d.errorf(nd, off, "IP version %d at byte %d: expected 4 or 6", d.b[off]>>4, off)
+	}
+}
+
+// truncatedHeader makes the layer node for a header cut short and says so.
+func (d *dissector) truncatedHeader(parent *Node, label, short string, off, end, need int) *Node {
+	nd := d.proto(parent, label, short, off, end-off)
+	d.errorf(nd, off, "%s header needs %d bytes at offset %d, only %d captured", label, need, off, end-off)
+	return nd
+}
+
+// ethernet dissects Ethernet II (or 802.3 with LLC/SNAP) and its VLAN tags.
+func (d *dissector) ethernet(parent *Node, off, end int) {
+	const hdr = 14
+	if end-off < hdr {
+		nd := d.truncatedHeader(parent, "Ethernet II", "eth", off, end, hdr)
+		d.data(nd, "Data", off, end)
+		return
+	}
+	nd := d.proto(parent, "Ethernet II", "eth", off, hdr)
+	d.mac(nd, "Destination", "eth.dst", off)
+	d.mac(nd, "Source", "eth.src", off+6)
+	nd.Value = macString(d.b[off+6:off+12]) + " → " + macString(d.b[off:off+6])
+	et := d.u16(off + 12)
+	p := off + 14
+	if et <= 1500 {
+		// 802.3 length field: LLC follows, SNAP carries an EtherType.
+		d.uint(nd, "Length", "eth.len", off+12, 2)
+		if end-p >= 8 && d.b[p] == 0xaa && d.b[p+1] == 0xaa && d.b[p+2] == 0x03 {
+			llc := d.proto(parent, "Logical-Link Control (SNAP)", "llc", p, 8)
+			d.hexField(llc, "OUI", "llc.oui", p+3, 3)
+			et = d.u16(p + 6)
+			d.hexField(llc, "Type", "llc.type", p+6, 2)
+			d.ethertype(parent, et, p+8, end)
+			return
+		}
+		d.data(parent, "Data (802.3 LLC)", p, end)
+		return
+	}
+	d.hexField(nd, "Type", "eth.type", off+12, 2)
+	d.ethertype(parent, et, p, end)
+}
+
+// ethertype dispatches on an EtherType, following VLAN tags.
+func (d *dissector) ethertype(parent *Node, et uint16, off, end int) {
+	if d.depth > d.opt.MaxDepth*2 {
+		nd := d.data(parent, "Data", off, end)
+		if nd != nil {
+			d.errorf(nd, off, "nesting deeper than %d encapsulations at byte %d: not followed", d.opt.MaxDepth, off)
+		}
+		return
+	}
+	d.depth++
+	defer func() { d.depth-- }()
+	switch et {
+	case etherIPv4:
+		d.ipv4(parent, off, end)
+	case etherIPv6:
+		d.ipv6(parent, off, end)
+	case etherVLAN, etherQinQ, etherQinQOld:
+		d.vlan(parent, et, off, end)
+	case etherMPLS, etherMPLSMulti:
+		d.mpls(parent, off, end)
+	case etherPPPoESession:
+		d.pppoe(parent, off, end)
+	case etherTEB:
+		d.ethernet(parent, off, end)
+	case etherERSPAN2:
+		d.erspan(parent, off, end)
+	default:
+		d.data(parent, "Data", off, end)
+	}
+}
+
+// vlan dissects one 802.1Q or 802.1ad tag.
+func (d *dissector) vlan(parent *Node, tpid uint16, off, end int) {
+	label := "802.1Q Virtual LAN"
+	if tpid != etherVLAN {
+		label = "802.1ad Service VLAN (QinQ)"
+	}
+	if end-off < 4 {
+		d.truncatedHeader(parent, label, "vlan", off, end, 4)
+		return
+	}
+	nd := d.proto(parent, label, "vlan", off, 4)
+	d.bits(nd, "Priority", "vlan.priority", off, 2, 0xe000, nil)
+	d.bits(nd, "DEI", "vlan.dei", off, 2, 0x1000, nil)
+	id, _ := d.bits(nd, "ID", "vlan.id", off, 2, 0x0fff, nil)
+	nd.Value = "ID " + itoa(int(id))
+	d.hexField(nd, "Type", "vlan.etype", off+2, 2)
+	d.ethertype(parent, d.u16(off+2), off+4, end)
+}
+
+// mpls dissects an MPLS label stack and guesses the payload from its first
+// nibble, as every dissector must: MPLS does not say what it carries.
+func (d *dissector) mpls(parent *Node, off, end int) {
+	p := off
+	for {
+		if end-p < 4 {
+			d.truncatedHeader(parent, "MultiProtocol Label Switching", "mpls", p, end, 4)
+			return
+		}
+		nd := d.proto(parent, "MultiProtocol Label Switching", "mpls", p, 4)
+		lbl, _ := d.bits(nd, "Label", "mpls.label", p, 4, 0xfffff000, nil)
+		d.bits(nd, "Traffic class", "mpls.exp", p, 4, 0x00000e00, nil)
+		s, _ := d.bits(nd, "Bottom of stack", "mpls.bottom", p, 4, 0x00000100, nil)
+		ttl, _ := d.bits(nd, "TTL", "mpls.ttl", p, 4, 0x000000ff, nil)
+		nd.Value = "Label " + itoa(int(lbl)) + ", TTL " + itoa(int(ttl))
+		p += 4
+		if s == 1 {
+			break
+		}
+	}
+	if p >= end {
+		return
+	}
+	switch d.b[p] >> 4 {
+	case 4:
+		d.ipv4(parent, p, end)
+	case 6:
+		d.ipv6(parent, p, end)
+	case 0:
+		// Pseudowire control word, then Ethernet.
+		if end-p >= 4 {
+			cw := d.proto(parent, "PW Ethernet Control Word", "pwethcw", p, 4)
+			d.hexField(cw, "Sequence number", "pwethcw.seq", p+2, 2)
+			d.ethernet(parent, p+4, end)
+			return
+		}
+		d.data(parent, "Data", p, end)
+	default:
+		d.data(parent, "Data", p, end)
+	}
+}
+
+// pppoe dissects a PPPoE session header and the PPP protocol after it.
+func (d *dissector) pppoe(parent *Node, off, end int) {
+	if end-off < 8 {
+		d.truncatedHeader(parent, "PPP-over-Ethernet Session", "pppoes", off, end, 8)
+		return
+	}
+	nd := d.proto(parent, "PPP-over-Ethernet Session", "pppoes", off, 6)
+	d.bits(nd, "Version", "pppoe.version", off, 1, 0xf0, nil)
+	d.bits(nd, "Type", "pppoe.type", off, 1, 0x0f, nil)
+	d.hexField(nd, "Code", "pppoe.code", off+1, 1)
+	d.hexField(nd, "Session ID", "pppoe.session_id", off+2, 2)
+	n, ln := d.uint(nd, "Payload Length", "pppoe.payload_length", off+4, 2)
+	stop := off + 6 + int(n)
+	if stop > end {
+		if !d.truncatedByCapture(off + 6 + int(n)) {
+			d.errorf(ln, off+4, "PPPoE payload length %d exceeds the %d bytes present", n, end-off-6)
+		}
+		stop = end
+	}
+	d.pppProto(parent, off+6, stop)
+}
+
+// ppp dissects LINKTYPE_PPP: optional HDLC-like address/control (ff 03),
+// then a 1- or 2-byte protocol field.
+func (d *dissector) ppp(parent *Node, off, end int) {
+	p := off
+	if end-p >= 2 && d.b[p] == 0xff && d.b[p+1] == 0x03 {
+		nd := d.proto(parent, "PPP in HDLC-like framing", "ppp_hdlc", p, 2)
+		d.hexField(nd, "Address", "ppp.address", p, 1)
+		d.hexField(nd, "Control", "ppp.control", p+1, 1)
+		p += 2
+	}
+	d.pppProto(parent, p, end)
+}
+
+// pppProto dissects the PPP protocol field and what it carries.
+func (d *dissector) pppProto(parent *Node, off, end int) {
+	if end-off < 1 {
+		return
+	}
+	n := 2
+	if d.b[off]&1 == 1 { // protocol field compression: one odd byte
+		n = 1
+	}
+	if end-off < n {
+		d.truncatedHeader(parent, "Point-to-Point Protocol", "ppp", off, end, n)
+		return
+	}
+	nd := d.proto(parent, "Point-to-Point Protocol", "ppp", off, n)
+	proto, _ := d.hexField(nd, "Protocol", "ppp.protocol", off, n)
+	switch uint16(proto) {
+	case pppIPv4:
+		d.ipv4(parent, off+n, end)
+	case pppIPv6:
+		d.ipv6(parent, off+n, end)
+	case pppMPLS:
+		d.mpls(parent, off+n, end)
+	default:
+		d.data(parent, "Data", off+n, end)
+	}
+}
+
+// chdlc dissects Cisco HDLC: address, control, EtherType.
+func (d *dissector) chdlc(parent *Node, off, end int) {
+	if end-off < 4 {
+		d.truncatedHeader(parent, "Cisco HDLC", "chdlc", off, end, 4)
+		return
+	}
+	nd := d.proto(parent, "Cisco HDLC", "chdlc", off, 4)
+	d.hexField(nd, "Address", "chdlc.address", off, 1)
+	d.hexField(nd, "Control", "chdlc.control", off+1, 1)
+	d.hexField(nd, "Protocol", "chdlc.protocol", off+2, 2)
+	d.ethertype(parent, d.u16(off+2), off+4, end)
+}
+
+// NLPIDs of RFC 2427 multiprotocol encapsulation over Frame Relay.
+const (
+	nlpidSNAP uint8 = 0x80
+	nlpidIPv4 uint8 = 0xcc
+	nlpidIPv6 uint8 = 0x8e
+)
+
+// frameRelay dissects a 2-byte Q.922 address and RFC 2427 encapsulation.
+func (d *dissector) frameRelay(parent *Node, off, end int) {
+	if end-off < 4 {
+		d.truncatedHeader(parent, "Frame Relay", "fr", off, end, 4)
+		return
+	}
+	nd := d.proto(parent, "Frame Relay", "fr", off, 2)
+	dlci := (uint32(d.b[off]&0xfc) << 2) | uint32(d.b[off+1]>>4)
+	d.add(nd, "DLCI", "fr.dlci", off, 2, itoa(int(dlci))).Mask = 0xfcf0
+	p := off + 2
+	if d.b[p] == 0x03 { // UI control
+		d.hexField(nd, "Control", "fr.control", p, 1)
+		p++
+	}
+	for p < end && d.b[p] == 0 { // optional padding before the NLPID
+		p++
+	}
+	if p >= end {
+		return
+	}
+	nd.Length = p + 1 - off
+	nlpid, _ := d.hexField(nd, "NLPID", "fr.nlpid", p, 1)
+	p++
+	switch uint8(nlpid) {
+	case nlpidIPv4:
+		d.ipv4(parent, p, end)
+	case nlpidIPv6:
+		d.ipv6(parent, p, end)
+	case nlpidSNAP:
+		if end-p >= 5 {
+			nd.Length = p + 5 - off
+			d.hexField(nd, "OUI", "fr.snap.oui", p, 3)
+			d.hexField(nd, "Protocol ID", "fr.snap.pid", p+3, 2)
+			d.ethertype(parent, d.u16(p+3), p+5, end)
+			return
+		}
+		d.data(parent, "Data", p, end)
+	default:
+		d.data(parent, "Data", p, end)
+	}
+}
+
+// ipoib dissects the 4-byte IP over InfiniBand pseudo-header.
+func (d *dissector) ipoib(parent *Node, off, end int) {
+	if end-off < 4 {
+		d.truncatedHeader(parent, "IP over InfiniBand", "ipoib", off, end, 4)
+		return
+	}
+	nd := d.proto(parent, "IP over InfiniBand", "ipoib", off, 4)
+	d.hexField(nd, "Type", "ipoib.type", off, 2)
+	d.hexField(nd, "Reserved", "ipoib.reserved", off+2, 2)
+	d.ethertype(parent, d.u16(off), off+4, end)
+}
+
+// ipnet dissects the Solaris ipnet header (24 bytes).
+func (d *dissector) ipnet(parent *Node, off, end int) {
+	const hdr = 24
+	if end-off < hdr {
+		d.truncatedHeader(parent, "Solaris IPNET", "ipnet", off, end, hdr)
+		return
+	}
+	nd := d.proto(parent, "Solaris IPNET", "ipnet", off, hdr)
+	d.uint(nd, "Version", "ipnet.version", off, 1)
+	fam, _ := d.uint(nd, "Family", "ipnet.family", off+1, 1)
+	d.uint(nd, "Hook type", "ipnet.htype", off+2, 2)
+	d.uint(nd, "Packet length", "ipnet.pktlen", off+4, 4)
+	d.uint(nd, "Interface index", "ipnet.ifindex", off+8, 4)
+	d.uint(nd, "Group interface index", "ipnet.grifindex", off+12, 4)
+	d.uint(nd, "Source zone", "ipnet.zsrc", off+16, 4)
+	d.uint(nd, "Destination zone", "ipnet.zdst", off+20, 4)
+	switch fam {
+	case 2:
+		d.ipv4(parent, off+hdr, end)
+	case 26:
+		d.ipv6(parent, off+hdr, end)
+	default:
+		d.ipByVersion(parent, off+hdr, end)
+	}
+}
+
+// sll dissects a Linux cooked capture v1 header (16 bytes).
+func (d *dissector) sll(parent *Node, off, end int) {
+	const hdr = 16
+	if end-off < hdr {
+		d.truncatedHeader(parent, "Linux cooked capture v1", "sll", off, end, hdr)
+		return
+	}
+	nd := d.proto(parent, "Linux cooked capture v1", "sll", off, hdr)
+	d.uint(nd, "Packet type", "sll.pkttype", off, 2)
+	d.uint(nd, "Link-layer address type", "sll.hatype", off+2, 2)
+	n, _ := d.uint(nd, "Link-layer address length", "sll.halen", off+4, 2)
+	if n > 8 {
+		n = 8
+	}
+	d.add(nd, "Source", "sll.src", off+6, 8, macString(d.b[off+6:off+6+int(n)]))
+	d.hexField(nd, "Protocol", "sll.etype", off+14, 2)
+	d.ethertype(parent, d.u16(off+14), off+hdr, end)
+}
+
+// sll2 dissects a Linux cooked capture v2 header (20 bytes).
+func (d *dissector) sll2(parent *Node, off, end int) {
+	const hdr = 20
+	if end-off < hdr {
+		d.truncatedHeader(parent, "Linux cooked capture v2", "sll2", off, end, hdr)
+		return
+	}
+	nd := d.proto(parent, "Linux cooked capture v2", "sll2", off, hdr)
+	d.hexField(nd, "Protocol", "sll.etype", off, 2)
+	d.uint(nd, "Reserved", "sll.reserved", off+2, 2)
+	d.uint(nd, "Interface index", "sll.ifindex", off+4, 4)
+	d.uint(nd, "Link-layer address type", "sll.hatype", off+8, 2)
+	d.uint(nd, "Packet type", "sll.pkttype", off+10, 1)
+	n, _ := d.uint(nd, "Link-layer address length", "sll.halen", off+11, 1)
+	if n > 8 {
+		n = 8
+	}
+	d.add(nd, "Source", "sll.src", off+12, 8, macString(d.b[off+12:off+12+int(n)]))
+	d.ethertype(parent, d.u16(off), off+hdr, end)
+}
+
+// null dissects the 4-byte BSD loopback header. LINKTYPE_NULL stores the
+// family in the capturing host's byte order, so both are tried; the value
+// that is a small number is the right one.
+func (d *dissector) null(parent *Node, off, end int, network bool) {
+	if end-off < 4 {
+		d.truncatedHeader(parent, "Null/Loopback", "null", off, end, 4)
+		return
+	}
+	nd := d.proto(parent, "Null/Loopback", "null", off, 4)
+	v := binary.BigEndian.Uint32(d.b[off:])
+	if !network && v > 0xffff {
+		v = binary.LittleEndian.Uint32(d.b[off:])
+		d.add(nd, "Family (little-endian)", "null.family", off, 4, itoa(int(v)))
+	} else {
+		d.add(nd, "Family", "null.family", off, 4, itoa(int(v)))
+	}
+	switch nullFamily(v) {
+	case LayerIPv4:
+		d.ipv4(parent, off+4, end)
+	case LayerIPv6:
+		d.ipv6(parent, off+4, end)
+	default:
+		d.ipByVersion(parent, off+4, end)
+	}
+}
+
+// erspan dissects an ERSPAN type II header (8 bytes) and the Ethernet frame
+// it mirrors.
+func (d *dissector) erspan(parent *Node, off, end int) {
+	if end-off < 8 {
+		d.truncatedHeader(parent, "Encapsulated Remote Switch Packet ANalysis", "erspan", off, end, 8)
+		return
+	}
+	nd := d.proto(parent, "Encapsulated Remote Switch Packet ANalysis", "erspan", off, 8)
+	d.bits(nd, "Version", "erspan.version", off, 2, 0xf000, nil)
+	d.bits(nd, "VLAN", "erspan.vlan", off, 2, 0x0fff, nil)
+	d.bits(nd, "Session ID", "erspan.spanid", off+2, 2, 0x03ff, nil)
+	d.bits(nd, "Index", "erspan.index", off+4, 4, 0x000fffff, nil)
+	d.ethernet(parent, off+8, end)
+}

@@ -1,0 +1,135 @@
+package dissect
+
+import (
+	"fmt"
+	"strings"
+
+	"icmplab/codec"
+)
+
+// protoColumn maps the innermost layer short name to the protocol column.
+var protoColumn = map[string]string{
+	"icmp": "ICMP", "icmpv6": "ICMPv6", "udp": "UDP", "tcp": "TCP", "ip": "IPv4", "ipv6": "IPv6",
+	"eth": "Ethernet", "gre": "GRE", "vxlan": "VXLAN", "mpls": "MPLS", "ppp": "PPP",
+}
+
+// buildSummary fills Src, Dst, Protocol, Info and Summary, like tshark's
+// one-line output.
+func (f *Frame) buildSummary() {
+	i := f.ICMP
+	if i != nil {
+		if i.Src.IsValid() {
+			f.Src, f.Dst = i.Src.String(), i.Dst.String()
+		}
+		f.Protocol = "ICMP"
+		if i.Family == icmpV6 {
+			f.Protocol = "ICMPv6"
+		}
+		f.Info = icmpInfoColumn(i)
+	} else {
+		f.Src, f.Dst, f.Protocol, f.Info = f.fallbackColumns()
+	}
+	var b strings.Builder
+	if f.Src != "" || f.Dst != "" {
+		b.WriteString(f.Src)
+		b.WriteString(" → ")
+		b.WriteString(f.Dst)
+		b.WriteByte(' ')
+	}
+	b.WriteString(f.Protocol)
+	fmt.Fprintf(&b, " %d", f.Len)
+	if f.Info != "" {
+		b.WriteByte(' ')
+		b.WriteString(f.Info)
+	}
+	f.Summary = b.String()
+}
+
+// icmpInfoColumn is the info column of an ICMP message: its name, the code's
+// name, id and seq, TTL, what an error quotes.
+func icmpInfoColumn(i *ICMPInfo) string {
+	var b strings.Builder
+	b.WriteString(i.TypeName)
+	if i.CodeName != "" && i.Message.IsError() || i.CodeName != "" && i.Code != 0 {
+		fmt.Fprintf(&b, " (%s)", i.CodeName)
+	} else if i.CodeName == "" && i.Code != 0 {
+		fmt.Fprintf(&b, " (code %d)", i.Code)
+	}
+	if i.HasID {
+		fmt.Fprintf(&b, " id=0x%04x, seq=%d/%d", i.ID, i.Seq, i.Seq>>8|i.Seq<<8)
+		if i.Src.IsValid() {
+			w := "ttl"
+			if i.Family == icmpV6 {
+				w = "hlim"
+			}
+			fmt.Fprintf(&b, ", %s=%d", w, i.TTL)
+		}
+	}
+	if i.MTU != 0 {
+		fmt.Fprintf(&b, " mtu=%d", i.MTU)
+	}
+	if i.Gateway.IsValid() {
+		fmt.Fprintf(&b, " gateway=%s", i.Gateway)
+	}
+	if q := i.Quoted; q != nil && q.Dst.IsValid() {
+		fmt.Fprintf(&b, " [quotes %s → %s %s", q.Src, q.Dst, protoWord(q.Proto))
+		switch q.Proto {
+		case codec.ProtoUDP, codec.ProtoTCP:
+			if q.Complete {
+				fmt.Fprintf(&b, " %d → %d", q.SrcPort, q.DstPort)
+			}
+		case codec.ProtoICMP, codec.ProtoICMPv6:
+			if q.Complete {
+				fmt.Fprintf(&b, " id=0x%04x seq=%d", q.ID, q.Seq)
+			}
+		}
+		b.WriteString("]")
+	}
+	for _, x := range i.Extensions {
+		for _, e := range x.MPLS {
+			fmt.Fprintf(&b, " [MPLS label %d]", e.Label)
+		}
+	}
+	if i.Checksum.Status == codec.ChecksumBad {
+		b.WriteString(" [BAD CHECKSUM]")
+	}
+	return b.String()
+}
+
+// fallbackColumns describes a frame without ICMP from its innermost layers.
+func (f *Frame) fallbackColumns() (src, dst, proto, info string) {
+	var ipNode *Node
+	for _, n := range f.Root {
+		if n.Field == "ip" || n.Field == "ipv6" {
+			ipNode = n
+		}
+	}
+	if ipNode != nil {
+		for _, k := range ipNode.Kids {
+			switch k.Field {
+			case "ip.src", "ipv6.src":
+				src = k.Value
+			case "ip.dst", "ipv6.dst":
+				dst = k.Value
+			}
+		}
+	}
+	proto = "Data"
+	for j := len(f.Layers) - 1; j >= 0; j-- {
+		if p, ok := protoColumn[f.Layers[j]]; ok {
+			proto = p
+			break
+		}
+	}
+	if len(f.Root) > 0 {
+		last := f.Root[len(f.Root)-1]
+		info = last.Label
+		if last.Value != "" {
+			info += " " + last.Value
+		}
+	}
+	if len(f.Errors) > 0 {
+		info += " [Malformed: " + f.Errors[0].Message + "]"
+	}
+	return
+}

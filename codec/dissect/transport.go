@@ -1,0 +1,401 @@
+package dissect
+
+import (
+	"fmt"
+	"strings"
+
+	"icmplab/codec"
+)
+
+// UDP ports of tunnels whose inner packets the dissector follows, as
+// Wireshark does by default (IANA service names in comments).
+const (
+	portGTPU       uint16 = 2152 // gtp-user
+	portTeredo     uint16 = 3544 // teredo
+	portVXLAN      uint16 = 4789 // vxlan
+	portGeneve     uint16 = 6081 // geneve
+	portMPLSUDP    uint16 = 6635 // mpls-udp
+	portAYIYA      uint16 = 5072 // ayiya
+	portVXLANLinux uint16 = 8472 // Linux kernel's pre-IANA VXLAN default
+)
+
+// upper dissects what an IP header (or extension header chain) carries.
+func (d *dissector) upper(parent *Node, proto uint8, off, end int) {
+	if off >= end {
+		return
+	}
+	if d.depth > d.opt.MaxDepth*2 {
+		nd := d.data(parent, "Data", off, end)
+		d.errorf(nd, off, "nesting deeper than %d encapsulations at byte %d: not followed", d.opt.MaxDepth, off)
+		return
+	}
+	d.depth++
+	defer func() { d.depth-- }()
+	switch proto {
+	case codec.ProtoICMP:
+		d.icmp(parent, icmpV4, off, end)
+	case codec.ProtoICMPv6:
+		d.icmp(parent, icmpV6, off, end)
+	case codec.ProtoUDP:
+		d.udp(parent, off, end)
+	case codec.ProtoTCP:
+		d.tcp(parent, off, end)
+	case codec.ProtoIPv4:
+		if d.quoted {
+			d.ipv4(parent, off, end)
+			return
+		}
+		d.ipv4(parent, off, end)
+	case codec.ProtoIPv6:
+		d.ipv6(parent, off, end)
+	case protoGRE:
+		d.gre(parent, off, end)
+	case codec.ProtoNoNext:
+		d.data(parent, "Data", off, end)
+	default:
+		d.data(parent, "Data", off, end)
+	}
+}
+
+// transportChecksum verifies a UDP or TCP checksum over the pseudo-header
+// when the whole segment is present, and says so on the node.
+func (d *dissector) transportChecksum(ckn *Node, ckOff, off, end int, proto uint8, length int, zeroOK bool) {
+	ck := d.u16(ckOff)
+	if zeroOK && ck == 0 {
+		ckn.Value += " [zero: not computed]"
+		return
+	}
+	if d.quoted || d.ip.truncated || d.ip.fragment || end-off < length || !d.ip.src.IsValid() {
+		ckn.Value += " [unverified]"
+		return
+	}
+	s := codec.PseudoHeaderSum(d.ip.src, d.ip.pseudoDst, proto, length)
+	s.Add(d.b[off:ckOff])
+	s.Add(d.b[ckOff+2 : off+length])
+	want := s.Fold()
+	if want == 0 && proto == codec.ProtoUDP {
+		want = 0xffff
+	}
+	if want == ck {
+		ckn.Value += " [correct]"
+		return
+	}
+	ckn.Value += fmt.Sprintf(" [incorrect, should be 0x%04x]", want)
+	d.note(ckn, SevWarning, ckOff, "%s checksum 0x%04x is wrong, should be 0x%04x", ipProtoName(proto), ck, want)
+}
+
+// udp dissects a UDP header and follows the tunnels it knows.
+func (d *dissector) udp(parent *Node, off, end int) {
+	const hdr = 8
+	if end-off < hdr {
+		nd := d.truncatedHeader(parent, "User Datagram Protocol", "udp", off, end, hdr)
+		if d.quoted {
+			nd.Notes = nd.Notes[:0]
+			d.udpPartial(nd, off, end)
+		}
+		return
+	}
+	nd := d.proto(parent, "User Datagram Protocol", "udp", off, hdr)
+	sp, _ := d.uint(nd, "Source Port", "udp.srcport", off, 2)
+	dp, _ := d.uint(nd, "Destination Port", "udp.dstport", off+2, 2)
+	ln, lnn := d.uint(nd, "Length", "udp.length", off+4, 2)
+	ck, ckn := d.hexField(nd, "Checksum", "udp.checksum", off+6, 2)
+	ckn.Value = hexOnly(ck, 2)
+	nd.Value = fmt.Sprintf("Src Port: %d, Dst Port: %d", sp, dp)
+	stop := off + int(ln)
+	switch {
+	case int(ln) < hdr:
+		d.errorf(lnn, off+4, "UDP length %d at byte %d is less than the 8-byte header", ln, off+4)
+		stop = end
+	case stop > end:
+		if !d.quoted && !d.ip.truncated && !d.truncatedByCapture(stop) {
+			d.errorf(lnn, off+4, "UDP length %d exceeds the %d bytes of the datagram", ln, end-off)
+		}
+		stop = end
+	}
+	d.transportChecksum(ckn, off+6, off, end, codec.ProtoUDP, int(ln), d.ip.version == 4)
+	if stop <= off+hdr {
+		return
+	}
+	if !d.quoted && d.udpTunnel(parent, uint16(sp), uint16(dp), off+hdr, stop) {
+		return
+	}
+	d.data(parent, "Data", off+hdr, stop)
+}
+
+// udpPartial shows the ports of a UDP header cut short inside a quote.
+func (d *dissector) udpPartial(nd *Node, off, end int) {
+	if end-off >= 2 {
+		d.uint(nd, "Source Port", "udp.srcport", off, 2)
+	}
+	if end-off >= 4 {
+		d.uint(nd, "Destination Port", "udp.dstport", off+2, 2)
+	}
+	d.note(nd, SevNote, off, "the quote ends after %d bytes of the UDP header", end-off)
+}
+
+// udpTunnel follows a tunnel carried in UDP; false when it is none.
+func (d *dissector) udpTunnel(parent *Node, sp, dp uint16, off, end int) bool {
+	is := func(p uint16) bool { return sp == p || dp == p }
+	n := end - off
+	switch {
+	case is(portVXLAN) || is(portVXLANLinux):
+		if n < 8+14 || d.b[off]&0x08 == 0 {
+			return false
+		}
+		nd := d.proto(parent, "Virtual eXtensible Local Area Network", "vxlan", off, 8)
+		d.hexField(nd, "Flags", "vxlan.flags", off, 1)
+		d.bits(nd, "VXLAN Network Identifier (VNI)", "vxlan.vni", off+4, 4, 0xffffff00, nil)
+		d.ethernet(parent, off+8, end)
+		return true
+	case is(portGeneve):
+		if n < 8 {
+			return false
+		}
+		optLen := int(d.b[off]&0x3f) * 4
+		if n < 8+optLen {
+			return false
+		}
+		nd := d.proto(parent, "Generic Network Virtualization Encapsulation", "geneve", off, 8+optLen)
+		d.bits(nd, "Version", "geneve.version", off, 1, 0xc0, nil)
+		d.bits(nd, "Options Length", "geneve.option_len", off, 1, 0x3f, nil)
+		pt, _ := d.hexField(nd, "Protocol Type", "geneve.proto_type", off+2, 2)
+		d.bits(nd, "Virtual Network Identifier (VNI)", "geneve.vni", off+4, 4, 0xffffff00, nil)
+		d.ethertype(parent, uint16(pt), off+8+optLen, end)
+		return true
+	case is(portMPLSUDP):
+		d.mpls(parent, off, end)
+		return true
+	case is(portTeredo):
+		return d.teredo(parent, off, end)
+	case is(portGTPU):
+		return d.gtpu(parent, off, end)
+	case is(portAYIYA):
+		return d.ayiya(parent, off, end)
+	}
+	return false
+}
+
+// teredo follows IPv6 in UDP (RFC 4380), skipping the optional
+// authentication and origin indications.
+func (d *dissector) teredo(parent *Node, off, end int) bool {
+	p := off
+	nd := (*Node)(nil)
+	for end-p >= 2 && d.b[p] == 0 {
+		switch d.b[p+1] {
+		case 1: // authentication indicator
+			if end-p < 4 {
+				return false
+			}
+			n := 4 + int(d.b[p+2]) + int(d.b[p+3]) + 8 + 1
+			if end-p < n {
+				return false
+			}
+			if nd == nil {
+				nd = d.proto(parent, "Teredo IPv6 over UDP tunneling", "teredo", p, 0)
+			}
+			d.add(nd, "Authentication indicator", "teredo.auth", p, n, byteCount(n))
+			p += n
+		case 0: // origin indication
+			if end-p < 8 {
+				return false
+			}
+			if nd == nil {
+				nd = d.proto(parent, "Teredo IPv6 over UDP tunneling", "teredo", p, 0)
+			}
+			d.add(nd, "Origin indication", "teredo.orig", p, 8, "")
+			p += 8
+		default:
+			return p != off
+		}
+	}
+	if end-p < 40 || d.b[p]>>4 != 6 {
+		return nd != nil
+	}
+	if nd == nil {
+		d.proto(parent, "Teredo IPv6 over UDP tunneling", "teredo", off, 0)
+	} else {
+		nd.Length = p - nd.Offset
+	}
+	d.ipv6(parent, p, end)
+	return true
+}
+
+// gtpu follows a GTP-U T-PDU (message type 255) carrying IP.
+func (d *dissector) gtpu(parent *Node, off, end int) bool {
+	if end-off < 8 || d.b[off]>>5 != 1 || d.b[off+1] != 0xff {
+		return false
+	}
+	n := 8
+	if d.b[off]&0x07 != 0 { // sequence, N-PDU or extension flag: 4 more bytes
+		n = 12
+		// Extension headers chain by their last byte.
+		for nx := d.b[off+11]; nx != 0; {
+			if end-off < n+1 {
+				return false
+			}
+			l := int(d.b[off+n]) * 4
+			if l == 0 || end-off < n+l {
+				return false
+			}
+			nx = d.b[off+n+l-1]
+			n += l
+		}
+	}
+	if end-off <= n {
+		return false
+	}
+	nd := d.proto(parent, "GPRS Tunneling Protocol", "gtp", off, n)
+	d.hexField(nd, "Flags", "gtp.flags", off, 1)
+	d.uint(nd, "Message Type", "gtp.message", off+1, 1)
+	d.uint(nd, "Length", "gtp.length", off+2, 2)
+	d.hexField(nd, "TEID", "gtp.teid", off+4, 4)
+	d.ipByVersion(parent, off+n, end)
+	return true
+}
+
+// ayiya follows "Anything In Anything" (IPv6 tunnel broker protocol).
+func (d *dissector) ayiya(parent *Node, off, end int) bool {
+	if end-off < 12 {
+		return false
+	}
+	idLen := 1 << (d.b[off] >> 4)
+	sigLen := int(d.b[off+1]>>4) * 4
+	n := 12 + idLen + sigLen
+	if end-off < n {
+		return false
+	}
+	nd := d.proto(parent, "Anything in Anything Protocol", "ayiya", off, n)
+	np, _ := d.uint(nd, "Next Header", "ayiya.nextheader", off+3, 1)
+	d.upper(parent, uint8(np), off+n, end)
+	return true
+}
+
+// gre dissects a GRE header (RFC 2784/2890) and what it carries.
+func (d *dissector) gre(parent *Node, off, end int) {
+	if end-off < 4 {
+		d.truncatedHeader(parent, "Generic Routing Encapsulation", "gre", off, end, 4)
+		return
+	}
+	fl := d.u16(off)
+	n := 4
+	if fl&0x8000 != 0 {
+		n += 4
+	}
+	if fl&0x2000 != 0 {
+		n += 4
+	}
+	if fl&0x1000 != 0 {
+		n += 4
+	}
+	if end-off < n {
+		d.truncatedHeader(parent, "Generic Routing Encapsulation", "gre", off, end, n)
+		return
+	}
+	nd := d.proto(parent, "Generic Routing Encapsulation", "gre", off, n)
+	fn, _ := d.hexField(nd, "Flags and Version", "gre.flags_and_version", off, 2)
+	_ = fn
+	d.flag(nd, "Checksum Bit", "gre.flags.checksum", off, 2, 0x8000)
+	d.flag(nd, "Key Bit", "gre.flags.key", off, 2, 0x2000)
+	d.flag(nd, "Sequence Number Bit", "gre.flags.sequence_number", off, 2, 0x1000)
+	d.bits(nd, "Version", "gre.flags.version", off, 2, 0x0007, nil)
+	pt, _ := d.hexField(nd, "Protocol Type", "gre.proto", off+2, 2)
+	p := off + 4
+	if fl&0x8000 != 0 {
+		d.hexField(nd, "Checksum", "gre.checksum", p, 2)
+		p += 4
+	}
+	if fl&0x2000 != 0 {
+		d.hexField(nd, "Key", "gre.key", p, 4)
+		p += 4
+	}
+	if fl&0x1000 != 0 {
+		d.uint(nd, "Sequence Number", "gre.sequence_number", p, 4)
+	}
+	d.ethertype(parent, uint16(pt), off+n, end)
+}
+
+// tcpFlagNames are the TCP flag bits high to low as they sit in the 12 bits
+// after the data offset.
+var tcpFlagNames = []struct {
+	mask  uint32
+	name  string
+	short string
+}{
+	{0x0e00, "Reserved", ""},
+	{0x0100, "Accurate ECN", "AE"},
+	{0x0080, "Congestion Window Reduced", "CWR"},
+	{0x0040, "ECN-Echo", "ECE"},
+	{0x0020, "Urgent", "URG"},
+	{0x0010, "Acknowledgment", "ACK"},
+	{0x0008, "Push", "PSH"},
+	{0x0004, "Reset", "RST"},
+	{0x0002, "Syn", "SYN"},
+	{0x0001, "Fin", "FIN"},
+}
+
+// tcp dissects a TCP header (options raw) and its payload as data.
+func (d *dissector) tcp(parent *Node, off, end int) {
+	const hdr = 20
+	avail := end - off
+	if avail < hdr {
+		nd := d.truncatedHeader(parent, "Transmission Control Protocol", "tcp", off, end, hdr)
+		if d.quoted {
+			nd.Notes = nd.Notes[:0]
+			if avail >= 2 {
+				d.uint(nd, "Source Port", "tcp.srcport", off, 2)
+			}
+			if avail >= 4 {
+				d.uint(nd, "Destination Port", "tcp.dstport", off+2, 2)
+			}
+			if avail >= 8 {
+				d.uint(nd, "Sequence Number (raw)", "tcp.seq_raw", off+4, 4)
+			}
+			d.note(nd, SevNote, off, "the quote ends after %d bytes of the TCP header", avail)
+		}
+		return
+	}
+	nd := d.proto(parent, "Transmission Control Protocol", "tcp", off, hdr)
+	sp, _ := d.uint(nd, "Source Port", "tcp.srcport", off, 2)
+	dp, _ := d.uint(nd, "Destination Port", "tcp.dstport", off+2, 2)
+	d.uint(nd, "Sequence Number (raw)", "tcp.seq_raw", off+4, 4)
+	d.uint(nd, "Acknowledgment Number (raw)", "tcp.ack_raw", off+8, 4)
+	do, _ := d.bits(nd, "Header Length", "tcp.hdr_len", off+12, 1, 0xf0, func(v uint32) string {
+		return fmt.Sprintf("%d bytes (%d)", v*4, v)
+	})
+	flags := d.u16(off+12) & 0x0fff
+	fn := d.add(nd, "Flags", "tcp.flags", off+12, 2, "")
+	fn.Mask = 0x0fff
+	var set []string
+	for _, f := range tcpFlagNames {
+		v, _ := d.bits(fn, f.name, "tcp.flags."+strings.ToLower(strings.ReplaceAll(f.name, " ", "_")), off+12, 2, f.mask, nil)
+		if v != 0 && f.short != "" {
+			set = append(set, f.short)
+		}
+	}
+	fn.Value = fmt.Sprintf("0x%03x (%s)", flags, strings.Join(set, ", "))
+	d.uint(nd, "Window", "tcp.window_size_value", off+14, 2)
+	ck, ckn := d.hexField(nd, "Checksum", "tcp.checksum", off+16, 2)
+	ckn.Value = hexOnly(ck, 2)
+	d.uint(nd, "Urgent Pointer", "tcp.urgent_pointer", off+18, 2)
+	nd.Value = fmt.Sprintf("Src Port: %d, Dst Port: %d, Flags: [%s]", sp, dp, strings.Join(set, ", "))
+	hl := int(do) * 4
+	if hl < hdr {
+		d.errorf(nd, off+12, "TCP header length %d at byte %d is less than 20", hl, off+12)
+		return
+	}
+	if hl > avail {
+		if d.quoted {
+			d.note(nd, SevNote, off+12, "the quote ends inside the TCP options")
+		} else {
+			d.errorf(nd, off+12, "TCP header length %d exceeds the %d bytes present", hl, avail)
+		}
+		return
+	}
+	nd.Length = hl
+	if hl > hdr {
+		d.add(nd, "Options", "tcp.options", off+hdr, hl-hdr, hexBytes(d.b[off+hdr:off+hl]))
+	}
+	d.transportChecksum(ckn, off+16, off, end, codec.ProtoTCP, end-off, false)
+	d.data(parent, "Data", off+hl, end)
+}
