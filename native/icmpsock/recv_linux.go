@@ -1,0 +1,208 @@
+//go:build linux
+
+package icmpsock
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"net/netip"
+	"time"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+
+	"icmplab/codec"
+)
+
+// LocalError is an error the local stack reported about a probe through a
+// datagram socket's error queue (SO_EE_ORIGIN_LOCAL): most often "message
+// too long" with -M do, when MTU says what would fit. Read returns it as its
+// error; the socket stays usable.
+type LocalError struct {
+	Err     unix.Errno
+	MTU     uint32
+	OrigDst netip.Addr
+}
+
+func (e *LocalError) Error() string {
+	if e.Err == unix.EMSGSIZE {
+		return fmt.Sprintf("local error: message too long, mtu=%d", e.MTU)
+	}
+	return "local error: " + e.Err.Error()
+}
+
+func (e *LocalError) Unwrap() error { return e.Err }
+
+// ErrNotICMP is returned (wrapped) for a datagram a raw socket received that
+// does not hold an ICMP message codec can delimit; the socket stays usable.
+var ErrNotICMP = errors.New("icmpsock: not an ICMP datagram")
+
+// oobLen holds a timestamp, a TTL or hop limit, a traffic class and an
+// extended error with its offender address, with room to spare.
+const oobLen = 256
+
+// Read blocks until a message arrives (or the read deadline passes, with an
+// error satisfying errors.Is(err, os.ErrDeadlineExceeded)) and returns it.
+// The Packet's slices alias buf, which should hold the largest message
+// expected (a datagram socket truncates longer ones). Read must not be called
+// from two goroutines at once.
+func (c *Conn) Read(buf []byte) (Packet, error) {
+	var oob [oobLen]byte
+	var n, oobn int
+	var from unix.Sockaddr
+	var rerr error
+	errq := false
+	err := c.rc.Read(func(fd uintptr) bool {
+		n, oobn, _, from, rerr = unix.Recvmsg(int(fd), buf, oob[:], unix.MSG_DONTWAIT)
+		if rerr == nil || rerr == unix.EINTR || c.kind != Datagram && rerr != unix.EAGAIN {
+			return true
+		}
+		// Nothing queued, or (datagram socket) the pending socket error an
+		// ICMP error sets next to its error-queue entry: read the entry.
+		if c.kind == Datagram {
+			n, oobn, _, from, rerr = unix.Recvmsg(int(fd), buf, oob[:], unix.MSG_ERRQUEUE|unix.MSG_DONTWAIT)
+			if rerr != unix.EAGAIN {
+				errq = true
+				return true
+			}
+		}
+		return false
+	})
+	if err == nil {
+		err = rerr
+	}
+	if err != nil {
+		return Packet{}, opError(opRead, err)
+	}
+	cm := parseCmsgs(oob[:oobn])
+	p := Packet{TTL: cm.ttl, TOS: cm.tos, From: addrOf(from), At: cm.at, KernelTime: !cm.at.IsZero()}
+	if p.At.IsZero() {
+		p.At = time.Now()
+	}
+	if errq {
+		return c.fromErrQueue(buf, n, p, cm, addrOf(from))
+	}
+	if c.kind == Raw && c.family == codec.IPv4 {
+		pkt, derr := codec.DecodeIP(buf[:n])
+		if len(pkt.Payload) == 0 || pkt.Family != codec.IPv4 {
+			return Packet{}, fmt.Errorf("%w: %d bytes from %v: %v", ErrNotICMP, n, p.From, derr)
+		}
+		p.IP = buf[:n]
+		p.ICMP = pkt.Payload
+		p.TTL = int(pkt.V4.TTL)
+		p.TOS = int(pkt.V4.TOS)
+		return p, nil
+	}
+	p.ICMP = buf[:n]
+	return p, nil
+}
+
+// cmsgs is what Read takes from the control messages.
+type cmsgs struct {
+	at       time.Time
+	ttl, tos int
+	ee       *unix.SockExtendedErr
+	offender netip.Addr
+}
+
+func parseCmsgs(b []byte) cmsgs {
+	out := cmsgs{ttl: -1, tos: -1}
+	msgs, err := unix.ParseSocketControlMessage(b)
+	if err != nil {
+		return out
+	}
+	for _, m := range msgs {
+		h, d := m.Header, m.Data
+		switch {
+		case h.Level == unix.SOL_SOCKET && h.Type == unix.SO_TIMESTAMPNS && len(d) >= 16:
+			sec := int64(binary.NativeEndian.Uint64(d))
+			nsec := int64(binary.NativeEndian.Uint64(d[8:]))
+			out.at = time.Unix(sec, nsec)
+		case h.Level == unix.IPPROTO_IP && h.Type == unix.IP_TTL && len(d) >= 4:
+			out.ttl = int(int32(binary.NativeEndian.Uint32(d)))
+		case h.Level == unix.IPPROTO_IPV6 && h.Type == unix.IPV6_HOPLIMIT && len(d) >= 4:
+			out.ttl = int(int32(binary.NativeEndian.Uint32(d)))
+		case h.Level == unix.IPPROTO_IPV6 && h.Type == unix.IPV6_TCLASS && len(d) >= 4:
+			out.tos = int(int32(binary.NativeEndian.Uint32(d)))
+		case (h.Level == unix.IPPROTO_IP && h.Type == unix.IP_RECVERR ||
+			h.Level == unix.IPPROTO_IPV6 && h.Type == unix.IPV6_RECVERR) && len(d) >= sizeofSockExtendedErr:
+			ee := &unix.SockExtendedErr{
+				Errno:  binary.NativeEndian.Uint32(d),
+				Origin: d[4], Type: d[5], Code: d[6], Pad: d[7],
+				Info: binary.NativeEndian.Uint32(d[8:]),
+				Data: binary.NativeEndian.Uint32(d[12:]),
+			}
+			out.ee = ee
+			out.offender = offender(d[sizeofSockExtendedErr:])
+		}
+	}
+	return out
+}
+
+// offender decodes the sockaddr after a sock_extended_err (SO_EE_OFFENDER).
+func offender(b []byte) netip.Addr {
+	if len(b) < 2 {
+		return netip.Addr{}
+	}
+	switch binary.NativeEndian.Uint16(b) {
+	case unix.AF_INET:
+		if len(b) >= 8 {
+			return netip.AddrFrom4([4]byte(b[4:8]))
+		}
+	case unix.AF_INET6:
+		if len(b) >= 24 {
+			return netip.AddrFrom16([16]byte(b[8:24]))
+		}
+	}
+	return netip.Addr{}
+}
+
+// fromErrQueue rebuilds the ICMP error the kernel digested into an extended
+// error: outer type, code and MTU from sock_extended_err, the quote from the
+// echo bytes the kernel returned behind a reconstructed IP header. The
+// message is written over buf (the echo bytes are copied out first).
+func (c *Conn) fromErrQueue(buf []byte, n int, p Packet, cm cmsgs, origDst netip.Addr) (Packet, error) {
+	ee := cm.ee
+	if ee == nil {
+		return Packet{}, fmt.Errorf("%w: error queue message without an extended error", ErrNotICMP)
+	}
+	if ee.Origin == unix.SO_EE_ORIGIN_LOCAL {
+		return Packet{}, &LocalError{Err: unix.Errno(ee.Errno), MTU: ee.Info, OrigDst: origDst}
+	}
+	if ee.Origin != unix.SO_EE_ORIGIN_ICMP && ee.Origin != unix.SO_EE_ORIGIN_ICMP6 {
+		return Packet{}, fmt.Errorf("%w: extended error of origin %d", ErrNotICMP, ee.Origin)
+	}
+	echo := append([]byte(nil), buf[:n]...)
+	local := c.local
+	if !local.IsValid() {
+		local, _ = RouteSource(origDst, "")
+	}
+	var quote []byte
+	if c.family == codec.IPv4 {
+		quote = codec.IPv4Header{
+			IHL: 5, TotalLength: uint16(20 + len(echo)), Protocol: codec.ProtoICMP,
+			Src: local, Dst: origDst,
+		}.AppendHeader(make([]byte, 0, 20+len(echo)))
+	} else {
+		quote = codec.IPv6Header{
+			PayloadLen: uint16(len(echo)), NextHeader: codec.ProtoICMPv6,
+			Src: local, Dst: origDst,
+		}.AppendHeader(make([]byte, 0, 40+len(echo)))
+	}
+	quote = append(quote, echo...)
+	h := codec.Header{Family: c.family, Type: codec.Type(ee.Type), Code: codec.Code(ee.Code)}
+	if c.family == codec.IPv6 {
+		h.Src, h.Dst = cm.offender, local
+	}
+	msg := codec.Append(buf[:0], h, codec.ErrorBody{MTU: ee.Info, Quote: quote})
+	p.ICMP = msg // in buf when it fits, else in a new array: valid either way
+	p.From = cm.offender
+	p.Synthesized = true
+	p.OrigDst = origDst
+	return p, nil
+}
+
+// sizeofSockExtendedErr is sizeof(struct sock_extended_err), fixed by the
+// kernel ABI on every architecture.
+const sizeofSockExtendedErr = int(unsafe.Sizeof(unix.SockExtendedErr{}))

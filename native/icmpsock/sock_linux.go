@@ -1,0 +1,334 @@
+//go:build linux
+
+package icmpsock
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"os"
+	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
+
+	"icmplab/codec"
+)
+
+// Conn is an open ICMP socket. Read and WriteTo may be called from different
+// goroutines at once; the deadline applies to Read.
+type Conn struct {
+	f      *os.File
+	rc     syscall.RawConn
+	family codec.Family
+	kind   Kind
+	id     uint16 // the kernel-chosen echo identifier of a datagram socket
+	local  netip.Addr
+}
+
+// Op names for *net.OpError, constant so callers can compare.
+const (
+	opOpen  = "open"
+	opWrite = "write"
+	opRead  = "read"
+	opSet   = "setsockopt"
+)
+
+func opError(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &net.OpError{Op: op, Net: "icmp", Err: err}
+}
+
+// Open opens an ICMP socket as opts asks: datagram first, raw as fallback
+// (see Want), configured and bound, non-blocking and registered with the Go
+// runtime's poller so that Read honours SetReadDeadline.
+func Open(opts Options) (*Conn, error) {
+	if opts.Family != codec.IPv4 && opts.Family != codec.IPv6 {
+		return nil, fmt.Errorf("icmpsock: family %v is neither IPv4 nor IPv6", opts.Family)
+	}
+	var kinds []Kind
+	switch opts.Want {
+	case OnlyDatagram:
+		kinds = []Kind{Datagram}
+	case OnlyRaw:
+		kinds = []Kind{Raw}
+	default:
+		kinds = []Kind{Datagram, Raw}
+	}
+	oe := &OpenError{Family: opts.Family}
+	for _, k := range kinds {
+		fd, err := socket(opts.Family, k)
+		if err != nil {
+			oe.Attempts = append(oe.Attempts, Attempt{Kind: k, Err: explain(k, err)})
+			continue
+		}
+		c, err := setup(fd, k, opts)
+		if err != nil {
+			unix.Close(fd)
+			return nil, err
+		}
+		return c, nil
+	}
+	return nil, oe
+}
+
+// explain adds the reason a socket(2) refusal usually has.
+func explain(k Kind, err error) error {
+	switch {
+	case k == Datagram && (errors.Is(err, unix.EACCES) || errors.Is(err, unix.EPERM)):
+		return fmt.Errorf("%w (your group is outside net.ipv4.ping_group_range)", err)
+	case k == Raw && errors.Is(err, unix.EPERM):
+		return fmt.Errorf("%w (raw sockets need CAP_NET_RAW)", err)
+	}
+	return err
+}
+
+func socket(f codec.Family, k Kind) (int, error) {
+	domain, proto := unix.AF_INET, unix.IPPROTO_ICMP
+	if f == codec.IPv6 {
+		domain, proto = unix.AF_INET6, unix.IPPROTO_ICMPV6
+	}
+	typ := unix.SOCK_DGRAM
+	if k == Raw {
+		typ = unix.SOCK_RAW
+	}
+	return unix.Socket(domain, typ|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, proto)
+}
+
+// setup applies the options, binds, and hands the descriptor to the poller.
+func setup(fd int, k Kind, o Options) (*Conn, error) {
+	v6 := o.Family == codec.IPv6
+	set := func(level, opt, v int, what string) error {
+		if err := unix.SetsockoptInt(fd, level, opt, v); err != nil {
+			return opError(opSet, fmt.Errorf("%s: %w", what, err))
+		}
+		return nil
+	}
+	if o.Device != "" {
+		if err := unix.SetsockoptString(fd, unix.SOL_SOCKET, unix.SO_BINDTODEVICE, o.Device); err != nil {
+			return nil, opError(opSet, fmt.Errorf("SO_BINDTODEVICE %s: %w", o.Device, err))
+		}
+	}
+	// Kernel receive timestamps with nanoseconds.
+	if err := set(unix.SOL_SOCKET, unix.SO_TIMESTAMPNS, 1, "SO_TIMESTAMPNS"); err != nil {
+		return nil, err
+	}
+	if o.RecvBuf > 0 {
+		if err := set(unix.SOL_SOCKET, unix.SO_RCVBUF, o.RecvBuf, "SO_RCVBUF"); err != nil {
+			return nil, err
+		}
+	}
+	if !v6 {
+		if err := set(unix.IPPROTO_IP, unix.IP_RECVTTL, 1, "IP_RECVTTL"); err != nil {
+			return nil, err
+		}
+		if k == Datagram {
+			if err := set(unix.IPPROTO_IP, unix.IP_RECVERR, 1, "IP_RECVERR"); err != nil {
+				return nil, err
+			}
+		}
+		if o.TTL > 0 {
+			if err := set(unix.IPPROTO_IP, unix.IP_TTL, o.TTL, "IP_TTL"); err != nil {
+				return nil, err
+			}
+		}
+		if o.TOS >= 0 && o.TOS != 0 {
+			if err := set(unix.IPPROTO_IP, unix.IP_TOS, o.TOS, "IP_TOS"); err != nil {
+				return nil, err
+			}
+		}
+		if v, ok := pmtuValue(o.PMTU, false); ok {
+			if err := set(unix.IPPROTO_IP, unix.IP_MTU_DISCOVER, v, "IP_MTU_DISCOVER"); err != nil {
+				return nil, err
+			}
+		}
+	} else {
+		if err := set(unix.IPPROTO_IPV6, unix.IPV6_RECVHOPLIMIT, 1, "IPV6_RECVHOPLIMIT"); err != nil {
+			return nil, err
+		}
+		if err := set(unix.IPPROTO_IPV6, unix.IPV6_RECVTCLASS, 1, "IPV6_RECVTCLASS"); err != nil {
+			return nil, err
+		}
+		if k == Datagram {
+			if err := set(unix.IPPROTO_IPV6, unix.IPV6_RECVERR, 1, "IPV6_RECVERR"); err != nil {
+				return nil, err
+			}
+		}
+		if o.TTL > 0 {
+			if err := set(unix.IPPROTO_IPV6, unix.IPV6_UNICAST_HOPS, o.TTL, "IPV6_UNICAST_HOPS"); err != nil {
+				return nil, err
+			}
+		}
+		if o.TOS >= 0 && o.TOS != 0 {
+			if err := set(unix.IPPROTO_IPV6, unix.IPV6_TCLASS, o.TOS, "IPV6_TCLASS"); err != nil {
+				return nil, err
+			}
+		}
+		if v, ok := pmtuValue(o.PMTU, true); ok {
+			if err := set(unix.IPPROTO_IPV6, unix.IPV6_MTU_DISCOVER, v, "IPV6_MTU_DISCOVER"); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// Bind: a datagram socket needs it to learn the identifier the kernel
+	// gives it; either kind binds to the source address asked for.
+	if o.Source.IsValid() || k == Datagram {
+		if err := unix.Bind(fd, sockaddr(o.Family, o.Source)); err != nil {
+			return nil, opError(opOpen, fmt.Errorf("bind %v: %w", o.Source, err))
+		}
+	}
+	c := &Conn{family: o.Family, kind: k, local: o.Source}
+	if k == Datagram {
+		sa, err := unix.Getsockname(fd)
+		if err != nil {
+			return nil, opError(opOpen, fmt.Errorf("getsockname: %w", err))
+		}
+		switch a := sa.(type) {
+		case *unix.SockaddrInet4:
+			c.id = uint16(a.Port)
+		case *unix.SockaddrInet6:
+			c.id = uint16(a.Port)
+		}
+	}
+	c.f = os.NewFile(uintptr(fd), "icmp-"+k.String())
+	rc, err := c.f.SyscallConn()
+	if err != nil {
+		c.f.Close()
+		return nil, opError(opOpen, err)
+	}
+	c.rc = rc
+	return c, nil
+}
+
+func pmtuValue(p PMTU, v6 bool) (int, bool) {
+	switch p {
+	case PMTUDo:
+		if v6 {
+			return unix.IPV6_PMTUDISC_DO, true
+		}
+		return unix.IP_PMTUDISC_DO, true
+	case PMTUDont:
+		if v6 {
+			return unix.IPV6_PMTUDISC_DONT, true
+		}
+		return unix.IP_PMTUDISC_DONT, true
+	case PMTUWant:
+		if v6 {
+			return unix.IPV6_PMTUDISC_WANT, true
+		}
+		return unix.IP_PMTUDISC_WANT, true
+	}
+	return 0, false
+}
+
+func sockaddr(f codec.Family, a netip.Addr) unix.Sockaddr {
+	if f == codec.IPv6 {
+		sa := &unix.SockaddrInet6{}
+		if a.IsValid() {
+			sa.Addr = a.As16()
+			if z := a.Zone(); z != "" {
+				if ifi, err := net.InterfaceByName(z); err == nil {
+					sa.ZoneId = uint32(ifi.Index)
+				}
+			}
+		}
+		return sa
+	}
+	sa := &unix.SockaddrInet4{}
+	if a.IsValid() {
+		sa.Addr = a.Unmap().As4()
+	}
+	return sa
+}
+
+// Kind says whether the socket is a datagram or a raw one.
+func (c *Conn) Kind() Kind { return c.kind }
+
+// Family is the socket's ICMP family.
+func (c *Conn) Family() codec.Family { return c.family }
+
+// EchoID returns the identifier the kernel puts in every echo request sent
+// through a datagram socket (its local port). ok is false for raw sockets,
+// which send the identifier they are given.
+func (c *Conn) EchoID() (id uint16, ok bool) { return c.id, c.kind == Datagram }
+
+// WriteTo sends one ICMP message (built with codec.Append) to dst and returns
+// the time taken just before the send call: the prober's local record of
+// when the probe left, never to be confused with anything echoed back.
+// ICMPv6 checksums are filled in by the kernel.
+func (c *Conn) WriteTo(msg []byte, dst netip.Addr) (time.Time, error) {
+	sa := sockaddr(c.family, dst)
+	var sent time.Time
+	var serr error
+	err := c.rc.Write(func(fd uintptr) bool {
+		sent = time.Now()
+		serr = unix.Sendto(int(fd), msg, 0, sa)
+		return serr != unix.EAGAIN
+	})
+	if err == nil {
+		err = serr
+	}
+	return sent, opError(opWrite, err)
+}
+
+// SetReadDeadline bounds the next Reads; the zero time means none.
+func (c *Conn) SetReadDeadline(t time.Time) error { return c.f.SetReadDeadline(t) }
+
+// Close closes the socket; a Read blocked on it returns.
+func (c *Conn) Close() error { return c.f.Close() }
+
+// RouteSource returns the local address the kernel would send from to reach
+// dst (optionally through device): what ping prints and what a capture of a
+// datagram socket's packets needs for the IP header it reconstructs. It sends
+// nothing: connecting a UDP socket only consults the routing table.
+func RouteSource(dst netip.Addr, device string) (netip.Addr, error) {
+	domain := unix.AF_INET
+	f := codec.IPv4
+	if dst.Is6() && !dst.Is4In6() {
+		domain, f = unix.AF_INET6, codec.IPv6
+	}
+	fd, err := unix.Socket(domain, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, unix.IPPROTO_UDP)
+	if err != nil {
+		return netip.Addr{}, err
+	}
+	defer unix.Close(fd)
+	if device != "" {
+		if err := unix.SetsockoptString(fd, unix.SOL_SOCKET, unix.SO_BINDTODEVICE, device); err != nil {
+			return netip.Addr{}, fmt.Errorf("SO_BINDTODEVICE %s: %w", device, err)
+		}
+	}
+	sa := sockaddr(f, dst)
+	switch s := sa.(type) {
+	case *unix.SockaddrInet4:
+		s.Port = 1025
+	case *unix.SockaddrInet6:
+		s.Port = 1025
+	}
+	if err := unix.Connect(fd, sa); err != nil {
+		return netip.Addr{}, err
+	}
+	ls, err := unix.Getsockname(fd)
+	if err != nil {
+		return netip.Addr{}, err
+	}
+	return addrOf(ls), nil
+}
+
+func addrOf(sa unix.Sockaddr) netip.Addr {
+	switch a := sa.(type) {
+	case *unix.SockaddrInet4:
+		return netip.AddrFrom4(a.Addr)
+	case *unix.SockaddrInet6:
+		ad := netip.AddrFrom16(a.Addr)
+		if a.ZoneId != 0 {
+			if ifi, err := net.InterfaceByIndex(int(a.ZoneId)); err == nil {
+				ad = ad.WithZone(ifi.Name)
+			}
+		}
+		return ad
+	}
+	return netip.Addr{}
+}
