@@ -1,0 +1,220 @@
+package textdump
+
+import (
+	"encoding/base64"
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// isHexSep reports the separators people put between hex bytes.
+func isHexSep(c byte) bool {
+	return c == ' ' || c == '\t' || c == ',' || c == ':' || c == '-' || c == ';'
+}
+
+// plainReader collects packets from blank-line-separated blocks.
+type plainReader struct {
+	d     Dialect
+	max   int
+	total int
+	out   []Packet
+	cur   []byte
+	start int // line of the current block, 0 when none
+}
+
+func (r *plainReader) flush() {
+	if r.start != 0 && len(r.cur) > 0 {
+		r.out = append(r.out, Packet{Data: r.cur, Line: r.start})
+	}
+	r.cur, r.start = nil, 0
+}
+
+func (r *plainReader) add(l line, col int, b ...byte) error {
+	if r.total+len(b) > r.max {
+		return &SyntaxError{Line: l.no, Column: col, Dialect: r.d, Err: ErrTooLarge,
+			Msg: "more bytes than the limit of " + strconv.Itoa(r.max)}
+	}
+	if r.start == 0 {
+		r.start = l.no
+	}
+	r.total += len(b)
+	r.cur = append(r.cur, b...)
+	return nil
+}
+
+// parsePlainHex reads hex digits with any of the usual separators and 0x or
+// \x prefixes; blank lines separate packets. A prefixed token of one digit
+// ("0x5", as some C code writes it) is one byte. For od -An, a '*' line is
+// refused: without offsets nobody can tell how many lines it stands for.
+func parsePlainHex(ls []line, d Dialect, max int) ([]Packet, error) {
+	r := plainReader{d: d, max: max}
+	for _, l := range ls {
+		s := l.text
+		if isBlank(s) {
+			r.flush()
+			continue
+		}
+		if d == OD && strings.TrimSpace(s) == "*" {
+			return nil, syntaxErr(d, l.no, indent(s)+1, "'*' repeat line without offsets cannot be expanded: run od with -v, or with -Ax to keep the offsets")
+		}
+		for i := 0; i < len(s); {
+			c := s[i]
+			if isHexSep(c) {
+				i++
+				continue
+			}
+			prefixed := false
+			if (c == '0' || c == '\\') && i+2 < len(s) && (s[i+1] == 'x' || s[i+1] == 'X') && isHex(s[i+2]) {
+				prefixed = true
+				i += 2
+			}
+			n := hexRun(s[i:])
+			if n == 0 {
+				return nil, syntaxErr(d, l.no, i+1, quoteChar(c)+" is not a hex digit")
+			}
+			if e := i + n; e < len(s) && !isHexSep(s[e]) && !(s[e] == '\\' && e+1 < len(s) && s[e+1] == 'x') {
+				return nil, syntaxErr(d, l.no, e+1, quoteChar(s[e])+" is not a hex digit")
+			}
+			if n == 1 && prefixed {
+				if err := r.add(l, i+1, unhex(s[i])); err != nil {
+					return nil, err
+				}
+				i++
+				continue
+			}
+			if n%2 != 0 {
+				return nil, syntaxErr(d, l.no, i+1, "odd number of hex digits ("+strconv.Itoa(n)+")")
+			}
+			if r.total+n/2 > r.max {
+				return nil, r.add(l, i+1, make([]byte, n/2)...)
+			}
+			if r.start == 0 {
+				r.start = l.no
+			}
+			for q := i; q < i+n; q += 2 {
+				r.cur = append(r.cur, unhex(s[q])<<4|unhex(s[q+1]))
+			}
+			r.total += n / 2
+			i += n
+		}
+	}
+	r.flush()
+	return r.out, nil
+}
+
+func isB64(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
+		c == '+' || c == '/' || c == '-' || c == '_'
+}
+
+// parseBase64 decodes standard or URL-safe base64 (not both in one block),
+// padded or not, broken into lines; blank lines separate packets.
+func parseBase64(ls []line, max int) ([]Packet, error) {
+	var out []Packet
+	total := 0
+	var buf []byte
+	start, end := -1, -1 // index range in ls of the current block
+	decode := func() error {
+		if start < 0 {
+			return nil
+		}
+		defer func() { buf, start = buf[:0], -1 }()
+		if len(buf) == 0 {
+			return nil
+		}
+		enc := base64.RawStdEncoding
+		std, url := strings.IndexAny(string(buf), "+/"), strings.IndexAny(string(buf), "-_")
+		if url >= 0 {
+			if std >= 0 {
+				l, c := locate(ls[start:end], firstOf(std, url))
+				return syntaxErr(Base64, l, c, "standard (+/) and URL-safe (-_) base64 mixed in one block")
+			}
+			enc = base64.RawURLEncoding
+		}
+		// Padding may only end the block.
+		raw := strings.TrimRight(string(buf), "=")
+		if k := strings.IndexByte(raw, '='); k >= 0 {
+			l, c := locate(ls[start:end], k)
+			return syntaxErr(Base64, l, c, "'=' padding before the end of the base64 text")
+		}
+		if len(raw)%4 == 1 {
+			l, c := locate(ls[start:end], len(raw)-1)
+			return syntaxErr(Base64, l, c, "base64 text ends one character after a whole group: a character is missing or extra")
+		}
+		if total+len(raw)*3/4 > max {
+			l, _ := locate(ls[start:end], 0)
+			return &SyntaxError{Line: l, Column: 1, Dialect: Base64, Err: ErrTooLarge, Msg: "more bytes than the limit of " + strconv.Itoa(max)}
+		}
+		b, err := enc.DecodeString(raw)
+		if err != nil {
+			var ce base64.CorruptInputError
+			k := 0
+			if errors.As(err, &ce) {
+				k = int(ce)
+			}
+			l, c := locate(ls[start:end], k)
+			return syntaxErr(Base64, l, c, "not valid base64 here")
+		}
+		total += len(b)
+		out = append(out, Packet{Data: b, Line: ls[start].no})
+		return nil
+	}
+	for k, l := range ls {
+		s := l.text
+		if isBlank(s) {
+			if err := decode(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if start < 0 {
+			start = k
+		}
+		end = k + 1
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case isB64(c) || c == '=':
+				buf = append(buf, c)
+			case isSpace(c):
+			default:
+				return nil, syntaxErr(Base64, l.no, i+1, quoteChar(c)+" is not a base64 character")
+			}
+		}
+	}
+	if err := decode(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// locate finds the line and column of the k-th non-blank character of a
+// block, for base64 errors (the decoder counts without the line breaks).
+func locate(ls []line, k int) (int, int) {
+	for _, l := range ls {
+		for i := 0; i < len(l.text); i++ {
+			if isSpace(l.text[i]) {
+				continue
+			}
+			if k == 0 {
+				return l.no, i + 1
+			}
+			k--
+		}
+	}
+	if len(ls) > 0 {
+		last := ls[len(ls)-1]
+		return last.no, len(last.text) + 1
+	}
+	return 1, 1
+}
+
+func firstOf(a, b int) int {
+	if a < 0 {
+		return b
+	}
+	if b < 0 || a < b {
+		return a
+	}
+	return b
+}

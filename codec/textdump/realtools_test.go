@@ -1,0 +1,191 @@
+package textdump
+
+import (
+	"bytes"
+	"encoding/binary"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// capturedPacket is one record of testdata/pings.pcap, the capture every
+// text file in testdata was printed from (see testdata/gen.sh).
+type capturedPacket struct {
+	data []byte
+	time time.Time
+}
+
+// readPings reads testdata/pings.pcap by hand (a little-endian microsecond
+// pcap as tcpdump -w writes it), so this package's tests need no capture
+// reader and run under GOOS=js.
+func readPings(t *testing.T) []capturedPacket {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "pings.pcap"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 24 || binary.LittleEndian.Uint32(b) != 0xa1b2c3d4 {
+		t.Fatalf("pings.pcap: not a little-endian microsecond pcap")
+	}
+	var out []capturedPacket
+	for off := 24; off < len(b); {
+		if off+16 > len(b) {
+			t.Fatalf("pings.pcap: truncated record header at %d", off)
+		}
+		sec := binary.LittleEndian.Uint32(b[off:])
+		usec := binary.LittleEndian.Uint32(b[off+4:])
+		n := int(binary.LittleEndian.Uint32(b[off+8:]))
+		off += 16
+		if off+n > len(b) {
+			t.Fatalf("pings.pcap: truncated record at %d", off)
+		}
+		out = append(out, capturedPacket{data: b[off : off+n], time: time.Unix(int64(sec), int64(usec)*1000).UTC()})
+		off += n
+	}
+	if len(out) < 4 {
+		t.Fatalf("pings.pcap holds %d packets; want at least 4", len(out))
+	}
+	return out
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func timeOfDay(t time.Time) time.Time {
+	return time.Date(0, 1, 1, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+}
+
+// Each real tool's output over the same capture must give back the
+// captured bytes, in the right dialect, with every packet.
+func TestRealToolOutput(t *testing.T) {
+	caps := readPings(t)
+	frames := make([][]byte, len(caps))
+	network := make([][]byte, len(caps))
+	for i, c := range caps {
+		frames[i] = c.data
+		network[i] = c.data[14:] // the capture is on a veth: Ethernet
+	}
+	bin := func(name string) [][]byte {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return [][]byte{b}
+	}
+	// times: "" none; "tod" time of day; "full" the whole time stamp.
+	cases := []struct {
+		file    string
+		dialect Dialect
+		want    [][]byte
+		times   string
+		headers bool
+	}{
+		{"tcpdump-x.txt", TcpdumpX, network, "tod", true},
+		{"tcpdump-xx.txt", TcpdumpXX, frames, "tod", true},
+		{"tcpdump-X.txt", TcpdumpXASCII, network, "tod", true},
+		{"tcpdump-XX.txt", TcpdumpXXASCII, frames, "tod", true},
+		{"tcpdump-XX-v-tttt.txt", TcpdumpXXASCII, frames, "full", true},
+		{"tshark-x.txt", WiresharkHexDump, frames, "", false},
+		{"k12.txt", K12Text, frames, "tod", true},
+		{"xxd.txt", XXD, bin("pkt1.bin"), "", false},
+		{"xxd-p.txt", XXDPlain, bin("pkt1.bin"), "", false},
+		{"xxd-g1.txt", XXDBytes, bin("pkt1.bin"), "", false},
+		{"xxd-i.txt", CArray, bin("pkt1.bin"), "", true},
+		{"hexdump-C.txt", HexdumpC, bin("pkt2.bin"), "", false},
+		{"hexdump.txt", HexdumpWords, bin("pkt1.bin"), "", false},
+		{"hexdump-odd.txt", HexdumpWords, bin("pkt3-97.bin"), "", false},
+		{"od.txt", OD, bin("pkt2.bin"), "", false},
+		{"od-v.txt", OD, bin("pkt2.bin"), "", false},
+		{"od-An.txt", OD, bin("pkt1.bin"), "", false},
+		{"base64.txt", Base64, bin("pkt2.bin"), "", false},
+		{"base64url.txt", Base64, bin("pkt1.bin"), "", false},
+		{"python-repr.txt", PythonBytes, bin("pkt2.bin"), "", false},
+		{"python-fromhex.txt", PythonFromHex, bin("pkt1.bin"), "", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.file, func(t *testing.T) {
+			text := readFile(t, tc.file)
+			for _, forced := range []Dialect{Auto, tc.dialect} {
+				res, err := Parse(text, Options{Dialect: forced})
+				if err != nil {
+					t.Fatalf("Parse(%v): %v", forced, err)
+				}
+				if res.Dialect != tc.dialect {
+					t.Errorf("Parse(%v): dialect %q, want %q", forced, res.Dialect, tc.dialect)
+				}
+				if len(res.Packets) != len(tc.want) {
+					t.Fatalf("Parse(%v): %d packets, want %d", forced, len(res.Packets), len(tc.want))
+				}
+				lines := strings.Split(text, "\n")
+				for i, p := range res.Packets {
+					if !bytes.Equal(p.Data, tc.want[i]) {
+						t.Errorf("packet %d: bytes differ\n got %x\nwant %x", i+1, p.Data, tc.want[i])
+					}
+					if p.Line < 1 || p.Line > len(lines) {
+						t.Fatalf("packet %d: line %d outside the text", i+1, p.Line)
+					}
+					if tc.headers {
+						first, _, _ := strings.Cut(p.Header, "\n")
+						if first == "" || !strings.HasPrefix(strings.TrimSpace(lines[p.Line-1]), first) {
+							t.Errorf("packet %d: header %q does not start at its line %d %q", i+1, p.Header, p.Line, lines[p.Line-1])
+						}
+					} else if p.Header != "" {
+						t.Errorf("packet %d: header %q, want none", i+1, p.Header)
+					}
+					switch tc.times {
+					case "tod":
+						if want := timeOfDay(caps[i].time); !p.Time.Equal(want) {
+							t.Errorf("packet %d: time %v, want %v", i+1, p.Time, want)
+						}
+					case "full":
+						if !p.Time.Equal(caps[i].time) {
+							t.Errorf("packet %d: time %v, want %v", i+1, p.Time, caps[i].time)
+						}
+					default:
+						if !p.Time.IsZero() {
+							t.Errorf("packet %d: time %v, want none", i+1, p.Time)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// Two dumps pasted one after the other are two packets: the offset going
+// back to zero, or od/hexdump's closing length line, ends the first.
+func TestConcatenatedDumps(t *testing.T) {
+	p1, _ := os.ReadFile(filepath.Join("testdata", "pkt1.bin"))
+	p2, _ := os.ReadFile(filepath.Join("testdata", "pkt2.bin"))
+	for _, c := range []struct {
+		a, b    string
+		dialect Dialect
+		want    [][]byte
+	}{
+		{"xxd.txt", "xxd.txt", XXD, [][]byte{p1, p1}},
+		{"hexdump-C.txt", "hexdump-C.txt", HexdumpC, [][]byte{p2, p2}},
+		{"od.txt", "od-v.txt", OD, [][]byte{p2, p2}},
+		{"xxd-g1.txt", "xxd-g1.txt", XXDBytes, [][]byte{p1, p1}},
+	} {
+		res, err := Parse(readFile(t, c.a)+readFile(t, c.b), Options{})
+		if err != nil {
+			t.Fatalf("%s+%s: %v", c.a, c.b, err)
+		}
+		if res.Dialect != c.dialect || len(res.Packets) != len(c.want) {
+			t.Fatalf("%s+%s: %v with %d packets, want %v with %d", c.a, c.b, res.Dialect, len(res.Packets), c.dialect, len(c.want))
+		}
+		for i := range c.want {
+			if !bytes.Equal(res.Packets[i].Data, c.want[i]) {
+				t.Errorf("%s+%s packet %d: got %x", c.a, c.b, i+1, res.Packets[i].Data)
+			}
+		}
+	}
+}
