@@ -235,7 +235,7 @@ func finish(f *Frame) {
 // fails only because the capture kept fewer bytes than were on the wire
 // (snap length): then the missing bytes are not a fault of the packet.
 func (d *dissector) truncatedByCapture(want int) bool {
-	return d.src == 0 && d.f.Len > d.f.CapLen && want > len(d.b) && want <= d.f.Len
+	return d.src == 0 && d.f.Len > d.f.CapLen && want > len(d.b)
 }
 
 func netipFrom16(a [16]byte) netip.Addr { return netip.AddrFrom16(a) }

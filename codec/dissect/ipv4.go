@@ -10,6 +10,9 @@ import (
 // IP protocol numbers not in codec's list that the dissector follows or names.
 const (
 	protoGRE uint8 = 47
+	protoPIM uint8 = 103
+
+	pimRegister uint8 = 1 // PIM message type carrying a datagram
 )
 
 // ipProtoName is the short name of an IP protocol, as tshark prints it.
@@ -45,7 +48,7 @@ func ipProtoName(p uint8) string {
 		return "IPv6 No Next Header"
 	case codec.ProtoDstOpts:
 		return "IPv6 Destination Options"
-	case 103:
+	case protoPIM:
 		return "PIM"
 	case 132:
 		return "SCTP"
@@ -131,11 +134,15 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 		d.errorf(tln, off+2, "IPv4 total length %d is less than the header length %d", tl, hl)
 		stop = end
 	case stop > end:
-		truncated = true
+		// Only a quote or a capture cut short makes the upper checksum
+		// unverifiable; a length that lies is checked over what is there,
+		// as tshark does.
 		switch {
 		case d.quoted:
+			truncated = true
 			d.note(tln, SevNote, off+2, "the quote holds %d of the datagram's %d bytes", avail, tl)
 		case d.truncatedByCapture(stop):
+			truncated = true
 			d.note(tln, SevNote, off+2, "capture kept %d of the datagram's %d bytes", avail, tl)
 		default:
 			d.errorf(tln, off+2, "IPv4 total length %d exceeds the %d captured bytes", tl, avail)
@@ -163,7 +170,7 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 		id, ip.src, ip.dst, ipProtoName(ip.proto), int(fo)*8, len(payload))
 	if d.opt.Reassembler != nil && !d.quoted && d.src == 0 {
 		key := fragKey{v6: false, src: ip.src, dst: ip.dst, id: uint32(id), proto: ip.proto}
-		whole, done := d.opt.Reassembler.add(key, int(fo)*8, payload, mf, d.f.Number, ip.truncated)
+		whole, proto, done := d.opt.Reassembler.add(key, int(fo)*8, payload, mf, ip.truncated)
 		if !done {
 			nd := d.data(parent, "Fragment", off+hl, stop)
 			if nd != nil {
@@ -172,6 +179,7 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 			d.note(ipNode, SevNote, off+6, "%s", desc)
 			return
 		}
+		ip.proto = proto
 		d.reassembled(parent, ip, fmt.Sprintf("Reassembled IPv4 datagram id=0x%04x (%d bytes)", id, len(whole)), whole)
 		return
 	}

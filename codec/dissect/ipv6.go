@@ -57,11 +57,12 @@ func (d *dissector) ipv6(parent *Node, off, end int) {
 	case jumbo:
 		stop = end // the jumbo payload length option says; checked below
 	case stop > end:
-		truncated = true
 		switch {
 		case d.quoted:
+			truncated = true
 			d.note(pln, SevNote, off+4, "the quote holds %d of the datagram's %d bytes", avail, hdr+int(plen))
 		case d.truncatedByCapture(stop):
+			truncated = true
 			d.note(pln, SevNote, off+4, "capture kept %d of the datagram's %d bytes", avail, hdr+int(plen))
 		default:
 			d.errorf(pln, off+4, "IPv6 payload length %d exceeds the %d bytes captured after the header", plen, avail-hdr)
@@ -266,7 +267,7 @@ func (d *dissector) ipv6Fragment(parent, ipNode *Node, fh, p, stop int, next uin
 	}
 	if d.opt.Reassembler != nil && !d.quoted && d.src == 0 {
 		key := fragKey{v6: true, src: ip.src, dst: ip.dst, id: id, proto: next}
-		whole, done := d.opt.Reassembler.add(key, int(fo)*8, payload, more, d.f.Number, ip.truncated)
+		whole, proto, done := d.opt.Reassembler.add(key, int(fo)*8, payload, more, ip.truncated)
 		if !done {
 			if nd := d.data(parent, "Fragment", p, stop); nd != nil {
 				nd.Value = desc
@@ -274,6 +275,7 @@ func (d *dissector) ipv6Fragment(parent, ipNode *Node, fh, p, stop int, next uin
 			d.note(ipNode, SevNote, fh, "%s", desc)
 			return
 		}
+		ip.proto = proto
 		d.reassembled(parent, ip, fmt.Sprintf("Reassembled IPv6 datagram id=0x%08x (%d bytes)", id, len(whole)), whole)
 		return
 	}

@@ -26,6 +26,8 @@ const (
 	LayerIPv6                    // raw IPv6
 	LayerICMPv4                  // an ICMPv4 message without IP header
 	LayerICMPv6                  // an ICMPv6 message without IP header (checksum unverifiable)
+	LayerARCNET                  // Linux ARCNET (LINKTYPE_ARCNET_LINUX)
+	LayerData                    // bytes of a link type the dissector does not read
 )
 
 var layerNames = [...]string{
@@ -33,6 +35,7 @@ var layerNames = [...]string{
 	LayerNull: "null", LayerLoop: "loop", LayerPPP: "ppp", LayerCHDLC: "chdlc",
 	LayerFrameRelay: "fr", LayerIPoIB: "ipoib", LayerIPNet: "ipnet", LayerIP: "ip",
 	LayerIPv4: "ipv4", LayerIPv6: "ipv6", LayerICMPv4: "icmpv4", LayerICMPv6: "icmpv6",
+	LayerARCNET: "arcnet", LayerData: "data",
 }
 
 func (l Layer) String() string {
@@ -99,11 +102,12 @@ const (
 	linkIPv6       uint32 = 229
 	linkIPoIB      uint32 = 242
 	linkSLL2       uint32 = 276
+	linkARCNET     uint32 = 129
 )
 
 // LayerForLinkType maps a pcap/pcapng link type to the layer Dissect starts
-// at. The bool is false for a link type it cannot read; the frame is then
-// best dissected with LayerAuto.
+// at. The bool is false for a link type it cannot read; the layer is then
+// LayerData, which shows the frame as bytes.
 func LayerForLinkType(lt uint32) (Layer, bool) {
 	switch lt {
 	case linkNull:
@@ -132,8 +136,10 @@ func LayerForLinkType(lt uint32) (Layer, bool) {
 		return LayerIPv6, true
 	case linkIPoIB:
 		return LayerIPoIB, true
+	case linkARCNET:
+		return LayerARCNET, true
 	}
-	return LayerAuto, false
+	return LayerData, false
 }
 
 // Guess picks a start layer for bytes of unknown origin (pasted hex): a

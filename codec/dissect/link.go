@@ -17,6 +17,7 @@ const (
 	etherPPPoESession uint16 = 0x8864
 	etherTEB          uint16 = 0x6558 // transparent Ethernet bridging (GRE, NVGRE)
 	etherERSPAN2      uint16 = 0x88be
+	etherMACsec       uint16 = 0x88e5
 )
 
 // PPP protocol numbers (RFC 1661, IANA "PPP DLL Protocol Numbers").
@@ -66,6 +67,8 @@ func (d *dissector) layer(parent *Node, l Layer, off, end int) {
 		d.ipoib(parent, off, end)
 	case LayerIPNet:
 		d.ipnet(parent, off, end)
+	case LayerARCNET:
+		d.arcnet(parent, off, end)
 	case LayerIP:
 		d.ipByVersion(parent, off, end)
 	case LayerIPv4:
@@ -159,6 +162,8 @@ func (d *dissector) ethertype(parent *Node, et uint16, off, end int) {
 		d.ethernet(parent, off, end)
 	case etherERSPAN2:
 		d.erspan(parent, off, end)
+	case etherMACsec:
+		d.macsec(parent, off, end)
 	default:
 		d.data(parent, "Data", off, end)
 	}
@@ -317,10 +322,15 @@ func (d *dissector) frameRelay(parent *Node, off, end int) {
 	dlci := (uint32(d.b[off]&0xfc) << 2) | uint32(d.b[off+1]>>4)
 	d.add(nd, "DLCI", "fr.dlci", off, 2, itoa(int(dlci))).Mask = 0xfcf0
 	p := off + 2
-	if d.b[p] == 0x03 { // UI control
-		d.hexField(nd, "Control", "fr.control", p, 1)
-		p++
+	if d.b[p] != 0x03 {
+		// No UI control byte: Cisco's encapsulation, an EtherType follows.
+		nd.Length = 4
+		d.hexField(nd, "Type", "fr.cisco.etype", p, 2)
+		d.ethertype(parent, d.u16(p), p+2, end)
+		return
 	}
+	d.hexField(nd, "Control", "fr.control", p, 1)
+	p++
 	for p < end && d.b[p] == 0 { // optional padding before the NLPID
 		p++
 	}
@@ -349,16 +359,21 @@ func (d *dissector) frameRelay(parent *Node, off, end int) {
 	}
 }
 
-// ipoib dissects the 4-byte IP over InfiniBand pseudo-header.
+// ipoib dissects the LINKTYPE_IPOIB pseudo-header: 20-byte destination and
+// source hardware addresses, then a 2-byte EtherType and 2 reserved bytes
+// (44 bytes, as tcpdump's ipoib_print reads it).
 func (d *dissector) ipoib(parent *Node, off, end int) {
-	if end-off < 4 {
-		d.truncatedHeader(parent, "IP over InfiniBand", "ipoib", off, end, 4)
+	const hdr = 44
+	if end-off < hdr {
+		d.truncatedHeader(parent, "IP over InfiniBand", "ipoib", off, end, hdr)
 		return
 	}
-	nd := d.proto(parent, "IP over InfiniBand", "ipoib", off, 4)
-	d.hexField(nd, "Type", "ipoib.type", off, 2)
-	d.hexField(nd, "Reserved", "ipoib.reserved", off+2, 2)
-	d.ethertype(parent, d.u16(off), off+4, end)
+	nd := d.proto(parent, "IP over InfiniBand", "ipoib", off, hdr)
+	d.add(nd, "Destination hardware address", "ipoib.dst", off, 20, hexBytes(d.b[off:off+20]))
+	d.add(nd, "Source hardware address", "ipoib.src", off+20, 20, hexBytes(d.b[off+20:off+40]))
+	d.hexField(nd, "Type", "ipoib.type", off+40, 2)
+	d.hexField(nd, "Reserved", "ipoib.reserved", off+42, 2)
+	d.ethertype(parent, d.u16(off+40), off+hdr, end)
 }
 
 // ipnet dissects the Solaris ipnet header (24 bytes).
@@ -466,4 +481,83 @@ func (d *dissector) erspan(parent *Node, off, end int) {
 	d.bits(nd, "Session ID", "erspan.spanid", off+2, 2, 0x03ff, nil)
 	d.bits(nd, "Index", "erspan.index", off+4, 4, 0x000fffff, nil)
 	d.ethernet(parent, off+8, end)
+}
+
+// macsec dissects an 802.1AE SecTAG. Only integrity-protected frames (E bit
+// clear) carry readable data, followed by a 16-byte ICV.
+func (d *dissector) macsec(parent *Node, off, end int) {
+	const icv = 16
+	if end-off < 6 {
+		d.truncatedHeader(parent, "802.1AE Security tag", "macsec", off, end, 6)
+		return
+	}
+	tci := d.b[off]
+	n := 6
+	if tci&0x20 != 0 { // SC bit: an 8-byte secure channel identifier follows
+		n += 8
+	}
+	if end-off < n {
+		d.truncatedHeader(parent, "802.1AE Security tag", "macsec", off, end, n)
+		return
+	}
+	nd := d.proto(parent, "802.1AE Security tag", "macsec", off, n)
+	d.hexField(nd, "TCI/AN", "macsec.TCI", off, 1)
+	d.flag(nd, "Encryption (E)", "macsec.TCI.E", off, 1, 0x08)
+	d.uint(nd, "Short length", "macsec.SL", off+1, 1)
+	d.uint(nd, "Packet number", "macsec.PN", off+2, 4)
+	if n > 6 {
+		d.hexField(nd, "System Identifier", "macsec.SCI", off+6, 8)
+	}
+	p := off + n
+	if tci&0x08 != 0 || end-p < 2+icv {
+		d.data(parent, "Data (protected)", p, end)
+		return
+	}
+	et := d.u16(p)
+	d.hexField(nd, "Type", "macsec.etype", p, 2)
+	nd.Length += 2
+	d.ethertype(parent, et, p+2, end-icv)
+	d.add(parent, "ICV", "macsec.ICV", end-icv, icv, hexBytes(d.b[end-icv:end]))
+}
+
+// ARCNET protocol IDs (RFC 1201 and RFC 1051 framing).
+const (
+	arcIPv4RFC1201 uint8 = 0xd4
+	arcIPv6        uint8 = 0xc4
+	arcIPv4RFC1051 uint8 = 0xf0
+)
+
+// arcnet dissects the Linux ARCNET header: source, destination, offset,
+// protocol ID, and for RFC 1201 protocols a split flag and sequence number.
+func (d *dissector) arcnet(parent *Node, off, end int) {
+	if end-off < 5 {
+		d.truncatedHeader(parent, "ARCNET", "arcnet", off, end, 5)
+		return
+	}
+	pid := d.b[off+4]
+	n := 5
+	if pid != arcIPv4RFC1051 {
+		n = 8
+	}
+	if end-off < n {
+		d.truncatedHeader(parent, "ARCNET", "arcnet", off, end, n)
+		return
+	}
+	nd := d.proto(parent, "ARCNET", "arcnet", off, n)
+	d.hexField(nd, "Source", "arcnet.src", off, 1)
+	d.hexField(nd, "Dest", "arcnet.dst", off+1, 1)
+	d.hexField(nd, "Offset", "arcnet.offset", off+2, 2)
+	d.hexField(nd, "Protocol ID", "arcnet.protID", off+4, 1)
+	if n == 8 {
+		d.uint(nd, "Split Flag", "arcnet.split_flag", off+5, 1)
+		d.uint(nd, "Sequence", "arcnet.sequence", off+6, 2)
+	}
+	switch pid {
+	case arcIPv4RFC1201, arcIPv4RFC1051:
+		d.ipv4(parent, off+n, end)
+	case arcIPv6:
+		d.ipv6(parent, off+n, end)
+	default:
+		d.data(parent, "Data", off+n, end)
+	}
 }

@@ -49,6 +49,7 @@ type fragment struct {
 }
 
 type fragBuf struct {
+	proto  uint8 // upper protocol, from the fragment at offset 0 (RFC 8200 4.5)
 	frags  []fragment
 	total  int // known once the last fragment (MF clear) arrived; -1 before
 	bytes  int
@@ -56,13 +57,18 @@ type fragBuf struct {
 }
 
 // add stores one fragment; when the datagram is complete it returns the
-// reassembled payload and true, and forgets the datagram.
-func (r *Reassembler) add(k fragKey, off int, data []byte, more bool, frame int, truncated bool) ([]byte, bool) {
+// reassembled payload, the upper protocol its first fragment names, and
+// true, and forgets the datagram.
+func (r *Reassembler) add(k fragKey, off int, data []byte, more bool, truncated bool) ([]byte, uint8, bool) {
+	proto := k.proto
+	if k.v6 {
+		k.proto = 0 // IPv6 fragments of one datagram may disagree; the first one's counts
+	}
 	if r.pending == nil {
 		r.pending = map[fragKey]*fragBuf{}
 	}
 	if off+len(data) > maxDatagramLen {
-		return nil, false
+		return nil, 0, false
 	}
 	fb := r.pending[k]
 	if fb == nil {
@@ -73,6 +79,9 @@ func (r *Reassembler) add(k fragKey, off int, data []byte, more bool, frame int,
 	if truncated {
 		fb.broken = true
 	}
+	if off == 0 {
+		fb.proto = proto
+	}
 	fb.frags = append(fb.frags, fragment{off: off, data: append([]byte(nil), data...)})
 	fb.bytes += len(data)
 	r.held += len(data)
@@ -81,10 +90,10 @@ func (r *Reassembler) add(k fragKey, off int, data []byte, more bool, frame int,
 	}
 	if whole, ok := fb.complete(); ok && !fb.broken {
 		r.drop(k)
-		return whole, true
+		return whole, fb.proto, true
 	}
 	r.evict()
-	return nil, false
+	return nil, 0, false
 }
 
 // complete assembles the datagram when the fragments cover [0, total).

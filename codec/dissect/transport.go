@@ -11,6 +11,7 @@ import (
 // Wireshark does by default (IANA service names in comments).
 const (
 	portGTPU       uint16 = 2152 // gtp-user
+	portGTPv0      uint16 = 3386 // gtp' and GTP version 0
 	portTeredo     uint16 = 3544 // teredo
 	portVXLAN      uint16 = 4789 // vxlan
 	portGeneve     uint16 = 6081 // geneve
@@ -50,6 +51,13 @@ func (d *dissector) upper(parent *Node, proto uint8, off, end int) {
 		d.ipv6(parent, off, end)
 	case protoGRE:
 		d.gre(parent, off, end)
+	case protoPIM:
+		d.pim(parent, off, end)
+	case codec.ProtoAH:
+		// AH (RFC 4302) looks the same after IPv4 as after IPv6.
+		if next, n, ok := d.ip6Ext(parent, codec.ProtoAH, off, end); ok {
+			d.upper(parent, next, off+n, end)
+		}
 	case codec.ProtoNoNext:
 		d.data(parent, "Data", off, end)
 	default:
@@ -168,7 +176,7 @@ func (d *dissector) udpTunnel(parent *Node, sp, dp uint16, off, end int) bool {
 		return true
 	case is(portTeredo):
 		return d.teredo(parent, off, end)
-	case is(portGTPU):
+	case is(portGTPU) || is(portGTPv0):
 		return d.gtpu(parent, off, end)
 	case is(portAYIYA):
 		return d.ayiya(parent, off, end)
@@ -221,13 +229,24 @@ func (d *dissector) teredo(parent *Node, off, end int) bool {
 	return true
 }
 
-// gtpu follows a GTP-U T-PDU (message type 255) carrying IP.
+// gtpTPDU is the GTP message type of a tunnelled user datagram.
+const gtpTPDU uint8 = 0xff
+
+// gtpu follows a GTP T-PDU carrying IP: GTPv1-U (8 or 12-byte header and
+// extension headers) or GTPv0 (20-byte header).
 func (d *dissector) gtpu(parent *Node, off, end int) bool {
-	if end-off < 8 || d.b[off]>>5 != 1 || d.b[off+1] != 0xff {
+	if end-off < 8 || d.b[off+1] != gtpTPDU {
 		return false
 	}
 	n := 8
-	if d.b[off]&0x07 != 0 { // sequence, N-PDU or extension flag: 4 more bytes
+	switch d.b[off] >> 5 {
+	case 0: // GTPv0: fixed 20-byte header
+		n = 20
+	case 1:
+	default:
+		return false
+	}
+	if n == 8 && d.b[off]&0x07 != 0 { // sequence, N-PDU or extension flag: 4 more bytes
 		n = 12
 		// Extension headers chain by their last byte.
 		for nx := d.b[off+11]; nx != 0; {
@@ -256,12 +275,14 @@ func (d *dissector) gtpu(parent *Node, off, end int) bool {
 
 // ayiya follows "Anything In Anything" (IPv6 tunnel broker protocol).
 func (d *dissector) ayiya(parent *Node, off, end int) bool {
-	if end-off < 12 {
+	// 8 fixed bytes (lengths, methods, opcode, next header, epoch), then
+	// the identity (2^IDLen bytes) and the signature (SigLen words).
+	if end-off < 8 {
 		return false
 	}
 	idLen := 1 << (d.b[off] >> 4)
 	sigLen := int(d.b[off+1]>>4) * 4
-	n := 12 + idLen + sigLen
+	n := 8 + idLen + sigLen
 	if end-off < n {
 		return false
 	}
@@ -398,4 +419,33 @@ func (d *dissector) tcp(parent *Node, off, end int) {
 	}
 	d.transportChecksum(ckn, off+16, off, end, codec.ProtoTCP, end-off, false)
 	d.data(parent, "Data", off+hl, end)
+}
+
+// pim dissects a PIM header; a Register message (type 1) carries a whole
+// multicast datagram after its 4-byte flags word, which is followed.
+func (d *dissector) pim(parent *Node, off, end int) {
+	if end-off < 4 {
+		d.truncatedHeader(parent, "Protocol Independent Multicast", "pim", off, end, 4)
+		return
+	}
+	typ := d.b[off] & 0x0f
+	n := 4
+	if typ == pimRegister {
+		n = 8
+	}
+	if end-off < n {
+		d.truncatedHeader(parent, "Protocol Independent Multicast", "pim", off, end, n)
+		return
+	}
+	nd := d.proto(parent, "Protocol Independent Multicast", "pim", off, n)
+	d.bits(nd, "Version", "pim.version", off, 1, 0xf0, nil)
+	d.bits(nd, "Type", "pim.type", off, 1, 0x0f, nil)
+	d.hexField(nd, "Checksum", "pim.cksum", off+2, 2)
+	if typ != pimRegister {
+		d.data(parent, "Data", off+n, end)
+		return
+	}
+	d.flag(nd, "Border", "pim.register.border", off+4, 4, 0x80000000)
+	d.flag(nd, "Null-Register", "pim.register.nullregister", off+4, 4, 0x40000000)
+	d.ipByVersion(parent, off+n, end)
 }

@@ -1,0 +1,237 @@
+//go:build !js
+
+package dissect
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"icmplab/codec"
+)
+
+// corpusDir holds public captures with tshark's verdicts beside them (see
+// its SOURCES.md). It is not part of the repository.
+const corpusDir = "/work/shared/corpus"
+
+// knownDisagreements lists every field on which icmplab and tshark 4.0
+// differ in the corpus, keyed "file#frame field", with the reason. Each one
+// was looked at by hand; the test fails on any disagreement not listed here
+// and on any listed one that no longer occurs, so the table stays true.
+var knownDisagreements = map[string]string{
+	// tshark reports the last address of a strict source route option as
+	// ip.dst (the final destination) and shows the header's field as
+	// "Current Route"; icmplab reports the destination field as it is on
+	// the wire, which is where the datagram was headed at capture time.
+	"ppp__ipv4-options.pcap#6 dst": "source route: tshark substitutes the option's final address",
+	"ppp__ipv4-options.pcap#7 dst": "source route: tshark substitutes the option's final address",
+	// Overlapping IPv6 fragments (Suricata's overlap tests): the fragments
+	// name different Next Headers. RFC 8200 4.5 says the offset-zero
+	// fragment's Next Header (44, a nested fragment header) applies, so the
+	// reassembled datagram is another fragment, not ICMPv6. tshark takes the
+	// last fragment's value (58) and reads the nested fragment header's
+	// bytes as an ICMPv6 message of type 58 or 44: tshark is wrong.
+	"sv__frag-35.pcap#7 icmp": "tshark uses the last fragment's Next Header (RFC 8200 4.5 says the first's)",
+	"sv__frag-36.pcap#7 icmp": "tshark uses the last fragment's Next Header (RFC 8200 4.5 says the first's)",
+	// The capture kept 6 of the echo request's 8 header bytes. tshark shows
+	// the identifier from the 2 bytes present; icmplab's codec refuses a
+	// truncated echo header and shows the 2 bytes as data with a note. Not
+	// a tshark error: icmplab reads less of a broken frame.
+	"zeek__icmp-header-trunc.pcap#1 id": "echo header cut by the snap length: icmplab shows no identifier",
+	"zeek__icmp-header-trunc.pcap#2 id": "echo header cut by the snap length: icmplab shows no identifier",
+}
+
+// tsharkRecord is one element of a *.tshark.json file.
+type tsharkRecord struct {
+	Source struct {
+		Layers map[string][]string `json:"layers"`
+	} `json:"_source"`
+}
+
+// TestConformanceWithTshark dissects every capture of the corpus and compares,
+// per frame tshark shows as ICMP, the outermost message's type, code,
+// checksum status, identifier, sequence and IP addresses.
+func TestConformanceWithTshark(t *testing.T) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("corpus %s missing in CI: %v", corpusDir, err)
+		}
+		t.Skipf("corpus %s not present: %v", corpusDir, err)
+	}
+	oracles, _ := filepath.Glob(filepath.Join(corpusDir, "*.tshark.json"))
+	if len(oracles) == 0 {
+		t.Skip("no *.tshark.json oracles in the corpus")
+	}
+	var agree, compared, packets int
+	seen := map[string]bool{}
+	var unexpected []string
+	for _, oracle := range oracles {
+		capPath := strings.TrimSuffix(oracle, ".tshark.json")
+		name := filepath.Base(capPath)
+		raw, err := os.ReadFile(oracle)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var recs []tsharkRecord
+		if err := json.Unmarshal(raw, &recs); err != nil {
+			t.Fatalf("%s: %v", oracle, err)
+		}
+		frames, err := readCaptureFile(capPath)
+		if err != nil && len(frames) == 0 {
+			t.Errorf("%s: cannot read: %v", name, err)
+			continue
+		}
+		dissected := dissectCapture(frames)
+		for _, r := range recs {
+			l := r.Source.Layers
+			n, _ := strconv.Atoi(first(l["frame.number"]))
+			if n < 1 || n > len(dissected) {
+				unexpected = append(unexpected, fmt.Sprintf("%s#%d: frame missing (read %d frames)", name, n, len(dissected)))
+				continue
+			}
+			packets++
+			for _, c := range compareFrame(dissected[n-1], l) {
+				compared++
+				key := fmt.Sprintf("%s#%d %s", name, n, c.field)
+				if c.ours == c.theirs {
+					agree++
+					continue
+				}
+				seen[key] = true
+				if _, ok := knownDisagreements[key]; ok {
+					continue
+				}
+				if _, ok := knownDisagreements[name+" "+c.field]; ok {
+					seen[name+" "+c.field] = true
+					continue
+				}
+				unexpected = append(unexpected, fmt.Sprintf("%s: icmplab %q, tshark %q", key, c.ours, c.theirs))
+			}
+		}
+	}
+	sort.Strings(unexpected)
+	for _, u := range unexpected {
+		t.Errorf("disagreement not in knownDisagreements: %s", u)
+	}
+	for k := range knownDisagreements {
+		if !seen[k] {
+			t.Errorf("knownDisagreements lists %q but it no longer occurs: remove it", k)
+		}
+	}
+	t.Logf("tshark conformance: %d ICMP packets, %d of %d field comparisons agree (%d listed disagreements)",
+		packets, agree, compared, compared-agree)
+}
+
+type fieldCmp struct {
+	field, ours, theirs string
+}
+
+func first(v []string) string {
+	if len(v) == 0 {
+		return ""
+	}
+	return v[0]
+}
+
+// compareFrame lists the comparisons for one frame tshark shows as ICMP.
+func compareFrame(f *Frame, l map[string][]string) []fieldCmp {
+	fam := codec.IPv4
+	pre := "icmp"
+	if _, ok := l["icmp.type"]; !ok {
+		fam, pre = codec.IPv6, "icmpv6"
+	}
+	// tshark numbers the IP layers in order; the one around the outermost
+	// ICMP message is the last IP before it in frame.protocols.
+	ipName, srcKey, dstKey := "ip", "ip.src", "ip.dst"
+	if fam == codec.IPv6 {
+		ipName, srcKey, dstKey = "ipv6", "ipv6.src", "ipv6.dst"
+	}
+	ipIdx := -1
+	for _, p := range strings.Split(first(l["frame.protocols"]), ":") {
+		if p == pre {
+			break
+		}
+		if p == ipName {
+			ipIdx++
+		}
+	}
+	var out []fieldCmp
+	add := func(field, ours, theirs string) { out = append(out, fieldCmp{field, ours, theirs}) }
+	i := f.ICMP
+	if i == nil {
+		theirs := "none" // the widened filter also matched frames tshark found no ICMP header in
+		if first(l[pre+".type"]) != "" {
+			theirs = fmt.Sprintf("%s %s/%s", fam, first(l[pre+".type"]), first(l[pre+".code"]))
+		}
+		add("icmp", "none", theirs)
+		return out
+	}
+	add("family", i.Family.String(), fam.String())
+	add("type", itoa(int(i.Type)), first(l[pre+".type"]))
+	add("code", itoa(int(i.Code)), first(l[pre+".code"]))
+	if st := first(l[pre+".checksum.status"]); st != "" {
+		add("checksum.status", itoa(checksumStatusCode(i.Checksum.Status)), st)
+	}
+	idKey, seqKey := "icmp.ident", "icmp.seq"
+	if fam == codec.IPv6 {
+		idKey, seqKey = "icmpv6.echo.identifier", "icmpv6.echo.sequence_number"
+	}
+	theirID, hasTheirID := l[idKey]
+	switch {
+	case i.HasID && hasTheirID:
+		add("id", itoa(int(i.ID)), numeric(first(theirID)))
+		if !isExtendedEcho(i) { // tshark names the 8-bit PROBE sequence otherwise
+			add("seq", itoa(int(i.Seq)), numeric(first(l[seqKey])))
+		}
+	case i.HasID && !hasTheirID:
+		if !isExtendedEcho(i) {
+			add("id", itoa(int(i.ID)), "absent")
+		}
+	case !i.HasID && hasTheirID && strings.Count(first(l["frame.protocols"]), pre) < 2:
+		// (a second ICMP layer, quoted in an error or a redirect, has its own)
+		add("id", "absent", numeric(first(theirID)))
+	}
+	if ipIdx >= 0 {
+		srcs, dsts := l[srcKey], l[dstKey]
+		if ipIdx < len(srcs) && ipIdx < len(dsts) {
+			add("src", addrOrNone(i.Src.IsValid(), i.Src.String()), srcs[ipIdx])
+			add("dst", addrOrNone(i.Dst.IsValid(), i.Dst.String()), dsts[ipIdx])
+		}
+	}
+	return out
+}
+
+func addrOrNone(ok bool, s string) string {
+	if !ok {
+		return "none"
+	}
+	return s
+}
+
+func isExtendedEcho(i *ICMPInfo) bool {
+	return i.Message.Kind == codec.KindExtendedEchoRequest || i.Message.Kind == codec.KindExtendedEchoReply
+}
+
+// numeric turns tshark's "0x1234" or "4660" into decimal.
+func numeric(s string) string {
+	if v, err := strconv.ParseUint(s, 0, 32); err == nil {
+		return strconv.FormatUint(v, 10)
+	}
+	return s
+}
+
+// checksumStatusCode is tshark's encoding of a checksum verdict.
+func checksumStatusCode(s codec.ChecksumStatus) int {
+	switch s {
+	case codec.ChecksumBad:
+		return 0
+	case codec.ChecksumGood:
+		return 1
+	}
+	return 2
+}
