@@ -72,6 +72,9 @@ type RouterAdvert4 struct {
 	AddrEntrySize uint8 // in 32-bit words; 2 for (address, preference)
 	Lifetime      uint16
 	Entries       []byte // NumAddrs entries of AddrEntrySize words; see RouterAdvert4.Entry
+	// Extra holds bytes after the entries, e.g. the Mobile IP agent
+	// advertisement extensions of RFC 5944 2.1, kept for an exact round trip.
+	Extra []byte
 }
 
 // RouterAddr is one entry of an ICMPv4 router advertisement.
@@ -92,7 +95,13 @@ type ExtendedEchoRequest struct {
 	ID    uint16
 	Seq   uint8
 	Local bool // the L bit: the probed interface is on the node that receives the request
-	Ext   Extensions
+	// Reserved holds the 7 reserved bits before the L bit, as found.
+	Reserved uint8
+	Ext      Extensions
+	// Data holds bytes after the extension structure. RFC 8335 defines
+	// none, but senders in the wild append a timestamp there; the extension
+	// checksum covers only the structure, which is how parse tells them apart.
+	Data []byte
 }
 
 // ExtendedEchoReply is the body of an RFC 8335 extended echo reply (ICMPv4 43,
@@ -104,4 +113,9 @@ type ExtendedEchoReply struct {
 	Active bool  // the A bit
 	IPv4   bool  // the 4 bit: IPv4 running on the interface
 	IPv6   bool  // the 6 bit
+	// Reserved holds the 2 reserved bits between State and A, as found.
+	Reserved uint8
+	// Data holds bytes after the 8-byte header. RFC 8335 defines none, but
+	// Linux echoes the request's payload (extension structure included).
+	Data []byte
 }

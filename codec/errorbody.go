@@ -156,6 +156,9 @@ func (m Message) Error() (ErrorBody, bool) {
 // extensionsAt builds the Extensions view of a structure parse found.
 func extensionsAt(b []byte, f extFound) Extensions {
 	h := b[f.off:]
+	if f.end > f.off && f.end <= len(b) {
+		h = b[f.off:f.end]
+	}
 	return Extensions{
 		Layout:      f.layout,
 		Offset:      f.off,

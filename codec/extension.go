@@ -94,7 +94,7 @@ type InterfaceInfo struct {
 	HasAddr  bool
 	Addr     netip.Addr
 	HasName  bool
-	Name     string // may alias the packet's bytes via unsafe-free string conversion only when asked; see InterfaceName
+	Name     string // copied from the packet, NUL padding dropped
 	HasMTU   bool
 	MTU      uint32
 }
@@ -106,7 +106,9 @@ type InterfaceIdent struct {
 	Name  string
 	Index uint32
 	Addr  netip.Addr
-	// AFI and prefix length of the address form (C-Type 3).
+	// AFI and prefix length of the address form (C-Type 3). RFC 8335 calls
+	// the second field Address Length and counts it in bytes of Addr (4 or
+	// 16); builders may leave both zero to have them follow from Addr.
 	AFI       uint16
 	PrefixLen uint8
 }

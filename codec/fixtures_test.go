@@ -221,4 +221,162 @@ var fixtures = []fixture{
 		4500 0038 623d 0000 ff01 d81e 0a02 6363 0a02 0a02 0501 383e 0a02 6362 4500 003c
 		3a00 0000 1f01 fcb3 0a02 0a02 0a03 4707 0800 1a5c 0200 3100
 	`)},
+	// ppp__IcmpPackets.pcap frame 1: 10.1.22.2 → 224.0.0.2 ICMP 64 Router solicitation
+	{"v4_router_solicit", mustHex(`
+		4500 001c 5f01 0000 8001 dbda 0a01 1602 e000 0002 0a00 f5ff 0000 0000 0000 0000
+		0000 0000 0000 0000 0000 0000 0000 54ae 33e8
+	`)},
+	// ppp__IcmpPackets.pcap frame 3: 192.168.144.2 → 255.255.255.255 ICMP 84 Mobile IP Advertisement (Does not route common traffic)
+	{"v4_router_advert_mobileip", mustHex(`
+		4500 0046 682f 4000 0101 c0dd c0a8 9002 ffff ffff 0910 8153 0102 00c8 c0a8 9002
+		8000 0000 100a 0005 00c8 3000 c0a8 9002 1810 1151 2882 262a 7a60 14c7 5f0e 3197
+		4ec8 1301 1800
+	`)},
+	// ppp__IcmpPackets.pcap frame 4: 14.80.84.66 → 255.255.255.255 ICMP 60 Mobile IP Advertisement (Normal router advertisement)
+	{"v4_router_advert", mustHex(`
+		4500 0024 a581 0000 0101 b1c6 0e50 5442 ffff ffff 0900 9361 0102 000a 0e50 5442
+		0000 0000 0000 0000 0000 0000 0000
+	`)},
+	// ppp__IcmpPackets.pcap frame 7: 192.168.0.102 → 192.168.0.103 ICMP 54 Timestamp request id=0x3930, seq=0/0, ttl=128
+	{"v4_timestamp_request", mustHex(`
+		4500 0028 8e00 0000 8001 2ab7 c0a8 0066 c0a8 0067 0d00 9476 3930 0000 00f6 2463
+		0000 0000 0000 0000
+	`)},
+	// ppp__IcmpPackets.pcap frame 8: 192.168.0.103 → 192.168.0.102 ICMP 60 Timestamp reply id=0x3930, seq=0/0, ttl=128
+	{"v4_timestamp_reply", mustHex(`
+		4500 0028 0f3b 0000 8001 a97c c0a8 0067 c0a8 0066 0e00 e319 3930 0000 00f6 2463
+		622d f600 622d f600 0000 0000 0000
+	`)},
+	// ppp__IcmpPackets.pcap frame 13: 10.0.0.7 → 10.0.0.138 ICMP 70 Source quench (flow control)
+	{"v4_source_quench", mustHex(`
+		4500 0038 4863 0000 4001 1dd2 0a00 0007 0a00 008a 0400 0c36 0000 0000 4500 001c
+		0c80 0000 4006 5e49 0102 0304 0506 0708 0000 0000 0008 efc1
+	`)},
+	// ppp__IcmpPackets.pcap frame 14: 10.0.0.6 → 173.194.113.82 ICMP 60 Address mask request id=0xb00c, seq=1536/6, ttl=64
+	{"v4_mask_request", mustHex(`
+		4500 0020 741e 0000 4001 dda4 0a00 0006 adc2 7152 1100 38f3 b00c 0600 0000 0000
+		0000 0000 0000 0000 0000 0000 0000
+	`)},
+	// ppp__IcmpPackets.pcap frame 15: 10.0.0.7 → 10.0.0.4 ICMP 46 Address mask reply id=0xb20c, seq=0/0, ttl=64
+	{"v4_mask_reply", mustHex(`
+		4500 0020 7ac5 0000 4001 ec0d 0a00 0007 0a00 0004 1200 3bf3 b20c 0000 0000 0000
+	`)},
+	// pcap4j__IcmpV4InformationRequestPacketTest.pcap frame 1: 192.0.2.1 → 0.0.0.0 ICMP 60 Information request id=0x04d2, seq=4321/57616, ttl=100
+	{"v4_info_request", mustHex(`
+		4500 001c 0064 0000 6401 947c c000 0201 0000 0000 0f00 db4c 04d2 10e1 0000 0000
+		0000 0000 0000 0000 0000 0000 0000
+	`)},
+	// pcap4j__IcmpV4InformationReplyPacketTest.pcap frame 1: 192.0.2.1 → 192.0.2.2 ICMP 60 Information reply id=0x04d2, seq=4321/57616, ttl=100
+	{"v4_info_reply", mustHex(`
+		4500 001c 0064 0000 6401 d279 c000 0201 c000 0202 1000 da4c 04d2 10e1 0000 0000
+		0000 0000 0000 0000 0000 0000 0000
+	`)},
+	// pcap4j__IcmpV4ParameterProblemPacketTest.pcap frame 1: 192.0.2.1 → 192.0.2.2 ICMP 70 Parameter problem (Pointer indicates the error)
+	{"v4_param_problem", mustHex(`
+		4500 0038 0064 0000 6401 d25d c000 0201 c000 0202 0c00 79bf 7b00 0141 4500 001f
+		0064 0000 6401 d276 c000 0202 c000 0201 0800 f590 0064 000a
+	`)},
+	// tcpdump__icmp-rfc8335.pcap frame 1: 204.194.23.128 → 149.28.74.237 ICMP 62 Extended Echo request (No error)
+	{"v4_ext_echo_request_name", mustHex(`
+		4500 0030 29a3 0000 3601 96de ccc2 1780 951c 4aed 2a00 6314 f6ea 0001 2000 dcf4
+		0008 0302 0000 0001 6593 3a33 000d dc2b
+	`)},
+	// tcpdump__icmp-rfc8335.pcap frame 5: 149.28.74.237 → 204.194.23.128 ICMP 66 Extended Echo request (No error)
+	{"v4_ext_echo_request_addr", mustHex(`
+		4500 0034 0001 0000 4001 b67c 951c 4aed ccc2 1780 2a00 b5d4 002a 2a01 2000 d819
+		000c 0301 6678 7030 2e30 0000 6583 6297 0002 2de3
+	`)},
+	// tcpdump__icmp-rfc8335.pcap frame 6: 204.194.23.128 → 149.28.74.237 ICMP 66 Extended Echo reply (No error)
+	{"v4_ext_echo_reply", mustHex(`
+		4500 0034 f75c 4000 f501 ca1f ccc2 1780 951c 4aed 2b00 b4ce 002a 2a07 2000 d819
+		000c 0301 6678 7030 2e30 0000 6583 6297 0002 2de3
+	`)},
+	// tcpdump__icmp-rfc8335.pcap frame 9: 149.28.74.237 → 204.194.23.128 ICMP 62 Extended Echo request (No error)
+	{"v4_ext_echo_request_index", mustHex(`
+		4500 0030 0001 0000 4001 b680 951c 4aed ccc2 1780 2a00 b5d4 002a 2a01 2000 dccb
+		0008 0302 0000 002a 6583 6297 0002 2de3
+	`)},
+	// tcpdump__icmp-rfc8335.pcap frame 10: 204.194.23.128 → 149.28.74.237 ICMP 62 Extended Echo reply (No Such Interface)
+	{"v4_ext_echo_reply_nosuch", mustHex(`
+		4500 0030 fd99 4000 f501 c3e6 ccc2 1780 951c 4aed 2b02 b4d3 002a 2a00 2000 dccb
+		0008 0302 0000 002a 6583 6297 0002 2de3
+	`)},
+	// tcpdump__icmp6-rfc8335.pcap frame 1: fdfd:5c41:712d:d05a:d0dd:22ff:feac:5c6b → fdfd:5c41:712d:d0aa:225:90ff:fea8:8686 ICMPv6 82 Extended Echo request (No error)
+	{"v6_ext_echo_request", mustHex(`
+		600f 260b 001c 3aff fdfd 5c41 712d d05a d0dd 22ff feac 5c6b fdfd 5c41 712d d0aa
+		0225 90ff fea8 8686 a000 9844 fb61 0001 2000 dcf4 0008 0302 0000 0001 000b ad1e
+		7fc0 ffee
+	`)},
+	// tcpdump__icmp6-rfc8335.pcap frame 2: fdfd:5c41:712d:d0aa:225:90ff:fea8:8686 → fdfd:5c41:712d:d05a:d0dd:22ff:feac:5c6b ICMPv6 82 Extended Echo reply (No error)
+	{"v6_ext_echo_reply", mustHex(`
+		6006 18d4 001c 3a3b fdfd 5c41 712d d0aa 0225 90ff fea8 8686 fdfd 5c41 712d d05a
+		d0dd 22ff feac 5c6b a100 973e fb61 0007 2000 dcf4 0008 0302 0000 0001 000b ad1e
+		7fc0 ffee
+	`)},
+	// tcpdump__icmpv6.pcap frame 1: fe80::b299:28ff:fec8:d66c → ff02::1 ICMPv6 230 Router Advertisement from b0:99:28:c8:d6:6c
+	{"v6_router_advert", mustHex(`
+		6000 0000 00b0 3aff fe80 0000 0000 0000 b299 28ff fec8 d66c ff02 0000 0000 0000
+		0000 0000 0000 0001 8600 2401 4020 000f 0000 0000 0000 0000 0304 48c0 0027 8d00
+		0009 3a80 0000 0000 2222 3333 4444 5555 6600 0000 0000 0000 1905 0000 0000 0005
+		abcd 0000 0000 0000 0000 0000 0000 efef 1234 5678 0000 0000 0000 0000 0000 0001
+		1f07 0000 0000 0005 0765 7861 6d70 6c65 0363 6f6d 0007 6578 616d 706c 6503 6f72
+		6700 0464 6f6d 3104 646f 6d32 0374 6c64 0000 0000 0000 0000 0501 0000 0000 0064
+		0101 b099 28c8 d66c 0701 0000 0000 1388 0801 0000 c351 000f
+	`)},
+	// tcpdump__icmpv6.pcap frame 4: fe80::215:17ff:fecc:e546 → ff02::16 ICMPv6 150 Multicast Listener Report Message v2
+	{"v6_mldv2_report", mustHex(`
+		6000 0000 0060 0001 fe80 0000 0000 0000 0215 17ff fecc e546 ff02 0000 0000 0000
+		0000 0000 0000 0016 3a00 0502 0000 0100 8f00 2a0e 0000 0004 0200 0000 ff02 0000
+		0000 0000 0000 0db8 1122 3344 0200 0000 ff02 0000 0000 0000 0000 0001 ffcc e546
+		0200 0000 ff02 0000 0000 0000 0000 0001 ffa7 10ad 0200 0000 ff02 0000 0000 0000
+		0000 0001 ff00 0002
+	`)},
+	// tcpdump__icmpv6.pcap frame 3: fe80::b2a8:6eff:fe0c:d4e8 → ff02::1 ICMPv6 90 Multicast Listener Query
+	{"v6_mldv2_query", mustHex(`
+		6000 0000 0024 0001 fe80 0000 0000 0000 b2a8 6eff fe0c d4e8 ff02 0000 0000 0000
+		0000 0000 0000 0001 3a00 0502 0000 0100 8200 623a 2710 0000 0000 0000 0000 0000
+		0000 0000 0000 0000 023c 0000
+	`)},
+	// zeek__icmp6-mld-query.pcap frame 1: 2001:db8::527:cdf4 → ff02::1 ICMPv6 72 Multicast Listener Query
+	{"v6_mldv1_query", mustHex(`
+		6000 0000 0020 0001 2001 0db8 0000 0000 0000 0000 0527 cdf4 ff02 0000 0000 0000
+		0000 0000 0000 0001 3a00 0502 0000 0100 8200 56c4 2710 0000 0000 0000 0000 0000
+		0000 0000 0000 0000
+	`)},
+	// zeek__icmp6-mldv1.pcap frame 1: fe80::1c8c:7488:34cf:cbdb → ff02::1:ff9a:3b7c ICMPv6 78 Multicast Listener Report
+	{"v6_mldv1_report", mustHex(`
+		6000 0000 0018 3a01 fe80 0000 0000 0000 1c8c 7488 34cf cbdb ff02 0000 0000 0000
+		0000 0001 ff9a 3b7c 8300 7836 0000 0000 ff02 0000 0000 0000 0000 0001 ff9a 3b7c
+	`)},
+	// zeek__icmp6-mldv1.pcap frame 2: fe80::1c8c:7488:34cf:cbdb → ff02::1:ff9a:3b7c ICMPv6 78 Multicast Listener Done
+	{"v6_mldv1_done", mustHex(`
+		6000 0000 0018 3a01 fe80 0000 0000 0000 1c8c 7488 34cf cbdb ff02 0000 0000 0000
+		0000 0001 ff9a 3b7c 8400 7736 0000 0000 ff02 0000 0000 0000 0000 0001 ff9a 3b7c
+	`)},
+	// zeek__icmp6-redirect.pcap frame 1: fe80::dead → fe80::beef ICMPv6 94 Redirect
+	{"v6_redirect", mustHex(`
+		6000 0000 0028 3aff fe80 0000 0000 0000 0000 0000 0000 dead fe80 0000 0000 0000
+		0000 0000 0000 beef 8900 593e 0000 0000 fe80 0000 0000 0000 0000 0000 0000 cafe
+		fe80 0000 0000 0000 0000 0000 0000 babe
+	`)},
+	// tcpdump__icmpv6_nodeinfo_queryipv6.pcap frame 1: ::1 → ::1 ICMPv6 72 Node Information Query (Query subject = IPv6 addresses)
+	{"v6_nodeinfo_query", mustHex(`
+		6000 0000 0020 3a40 0000 0000 0000 0000 0000 0000 0000 0001 0000 0000 0000 0000
+		0000 0000 0000 0001 8b00 0725 0003 0002 6c60 3ded ca75 cafb 2001 0db8 0000 0000
+		0000 0000 0000 0001
+	`)},
+	// tcpdump__icmpv6_nodeinfo_replyipv6.pcap frame 1: ::1 → ::1 ICMPv6 116 Node Information Reply (Successful)
+	{"v6_nodeinfo_reply", mustHex(`
+		6000 0000 004c 3a40 0000 0000 0000 0000 0000 0000 0000 0001 0000 0000 0000 0000
+		0000 0000 0000 0001 8c00 4a14 0003 0002 6e0a 44c1 688e b28d 0000 0000 0000 0000
+		0000 0000 0000 0000 0000 0001 0000 0000 2001 0db8 0000 0000 0000 0000 0000 0001
+		0000 0000 2002 0db8 0000 0000 0000 0000 0000 0001
+	`)},
+	// pcap4j__IcmpV6DestinationUnreachablePacketTest.pcap frame 1: 2001:db8::3:2:2 → 2001:db8::3:2:1 ICMPv6 113 Destination Unreachable (Port unreachable)
+	{"v6_port_unreachable_pcap4j", mustHex(`
+		6121 2345 003b 3a64 2001 0db8 0000 0000 0000 0003 0002 0002 2001 0db8 0000 0000
+		0000 0003 0002 0001 0104 b43d 0000 3039 6121 2345 000b 3a64 2001 0db8 0000 0000
+		0000 0003 0002 0001 2001 0db8 0000 0000 0000 0003 0002 0002 8000 21cc 0064 000a
+		0001 02
+	`)},
 }

@@ -50,6 +50,7 @@ type Message struct {
 type extFound struct {
 	layout ExtLayout
 	off    int // of the extension header, from the message start
+	end    int // where the structure ends; 0 for the end of the message
 	sum    ChecksumCheck
 }
 

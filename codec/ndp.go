@@ -70,11 +70,12 @@ type MLDQuery struct {
 	Group           netip.Addr
 	V2              bool
 	// MLDv2 only.
-	SFlag   bool
-	QRV     uint8
-	QQIC    uint8
-	NumSrcs uint16
-	Sources []byte // NumSrcs 16-byte addresses
+	Reserved2 uint8 // the 4 reserved bits before the S flag, as found
+	SFlag     bool
+	QRV       uint8
+	QQIC      uint8
+	NumSrcs   uint16
+	Sources   []byte // NumSrcs 16-byte addresses
 }
 
 // MLDv1 is a multicast listener report (131) or done (132), RFC 2710.

@@ -51,7 +51,7 @@ func validateMore(m *Message, k Kind, layer string) error {
 		}
 		return validateEchoExt(m, layer)
 	case KindExtendedEchoReply:
-		return exactly(layer, b, extEchoLen, "8-byte extended echo reply")
+		return atLeast(layer, b, extEchoLen, "8-byte extended echo reply")
 	case KindRouterSolicit6, KindRouterAdvert6, KindNeighborSolicit, KindNeighborAdvert, KindRedirect6:
 		fixed := ndpFixedLen(k)
 		if err := atLeast(layer, b, fixed, nbytes(fixed)+" "+m.Name()+" header"); err != nil {
@@ -95,8 +95,12 @@ func validateMore(m *Message, k Kind, layer string) error {
 	return nil
 }
 
-// validateEchoExt checks the extension structure that follows an extended
-// echo request's header (RFC 8335 2.1) and records it.
+// validateEchoExt finds the extension structure that follows an extended
+// echo request's header (RFC 8335 2.1) and records it. The structure runs to
+// the end of the message, unless its checksum verifies only over a prefix of
+// whole objects: then the rest is data some senders append (a timestamp).
+// A structure whose checksum verifies nowhere is kept, with a bad verdict,
+// when its objects chain to the end.
 func validateEchoExt(m *Message, layer string) error {
 	b := m.raw
 	if err := atLeast("extension", b, extEchoLen+extHeaderLen, "4-byte extension header"); err != nil {
@@ -105,14 +109,22 @@ func validateEchoExt(m *Message, layer string) error {
 	if v := b[extEchoLen] >> 4; v != extVersion {
 		return malformed("extension", extEchoLen, "extension version 2", "version "+itoa(int(v)))
 	}
-	f := extFound{layout: ExtRFC4884, off: extEchoLen, sum: extChecksum(b[extEchoLen:])}
-	it := extensionsAt(b, f).Objects()
+	whole := extFound{layout: ExtRFC4884, off: extEchoLen, sum: extChecksum(b[extEchoLen:])}
+	it := extensionsAt(b, whole).Objects()
 	for it.Next() {
+		end := extEchoLen + extHeaderLen + it.off
+		if whole.sum.Status == ChecksumGood || end == len(b) {
+			continue
+		}
+		if sum := extChecksum(b[extEchoLen:end]); sum.Status == ChecksumGood {
+			m.ext = extFound{layout: ExtRFC4884, off: extEchoLen, end: end, sum: sum}
+			return nil
+		}
 	}
 	if err := it.Err(); err != nil {
 		return err
 	}
-	m.ext = f
+	m.ext = whole
 	return nil
 }
 

@@ -1,0 +1,109 @@
+package codec
+
+// NDP returns the body of a neighbour-discovery message (router
+// solicitation and advertisement, neighbour solicitation and advertisement,
+// redirect). Parse has checked that its options are well formed.
+func (m Message) NDP() (NDP, bool) {
+	switch m.Kind {
+	case KindRouterSolicit6, KindRouterAdvert6, KindNeighborSolicit, KindNeighborAdvert, KindRedirect6:
+	default:
+		return NDP{}, false
+	}
+	fixed := ndpFixedLen(m.Kind)
+	b := m.raw
+	if len(b) < fixed {
+		return NDP{}, false
+	}
+	n := NDP{kind: m.Kind, OptionBytes: b[fixed:]}
+	switch m.Kind {
+	case KindRouterAdvert6:
+		n.CurHopLimit, n.Flags, n.RouterLifetime = b[4], b[5], be16(b[6:])
+		n.ReachableTime, n.RetransTimer = be32(b[8:]), be32(b[12:])
+	case KindNeighborAdvert:
+		n.NAFlags = b[4] >> 5
+		n.Reserved = be32(b[4:]) & 0x1fffffff
+		n.Target = addr16(b[8:])
+	case KindNeighborSolicit:
+		n.Reserved = be32(b[4:])
+		n.Target = addr16(b[8:])
+	case KindRedirect6:
+		n.Reserved = be32(b[4:])
+		n.Target, n.Destination = addr16(b[8:]), addr16(b[24:])
+	default:
+		n.Reserved = be32(b[4:])
+	}
+	return n, true
+}
+
+// Router advertisement flag bits as they sit in NDP.Flags (RFC 4861, RFC
+// 3775, RFC 4191, RFC 5175).
+const (
+	NDPFlagManaged     uint8 = 0x80 // M: addresses via DHCPv6
+	NDPFlagOther       uint8 = 0x40 // O: other configuration via DHCPv6
+	NDPFlagHomeAgent   uint8 = 0x20 // H
+	NDPFlagProxy       uint8 = 0x04 // P (RFC 4389)
+	NDPPreferenceShift       = 3    // Prf, 2 bits: 01 high, 00 medium, 11 low
+)
+
+// Neighbour advertisement flag bits as they sit in NDP.NAFlags.
+const (
+	NAFlagRouter    uint8 = 4 // R
+	NAFlagSolicited uint8 = 2 // S
+	NAFlagOverride  uint8 = 1 // O
+)
+
+// Kind says which message this body belongs to: set by Message.NDP and by
+// Append from the header; for a body built by hand it is guessed from the
+// fields (see AppendBody).
+func (n NDP) Kind() Kind {
+	if n.kind != KindRaw {
+		return n.kind
+	}
+	switch {
+	case n.Destination.IsValid():
+		return KindRedirect6
+	case n.Target.IsValid() && n.NAFlags != 0:
+		return KindNeighborAdvert
+	case n.Target.IsValid():
+		return KindNeighborSolicit
+	case n.CurHopLimit != 0 || n.Flags != 0 || n.RouterLifetime != 0 || n.ReachableTime != 0 || n.RetransTimer != 0:
+		return KindRouterAdvert6
+	}
+	return KindRouterSolicit6
+}
+
+// Options returns an iterator over the option list.
+func (n NDP) Options() NDPOptionIter {
+	return NDPOptionIter{b: n.OptionBytes, base: ndpFixedLen(n.Kind())}
+}
+
+// Len is the number of body bytes AppendBody writes.
+func (n NDP) Len() int { return ndpFixedLen(n.Kind()) - icmpHeaderLen + len(n.OptionBytes) }
+
+// AppendBody appends the fixed part for the message's kind and the options.
+// Through Append the kind follows from the header's type; appended alone, a
+// body built by hand is taken for a redirect when Destination is set, a
+// neighbour advertisement when Target and NAFlags are, a solicitation when
+// only Target is, a router advertisement when any router field is, and a
+// router solicitation otherwise.
+func (n NDP) AppendBody(b []byte) []byte {
+	switch n.Kind() {
+	case KindRouterAdvert6:
+		b = append(b, n.CurHopLimit, n.Flags, byte(n.RouterLifetime>>8), byte(n.RouterLifetime))
+		b = append32(b, n.ReachableTime)
+		b = append32(b, n.RetransTimer)
+	case KindNeighborAdvert:
+		b = append32(b, uint32(n.NAFlags&7)<<29|n.Reserved&0x1fffffff)
+		b = appendAddr16(b, n.Target)
+	case KindNeighborSolicit:
+		b = append32(b, n.Reserved)
+		b = appendAddr16(b, n.Target)
+	case KindRedirect6:
+		b = append32(b, n.Reserved)
+		b = appendAddr16(b, n.Target)
+		b = appendAddr16(b, n.Destination)
+	default:
+		b = append32(b, n.Reserved)
+	}
+	return append(b, n.OptionBytes...)
+}
