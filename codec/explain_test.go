@@ -1,0 +1,214 @@
+package codec
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Field ids are lower case except where Wireshark's own ids are not
+// (macsec.TCI, arcnet.protID), which the dissector keeps.
+var explainKeyRE = regexp.MustCompile(`^[a-z][a-z0-9]*(\.[A-Za-z0-9_]+)*$`)
+
+func TestExplainTablesWellFormed(t *testing.T) {
+	seen := map[string]bool{}
+	n := 0
+	for _, tab := range explainTables {
+		for _, e := range tab {
+			n++
+			if !explainKeyRE.MatchString(e.key) {
+				t.Errorf("key %q is not a field id", e.key)
+			}
+			if seen[e.key] {
+				t.Errorf("key %q listed twice", e.key)
+			}
+			seen[e.key] = true
+			checkText(t, e.key, e.x)
+		}
+	}
+	for alias, key := range explainAliases {
+		if !explainKeyRE.MatchString(alias) {
+			t.Errorf("alias %q is not a field id", alias)
+		}
+		if seen[alias] {
+			t.Errorf("alias %q is also a key of its own", alias)
+		}
+		if !seen[key] {
+			t.Errorf("alias %q points at %q, which has no entry", alias, key)
+		}
+	}
+	if n < 200 {
+		t.Errorf("catalogue has only %d entries", n)
+	}
+}
+
+func TestExplainKeys(t *testing.T) {
+	keys := ExplainKeys()
+	if !slices.IsSorted(keys) {
+		t.Error("ExplainKeys is not sorted")
+	}
+	if len(slices.Compact(slices.Clone(keys))) != len(keys) {
+		t.Error("ExplainKeys has duplicates")
+	}
+	canonical := 0
+	for _, tab := range explainTables {
+		canonical += len(tab)
+	}
+	if len(keys) != canonical+len(explainAliases) {
+		t.Errorf("ExplainKeys has %d keys, tables %d + aliases %d", len(keys), canonical, len(explainAliases))
+	}
+	for _, k := range keys {
+		x, ok := Explain(k)
+		if !ok {
+			t.Errorf("Explain(%q) not found though listed", k)
+			continue
+		}
+		checkText(t, k, x)
+	}
+	for alias, key := range explainAliases {
+		a, _ := Explain(alias)
+		b, _ := Explain(key)
+		if a != b {
+			t.Errorf("alias %q explains differently from %q", alias, key)
+		}
+	}
+}
+
+// The field ids the project brief names; the dissector and the page rely on
+// them.
+func TestExplainRequiredKeys(t *testing.T) {
+	required := strings.Fields(`
+		ip.version ip.ihl ip.dsfield.dscp ip.dsfield.ecn ip.len ip.id ip.flags.df ip.flags.mf
+		ip.frag_offset ip.ttl ip.proto ip.checksum ip.src ip.dst ip.opt
+		ipv6.version ipv6.tclass ipv6.flow ipv6.plen ipv6.nxt ipv6.hlim ipv6.src ipv6.dst ipv6.ext
+		ipv6.hopopts ipv6.routing ipv6.fraghdr ipv6.dstopts
+		icmp.type icmp.code icmp.checksum icmp.ident icmp.seq icmp.data icmp.mtu icmp.pointer
+		icmp.redir_gw icmp.unused icmp.length icmp.quote icmp.ext icmp.ext.version icmp.ext.checksum
+		icmp.ext.class icmp.ext.ctype icmp.mpls.label icmp.mpls.exp icmp.mpls.s icmp.mpls.ttl
+		icmp.int_info.ifindex icmp.int_info.name icmp.int_info.mtu icmp.int_info.role
+		icmp.ts.originate icmp.ts.receive icmp.ts.transmit
+		icmpv6.type icmpv6.code icmpv6.checksum icmpv6.ident icmpv6.seq icmpv6.mtu icmpv6.pointer
+		icmpv6.quote icmpv6.length icmpv6.ext icmpv6.nd.ns.target_address icmpv6.nd.ra.router_lifetime
+		icmpv6.opt icmpv6.opt.linkaddr icmpv6.opt.prefix icmpv6.mld.multicast_address
+		udp.srcport udp.dstport udp.length udp.checksum tcp.srcport tcp.dstport tcp.seq tcp.flags
+		eth.dst eth.src eth.type vlan.id vlan.pcp null.family sll.pkttype sll.etype
+		checksum.howto checksum.pseudo_header`)
+	for _, k := range required {
+		if _, ok := explainIndex[k]; !ok {
+			t.Errorf("required key %q has no entry of its own", k)
+		}
+	}
+}
+
+func TestExplainKeyTexts(t *testing.T) {
+	// The TTL entry tells why TTL exists and how traceroute uses it.
+	ttl, _ := Explain("ip.ttl")
+	for _, w := range []string{"loop", "traceroute", "Time Exceeded"} {
+		if !strings.Contains(ttl.EN, w) {
+			t.Errorf("ip.ttl EN lacks %q", w)
+		}
+	}
+	// The checksum how-to names the steps the page's worked example shows.
+	how, _ := Explain("checksum.howto")
+	for _, w := range []string{"16-bit", "carry", "complement", "0xffff"} {
+		if !strings.Contains(how.EN, w) {
+			t.Errorf("checksum.howto EN lacks %q", w)
+		}
+	}
+	for _, w := range []string{"1의 보수", "0xffff"} {
+		if !strings.Contains(how.KO, w) {
+			t.Errorf("checksum.howto KO lacks %q", w)
+		}
+	}
+	// The quote explains the 8 bytes.
+	q, _ := Explain("icmp.quote")
+	if !strings.Contains(q.EN, "8 bytes") || !strings.Contains(q.KO, "8바이트") {
+		t.Errorf("icmp.quote does not explain the first 8 bytes: %q", q.EN)
+	}
+}
+
+func TestExplainRegistryKeys(t *testing.T) {
+	must := func(key string) Text {
+		t.Helper()
+		x, ok := Explain(key)
+		if !ok {
+			t.Fatalf("Explain(%q) not found", key)
+		}
+		return x
+	}
+	portUnreach, _ := LookupCode(IPv4, ICMPv4DestinationUnreachable, CodePortUnreachable)
+	if got := must("icmp.code.3.3"); got != portUnreach.Explain {
+		t.Errorf("icmp.code.3.3 = %q", got.EN)
+	}
+	port6, _ := LookupCode(IPv6, ICMPv6DestinationUnreachable, Code6PortUnreachable)
+	if got := must("icmpv6.code.1.4"); got != port6.Explain {
+		t.Errorf("icmpv6.code.1.4 = %q", got.EN)
+	}
+	echo, _ := LookupType(IPv4, ICMPv4EchoRequest)
+	if got := must("icmp.type.8"); got != echo.Explain {
+		t.Errorf("icmp.type.8 = %q", got.EN)
+	}
+	// A code the registry does not name explains its type.
+	if got := must("icmp.code.8.0"); got != echo.Explain {
+		t.Errorf("icmp.code.8.0 = %q", got.EN)
+	}
+	du, _ := LookupType(IPv4, ICMPv4DestinationUnreachable)
+	if got := must("icmp.code.3.99"); got != du.Explain {
+		t.Errorf("icmp.code.3.99 = %q", got.EN)
+	}
+	// The same number means different things in the two families.
+	if must("icmp.type.3") == must("icmpv6.type.3") {
+		t.Error("icmp.type.3 and icmpv6.type.3 explain alike")
+	}
+	// Unassigned types still explain something, and say so.
+	if got := must("icmpv6.type.99"); got != unassignedText {
+		t.Errorf("icmpv6.type.99 = %q", got.EN)
+	}
+	// A malformed number falls back to the field itself.
+	code, _ := Explain("icmp.code")
+	for _, k := range []string{"icmp.code.x.1", "icmp.code.3.256", "icmp.code.3", "icmp.code.3.3.3"} {
+		if got := must(k); got != code {
+			t.Errorf("Explain(%q) = %q, want the icmp.code entry", k, got.EN)
+		}
+	}
+}
+
+func TestExplainFallbackAndMisses(t *testing.T) {
+	name, _ := Explain("ipv6.routing.srh.addr")
+	if got, ok := Explain("ipv6.routing.srh.addr.3"); !ok || got != name {
+		t.Errorf("sub-field did not fall back to its parent: %q %v", got.EN, ok)
+	}
+	if got, ok := Explain("icmpv6.ext.class.1"); !ok || !strings.Contains(got.EN, "MPLS") {
+		t.Errorf("icmpv6.ext.class.1 = %q %v", got.EN, ok)
+	}
+	if got, ok := Explain("icmpv6.opt.type.25"); !ok || !strings.Contains(got.EN, "DNS") {
+		t.Errorf("icmpv6.opt.type.25 = %q %v", got.EN, ok)
+	}
+	// Every extension-header prefix has its own Next Header entry.
+	for _, h := range []string{"ipv6.hopopts", "ipv6.dstopts", "ipv6.routing", "ipv6.fraghdr", "ah"} {
+		if _, ok := explainIndex[h+".nxt"]; !ok {
+			t.Errorf("%s.nxt missing", h)
+		}
+	}
+	for _, k := range []string{"", ".", "nosuch", "nosuch.field", "icmpx.code.3.3", ".icmp"} {
+		if x, ok := Explain(k); ok {
+			t.Errorf("Explain(%q) found %q", k, x.EN)
+		}
+	}
+}
+
+func FuzzExplain(f *testing.F) {
+	for _, s := range []string{"ip.ttl", "icmp.code.3.3", "icmpv6.type.255", "icmp.code..", "a.b.c", "icmp.type.-1", "icmpv6.code.1.4.5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, key string) {
+		x, ok := Explain(key)
+		if ok && (x.EN == "" || x.KO == "") {
+			t.Errorf("Explain(%q) found an empty text", key)
+		}
+		if !ok && x != (Text{}) {
+			t.Errorf("Explain(%q) missed but returned text", key)
+		}
+	})
+}
