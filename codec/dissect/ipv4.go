@@ -166,7 +166,7 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo uint16, mf bool) {
 	ip := d.ip
 	payload := d.b[off+hl : stop]
-	desc := fmt.Sprintf("fragment of IPv4 datagram id=0x%04x (%s → %s, %s), offset %d, %d bytes",
+	desc := fmt.Sprintf("of IPv4 datagram id=0x%04x (%s → %s, %s), offset %d, %d bytes",
 		id, ip.src, ip.dst, ipProtoName(ip.proto), int(fo)*8, len(payload))
 	if d.opt.Reassembler != nil && !d.quoted && d.src == 0 {
 		key := fragKey{v6: false, src: ip.src, dst: ip.dst, id: uint32(id), proto: ip.proto}
@@ -176,7 +176,7 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 			if nd != nil {
 				nd.Value = desc
 			}
-			d.note(ipNode, SevNote, off+6, "%s", desc)
+			d.note(ipNode, SevNote, off+6, "fragment %s", desc)
 			return
 		}
 		ip.proto = proto
@@ -185,7 +185,7 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 	}
 	if fo == 0 {
 		if !d.quoted {
-			d.note(ipNode, SevNote, off+6, "first %s: the rest is in other frames", desc)
+			d.note(ipNode, SevNote, off+6, "first fragment %s: the rest is in other frames", desc)
 		}
 		d.ip.fragment = true
 		d.upper(parent, ip.proto, off+hl, stop)
@@ -195,7 +195,7 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 	if nd != nil {
 		nd.Value = desc
 	}
-	d.note(ipNode, SevNote, off+6, "%s", desc)
+	d.note(ipNode, SevNote, off+6, "fragment %s", desc)
 }
 
 // reassembled dissects a datagram rebuilt from fragments as a new byte source.

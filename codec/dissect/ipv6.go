@@ -258,7 +258,7 @@ func (d *dissector) ipv6Fragment(parent, ipNode *Node, fh, p, stop int, next uin
 	more := d.b[fh+3]&1 == 1
 	id := d.u32(fh + 4)
 	payload := d.b[p:stop]
-	desc := fmt.Sprintf("fragment of IPv6 datagram id=0x%08x (%s → %s, %s), offset %d, %d bytes",
+	desc := fmt.Sprintf("of IPv6 datagram id=0x%08x (%s → %s, %s), offset %d, %d bytes",
 		id, ip.src, ip.dst, ipProtoName(next), int(fo)*8, len(payload))
 	if fo == 0 && !more {
 		// An atomic fragment (RFC 6946): the whole datagram.
@@ -272,7 +272,7 @@ func (d *dissector) ipv6Fragment(parent, ipNode *Node, fh, p, stop int, next uin
 			if nd := d.data(parent, "Fragment", p, stop); nd != nil {
 				nd.Value = desc
 			}
-			d.note(ipNode, SevNote, fh, "%s", desc)
+			d.note(ipNode, SevNote, fh, "fragment %s", desc)
 			return
 		}
 		ip.proto = proto
@@ -281,7 +281,7 @@ func (d *dissector) ipv6Fragment(parent, ipNode *Node, fh, p, stop int, next uin
 	}
 	if fo == 0 {
 		if !d.quoted {
-			d.note(ipNode, SevNote, fh, "first %s: the rest is in other frames", desc)
+			d.note(ipNode, SevNote, fh, "first fragment %s: the rest is in other frames", desc)
 		}
 		d.ip.fragment = true
 		d.upper(parent, next, p, stop)
@@ -290,5 +290,5 @@ func (d *dissector) ipv6Fragment(parent, ipNode *Node, fh, p, stop int, next uin
 	if nd := d.data(parent, "Fragment", p, stop); nd != nil {
 		nd.Value = desc
 	}
-	d.note(ipNode, SevNote, fh, "%s", desc)
+	d.note(ipNode, SevNote, fh, "fragment %s", desc)
 }

@@ -3,6 +3,8 @@ package dissect
 import (
 	"encoding/binary"
 	"strings"
+
+	"icmplab/codec/textdump"
 )
 
 // Layer names where dissection starts: a link type of a capture file, or a
@@ -142,35 +144,41 @@ func LayerForLinkType(lt uint32) (Layer, bool) {
 	return LayerData, false
 }
 
-// Guess picks a start layer for bytes of unknown origin (pasted hex): a
-// plausible IPv4 or IPv6 header first, since that is what people copy most,
-// then Ethernet with a known EtherType, then an ICMP message.
+// Guess picks a start layer for bytes of unknown origin (pasted hex). It
+// asks textdump.GuessLayer, which weighs verified checksums and agreeing
+// lengths, and falls back to the version nibble, a Linux cooked header and
+// the ICMP type byte.
 func Guess(b []byte) Layer {
+	l, _ := GuessWhy(b)
+	return l
+}
+
+// GuessWhy is Guess with the reason, in words for a person.
+func GuessWhy(b []byte) (Layer, string) {
+	switch l, why := textdump.GuessLayer(b); l {
+	case textdump.LayerEthernet:
+		return LayerEthernet, why
+	case textdump.LayerIPv4:
+		return LayerIPv4, why
+	case textdump.LayerIPv6:
+		return LayerIPv6, why
+	case textdump.LayerICMPv4:
+		return LayerICMPv4, why
+	case textdump.LayerICMPv6:
+		return LayerICMPv6, why
+	}
 	if looksIPv4(b) {
-		return LayerIPv4
+		return LayerIPv4, "starts with an IPv4 version nibble and a plausible header length"
 	}
-	if looksIPv6(b) && int(binary.BigEndian.Uint16(b[4:]))+40 == len(b) {
-		return LayerIPv6
-	}
-	if len(b) >= 14 {
-		et := binary.BigEndian.Uint16(b[12:])
-		switch et {
-		case etherIPv4, etherIPv6, etherVLAN, etherQinQ, etherQinQOld, etherMPLS, etherMPLSMulti, etherPPPoESession, etherARP:
-			return LayerEthernet
-		}
+	if looksIPv6(b) {
+		return LayerIPv6, "starts with an IPv6 version nibble"
 	}
 	if len(b) >= 16 {
 		if p := binary.BigEndian.Uint16(b[14:]); p == etherIPv4 || p == etherIPv6 {
-			return LayerSLL
+			return LayerSLL, "bytes 14-15 hold an IP EtherType, as in a Linux cooked header"
 		}
 	}
-	if looksIPv6(b) {
-		return LayerIPv6
-	}
-	if len(b) >= 8 && b[0] >= 128 {
-		return LayerICMPv6
-	}
-	return LayerICMPv4
+	return LayerICMPv4, "nothing else fits: read as an ICMPv4 message"
 }
 
 func looksIPv4(b []byte) bool {

@@ -26,6 +26,9 @@ func (f *Frame) buildSummary() {
 			f.Protocol = "ICMPv6"
 		}
 		f.Info = icmpInfoColumn(i)
+		if len(f.Errors) > 0 {
+			f.Info += " [Malformed: " + f.Errors[0].Message + "]"
+		}
 	} else {
 		f.Src, f.Dst, f.Protocol, f.Info = f.fallbackColumns()
 	}

@@ -1,0 +1,196 @@
+// Package decode is the engine of `icmplab decode`: it reads frames from a
+// capture file or from pasted hex, dissects them with codec/dissect and
+// writes one of three formats. Protocol knowledge stays in codec; this
+// package only chooses inputs and outputs.
+package decode
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"icmplab/codec"
+	"icmplab/codec/dissect"
+	"icmplab/codec/textdump"
+)
+
+// Format is an output format.
+type Format uint8
+
+const (
+	FormatText  Format = iota // one line per frame, like tshark's default
+	FormatTree                // full dissection, like tshark -V
+	FormatJSONL               // one JSON record per frame (see dissect.Record)
+)
+
+// Formats names the formats as the --format flag takes them.
+var Formats = map[string]Format{"text": FormatText, "tree": FormatTree, "jsonl": FormatJSONL}
+
+// Options steer a decode run.
+type Options struct {
+	Format  Format
+	Dialect textdump.Dialect // for text input; Auto detects it
+	// Layer forces the start layer; LayerAuto means the capture's link type,
+	// or a guess for text input.
+	Layer dissect.Layer
+	// MaxTextBytes bounds text input read into memory; 0 means 64 MiB.
+	MaxTextBytes int64
+}
+
+// Frame is one input frame before dissection.
+type Frame struct {
+	Data  []byte
+	Time  time.Time // zero when the input has none
+	Len   int       // length on the wire; 0 means len(Data)
+	Layer dissect.Layer
+}
+
+// Source yields frames; Next returns io.EOF after the last one.
+type Source interface {
+	Next() (Frame, error)
+	// Describe says what the input was detected as, for --verbose output
+	// and error messages ("pcapng", "tcpdump -X text").
+	Describe() string
+}
+
+// InputError is an input that cannot be read at all: exit status 2.
+type InputError struct{ Err error }
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Capture file magics: pcap (both byte orders, micro and nanosecond),
+// pcapng, and gzip around either.
+var captureMagics = [][]byte{
+	{0xd4, 0xc3, 0xb2, 0xa1}, {0xa1, 0xb2, 0xc3, 0xd4},
+	{0x4d, 0x3c, 0xb2, 0xa1}, {0xa1, 0xb2, 0x3c, 0x4d},
+	{0x0a, 0x0d, 0x0d, 0x0a},
+	{0x1f, 0x8b},
+}
+
+// IsCapture reports whether the first bytes of an input are a capture file.
+func IsCapture(head []byte) bool {
+	for _, m := range captureMagics {
+		if bytes.HasPrefix(head, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// Open detects the kind of input and returns its frames: a capture file
+// (pcap, pcapng, gzip) read as a stream, or text in any dialect textdump
+// reads, each packet of the text a frame.
+func Open(r io.Reader, opt Options) (Source, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(4)
+	if IsCapture(head) {
+		return openCapture(br, opt)
+	}
+	max := opt.MaxTextBytes
+	if max <= 0 {
+		max = textdump.DefaultMaxBytes
+	}
+	text, err := io.ReadAll(io.LimitReader(br, max+1))
+	if err != nil {
+		return nil, &InputError{err}
+	}
+	if int64(len(text)) > max {
+		return nil, &InputError{fmt.Errorf("text input larger than %d bytes", max)}
+	}
+	return OpenText(string(text), opt)
+}
+
+// OpenText reads frames from text (a --hex argument or pasted dump).
+func OpenText(text string, opt Options) (Source, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, &InputError{errors.New("no input: give a capture file, hex text on standard input, or --hex")}
+	}
+	res, err := textdump.Parse(text, textdump.Options{Dialect: opt.Dialect})
+	if err != nil {
+		return nil, &InputError{err}
+	}
+	return &textSource{res: res, layer: opt.Layer}, nil
+}
+
+type textSource struct {
+	res   textdump.Result
+	i     int
+	layer dissect.Layer
+}
+
+func (s *textSource) Next() (Frame, error) {
+	if s.i >= len(s.res.Packets) {
+		return Frame{}, io.EOF
+	}
+	p := s.res.Packets[s.i]
+	s.i++
+	l := s.layer
+	if l == dissect.LayerAuto {
+		l = dissect.Guess(p.Data)
+	}
+	t := p.Time
+	if t.Year() == 0 {
+		t = time.Time{} // a time of day without a date is not a time
+	}
+	return Frame{Data: p.Data, Time: t, Layer: l}, nil
+}
+
+func (s *textSource) Describe() string { return s.res.Dialect.String() + " text" }
+
+// Stats counts what a run saw.
+type Stats struct {
+	Frames      int
+	WithErrors  int // frames with at least one error note
+	ICMP        int
+	BadChecksum int
+}
+
+// Run dissects every frame of src and writes it to w in opt.Format. A read
+// error after some frames is returned with the frames so far written.
+func Run(src Source, w io.Writer, opt Options) (Stats, error) {
+	var st Stats
+	bw := bufio.NewWriterSize(w, 64<<10)
+	defer bw.Flush()
+	ra := dissect.NewReassembler()
+	var first time.Time
+	for {
+		in, err := src.Next()
+		if errors.Is(err, io.EOF) {
+			return st, bw.Flush()
+		}
+		if err != nil {
+			bw.Flush()
+			return st, err
+		}
+		st.Frames++
+		if first.IsZero() {
+			first = in.Time
+		}
+		f := dissect.Dissect(in.Data, in.Layer, dissect.Options{Number: st.Frames, Time: in.Time, Len: in.Len, Reassembler: ra})
+		if len(f.Errors) > 0 {
+			st.WithErrors++
+		}
+		if f.ICMP != nil {
+			st.ICMP++
+			if f.ICMP.Checksum.Status == codec.ChecksumBad {
+				st.BadChecksum++
+			}
+		}
+		switch opt.Format {
+		case FormatTree:
+			err = dissect.WriteTree(bw, f)
+		case FormatJSONL:
+			err = dissect.WriteRecord(bw, f)
+		default:
+			err = dissect.WriteLine(bw, f, first)
+		}
+		if err != nil {
+			return st, err
+		}
+	}
+}
