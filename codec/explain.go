@@ -33,17 +33,17 @@ import (
 //	icmp.type.T, icmpv6.type.T        the registry's explanation of type T
 //	icmp.code.T.C, icmpv6.code.T.C    of code C of type T (else of type T)
 //
-// and a sub-field without an entry of its own ("ipv6.routing.srh.addr.3")
+// and a sub-field without an explEntry of its own ("ipv6.routing.srh.addr.3")
 // gets the explanation of the nearest field above it ("ipv6.routing.srh.addr").
 
-// entry is one line of a catalogue table.
-type entry struct {
+// explEntry is one line of a catalogue table.
+type explEntry struct {
 	key string
 	x   Text
 }
 
-// ex makes a catalogue line: a key, its English and its Korean text.
-func ex(key, en, ko string) entry { return entry{key: key, x: Text{EN: en, KO: ko}} }
+// expl makes a catalogue line: a key, its English and its Korean text.
+func expl(key, en, ko string) explEntry { return explEntry{key: key, x: Text{EN: en, KO: ko}} }
 
 // explainAliases maps the other names a field is known by (the short names
 // of the project brief and of textbooks) to the dissector's key.
@@ -63,7 +63,7 @@ var explainAliases = map[string]string{
 }
 
 // explainTables are the catalogue, by layer.
-var explainTables = [][]entry{
+var explainTables = [][]explEntry{
 	explainLink,
 	explainIP,
 	explainICMP,

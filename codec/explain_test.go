@@ -35,7 +35,7 @@ func TestExplainTablesWellFormed(t *testing.T) {
 			t.Errorf("alias %q is also a key of its own", alias)
 		}
 		if !seen[key] {
-			t.Errorf("alias %q points at %q, which has no entry", alias, key)
+			t.Errorf("alias %q points at %q, which has no explEntry", alias, key)
 		}
 	}
 	if n < 200 {
@@ -96,13 +96,13 @@ func TestExplainRequiredKeys(t *testing.T) {
 		checksum.howto checksum.pseudo_header`)
 	for _, k := range required {
 		if _, ok := explainIndex[k]; !ok {
-			t.Errorf("required key %q has no entry of its own", k)
+			t.Errorf("required key %q has no explEntry of its own", k)
 		}
 	}
 }
 
 func TestExplainKeyTexts(t *testing.T) {
-	// The TTL entry tells why TTL exists and how traceroute uses it.
+	// The TTL explEntry tells why TTL exists and how traceroute uses it.
 	ttl, _ := Explain("ip.ttl")
 	for _, w := range []string{"loop", "traceroute", "Time Exceeded"} {
 		if !strings.Contains(ttl.EN, w) {
@@ -169,7 +169,7 @@ func TestExplainRegistryKeys(t *testing.T) {
 	code, _ := Explain("icmp.code")
 	for _, k := range []string{"icmp.code.x.1", "icmp.code.3.256", "icmp.code.3", "icmp.code.3.3.3"} {
 		if got := must(k); got != code {
-			t.Errorf("Explain(%q) = %q, want the icmp.code entry", k, got.EN)
+			t.Errorf("Explain(%q) = %q, want the icmp.code explEntry", k, got.EN)
 		}
 	}
 }
@@ -185,7 +185,7 @@ func TestExplainFallbackAndMisses(t *testing.T) {
 	if got, ok := Explain("icmpv6.opt.type.25"); !ok || !strings.Contains(got.EN, "DNS") {
 		t.Errorf("icmpv6.opt.type.25 = %q %v", got.EN, ok)
 	}
-	// Every extension-header prefix has its own Next Header entry.
+	// Every extension-header prefix has its own Next Header explEntry.
 	for _, h := range []string{"ipv6.hopopts", "ipv6.dstopts", "ipv6.routing", "ipv6.fraghdr", "ah"} {
 		if _, ok := explainIndex[h+".nxt"]; !ok {
 			t.Errorf("%s.nxt missing", h)

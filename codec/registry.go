@@ -61,6 +61,7 @@ type TypeInfo struct {
 // Even then the returned TypeInfo is usable: its Name is "Unassigned (N)", its
 // Status StatusReserved, its Explain says what an unassigned number means, and
 // for ICMPv6 IsError follows the type's range (0-127 are errors).
+// The Codes slice is the registry's own: read it, do not modify it.
 func LookupType(f Family, t Type) (TypeInfo, bool) {
 	tab := registryTable(f)
 	if tab == nil || tab[t] == nil {
@@ -156,38 +157,38 @@ var unassignedText = Text{
 // entries made by these helpers, one line per type and per code, so that the
 // data reads like IANA's registry and the tests can walk the same lists.
 
-// tx pairs an English and a Korean explanation.
-func tx(en, ko string) Text { return Text{EN: en, KO: ko} }
+// enko pairs an English and a Korean explanation.
+func enko(en, ko string) Text { return Text{EN: en, KO: ko} }
 
-// info is a message type that is not an error. Codes whose RFC is empty take
+// typeEntry is a message type that is not an error. Codes whose RFC is empty take
 // the type's first reference; codes whose Status is current take the type's.
-func info(t Type, name, rfc string, s Status, x Text, codes ...CodeInfo) TypeInfo {
-	return TypeInfo{Type: t, Name: name, RFC: rfc, Status: s, Explain: x, Codes: inherit(rfc, s, codes)}
+func typeEntry(t Type, name, rfc string, s Status, x Text, codes ...CodeInfo) TypeInfo {
+	return TypeInfo{Type: t, Name: name, RFC: rfc, Status: s, Explain: x, Codes: inheritCodes(rfc, s, codes)}
 }
 
-// errMsg is an error type: it quotes the datagram that caused it.
-func errMsg(t Type, name, rfc string, s Status, x Text, codes ...CodeInfo) TypeInfo {
-	ti := info(t, name, rfc, s, x, codes...)
+// errorEntry is an error type: it quotes the datagram that caused it.
+func errorEntry(t Type, name, rfc string, s Status, x Text, codes ...CodeInfo) TypeInfo {
+	ti := typeEntry(t, name, rfc, s, x, codes...)
 	ti.IsError = true
 	return ti
 }
 
-// span repeats one entry over a range of types IANA lists as a block
+// typeSpan repeats one entry over a range of types IANA lists as a block
 // ("Types 20-29 — Reserved (for Robustness Experiment)").
-func span(lo, hi Type, name, rfc string, s Status, x Text) []TypeInfo {
+func typeSpan(lo, hi Type, name, rfc string, s Status, x Text) []TypeInfo {
 	var out []TypeInfo
 	for t := int(lo); t <= int(hi); t++ {
-		out = append(out, info(Type(t), name, rfc, s, x))
+		out = append(out, typeEntry(Type(t), name, rfc, s, x))
 	}
 	return out
 }
 
-// code is one code of a type; an empty rfc means the type's reference.
-func code(c Code, name, rfc string, x Text) CodeInfo {
+// codeEntry is one code of a type; an empty rfc means the type's reference.
+func codeEntry(c Code, name, rfc string, x Text) CodeInfo {
 	return CodeInfo{Code: c, Name: name, RFC: rfc, Explain: x}
 }
 
-func inherit(rfc string, s Status, codes []CodeInfo) []CodeInfo {
+func inheritCodes(rfc string, s Status, codes []CodeInfo) []CodeInfo {
 	first := rfc
 	if i := strings.Index(rfc, ", "); i >= 0 {
 		first = rfc[:i]
@@ -203,10 +204,10 @@ func inherit(rfc string, s Status, codes []CodeInfo) []CodeInfo {
 	return codes
 }
 
-// table indexes a list of entries by type number and stamps the family. A
+// registryIndex indexes a list of entries by type number and stamps the family. A
 // duplicate number keeps the later entry; the registry tests reject
 // duplicates, so none ships.
-func table(f Family, entries []TypeInfo) [256]*TypeInfo {
+func registryIndex(f Family, entries []TypeInfo) [256]*TypeInfo {
 	var tab [256]*TypeInfo
 	for i := range entries {
 		entries[i].Family = f
