@@ -1,0 +1,617 @@
+package serve_test
+
+// Browser tests: the real page, the real worker and the real main.wasm, in
+// Debian's headless Chromium driven by chromedp, against the same handler
+// `icmplab serve` uses. Each case checks the page against what the codec says
+// natively about the same bytes, so nothing here repeats a protocol fact.
+
+import (
+	"bytes"
+	"context"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http/httptest"
+	"net/netip"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/input"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"icmplab/codec"
+	"icmplab/codec/dissect"
+	"icmplab/native/serve"
+	"icmplab/site"
+)
+
+const chromiumPath = "/usr/bin/chromium"
+
+// needChromium skips without Chromium, but fails under CI, where its absence
+// means the suite did not run what it claims.
+func needChromium(tb testing.TB) string {
+	tb.Helper()
+	p := chromiumPath
+	if env := os.Getenv("ICMPLAB_CHROMIUM"); env != "" {
+		p = env
+	}
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("chromium not found at %s (CI=true: browser tests must run)", p)
+		}
+		tb.Skipf("chromium not found at %s; install Debian's chromium to run the browser tests", p)
+	}
+	return p
+}
+
+// moduleRoot finds the directory of go.mod, for testout/ and the wasm build.
+func moduleRoot(tb testing.TB) string {
+	tb.Helper()
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		tb.Fatalf("go env GOMOD: %v", err)
+	}
+	return filepath.Dir(strings.TrimSpace(string(out)))
+}
+
+var (
+	wasmOnce sync.Once
+	wasmDir  string
+	wasmErr  error
+)
+
+// siteFS is the embedded site with a main.wasm built from the current
+// source (and the toolchain's wasm_exec.js), so the test never runs a stale
+// module. The Go build cache makes this quick after the first time.
+func siteFS(tb testing.TB) fs.FS {
+	tb.Helper()
+	root := moduleRoot(tb)
+	wasmOnce.Do(func() {
+		wasmDir, wasmErr = os.MkdirTemp("", "icmplab-wasm-")
+		if wasmErr != nil {
+			return
+		}
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s", "-o", filepath.Join(wasmDir, "main.wasm"), "./wasm")
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			wasmErr = fmt.Errorf("building main.wasm: %v\n%s", err, out)
+			return
+		}
+		goroot, err := exec.Command("go", "env", "GOROOT").Output()
+		if err != nil {
+			wasmErr = err
+			return
+		}
+		js, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"))
+		if err != nil {
+			wasmErr = err
+			return
+		}
+		wasmErr = os.WriteFile(filepath.Join(wasmDir, "wasm_exec.js"), js, 0o644)
+	})
+	if wasmErr != nil {
+		tb.Fatal(wasmErr)
+	}
+	static, err := fs.Sub(site.Static, "static")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	m := fstest.MapFS{}
+	err = fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(static, p)
+		m[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, name := range []string{"main.wasm", "wasm_exec.js"} {
+		b, err := os.ReadFile(filepath.Join(wasmDir, name))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		m[name] = &fstest.MapFile{Data: b}
+	}
+	return m
+}
+
+// browser is one page under test with what it logged.
+type browser struct {
+	ctx    context.Context
+	origin string
+	mu     sync.Mutex
+	probs  []string // console errors, exceptions, CSP reports, foreign requests
+}
+
+func (b *browser) problem(format string, args ...any) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.probs = append(b.probs, fmt.Sprintf(format, args...))
+}
+
+func (b *browser) problems() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.probs...)
+}
+
+// newBrowser serves the site on a loopback port and opens headless Chromium
+// with a fresh profile. Everything is torn down by t.Cleanup.
+func newBrowser(tb testing.TB) *browser {
+	tb.Helper()
+	exe := needChromium(tb)
+	h, err := serve.New(siteFS(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	tb.Cleanup(srv.Close)
+
+	// The profile is removed after Chromium has exited (t.TempDir would try
+	// while it is still writing).
+	profile, err := os.MkdirTemp("", "icmplab-chromium-")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1400, 1000),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	tb.Cleanup(func() {
+		cancelCtx()
+		cancelAlloc() // waits for the browser process to exit
+		for i := 0; i < 20; i++ {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	b := &browser{ctx: ctx, origin: srv.URL}
+	u, _ := url.Parse(srv.URL)
+	chromedp.ListenTarget(ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.APITypeError || e.Type == runtime.APITypeAssert {
+				var parts []string
+				for _, a := range e.Args {
+					parts = append(parts, string(a.Value)+a.Description)
+				}
+				b.problem("console.%s: %s", e.Type, strings.Join(parts, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			msg := e.ExceptionDetails.Text
+			if e.ExceptionDetails.Exception != nil {
+				msg += " " + e.ExceptionDetails.Exception.Description
+			}
+			b.problem("exception: %s", msg)
+		case *cdplog.EventEntryAdded:
+			// CSP violations are reported with source "security"; any error
+			// entry (a failed load, a 404) is a problem too.
+			if e.Entry.Source == cdplog.SourceSecurity || e.Entry.Level == cdplog.LevelError {
+				b.problem("log %s/%s: %s %s", e.Entry.Source, e.Entry.Level, e.Entry.Text, e.Entry.URL)
+			}
+		case *network.EventRequestWillBeSent:
+			r, err := url.Parse(e.Request.URL)
+			if err != nil || (r.Scheme != "data" && r.Scheme != "blob" && r.Host != u.Host) {
+				b.problem("request to another origin: %s", e.Request.URL)
+			}
+		}
+	})
+	if err := chromedp.Run(ctx); err != nil {
+		tb.Fatalf("starting chromium: %v", err)
+	}
+	return b
+}
+
+func (b *browser) run(tb testing.TB, what string, actions ...chromedp.Action) {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		tb.Fatalf("%s: %v", what, err)
+	}
+}
+
+// open loads the page (with an optional fragment) and waits for the worker
+// to be ready.
+func (b *browser) open(tb testing.TB, fragment string) time.Duration {
+	tb.Helper()
+	start := time.Now()
+	b.run(tb, "open page", chromedp.Navigate(b.origin+"/"+fragment), chromedp.WaitVisible("body.ready", chromedp.ByQuery))
+	return time.Since(start)
+}
+
+// paste puts text in the paste box and dissects it.
+func (b *browser) paste(tb testing.TB, text string) {
+	tb.Helper()
+	b.run(tb, "paste",
+		chromedp.SetValue("#paste", text, chromedp.ByQuery),
+		chromedp.Click("#decode", chromedp.ByQuery),
+	)
+}
+
+// treeItem is a row of the page's field tree.
+type treeItem struct {
+	Field string `json:"field"`
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
+func (b *browser) tree(tb testing.TB) []treeItem {
+	tb.Helper()
+	var items []treeItem
+	b.run(tb, "read tree",
+		chromedp.WaitVisible("#tree li", chromedp.ByQuery),
+		chromedp.Evaluate(`[...document.querySelectorAll('#tree li')].map(li => ({
+			field: li.dataset.field || '',
+			label: li.querySelector(':scope > .trow > .tlabel').textContent,
+			value: (li.querySelector(':scope > .trow > .tvalue') || {textContent: ''}).textContent}))`, &items),
+	)
+	return items
+}
+
+// walk lists a dissection's nodes in document order, as the page flattens them.
+func walk(nodes []*dissect.Node, out *[]*dissect.Node) {
+	for _, n := range nodes {
+		*out = append(*out, n)
+		walk(n.Kids, out)
+	}
+}
+
+// checkTree compares the page's tree with the native dissection of the same
+// bytes, node for node.
+func checkTree(tb testing.TB, got []treeItem, data []byte, start dissect.Layer) []*dissect.Node {
+	tb.Helper()
+	var want []*dissect.Node
+	walk(dissect.Dissect(data, start, dissect.Options{}).Root, &want)
+	if len(got) != len(want) {
+		tb.Fatalf("page tree has %d nodes, native dissection %d", len(got), len(want))
+	}
+	for i, n := range want {
+		if got[i].Label != n.Label || got[i].Value != n.Value || got[i].Field != n.Field {
+			tb.Errorf("node %d: page %q=%q (%s), native %q=%q (%s)", i, got[i].Label, got[i].Value, got[i].Field, n.Label, n.Value, n.Field)
+		}
+	}
+	return want
+}
+
+func find(nodes []*dissect.Node, field string) *dissect.Node {
+	for _, n := range nodes {
+		if n.Field == field {
+			return n
+		}
+	}
+	return nil
+}
+
+// hover moves the mouse over the centre of the first element sel matches.
+func hover(sel string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		var nodes []*cdp.Node
+		if err := chromedp.Nodes(sel, &nodes, chromedp.ByQuery).Do(ctx); err != nil {
+			return err
+		}
+		if err := dom.ScrollIntoViewIfNeeded().WithNodeID(nodes[0].NodeID).Do(ctx); err != nil {
+			return err
+		}
+		box, err := dom.GetBoxModel().WithNodeID(nodes[0].NodeID).Do(ctx)
+		if err != nil {
+			return err
+		}
+		q := box.Content
+		x, y := (q[0]+q[2])/2, (q[1]+q[5])/2
+		return input.DispatchMouseEvent(input.MouseMoved, x, y).Do(ctx)
+	})
+}
+
+// byteOffsets lists the hex pane's bytes carrying a class.
+func (b *browser) byteOffsets(tb testing.TB, class string) []int {
+	tb.Helper()
+	var offs []int
+	b.run(tb, "read highlighted bytes", chromedp.Evaluate(`[...document.querySelectorAll('#hex .b.`+class+`')].map(e => +e.dataset.o)`, &offs))
+	return offs
+}
+
+func span(off, n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = off + i
+	}
+	return out
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (b *browser) screenshot(tb testing.TB, name string) {
+	tb.Helper()
+	var png []byte
+	b.run(tb, "screenshot", chromedp.FullScreenshot(&png, 100))
+	dir := filepath.Join(moduleRoot(tb), "testout")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+func (b *browser) noProblems(tb testing.TB) {
+	tb.Helper()
+	for _, p := range b.problems() {
+		tb.Errorf("browser: %s", p)
+	}
+}
+
+// ---------------------------------------------------------------- packets
+
+var (
+	tHost   = netip.MustParseAddr("198.18.0.2")
+	tTarget = netip.MustParseAddr("198.18.1.9")
+	tRouter = netip.MustParseAddr("198.18.0.1")
+)
+
+func ipv4(src, dst netip.Addr, ttl uint8, proto uint8, payload []byte) []byte {
+	h := codec.IPv4Header{IHL: 5, TotalLength: uint16(20 + len(payload)), ID: 0x2b2b, TTL: ttl, Protocol: proto, Src: src, Dst: dst}
+	return append(h.AppendHeader(nil), payload...)
+}
+
+func echoRequest(seq uint16) []byte {
+	msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4EchoRequest},
+		codec.Echo{ID: 0x4242, Seq: seq, Data: []byte("icmplab browser test payload....")})
+	return ipv4(tHost, tTarget, 64, codec.ProtoICMP, msg)
+}
+
+func mplsTimeExceeded() []byte {
+	probe := codec.AppendUDP(nil, codec.UDPHeader{SrcPort: 40000, DstPort: 33435, Length: 8 + 12}, []byte("traceroute!!"), tHost, tTarget)
+	quote := ipv4(tHost, tTarget, 1, codec.ProtoUDP, probe)
+	ext := codec.NewExtensions(nil, codec.AppendMPLSObject(nil, codec.MPLSEntry{Label: 16023, TC: 5, S: true, TTL: 1}))
+	msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4TimeExceeded, Code: codec.CodeTTLExceeded},
+		codec.ErrorBody{Quote: quote, Ext: ext})
+	return ipv4(tRouter, tHost, 254, codec.ProtoICMP, msg)
+}
+
+// xxd renders bytes as `xxd` prints them, one of the dialects the page must read.
+func xxd(b []byte) string {
+	var sb strings.Builder
+	for off := 0; off < len(b); off += 16 {
+		row := b[off:min(off+16, len(b))]
+		fmt.Fprintf(&sb, "%08x: ", off)
+		for i := 0; i < 16; i++ {
+			if i < len(row) {
+				fmt.Fprintf(&sb, "%02x", row[i])
+			} else {
+				sb.WriteString("  ")
+			}
+			if i%2 == 1 {
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteByte(' ')
+		for _, c := range row {
+			if c >= 0x20 && c < 0x7f {
+				sb.WriteByte(c)
+			} else {
+				sb.WriteByte('.')
+			}
+		}
+		sb.WriteByte('\n')
+	}
+	return sb.String()
+}
+
+// ---------------------------------------------------------------- tests
+
+func TestBrowserPasteEchoRequest(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	pkt := echoRequest(7)
+	b.paste(t, xxd(pkt))
+	want := checkTree(t, b.tree(t), pkt, dissect.LayerIPv4)
+
+	var detected string
+	b.run(t, "read detected", chromedp.Text("#detected", &detected, chromedp.ByQuery))
+	if !strings.Contains(detected, "xxd") || !strings.Contains(detected, "IPv4") {
+		t.Errorf("detected line %q does not name the xxd dialect and the IPv4 start layer", detected)
+	}
+
+	// Hovering the checksum in the tree lights exactly its two bytes.
+	ck := find(want, "icmp.checksum")
+	if ck == nil {
+		t.Fatal("native dissection has no icmp.checksum node")
+	}
+	b.run(t, "hover checksum", hover(`#tree li[data-field="icmp.checksum"] > .trow`))
+	if got := b.byteOffsets(t, "hv"); !equalInts(got, span(ck.Offset, ck.Length)) {
+		t.Errorf("hovering icmp.checksum highlights bytes %v, want %v", got, span(ck.Offset, ck.Length))
+	}
+	// Clicking a byte selects the innermost field covering it: the TTL byte.
+	ttl := find(want, "ip.ttl")
+	b.run(t, "click ttl byte", chromedp.Click(fmt.Sprintf(`#hex .b[data-o="%d"]`, ttl.Offset), chromedp.ByQuery))
+	var sel string
+	b.run(t, "read selection", chromedp.Evaluate(`document.querySelector('#tree li.sel').dataset.field`, &sel))
+	if sel != "ip.ttl" {
+		t.Errorf("clicking byte %d selected %q, want ip.ttl", ttl.Offset, sel)
+	}
+	if got := b.byteOffsets(t, "hl"); !equalInts(got, span(ttl.Offset, ttl.Length)) {
+		t.Errorf("selected TTL highlights %v, want %v", got, span(ttl.Offset, ttl.Length))
+	}
+	// A sub-byte field shows its mask: select IHL by keyboard from the version field.
+	var strip string
+	b.run(t, "select ihl", chromedp.Click(`#tree li[data-field="ip.hdr_len"] > .trow`, chromedp.ByQuery),
+		chromedp.Text("#bitstrip", &strip, chromedp.ByQuery))
+	if ihl := find(want, "ip.hdr_len"); ihl != nil && ihl.Mask != 0 && !strings.Contains(strip, fmt.Sprintf("0x%02x", ihl.Mask)) {
+		t.Errorf("bit strip %q does not show IHL's mask 0x%02x", strip, ihl.Mask)
+	}
+	// The teaching panel works the ICMP checksum out.
+	var verdict string
+	b.run(t, "select icmp checksum", chromedp.Click(`#tree li[data-field="icmp.checksum"] > .trow`, chromedp.ByQuery),
+		chromedp.Text("#teach .verdict", &verdict, chromedp.ByQuery))
+	if !strings.Contains(verdict, "correct") {
+		t.Errorf("checksum verdict %q, want it correct", verdict)
+	}
+	b.screenshot(t, "echo-request.png")
+	b.noProblems(t)
+}
+
+func TestBrowserPasteTimeExceededMPLS(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	pkt := mplsTimeExceeded()
+	b.paste(t, hex.EncodeToString(pkt))
+	want := checkTree(t, b.tree(t), pkt, dissect.LayerIPv4)
+	if find(want, "icmp.mpls.label") == nil {
+		t.Fatal("native dissection shows no MPLS label: the fixture is wrong")
+	}
+	var quote string
+	b.run(t, "read quote sentence", chromedp.Text("#teach .quote", &quote, chromedp.ByQuery))
+	f := dissect.Dissect(pkt, dissect.LayerIPv4, dissect.Options{})
+	if f.ICMP == nil || !strings.Contains(quote, f.ICMP.Sentence) {
+		t.Errorf("teaching panel quote %q does not carry the dissection's sentence", quote)
+	}
+	b.run(t, "select mpls label", chromedp.Click(`#tree li[data-field="icmp.mpls.label"] > .trow`, chromedp.ByQuery))
+	b.screenshot(t, "time-exceeded-mpls.png")
+	b.noProblems(t)
+}
+
+func TestBrowserShareLink(t *testing.T) {
+	b := newBrowser(t)
+	pkt := echoRequest(3)
+	took := b.open(t, "#hex="+hex.EncodeToString(pkt))
+	items := b.tree(t)
+	checkTree(t, items, pkt, dissect.LayerIPv4)
+	t.Logf("navigation to first dissection (share link, fresh profile): %v", took.Round(time.Millisecond))
+	b.noProblems(t)
+}
+
+func TestBrowserGarbagePaste(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	b.paste(t, "this is not a packet, just words")
+	var msg string
+	var workHidden bool
+	b.run(t, "read message",
+		chromedp.WaitVisible("#message", chromedp.ByQuery),
+		chromedp.Text("#message", &msg, chromedp.ByQuery),
+		chromedp.Evaluate(`document.getElementById('work').hidden`, &workHidden))
+	// The message says where reading failed, so the user knows what to fix.
+	if !strings.Contains(msg, "line 1") || !strings.Contains(msg, "column") {
+		t.Errorf("garbage paste message %q does not name the line and column where reading failed", msg)
+	}
+	if !workHidden {
+		t.Error("garbage paste left a dissection on screen")
+	}
+	b.noProblems(t)
+}
+
+func TestBrowserUploadCapture(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	var frames [][]byte
+	for seq := uint16(1); seq <= 5; seq++ {
+		frames = append(frames, echoRequest(seq))
+	}
+	frames = append(frames, mplsTimeExceeded())
+	path := filepath.Join(t.TempDir(), "test.pcapng")
+	if err := os.WriteFile(path, pcapng(frames), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.run(t, "upload", chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery))
+	var rows []struct {
+		No      string `json:"no"`
+		Summary string `json:"summary"`
+	}
+	b.run(t, "wait for rows", chromedp.Poll(`(() => {
+		const r = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 5);
+		return r.length === `+fmt.Sprint(len(frames))+` ? r.map(x => ({no: x.children[0].textContent, summary: x.children[4].textContent})) : null;
+	})()`, &rows, chromedp.WithPollingTimeout(30*time.Second)))
+	for i, r := range rows {
+		f := dissect.Dissect(frames[i], dissect.LayerIPv4, dissect.Options{Number: i + 1})
+		if r.No != fmt.Sprint(i+1) || !strings.Contains(r.Summary, f.Info) {
+			t.Errorf("row %d: no %q summary %q, want no %d and info %q", i, r.No, r.Summary, i+1, f.Info)
+		}
+	}
+	// The first packet is selected and dissected.
+	checkTree(t, b.tree(t), frames[0], dissect.LayerIPv4)
+	b.screenshot(t, "capture.png")
+	b.noProblems(t)
+}
+
+// pcapng writes frames as a minimal pcapng file with LINKTYPE_RAW.
+func pcapng(frames [][]byte) []byte {
+	var buf bytes.Buffer
+	le := func(v uint32) { buf.Write([]byte{byte(v), byte(v >> 8), byte(v >> 16), byte(v >> 24)}) }
+	le16 := func(v uint16) { buf.Write([]byte{byte(v), byte(v >> 8)}) }
+	// Section header block.
+	le(0x0a0d0d0a)
+	le(28)
+	le(0x1a2b3c4d)
+	le16(1)
+	le16(0)
+	le(0xffffffff)
+	le(0xffffffff)
+	le(28)
+	// Interface description block: LINKTYPE_RAW (101), microseconds.
+	le(1)
+	le(20)
+	le16(101)
+	le16(0)
+	le(65535)
+	le(20)
+	ts := uint64(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC).UnixMicro())
+	for i, f := range frames {
+		padded := (len(f) + 3) &^ 3
+		total := uint32(32 + padded)
+		t := ts + uint64(i)*1000
+		le(6)
+		le(total)
+		le(0)
+		le(uint32(t >> 32))
+		le(uint32(t))
+		le(uint32(len(f)))
+		le(uint32(len(f)))
+		buf.Write(f)
+		buf.Write(make([]byte, padded-len(f)))
+		le(total)
+	}
+	return buf.Bytes()
+}
+
+var _ = errors.New

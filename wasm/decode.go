@@ -1,0 +1,152 @@
+package main
+
+import (
+	"errors"
+	"strings"
+
+	"icmplab/codec/dissect"
+	"icmplab/codec/textdump"
+)
+
+// DecodeOptions are what the page's selects say; empty means detect.
+type DecodeOptions struct {
+	Dialect string `json:"dialect"`
+	Layer   string `json:"layer"`
+}
+
+// DecodeResult is the answer to decode (see api.d.ts).
+type DecodeResult struct {
+	Dialect         string      `json:"dialect,omitempty"`
+	DialectDetected bool        `json:"dialectDetected"`
+	Layer           string      `json:"layer"`
+	LayerTitle      string      `json:"layerTitle"`
+	LayerDetected   bool        `json:"layerDetected"`
+	LayerReason     string      `json:"layerReason,omitempty"`
+	Frames          []FrameView `json:"frames"`
+}
+
+// maxPasteBytes bounds what one paste may expand to (an od '*' line can
+// stand for gigabytes); captures go through the file path instead.
+const maxPasteBytes = 16 << 20
+
+// errEmpty is the message for an empty paste.
+var errEmpty = errors.New("nothing to dissect: paste the bytes of a packet in any hex or base64 form")
+
+// decodeText reads the packets in a paste and dissects each.
+func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
+	if strings.TrimSpace(text) == "" {
+		return DecodeResult{}, errEmpty
+	}
+	var opt textdump.Options
+	opt.MaxBytes = maxPasteBytes
+	if o.Dialect != "" {
+		d, ok := textdump.ParseDialect(o.Dialect)
+		if !ok {
+			return DecodeResult{}, errors.New("unknown format " + quote(o.Dialect) + "; choose one from the list")
+		}
+		opt.Dialect = d
+	}
+	res, err := textdump.Parse(text, opt)
+	if err != nil {
+		return DecodeResult{}, pasteError(err, opt.Dialect)
+	}
+	out := DecodeResult{Dialect: res.Dialect.String(), DialectDetected: opt.Dialect == textdump.Auto}
+	start, err := chooseLayer(o.Layer, &out, firstData(res.Packets))
+	if err != nil {
+		return DecodeResult{}, err
+	}
+	for i, p := range res.Packets {
+		dopt := dissect.Options{Time: p.Time}
+		if len(res.Packets) > 1 {
+			dopt.Number = i + 1
+		}
+		out.Frames = append(out.Frames, viewFrame(dissect.Dissect(p.Data, start, dopt)))
+	}
+	return out, nil
+}
+
+// decodeBytes dissects raw bytes (a Uint8Array from the page).
+func decodeBytes(b []byte, o DecodeOptions) (DecodeResult, error) {
+	if len(b) == 0 {
+		return DecodeResult{}, errEmpty
+	}
+	var out DecodeResult
+	start, err := chooseLayer(o.Layer, &out, b)
+	if err != nil {
+		return DecodeResult{}, err
+	}
+	out.Frames = []FrameView{viewFrame(dissect.Dissect(b, start, dissect.Options{}))}
+	return out, nil
+}
+
+func firstData(ps []textdump.Packet) []byte {
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps[0].Data
+}
+
+// chooseLayer takes the layer the user named, or guesses it from the first
+// packet's bytes and records why.
+func chooseLayer(name string, out *DecodeResult, first []byte) (dissect.Layer, error) {
+	if name != "" {
+		l, ok := dissect.ParseLayer(name)
+		if !ok {
+			return 0, errors.New("unknown start layer " + quote(name) + "; known: " + strings.Join(dissect.Layers(), ", "))
+		}
+		out.Layer, out.LayerTitle = l.String(), layerTitle(l)
+		return l, nil
+	}
+	g, why := textdump.GuessLayer(first)
+	l := dissectLayer(g)
+	out.Layer, out.LayerTitle, out.LayerDetected, out.LayerReason = l.String(), layerTitle(l), true, why
+	if l == dissect.LayerAuto {
+		l = dissect.Guess(first)
+		out.Layer, out.LayerTitle = l.String(), layerTitle(l)
+	}
+	return l, nil
+}
+
+// dissectLayer maps textdump's guess onto where Dissect starts.
+func dissectLayer(l textdump.Layer) dissect.Layer {
+	switch l {
+	case textdump.LayerEthernet:
+		return dissect.LayerEthernet
+	case textdump.LayerIPv4:
+		return dissect.LayerIPv4
+	case textdump.LayerIPv6:
+		return dissect.LayerIPv6
+	case textdump.LayerICMPv4:
+		return dissect.LayerICMPv4
+	case textdump.LayerICMPv6:
+		return dissect.LayerICMPv6
+	}
+	return dissect.LayerAuto
+}
+
+// layerTitle is how the page names a start layer: the textdump name where
+// there is one ("IPv4"), else dissect's id.
+func layerTitle(l dissect.Layer) string {
+	for _, t := range []textdump.Layer{textdump.LayerEthernet, textdump.LayerIPv4, textdump.LayerIPv6, textdump.LayerICMPv4, textdump.LayerICMPv6} {
+		if dissectLayer(t) == l {
+			return t.String()
+		}
+	}
+	return l.String()
+}
+
+// pasteError turns a textdump error into a sentence a person can act on.
+func pasteError(err error, d textdump.Dialect) error {
+	var se *textdump.SyntaxError
+	switch {
+	case errors.Is(err, textdump.ErrNoBytes):
+		return errors.New("no packet bytes found in the text: paste hex (tcpdump -x/-xx/-X, xxd, hexdump -C, Wireshark hex dump, plain hex, a C array) or base64")
+	case errors.As(err, &se) && d == textdump.Auto:
+		return errors.New("could not read the text as packet bytes: " + se.Error() + "; if the format was misdetected, choose it in the Format list")
+	case errors.As(err, &se):
+		return errors.New("could not read the text as " + d.String() + ": " + se.Error())
+	}
+	return err
+}
+
+func quote(s string) string { return `"` + s + `"` }

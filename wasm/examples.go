@@ -1,0 +1,252 @@
+package main
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"net/netip"
+	"strconv"
+	"time"
+
+	"icmplab/codec"
+	"icmplab/codec/textdump"
+)
+
+// The examples are built here by the codec's own encoder, never typed in as
+// hex: what the page shows a learner is exactly what icmplab would put on the
+// wire. Addresses come from the documentation ranges (RFC 5737).
+var (
+	exHost    = netip.MustParseAddr("192.0.2.10")    // the learner's machine
+	exTarget  = netip.MustParseAddr("198.51.100.7")  // what it pings and traces to
+	exRouter1 = netip.MustParseAddr("192.0.2.1")     // first hop
+	exRouter2 = netip.MustParseAddr("203.0.113.1")   // second hop, an MPLS core router
+	exRouter3 = netip.MustParseAddr("198.51.100.1")  // last router before the target
+	exAllHost = netip.MustParseAddr("224.0.0.1")     // all-systems multicast (RFC 1256 adverts)
+	exAllRtr  = netip.MustParseAddr("224.0.0.2")     // all-routers multicast (RFC 1256 solicitations)
+	exNetDown = netip.MustParseAddr("203.0.113.200") // a destination the examples make unreachable
+)
+
+// Example is one entry of the page's examples menu.
+type Example struct {
+	ID     string `json:"id"`    // "3/3", "ping", ...
+	Title  string `json:"title"` // type and code names from the registry
+	Note   string `json:"note"`  // what the example shows, in one line
+	Kind   string `json:"kind"`  // "packet" (an IPv4 datagram) or "capture" (a pcap file)
+	Family int    `json:"family,omitempty"`
+	Type   int    `json:"type"`
+	Code   int    `json:"code"`
+	Hex    string `json:"hex,omitempty"`  // the packet, or the whole pcap file
+	Text   string `json:"text,omitempty"` // a packet as tcpdump -X prints it, for the paste box
+}
+
+// exampleByID builds one example, with the text a learner would paste.
+func exampleByID(id string) (Example, bool) {
+	for _, e := range Examples() {
+		if e.ID == id {
+			if e.Kind == "packet" {
+				b, _ := hex.DecodeString(e.Hex)
+				e.Text = textdump.Format(textdump.TcpdumpXASCII, b)
+			}
+			return e, true
+		}
+	}
+	return Example{}, false
+}
+
+// textbookRow is one row of the textbook's ICMP table (Kurose & Ross 5.6),
+// with how to build a realistic packet for it.
+type textbookRow struct {
+	t    codec.Type
+	c    codec.Code
+	note string
+	make func() []byte
+}
+
+func textbookRows() []textbookRow {
+	unreach := func(c codec.Code, from, to netip.Addr) func() []byte {
+		return func() []byte {
+			probe := udpProbe(exHost, to, 64, 33434, 0x4a11)
+			return icmpError(from, exHost, codec.ICMPv4DestinationUnreachable, c, probe, false)
+		}
+	}
+	return []textbookRow{
+		{codec.ICMPv4EchoReply, 0, "the target answers a ping", func() []byte {
+			return echo(exTarget, exHost, codec.ICMPv4EchoReply, 64, 0x1c2b, 1, 0)
+		}},
+		{codec.ICMPv4DestinationUnreachable, codec.CodeNetUnreachable, "a router has no route to the destination network", unreach(codec.CodeNetUnreachable, exRouter1, exNetDown)},
+		{codec.ICMPv4DestinationUnreachable, codec.CodeHostUnreachable, "the last router cannot reach the host (no ARP answer)", unreach(codec.CodeHostUnreachable, exRouter3, exTarget)},
+		{codec.ICMPv4DestinationUnreachable, codec.CodeProtocolUnreachable, "the host does not speak the probe's transport protocol", unreach(codec.CodeProtocolUnreachable, exTarget, exTarget)},
+		{codec.ICMPv4DestinationUnreachable, codec.CodePortUnreachable, "nothing listens on the UDP port: how traceroute knows it arrived", unreach(codec.CodePortUnreachable, exTarget, exTarget)},
+		{codec.ICMPv4DestinationUnreachable, codec.CodeNetUnknown, "the destination network is unknown to the router", unreach(codec.CodeNetUnknown, exRouter1, exNetDown)},
+		{codec.ICMPv4DestinationUnreachable, codec.CodeHostUnknown, "the destination host is unknown", unreach(codec.CodeHostUnknown, exRouter3, exTarget)},
+		{codec.ICMPv4SourceQuench, 0, "a congested router asks the sender to slow down (deprecated)", func() []byte {
+			probe := udpProbe(exHost, exTarget, 63, 5004, 0x2210)
+			return icmpError(exRouter2, exHost, codec.ICMPv4SourceQuench, 0, probe, false)
+		}},
+		{codec.ICMPv4EchoRequest, 0, "ping: a request with identifier, sequence number and data", func() []byte {
+			return echo(exHost, exTarget, codec.ICMPv4EchoRequest, 64, 0x1c2b, 1, 0)
+		}},
+		{codec.ICMPv4RouterAdvertisement, 0, "a router announces itself on the local link", routerAdvert},
+		{codec.ICMPv4RouterSolicitation, 0, "a host asks the routers on its link to announce themselves", func() []byte {
+			msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4RouterSolicitation}, codec.RouterSolicit4{})
+			return ipv4(exHost, exAllRtr, codec.ProtoICMP, 1, 0x0101, msg)
+		}},
+		{codec.ICMPv4TimeExceeded, codec.CodeTTLExceeded, "TTL reached zero at the first router: traceroute's first hop", func() []byte {
+			probe := udpProbe(exHost, exTarget, 1, 33434, 0x4a01)
+			return icmpError(exRouter1, exHost, codec.ICMPv4TimeExceeded, codec.CodeTTLExceeded, probe, false)
+		}},
+		{codec.ICMPv4ParameterProblem, 0, "a header option is malformed; the pointer names the byte", paramProblem},
+	}
+}
+
+// Examples lists every example, the textbook packets first, then the two
+// captures.
+func Examples() []Example {
+	var out []Example
+	for _, r := range textbookRows() {
+		out = append(out, Example{
+			ID:     strconv.Itoa(int(r.t)) + "/" + strconv.Itoa(int(r.c)),
+			Title:  codec.TypeName(codec.IPv4, r.t) + codeSuffix(r.t, r.c),
+			Note:   r.note,
+			Kind:   "packet",
+			Family: int(codec.IPv4),
+			Type:   int(r.t),
+			Code:   int(r.c),
+			Hex:    hexString(r.make()),
+		})
+	}
+	out = append(out,
+		Example{ID: "ping", Title: "ping capture", Note: "four echo requests and their replies (pcap)", Kind: "capture", Hex: hexString(pingCapture())},
+		Example{ID: "traceroute", Title: "traceroute capture", Note: "UDP probes with TTL 1, 2, 3, 4: time exceeded (one with an MPLS label), then port unreachable (pcap)", Kind: "capture", Hex: hexString(tracerouteCapture())},
+	)
+	return out
+}
+
+// codeSuffix names the code when the type has named codes.
+func codeSuffix(t codec.Type, c codec.Code) string {
+	if ci, ok := codec.LookupCode(codec.IPv4, t, c); ok && ci.Name != "" {
+		return ": " + ci.Name
+	}
+	return ""
+}
+
+// ipv4 wraps an upper-layer payload in an IPv4 header built by the codec.
+func ipv4(src, dst netip.Addr, proto uint8, ttl uint8, id uint16, payload []byte) []byte {
+	h := codec.IPv4Header{
+		IHL:         5,
+		TotalLength: uint16(20 + len(payload)),
+		ID:          id,
+		TTL:         ttl,
+		Protocol:    proto,
+		Src:         src,
+		Dst:         dst,
+	}
+	return append(h.AppendHeader(make([]byte, 0, 20+len(payload))), payload...)
+}
+
+// pingData is what iputils ping sends: an 8-byte timeval and bytes 0x10 up.
+func pingData(sec uint32) []byte {
+	d := make([]byte, 56)
+	binary.BigEndian.PutUint32(d[0:], sec)
+	binary.BigEndian.PutUint32(d[4:], 0x000a1b2c)
+	for i := 8; i < len(d); i++ {
+		d[i] = byte(i + 8)
+	}
+	return d
+}
+
+func echo(src, dst netip.Addr, t codec.Type, ttl uint8, id, seq uint16, sec uint32) []byte {
+	msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: t}, codec.Echo{ID: id, Seq: seq, Data: pingData(1764200000 + sec)})
+	return ipv4(src, dst, codec.ProtoICMP, ttl, 0x3000+seq, msg)
+}
+
+// udpProbe is a traceroute-style probe: 32 bytes of payload to an unlikely port.
+func udpProbe(src, dst netip.Addr, ttl uint8, port, ipid uint16) []byte {
+	payload := []byte("icmplab traceroute probe 0123456")
+	seg := codec.AppendUDP(nil, codec.UDPHeader{SrcPort: 45123, DstPort: port, Length: uint16(8 + len(payload))}, payload, src, dst)
+	return ipv4(src, dst, codec.ProtoUDP, ttl, ipid, seg)
+}
+
+// icmpError builds an error from a router that quotes the probe. Like a
+// classic router it quotes the IP header and 8 bytes (RFC 792) unless full is
+// set (what Linux does: as much as fits).
+func icmpError(from, to netip.Addr, t codec.Type, c codec.Code, probe []byte, full bool) []byte {
+	quote := probe
+	if !full && len(quote) > 28 {
+		quote = quote[:28]
+	}
+	msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: t, Code: c}, codec.ErrorBody{Quote: quote})
+	return ipv4(from, to, codec.ProtoICMP, 255, 0x7700+uint16(t), msg)
+}
+
+// mplsTimeExceeded is a time exceeded from an MPLS core router: the whole
+// probe padded to 128 bytes, then an RFC 4950 label stack object.
+func mplsTimeExceeded(from, to netip.Addr, probe []byte, label uint32) []byte {
+	obj := codec.AppendMPLSObject(nil, codec.MPLSEntry{Label: label, TC: 0, S: true, TTL: 1})
+	ext := codec.NewExtensions(nil, obj)
+	msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4TimeExceeded, Code: codec.CodeTTLExceeded},
+		codec.ErrorBody{Quote: probe, Ext: ext})
+	return ipv4(from, to, codec.ProtoICMP, 254, 0x7801, msg)
+}
+
+func routerAdvert() []byte {
+	entries := make([]byte, 8)
+	a := exRouter1.As4()
+	copy(entries, a[:])
+	binary.BigEndian.PutUint32(entries[4:], 0) // preference 0
+	body := codec.RouterAdvert4{NumAddrs: 1, AddrEntrySize: 2, Lifetime: 1800, Entries: entries}
+	msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4RouterAdvertisement}, body)
+	return ipv4(exRouter1, exAllHost, codec.ProtoICMP, 1, 0x0100, msg)
+}
+
+// paramProblem quotes a datagram whose option has a length of 2, shorter than
+// any option with a length byte may be; the pointer (21) names that byte.
+func paramProblem() []byte {
+	payload := []byte("icmplab")
+	h := codec.IPv4Header{IHL: 6, TotalLength: uint16(24 + 8 + len(payload)), ID: 0x5151, TTL: 63,
+		Protocol: codec.ProtoUDP, Src: exHost, Dst: exTarget, Options: []byte{0x07, 0x02, 0x00, 0x00}}
+	seg := codec.AppendUDP(nil, codec.UDPHeader{SrcPort: 45123, DstPort: 53, Length: uint16(8 + len(payload))}, payload, exHost, exTarget)
+	bad := append(h.AppendHeader(nil), seg...)
+	msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4ParameterProblem}, codec.ErrorBody{Pointer: 21, Quote: bad[:32]})
+	return ipv4(exRouter3, exHost, codec.ProtoICMP, 62, 0x7c00, msg)
+}
+
+// pingCapture is `ping -c 4` seen on the host: requests and replies 1 s apart,
+// replies after about 12 ms.
+func pingCapture() []byte {
+	start := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	var w pcapWriter
+	for seq := uint16(1); seq <= 4; seq++ {
+		at := start.Add(time.Duration(seq-1) * time.Second)
+		w.add(at, echo(exHost, exTarget, codec.ICMPv4EchoRequest, 64, 0x1c2b, seq, uint32(seq)))
+		rtt := 12*time.Millisecond + time.Duration(seq)*317*time.Microsecond
+		w.add(at.Add(rtt), echo(exTarget, exHost, codec.ICMPv4EchoReply, 57, 0x1c2b, seq, uint32(seq)))
+	}
+	return w.bytes()
+}
+
+// tracerouteCapture is `traceroute -q 1 198.51.100.7` seen on the host.
+func tracerouteCapture() []byte {
+	start := time.Date(2026, 11, 27, 9, 5, 0, 0, time.UTC)
+	var w pcapWriter
+	hops := []netip.Addr{exRouter1, exRouter2, exRouter3, exTarget}
+	for i, hop := range hops {
+		ttl := uint8(i + 1)
+		port := uint16(33434 + i)
+		at := start.Add(time.Duration(i) * 5 * time.Millisecond)
+		probe := udpProbe(exHost, exTarget, ttl, port, 0x4a01+uint16(i))
+		w.add(at, probe)
+		back := at.Add(time.Duration(1+3*i) * time.Millisecond)
+		// Each router quotes the probe as it arrived: every hop before it
+		// took one off the TTL, so it reads 1 (and its header checksum moved).
+		seen := udpProbe(exHost, exTarget, 1, port, 0x4a01+uint16(i))
+		switch {
+		case hop == exTarget:
+			w.add(back, icmpError(hop, exHost, codec.ICMPv4DestinationUnreachable, codec.CodePortUnreachable, seen, true))
+		case hop == exRouter2:
+			w.add(back, mplsTimeExceeded(hop, exHost, seen, 24001))
+		default:
+			w.add(back, icmpError(hop, exHost, codec.ICMPv4TimeExceeded, codec.CodeTTLExceeded, seen, false))
+		}
+	}
+	return w.bytes()
+}

@@ -1,0 +1,494 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"icmplab/codec"
+	"icmplab/codec/dissect"
+)
+
+// A capture is read in chunks the worker pulls from the File's stream. The
+// codec's capture reader wants an io.Reader, so it runs in its own goroutine
+// on a chunkReader; feed hands it one chunk and waits until it asks for the
+// next, and the rows it made are there to be listed.
+//
+// Memory stays bounded whatever the file's size: each packet costs one
+// compact row; the bytes of packets are kept only up to keepBudget. A packet
+// past that is fetched again when selected: the worker streams the File once
+// more into a fetch session, which skips every packet before it undissected
+// and stops there. (The capture reader buffers and may gunzip, so there is
+// no file offset to seek to.)
+
+const (
+	keepBudget = 192 << 20 // packet bytes kept in memory
+	maxRows    = 5_000_000 // rows listed; a larger capture is cut with a message
+)
+
+// row is one packet of the list, 40 bytes.
+type row struct {
+	ts       int64  // capture time, Unix nanoseconds
+	keep     uint32 // offset in session.kept, when kept
+	n        uint32 // captured length
+	orig     uint32 // length on the wire
+	src, dst uint32 // interned address strings
+	fam      uint8
+	typ      uint8
+	code     uint8
+	flags    uint8
+}
+
+const (
+	flagError   = 1 << iota // a note of severity error
+	flagWarning             // a warning
+	flagICMP                // carries ICMP: fam, typ, code are set
+	flagKept                // bytes are in session.kept
+)
+
+// session is one open capture.
+type session struct {
+	name   string
+	chunks chan []byte
+	need   chan struct{}
+	done   chan struct{}
+
+	mu       sync.Mutex // rows and view are read by list calls between feeds
+	rows     []row
+	view     []int32 // indices of rows passing the filter; nil means all
+	linkType []uint32
+	strs     []string
+	strIdx   map[string]uint32
+	kept     []byte
+	format   string
+	err      error // why reading stopped early
+	limited  bool
+	first    int64
+	finished bool
+
+	pos     int64 // bytes handed to the capture reader so far
+	buf     []byte
+	eof     bool
+	linkFor map[int]uint32 // row index → link type, only where it differs from linkType[0]
+
+	// A fetch session (fetch >= 0) only looks for row fetch.
+	fetch     int
+	seen      int
+	fetched   []byte
+	fetchLink uint32
+}
+
+// sessions are the open captures by handle.
+var (
+	sessMu   sync.Mutex
+	sessions = map[int]*session{}
+	nextSess = 1
+)
+
+func openSession(name string) int { return startSession(name, -1) }
+
+// openFetch starts a session that reads the capture again only to pick the
+// bytes of row i.
+func openFetch(i int) int { return startSession("fetch", i) }
+
+func startSession(name string, fetch int) int {
+	s := &session{
+		fetch:   fetch,
+		name:    name,
+		chunks:  make(chan []byte),
+		need:    make(chan struct{}),
+		done:    make(chan struct{}),
+		strIdx:  map[string]uint32{},
+		linkFor: map[int]uint32{},
+	}
+	go s.run()
+	select { // wait until the reader asks for its first bytes
+	case <-s.need:
+	case <-s.done:
+		s.finished = true
+	}
+	sessMu.Lock()
+	defer sessMu.Unlock()
+	h := nextSess
+	nextSess++
+	sessions[h] = s
+	return h
+}
+
+func getSession(h int) (*session, error) {
+	sessMu.Lock()
+	defer sessMu.Unlock()
+	s, ok := sessions[h]
+	if !ok {
+		return nil, errors.New("no open capture with handle " + strconv.Itoa(h))
+	}
+	return s, nil
+}
+
+func closeSession(h int) {
+	sessMu.Lock()
+	s := sessions[h]
+	delete(sessions, h)
+	sessMu.Unlock()
+	if s != nil && !s.finished {
+		s.feed(nil) // lets the reader goroutine end
+	}
+}
+
+// Read gives the capture reader the bytes fed so far, asking for more when
+// they run out. A nil chunk is the end of the file.
+func (s *session) Read(p []byte) (int, error) {
+	for len(s.buf) == 0 {
+		if s.eof {
+			return 0, io.EOF
+		}
+		s.need <- struct{}{}
+		c := <-s.chunks
+		if c == nil {
+			s.eof = true
+			return 0, io.EOF
+		}
+		s.buf = c
+	}
+	n := copy(p, s.buf)
+	s.buf = s.buf[n:]
+	s.pos += int64(n)
+	return n, nil
+}
+
+// feed hands one chunk to the reader and returns once it has used it up.
+func (s *session) feed(chunk []byte) {
+	if s.finished {
+		return
+	}
+	s.chunks <- chunk
+	select {
+	case <-s.need:
+	case <-s.done:
+		s.finished = true
+	}
+}
+
+// run reads the capture and indexes every packet.
+func (s *session) run() {
+	defer close(s.done)
+	r, err := openCapReader(s)
+	if err != nil {
+		s.setErr(err)
+		s.drain()
+		return
+	}
+	s.mu.Lock()
+	s.format = r.Format()
+	s.mu.Unlock()
+	for {
+		p, err := r.Next()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			s.setErr(err)
+			s.drain()
+			return
+		}
+		if !s.index(p) {
+			s.drain()
+			return
+		}
+	}
+}
+
+// drain swallows the rest of the stream after reading stopped, so the
+// worker's feeds still complete.
+func (s *session) drain() {
+	for !s.eof {
+		s.need <- struct{}{}
+		if <-s.chunks == nil {
+			s.eof = true
+		}
+	}
+}
+
+func (s *session) setErr(err error) {
+	s.mu.Lock()
+	s.err = err
+	s.mu.Unlock()
+}
+
+// index dissects one packet and appends its row. It returns false when the
+// row limit is reached.
+func (s *session) index(p capPacket) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.fetch >= 0 {
+		if s.seen == s.fetch {
+			s.fetched = append([]byte(nil), p.Data...)
+			s.fetchLink = p.LinkType
+			return false
+		}
+		s.seen++
+		return true
+	}
+	if len(s.rows) >= maxRows {
+		s.limited = true
+		return false
+	}
+	start, _ := dissect.LayerForLinkType(p.LinkType)
+	f := dissect.Dissect(p.Data, start, dissect.Options{Number: len(s.rows) + 1, Time: p.Time, Len: p.OrigLen})
+	r := row{ts: p.Time.UnixNano(), n: uint32(len(p.Data)), orig: uint32(p.OrigLen), src: s.intern(f.Src), dst: s.intern(f.Dst)}
+	if len(s.rows) == 0 {
+		s.first = r.ts
+		s.linkType = []uint32{p.LinkType}
+	} else if p.LinkType != s.linkType[0] {
+		s.linkFor[len(s.rows)] = p.LinkType
+	}
+	if i := f.ICMP; i != nil {
+		r.flags |= flagICMP
+		r.fam, r.typ, r.code = uint8(i.Family), uint8(i.Type), uint8(i.Code)
+	}
+	for _, n := range f.Notes {
+		switch n.Severity {
+		case dissect.SevError:
+			r.flags |= flagError
+		case dissect.SevWarning:
+			r.flags |= flagWarning
+		}
+	}
+	if len(s.kept)+len(p.Data) <= keepBudget {
+		r.keep = uint32(len(s.kept))
+		r.flags |= flagKept
+		s.kept = append(s.kept, p.Data...)
+	}
+	s.rows = append(s.rows, r)
+	return true
+}
+
+func (s *session) intern(str string) uint32 {
+	if i, ok := s.strIdx[str]; ok {
+		return i
+	}
+	i := uint32(len(s.strs))
+	s.strs = append(s.strs, str)
+	s.strIdx[str] = i
+	return i
+}
+
+// FeedResult answers captureFeed.
+type FeedResult struct {
+	Count int    `json:"count"`
+	Done  bool   `json:"done"` // reading stopped: the worker may stop feeding
+	Error string `json:"error,omitempty"`
+}
+
+func (s *session) status() FeedResult {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := FeedResult{Count: len(s.rows), Done: s.finished || s.fetched != nil || s.limited}
+	if s.err != nil {
+		out.Error = s.err.Error()
+	}
+	return out
+}
+
+// EndResult answers captureEnd.
+type EndResult struct {
+	Handle   int    `json:"handle"`
+	Count    int    `json:"count"`
+	Format   string `json:"format"`
+	LinkType string `json:"linkType,omitempty"`
+	Error    string `json:"error,omitempty"`
+	Limit    string `json:"limit,omitempty"`
+}
+
+func (s *session) end(h int) EndResult {
+	s.feed(nil)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := EndResult{Handle: h, Count: len(s.rows), Format: s.format}
+	if len(s.linkType) > 0 {
+		if l, ok := dissect.LayerForLinkType(s.linkType[0]); ok {
+			out.LinkType = "link type " + strconv.Itoa(int(s.linkType[0])) + " (" + layerTitle(l) + ")"
+		} else {
+			out.LinkType = "link type " + strconv.Itoa(int(s.linkType[0])) + " (not decoded)"
+		}
+	}
+	if s.err != nil {
+		out.Error = "reading stopped after packet " + strconv.Itoa(len(s.rows)) + ": " + s.err.Error()
+	}
+	if s.limited {
+		out.Limit = "the list stops at " + strconv.Itoa(maxRows) + " packets; open a slice of the capture (editcap -r) to see the rest"
+	}
+	if len(s.rows) == 0 && s.err == nil {
+		out.Error = "the capture holds no packets"
+	}
+	return out
+}
+
+// Filter selects rows by ICMP type, code and address.
+type Filter struct {
+	Family *int   `json:"family"`
+	Type   *int   `json:"type"`
+	Code   *int   `json:"code"`
+	Addr   string `json:"addr"`
+}
+
+func (s *session) filter(f Filter) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if f.Type == nil && f.Code == nil && f.Family == nil && f.Addr == "" {
+		s.view = nil
+		return len(s.rows)
+	}
+	addr := strings.ToLower(strings.TrimSpace(f.Addr))
+	match := make([]bool, len(s.strs))
+	for i, str := range s.strs {
+		match[i] = addr == "" || strings.Contains(strings.ToLower(str), addr)
+	}
+	view := make([]int32, 0, 1024)
+	for i, r := range s.rows {
+		if (f.Type != nil || f.Code != nil || f.Family != nil) && r.flags&flagICMP == 0 {
+			continue
+		}
+		if f.Family != nil && int(r.fam) != *f.Family || f.Type != nil && int(r.typ) != *f.Type || f.Code != nil && int(r.code) != *f.Code {
+			continue
+		}
+		if !match[r.src] && !match[r.dst] {
+			continue
+		}
+		view = append(view, int32(i))
+	}
+	s.view = view
+	return len(view)
+}
+
+// RowView is one line of the packet list.
+type RowView struct {
+	Index   int    `json:"i"`
+	No      int    `json:"no"`
+	Time    string `json:"time"`
+	Src     string `json:"src"`
+	Dst     string `json:"dst"`
+	Summary string `json:"summary"`
+	Flags   int    `json:"flags"`
+}
+
+// rowsAt lists n rows of the current view from start. Summaries are made
+// again from the kept bytes: storing them would cost more than the bytes.
+func (s *session) rowsAt(start, n int) []RowView {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	total := len(s.rows)
+	if s.view != nil {
+		total = len(s.view)
+	}
+	out := []RowView{}
+	for k := start; k < start+n && k < total && k >= 0; k++ {
+		i := k
+		if s.view != nil {
+			i = int(s.view[k])
+		}
+		r := s.rows[i]
+		v := RowView{Index: k, No: i + 1, Src: s.strs[r.src], Dst: s.strs[r.dst], Flags: int(r.flags & (flagError | flagWarning))}
+		v.Time = relTime(r.ts - s.first)
+		if r.flags&flagKept != 0 {
+			start, _ := dissect.LayerForLinkType(s.linkOf(i))
+			f := dissect.Dissect(s.kept[r.keep:r.keep+r.n], start, dissect.Options{Number: i + 1})
+			v.Summary = f.Protocol + " " + f.Info
+		} else if r.flags&flagICMP != 0 {
+			fam := codec.Family(r.fam)
+			v.Summary = fam.String() + " " + codec.TypeName(fam, codec.Type(r.typ)) + " (" + codec.CodeName(fam, codec.Type(r.typ), codec.Code(r.code)) + ")"
+		} else {
+			v.Summary = "not ICMP"
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func (s *session) linkOf(i int) uint32 {
+	if lt, ok := s.linkFor[i]; ok {
+		return lt
+	}
+	if len(s.linkType) == 0 {
+		return 0
+	}
+	return s.linkType[0]
+}
+
+// relTime formats a time since the first packet like Wireshark's column.
+func relTime(ns int64) string {
+	neg := ns < 0
+	if neg {
+		ns = -ns
+	}
+	sec := ns / int64(time.Second)
+	us := (ns % int64(time.Second)) / int64(time.Microsecond)
+	s := strconv.FormatInt(sec, 10) + "." + pad6(us)
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+func pad6(v int64) string {
+	s := strconv.FormatInt(v, 10)
+	for len(s) < 6 {
+		s = "0" + s
+	}
+	return s
+}
+
+// NeedBytes asks the worker to fetch row Row's bytes with a fetch session.
+type NeedBytes struct {
+	Need struct {
+		Row int `json:"row"`
+	} `json:"need"`
+}
+
+// packet dissects the packet at view index k: from the kept bytes, or from
+// the bytes a fetch session found.
+func (s *session) packet(k int, fetched *session) (DecodeResult, *NeedBytes, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	total := len(s.rows)
+	if s.view != nil {
+		total = len(s.view)
+	}
+	if k < 0 || k >= total {
+		return DecodeResult{}, nil, errors.New("packet " + strconv.Itoa(k) + " is out of range (0 to " + strconv.Itoa(total-1) + ")")
+	}
+	i := k
+	if s.view != nil {
+		i = int(s.view[k])
+	}
+	r := s.rows[i]
+	var data []byte
+	switch {
+	case r.flags&flagKept != 0:
+		data = s.kept[r.keep : r.keep+r.n]
+	case fetched != nil:
+		fetched.mu.Lock()
+		var fetch int
+		data, fetch = fetched.fetched, fetched.fetch
+		fetched.mu.Unlock()
+		if fetch != i || len(data) != int(r.n) {
+			return DecodeResult{}, nil, errors.New("the capture changed while packet " + strconv.Itoa(i+1) + " was fetched again: open it anew")
+		}
+	default:
+		var nb NeedBytes
+		nb.Need.Row = i
+		return DecodeResult{}, &nb, nil
+	}
+	lt := s.linkOf(i)
+	start, ok := dissect.LayerForLinkType(lt)
+	out := DecodeResult{Layer: start.String(), LayerTitle: layerTitle(start), LayerReason: "from the capture's link type " + strconv.Itoa(int(lt))}
+	if !ok {
+		out.LayerReason = "link type " + strconv.Itoa(int(lt)) + " is not decoded; guessing from the bytes"
+	}
+	f := dissect.Dissect(data, start, dissect.Options{Number: i + 1, Time: time.Unix(0, r.ts), Len: int(r.orig)})
+	out.Frames = []FrameView{viewFrame(f)}
+	return out, nil, nil
+}
