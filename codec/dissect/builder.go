@@ -52,6 +52,9 @@ func newDissector(f *Frame, b []byte, opt Options) *dissector {
 // add appends a child node to parent, or a new layer root when parent is nil.
 func (d *dissector) add(parent *Node, label, field string, off, n int, value string) *Node {
 	nd := &Node{Label: label, Value: value, Field: field, Explain: field, Offset: off, Length: n, Source: d.src}
+	if field == "data" {
+		nd.Explain = "" // opaque bytes: nothing to explain
+	}
 	if parent == nil {
 		d.f.Root = append(d.f.Root, nd)
 	} else {

@@ -94,6 +94,9 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 // ipByVersionQuoted dissects a quoted datagram: IPv4 or IPv6 by its first
 // nibble, or bytes when it is neither.
 func (d *dissector) ipByVersionQuoted(parent *Node, off, end int) {
+	if off >= end || off >= len(d.b) {
+		return
+	}
 	switch d.b[off] >> 4 {
 	case 4:
 		d.ipv4(parent, off, end)

@@ -86,6 +86,9 @@ func (d *dissector) layer(parent *Node, l Layer, off, end int) {
 
 // ipByVersion dissects an IP datagram whose version the first nibble gives.
 func (d *dissector) ipByVersion(parent *Node, off, end int) {
+	if off >= end || off >= len(d.b) {
+		return
+	}
 	switch d.b[off] >> 4 {
 	case 4:
 		d.ipv4(parent, off, end)

@@ -73,7 +73,7 @@ func (d *dissector) transportChecksum(ckn *Node, ckOff, off, end int, proto uint
 		ckn.Value += " [zero: not computed]"
 		return
 	}
-	if d.quoted || d.ip.truncated || d.ip.fragment || end-off < length || !d.ip.src.IsValid() {
+	if d.quoted || d.ip.truncated || d.ip.fragment || end-off < length || length < ckOff+2-off || !d.ip.src.IsValid() {
 		ckn.Value += " [unverified]"
 		return
 	}
