@@ -1,0 +1,296 @@
+package capture
+
+import (
+	"encoding/binary"
+	"io"
+	"math/bits"
+	"strconv"
+	"time"
+)
+
+// pcapng block types (draft-ietf-opsawg-pcapng).
+const (
+	ngSectionHeader  = 0x0a0d0d0a
+	ngInterface      = 0x00000001
+	ngObsoletePacket = 0x00000002
+	ngSimplePacket   = 0x00000003
+	ngEnhancedPacket = 0x00000006
+)
+
+// Option codes read from interface blocks.
+const (
+	optEnd      = 0
+	optIfName   = 2
+	optTSResol  = 9
+	optTSOffset = 14
+)
+
+const ngMinBlock = 12 // type, total length, trailing total length
+
+func (r *Reader) ngErr(what string, start int64, msg string, err error) error {
+	return &FormatError{Format: "pcapng", What: what, Offset: start, Msg: msg, Err: err}
+}
+
+// checkTotal validates a block's total length before anything is read.
+func (r *Reader) checkTotal(what string, start int64, total uint32, least uint32) error {
+	switch {
+	case total%4 != 0:
+		return r.ngErr(what, start, "total length "+strconv.FormatUint(uint64(total), 10)+" is not a multiple of 4", ErrMalformed)
+	case total < least:
+		return r.ngErr(what, start, "total length "+strconv.FormatUint(uint64(total), 10)+" is less than the "+strconv.FormatUint(uint64(least), 10)+" bytes this block needs", ErrMalformed)
+	case total > MaxBlockSize:
+		return r.ngErr(what, start, "total length "+strconv.FormatUint(uint64(total), 10)+" is over the limit of "+strconv.Itoa(MaxBlockSize)+" bytes", ErrTooLarge)
+	}
+	return nil
+}
+
+// checkTrailer compares the length that closes a block with the one that
+// opened it: the cheapest check that the reader is still in step.
+func (r *Reader) checkTrailer(what string, start int64, total uint32, body []byte) error {
+	if t := r.order.Uint32(body[len(body)-4:]); t != total {
+		return r.ngErr(what, start, "trailing total length "+strconv.FormatUint(uint64(t), 10)+" differs from the leading "+strconv.FormatUint(uint64(total), 10), ErrMalformed)
+	}
+	return nil
+}
+
+func (r *Reader) nextNg() (Packet, error) {
+	for {
+		start := r.off
+		h, err := r.readHeader(8)
+		if err != nil {
+			if err == io.EOF {
+				return Packet{}, io.EOF
+			}
+			return Packet{}, r.readErr("block", start, 8, err)
+		}
+		typ := r.order.Uint32(h)
+		if typ == ngSectionHeader {
+			// Step back over the 8 bytes: the section header is read whole,
+			// since its byte order may differ from the last section's.
+			if err := r.readSectionAfter(start, h); err != nil {
+				return Packet{}, err
+			}
+			continue
+		}
+		total := r.order.Uint32(h[4:])
+		what := blockName(typ)
+		if err := r.checkTotal(what, start, total, ngMinBlock); err != nil {
+			return Packet{}, err
+		}
+		switch typ {
+		case ngInterface, ngEnhancedPacket, ngSimplePacket, ngObsoletePacket:
+		default:
+			// Name resolution, statistics, decryption secrets, custom
+			// blocks: skipped without being buffered.
+			if err := r.skip(what, start, total); err != nil {
+				return Packet{}, err
+			}
+			continue
+		}
+		body, err := r.fill(int(total) - 8)
+		if err != nil {
+			return Packet{}, r.readErr(what, start, int(total), err)
+		}
+		if err := r.checkTrailer(what, start, total, body); err != nil {
+			return Packet{}, err
+		}
+		body = body[:len(body)-4]
+		switch typ {
+		case ngInterface:
+			if err := r.readInterface(start, body); err != nil {
+				return Packet{}, err
+			}
+			continue
+		case ngEnhancedPacket, ngObsoletePacket:
+			return r.packet(typ, start, body)
+		case ngSimplePacket:
+			return r.simplePacket(start, body)
+		}
+	}
+}
+
+// readSectionAfter reads a Section Header Block whose first 8 bytes were
+// already read as an ordinary block header. Its byte-order magic sets the
+// order of everything up to the next section; the interfaces of the previous
+// section are forgotten.
+func (r *Reader) readSectionAfter(start int64, h []byte) error {
+	var first [12]byte
+	copy(first[:8], h) // before readHeader reuses the bytes h points to
+	rest, err := r.readHeader(4)
+	if err != nil {
+		return r.readErr("section header block", start, 12, err)
+	}
+	copy(first[8:], rest)
+	switch {
+	case binary.LittleEndian.Uint32(first[8:]) == ngByteOrder:
+		r.order = binary.LittleEndian
+	case binary.BigEndian.Uint32(first[8:]) == ngByteOrder:
+		r.order = binary.BigEndian
+	default:
+		return r.ngErr("section header block", start, "byte-order magic "+hex32(binary.BigEndian.Uint32(first[8:]))+" where 1a2b3c4d was expected", ErrMalformed)
+	}
+	total := r.order.Uint32(first[4:])
+	if err := r.checkTotal("section header block", start, total, 28); err != nil {
+		return err
+	}
+	body, err := r.fill(int(total) - 12)
+	if err != nil {
+		return r.readErr("section header block", start, int(total), err)
+	}
+	if err := r.checkTrailer("section header block", start, total, body); err != nil {
+		return err
+	}
+	if major := r.order.Uint16(body); major != 1 {
+		return r.ngErr("section header block", start, "version "+strconv.Itoa(int(major))+"."+strconv.Itoa(int(r.order.Uint16(body[2:])))+", where 1.0 was expected", ErrUnsupported)
+	}
+	r.ifaces = r.ifaces[:0]
+	r.section++
+	return nil
+}
+
+// skip discards a block without buffering it, checking its trailing length.
+func (r *Reader) skip(what string, start int64, total uint32) error {
+	n, err := r.br.Discard(int(total) - 12)
+	r.off += int64(n)
+	if err != nil {
+		return r.readErr(what, start, int(total), err)
+	}
+	t, err := r.readHeader(4)
+	if err != nil {
+		return r.readErr(what, start, int(total), err)
+	}
+	return r.checkTrailer(what, start, total, t)
+}
+
+func blockName(typ uint32) string {
+	switch typ {
+	case ngInterface:
+		return "interface description block"
+	case ngEnhancedPacket:
+		return "enhanced packet block"
+	case ngSimplePacket:
+		return "simple packet block"
+	case ngObsoletePacket:
+		return "packet block"
+	case ngSectionHeader:
+		return "section header block"
+	}
+	return "block (type " + hex32(typ) + ")"
+}
+
+// readInterface reads an Interface Description Block: link type, snap
+// length and the options that change how time stamps read.
+func (r *Reader) readInterface(start int64, body []byte) error {
+	const what = "interface description block"
+	if len(body) < 8 {
+		return r.ngErr(what, start, "body of "+strconv.Itoa(len(body))+" bytes, fewer than the 8 it needs", ErrMalformed)
+	}
+	ifc := Interface{LinkType: LinkType(r.order.Uint16(body)), SnapLen: r.order.Uint32(body[4:]), Resolution: 6}
+	opts := body[8:]
+	// Options are type-length-value, padded to 4. A malformed option ends
+	// the list rather than the file: the packets matter more than a comment.
+	for len(opts) >= 4 {
+		code, n := r.order.Uint16(opts), int(r.order.Uint16(opts[2:]))
+		if code == optEnd || 4+n > len(opts) {
+			break
+		}
+		v := opts[4 : 4+n]
+		switch {
+		case code == optIfName:
+			ifc.Name = string(v)
+		case code == optTSResol && n == 1:
+			ifc.Binary, ifc.Resolution = v[0]&0x80 != 0, v[0]&0x7f
+			if !ifc.Binary && ifc.Resolution > 19 || ifc.Binary && ifc.Resolution > 63 {
+				return r.ngErr(what, start, "if_tsresol "+strconv.Itoa(int(v[0]))+" is finer than 64-bit time stamps can hold", ErrUnsupported)
+			}
+		case code == optTSOffset && n == 8:
+			ifc.Offset = int64(r.order.Uint64(v))
+		}
+		opts = opts[min(len(opts), 4+(n+3)&^3):]
+	}
+	r.ifaces = append(r.ifaces, ifc)
+	return nil
+}
+
+// packet builds a Packet from an enhanced or an obsolete packet block. Both
+// hold 20 bytes before the data: the interface (32 bits, or 16 and a drop
+// count), the time stamp's high and low words, captured and original length.
+func (r *Reader) packet(typ uint32, start int64, body []byte) (Packet, error) {
+	const fixed = 20
+	what := blockName(typ)
+	if len(body) < fixed {
+		return Packet{}, r.ngErr(what, start, "body of "+strconv.Itoa(len(body))+" bytes, fewer than the "+strconv.Itoa(fixed)+" it needs", ErrMalformed)
+	}
+	ifn := int(r.order.Uint32(body))
+	if typ == ngObsoletePacket {
+		ifn = int(r.order.Uint16(body))
+	}
+	ts, capLen, origLen := body[4:12], r.order.Uint32(body[12:]), r.order.Uint32(body[16:])
+	if ifn >= len(r.ifaces) {
+		return Packet{}, r.ngErr(what, start, "interface "+strconv.Itoa(ifn)+" is not described in this section (it has "+strconv.Itoa(len(r.ifaces))+")", ErrMalformed)
+	}
+	if uint64(capLen) > uint64(len(body)-fixed) {
+		return Packet{}, r.ngErr(what, start, "captured length "+strconv.FormatUint(uint64(capLen), 10)+" overruns the block's "+strconv.Itoa(len(body)-fixed)+" bytes of data", ErrMalformed)
+	}
+	ifc := &r.ifaces[ifn]
+	t := uint64(r.order.Uint32(ts))<<32 | uint64(r.order.Uint32(ts[4:]))
+	return Packet{
+		Data:      body[fixed : fixed+int(capLen)],
+		OrigLen:   int(origLen),
+		Time:      ifc.time(t),
+		LinkType:  ifc.LinkType,
+		Interface: ifn,
+	}, nil
+}
+
+// simplePacket reads a Simple Packet Block: interface 0, no time stamp, and
+// a captured length the reader works out (the original length, cut to the
+// snap length and to the block).
+func (r *Reader) simplePacket(start int64, body []byte) (Packet, error) {
+	const what = "simple packet block"
+	if len(body) < 4 {
+		return Packet{}, r.ngErr(what, start, "body of "+strconv.Itoa(len(body))+" bytes, fewer than the 4 it needs", ErrMalformed)
+	}
+	if len(r.ifaces) == 0 {
+		return Packet{}, r.ngErr(what, start, "no interface is described in this section before it", ErrMalformed)
+	}
+	orig := r.order.Uint32(body)
+	n := uint64(orig)
+	if s := r.ifaces[0].SnapLen; s != 0 && uint64(s) < n {
+		n = uint64(s)
+	}
+	n = min(n, uint64(len(body)-4))
+	return Packet{Data: body[4 : 4+n], OrigLen: int(orig), LinkType: r.ifaces[0].LinkType}, nil
+}
+
+// time converts a pcapng time stamp in the interface's unit, exactly: no
+// floating point, and binary fractions rounded down to the nanosecond.
+func (ifc *Interface) time(ts uint64) time.Time {
+	var sec, ns uint64
+	k := uint(ifc.Resolution)
+	if ifc.Binary {
+		sec = ts >> k
+		rem := ts & (1<<k - 1)
+		if k > 0 {
+			hi, lo := bits.Mul64(rem, 1e9)
+			ns = hi<<(64-k) | lo>>k
+		}
+	} else {
+		div := pow10(k)
+		sec, ns = ts/div, ts%div
+		if k <= 9 {
+			ns *= pow10(9 - k)
+		} else {
+			ns /= pow10(k - 9)
+		}
+	}
+	return time.Unix(int64(sec)+ifc.Offset, int64(ns)).UTC()
+}
+
+func pow10(k uint) uint64 {
+	v := uint64(1)
+	for ; k > 0; k-- {
+		v *= 10
+	}
+	return v
+}

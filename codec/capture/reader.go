@@ -1,0 +1,288 @@
+package capture
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"io"
+	"strconv"
+	"time"
+)
+
+// MaxBlockSize is the largest record or block the reader accepts: far above
+// any real packet (jumbo frames and TSO captures stay under 256 KiB), low
+// enough that a damaged length field is reported, not obeyed.
+const MaxBlockSize = 256 << 20
+
+// Format is the container format of a capture file.
+type Format uint8
+
+const (
+	FormatPcap Format = iota + 1
+	FormatPcapNG
+)
+
+func (f Format) String() string {
+	switch f {
+	case FormatPcap:
+		return "pcap"
+	case FormatPcapNG:
+		return "pcapng"
+	}
+	return "format(" + strconv.Itoa(int(f)) + ")"
+}
+
+// Packet is one captured packet.
+type Packet struct {
+	// Data holds the captured bytes. It points into the reader's buffer and
+	// is valid only until the next call to Next: copy it to keep it.
+	Data     []byte
+	CapLen   int // bytes captured (len(Data))
+	OrigLen  int // bytes on the wire
+	Time     time.Time
+	LinkType LinkType
+	// Interface is the pcapng interface number within its section (0 for pcap).
+	Interface int
+	// Index is the frame number, counting from 1 as Wireshark does.
+	Index int
+}
+
+// Interface describes a capture interface: the pcap file header, or one
+// pcapng Interface Description Block.
+type Interface struct {
+	LinkType LinkType
+	SnapLen  uint32
+	Name     string // pcapng if_name, when given
+	// Resolution is the time stamp unit: 10^-n seconds, or 2^-n when
+	// Binary. pcap gives 6 or 9; pcapng's default is 6.
+	Resolution uint8
+	Binary     bool
+	Offset     int64 // pcapng if_tsoffset, seconds added to every time stamp
+}
+
+// Reader reads packets from a pcap or pcapng stream.
+type Reader struct {
+	br     *bufio.Reader
+	off    int64 // bytes consumed from br
+	format Format
+	gz     bool
+	order  binary.ByteOrder
+	hdr    [32]byte
+	buf    []byte // reused for every record or block
+	index  int
+	err    error // sticky: once reading failed, Next repeats the error
+
+	// pcap
+	nano     bool
+	modified bool // Kuznetzov's patched libpcap: 8 more bytes a record
+	iface    Interface
+
+	// pcapng
+	ifaces  []Interface
+	section int
+}
+
+const (
+	magicMicro    = 0xa1b2c3d4
+	magicNano     = 0xa1b23c4d
+	magicModified = 0xa1b2cd34
+	magicNgBlock  = 0x0a0d0d0a // the Section Header Block type, a palindrome
+	ngByteOrder   = 0x1a2b3c4d
+)
+
+// NewReader reads the file header (the pcapng section header) and returns a
+// reader positioned at the first packet.
+func NewReader(r io.Reader) (*Reader, error) {
+	rd := &Reader{br: bufio.NewReaderSize(r, 64<<10)}
+	magic, err := rd.br.Peek(4)
+	if len(magic) >= 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, zerr := gzip.NewReader(rd.br)
+		if zerr != nil {
+			return nil, &FormatError{Format: "gzip", What: "header", Msg: zerr.Error(), Err: ErrMalformed}
+		}
+		rd.br, rd.gz = bufio.NewReaderSize(zr, 64<<10), true
+		magic, err = rd.br.Peek(4)
+	}
+	if len(magic) < 4 {
+		if err == nil || err == io.EOF {
+			return nil, &FormatError{Format: "capture", What: "file header", Msg: "the file holds " + strconv.Itoa(len(magic)) + " bytes, fewer than a magic number", Err: ErrTruncated}
+		}
+		return nil, &FormatError{Format: "capture", What: "file header", Msg: err.Error(), Err: err}
+	}
+	le, be := binary.LittleEndian.Uint32(magic), binary.BigEndian.Uint32(magic)
+	switch {
+	case le == magicNgBlock:
+		rd.format = FormatPcapNG
+		h, err := rd.readHeader(8)
+		if err != nil {
+			return nil, rd.readErr("section header block", 0, 8, err)
+		}
+		if err := rd.readSectionAfter(0, h); err != nil {
+			return nil, err
+		}
+		return rd, nil
+	case le == magicMicro || le == magicNano || le == magicModified:
+		rd.order = binary.LittleEndian
+	case be == magicMicro || be == magicNano || be == magicModified:
+		rd.order = binary.BigEndian
+	default:
+		return nil, &FormatError{Format: "capture", What: "file header", Msg: "magic number " + hex32(be) + " is neither pcap (a1b2c3d4, a1b23c4d), pcapng (0a0d0d0a) nor gzip (1f8b)", Err: ErrUnknownFormat}
+	}
+	rd.format = FormatPcap
+	if err := rd.readPcapHeader(); err != nil {
+		return nil, err
+	}
+	return rd, nil
+}
+
+// Format says whether the file is pcap or pcapng.
+func (r *Reader) Format() Format { return r.format }
+
+// Gzipped says whether the file was gzip-compressed.
+func (r *Reader) Gzipped() bool { return r.gz }
+
+// Interfaces returns the interfaces of the current pcapng section (those
+// seen so far), or the one pcap "interface" of its file header.
+func (r *Reader) Interfaces() []Interface {
+	if r.format == FormatPcap {
+		return []Interface{r.iface}
+	}
+	return append([]Interface(nil), r.ifaces...)
+}
+
+// Next returns the next packet, or io.EOF after the last one. After any
+// other error Next keeps returning it: the packets before it were good.
+func (r *Reader) Next() (Packet, error) {
+	if r.err != nil {
+		return Packet{}, r.err
+	}
+	var p Packet
+	var err error
+	if r.format == FormatPcap {
+		p, err = r.nextPcap()
+	} else {
+		p, err = r.nextNg()
+	}
+	if err != nil {
+		r.err = err
+		return Packet{}, err
+	}
+	r.index++
+	p.Index = r.index
+	p.CapLen = len(p.Data)
+	return p, nil
+}
+
+// readHeader reads n fixed bytes into r.hdr. It returns io.EOF only when the
+// stream ends exactly before them.
+func (r *Reader) readHeader(n int) ([]byte, error) {
+	b := r.hdr[:n]
+	k, err := io.ReadFull(r.br, b)
+	r.off += int64(k)
+	return b, err
+}
+
+// fill reads n bytes into the reused buffer. The buffer grows as the bytes
+// arrive, not as the length field announces them, so a lying length in a
+// short or damaged file costs no more memory than the file itself.
+func (r *Reader) fill(n int) ([]byte, error) {
+	if n <= cap(r.buf) {
+		b := r.buf[:n]
+		k, err := io.ReadFull(r.br, b)
+		r.off += int64(k)
+		return b[:k], err
+	}
+	b := r.buf[:0]
+	for len(b) < n {
+		chunk := min(n-len(b), max(len(b), 64<<10))
+		if cap(b)-len(b) < chunk {
+			nb := make([]byte, len(b), len(b)+chunk)
+			copy(nb, b)
+			b = nb
+		}
+		k, err := io.ReadFull(r.br, b[len(b):len(b)+chunk])
+		r.off += int64(k)
+		b = b[:len(b)+k]
+		if err != nil {
+			r.buf = b[:0]
+			return b, err
+		}
+	}
+	r.buf = b
+	return b, nil
+}
+
+// readErr turns a read failure inside a structure into a FormatError.
+func (r *Reader) readErr(what string, start int64, need int, err error) error {
+	got := r.off - start
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return &FormatError{Format: r.format.String(), What: what, Offset: start,
+			Msg: "the file ends after " + strconv.FormatInt(got, 10) + " of its " + strconv.Itoa(need) + " bytes", Err: ErrTruncated}
+	}
+	f := r.format.String()
+	if r.gz {
+		f = "gzip"
+	}
+	return &FormatError{Format: f, What: what, Offset: start, Msg: err.Error(), Err: err}
+}
+
+func hex32(v uint32) string {
+	s := strconv.FormatUint(uint64(v), 16)
+	for len(s) < 8 {
+		s = "0" + s
+	}
+	return s
+}
+
+// readPcapHeader reads the 24-byte pcap file header.
+func (r *Reader) readPcapHeader() error {
+	h, err := r.readHeader(24)
+	if err != nil {
+		return r.readErr("file header", 0, 24, err)
+	}
+	magic := r.order.Uint32(h)
+	r.nano = magic == magicNano
+	r.modified = magic == magicModified
+	if major := r.order.Uint16(h[4:]); major != 2 {
+		return &FormatError{Format: "pcap", What: "file header", Msg: "version " + strconv.Itoa(int(major)) + "." + strconv.Itoa(int(r.order.Uint16(h[6:]))) + ", where 2.4 was expected", Err: ErrUnsupported}
+	}
+	r.iface = Interface{
+		SnapLen:    r.order.Uint32(h[16:]),
+		LinkType:   LinkType(r.order.Uint32(h[20:])), // the low 16 bits; FCS flags sit above
+		Resolution: 6,
+	}
+	if r.nano {
+		r.iface.Resolution = 9
+	}
+	return nil
+}
+
+func (r *Reader) nextPcap() (Packet, error) {
+	start := r.off
+	n := 16
+	if r.modified {
+		n = 24 // + if_index, protocol, pkt_type, padding
+	}
+	h, err := r.readHeader(n)
+	if err != nil {
+		if err == io.EOF {
+			return Packet{}, io.EOF
+		}
+		return Packet{}, r.readErr("record", start, n, err)
+	}
+	sec, frac := r.order.Uint32(h), r.order.Uint32(h[4:])
+	incl, orig := r.order.Uint32(h[8:]), r.order.Uint32(h[12:])
+	if incl > MaxBlockSize {
+		return Packet{}, &FormatError{Format: "pcap", What: "record", Offset: start, Msg: "captured length " + strconv.FormatUint(uint64(incl), 10) + " is over the limit of " + strconv.Itoa(MaxBlockSize) + " bytes", Err: ErrTooLarge}
+	}
+	data, err := r.fill(int(incl))
+	if err != nil {
+		return Packet{}, r.readErr("record", start, n+int(incl), err)
+	}
+	ns := int64(frac)
+	if !r.nano {
+		ns *= 1000
+	}
+	return Packet{Data: data, OrigLen: int(orig), Time: time.Unix(int64(sec), ns).UTC(), LinkType: r.iface.LinkType}, nil
+}
