@@ -24,10 +24,13 @@ import (
 // and stops there. (The capture reader buffers and may gunzip, so there is
 // no file offset to seek to.)
 
-const (
-	keepBudget = 192 << 20 // packet bytes kept in memory
-	maxRows    = 5_000_000 // rows listed; a larger capture is cut with a message
-)
+// keepBudget is how many packet bytes a session keeps in memory (a variable
+// so the tests can make every packet take the fetch path).
+var keepBudget = 192 << 20
+
+// maxRows is how many packets a session lists; a larger capture is cut with a
+// message (at 40 bytes a row, 200 MB of index).
+const maxRows = 5_000_000
 
 // row is one packet of the list, 40 bytes.
 type row struct {

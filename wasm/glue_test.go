@@ -1,0 +1,441 @@
+package main
+
+// Tests of the glue's plain-Go logic. They run natively and, unchanged, under
+// Node with GOOS=js GOARCH=wasm (see js_test.go for the syscall/js side).
+// Every expectation is asked of the codec, never typed in.
+
+import (
+	"bytes"
+	"encoding/hex"
+	"math/rand"
+	"net/netip"
+	"strings"
+	"testing"
+
+	"icmplab/codec"
+	"icmplab/codec/dissect"
+	"icmplab/codec/textdump"
+)
+
+func mustHex(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := hex.DecodeString(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// The examples menu must cover the textbook's table (Kurose & Ross 5.6, in
+// /work/shared/seed/README.md), one packet per row.
+var textbookTable = []string{"0/0", "3/0", "3/1", "3/2", "3/3", "3/6", "3/7", "4/0", "8/0", "9/0", "10/0", "11/0", "12/0"}
+
+func TestExamplesCoverTextbookAndDissectClean(t *testing.T) {
+	byID := map[string]Example{}
+	for _, e := range Examples() {
+		byID[e.ID] = e
+	}
+	for _, id := range textbookTable {
+		e, ok := byID[id]
+		if !ok {
+			t.Errorf("no example for textbook row %s", id)
+			continue
+		}
+		b := mustHex(t, e.Hex)
+		f := dissect.Dissect(b, dissect.LayerIPv4, dissect.Options{})
+		if f.ICMP == nil {
+			t.Errorf("example %s carries no ICMP message", id)
+			continue
+		}
+		// The parameter problem quotes a malformed header on purpose: the
+		// dissector must flag exactly the byte its pointer names.
+		quoteAt := -1
+		if f.ICMP.Type == codec.ICMPv4ParameterProblem {
+			if q := findField(f.Root, "icmp"); q != nil {
+				quoteAt = q.Offset + 8 + int(f.ICMP.Pointer)
+			}
+		}
+		for _, n := range f.Notes {
+			if n.Severity >= dissect.SevWarning && n.Offset != quoteAt {
+				t.Errorf("example %s: %s at byte %d: %s", id, n.Severity, n.Offset, n.Message)
+			}
+		}
+		if quoteAt >= 0 && len(f.Errors) != 1 {
+			t.Errorf("example %s: %d errors, want one at the pointer's byte %d", id, len(f.Errors), quoteAt)
+		}
+		if int(f.ICMP.Type) != e.Type || int(f.ICMP.Code) != e.Code {
+			t.Errorf("example %s dissects as %d/%d", id, f.ICMP.Type, f.ICMP.Code)
+		}
+		if f.ICMP.Checksum.Status != codec.ChecksumGood {
+			t.Errorf("example %s: ICMP checksum %v", id, f.ICMP.Checksum.Status)
+		}
+		if codec.IsError(codec.IPv4, f.ICMP.Type) {
+			if f.ICMP.Quoted == nil || f.ICMP.Sentence == "" {
+				t.Errorf("example %s is an error but quotes no flow (%v) or has no sentence", id, f.ICMP.Quoted)
+			}
+		}
+		// Every checksum the page works out agrees with the codec's verdict.
+		for _, w := range checksumsOf(f) {
+			if !w.OK {
+				t.Errorf("example %s: %s worked out as wrong (found %#04x, right %#04x)", id, w.Label, w.Found, w.Right)
+			}
+		}
+		// The paste-box text of the example reads back to the same bytes.
+		ex, ok := exampleByID(id)
+		if !ok {
+			t.Fatalf("exampleByID(%s) not found", id)
+		}
+		res, err := decodeText(ex.Text, DecodeOptions{})
+		if err != nil || len(res.Frames) != 1 || res.Frames[0].Hex != e.Hex {
+			t.Errorf("example %s text does not decode back (err %v)", id, err)
+		}
+	}
+}
+
+func TestExampleCaptures(t *testing.T) {
+	for _, e := range Examples() {
+		if e.Kind != "capture" {
+			continue
+		}
+		r, err := openCapReader(bytes.NewReader(mustHex(t, e.Hex)))
+		if err != nil {
+			t.Fatalf("%s: %v", e.ID, err)
+		}
+		var kinds []string
+		legacyOrExt := false
+		for {
+			p, err := r.Next()
+			if err != nil {
+				break
+			}
+			start, _ := dissect.LayerForLinkType(p.LinkType)
+			f := dissect.Dissect(p.Data, start, dissect.Options{})
+			if len(f.Errors) > 0 {
+				t.Errorf("%s: %s", e.ID, f.Errors[0].Message)
+			}
+			if f.ICMP != nil {
+				kinds = append(kinds, f.ICMP.TypeName)
+				if f.ICMP.Layout != codec.ExtNone {
+					legacyOrExt = true
+				}
+			} else {
+				kinds = append(kinds, "probe")
+			}
+		}
+		switch e.ID {
+		case "ping":
+			want := []string{}
+			for i := 0; i < 4; i++ {
+				want = append(want, codec.TypeName(codec.IPv4, codec.ICMPv4EchoRequest), codec.TypeName(codec.IPv4, codec.ICMPv4EchoReply))
+			}
+			if strings.Join(kinds, ",") != strings.Join(want, ",") {
+				t.Errorf("ping capture holds %v", kinds)
+			}
+		case "traceroute":
+			te, du := codec.TypeName(codec.IPv4, codec.ICMPv4TimeExceeded), codec.TypeName(codec.IPv4, codec.ICMPv4DestinationUnreachable)
+			want := []string{"probe", te, "probe", te, "probe", te, "probe", du}
+			if strings.Join(kinds, ",") != strings.Join(want, ",") {
+				t.Errorf("traceroute capture holds %v, want %v", kinds, want)
+			}
+			if !legacyOrExt {
+				t.Error("traceroute capture has no hop with an MPLS extension")
+			}
+		default:
+			t.Errorf("unexpected capture example %s", e.ID)
+		}
+	}
+}
+
+// workChecksum must agree with the codec's own checksum on any bytes, odd
+// lengths and either checksum position included, with and without the IPv6
+// pseudo-header.
+func TestChecksumWorkAgreesWithCodec(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	src, dst := netip.MustParseAddr("2001:2::1"), netip.MustParseAddr("2001:2::ff")
+	for n := 4; n < 300; n++ {
+		b := make([]byte, n)
+		rng.Read(b)
+		at := 2 * rng.Intn(n/2)
+		z := append([]byte(nil), b...)
+		z[at], z[at+1] = 0, 0
+		w := workChecksum(b, 0, n, at, nil)
+		if want := codec.Checksum(z); w.Right != want {
+			t.Fatalf("n=%d at=%d: worked out %#04x, codec %#04x", n, at, w.Right, want)
+		}
+		if len(w.Words) != (n+1)/2 {
+			t.Fatalf("n=%d: %d words", n, len(w.Words))
+		}
+		s := codec.PseudoHeaderSum(src, dst, codec.ProtoICMPv6, n)
+		s.Add(z)
+		if w6 := workChecksum(b, 0, n, at, pseudoWords(src, dst, n)); w6.Right != s.Fold() {
+			t.Fatalf("n=%d: with pseudo-header worked out %#04x, codec %#04x", n, w6.Right, s.Fold())
+		}
+		// Writing the right value in makes it verify.
+		b[at], b[at+1] = byte(w.Right>>8), byte(w.Right)
+		if !workChecksum(b, 0, n, at, nil).OK {
+			t.Fatalf("n=%d: the right value does not verify", n)
+		}
+	}
+}
+
+// A corrupted packet shows the wrong checksum and the right one, the same
+// the dissector computes.
+func TestChecksumOfCorruptedPacket(t *testing.T) {
+	e, _ := exampleByID("8/0")
+	b := mustHex(t, e.Hex)
+	b[len(b)-1] ^= 0xff // a data byte
+	f := dissect.Dissect(b, dissect.LayerIPv4, dissect.Options{})
+	if f.ICMP == nil || f.ICMP.Checksum.Status != codec.ChecksumBad {
+		t.Fatalf("corrupted echo not flagged by the dissector: %+v", f.ICMP)
+	}
+	var found bool
+	for _, w := range checksumsOf(f) {
+		if !strings.HasPrefix(w.Field, "icmp") {
+			continue
+		}
+		found = true
+		if w.OK || w.Right != f.ICMP.Checksum.Want {
+			t.Errorf("worked out ok=%v right=%#04x; dissector wants %#04x", w.OK, w.Right, f.ICMP.Checksum.Want)
+		}
+	}
+	if !found {
+		t.Error("no ICMP checksum worked out")
+	}
+}
+
+func TestDecodeTextDialects(t *testing.T) {
+	e, _ := exampleByID("11/0")
+	pkt := mustHex(t, e.Hex)
+	for _, d := range []textdump.Dialect{textdump.PlainHex, textdump.XXD, textdump.HexdumpC, textdump.TcpdumpXASCII, textdump.WiresharkHexDump, textdump.CArray, textdump.Base64} {
+		text := textdump.Format(d, pkt)
+		res, err := decodeText(text, DecodeOptions{})
+		if err != nil {
+			t.Errorf("%v: %v", d, err)
+			continue
+		}
+		if len(res.Frames) != 1 || res.Frames[0].Hex != e.Hex {
+			t.Errorf("%v: decoded %d frames, first differs", d, len(res.Frames))
+		}
+		if !res.DialectDetected || !res.LayerDetected || res.LayerReason == "" {
+			t.Errorf("%v: detection not reported: %+v", d, res)
+		}
+		// Naming the dialect and layer works too.
+		if _, err := decodeText(text, DecodeOptions{Dialect: d.String(), Layer: "ipv4"}); err != nil {
+			t.Errorf("%v given explicitly: %v", d, err)
+		}
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	cases := []struct {
+		text string
+		opt  DecodeOptions
+		want string
+	}{
+		{"   \n", DecodeOptions{}, "nothing to dissect"},
+		{"this is not a packet", DecodeOptions{}, "line 1"},
+		{"4500", DecodeOptions{Dialect: "no such dialect"}, "unknown format"},
+		{"4500", DecodeOptions{Layer: "carrier pigeon"}, "unknown start layer"},
+	}
+	for _, c := range cases {
+		_, err := decodeText(c.text, c.opt)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("decodeText(%q, %+v) = %v, want an error containing %q", c.text, c.opt, err, c.want)
+		}
+	}
+	if _, err := decodeBytes(nil, DecodeOptions{}); err == nil {
+		t.Error("decodeBytes(nil) succeeded")
+	}
+}
+
+func findField(nodes []*dissect.Node, field string) *dissect.Node {
+	for _, n := range nodes {
+		if n.Field == field {
+			return n
+		}
+		if m := findField(n.Kids, field); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// feedAll streams a capture into a session in small, odd-sized chunks.
+func feedAll(t *testing.T, data []byte, chunk int) (int, *session) {
+	t.Helper()
+	h := openSession("test")
+	s, err := getSession(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for off := 0; off < len(data); off += chunk {
+		s.feed(append([]byte(nil), data[off:min(off+chunk, len(data))]...))
+	}
+	return h, s
+}
+
+func TestSessionListsFiltersAndFetches(t *testing.T) {
+	e, _ := exampleByID("traceroute")
+	data := mustHex(t, e.Hex)
+	h, s := feedAll(t, data, 37)
+	defer closeSession(h)
+	end := s.end(h)
+	if end.Error != "" || end.Count != 8 || end.Format != "pcap" {
+		t.Fatalf("end = %+v", end)
+	}
+	rows := s.rowsAt(0, 100)
+	r, _ := openCapReader(bytes.NewReader(data))
+	for i := range rows {
+		p, err := r.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := dissect.Dissect(p.Data, dissect.LayerIP, dissect.Options{})
+		if rows[i].No != i+1 || rows[i].Src != f.Src || rows[i].Dst != f.Dst || !strings.Contains(rows[i].Summary, f.Info) {
+			t.Errorf("row %d = %+v, dissect says %s → %s %q", i, rows[i], f.Src, f.Dst, f.Info)
+		}
+	}
+	// Filter by type: time exceeded.
+	te := int(codec.ICMPv4TimeExceeded)
+	four := int(codec.IPv4)
+	if n := s.filter(Filter{Family: &four, Type: &te}); n != 3 {
+		t.Errorf("filter type %d: %d rows, want 3", te, n)
+	}
+	first := s.rowsAt(0, 1)[0]
+	if first.No != 2 {
+		t.Errorf("first time exceeded is row %d, want 2", first.No)
+	}
+	// Filter by address: the target appears in all 4 probes and in its answer.
+	if n := s.filter(Filter{Addr: exTarget.String()}); n != 5 {
+		t.Errorf("filter addr %s: %d rows, want 5", exTarget, n)
+	}
+	if n := s.filter(Filter{}); n != 8 {
+		t.Errorf("no filter: %d rows", n)
+	}
+	res, need, err := s.packet(7, nil)
+	if err != nil || need != nil || len(res.Frames) != 1 || res.Frames[0].ICMP == nil {
+		t.Fatalf("packet 7: %v %v %+v", err, need, res)
+	}
+	if _, _, err := s.packet(8, nil); err == nil {
+		t.Error("packet 8 of 8 did not fail")
+	}
+}
+
+// With no memory budget every packet must be fetched again from the file.
+func TestSessionFetchPath(t *testing.T) {
+	old := keepBudget
+	keepBudget = 0
+	defer func() { keepBudget = old }()
+	e, _ := exampleByID("ping")
+	data := mustHex(t, e.Hex)
+	h, s := feedAll(t, data, 4096)
+	defer closeSession(h)
+	if end := s.end(h); end.Count != 8 {
+		t.Fatalf("end = %+v", end)
+	}
+	_, need, err := s.packet(5, nil)
+	if err != nil || need == nil || need.Need.Row != 5 {
+		t.Fatalf("packet 5 without kept bytes: need %+v err %v", need, err)
+	}
+	fh := openFetch(need.Need.Row)
+	fs, _ := getSession(fh)
+	for off := 0; off < len(data); off += 50 {
+		fs.feed(append([]byte(nil), data[off:min(off+50, len(data))]...))
+		if fs.status().Done {
+			break
+		}
+	}
+	fs.end(fh)
+	res, _, err := s.packet(5, fs)
+	closeSession(fh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := openCapReader(bytes.NewReader(data))
+	var p capPacket
+	for i := 0; i <= 5; i++ {
+		p, _ = r.Next()
+	}
+	if res.Frames[0].Hex != hex.EncodeToString(p.Data) {
+		t.Error("fetched packet 6 differs from the file's")
+	}
+}
+
+func TestSessionBadCapture(t *testing.T) {
+	h, s := feedAll(t, []byte("this is not a capture file at all, just text"), 10)
+	defer closeSession(h)
+	end := s.end(h)
+	if end.Error == "" || end.Count != 0 {
+		t.Errorf("garbage capture: %+v", end)
+	}
+	// A capture cut in the middle of a packet keeps the packets before it.
+	e, _ := exampleByID("ping")
+	data := mustHex(t, e.Hex)
+	h2, s2 := feedAll(t, data[:len(data)-10], 100)
+	defer closeSession(h2)
+	end = s2.end(h2)
+	if end.Count != 7 || end.Error == "" {
+		t.Errorf("truncated capture: %+v", end)
+	}
+}
+
+func TestBuild(t *testing.T) {
+	res, err := build(BuildSpec{Family: 4, Type: int(codec.ICMPv4EchoRequest), ID: 0x1234, Seq: 9, Data: "hello", Src: "198.18.0.1", Dst: "198.18.0.2", TTL: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := codec.DecodeIP(mustHex(t, res.Hex))
+	if err != nil || !p.HasICMP {
+		t.Fatalf("built packet does not decode: %v", err)
+	}
+	ec, ok := p.ICMP.Echo()
+	if !ok || ec.ID != 0x1234 || ec.Seq != 9 || string(ec.Data) != "hello" || p.V4.TTL != 7 || p.ICMP.Sum.Status != codec.ChecksumGood {
+		t.Errorf("built echo = %+v ttl %d sum %v", ec, p.V4.TTL, p.ICMP.Sum.Status)
+	}
+	res6, err := build(BuildSpec{Family: 6, Type: int(codec.ICMPv6EchoRequest), ID: 1, Seq: 2, Src: "2001:2::1", Dst: "2001:2::2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p6, err := codec.DecodeIP(mustHex(t, res6.Hex))
+	if err != nil || p6.ICMP.Sum.Status != codec.ChecksumGood {
+		t.Errorf("built ICMPv6 echo: %v, checksum %v", err, p6.ICMP.Sum.Status)
+	}
+	bad := []BuildSpec{
+		{Family: 5},
+		{Family: 4, Type: 300},
+		{Family: 4, ID: 70000},
+		{Family: 4, Src: "2001:2::1", Dst: "198.18.0.1"},
+		{Family: 4, Hex: "zz"},
+	}
+	for _, b := range bad {
+		if _, err := build(b); err == nil {
+			t.Errorf("build(%+v) succeeded", b)
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	v, err := lookup(4, int(codec.ICMPv4DestinationUnreachable), int(codec.CodePortUnreachable))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !v.Known || v.Type.Name != codec.TypeName(codec.IPv4, codec.ICMPv4DestinationUnreachable) || v.Code == nil ||
+		v.Code.Name != codec.CodeName(codec.IPv4, codec.ICMPv4DestinationUnreachable, codec.CodePortUnreachable) {
+		t.Errorf("lookup 3/3 = %+v", v)
+	}
+	if v.Type.Explain.EN == "" || v.Type.Explain.KO == "" {
+		t.Error("lookup 3 has no explanation in both languages")
+	}
+	for _, c := range [][3]int{{5, 0, 0}, {4, 256, 0}, {4, 3, 999}} {
+		if _, err := lookup(c[0], c[1], c[2]); err == nil {
+			t.Errorf("lookup%v succeeded", c)
+		}
+	}
+	if x := explain("icmp.checksum"); !x.Known || x.EN == "" {
+		t.Errorf("explain(icmp.checksum) = %+v", x)
+	}
+	m := meta()
+	if len(m.Dialects) == 0 || len(m.Layers) == 0 || len(m.Types) == 0 || len(m.Examples) < len(textbookTable)+2 {
+		t.Errorf("meta incomplete: %d dialects, %d layers, %d types, %d examples", len(m.Dialects), len(m.Layers), len(m.Types), len(m.Examples))
+	}
+}
