@@ -124,12 +124,20 @@ func (f *Frame) fallbackColumns() (src, dst, proto, info string) {
 			break
 		}
 	}
-	if len(f.Root) > 0 {
-		last := f.Root[len(f.Root)-1]
-		info = last.Label
-		if last.Value != "" {
-			info += " " + last.Value
+	// The innermost layer that is not opaque bytes describes the frame.
+	for j := len(f.Root) - 1; j >= 0; j-- {
+		n := f.Root[j]
+		if n.Field == "data" && j > 0 && f.Root[j-1].Field != "data" {
+			continue
 		}
+		info = n.Label
+		if n.Value != "" {
+			info += ": " + n.Value
+		}
+		if n.Field != "data" && j+1 < len(f.Root) && f.Root[j+1].Field == "data" {
+			info += ", " + f.Root[j+1].Value + " of data"
+		}
+		break
 	}
 	if len(f.Errors) > 0 {
 		info += " [Malformed: " + f.Errors[0].Message + "]"
