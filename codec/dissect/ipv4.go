@@ -174,7 +174,7 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 		if !done {
 			nd := d.data(parent, "Fragment", off+hl, stop)
 			if nd != nil {
-				nd.Value = desc
+				nd.Value, nd.Field, nd.Explain = desc, "ip.fragment", "ip.frag_offset"
 			}
 			d.note(ipNode, SevNote, off+6, "fragment %s", desc)
 			return
@@ -193,7 +193,7 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 	}
 	nd := d.data(parent, "Fragment", off+hl, stop)
 	if nd != nil {
-		nd.Value = desc
+		nd.Value, nd.Field, nd.Explain = desc, "ip.fragment", "ip.frag_offset"
 	}
 	d.note(ipNode, SevNote, off+6, "fragment %s", desc)
 }

@@ -270,7 +270,7 @@ func (d *dissector) ipv6Fragment(parent, ipNode *Node, fh, p, stop int, next uin
 		whole, proto, done := d.opt.Reassembler.add(key, int(fo)*8, payload, more, ip.truncated)
 		if !done {
 			if nd := d.data(parent, "Fragment", p, stop); nd != nil {
-				nd.Value = desc
+				nd.Value, nd.Field, nd.Explain = desc, "ipv6.fragment", "ipv6.fraghdr"
 			}
 			d.note(ipNode, SevNote, fh, "fragment %s", desc)
 			return
@@ -288,7 +288,7 @@ func (d *dissector) ipv6Fragment(parent, ipNode *Node, fh, p, stop int, next uin
 		return
 	}
 	if nd := d.data(parent, "Fragment", p, stop); nd != nil {
-		nd.Value = desc
+		nd.Value, nd.Field, nd.Explain = desc, "ipv6.fragment", "ipv6.fraghdr"
 	}
 	d.note(ipNode, SevNote, fh, "fragment %s", desc)
 }
