@@ -124,3 +124,17 @@ func tcpdumpDialect(link, ascii bool) Dialect {
 	}
 	return TcpdumpX
 }
+
+// MarshalText writes the dialect's name, so JSON for the web page carries
+// "tcpdump -XX", not a number.
+func (d Dialect) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads a name that String gives.
+func (d *Dialect) UnmarshalText(b []byte) error {
+	v, ok := ParseDialect(string(b))
+	if !ok {
+		return &SyntaxError{Line: 1, Msg: "unknown dialect " + strconv.Quote(string(b)), Err: ErrSyntax}
+	}
+	*d = v
+	return nil
+}

@@ -186,3 +186,6 @@ func hexWord(v int) string {
 	}
 	return "0x" + s
 }
+
+// MarshalText writes the layer's name for JSON.
+func (l Layer) MarshalText() ([]byte, error) { return []byte(l.String()), nil }

@@ -277,7 +277,7 @@ func classifyStream(ls []line) Dialect {
 				if c != '-' {
 					b64OK = false
 				}
-			case c == '\\':
+			case c == '\\' && (i+1 == len(t) || t[i+1] == 'x' || t[i+1] == 'X'):
 				b64OK = false
 			case isB64(c) || c == '=':
 				hexOK = false

@@ -40,7 +40,9 @@ func TestPlainHexVariants(t *testing.T) {
 		escaped.WriteString(`\x` + echoHex[i:i+2])
 	}
 	mixed := "4500001C 5cbf4000\n400151C2\nc6120001c6120002-0800f0ed-2fc60001"
-	for _, text := range []string{echoHex, upper, spaced, prefixed.String(), commas.String(), colons.String(), escaped.String(), mixed, "  " + echoHex + "  \r\n"} {
+	// Wireshark's "Copy as Escaped String", cut over two lines.
+	quoted := `"` + escaped.String()[:40] + `" \` + "\n" + `"` + escaped.String()[40:] + `"`
+	for _, text := range []string{echoHex, upper, spaced, prefixed.String(), commas.String(), colons.String(), escaped.String(), quoted, mixed, "  " + echoHex + "  \r\n"} {
 		res := mustParse(t, text, Options{})
 		if res.Dialect != PlainHex || len(res.Packets) != 1 || !bytes.Equal(res.Packets[0].Data, echo) {
 			t.Errorf("Parse(%q) = %v %x", text, res.Dialect, res.Packets)
@@ -187,6 +189,13 @@ func TestDialectNames(t *testing.T) {
 		if back, ok := ParseDialect(s); !ok || back != d {
 			t.Errorf("ParseDialect(%q) = %v, %v", s, back, ok)
 		}
+	}
+	var d Dialect
+	if err := d.UnmarshalText([]byte("tcpdump -XX")); err != nil || d != TcpdumpXXASCII {
+		t.Errorf("UnmarshalText: %v %v", d, err)
+	}
+	if err := d.UnmarshalText([]byte("wireshark")); err == nil {
+		t.Error("UnmarshalText accepted an unknown name")
 	}
 	if s := Dialect(200).String(); s != "dialect(200)" {
 		t.Errorf("unknown dialect prints %q", s)

@@ -7,9 +7,11 @@ import (
 	"strings"
 )
 
-// isHexSep reports the separators people put between hex bytes.
+// isHexSep reports the separators people put between hex bytes. Quotes come
+// from Wireshark's "Copy as Escaped String" ("\x45\x00" \), whose lines end
+// in a backslash (see parsePlainHex).
 func isHexSep(c byte) bool {
-	return c == ' ' || c == '\t' || c == ',' || c == ':' || c == '-' || c == ';'
+	return c == ' ' || c == '\t' || c == ',' || c == ':' || c == '-' || c == ';' || c == '"' || c == '\''
 }
 
 // plainReader collects packets from blank-line-separated blocks.
@@ -56,6 +58,10 @@ func parsePlainHex(ls []line, d Dialect, max int) ([]Packet, error) {
 		}
 		if d == OD && strings.TrimSpace(s) == "*" {
 			return nil, syntaxErr(d, l.no, indent(s)+1, "'*' repeat line without offsets cannot be expanded: run od with -v, or with -Ax to keep the offsets")
+		}
+		// A line continuation: a backslash ending the line.
+		if t := strings.TrimRight(s, " \t"); strings.HasSuffix(t, "\\") && !strings.HasSuffix(t, "\\\\") {
+			s = t[:len(t)-1]
 		}
 		for i := 0; i < len(s); {
 			c := s[i]
