@@ -178,3 +178,27 @@ func (e *OpenError) Hint() string {
 	return "allow unprivileged ICMP sockets for your group:  sysctl -w net.ipv4.ping_group_range=\"0 2147483647\"\n" +
 		"or let the binary open raw sockets:                setcap cap_net_raw+ep <path to icmplab>"
 }
+
+// LocalError is an error the local stack reported about a probe through a
+// datagram socket's error queue: most often "message too long" with
+// -M do, when MTU says what would fit. Read returns it as its error; the
+// socket stays usable.
+type LocalError struct {
+	Err            error
+	MessageTooLong bool
+	MTU            uint32
+	OrigDst        netip.Addr
+}
+
+func (e *LocalError) Error() string {
+	if e.MessageTooLong {
+		return fmt.Sprintf("local error: message too long, mtu=%d", e.MTU)
+	}
+	return "local error: " + e.Err.Error()
+}
+
+func (e *LocalError) Unwrap() error { return e.Err }
+
+// ErrNotICMP is returned (wrapped) for a datagram a raw socket received that
+// does not hold an ICMP message codec can delimit; the socket stays usable.
+var ErrNotICMP = errors.New("icmpsock: not an ICMP datagram")

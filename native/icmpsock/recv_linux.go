@@ -4,7 +4,6 @@ package icmpsock
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"net/netip"
 	"time"
@@ -14,29 +13,6 @@ import (
 
 	"icmplab/codec"
 )
-
-// LocalError is an error the local stack reported about a probe through a
-// datagram socket's error queue (SO_EE_ORIGIN_LOCAL): most often "message
-// too long" with -M do, when MTU says what would fit. Read returns it as its
-// error; the socket stays usable.
-type LocalError struct {
-	Err     unix.Errno
-	MTU     uint32
-	OrigDst netip.Addr
-}
-
-func (e *LocalError) Error() string {
-	if e.Err == unix.EMSGSIZE {
-		return fmt.Sprintf("local error: message too long, mtu=%d", e.MTU)
-	}
-	return "local error: " + e.Err.Error()
-}
-
-func (e *LocalError) Unwrap() error { return e.Err }
-
-// ErrNotICMP is returned (wrapped) for a datagram a raw socket received that
-// does not hold an ICMP message codec can delimit; the socket stays usable.
-var ErrNotICMP = errors.New("icmpsock: not an ICMP datagram")
 
 // oobLen holds a timestamp, a TTL or hop limit, a traffic class and an
 // extended error with its offender address, with room to spare.
@@ -55,17 +31,15 @@ func (c *Conn) Read(buf []byte) (Packet, error) {
 	errq := false
 	err := c.rc.Read(func(fd uintptr) bool {
 		n, oobn, _, from, rerr = unix.Recvmsg(int(fd), buf, oob[:], unix.MSG_DONTWAIT)
-		if rerr == nil || rerr == unix.EINTR || c.kind != Datagram && rerr != unix.EAGAIN {
+		if rerr == nil || rerr == unix.EINTR {
 			return true
 		}
-		// Nothing queued, or (datagram socket) the pending socket error an
-		// ICMP error sets next to its error-queue entry: read the entry.
-		if c.kind == Datagram {
-			n, oobn, _, from, rerr = unix.Recvmsg(int(fd), buf, oob[:], unix.MSG_ERRQUEUE|unix.MSG_DONTWAIT)
-			if rerr != unix.EAGAIN {
-				errq = true
-				return true
-			}
+		// Nothing queued, or the pending socket error an ICMP error (or a
+		// local refusal) sets next to its error-queue entry: read the entry.
+		n, oobn, _, from, rerr = unix.Recvmsg(int(fd), buf, oob[:], unix.MSG_ERRQUEUE|unix.MSG_DONTWAIT)
+		if rerr != unix.EAGAIN {
+			errq = true
+			return true
 		}
 		return false
 	})
@@ -168,10 +142,16 @@ func (c *Conn) fromErrQueue(buf []byte, n int, p Packet, cm cmsgs, origDst netip
 		return Packet{}, fmt.Errorf("%w: error queue message without an extended error", ErrNotICMP)
 	}
 	if ee.Origin == unix.SO_EE_ORIGIN_LOCAL {
-		return Packet{}, &LocalError{Err: unix.Errno(ee.Errno), MTU: ee.Info, OrigDst: origDst}
+		errno := unix.Errno(ee.Errno)
+		return Packet{}, &LocalError{Err: errno, MessageTooLong: errno == unix.EMSGSIZE, MTU: ee.Info, OrigDst: origDst}
 	}
 	if ee.Origin != unix.SO_EE_ORIGIN_ICMP && ee.Origin != unix.SO_EE_ORIGIN_ICMP6 {
 		return Packet{}, fmt.Errorf("%w: extended error of origin %d", ErrNotICMP, ee.Origin)
+	}
+	if c.kind == Raw {
+		// A raw socket read the ICMP error itself, whole: this digest of
+		// it is a second copy.
+		return Packet{}, fmt.Errorf("%w: error-queue copy of an ICMP error a raw socket reads whole", ErrNotICMP)
 	}
 	echo := append([]byte(nil), buf[:n]...)
 	local := c.local

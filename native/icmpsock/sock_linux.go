@@ -125,10 +125,11 @@ func setup(fd int, k Kind, o Options) (*Conn, error) {
 		if err := set(unix.IPPROTO_IP, unix.IP_RECVTTL, 1, "IP_RECVTTL"); err != nil {
 			return nil, err
 		}
-		if k == Datagram {
-			if err := set(unix.IPPROTO_IP, unix.IP_RECVERR, 1, "IP_RECVERR"); err != nil {
-				return nil, err
-			}
+		// Errors queue up for both kinds: a datagram socket sees ICMP
+		// errors only there, and either kind learns of local refusals
+		// (message too long, with the MTU) only there.
+		if err := set(unix.IPPROTO_IP, unix.IP_RECVERR, 1, "IP_RECVERR"); err != nil {
+			return nil, err
 		}
 		if o.TTL > 0 {
 			if err := set(unix.IPPROTO_IP, unix.IP_TTL, o.TTL, "IP_TTL"); err != nil {
@@ -152,10 +153,8 @@ func setup(fd int, k Kind, o Options) (*Conn, error) {
 		if err := set(unix.IPPROTO_IPV6, unix.IPV6_RECVTCLASS, 1, "IPV6_RECVTCLASS"); err != nil {
 			return nil, err
 		}
-		if k == Datagram {
-			if err := set(unix.IPPROTO_IPV6, unix.IPV6_RECVERR, 1, "IPV6_RECVERR"); err != nil {
-				return nil, err
-			}
+		if err := set(unix.IPPROTO_IPV6, unix.IPV6_RECVERR, 1, "IPV6_RECVERR"); err != nil {
+			return nil, err
 		}
 		if o.TTL > 0 {
 			if err := set(unix.IPPROTO_IPV6, unix.IPV6_UNICAST_HOPS, o.TTL, "IPV6_UNICAST_HOPS"); err != nil {

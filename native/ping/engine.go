@@ -1,0 +1,353 @@
+package ping
+
+import (
+	"context"
+	"errors"
+	"net"
+	"os"
+	"time"
+
+	"icmplab/codec"
+	"icmplab/native/icmpsock"
+)
+
+// probe flags.
+const (
+	fSent uint8 = 1 << iota
+	fAnswered
+	fErrored
+	fTimedOut
+)
+
+// probeState is what the engine remembers of one sequence number.
+type probeState struct {
+	sent  time.Time // local clock, just before the send call
+	flags uint8
+}
+
+// Pinger pings one target. Create it with New, run it once with Run.
+type Pinger struct {
+	cfg  Config
+	conn Conn
+	sink Sink
+
+	id        uint16
+	cookie    [CookieLen]byte
+	payload   []byte
+	msg       []byte
+	reqType   codec.Type
+	replyType codec.Type
+
+	probes  []probeState // indexed by sequence number
+	pending []uint16     // sent and not yet settled, in send order
+	head    int
+
+	sent, received, dups, corrupted, errors int
+	inflight                                int
+	lastSeq                                 uint16
+	first, last                             time.Time
+	stats                                   Stats
+}
+
+// New prepares a pinger. The echo identifier is the socket's when the
+// kernel chooses it (datagram sockets), a random one otherwise; the payload
+// cookie is always random.
+func New(cfg Config, conn Conn, sink Sink) (*Pinger, error) {
+	if err := cfg.normalize(); err != nil {
+		return nil, err
+	}
+	p := &Pinger{cfg: cfg, conn: conn, sink: sink, probes: make([]probeState, 1<<16)}
+	var rid uint16
+	p.cookie, rid = newCookie()
+	if id, ok := conn.EchoID(); ok {
+		p.id = id
+	} else {
+		p.id = rid
+	}
+	// A raw socket's kernel filters pass only replies with our identifier
+	// (and errors); datagram sockets need none.
+	if f, ok := conn.(interface{ FilterReplies(uint16) error }); ok {
+		if err := f.FilterReplies(p.id); err != nil {
+			return nil, err
+		}
+	}
+	p.payload = buildPayload(cfg.Size, p.cookie, cfg.Pattern)
+	if cfg.Family == codec.IPv6 {
+		p.reqType, p.replyType = codec.ICMPv6EchoRequest, codec.ICMPv6EchoReply
+		if cfg.Probe != nil {
+			p.reqType, p.replyType = codec.ICMPv6ExtendedEchoRequest, codec.ICMPv6ExtendedEchoReply
+		}
+	} else {
+		p.reqType, p.replyType = codec.ICMPv4EchoRequest, codec.ICMPv4EchoReply
+		if cfg.Probe != nil {
+			p.reqType, p.replyType = codec.ICMPv4ExtendedEchoRequest, codec.ICMPv4ExtendedEchoReply
+		}
+	}
+	return p, nil
+}
+
+// ID is the echo identifier the pinger matches replies on.
+func (p *Pinger) ID() uint16 { return p.id }
+
+// recvd is one result of the receive goroutine.
+type recvd struct {
+	pk  icmpsock.Packet
+	err error
+}
+
+// Run pings until the count, the deadline, ctx's cancellation (SIGINT) or
+// a socket failure ends it, and returns the summary it also gave the sink.
+// Each receive on status prints a snapshot (SIGQUIT). Run does not close
+// the connection; closing it afterwards stops the receive goroutine.
+func (p *Pinger) Run(ctx context.Context, status <-chan struct{}) Summary {
+	st := p.cfg.Start
+	st.ID = p.id
+	st.Probe = p.cfg.Probe
+	st.Size = p.cfg.Size
+	p.sink.Start(st)
+
+	in := make(chan recvd, 64)
+	done := make(chan struct{})
+	defer close(done)
+	go p.receive(in, done)
+
+	start := time.Now()
+	var deadline time.Time
+	if p.cfg.Deadline > 0 {
+		deadline = start.Add(p.cfg.Deadline)
+	}
+	nextSend := start
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	var fatal error
+	for {
+		now := time.Now()
+		p.expire(now)
+		reason, end := p.finished(now, deadline)
+		if end {
+			return p.end(reason, nil)
+		}
+		if p.wantSend() && !now.Before(nextSend) {
+			at := p.send()
+			switch {
+			case p.cfg.Flood && p.cfg.Interval == 0:
+				nextSend = at.Add(floodInterval)
+			default:
+				nextSend = nextSend.Add(p.cfg.Interval)
+				if nextSend.Before(at) { // fell behind (a stall): no burst
+					nextSend = at.Add(p.cfg.Interval)
+				}
+			}
+			continue
+		}
+		wake := p.wakeAt(nextSend, deadline)
+		timer.Reset(max(wake.Sub(now), 0))
+		select {
+		case <-ctx.Done():
+			return p.end(EndInterrupted, nil)
+		case <-status:
+			p.sink.Status(p.summary(""))
+		case r := <-in:
+			if r.err != nil {
+				if fatal = p.recvError(r.err); fatal != nil {
+					return p.end(EndError, fatal)
+				}
+				continue
+			}
+			p.handle(r.pk)
+			if p.cfg.Flood && p.cfg.Interval == 0 && p.inflight == 0 && p.wantSend() {
+				nextSend = time.Now() // the reply is back: send the next at once
+			}
+		case <-timer.C:
+		}
+	}
+}
+
+// receive reads until the connection is closed or Run returns.
+func (p *Pinger) receive(out chan<- recvd, done <-chan struct{}) {
+	size := max(p.cfg.Size+8+60+64, 1500)
+	buf := make([]byte, size)
+	for {
+		pk, err := p.conn.Recv(buf)
+		if err != nil && errors.Is(err, ErrSkip) {
+			continue
+		}
+		if err == nil {
+			pk.ICMP = append([]byte(nil), pk.ICMP...)
+			pk.IP = nil // the engine does not keep it; recorders saw it in Recv
+		}
+		select {
+		case out <- recvd{pk, err}:
+		case <-done:
+			return
+		}
+		if err != nil && isClosed(err) {
+			return
+		}
+	}
+}
+
+func isClosed(err error) bool {
+	return errors.Is(err, net.ErrClosed) || errors.Is(err, os.ErrClosed)
+}
+
+// recvError reports a local error and returns nil, or returns the error
+// that ends the run.
+func (p *Pinger) recvError(err error) error {
+	var le *icmpsock.LocalError
+	if errors.As(err, &le) {
+		p.errors++
+		p.settleLast(fErrored)
+		p.sink.Event(Event{Kind: EventLocalError, Seq: p.lastSeq, At: time.Now(), TTL: -1, Err: le})
+		return nil
+	}
+	return err
+}
+
+// settleLast marks the last probe as settled by a local error (the error
+// queue does not say which probe; the last one sent is the one refused).
+func (p *Pinger) settleLast(flag uint8) {
+	st := &p.probes[p.lastSeq]
+	if st.flags&fSent != 0 && st.flags&(fAnswered|fErrored|fTimedOut) == 0 {
+		p.inflight--
+	}
+	st.flags |= flag
+}
+
+// wantSend reports whether more probes are due.
+func (p *Pinger) wantSend() bool { return p.cfg.Count == 0 || p.sent < p.cfg.Count }
+
+// finished applies iputils' exit rules: all -c probes answered (by a reply
+// or an error); the -w deadline; or, without a deadline, the linger after
+// the last of -c probes (twice the longest RTT, at least one interval, when
+// replies came; -W when none did).
+func (p *Pinger) finished(now, deadline time.Time) (EndReason, bool) {
+	if p.cfg.Count > 0 && p.received+p.errors >= p.cfg.Count {
+		return EndCount, true
+	}
+	if !deadline.IsZero() && !now.Before(deadline) {
+		return EndDeadline, true
+	}
+	if at, ok := p.lingerUntil(); ok && !now.Before(at) {
+		return EndCount, true
+	}
+	return "", false
+}
+
+func (p *Pinger) lingerUntil() (time.Time, bool) {
+	if p.cfg.Count == 0 || p.sent < p.cfg.Count || p.cfg.Deadline > 0 {
+		return time.Time{}, false
+	}
+	wait := p.cfg.Timeout
+	if p.received > 0 {
+		wait = max(2*time.Duration(p.stats.MaxUS)*time.Microsecond, p.cfg.Interval)
+	}
+	return p.last.Add(wait), true
+}
+
+// wakeAt is the next moment something is due without a packet arriving.
+func (p *Pinger) wakeAt(nextSend, deadline time.Time) time.Time {
+	wake := time.Now().Add(time.Hour)
+	if p.wantSend() {
+		wake = nextSend
+	}
+	if !deadline.IsZero() && deadline.Before(wake) {
+		wake = deadline
+	}
+	if at, ok := p.lingerUntil(); ok && at.Before(wake) {
+		wake = at
+	}
+	if p.head < len(p.pending) {
+		if at := p.probes[p.pending[p.head]].sent.Add(p.cfg.Timeout); at.Before(wake) {
+			wake = at
+		}
+	}
+	return wake
+}
+
+// send builds and sends the next probe and returns when it left.
+func (p *Pinger) send() time.Time {
+	seq := uint16(p.sent + 1)
+	if p.sent > 0 && p.probes[p.lastSeq].flags&fAnswered == 0 {
+		p.sink.Event(Event{Kind: EventNoAnswerYet, Seq: p.lastSeq, At: time.Now(), TTL: -1})
+	}
+	h := codec.Header{Family: p.cfg.Family, Type: p.reqType}
+	if p.cfg.Family == codec.IPv6 && p.cfg.Src.IsValid() {
+		h.Src, h.Dst = p.cfg.Src, p.cfg.Dst
+	}
+	if p.cfg.Probe != nil {
+		p.msg = codec.Append(p.msg[:0], h, p.cfg.Probe.request(p.id, uint8(seq)))
+	} else {
+		p.msg = codec.Append(p.msg[:0], h, codec.Echo{ID: p.id, Seq: seq, Data: p.payload})
+	}
+	st := &p.probes[seq]
+	*st = probeState{}
+	at, err := p.conn.Send(p.msg, p.cfg.Dst)
+	p.sent++
+	p.lastSeq = seq
+	if p.first.IsZero() {
+		p.first = at
+	}
+	p.last = at
+	st.sent = at
+	st.flags = fSent
+	if err != nil && !errors.Is(err, ErrDeferred) {
+		st.flags |= fErrored
+		p.sink.Event(Event{Kind: EventSendError, Seq: seq, At: at, TTL: -1, Err: err})
+		return at
+	}
+	p.inflight++
+	p.pending = append(p.pending, seq)
+	p.sink.Event(Event{Kind: EventSent, Seq: seq, At: at, TTL: -1})
+	return at
+}
+
+// expire reports probes whose reply timeout has passed.
+func (p *Pinger) expire(now time.Time) {
+	for p.head < len(p.pending) {
+		seq := p.pending[p.head]
+		st := &p.probes[seq]
+		if st.flags&(fAnswered|fErrored) == 0 {
+			if now.Before(st.sent.Add(p.cfg.Timeout)) {
+				break
+			}
+			st.flags |= fTimedOut
+			p.inflight--
+			p.sink.Event(Event{Kind: EventTimeout, Seq: seq, At: now, TTL: -1})
+		}
+		p.head++
+	}
+	if p.head > 1024 && p.head*2 > len(p.pending) { // compact the queue
+		p.pending = append(p.pending[:0], p.pending[p.head:]...)
+		p.head = 0
+	}
+}
+
+// settle records the first answer (reply or error) to a probe.
+func (p *Pinger) settle(st *probeState, flag uint8) {
+	if st.flags&(fAnswered|fErrored|fTimedOut) == 0 {
+		p.inflight--
+	}
+	st.flags |= flag
+}
+
+func (p *Pinger) summary(reason EndReason) Summary {
+	s := Summary{
+		Host: p.cfg.Start.Host, Addr: p.cfg.Dst,
+		Transmitted: p.sent, Received: p.received, Duplicates: p.dups,
+		Corrupted: p.corrupted, Errors: p.errors,
+		Stats: p.stats, Flood: p.cfg.Flood, EndReason: reason,
+		Count: p.cfg.Count, Deadline: p.cfg.Deadline,
+	}
+	if !p.first.IsZero() {
+		s.Elapsed = p.last.Sub(p.first)
+	}
+	return s
+}
+
+func (p *Pinger) end(reason EndReason, err error) Summary {
+	s := p.summary(reason)
+	s.Err = err
+	p.sink.End(s)
+	return s
+}
