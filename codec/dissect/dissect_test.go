@@ -208,7 +208,7 @@ func TestReassemblyInAnyOrderAndBounded(t *testing.T) {
 	ra := NewReassembler()
 	parts := [][]byte{frag(1000, len(big), false, 5), frag(0, 1000, true, 5)}
 	f1 := Dissect(parts[0], LayerIPv4, Options{Number: 1, Reassembler: ra})
-	if f1.ICMP != nil || find(f1.Root, "data") == nil {
+	if f1.ICMP != nil || find(f1.Root, "ip.fragment") == nil {
 		t.Fatalf("first frame: %+v", f1.Layers)
 	}
 	f2 := Dissect(parts[1], LayerIPv4, Options{Number: 2, Reassembler: ra})

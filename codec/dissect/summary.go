@@ -131,7 +131,10 @@ func (f *Frame) fallbackColumns() (src, dst, proto, info string) {
 			continue
 		}
 		info = n.Label
-		if n.Value != "" {
+		switch {
+		case n.Field == "ip.fragment" || n.Field == "ipv6.fragment":
+			info += " " + n.Value // "Fragment of IPv4 datagram ..."
+		case n.Value != "":
 			info += ": " + n.Value
 		}
 		if n.Field != "data" && j+1 < len(f.Root) && f.Root[j+1].Field == "data" {
