@@ -88,8 +88,12 @@ func quotedFlow6(q []byte) (FlowKey, error) {
 	h, err := parseIPv6Header(q)
 	k.TOS, k.FlowLabel, k.IPID, k.TTL = h.TrafficClass, h.FlowLabel, uint16(h.FlowLabel), h.HopLimit
 	k.Src, k.Dst, k.Proto = h.Src, h.Dst, h.Upper
-	if err != nil {
-		return k, &ParseError{Layer: "quoted IPv6", Offset: err.(*ParseError).Offset, Want: err.(*ParseError).Want, Have: err.(*ParseError).Have, Err: ErrTruncated}
+	if pe, ok := err.(*ParseError); ok {
+		c := *pe
+		c.Layer = "quoted IPv6"
+		return k, &c
+	} else if err != nil {
+		return k, err
 	}
 	if h.FragOff != 0 {
 		k.Complete = true
