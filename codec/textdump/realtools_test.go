@@ -94,6 +94,7 @@ func TestRealToolOutput(t *testing.T) {
 		{"tcpdump-XX.txt", TcpdumpXXASCII, frames, "tod", true},
 		{"tcpdump-XX-v-tttt.txt", TcpdumpXXASCII, frames, "full", true},
 		{"tshark-x.txt", WiresharkHexDump, frames, "", false},
+		{"tshark-PVx.txt", WiresharkHexDump, frames, "", true},
 		{"k12.txt", K12Text, frames, "tod", true},
 		{"xxd.txt", XXD, bin("pkt1.bin"), "", false},
 		{"xxd-p.txt", XXDPlain, bin("pkt1.bin"), "", false},

@@ -52,6 +52,9 @@ tcpdump -n -r pings.pcap -X  > tcpdump-X.txt  2>/dev/null
 tcpdump -n -r pings.pcap -XX > tcpdump-XX.txt 2>/dev/null
 tcpdump -n -v -tttt -r pings.pcap -XX > tcpdump-XX-v-tttt.txt 2>/dev/null
 tshark -r pings.pcap -x 2>/dev/null > tshark-x.txt
+# Summary line, dissection tree and bytes, as File > Export Packet
+# Dissections > As Plain Text writes them.
+tshark -r pings.pcap -P -V -x 2>/dev/null > tshark-PVx.txt
 editcap -F k12text pings.pcap k12.txt
 xxd pkt1.bin > xxd.txt
 xxd -p pkt1.bin > xxd-p.txt
