@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"math"
 	"strconv"
 	"time"
 )
@@ -73,10 +74,10 @@ func (w *NgWriter) WritePacket(t time.Time, data []byte, origLen int) error {
 	switch {
 	case origLen < len(data):
 		return errors.New("pcapng: original length " + strconv.Itoa(origLen) + " is less than the " + strconv.Itoa(len(data)) + " bytes captured")
-	case len(data) > MaxBlockSize-32 || origLen > 1<<32-1:
-		return errors.New("pcapng: packet of " + strconv.Itoa(len(data)) + " bytes is too large")
-	case t.Before(time.Unix(0, 0)):
-		return errors.New("pcapng: time " + t.String() + " is before 1970")
+	case len(data) > MaxBlockSize-32 || uint64(origLen) > math.MaxUint32:
+		return errors.New("pcapng: packet of " + strconv.Itoa(origLen) + " bytes is too large")
+	case t.Before(time.Unix(0, 0)) || t.After(time.Unix(0, math.MaxInt64)):
+		return errors.New("pcapng: time " + t.String() + " is outside 1970 to 2262, which 64-bit nanoseconds hold")
 	}
 	ns := uint64(t.UnixNano())
 	padded := (len(data) + 3) &^ 3

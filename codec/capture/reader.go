@@ -37,9 +37,11 @@ func (f Format) String() string {
 type Packet struct {
 	// Data holds the captured bytes. It points into the reader's buffer and
 	// is valid only until the next call to Next: copy it to keep it.
-	Data     []byte
-	CapLen   int // bytes captured (len(Data))
-	OrigLen  int // bytes on the wire
+	Data    []byte
+	CapLen  int // bytes captured (len(Data))
+	OrigLen int // bytes on the wire
+	// Time is in UTC. It is zero for a pcapng simple packet block, which
+	// carries no time stamp.
 	Time     time.Time
 	LinkType LinkType
 	// Interface is the pcapng interface number within its section (0 for pcap).

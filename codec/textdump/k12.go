@@ -66,10 +66,7 @@ func parseK12(ls []line, max int) ([]Packet, error) {
 		}
 		i := 1 + bar + 1
 		for i < len(s) {
-			if i+2 >= len(s)+0 && i+2 > len(s) {
-				return nil, syntaxErr(K12Text, l.no, ind+i+1, "expected two hex digits and '|'")
-			}
-			if !isHex(s[i]) || i+1 >= len(s) || !isHex(s[i+1]) {
+			if i+1 >= len(s) || !isHex(s[i]) || !isHex(s[i+1]) {
 				return nil, syntaxErr(K12Text, l.no, ind+i+1, "expected two hex digits in a cell")
 			}
 			if i+2 >= len(s) || s[i+2] != '|' {

@@ -1,7 +1,6 @@
 package textdump
 
 import (
-	"strconv"
 	"strings"
 	"time"
 )
@@ -314,5 +313,3 @@ func isODLine(s string) bool {
 	}
 	return true
 }
-
-var _ = strconv.Itoa

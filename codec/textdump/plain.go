@@ -31,10 +31,14 @@ func (r *plainReader) flush() {
 	r.cur, r.start = nil, 0
 }
 
+func (r *plainReader) tooLarge(l line, col int) error {
+	return &SyntaxError{Line: l.no, Column: col, Dialect: r.d, Err: ErrTooLarge,
+		Msg: "more bytes than the limit of " + strconv.Itoa(r.max)}
+}
+
 func (r *plainReader) add(l line, col int, b ...byte) error {
 	if r.total+len(b) > r.max {
-		return &SyntaxError{Line: l.no, Column: col, Dialect: r.d, Err: ErrTooLarge,
-			Msg: "more bytes than the limit of " + strconv.Itoa(r.max)}
+		return r.tooLarge(l, col)
 	}
 	if r.start == 0 {
 		r.start = l.no
@@ -92,7 +96,7 @@ func parsePlainHex(ls []line, d Dialect, max int) ([]Packet, error) {
 				return nil, syntaxErr(d, l.no, i+1, "odd number of hex digits ("+strconv.Itoa(n)+")")
 			}
 			if r.total+n/2 > r.max {
-				return nil, r.add(l, i+1, make([]byte, n/2)...)
+				return nil, r.tooLarge(l, i+1)
 			}
 			if r.start == 0 {
 				r.start = l.no
