@@ -12,7 +12,8 @@ type dumpStyle struct {
 	d         Dialect
 	prefix0x  bool // offsets are written 0x0010 (tcpdump)
 	colon     bool // offsets end with ':' (tcpdump, xxd)
-	minDigits int  // fewest offset digits the tool prints
+	minDigits int  // fewest offset digits accepted
+	usual     int  // offset digits the tool itself prints; detection takes fewer only at offset 0
 	group     int  // hex digits a group (2: one byte; 4: tcpdump); 0: any even number (xxd -g)
 	midGap    bool // two spaces after the 8th byte still belong to the hex (hexdump -C)
 	pipe      bool // the ASCII column is between '|' (hexdump -C)
@@ -22,12 +23,12 @@ type dumpStyle struct {
 }
 
 var (
-	styleTcpdump   = dumpStyle{d: TcpdumpXX, prefix0x: true, colon: true, minDigits: 4, group: 4}
-	styleXXD       = dumpStyle{d: XXD, colon: true, minDigits: 8, group: 0}
-	styleHexdumpC  = dumpStyle{d: HexdumpC, minDigits: 7, group: 2, midGap: true, pipe: true, repeat: true}
-	styleWireshark = dumpStyle{d: WiresharkHexDump, minDigits: 4, group: 2, midGap: true, wideGap: true}
-	styleOD        = dumpStyle{d: OD, minDigits: 6, group: 2, repeat: true}
-	styleWords     = dumpStyle{d: HexdumpWords, minDigits: 6, group: 4, repeat: true, swap16: true}
+	styleTcpdump   = dumpStyle{d: TcpdumpXX, prefix0x: true, colon: true, minDigits: 4, usual: 4, group: 4}
+	styleXXD       = dumpStyle{d: XXD, colon: true, minDigits: 4, usual: 8, group: 0}
+	styleHexdumpC  = dumpStyle{d: HexdumpC, minDigits: 7, usual: 8, group: 2, midGap: true, pipe: true, repeat: true}
+	styleWireshark = dumpStyle{d: WiresharkHexDump, minDigits: 4, usual: 4, group: 2, midGap: true, wideGap: true}
+	styleOD        = dumpStyle{d: OD, minDigits: 4, usual: 6, group: 2, repeat: true}
+	styleWords     = dumpStyle{d: HexdumpWords, minDigits: 6, usual: 7, group: 4, repeat: true, swap16: true}
 )
 
 // maxOffsetDigits keeps offsets far below int overflow on every platform
@@ -72,6 +73,26 @@ func (st *dumpStyle) offset(s string) (off, end int, ok bool) {
 		}
 	}
 	return int(v), i, true
+}
+
+// detectOffset is offset for detection. Other programs print dumps like
+// xxd's or od's with shorter offsets ("0000: 45 00 ..."); read as plain hex,
+// those offsets would become bytes. So a shorter offset counts too, but
+// only when it is 0: "4500 00 54" stays plain hex.
+func (st *dumpStyle) detectOffset(s string) (off, end int, ok bool) {
+	off, end, ok = st.offset(s)
+	if !ok {
+		return 0, 0, false
+	}
+	digits := hexRun(s[min(len(s), 2*b2i(st.prefix0x)):])
+	return off, end, digits >= st.usual || off == 0
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // dumpParser reads one offset-style dump into packets.

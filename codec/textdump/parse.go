@@ -142,22 +142,22 @@ func detect(text string, ls []line) Dialect {
 		if strings.HasPrefix(s, "+---") || k12Row(s) {
 			return K12Text
 		}
-		if _, _, ok := styleTcpdump.offset(s); ok {
+		if _, _, ok := styleTcpdump.detectOffset(s); ok {
 			return TcpdumpXX
 		}
-		if _, e, ok := styleXXD.offset(s); ok && groupFollows(s[e:], 0) {
+		if _, e, ok := styleXXD.detectOffset(s); ok && groupFollows(s[e:], 0) {
 			return XXD
 		}
-		if _, e, ok := styleHexdumpC.offset(s); ok && groupFollows(s[e:], 2) && strings.IndexByte(s[e:], '|') >= 0 {
+		if _, e, ok := styleHexdumpC.detectOffset(s); ok && groupFollows(s[e:], 2) && strings.IndexByte(s[e:], '|') >= 0 {
 			return HexdumpC
 		}
-		if _, e, ok := styleWireshark.offset(s); ok && groupFollows(s[e:], 2) {
+		if _, e, ok := styleWireshark.detectOffset(s); ok && groupFollows(s[e:], 2) {
 			return WiresharkHexDump
 		}
-		if _, e, ok := styleOD.offset(s); ok && groupFollows(s[e:], 2) {
+		if _, e, ok := styleOD.detectOffset(s); ok && groupFollows(s[e:], 2) {
 			return OD
 		}
-		if _, e, ok := styleWords.offset(s); ok && groupFollows(s[e:], 4) {
+		if _, e, ok := styleWords.detectOffset(s); ok && groupFollows(s[e:], 4) {
 			return HexdumpWords
 		}
 	}

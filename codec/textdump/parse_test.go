@@ -48,6 +48,21 @@ func TestPlainHexVariants(t *testing.T) {
 			t.Errorf("Parse(%q) = %v %x", text, res.Dialect, res.Packets)
 		}
 	}
+	// Offsets shorter than xxd's or od's, as other programs print them, are
+	// offsets all the same when the dump starts at 0; "4500 00 1c" is not.
+	for text, want := range map[string]Dialect{
+		"0000: 45 00 00 1c 5c bf 40 00 40 01 51 c2 c6 12 00 01\n0010: c6 12 00 02 08 00 f0 ed 2f c6 00 01\n": XXDBytes,
+		"0000 45 00 00 1c 5c bf 40 00 40 01 51 c2 c6 12 00 01\n0010 c6 12 00 02 08 00 f0 ed 2f c6 00 01\n":   OD,
+	} {
+		res := mustParse(t, text, Options{})
+		if res.Dialect != want || len(res.Packets) != 1 || !bytes.Equal(res.Packets[0].Data, echo) {
+			t.Errorf("Parse(%q) = %v %x", text, res.Dialect, res.Packets)
+		}
+	}
+	if res := mustParse(t, "4500 00 1c", Options{}); res.Dialect != PlainHex || len(res.Packets[0].Data) != 4 {
+		t.Errorf("4500 00 1c: %v %x", res.Dialect, res.Packets)
+	}
+
 	// Blank lines separate packets.
 	res := mustParse(t, echoHex+"\n\n"+echoHex[:8]+"\n", Options{})
 	if len(res.Packets) != 2 || !bytes.Equal(res.Packets[1].Data, echo[:4]) || res.Packets[1].Line != 3 {
