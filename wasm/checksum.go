@@ -49,7 +49,7 @@ type ChecksumWork struct {
 // as zero, after the pseudo-header words pre (already labelled). Offsets in
 // the steps are frame offsets.
 func workChecksum(b []byte, start, n, at int, pre []ChecksumStep) ChecksumWork {
-	w := ChecksumWork{Start: start, Length: n, At: at}
+	w := ChecksumWork{Start: start, Length: n, At: at, Words: []ChecksumStep{}, Folds: []Fold{}}
 	var sum uint32
 	for _, p := range pre {
 		sum += uint32(p.Word)

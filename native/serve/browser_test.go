@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -31,6 +32,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"icmplab/codec"
 	"icmplab/codec/dissect"
@@ -615,3 +617,88 @@ func pcapng(frames [][]byte) []byte {
 }
 
 var _ = errors.New
+
+func strconvQuote(s string) string { return strconv.Quote(s) }
+
+// Every example of the menu dissects without a message; the traceroute
+// capture lists its packets.
+func TestBrowserExamples(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	var ids []string
+	b.run(t, "list examples", chromedp.Evaluate(`[...document.querySelectorAll('#examples option')].map(o => o.value).filter(Boolean)`, &ids))
+	if len(ids) < 15 {
+		t.Fatalf("examples menu has %d entries, want the 13 textbook rows and 2 captures", len(ids))
+	}
+	for _, id := range ids {
+		var state struct {
+			Err   string `json:"err"`
+			Nodes int    `json:"nodes"`
+			Rows  int    `json:"rows"`
+		}
+		b.run(t, "example "+id,
+			chromedp.Evaluate(`(() => { const s = document.getElementById('examples'); s.value = `+strconvQuote(id)+`; s.dispatchEvent(new Event('change')); })()`, nil),
+			chromedp.Poll(`(() => {
+				const m = document.getElementById('message');
+				const cap = !document.getElementById('capture').hidden;
+				const rows = document.querySelectorAll('#vrows .vrow').length;
+				const nodes = document.getElementById('work').hidden ? 0 : document.querySelectorAll('#tree li').length;
+				if (!m.hidden) return {err: m.textContent, nodes, rows};
+				if (nodes > 0 && (!cap || rows > 0)) return {err: '', nodes, rows};
+				return null;
+			})()`, &state, chromedp.WithPollingTimeout(20*time.Second)))
+		if state.Err != "" {
+			t.Errorf("example %s: %s", id, state.Err)
+		}
+		if id == "traceroute" && state.Rows != 8 {
+			t.Errorf("traceroute example lists %d rows, want 8", state.Rows)
+		}
+		if id == "traceroute" {
+			b.run(t, "pick the MPLS hop", chromedp.Click(`#vrows .vrow[data-i="3"]`, chromedp.ByQuery),
+				chromedp.WaitVisible(`#tree li[data-field="icmp.mpls.label"]`, chromedp.ByQuery))
+			b.screenshot(t, "traceroute.png")
+		}
+		// Each example is reset before the next: clear the capture view.
+		b.run(t, "reset", chromedp.Evaluate(`document.getElementById('work').hidden = true`, nil))
+	}
+	b.noProblems(t)
+}
+
+// The tree is usable from the keyboard, and on a narrow screen the page
+// folds to one column.
+func TestBrowserKeyboardAndNarrow(t *testing.T) {
+	b := newBrowser(t)
+	pkt := echoRequest(1)
+	b.open(t, "#hex="+hex.EncodeToString(pkt))
+	var want []*dissect.Node
+	walk(dissect.Dissect(pkt, dissect.LayerIPv4, dissect.Options{}).Root, &want)
+	icmp := find(want, "icmp")
+	var sel []string
+	b.run(t, "keys",
+		chromedp.WaitVisible(`#tree li.sel`, chromedp.ByQuery),
+		chromedp.Focus("#tree", chromedp.ByQuery),
+		chromedp.KeyEvent(kb.ArrowDown), // ArrowDown: the first field of the ICMP header
+		chromedp.Evaluate(`[document.querySelector('#tree li.sel').dataset.field, document.activeElement.id]`, &sel))
+	if len(sel) != 2 || len(icmp.Kids) == 0 || sel[0] != icmp.Kids[0].Field {
+		t.Errorf("ArrowDown from the ICMP header selected %v, want %s", sel, icmp.Kids[0].Field)
+	}
+	b.run(t, "left", chromedp.KeyEvent(kb.ArrowLeft), // ArrowLeft: back to the parent
+		chromedp.Evaluate(`[document.querySelector('#tree li.sel').dataset.field]`, &sel))
+	if len(sel) != 1 || sel[0] != "icmp" {
+		t.Errorf("ArrowLeft selected %v, want icmp", sel)
+	}
+	var cols string
+	b.run(t, "narrow", chromedp.EmulateViewport(400, 900),
+		chromedp.Sleep(200*time.Millisecond),
+		chromedp.Evaluate(`getComputedStyle(document.getElementById('work')).gridTemplateColumns`, &cols))
+	if strings.Count(strings.TrimSpace(cols), " ") != 0 {
+		t.Errorf("at 400 px the work area has columns %q, want one", cols)
+	}
+	var over []string
+	b.run(t, "overflow", chromedp.Evaluate(`[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1 && e.offsetParent !== null && !e.closest('.bits, .hex, .vport, .tree')).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))`, &over))
+	if len(over) > 0 {
+		t.Errorf("at 400 px these stick out of the screen: %v", over)
+	}
+	b.screenshot(t, "narrow.png")
+	b.noProblems(t)
+}

@@ -1118,7 +1118,7 @@ function checksumSection(cs) {
     table.append(tr);
   };
   for (const p of cs.pseudo || []) addRow(p.label, p.word, p.sum, 'pseudo');
-  const words = cs.words;
+  const words = cs.words || [];
   const SHOW = 12;
   words.forEach((w, k) => {
     if (words.length > 2 * SHOW + 1 && k === SHOW) {
@@ -1135,7 +1135,7 @@ function checksumSection(cs) {
   sec.append(table);
   const steps = el('ol', 'steps');
   steps.append(el('li', null, 'Sum of all words: 0x' + cs.total.toString(16)));
-  for (const fo of cs.folds) steps.append(el('li', null, 'Fold the carry: 0x' + fo.from.toString(16) + ' → 0x' + fo.to.toString(16)));
+  for (const fo of cs.folds || []) steps.append(el('li', null, 'Fold the carry: 0x' + fo.from.toString(16) + ' → 0x' + fo.to.toString(16)));
   steps.append(el('li', null, "One's complement of " + hex4(cs.folded) + ' = ' + hex4(cs.right)));
   steps.append(el('li', cs.ok ? 'ok' : 'bad', 'Right value ' + hex4(cs.right) + ', found ' + hex4(cs.found) + (cs.ok ? ' ✓' : ' ✗')));
   sec.append(steps);

@@ -1,0 +1,295 @@
+// The JavaScript API that main.wasm installs: ONE global object, icmplab.
+//
+// Load it the plain way (site/static/worker.js does, inside a Web Worker):
+//   importScripts('wasm_exec.js');
+//   const go = new Go();
+//   const { instance } = await WebAssembly.instantiateStreaming(fetch('main.wasm'), go.importObject);
+//   go.run(instance);            // installs globalThis.icmplab
+//
+// Every method checks its arguments and returns a Promise. Failures reject
+// with a real Error whose message starts with "icmplab.<method>: ". Results
+// that are objects arrive as JSON strings: JSON.parse them (one parse is
+// faster than building objects through syscall/js). Byte arguments are
+// Uint8Arrays, copied before the call returns, so the caller may reuse them.
+// Nothing here knows a protocol fact of its own: names, explanations and
+// layouts come from the Go codec (codec/, codec/dissect, codec/textdump,
+// codec/capture).
+
+export interface ICMPLab {
+  /** The module's version (the -X main.version link flag; "dev" otherwise). */
+  readonly version: string;
+
+  /** What the page needs once: dialects, start layers, examples, types. JSON of Meta. */
+  init(): Promise<string>;
+
+  /** Dissect pasted text (any hex dialect or base64; dialect and start layer
+   * detected unless given) or raw bytes. JSON of DecodeResult. */
+  decode(input: string | Uint8Array, options?: DecodeOptions): Promise<string>;
+
+  /** Registry entry of a type and, when code is given, a code. JSON of Lookup. */
+  lookup(family: 4 | 6, type: number, code?: number): Promise<string>;
+  /** Every registered type of a family, without codes. JSON of TypeInfo[]. */
+  types(family: 4 | 6): Promise<string>;
+  /** Explanation of a field id ("ip.ttl", "icmp.checksum", "checksum.howto"). JSON of Explanation. */
+  explain(key: string): Promise<string>;
+
+  /** Build a message from fields with the codec's encoder. JSON of BuildResult. */
+  build(spec: BuildSpec): Promise<string>;
+  /** One example, built by the codec: a packet (with tcpdump -X text) or a pcap. JSON of Example. */
+  example(id: string): Promise<string>;
+
+  // Captures (pcap, pcapng, gzipped either) are read as a stream of chunks:
+  // captureOpen, then captureFeed for every chunk of File.stream(), then
+  // captureEnd. The Go side keeps one 40-byte row a packet and the bytes of
+  // the first 192 MB of packets; a later packet is fetched again by
+  // streaming the file into captureOpenFetch's session.
+
+  /** Start reading a capture. Resolves to a handle. */
+  captureOpen(name?: string): Promise<number>;
+  /** Hand over the next chunk; resolves once it is read. JSON of FeedResult. */
+  captureFeed(handle: number, chunk: Uint8Array): Promise<string>;
+  /** Signal the end of the file. JSON of EndResult. */
+  captureEnd(handle: number): Promise<string>;
+  /** Select the rows the list shows (all when the filter is empty). JSON of {count: number}. */
+  captureFilter(handle: number, filter: Filter): Promise<string>;
+  /** count (<= 1000) rows of the filtered list from start. JSON of Row[]. */
+  captureRows(handle: number, start: number, count: number): Promise<string>;
+  /** The packet at a list index, dissected. JSON of DecodeResult, or of
+   * NeedRow when its bytes must be fetched again (see captureOpenFetch). */
+  capturePacket(handle: number, index: number): Promise<string>;
+  /** A session that reads the file again only to pick row `row`'s bytes;
+   * feed it like captureOpen's (FeedResult.done says when to stop), then
+   * call captureDissect. Resolves to a handle. */
+  captureOpenFetch(row: number): Promise<number>;
+  /** The packet at a list index, from the bytes a fetch session found. JSON of DecodeResult. */
+  captureDissect(handle: number, index: number, fetchHandle: number): Promise<string>;
+  /** Forget a capture (or a fetch session). */
+  captureClose(handle: number): Promise<void>;
+
+  /** Release every js.Func and let main() return; the object is removed. */
+  dispose(): void;
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var icmplab: ICMPLab;
+}
+
+export interface DecodeOptions {
+  /** A dialect name from Meta.dialects ("xxd", "tcpdump -X", ...); "" detects. */
+  dialect?: string;
+  /** A start layer id from Meta.layers ("ethernet", "ipv4", "icmpv6", ...); "" detects. */
+  layer?: string;
+}
+
+export interface Meta {
+  version: string;
+  dialects: string[];
+  layers: { id: string; title: string }[];
+  /** Without hex/text: fetch one with example(id). */
+  examples: Example[];
+  /** ICMPv4 then ICMPv6 types, for the capture filter. */
+  types: TypeInfo[];
+}
+
+export interface DecodeResult {
+  dialect?: string;
+  dialectDetected: boolean;
+  layer: string;
+  layerTitle: string;
+  layerDetected: boolean;
+  /** Why the bytes were taken to start there, in words. */
+  layerReason?: string;
+  frames: Frame[];
+}
+
+export interface Frame {
+  number: number;
+  time?: string; // RFC 3339
+  len: number;
+  caplen: number;
+  hex: string;
+  summary: string;
+  src: string;
+  dst: string;
+  protocol: string;
+  info: string;
+  layers: string[];
+  tree: Node[];
+  notes: Note[];
+  /** Buffers besides the frame that nodes point into (Node.source, 1-based). */
+  sources?: { name: string; hex: string }[];
+  icmp?: ICMPSummary;
+  checksums: ChecksumWork[];
+}
+
+/** codec/dissect.Node as JSON. Offsets are absolute in the frame (or in
+ * sources[source-1]); mask selects the bits of a sub-byte field. */
+export interface Node {
+  label: string;
+  value?: string;
+  field?: string;
+  offset: number;
+  length: number;
+  mask?: number;
+  explain?: string;
+  notes?: Note[];
+  children?: Node[];
+  source?: number;
+}
+
+export interface Note {
+  severity: 'note' | 'warning' | 'error';
+  offset: number;
+  message: string;
+}
+
+export interface ICMPSummary {
+  family: 4 | 6;
+  type: number;
+  code: number;
+  name: string;
+  codeName?: string;
+  isError: boolean;
+  checksum: 'good' | 'bad' | 'unverified';
+  /** For an error, what it means for the packet it quotes, in a sentence. */
+  quote?: string;
+  extLayout?: string;
+}
+
+/** An Internet checksum worked out as on paper (RFC 1071). */
+export interface ChecksumWork {
+  field: string; // "ip.checksum", "icmp.checksum", "icmpv6.checksum", "icmp.ext.checksum"
+  label: string;
+  how: string;
+  start: number;
+  length: number;
+  at: number;
+  found: number;
+  right: number;
+  ok: boolean;
+  pseudo?: ChecksumStep[]; // the IPv6 pseudo-header, for ICMPv6
+  words: ChecksumStep[];
+  total: number; // the sum before folding
+  folds: { from: number; to: number }[];
+  folded: number;
+}
+
+export interface ChecksumStep {
+  label?: string;
+  off: number; // -1 for pseudo-header words
+  word: number;
+  sum: number; // running sum after this word
+  zeroed?: boolean; // the checksum field, counted as zero
+  pad?: boolean; // an odd last byte padded with zero
+}
+
+export interface Text {
+  en: string;
+  ko: string;
+}
+
+export interface TypeInfo {
+  family: 4 | 6;
+  type: number;
+  name: string;
+  rfc?: string;
+  status: 'current' | 'deprecated' | 'experimental' | 'reserved';
+  isError: boolean;
+  explain: Text;
+  codes?: CodeInfo[];
+}
+
+export interface CodeInfo {
+  code: number;
+  name: string;
+  rfc?: string;
+  status: string;
+  explain: Text;
+}
+
+export interface Lookup {
+  known: boolean;
+  type: TypeInfo;
+  code?: CodeInfo;
+}
+
+export interface Explanation {
+  key: string;
+  known: boolean;
+  en?: string;
+  ko?: string;
+}
+
+export interface BuildSpec {
+  family: 4 | 6;
+  type: number;
+  code?: number;
+  id?: number;
+  seq?: number;
+  /** Payload as text (UTF-8) ... */
+  data?: string;
+  /** ... or as hex, which wins. */
+  dataHex?: string;
+  /** For error types: hex of the datagram to quote. */
+  quote?: string;
+  /** With dst: wrap the message in an IPv4/IPv6 header. */
+  src?: string;
+  dst?: string;
+  ttl?: number;
+}
+
+export interface BuildResult {
+  hex: string;
+  /** Where the bytes start, to pass to decode as options.layer. */
+  layer: string;
+}
+
+export interface Example {
+  id: string; // "3/3", "ping", "traceroute"
+  title: string;
+  note: string;
+  kind: 'packet' | 'capture';
+  family?: number;
+  type: number;
+  code: number;
+  hex?: string; // packet bytes, or the whole pcap file
+  text?: string; // a packet as tcpdump -X prints it
+}
+
+export interface FeedResult {
+  count: number;
+  done: boolean;
+  error?: string;
+}
+
+export interface EndResult {
+  handle: number;
+  count: number;
+  format: string;
+  linkType?: string;
+  error?: string;
+  limit?: string;
+}
+
+export interface Filter {
+  family?: 4 | 6;
+  type?: number;
+  code?: number;
+  /** Substring of the source or destination address. */
+  addr?: string;
+}
+
+export interface Row {
+  i: number; // index in the filtered list
+  no: number; // frame number in the file
+  time: string; // seconds since the first packet
+  src: string;
+  dst: string;
+  summary: string;
+  flags: number; // 1: has an error note, 2: has a warning
+}
+
+export interface NeedRow {
+  need: { row: number };
+}
