@@ -72,10 +72,8 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 		sub := *d
 		sub.quoted = true
 		sub.depth = d.depth + 1
-		layers := len(d.f.Layers)
 		sub.ipByVersionQuoted(qn, qOff, qEnd)
-		d.f.Layers = sub.f.Layers
-		_ = layers
+		d.slab = sub.slab // the copy handed out nodes from the shared chunk
 		if fk, err := m.QuotedFlow(); err == nil || fk.Family != 0 {
 			info.Quoted = &fk
 		}
