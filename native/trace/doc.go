@@ -1,0 +1,21 @@
+// Package trace is icmplab's traceroute engine: UDP, ICMP echo and TCP SYN
+// probes sent many at a time, matched to the ICMP errors that answer them by
+// the flow the error quotes (codec.Message.QuotedFlow), with traceroute's
+// adaptive wait (-w MAX,HERE,NEAR), Paris flows that keep every probe of a
+// trace on one ECMP path, MPLS and RFC 5837 extensions, reverse names, text
+// output in traceroute's layout and JSON with an explicit end reason.
+//
+// The engine (engine.go) is one send/receive/update loop over a probe table,
+// the idea of trippy's strategy.rs: the table says which probes are in
+// flight, which hop is settled and when the next timeout falls; socket
+// readers only decode and post replies to the loop, so no state is shared.
+//
+// Privileges. With CAP_NET_RAW a raw ICMP socket receives every error whole,
+// extensions included, and TCP SYN probes can be sent. Without it, UDP probes
+// read their errors from the socket's error queue (IP_RECVERR): the kernel
+// gives the ICMP type, code and offender address and the payload of the
+// probe, but not the rest of the ICMP message, so MPLS labels and RFC 5837
+// interface data (-e) cannot be shown, nor the quoted header (TTL/TOS as the
+// router saw it). ICMP probes then use ICMP datagram sockets, which need the
+// user's group in net.ipv4.ping_group_range. TCP needs CAP_NET_RAW.
+package trace

@@ -1,0 +1,378 @@
+package trace
+
+import (
+	"context"
+	"errors"
+	"net/netip"
+	"time"
+)
+
+// prober sends probes of one method and posts the replies its sockets read.
+type prober interface {
+	// send transmits p and returns the key its answer will be looked up by.
+	send(p *Probe) (lookupKey, error)
+	// start launches the socket readers; they post to out until close.
+	start(out chan<- reply)
+	close()
+	// source is the address probes leave from; packetSize the IP datagram
+	// size of one probe; privileged whether answers are read whole (raw).
+	source() netip.Addr
+	packetSize() int
+	privileged() bool
+}
+
+// HopReport is one settled hop of one flow, handed to the output as soon as
+// every probe of it is answered or given up, in TTL order.
+type HopReport struct {
+	Flow    int
+	TTL     int
+	Probes  []Probe
+	Settled time.Time
+	Final   bool // the trace of this flow ends here
+}
+
+// FlowResult is one flow's whole trace.
+type FlowResult struct {
+	Flow     int
+	SrcPort  uint16
+	DstPort  uint16
+	Hops     []HopReport
+	End      string // "destination reached", "max hops (30)", "unreachable (!H)", "interrupted"
+	Reached  bool
+	Finished bool
+}
+
+// Result is a finished trace.
+type Result struct {
+	Config     Config
+	Source     netip.Addr
+	PacketSize int
+	Privileged bool
+	Flows      []FlowResult
+	Sent       int // probes sent
+	Ignored    int // replies that matched no probe or quoted a different packet
+	Started    time.Time
+	Elapsed    time.Duration
+}
+
+// engine is the probe table and the loop that drives it.
+type engine struct {
+	cfg      *Config
+	pr       prober
+	ppf      int     // probes per flow
+	probes   []Probe // flow-major: flow*ppf + index
+	order    []int   // send order: by TTL, then flow, then probe number
+	sendPos  int
+	inflight int
+	endTTL   []int // per flow: TTL of the final hop, or MaxHops+1 while unknown
+	nextHop  []int // per flow: next TTL to report
+	finished []bool
+	byKey    map[lookupKey]int
+	onHop    func(HopReport)
+	onReply  func(netip.Addr)
+	res      *Result
+}
+
+// errNoSocket wraps socket setup failures.
+var errNoSocket = errors.New("cannot open probe sockets")
+
+// Run traces cfg.Target. onHop (may be nil) receives each settled hop in
+// order, per flow; onReply (may be nil) is told of every address that
+// answers, so names can be looked up while the trace goes on.
+func Run(ctx context.Context, cfg Config, onHop func(HopReport), onReply func(netip.Addr)) (*Result, error) {
+	if err := cfg.Normalize(); err != nil {
+		return nil, err
+	}
+	pr, err := newProber(&cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer pr.close()
+	return runWith(ctx, &cfg, pr, onHop, onReply)
+}
+
+// runWith runs the loop over an opened prober (tests pass fakes).
+func runWith(ctx context.Context, cfg *Config, pr prober, onHop func(HopReport), onReply func(netip.Addr)) (*Result, error) {
+	e := newEngine(cfg, pr)
+	if onHop != nil {
+		e.onHop = onHop
+	}
+	if onReply != nil {
+		e.onReply = onReply
+	}
+	replies := make(chan reply, 256)
+	pr.start(replies)
+	e.res.Started = time.Now()
+	err := e.loop(ctx, replies)
+	e.res.Elapsed = time.Since(e.res.Started)
+	return e.res, err
+}
+
+func newEngine(cfg *Config, pr prober) *engine {
+	ppf := cfg.probesPerFlow()
+	e := &engine{
+		cfg: cfg, pr: pr, ppf: ppf,
+		probes:   make([]Probe, cfg.Flows*ppf),
+		endTTL:   make([]int, cfg.Flows),
+		nextHop:  make([]int, cfg.Flows),
+		finished: make([]bool, cfg.Flows),
+		byKey:    make(map[lookupKey]int, cfg.Flows*ppf),
+		onHop:    func(HopReport) {},
+		onReply:  func(netip.Addr) {},
+		res: &Result{Config: *cfg, Source: pr.source(), PacketSize: pr.packetSize(), Privileged: pr.privileged(),
+			Flows: make([]FlowResult, cfg.Flows)},
+	}
+	for f := 0; f < cfg.Flows; f++ {
+		e.endTTL[f] = cfg.MaxHops + 1
+		e.nextHop[f] = cfg.FirstTTL
+		e.res.Flows[f].Flow = f
+		for i := 0; i < ppf; i++ {
+			e.probes[f*ppf+i] = Probe{Flow: f, TTL: cfg.FirstTTL + i/cfg.Queries, N: i % cfg.Queries, Index: i}
+		}
+	}
+	for ttl := cfg.FirstTTL; ttl <= cfg.MaxHops; ttl++ {
+		for f := 0; f < cfg.Flows; f++ {
+			for n := 0; n < cfg.Queries; n++ {
+				e.order = append(e.order, f*ppf+(ttl-cfg.FirstTTL)*cfg.Queries+n)
+			}
+		}
+	}
+	return e
+}
+
+// loop is the single send/receive/update loop.
+func (e *engine) loop(ctx context.Context, replies <-chan reply) error {
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	for {
+		now := time.Now()
+		next := e.expire(now)
+		if err := e.sendMore(); err != nil {
+			return err
+		}
+		e.emit()
+		if e.allFinished() {
+			return nil
+		}
+		if n := e.expire(time.Now()); next.IsZero() || (!n.IsZero() && n.Before(next)) {
+			next = n
+		}
+		wait := time.Hour
+		if !next.IsZero() {
+			wait = max(time.Until(next), 0)
+		}
+		timer.Reset(wait)
+		select {
+		case r := <-replies:
+			e.apply(r)
+			for more := true; more; { // take what else is queued before deciding
+				select {
+				case r := <-replies:
+					e.apply(r)
+				default:
+					more = false
+				}
+			}
+		case <-timer.C:
+		case <-ctx.Done():
+			for f := range e.finished {
+				if !e.finished[f] {
+					e.finished[f] = true
+					e.res.Flows[f].End = "interrupted"
+				}
+			}
+			return ctx.Err()
+		}
+		if !timer.Stop() {
+			select {
+			case <-timer.C:
+			default:
+			}
+		}
+	}
+}
+
+// waitPrecision is added to a measured round trip before scaling it, as
+// traceroute's DEF_WAIT_PREC, so sub-millisecond hops are not cut too short.
+const waitPrecision = time.Millisecond
+
+// timeout is how long probe i may stay unanswered: traceroute's -w MAX,HERE,NEAR.
+func (e *engine) timeout(i int) time.Duration {
+	w := e.cfg.Wait
+	p := &e.probes[i]
+	if w.Here > 0 {
+		first := i - p.N
+		for j := first; j < first+e.cfg.Queries; j++ {
+			if q := &e.probes[j]; q.answered() {
+				if rtt := q.RTT(); rtt > 0 {
+					return min(time.Duration(float64(rtt+waitPrecision)*w.Here), w.Max)
+				}
+			}
+		}
+	}
+	if w.Near > 0 {
+		end := (p.Flow + 1) * e.ppf
+		for j := i + 1; j < end && !e.probes[j].Sent.IsZero(); j++ {
+			if q := &e.probes[j]; q.answered() {
+				if rtt := q.RTT(); rtt > 0 {
+					return min(time.Duration(float64(rtt+waitPrecision)*w.Near), w.Max)
+				}
+			}
+		}
+	}
+	return w.Max
+}
+
+// expire gives up the probes whose wait is over and returns the earliest
+// deadline still ahead (zero when nothing is in flight).
+func (e *engine) expire(now time.Time) time.Time {
+	var next time.Time
+	for i := range e.probes {
+		p := &e.probes[i]
+		if p.Outcome != Pending || p.Sent.IsZero() {
+			continue
+		}
+		dl := p.Sent.Add(e.timeout(i))
+		if !now.Before(dl) {
+			p.Outcome = TimedOut
+			e.inflight--
+			continue
+		}
+		if next.IsZero() || dl.Before(next) {
+			next = dl
+		}
+	}
+	return next
+}
+
+// sendMore fills the in-flight window in table order, skipping hops past a
+// flow's known end.
+func (e *engine) sendMore() error {
+	for e.inflight < e.cfg.InFlight && e.sendPos < len(e.order) {
+		i := e.order[e.sendPos]
+		e.sendPos++
+		p := &e.probes[i]
+		if p.TTL > e.endTTL[p.Flow] || e.finished[p.Flow] {
+			p.Outcome = Skipped
+			continue
+		}
+		p.Sent = time.Now() // the prober refines it to just before the send
+		k, err := e.pr.send(p)
+		if err != nil {
+			return err
+		}
+		p.key = k
+		e.byKey[k] = i
+		e.inflight++
+		e.res.Sent++
+		if fr := &e.res.Flows[p.Flow]; fr.DstPort == 0 {
+			fr.SrcPort, fr.DstPort = p.SrcPort, p.DstPort
+		}
+	}
+	return nil
+}
+
+// apply records a reply on the probe it answers, after checking that the
+// datagram it quotes is that probe.
+func (e *engine) apply(r reply) {
+	i, ok := e.byKey[r.key]
+	if !ok {
+		e.res.Ignored++
+		return
+	}
+	p := &e.probes[i]
+	if r.hasQuote && (r.qdst != e.cfg.Target || (e.res.Source.IsValid() && r.qsrc != e.res.Source)) {
+		e.res.Ignored++
+		return
+	}
+	if p.Outcome != Pending {
+		return // late or duplicate: the probe was settled already
+	}
+	if r.outcome == Reached && r.icmp && r.from != e.cfg.Target {
+		// A port unreachable or echo reply from an address other than the
+		// target: still the end of the path, as traceroute treats it.
+		r.outcome = Reached
+	}
+	p.Recv, p.From, p.Outcome = r.at, r.from, r.outcome
+	if !p.Recv.After(p.Sent) {
+		p.Recv = p.Sent.Add(time.Microsecond) // kernel and user clocks disagree by a hair
+	}
+	p.Family, p.Type, p.Code, p.ICMP, p.TCP, p.MTU = r.family, r.typ, r.code, r.icmp, r.tcpFlags, r.mtu
+	if r.icmp {
+		_, p.Annot, _ = classify(r.family, r.typ, r.code, r.mtu)
+	}
+	p.Ext, p.Layout = r.ext, r.layout
+	p.QuotedTTL, p.QuotedTOS, p.HaveQuote = r.qttl, r.qtos, r.hasQuote
+	e.inflight--
+	e.onReply(r.from)
+	if p.Outcome.final() && p.TTL < e.endTTL[p.Flow] {
+		e.endTTL[p.Flow] = p.TTL
+		for j := p.Flow * e.ppf; j < (p.Flow+1)*e.ppf; j++ {
+			q := &e.probes[j]
+			if q.TTL > p.TTL && q.Outcome == Pending {
+				if !q.Sent.IsZero() {
+					e.inflight--
+				}
+				q.Outcome = Skipped
+			}
+		}
+	}
+}
+
+// emit reports every hop that is settled, in order, and ends flows.
+func (e *engine) emit() {
+	for f := range e.finished {
+		for !e.finished[f] {
+			ttl := e.nextHop[f]
+			last := min(e.endTTL[f], e.cfg.MaxHops)
+			if ttl > last {
+				e.finish(f, nil)
+				break
+			}
+			start := f*e.ppf + (ttl-e.cfg.FirstTTL)*e.cfg.Queries
+			hop := e.probes[start : start+e.cfg.Queries]
+			settled := true
+			for k := range hop {
+				if !hop[k].done() {
+					settled = false
+					break
+				}
+			}
+			if !settled {
+				break
+			}
+			h := HopReport{Flow: f, TTL: ttl, Probes: append([]Probe(nil), hop...), Settled: time.Now(), Final: ttl == last}
+			e.res.Flows[f].Hops = append(e.res.Flows[f].Hops, h)
+			e.nextHop[f]++
+			e.onHop(h)
+			if ttl == last {
+				var fin *Probe
+				for k := range h.Probes {
+					if h.Probes[k].Outcome.final() {
+						fin = &h.Probes[k]
+						break
+					}
+				}
+				e.finish(f, fin)
+			}
+		}
+	}
+}
+
+// finish ends flow f; fin is the probe that ended it, if any.
+func (e *engine) finish(f int, fin *Probe) {
+	e.finished[f] = true
+	fr := &e.res.Flows[f]
+	fr.Finished = true
+	fr.Reached = fin != nil && fin.Outcome == Reached
+	fr.End = endReason(fin, e.cfg.MaxHops, fin == nil)
+}
+
+func (e *engine) allFinished() bool {
+	for _, f := range e.finished {
+		if !f {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,122 @@
+package trace
+
+import (
+	"encoding/json"
+	"io"
+	"net/netip"
+	"time"
+
+	"icmplab/codec"
+)
+
+// JSON shapes of --json: every hop and probe, names, extensions, and an
+// explicit end reason per flow.
+type jsonResult struct {
+	Target     netip.Addr `json:"target"`
+	Name       string     `json:"name,omitempty"`
+	Source     netip.Addr `json:"source"`
+	Method     string     `json:"method"`
+	Family     int        `json:"family"`
+	Port       uint16     `json:"port,omitempty"`
+	Paris      bool       `json:"paris"`
+	MaxHops    int        `json:"max_hops"`
+	FirstTTL   int        `json:"first_ttl"`
+	Queries    int        `json:"queries"`
+	PacketSize int        `json:"packet_size"`
+	Privileged bool       `json:"privileged"`
+	Flows      []jsonFlow `json:"flows"`
+	Paths      []Path     `json:"paths,omitempty"`
+	End        string     `json:"end"`
+	Sent       int        `json:"probes_sent"`
+	Ignored    int        `json:"replies_ignored"`
+	ElapsedMS  float64    `json:"elapsed_ms"`
+}
+
+type jsonFlow struct {
+	Flow    int       `json:"flow"`
+	SrcPort uint16    `json:"src_port,omitempty"`
+	DstPort uint16    `json:"dst_port,omitempty"`
+	End     string    `json:"end"`
+	Reached bool      `json:"reached"`
+	Hops    []jsonHop `json:"hops"`
+}
+
+type jsonHop struct {
+	TTL    int         `json:"ttl"`
+	Probes []jsonProbe `json:"probes"`
+}
+
+type jsonProbe struct {
+	N          int         `json:"n"`
+	Outcome    string      `json:"outcome"`
+	From       *netip.Addr `json:"from,omitempty"`
+	Name       string      `json:"name,omitempty"`
+	RTTMS      *float64    `json:"rtt_ms,omitempty"`
+	ICMPType   *uint8      `json:"icmp_type,omitempty"`
+	ICMPCode   *uint8      `json:"icmp_code,omitempty"`
+	TypeName   string      `json:"type_name,omitempty"`
+	CodeName   string      `json:"code_name,omitempty"`
+	TCPFlags   uint16      `json:"tcp_flags,omitempty"`
+	Annotation string      `json:"annotation,omitempty"`
+	MTU        uint32      `json:"mtu,omitempty"`
+	Extensions []ExtObject `json:"extensions,omitempty"`
+	ExtLayout  string      `json:"ext_layout,omitempty"`
+	QuotedTTL  *uint8      `json:"quoted_ttl,omitempty"`
+	QuotedTOS  *uint8      `json:"quoted_tos,omitempty"`
+}
+
+// WriteJSON writes r; names come from res (nil: none), waited for until deadline.
+func WriteJSON(w io.Writer, r *Result, res *Resolver, deadline time.Time) error {
+	c := r.Config
+	out := jsonResult{Target: c.Target, Name: c.Name, Source: r.Source, Method: c.Method.String(), Family: 4,
+		Paris: c.Paris, MaxHops: c.MaxHops, FirstTTL: c.FirstTTL, Queries: c.Queries, PacketSize: r.PacketSize,
+		Privileged: r.Privileged, Sent: r.Sent, Ignored: r.Ignored, Port: c.Port,
+		ElapsedMS: float64(r.Elapsed) / float64(time.Millisecond)}
+	if c.Target.Is6() {
+		out.Family = 6
+	}
+	for _, f := range r.Flows {
+		jf := jsonFlow{Flow: f.Flow + 1, SrcPort: f.SrcPort, DstPort: f.DstPort, End: f.End, Reached: f.Reached, Hops: []jsonHop{}}
+		for _, h := range f.Hops {
+			jh := jsonHop{TTL: h.TTL}
+			for i := range h.Probes {
+				jh.Probes = append(jh.Probes, probeJSON(&h.Probes[i], res, deadline))
+			}
+			jf.Hops = append(jf.Hops, jh)
+		}
+		out.Flows = append(out.Flows, jf)
+	}
+	if len(r.Flows) > 0 {
+		out.End = r.Flows[0].End
+	}
+	if c.Flows > 1 {
+		out.Paths = Paths(r)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func probeJSON(p *Probe, res *Resolver, deadline time.Time) jsonProbe {
+	jp := jsonProbe{N: p.N, Outcome: p.Outcome.String()}
+	if !p.answered() {
+		return jp
+	}
+	from := p.From
+	jp.From = &from
+	jp.Name = res.Name(p.From, deadline)
+	rtt := float64(p.RTT()) / float64(time.Millisecond)
+	jp.RTTMS = &rtt
+	if p.ICMP {
+		t, c := uint8(p.Type), uint8(p.Code)
+		jp.ICMPType, jp.ICMPCode = &t, &c
+		jp.TypeName, jp.CodeName = codec.TypeName(p.Family, p.Type), codec.CodeName(p.Family, p.Type, p.Code)
+	}
+	jp.TCPFlags, jp.Annotation, jp.MTU = p.TCP, p.Annot, p.MTU
+	jp.Extensions, jp.ExtLayout = p.Ext, layoutTag(p.Layout)
+	if p.HaveQuote {
+		ttl, tos := p.QuotedTTL, p.QuotedTOS
+		jp.QuotedTTL, jp.QuotedTOS = &ttl, &tos
+	}
+	return jp
+}

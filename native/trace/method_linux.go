@@ -1,0 +1,257 @@
+//go:build linux
+
+package trace
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net/netip"
+	"sync"
+
+	"golang.org/x/sys/unix"
+
+	"icmplab/codec"
+)
+
+// Header sizes, for the "N byte packets" of the banner.
+const (
+	ipv4HeaderLen = 20
+	ipv6HeaderLen = 40
+	udpHeaderLen  = 8
+	icmpEchoLen   = 8
+	tcpSynLen     = 24 // 20-byte header and an MSS option
+)
+
+// base is what every method shares: family, source, the raw ICMP receive
+// socket when privileged, readers, and the packet recorder.
+type base struct {
+	cfg   *Config
+	fam   codec.Family
+	src   netip.Addr
+	raw   *sock // raw ICMP socket: every ICMP error whole (nil when unprivileged)
+	socks []*sock
+	mu    sync.Mutex
+	out   chan<- reply
+	wg    sync.WaitGroup
+	rec   recorder
+	buf   []byte
+}
+
+func (b *base) source() netip.Addr { return b.src }
+func (b *base) privileged() bool   { return b.raw != nil }
+
+func (b *base) ipLen() int {
+	if b.fam == codec.IPv6 {
+		return ipv6HeaderLen
+	}
+	return ipv4HeaderLen
+}
+
+// icmpProto is the protocol of this family's ICMP.
+func (b *base) icmpProto() int { return int(b.fam.Protocol()) }
+
+// newBase resolves the source and, unless told not to, tries the raw ICMP
+// socket that privileged mode reads errors from.
+func newBase(cfg *Config) (*base, error) {
+	b := &base{cfg: cfg, fam: codec.IPv4, buf: make([]byte, 0, 2048)}
+	if cfg.Target.Is6() {
+		b.fam = codec.IPv6
+	}
+	b.src = cfg.Source.Unmap()
+	if !b.src.IsValid() {
+		s, err := routeSource(cfg.Target, cfg.Iface)
+		if err != nil {
+			return nil, err
+		}
+		b.src = s
+	}
+	if !cfg.Unprivileged {
+		s, err := openSock(b.fam, unix.SOCK_RAW, b.icmpProto(), cfg.Source, cfg.Iface)
+		switch {
+		case err == nil:
+			b.raw = s
+			b.socks = append(b.socks, s)
+		case errors.Is(err, unix.EPERM) || errors.Is(err, unix.EACCES):
+		default:
+			return nil, err
+		}
+	}
+	rec, err := openRecorder(cfg.Pcap)
+	if err != nil {
+		b.close()
+		return nil, err
+	}
+	b.rec = rec
+	return b, nil
+}
+
+func (b *base) close() {
+	b.mu.Lock()
+	for _, s := range b.socks {
+		s.close()
+	}
+	b.mu.Unlock()
+	b.wg.Wait()
+	if b.rec != nil {
+		b.rec.close()
+	}
+}
+
+// track remembers a socket for close.
+func (b *base) track(s *sock) {
+	b.mu.Lock()
+	b.socks = append(b.socks, s)
+	b.mu.Unlock()
+}
+
+// read runs fn on every message of s until s is closed.
+func (b *base) read(s *sock, errq bool, fn func(packet)) {
+	b.wg.Add(1)
+	go func() {
+		defer b.wg.Done()
+		buf := make([]byte, 65536)
+		oob := make([]byte, 512)
+		for {
+			p, err := s.recv(buf, oob, errq)
+			if err != nil {
+				if isClosed(err) || s.closed {
+					return
+				}
+				continue
+			}
+			fn(p)
+		}
+	}()
+}
+
+// post hands a reply to the engine.
+func (b *base) post(r reply) { b.out <- r }
+
+// readRaw decodes everything the raw ICMP socket reads: errors are matched
+// by the flow they quote (codec QuotedFlow, then keyOf), echo replies by
+// echoKey (nil for methods that send no echo).
+func (b *base) readRaw(keyOf func(codec.FlowKey) (lookupKey, bool), echoKey func(codec.Echo) (lookupKey, bool)) {
+	b.read(b.raw, false, func(p packet) {
+		var msg codec.Message
+		from := p.from
+		if b.fam == codec.IPv4 {
+			pkt, err := codec.DecodeIP(p.data)
+			if !pkt.HasICMP || (err != nil && pkt.ICMP.Kind == codec.KindRaw) {
+				return
+			}
+			msg, from = pkt.ICMP, pkt.V4.Src
+		} else {
+			m, err := codec.Parse(codec.IPv6, p.data, p.from, b.src)
+			if err != nil && m.Kind == codec.KindRaw {
+				return
+			}
+			msg = m
+		}
+		r := reply{at: p.at, from: from, family: b.fam, typ: msg.Type, code: msg.Code, icmp: true}
+		o, _, ok := classify(b.fam, msg.Type, msg.Code, 0)
+		if !ok {
+			return
+		}
+		r.outcome = o
+		if eb, isErr := msg.Error(); isErr {
+			fl, err := msg.QuotedFlow()
+			if err != nil || !fl.Complete {
+				return
+			}
+			k, ok := keyOf(fl)
+			if !ok {
+				return
+			}
+			b.rec.received(p, b.src)
+			r.key, r.qsrc, r.qdst, r.qttl, r.qtos, r.hasQuote = k, fl.Src, fl.Dst, fl.TTL, fl.TOS, true
+			r.mtu = eb.MTU
+			if eb.Ext.Present() {
+				r.ext, r.layout = decodeExt(eb.Ext), eb.Ext.Layout
+			}
+			b.post(r)
+			return
+		}
+		if echoKey == nil || o != Reached {
+			return
+		}
+		e, ok := msg.Echo()
+		if !ok {
+			return
+		}
+		k, ok := echoKey(e)
+		if !ok {
+			return
+		}
+		b.rec.received(p, b.src)
+		r.key = k
+		b.post(r)
+	})
+}
+
+// readErrQueue turns the socket error queue into replies (unprivileged
+// path): the kernel already matched the error to this socket, and gives
+// type, code, offender and the probe's payload. keyOf builds the key from
+// the original destination port and that payload.
+func (b *base) readErrQueue(s *sock, keyOf func(p packet) (lookupKey, bool), data func(p packet)) {
+	b.read(s, true, func(p packet) {
+		if !p.errq {
+			if data != nil {
+				data(p)
+			}
+			return
+		}
+		if p.ee.Origin != unix.SO_EE_ORIGIN_ICMP && p.ee.Origin != unix.SO_EE_ORIGIN_ICMP6 {
+			return
+		}
+		t, c := codec.Type(p.ee.Type), codec.Code(p.ee.Code)
+		o, _, ok := classify(b.fam, t, c, p.ee.Info)
+		if !ok {
+			return
+		}
+		k, ok := keyOf(p)
+		if !ok {
+			return
+		}
+		var mtu uint32
+		if o == Unreachable {
+			mtu = p.ee.Info
+		}
+		b.post(reply{at: p.at, from: p.offender, key: k, outcome: o, family: b.fam, typ: t, code: c, icmp: true, mtu: mtu})
+	})
+}
+
+// newProber opens the sockets of cfg's method.
+func newProber(cfg *Config) (prober, error) {
+	b, err := newBase(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", errNoSocket, err)
+	}
+	var pr prober
+	switch cfg.Method {
+	case MethodUDP, MethodUDPFixed:
+		pr, err = newUDPProber(b)
+	case MethodICMP:
+		pr, err = newICMPProber(b)
+	case MethodTCP:
+		pr, err = newTCPProber(b)
+	default:
+		err = fmt.Errorf("%w: method %v", ErrConfig, cfg.Method)
+	}
+	if err != nil {
+		b.close()
+		return nil, fmt.Errorf("%w: %w", errNoSocket, err)
+	}
+	if err := dropPrivileges(); err != nil {
+		pr.close()
+		return nil, err
+	}
+	return pr, nil
+}
+
+// randPort picks an unprivileged port for raw TCP probes.
+func randPort() uint16 { return uint16(32768 + rand.IntN(16384)) }
+
+// be16 reads a big-endian word.
+func be16(b []byte) uint16 { return binary.BigEndian.Uint16(b) }

@@ -1,0 +1,312 @@
+//go:build linux
+
+package trace
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"os"
+	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
+
+	"icmplab/codec"
+)
+
+// sock is a non-blocking socket on Go's poller: readers block in recv
+// without holding a thread, and close wakes them.
+//
+// INTEGRATION POINT (native/icmpsock): the ICMP datagram and raw sockets
+// opened here with openSock(…, IPPROTO_ICMP/ICMPV6) are what icmpsock
+// provides; switch to it once it lands, keeping the UDP and TCP sockets,
+// which are traceroute's own.
+type sock struct {
+	fd     int
+	f      *os.File
+	rc     syscall.RawConn
+	fam    codec.Family
+	port   uint16 // local port (UDP), or the ICMP identifier of a datagram ICMP socket
+	closed bool
+}
+
+// Socket operation names for *net.OpError.
+const (
+	opSocket  = "socket"
+	opSend    = "sendto"
+	opRecv    = "recvmsg"
+	opSockopt = "setsockopt"
+	opBind    = "bind"
+)
+
+func opError(op string, err error) error {
+	return &net.OpError{Op: op, Net: "ip", Err: os.NewSyscallError(op, err)}
+}
+
+// openSock creates a socket with kernel receive timestamps, bound to the
+// source address and interface when given.
+func openSock(fam codec.Family, typ, proto int, src netip.Addr, iface string) (*sock, error) {
+	domain := unix.AF_INET
+	if fam == codec.IPv6 {
+		domain = unix.AF_INET6
+	}
+	fd, err := unix.Socket(domain, typ|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, proto)
+	if err != nil {
+		return nil, opError(opSocket, err)
+	}
+	s := &sock{fd: fd, fam: fam}
+	fail := func(op string, err error) (*sock, error) {
+		unix.Close(fd)
+		return nil, opError(op, err)
+	}
+	if err := unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TIMESTAMPNS, 1); err != nil {
+		return fail(opSockopt, err)
+	}
+	if iface != "" {
+		if err := unix.BindToDevice(fd, iface); err != nil {
+			return fail(opSockopt, err)
+		}
+	}
+	if src.IsValid() || typ == unix.SOCK_DGRAM {
+		if err := unix.Bind(fd, sockaddr(src, fam, 0)); err != nil {
+			return fail(opBind, err)
+		}
+	}
+	if sa, err := unix.Getsockname(fd); err == nil {
+		switch a := sa.(type) {
+		case *unix.SockaddrInet4:
+			s.port = uint16(a.Port)
+		case *unix.SockaddrInet6:
+			s.port = uint16(a.Port)
+		}
+	}
+	s.f = os.NewFile(uintptr(fd), "trace")
+	if s.rc, err = s.f.SyscallConn(); err != nil {
+		s.f.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// sockaddr converts an address (zero: the wildcard) and port.
+func sockaddr(a netip.Addr, fam codec.Family, port uint16) unix.Sockaddr {
+	if fam == codec.IPv6 {
+		sa := &unix.SockaddrInet6{Port: int(port)}
+		if a.IsValid() {
+			sa.Addr = a.As16()
+		}
+		return sa
+	}
+	sa := &unix.SockaddrInet4{Port: int(port)}
+	if a.IsValid() {
+		sa.Addr = a.Unmap().As4()
+	}
+	return sa
+}
+
+// fromSockaddr converts back.
+func fromSockaddr(sa unix.Sockaddr) (netip.Addr, uint16) {
+	switch a := sa.(type) {
+	case *unix.SockaddrInet4:
+		return netip.AddrFrom4(a.Addr), uint16(a.Port)
+	case *unix.SockaddrInet6:
+		return netip.AddrFrom16(a.Addr), uint16(a.Port)
+	}
+	return netip.Addr{}, 0
+}
+
+func (s *sock) setInt(level, opt, v int) error {
+	if err := unix.SetsockoptInt(s.fd, level, opt, v); err != nil {
+		return opError(opSockopt, err)
+	}
+	return nil
+}
+
+// recvErr asks for ICMP errors on the socket's error queue.
+func (s *sock) recvErr() error {
+	if s.fam == codec.IPv6 {
+		return s.setInt(unix.SOL_IPV6, unix.IPV6_RECVERR, 1)
+	}
+	return s.setInt(unix.SOL_IP, unix.IP_RECVERR, 1)
+}
+
+// setTTL sets the TTL (hop limit) of the next datagrams. The engine sends
+// from one goroutine, so setting it before each send is race-free.
+func (s *sock) setTTL(ttl int) error {
+	if s.fam == codec.IPv6 {
+		return s.setInt(unix.SOL_IPV6, unix.IPV6_UNICAST_HOPS, ttl)
+	}
+	return s.setInt(unix.SOL_IP, unix.IP_TTL, ttl)
+}
+
+// asyncErrors are errors a socket with IP_RECVERR reports on the next call
+// after an ICMP error arrived (sk_err): news about an earlier probe, not a
+// failure of this send, which is then retried.
+var asyncErrors = map[error]bool{
+	unix.ECONNREFUSED: true, unix.EHOSTUNREACH: true, unix.ENETUNREACH: true,
+	unix.EPROTO: true, unix.EMSGSIZE: true, unix.EACCES: true, unix.EPERM: true,
+	unix.ENOPROTOOPT: true, unix.EOPNOTSUPP: true,
+}
+
+// sendTo sends b to addr:port and returns the time just before the send.
+func (s *sock) sendTo(b []byte, to netip.Addr, port uint16) (time.Time, error) {
+	var serr error
+	var at time.Time
+	sa := sockaddr(to, s.fam, port)
+	err := s.rc.Write(func(fd uintptr) bool {
+		for range 8 {
+			at = time.Now()
+			serr = unix.Sendto(int(fd), b, 0, sa)
+			if !asyncErrors[serr] {
+				break
+			}
+		}
+		return serr != unix.EAGAIN
+	})
+	if err != nil {
+		return at, err
+	}
+	if serr != nil {
+		return at, opError(opSend, serr)
+	}
+	return at, nil
+}
+
+// packet is one message read from a socket.
+type packet struct {
+	data    []byte
+	from    netip.Addr
+	port    uint16
+	at      time.Time
+	errq    bool       // read from the error queue
+	ee      unix.SockExtendedErr
+	offender netip.Addr // the address that sent the ICMP error (error queue)
+}
+
+// recv blocks until a message arrives, on the error queue (when errq) or
+// the normal queue, and returns it with its kernel receive timestamp.
+func (s *sock) recv(buf, oob []byte, errq bool) (packet, error) {
+	var p packet
+	var rerr error
+	err := s.rc.Read(func(fd uintptr) bool {
+		flags := []int{0}
+		if errq {
+			flags = []int{unix.MSG_ERRQUEUE, 0}
+		}
+		for _, fl := range flags {
+			n, oobn, _, sa, e := unix.Recvmsg(int(fd), buf, oob, fl|unix.MSG_DONTWAIT)
+			if e == unix.EAGAIN || e == unix.EWOULDBLOCK {
+				continue
+			}
+			if asyncErrors[e] {
+				continue // sk_err from an error also queued: read it there
+			}
+			if e != nil {
+				rerr = e
+				return true
+			}
+			p = packet{data: buf[:n], errq: fl == unix.MSG_ERRQUEUE}
+			p.from, p.port = fromSockaddr(sa)
+			p.at = parseCmsgs(oob[:oobn], &p)
+			return true
+		}
+		return false
+	})
+	if err != nil {
+		return p, err
+	}
+	if rerr != nil {
+		return p, opError(opRecv, rerr)
+	}
+	if p.at.IsZero() {
+		p.at = time.Now()
+	}
+	return p, nil
+}
+
+// parseCmsgs reads the timestamp and, for the error queue, the extended
+// error and its offender address.
+func parseCmsgs(oob []byte, p *packet) time.Time {
+	var at time.Time
+	msgs, err := unix.ParseSocketControlMessage(oob)
+	if err != nil {
+		return at
+	}
+	for _, m := range msgs {
+		switch {
+		case m.Header.Level == unix.SOL_SOCKET && m.Header.Type == unix.SO_TIMESTAMPNS && len(m.Data) >= 16:
+			sec := int64(binary.NativeEndian.Uint64(m.Data))
+			nsec := int64(binary.NativeEndian.Uint64(m.Data[8:]))
+			at = time.Unix(sec, nsec)
+		case (m.Header.Level == unix.SOL_IP && m.Header.Type == unix.IP_RECVERR) ||
+			(m.Header.Level == unix.SOL_IPV6 && m.Header.Type == unix.IPV6_RECVERR):
+			const eeLen = 16
+			if len(m.Data) < eeLen {
+				continue
+			}
+			d := m.Data
+			p.ee = unix.SockExtendedErr{
+				Errno:  binary.NativeEndian.Uint32(d),
+				Origin: d[4], Type: d[5], Code: d[6], Pad: d[7],
+				Info: binary.NativeEndian.Uint32(d[8:]),
+				Data: binary.NativeEndian.Uint32(d[12:]),
+			}
+			p.offender = offender(d[eeLen:])
+		}
+	}
+	return at
+}
+
+// offender decodes the sockaddr after sock_extended_err (SO_EE_OFFENDER).
+func offender(b []byte) netip.Addr {
+	if len(b) < 2 {
+		return netip.Addr{}
+	}
+	switch binary.NativeEndian.Uint16(b) {
+	case unix.AF_INET:
+		if len(b) >= 8 {
+			return netip.AddrFrom4([4]byte(b[4:8]))
+		}
+	case unix.AF_INET6:
+		if len(b) >= 24 {
+			return netip.AddrFrom16([16]byte(b[8:24]))
+		}
+	}
+	return netip.Addr{}
+}
+
+func (s *sock) close() {
+	if s != nil && !s.closed {
+		s.closed = true
+		s.f.Close()
+	}
+}
+
+// isClosed tells a reader that its socket went away on purpose.
+func isClosed(err error) bool { return errors.Is(err, os.ErrClosed) || errors.Is(err, net.ErrClosed) }
+
+// routeSource asks the kernel which source address it would use for dst
+// (connecting a UDP socket sends nothing).
+func routeSource(dst netip.Addr, iface string) (netip.Addr, error) {
+	fam := codec.IPv4
+	if dst.Is6() {
+		fam = codec.IPv6
+	}
+	s, err := openSock(fam, unix.SOCK_DGRAM, 0, netip.Addr{}, iface)
+	if err != nil {
+		return netip.Addr{}, err
+	}
+	defer s.close()
+	if err := unix.Connect(s.fd, sockaddr(dst, fam, DefaultUDPPort)); err != nil {
+		return netip.Addr{}, fmt.Errorf("no route to %s: %w", dst, err)
+	}
+	sa, err := unix.Getsockname(s.fd)
+	if err != nil {
+		return netip.Addr{}, err
+	}
+	a, _ := fromSockaddr(sa)
+	return a, nil
+}
