@@ -11,6 +11,10 @@ import (
 	"icmplab/native/icmpsock"
 )
 
+// minLinger is the least a pinger waits for outstanding replies after its
+// last probe, once replies have come.
+const minLinger = 20 * time.Millisecond
+
 // probe flags.
 const (
 	fSent uint8 = 1 << iota
@@ -240,7 +244,10 @@ func (p *Pinger) lingerUntil() (time.Time, bool) {
 	}
 	wait := p.cfg.Timeout
 	if p.received > 0 {
-		wait = max(2*time.Duration(p.stats.MaxUS)*time.Microsecond, p.cfg.Interval)
+		// iputils waits twice the longest RTT, at least an interval; the
+		// floor keeps a busy machine from ending a flood before its last
+		// reply is read.
+		wait = max(2*time.Duration(p.stats.MaxUS)*time.Microsecond, p.cfg.Interval, minLinger)
 	}
 	return p.last.Add(wait), true
 }

@@ -112,9 +112,10 @@ func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
 func ptr[T any](v T) *T { return &v }
 
-// Event prints one outcome; the flood display's "sent" events are omitted.
+// Event prints one outcome. The flood display's "sent" events and -O's
+// "no answer yet" are left out: "timeout" objects say it precisely.
 func (j *JSONSink) Event(ev Event) {
-	if ev.Kind == EventSent {
+	if ev.Kind == EventSent || ev.Kind == EventNoAnswerYet {
 		return
 	}
 	je := jsonEvent{Type: ev.Kind.String(), Host: j.start.Host, Seq: ev.Seq,
