@@ -82,7 +82,9 @@ func (p *Probe) RTT() time.Duration {
 }
 
 // answered reports whether the probe has a reply (not a timeout).
-func (p *Probe) answered() bool { return p.Outcome != Pending && p.Outcome != TimedOut && p.Outcome != Skipped }
+func (p *Probe) answered() bool {
+	return p.Outcome != Pending && p.Outcome != TimedOut && p.Outcome != Skipped
+}
 
 // done reports whether the probe needs no more waiting.
 func (p *Probe) done() bool { return p.Outcome != Pending }

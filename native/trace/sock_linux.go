@@ -177,12 +177,12 @@ func (s *sock) sendTo(b []byte, to netip.Addr, port uint16) (time.Time, error) {
 
 // packet is one message read from a socket.
 type packet struct {
-	data    []byte
-	from    netip.Addr
-	port    uint16
-	at      time.Time
-	errq    bool       // read from the error queue
-	ee      unix.SockExtendedErr
+	data     []byte
+	from     netip.Addr
+	port     uint16
+	at       time.Time
+	errq     bool // read from the error queue
+	ee       unix.SockExtendedErr
 	offender netip.Addr // the address that sent the ICMP error (error queue)
 }
 
