@@ -138,6 +138,10 @@ func NewReader(r io.Reader) (*Reader, error) {
 	return rd, nil
 }
 
+// Offset is how many bytes of the file (of the decompressed stream, for a
+// gzipped one) have been read: with the file's size, a progress bar.
+func (r *Reader) Offset() int64 { return r.off }
+
 // Format says whether the file is pcap or pcapng.
 func (r *Reader) Format() Format { return r.format }
 

@@ -69,8 +69,14 @@ func TestFormatsAndInterfaces(t *testing.T) {
 			}
 		}
 	}
+	// Offset ends at the file's size.
+	file := readTestdata(t, "blocks-le.pcapng")
+	_, r, err := readAll(t, file)
+	if err != nil || r.Offset() != int64(len(file)) {
+		t.Errorf("blocks-le.pcapng: err %v, offset %d of %d", err, r.Offset(), len(file))
+	}
 	// A second section forgets the first one's interfaces.
-	_, r, err := readAll(t, readTestdata(t, "sections.pcapng"))
+	_, r, err = readAll(t, readTestdata(t, "sections.pcapng"))
 	if err != nil || r.section != 2 || len(r.Interfaces()) != 2 {
 		t.Errorf("sections.pcapng: err %v, section %d, %d interfaces", err, r.section, len(r.Interfaces()))
 	}

@@ -15,6 +15,15 @@
 // repeat lines ('*' in od and hexdump -C) are expanded only up to
 // Options.MaxBytes.
 //
-// Format renders packets in a few dialects for "copy as" and for the
+// Where the text leaves something open, Parse decides as follows:
+//   - tcpdump -x and -xx print the same text; the first packet tells them
+//     apart (GuessLayer: if it reads as IPv4 or IPv6, the link layer is
+//     absent, so -x). The same holds for -X and -XX.
+//   - Base64 made only of hex digits reads as hex; force Base64 in Options.
+//   - Plain hex and base64 have no packet boundaries of their own: a blank
+//     line separates packets.
+//   - A tcpdump time of day carries no date (see Packet.Time).
+//
+// Format renders packets in every dialect, for "copy as" and for the
 // round-trip tests: whatever Format prints, Parse reads back byte for byte.
 package textdump
