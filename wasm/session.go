@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"io"
+	"net/netip"
 	"strconv"
 	"strings"
 	"sync"
@@ -65,6 +66,7 @@ type session struct {
 	linkType []uint32
 	strs     []string
 	strIdx   map[string]uint32
+	addrIdx  map[netip.Addr]uint32
 	kept     []byte
 	format   string
 	err      error // why reading stopped early
@@ -105,6 +107,7 @@ func startSession(name string, fetch int) int {
 		need:    make(chan struct{}),
 		done:    make(chan struct{}),
 		strIdx:  map[string]uint32{},
+		addrIdx: map[netip.Addr]uint32{},
 		linkFor: map[int]uint32{},
 	}
 	go s.run()
@@ -240,14 +243,39 @@ func (s *session) index(p capPacket) bool {
 		return false
 	}
 	start, _ := dissect.LayerForLinkType(p.LinkType)
-	f := dissect.Dissect(p.Data, start, dissect.Options{Number: len(s.rows) + 1, Time: p.Time, Len: p.OrigLen})
-	r := row{ts: p.Time.UnixNano(), n: uint32(len(p.Data)), orig: uint32(p.OrigLen), src: s.intern(f.Src), dst: s.intern(f.Dst)}
+	r := row{ts: p.Time.UnixNano(), n: uint32(len(p.Data)), orig: uint32(p.OrigLen)}
+	// The common case (an ICMP message right behind a plain link header) is
+	// listed without building a tree; everything else is dissected in full
+	// so its notes mark the row.
+	if q, ok := dissect.QuickICMP(p.Data, start); ok && p.OrigLen <= len(p.Data) {
+		r.src, r.dst = s.internAddr(q.Src), s.internAddr(q.Dst)
+		r.flags |= flagICMP
+		r.fam, r.typ, r.code = uint8(q.Family), uint8(q.Type), uint8(q.Code)
+		if q.Checksum == codec.ChecksumBad {
+			r.flags |= flagWarning
+		}
+	} else {
+		s.indexSlow(&r, p, start)
+	}
 	if len(s.rows) == 0 {
 		s.first = r.ts
 		s.linkType = []uint32{p.LinkType}
 	} else if p.LinkType != s.linkType[0] {
 		s.linkFor[len(s.rows)] = p.LinkType
 	}
+	if len(s.kept)+len(p.Data) <= keepBudget {
+		r.keep = uint32(len(s.kept))
+		r.flags |= flagKept
+		s.kept = append(s.kept, p.Data...)
+	}
+	s.rows = append(s.rows, r)
+	return true
+}
+
+// indexSlow fills a row from a full dissection.
+func (s *session) indexSlow(r *row, p capPacket, start dissect.Layer) {
+	f := dissect.Dissect(p.Data, start, dissect.Options{Number: len(s.rows) + 1, Time: p.Time, Len: p.OrigLen})
+	r.src, r.dst = s.intern(f.Src), s.intern(f.Dst)
 	if i := f.ICMP; i != nil {
 		r.flags |= flagICMP
 		r.fam, r.typ, r.code = uint8(i.Family), uint8(i.Type), uint8(i.Code)
@@ -260,13 +288,16 @@ func (s *session) index(p capPacket) bool {
 			r.flags |= flagWarning
 		}
 	}
-	if len(s.kept)+len(p.Data) <= keepBudget {
-		r.keep = uint32(len(s.kept))
-		r.flags |= flagKept
-		s.kept = append(s.kept, p.Data...)
+}
+
+// internAddr interns an address's text, formatting each address once.
+func (s *session) internAddr(a netip.Addr) uint32 {
+	if i, ok := s.addrIdx[a]; ok {
+		return i
 	}
-	s.rows = append(s.rows, r)
-	return true
+	i := s.intern(a.String())
+	s.addrIdx[a] = i
+	return i
 }
 
 func (s *session) intern(str string) uint32 {

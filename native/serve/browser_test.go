@@ -516,9 +516,21 @@ func TestBrowserPasteTimeExceededMPLS(t *testing.T) {
 func TestBrowserShareLink(t *testing.T) {
 	b := newBrowser(t)
 	pkt := echoRequest(3)
-	took := b.open(t, "#hex="+hex.EncodeToString(pkt))
+	// A fresh profile: nothing cached, so this is a first visit's time from
+	// navigation to the dissection on screen (fetch, compile and start
+	// main.wasm in the worker, decode, draw).
+	start := time.Now()
+	b.run(t, "open share link", chromedp.Navigate(b.origin+"/#hex="+hex.EncodeToString(pkt)),
+		chromedp.WaitVisible(`#tree li[data-field="icmp"]`, chromedp.ByQuery))
+	took := time.Since(start)
 	items := b.tree(t)
 	checkTree(t, items, pkt, dissect.LayerIPv4)
+	// The fragment is the only copy of the packet: the server never saw it.
+	var share string
+	b.run(t, "share", chromedp.Click("#share", chromedp.ByQuery), chromedp.Evaluate(`location.hash`, &share))
+	if share != "#hex="+hex.EncodeToString(pkt)+"&layer=ipv4" {
+		t.Errorf("share link fragment %q does not carry the packet", share)
+	}
 	t.Logf("navigation to first dissection (share link, fresh profile): %v", took.Round(time.Millisecond))
 	b.noProblems(t)
 }
@@ -701,4 +713,64 @@ func TestBrowserKeyboardAndNarrow(t *testing.T) {
 	}
 	b.screenshot(t, "narrow.png")
 	b.noProblems(t)
+}
+
+// BenchmarkBrowserCapture100k reads a 100,000-packet pcap in the page (worker,
+// wasm, packet list) and reports packets per second. The file is also left in
+// testout/ for the native comparison:
+//
+//	go test -run '^$' -bench BrowserCapture ./native/serve/
+//	time bin/icmplab decode --format text testout/bench-100k.pcap >/dev/null
+func BenchmarkBrowserCapture100k(b *testing.B) {
+	const n = 100_000
+	var w bytes.Buffer
+	le := func(v uint32) { w.Write([]byte{byte(v), byte(v >> 8), byte(v >> 16), byte(v >> 24)}) }
+	le(0xa1b2c3d4)
+	w.Write([]byte{2, 0, 4, 0})
+	le(0)
+	le(0)
+	le(65535)
+	le(101) // LINKTYPE_RAW
+	base := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	for i := 0; i < n; i++ {
+		t := codec.ICMPv4EchoRequest
+		src, dst := tHost, tTarget
+		if i%2 == 1 {
+			t, src, dst = codec.ICMPv4EchoReply, tTarget, tHost
+		}
+		msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: t},
+			codec.Echo{ID: 0x7777, Seq: uint16(i / 2), Data: bytes.Repeat([]byte{0x42}, 56)})
+		pkt := ipv4(src, dst, 64, codec.ProtoICMP, msg)
+		at := base.Add(time.Duration(i) * time.Millisecond)
+		le(uint32(at.Unix()))
+		le(uint32(at.Nanosecond() / 1000))
+		le(uint32(len(pkt)))
+		le(uint32(len(pkt)))
+		w.Write(pkt)
+	}
+	dir := filepath.Join(moduleRoot(b), "testout")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, "bench-100k.pcap")
+	if err := os.WriteFile(path, w.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	br := newBrowser(b)
+	br.open(b, "")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var done bool
+		br.run(b, "upload 100k",
+			chromedp.Evaluate(`document.getElementById('capcount').textContent = ''`, nil),
+			chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery),
+			chromedp.Poll(`document.getElementById('progress').hidden && document.getElementById('capcount').textContent.startsWith('100,000 packets')`,
+				&done, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(5*time.Minute)))
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "packets/s")
+	b.ReportMetric(float64(w.Len())*float64(b.N)/b.Elapsed().Seconds()/1e6, "MB/s")
+	for _, p := range br.problems() {
+		b.Errorf("browser: %s", p)
+	}
 }
