@@ -35,8 +35,8 @@ const (
 	XXDBytes
 	// HexdumpC is hexdump -C (and hd): offset, bytes, |ASCII|, '*' repeats.
 	HexdumpC
-	// OD is od -Ax -tx1 (the form text2pcap documents), and od -An -tx1
-	// without offsets.
+	// OD is od -Ax -tx1 (the form text2pcap documents), od -tx1 with its
+	// default octal offsets, and od -An -tx1 without offsets.
 	OD
 	// CArray is a C initialiser: unsigned char x[] = {0x45, 0x00, ...};
 	CArray

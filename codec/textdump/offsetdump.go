@@ -20,6 +20,7 @@ type dumpStyle struct {
 	repeat    bool // '*' stands for repeated lines, and a last line holds only the length (od, hexdump)
 	wideGap   bool // the offset is followed by two or more spaces (Wireshark)
 	swap16    bool // groups are little-endian 16-bit words (hexdump's default)
+	octal     bool // offsets are octal (od without -A); set by Parse from the text
 }
 
 var (
@@ -51,7 +52,11 @@ func (st *dumpStyle) offset(s string) (off, end int, ok bool) {
 	if n < st.minDigits || n > maxOffsetDigits {
 		return 0, 0, false
 	}
-	v, err := strconv.ParseUint(s[i:i+n], 16, 64)
+	base := 16
+	if st.octal {
+		base = 8
+	}
+	v, err := strconv.ParseUint(s[i:i+n], base, 64)
 	if err != nil {
 		return 0, 0, false
 	}
@@ -93,6 +98,43 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// octalOffsets tells od's default octal offsets (od -tx1, od -x) from hex
+// ones (-Ax) by the first two successive lines of bytes: the second offset
+// minus the first is the first line's byte count in only one radix.
+func (st *dumpStyle) octalOffsets(ls []line) bool {
+	prev, count := "", 0 // the last data line's offset and byte count
+	for _, l := range ls {
+		ind := indent(l.text)
+		s := l.text[ind:]
+		if strings.TrimSpace(s) == "*" {
+			prev = "" // the next offset is some whole number of lines on
+			continue
+		}
+		_, end, ok := st.offset(s)
+		if !ok {
+			continue
+		}
+		tok := s[:hexRun(s)]
+		if strings.ContainsAny(tok, "89abcdefABCDEF") {
+			return false
+		}
+		if prev != "" && count > 0 {
+			p8, _ := strconv.ParseUint(prev, 8, 64)
+			v8, _ := strconv.ParseUint(tok, 8, 64)
+			p16, _ := strconv.ParseUint(prev, 16, 64)
+			v16, _ := strconv.ParseUint(tok, 16, 64)
+			return v8-p8 == uint64(count) && v16-p16 != uint64(count)
+		}
+		p := dumpParser{st: *st, max: 1 << 16}
+		n, err := p.hexArea(l, ind, end)
+		if err != nil {
+			return false
+		}
+		prev, count = tok, n
+	}
+	return false
 }
 
 // dumpParser reads one offset-style dump into packets.

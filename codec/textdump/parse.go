@@ -92,6 +92,9 @@ func Parse(text string, opt Options) (Result, error) {
 	}
 	if dp != nil {
 		dp.st.d, dp.max = d, max
+		if d == OD || d == HexdumpWords {
+			dp.st.octal = dp.st.octalOffsets(ls)
+		}
 		err = dp.parse(ls)
 		pk = dp.out
 		if auto && err == nil {

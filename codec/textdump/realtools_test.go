@@ -106,6 +106,8 @@ func TestRealToolOutput(t *testing.T) {
 		{"od.txt", OD, bin("pkt2.bin"), "", false},
 		{"od-v.txt", OD, bin("pkt2.bin"), "", false},
 		{"od-An.txt", OD, bin("pkt1.bin"), "", false},
+		{"od-octal.txt", OD, bin("pkt2.bin"), "", false},
+		{"od-x.txt", HexdumpWords, bin("pkt1.bin"), "", false},
 		{"base64.txt", Base64, bin("pkt2.bin"), "", false},
 		{"base64url.txt", Base64, bin("pkt1.bin"), "", false},
 		{"python-repr.txt", PythonBytes, bin("pkt2.bin"), "", false},

@@ -66,6 +66,8 @@ head -c 97 pkt3.bin > pkt3-97.bin
 od -Ax -tx1 pkt2.bin > od.txt
 od -Ax -tx1 -v pkt2.bin > od-v.txt
 od -An -tx1 -v pkt1.bin > od-An.txt
+od -tx1 pkt2.bin > od-octal.txt
+od -x pkt1.bin > od-x.txt
 base64 pkt2.bin > base64.txt
 xxd -i pkt1.bin > xxd-i.txt
 python3 -c 'import sys; print("pkt =", repr(open("pkt2.bin", "rb").read()))' > python-repr.txt
