@@ -59,7 +59,12 @@ func icmpInfoColumn(i *ICMPInfo) string {
 		fmt.Fprintf(&b, " (code %d)", i.Code)
 	}
 	if i.HasID {
-		fmt.Fprintf(&b, " id=0x%04x, seq=%d/%d", i.ID, i.Seq, i.Seq>>8|i.Seq<<8)
+		if k := i.Message.Kind; k == codec.KindExtendedEchoRequest || k == codec.KindExtendedEchoReply {
+			fmt.Fprintf(&b, " id=0x%04x, seq=%d", i.ID, i.Seq) // an 8-bit sequence
+		} else {
+			// Both byte orders, as tshark: Windows counts in little-endian.
+			fmt.Fprintf(&b, " id=0x%04x, seq=%d/%d", i.ID, i.Seq, i.Seq>>8|i.Seq<<8)
+		}
 		if i.Src.IsValid() {
 			w := "ttl"
 			if i.Family == icmpV6 {
@@ -91,6 +96,32 @@ func icmpInfoColumn(i *ICMPInfo) string {
 	for _, x := range i.Extensions {
 		for _, e := range x.MPLS {
 			fmt.Fprintf(&b, " [MPLS label %d]", e.Label)
+		}
+		if ii := x.Interface; ii != nil {
+			b.WriteString(" [" + roleName(ii.Role))
+			if ii.HasName {
+				fmt.Fprintf(&b, " %q", ii.Name)
+			}
+			if ii.HasAddr {
+				b.WriteString(" " + ii.Addr.String())
+			}
+			if ii.HasIndex {
+				fmt.Fprintf(&b, " ifindex %d", ii.Index)
+			}
+			if ii.HasMTU {
+				fmt.Fprintf(&b, " mtu %d", ii.MTU)
+			}
+			b.WriteString("]")
+		}
+		if id := x.Ident; id != nil {
+			switch x.CType {
+			case 1:
+				fmt.Fprintf(&b, " [probing interface %q]", id.Name)
+			case 2:
+				fmt.Fprintf(&b, " [probing ifindex %d]", id.Index)
+			case 3:
+				fmt.Fprintf(&b, " [probing interface %s]", id.Addr)
+			}
 		}
 	}
 	if i.Checksum.Status == codec.ChecksumBad {
