@@ -85,6 +85,14 @@ type Reader struct {
 	section int
 }
 
+// variants are pcap look-alikes whose records differ from pcap's; they are
+// named in the error rather than misread.
+var variants = map[uint32]string{
+	0xa12b3c4d: "Navtel",
+	0x1c0001ac: "IXIA hardware",
+	0x1c0001ab: "IXIA software",
+}
+
 const (
 	magicMicro    = 0xa1b2c3d4
 	magicNano     = 0xa1b23c4d
@@ -128,6 +136,8 @@ func NewReader(r io.Reader) (*Reader, error) {
 		rd.order = binary.LittleEndian
 	case be == magicMicro || be == magicNano || be == magicModified:
 		rd.order = binary.BigEndian
+	case variants[le] != "" || variants[be] != "":
+		return nil, &FormatError{Format: "pcap", What: "file header", Msg: "magic number " + hex32(be) + " marks a " + variants[le] + variants[be] + " pcap variant, which is not supported", Err: ErrUnsupported}
 	default:
 		return nil, &FormatError{Format: "capture", What: "file header", Msg: "magic number " + hex32(be) + " is neither pcap (a1b2c3d4, a1b23c4d), pcapng (0a0d0d0a) nor gzip (1f8b)", Err: ErrUnknownFormat}
 	}

@@ -196,6 +196,7 @@ func TestMalformed(t *testing.T) {
 		{"pcap version", append([]byte{0xd4, 0xc3, 0xb2, 0xa1, 3, 0}, pcapHdr[6:]...), ErrUnsupported, 0, "version 3.4"},
 		{"pcap huge record", append(append([]byte(nil), pcapHdr...), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x20, 0, 0, 0, 0x20), ErrTooLarge, 24, "pcap: record at offset 24: captured length 536870912"},
 		{"bad gzip", []byte{0x1f, 0x8b, 0, 0}, ErrMalformed, 0, "gzip"},
+		{"navtel", append([]byte{0x4d, 0x3c, 0x2b, 0xa1}, pcapHdr[4:]...), ErrUnsupported, 0, "Navtel pcap variant"},
 	}
 	for _, c := range cases {
 		_, _, err := readAll(t, c.file)
