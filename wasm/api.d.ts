@@ -139,7 +139,8 @@ export interface Node {
 }
 
 export interface Note {
-  severity: 'note' | 'warning' | 'error';
+  /** codec/dissect.Severity: 0 note, 1 warning, 2 error. */
+  severity: 0 | 1 | 2;
   offset: number;
   message: string;
 }

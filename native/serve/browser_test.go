@@ -764,7 +764,7 @@ func BenchmarkBrowserCapture100k(b *testing.B) {
 		br.run(b, "upload 100k",
 			chromedp.Evaluate(`document.getElementById('capcount').textContent = ''`, nil),
 			chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery),
-			chromedp.Poll(`document.getElementById('progress').hidden && document.getElementById('capcount').textContent.startsWith('100,000 packets')`,
+			chromedp.Poll(`document.getElementById('capture').dataset.state === 'ready' && document.getElementById('capcount').textContent.startsWith('100,000 packets')`,
 				&done, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(5*time.Minute)))
 	}
 	b.StopTimer()
@@ -773,4 +773,93 @@ func BenchmarkBrowserCapture100k(b *testing.B) {
 	for _, p := range br.problems() {
 		b.Errorf("browser: %s", p)
 	}
+}
+
+// A packet with a wrong checksum shows the right value worked out, and the
+// explanations switch to Korean.
+func TestBrowserBadChecksumAndKorean(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	pkt := echoRequest(9)
+	pkt[len(pkt)-1] ^= 0x55 // damage a data byte
+	f := dissect.Dissect(pkt, dissect.LayerIPv4, dissect.Options{})
+	if f.ICMP == nil || f.ICMP.Checksum.Status != codec.ChecksumBad {
+		t.Fatal("fixture: the damaged packet's checksum is not bad")
+	}
+	b.paste(t, hex.EncodeToString(pkt))
+	var verdict, marks string
+	b.run(t, "select checksum",
+		chromedp.Click(`#tree li[data-field="icmp.checksum"] > .trow`, chromedp.ByQuery),
+		chromedp.Text("#teach .verdict", &verdict, chromedp.ByQuery),
+		chromedp.Evaluate(`[...document.querySelectorAll('#tree .mark.warning, #tree .mark.error')].length + ' ' + document.querySelectorAll('#hex .b.nwarn, #hex .b.nerr').length`, &marks))
+	if want := fmt.Sprintf("0x%04x", f.ICMP.Checksum.Want); !strings.Contains(verdict, want) {
+		t.Errorf("verdict %q does not give the right value %s", verdict, want)
+	}
+	if marks == "0 0" || strings.HasPrefix(marks, "0 ") || strings.HasSuffix(marks, " 0") {
+		t.Errorf("bad checksum not marked in both tree and hex (tree marks, hex marks = %s)", marks)
+	}
+	ko, ok := codec.Explain("icmp.checksum")
+	if !ok || ko.KO == "" {
+		t.Fatal("codec has no Korean explanation of icmp.checksum")
+	}
+	var text string
+	b.run(t, "korean", chromedp.Click(`.lang button[data-lang="ko"]`, chromedp.ByQuery),
+		chromedp.Sleep(300*time.Millisecond),
+		chromedp.Text("#teach .explain", &text, chromedp.ByQuery))
+	if text != ko.KO {
+		t.Errorf("after KO the field explanation is %q, want codec's %q", text, ko.KO)
+	}
+	b.noProblems(t)
+}
+
+// A capture of 50,000 packets scrolls to its last row and filters by type
+// and address; only the visible rows are in the DOM.
+func TestBrowserLargeCaptureList(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	const n = 50_000
+	var frames [][]byte
+	for i := 0; i < n; i++ {
+		p := echoRequest(uint16(i))
+		if i%5 == 4 {
+			p = mplsTimeExceeded()
+		}
+		frames = append(frames, p)
+	}
+	path := filepath.Join(t.TempDir(), "large.pcapng")
+	if err := os.WriteFile(path, pcapng(frames), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var done bool
+	b.run(t, "upload", chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery),
+		chromedp.Poll(`document.getElementById('capture').dataset.state === 'ready' && document.getElementById('capcount').textContent.startsWith('50,000 packets')`,
+			&done, chromedp.WithPollingTimeout(2*time.Minute)))
+	var last struct {
+		No   string `json:"no"`
+		DOM  int    `json:"dom"`
+		Info string `json:"info"`
+	}
+	b.run(t, "scroll to the end",
+		chromedp.Evaluate(`(() => { const v = document.getElementById('vport'); v.scrollTop = v.scrollHeight; })()`, nil),
+		chromedp.Poll(`(() => {
+			const rows = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 5);
+			const l = rows[rows.length - 1];
+			return l && l.children[0].textContent === '50000' ? {no: l.children[0].textContent, dom: document.querySelectorAll('#vrows .vrow').length, info: l.children[4].textContent} : null;
+		})()`, &last, chromedp.WithPollingTimeout(5*time.Second)))
+	if last.DOM > 40 {
+		t.Errorf("%d rows in the DOM for a 50,000-packet list: not virtualised", last.DOM)
+	}
+	lastFrame := dissect.Dissect(frames[n-1], dissect.LayerIPv4, dissect.Options{})
+	if !strings.Contains(last.Info, lastFrame.Info) {
+		t.Errorf("last row summary %q, want %q", last.Info, lastFrame.Info)
+	}
+	var count string
+	b.run(t, "filter by type",
+		chromedp.Evaluate(`(() => { const s = document.getElementById('ftype'); s.value = '4:`+fmt.Sprint(int(codec.ICMPv4TimeExceeded))+`'; s.dispatchEvent(new Event('change')); })()`, nil),
+		chromedp.Poll(`(() => { const h = document.getElementById('vspace').style.height; return h === '`+fmt.Sprint(n/5*26)+`px' ? h : null; })()`, &count, chromedp.WithPollingTimeout(10*time.Second)))
+	b.run(t, "filter by address",
+		chromedp.Evaluate(`(() => { const s = document.getElementById('ftype'); s.value = ''; s.dispatchEvent(new Event('change')); const a = document.getElementById('faddr'); a.value = '`+tRouter.String()+`'; a.dispatchEvent(new Event('input')); })()`, nil),
+		chromedp.Poll(`(() => { const h = document.getElementById('vspace').style.height; return h === '`+fmt.Sprint(n/5*26)+`px' ? h : null; })()`, &count, chromedp.WithPollingTimeout(10*time.Second)))
+	b.screenshot(t, "large-capture.png")
+	b.noProblems(t)
 }

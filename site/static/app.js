@@ -310,6 +310,7 @@ async function openCapture(file) {
   $('capture').hidden = false;
   $('capname').textContent = file.name || 'capture';
   $('capcount').textContent = 'reading…';
+  $('capture').dataset.state = 'reading';
   const prog = $('progress');
   prog.hidden = false;
   prog.value = 0;
@@ -343,6 +344,7 @@ async function openCapture(file) {
   if (end.limit) showMessage(end.limit, 'warning');
   await applyFilter();
   if (list.count) selectRow(0);
+  $('capture').dataset.state = 'ready';
 }
 
 function activeFilter() {
@@ -535,13 +537,19 @@ function flatten(nodes, depth, parent) {
   }
 }
 
+// Severities arrive as numbers (codec/dissect.Severity): 0 note, 1 warning, 2 error.
+const SEVERITY = ['note', 'warning', 'error'];
+function sevName(s) {
+  return typeof s === 'number' ? SEVERITY[s] || 'note' : String(s);
+}
 function worstNote(n) {
   let w = -1;
   for (const x of n.notes || []) w = Math.max(w, sevRank(x.severity));
   return w;
 }
 function sevRank(s) {
-  return s === 'error' ? 2 : s === 'warning' ? 1 : 0;
+  const i = SEVERITY.indexOf(sevName(s));
+  return i < 0 ? 0 : i;
 }
 
 // ---------------------------------------------------------------- tree
@@ -742,7 +750,8 @@ function markNotes() {
     for (const note of it.n.notes || []) {
       const s = hexSpans[note.offset];
       if (!s) continue;
-      const cls = note.severity === 'error' ? 'nerr' : note.severity === 'warning' ? 'nwarn' : null;
+      const sev = sevName(note.severity);
+      const cls = sev === 'error' ? 'nerr' : sev === 'warning' ? 'nwarn' : null;
       if (!cls) continue;
       s.h.classList.add(cls);
       s.h.title = (s.h.title ? s.h.title + '\n' : '') + note.message;
@@ -1092,8 +1101,9 @@ async function renderTeach() {
 }
 
 function noteLine(note) {
-  const p = el('p', 'note ' + note.severity);
-  p.append(el('span', 'sev', note.severity), document.createTextNode(' byte ' + note.offset + ': ' + note.message));
+  const sev = sevName(note.severity);
+  const p = el('p', 'note ' + sev);
+  p.append(el('span', 'sev', sev), document.createTextNode(' byte ' + note.offset + ': ' + note.message));
   return p;
 }
 
