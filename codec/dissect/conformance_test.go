@@ -44,6 +44,11 @@ var knownDisagreements = map[string]string{
 	// a tshark error: icmplab reads less of a broken frame.
 	"zeek__icmp-header-trunc.pcap#1 id": "echo header cut by the snap length: icmplab shows no identifier",
 	"zeek__icmp-header-trunc.pcap#2 id": "echo header cut by the snap length: icmplab shows no identifier",
+	// A 24-byte ICMPv6 redirect: the target is there, the destination
+	// address RFC 4861 requires is missing. codec rejects the message as
+	// truncated and the tree shows the body as data with an error at byte
+	// 24; tshark reads the target anyway. Same case as above.
+	"zeek__icmp6-nd-short-options.pcap#7 target": "redirect without its destination field: icmplab shows no target",
 }
 
 // tsharkRecord is one element of a *.tshark.json file.
@@ -196,6 +201,29 @@ func compareFrame(f *Frame, l map[string][]string) []fieldCmp {
 		// (a second ICMP layer, quoted in an error or a redirect, has its own)
 		add("id", "absent", numeric(first(theirID)))
 	}
+	// Fields of particular message types, when tshark shows them.
+	opt := func(field, key, ours string) {
+		if v, ok := l[key]; ok {
+			add(field, ours, numeric(first(v)))
+		}
+	}
+	opt("mtu", pre+".mtu", itoa(int(i.MTU)))
+	opt("pointer", pre+".pointer", itoa(int(i.Pointer)))
+	if i.Gateway.IsValid() || l["icmp.redir_gw"] != nil {
+		opt("gateway", "icmp.redir_gw", i.Gateway.String())
+	}
+	for _, k := range []string{"icmpv6.nd.ns.target_address", "icmpv6.nd.na.target_address", "icmpv6.nd.rd.target_address"} {
+		opt("target", k, i.Target.String())
+	}
+	if v, ok := l["icmp.mpls.label"]; ok || hasMPLS(i) {
+		var ours []string
+		for _, x := range i.Extensions {
+			for _, e := range x.MPLS {
+				ours = append(ours, itoa(int(e.Label)))
+			}
+		}
+		add("mpls.labels", strings.Join(ours, ","), strings.Join(v, ","))
+	}
 	if ipIdx >= 0 {
 		srcs, dsts := l[srcKey], l[dstKey]
 		if ipIdx < len(srcs) && ipIdx < len(dsts) {
@@ -204,6 +232,15 @@ func compareFrame(f *Frame, l map[string][]string) []fieldCmp {
 		}
 	}
 	return out
+}
+
+func hasMPLS(i *ICMPInfo) bool {
+	for _, x := range i.Extensions {
+		if len(x.MPLS) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func addrOrNone(ok bool, s string) string {

@@ -92,6 +92,9 @@ func (d *dissector) icmp(parent *Node, fam codec.Family, off, end int) {
 		d.icmpExtEchoReply(nd, m, off, info)
 	case codec.KindRouterSolicit6, codec.KindRouterAdvert6, codec.KindNeighborSolicit, codec.KindNeighborAdvert, codec.KindRedirect6:
 		d.icmpNDP(nd, m, off)
+		if n, ok := m.NDP(); ok {
+			info.Target = n.Target
+		}
 	case codec.KindMLDQuery, codec.KindMLDReport, codec.KindMLDv2Report:
 		d.icmpMLD(nd, m, off)
 	case codec.KindNodeInfo:

@@ -28,6 +28,9 @@ type ICMPInfo struct {
 	MTU     uint32
 	Pointer uint32
 	Gateway netip.Addr
+	// Target is the address a neighbour solicitation, advertisement or
+	// redirect is about.
+	Target netip.Addr
 	// Quoted is the flow of the datagram an error quotes.
 	Quoted *codec.FlowKey
 	// Layout says where the extension structure was found; Extensions lists

@@ -40,6 +40,7 @@ type RecordICMP struct {
 	MTU        *int          `json:"mtu,omitempty"`        // fragmentation needed, packet too big
 	Pointer    *int          `json:"pointer,omitempty"`    // parameter problem
 	Gateway    *string       `json:"gateway,omitempty"`    // redirect
+	Target     *string       `json:"target,omitempty"`     // neighbour solicitation, advertisement, ICMPv6 redirect
 	Quoted     *RecordQuoted `json:"quoted,omitempty"`     // errors: the datagram they quote
 	Extensions []RecordExt   `json:"extensions,omitempty"` // RFC 4884 objects
 	Layout     string        `json:"layout,omitempty"`     // "rfc4884" or "legacy" when extensions were found
@@ -141,6 +142,9 @@ func (i *ICMPInfo) record() *RecordICMP {
 	}
 	if i.Gateway.IsValid() {
 		x.Gateway = ptr(i.Gateway.String())
+	}
+	if i.Target.IsValid() {
+		x.Target = ptr(i.Target.String())
 	}
 	if q := i.Quoted; q != nil {
 		rq := &RecordQuoted{Family: int(q.Family), Proto: int(q.Proto), TTL: int(q.TTL)}

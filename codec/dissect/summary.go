@@ -73,6 +73,9 @@ func icmpInfoColumn(i *ICMPInfo) string {
 			fmt.Fprintf(&b, ", %s=%d", w, i.TTL)
 		}
 	}
+	if i.Target.IsValid() {
+		fmt.Fprintf(&b, " for %s", i.Target)
+	}
 	if i.MTU != 0 {
 		fmt.Fprintf(&b, " mtu=%d", i.MTU)
 	}
