@@ -71,13 +71,11 @@ func formatOne(sb *strings.Builder, d Dialect, k int, p []byte) {
 		}, true)
 		sb.WriteString(pad(strconv.FormatInt(int64(len(p)), 16), 8) + "\n")
 	case OD:
+		// od -Ax -tx1 -v: every line written out, no '*', as text2pcap and
+		// Wireshark's "Import from Hex Dump" want it.
 		dumpLines(sb, p, 16, func(off int, row []byte, same bool) {
-			if same {
-				sb.WriteString("*\n")
-				return
-			}
 			sb.WriteString(pad(strconv.FormatInt(int64(off), 16), 6) + " " + groups(row, 1, " ") + "\n")
-		}, true)
+		}, false)
 		sb.WriteString(pad(strconv.FormatInt(int64(len(p)), 16), 6) + "\n")
 	case HexdumpWords:
 		dumpLines(sb, p, 16, func(off int, row []byte, same bool) {

@@ -36,7 +36,7 @@ func TestFormatMatchesTools(t *testing.T) {
 		{"xxd-g1.txt", Format(XXDBytes, p1), nil},
 		{"xxd-p.txt", Format(XXDPlain, p1), nil},
 		{"hexdump-C.txt", Format(HexdumpC, p2), nil},
-		{"od.txt", Format(OD, p2), nil},
+		{"od-v.txt", Format(OD, p2), nil},
 		{"hexdump.txt", Format(HexdumpWords, p1), nil},
 		{"base64.txt", Format(Base64, p2), nil},
 		{"tcpdump-XX.txt", Format(TcpdumpXXASCII, frames...), dataLines},

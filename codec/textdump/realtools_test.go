@@ -17,35 +17,38 @@ type capturedPacket struct {
 	time time.Time
 }
 
-// readPings reads testdata/pings.pcap by hand (a little-endian microsecond
-// pcap as tcpdump -w writes it), so this package's tests need no capture
-// reader and run under GOOS=js.
+// readPings reads testdata/pings.pcap.
 func readPings(t *testing.T) []capturedPacket {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "pings.pcap"))
+	return readPcap(t, filepath.Join("testdata", "pings.pcap"))
+}
+
+// readPcap reads a little-endian microsecond pcap, as tcpdump -w and
+// editcap -F pcap write it, by hand, so that this package's tests need no
+// capture reader and run under GOOS=js.
+func readPcap(t *testing.T, path string) []capturedPacket {
+	t.Helper()
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(b) < 24 || binary.LittleEndian.Uint32(b) != 0xa1b2c3d4 {
-		t.Fatalf("pings.pcap: not a little-endian microsecond pcap")
+		t.Fatalf("%s: not a little-endian microsecond pcap", path)
 	}
 	var out []capturedPacket
 	for off := 24; off < len(b); {
 		if off+16 > len(b) {
-			t.Fatalf("pings.pcap: truncated record header at %d", off)
+			t.Fatalf("%s: truncated record header at %d", path, off)
 		}
 		sec := binary.LittleEndian.Uint32(b[off:])
 		usec := binary.LittleEndian.Uint32(b[off+4:])
 		n := int(binary.LittleEndian.Uint32(b[off+8:]))
 		off += 16
 		if off+n > len(b) {
-			t.Fatalf("pings.pcap: truncated record at %d", off)
+			t.Fatalf("%s: truncated record at %d", path, off)
 		}
 		out = append(out, capturedPacket{data: b[off : off+n], time: time.Unix(int64(sec), int64(usec)*1000).UTC()})
 		off += n
-	}
-	if len(out) < 4 {
-		t.Fatalf("pings.pcap holds %d packets; want at least 4", len(out))
 	}
 	return out
 }
