@@ -276,7 +276,7 @@ func (e *engine) sendMore() error {
 // datagram it quotes is that probe.
 func (e *engine) apply(r reply) {
 	i, ok := e.byKey[r.key]
-	if !ok {
+	if !ok || r.mismatch {
 		e.res.Ignored++
 		return
 	}

@@ -205,6 +205,12 @@ func (b *base) readErrQueue(s *sock, keyOf func(p packet) (lookupKey, bool), dat
 		if p.ee.Origin != unix.SO_EE_ORIGIN_ICMP && p.ee.Origin != unix.SO_EE_ORIGIN_ICMP6 {
 			return
 		}
+		// msg_name is the destination of the datagram the error quotes: an
+		// unconnected socket also gets errors about packets to elsewhere.
+		if p.from.IsValid() && p.from.Unmap() != b.cfg.Target {
+			b.post(reply{mismatch: true})
+			return
+		}
 		t, c := codec.Type(p.ee.Type), codec.Code(p.ee.Code)
 		o, _, ok := classify(b.fam, t, c, p.ee.Info)
 		if !ok {

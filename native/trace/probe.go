@@ -118,4 +118,7 @@ type reply struct {
 	layout     codec.ExtLayout
 	qttl, qtos uint8
 	hasQuote   bool
+	// mismatch marks an answer about a datagram that was not a probe of
+	// this trace (counted, then ignored).
+	mismatch bool
 }
