@@ -497,7 +497,7 @@ func TestBrowserPasteTimeExceededMPLS(t *testing.T) {
 	b := newBrowser(t)
 	b.open(t, "")
 	pkt := mplsTimeExceeded()
-	b.paste(t, hex.EncodeToString(pkt))
+	b.paste(t, xxd(pkt))
 	want := checkTree(t, b.tree(t), pkt, dissect.LayerIPv4)
 	if find(want, "icmp.mpls.label") == nil {
 		t.Fatal("native dissection shows no MPLS label: the fixture is wrong")
@@ -510,6 +510,15 @@ func TestBrowserPasteTimeExceededMPLS(t *testing.T) {
 	}
 	b.run(t, "select mpls label", chromedp.Click(`#tree li[data-field="icmp.mpls.label"] > .trow`, chromedp.ByQuery))
 	b.screenshot(t, "time-exceeded-mpls.png")
+	// The README's picture: the window as a user sees it, no scrolling.
+	var png []byte
+	b.run(t, "overview", chromedp.Click(`#tree li[data-field="icmp.ext"] > .trow`, chromedp.ByQuery),
+		chromedp.EmulateViewport(1360, 1000), chromedp.Evaluate(`window.scrollTo(0, 0)`, nil),
+		chromedp.ActionFunc(func(ctx context.Context) error { return input.DispatchMouseEvent(input.MouseMoved, 1, 1).Do(ctx) }),
+		chromedp.Sleep(200*time.Millisecond), chromedp.CaptureScreenshot(&png))
+	if err := os.WriteFile(filepath.Join(moduleRoot(t), "testout", "overview.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	b.noProblems(t)
 }
 

@@ -299,6 +299,7 @@ function closeCaptureView() {
     state.capture = null;
   }
   $('capture').hidden = true;
+  document.body.classList.remove('has-capture');
 }
 
 async function openCapture(file) {
@@ -308,6 +309,8 @@ async function openCapture(file) {
   $('work').hidden = true;
   $('frames').hidden = true;
   $('capture').hidden = false;
+  document.body.classList.add('has-capture');
+  $('capshown').textContent = '';
   $('capname').textContent = file.name || 'capture';
   $('capcount').textContent = 'reading…';
   $('capture').dataset.state = 'reading';
@@ -365,6 +368,7 @@ async function applyFilter() {
   list.rows.clear();
   list.sel = -1;
   setCount(out.count);
+  $('capshown').textContent = activeFilter() ? fmtInt(out.count) + ' shown' : '';
   $('vport').scrollTop = 0;
   renderRows();
 }
