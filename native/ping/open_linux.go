@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"sync"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -18,6 +19,9 @@ import (
 // SockConn is a Conn over an icmpsock socket, recording every packet sent
 // and received to a pcapng file when asked.
 type SockConn struct {
+	// order makes a request's record precede its reply's: the reply can
+	// arrive (and be read) before the send call returns.
+	order sync.Mutex
 	c     *icmpsock.Conn
 	pcap  *pcapout.Writer
 	fam   codec.Family
@@ -51,6 +55,10 @@ func (s *SockConn) FilterReplies(id uint16) error { return s.c.FilterReplies(id)
 // queues the refusal, with the MTU, on its error queue (IP_RECVERR): that
 // one is reported (ErrDeferred), not this.
 func (s *SockConn) Send(msg []byte, dst netip.Addr) (time.Time, error) {
+	if s.pcap != nil {
+		s.order.Lock()
+		defer s.order.Unlock()
+	}
 	at, err := s.c.WriteTo(msg, dst)
 	if err != nil {
 		if errors.Is(err, unix.EMSGSIZE) {
@@ -74,6 +82,8 @@ func (s *SockConn) Recv(buf []byte) (icmpsock.Packet, error) {
 		return p, err
 	}
 	if s.pcap != nil {
+		s.order.Lock()
+		defer s.order.Unlock()
 		if p.IP != nil {
 			s.pcap.WriteIP(p.At, p.IP)
 		} else {
