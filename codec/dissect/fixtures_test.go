@@ -108,6 +108,15 @@ func builtCaptures() map[string][]builtFrame {
 		m[name] = []builtFrame{{ether(etherIPv4, ipv4(router, hostA, codec.ProtoICMP, 255, 0x4001, te))}}
 	}
 
+	// The layout trippy issue 804 reports from real routers: extensions at
+	// offset 128 while the length field claims the 28 quoted bytes (7
+	// words). Only the extension checksum tells where they are.
+	lyingExt := codec.NewExtensions(nil, objs)
+	lyingExt.Layout = codec.ExtLegacy
+	short := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4TimeExceeded, Code: codec.CodeTTLExceeded},
+		codec.ErrorBody{Quote: probe[:28], Length: 7, Ext: lyingExt})
+	m["built_mpls_legacy_lying_length"] = []builtFrame{{ether(etherIPv4, ipv4(router, hostA, codec.ProtoICMP, 255, 0x4002, short))}}
+
 	// RFC 5837 interface information on a port unreachable.
 	ii := codec.AppendInterfaceInfoObject(nil, codec.InterfaceInfo{Role: codec.RoleIncoming, HasIndex: true, Index: 7,
 		HasAddr: true, Addr: router, HasName: true, Name: "eth0.100", HasMTU: true, MTU: 1500})
