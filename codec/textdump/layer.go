@@ -19,6 +19,12 @@ const (
 	LayerIPv6
 	LayerICMPv4 // an ICMPv4 message without its IP header
 	LayerICMPv6 // an ICMPv6 message without its IP header
+	// LayerLinuxSLL is Linux's "cooked" header (LINKTYPE_LINUX_SLL), what
+	// tcpdump -i any -xx printed before libpcap 1.10.
+	LayerLinuxSLL
+	// LayerLinuxSLL2 is its second version (LINKTYPE_LINUX_SLL2), what
+	// tcpdump -i any -xx prints today.
+	LayerLinuxSLL2
 )
 
 func (l Layer) String() string {
@@ -33,6 +39,10 @@ func (l Layer) String() string {
 		return "ICMPv4"
 	case LayerICMPv6:
 		return "ICMPv6"
+	case LayerLinuxSLL:
+		return "Linux SLL"
+	case LayerLinuxSLL2:
+		return "Linux SLL2"
 	case LayerUnknown:
 		return "unknown"
 	}
@@ -47,6 +57,10 @@ const (
 	etherTypeQinQ  = 0x88a8
 	etherTypeIPv6  = 0x86dd
 	ethernetHeader = 14
+	sllHeader      = 16
+	sll2Header     = 20
+	sllMaxAddr     = 8 // link-layer address bytes the cooked headers hold
+	sllMaxPktType  = 4 // PACKET_HOST .. PACKET_OUTGOING
 	vlanTag        = 4
 	ipv4MinHeader  = 20
 	ipv6Header     = 40
@@ -74,6 +88,9 @@ func GuessLayer(b []byte) (Layer, string) {
 	eth, whyEth := guessEthernet(b)
 	if eth == strong {
 		return LayerEthernet, whyEth
+	}
+	if l, why := guessCooked(b); l != LayerUnknown {
+		return l, why
 	}
 	v6, why6 := guessIPv6(b)
 	if v6 == strong {
@@ -177,6 +194,38 @@ func guessEthernet(b []byte) (evidence, string) {
 		return weak, prefix + " (ARP)"
 	}
 	return none, ""
+}
+
+// guessCooked recognises the Linux cooked headers, only when the IP header
+// after them fits strongly: their own fields are too loose to go on.
+func guessCooked(b []byte) (Layer, string) {
+	inner := func(proto int, rest []byte) (evidence, string) {
+		switch proto {
+		case etherTypeIPv4:
+			return guessIPv4(rest)
+		case etherTypeIPv6:
+			return guessIPv6(rest)
+		}
+		return none, ""
+	}
+	if len(b) >= sllHeader {
+		pt, alen := int(binary.BigEndian.Uint16(b)), int(binary.BigEndian.Uint16(b[4:]))
+		proto := int(binary.BigEndian.Uint16(b[14:]))
+		if pt <= sllMaxPktType && alen <= sllMaxAddr {
+			if e, why := inner(proto, b[sllHeader:]); e == strong {
+				return LayerLinuxSLL, "a Linux cooked header (SLL) with protocol " + hexWord(proto) + " at byte 14, and the next header " + why
+			}
+		}
+	}
+	if len(b) >= sll2Header {
+		proto := int(binary.BigEndian.Uint16(b))
+		if binary.BigEndian.Uint16(b[2:]) == 0 && b[10] <= sllMaxPktType && b[11] <= sllMaxAddr {
+			if e, why := inner(proto, b[sll2Header:]); e == strong {
+				return LayerLinuxSLL2, "a Linux cooked header v2 (SLL2) with protocol " + hexWord(proto) + " at byte 0, and the next header " + why
+			}
+		}
+	}
+	return LayerUnknown, ""
 }
 
 func hexWord(v int) string {

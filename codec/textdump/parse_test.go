@@ -172,6 +172,13 @@ func TestRepeatLimit(t *testing.T) {
 func TestGuessLayer(t *testing.T) {
 	caps := readPings(t)
 	v6 := caps[len(caps)-1].data
+	// Cooked headers as the kernel fills them for tcpdump -i any: packet
+	// type 4 (outgoing), ARPHRD_ETHER, 6-byte address, protocol.
+	ip4 := caps[0].data[14:]
+	sll := append(append([]byte{0, 4, 0, 1, 0, 6}, caps[0].data[6:12]...), 0, 0, 0x08, 0x00)
+	sll = append(sll, ip4...)
+	sll2 := append([]byte{0x08, 0x00, 0, 0, 0, 0, 0, 2, 0, 1, 4, 6}, caps[0].data[6:12]...)
+	sll2 = append(append(sll2, 0, 0), ip4...)
 	cases := []struct {
 		b      []byte
 		want   Layer
@@ -184,6 +191,8 @@ func TestGuessLayer(t *testing.T) {
 		{caps[0].data[34:], LayerICMPv4, "checksum over all 64 bytes verifies"},
 		{v6[54:], LayerICMPv6, "ICMPv6 type 129"},
 		{[]byte{1, 2, 3}, LayerUnknown, "no IPv4 or IPv6 header"},
+		{sll, LayerLinuxSLL, "protocol 0x0800 at byte 14, and the next header starts with 0x45"},
+		{sll2, LayerLinuxSLL2, "protocol 0x0800 at byte 0, and the next header starts with 0x45"},
 	}
 	for _, c := range cases {
 		l, why := GuessLayer(c.b)
