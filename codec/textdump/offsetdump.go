@@ -195,10 +195,12 @@ func (p *dumpParser) line(l line) error {
 	ind := indent(l.text)
 	s := l.text[ind:]
 	if s == "" {
-		// A blank line ends a packet (tshark separates frames so).
+		// A blank line ends a packet (tshark separates frames so), and
+		// any data source being skipped: the next frame may have no title.
 		if p.starLine == 0 {
 			p.flush()
 		}
+		p.skipping = false
 		return nil
 	}
 	if p.st.repeat && strings.TrimRight(s, " \t") == "*" {

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -193,5 +194,34 @@ func TestConcatenatedDumps(t *testing.T) {
 				t.Errorf("%s+%s packet %d: got %x", c.a, c.b, i+1, res.Packets[i].Data)
 			}
 		}
+	}
+}
+
+// tshark -x prints a reassembled datagram after the frame that completes
+// it, as a second data source; that is not a frame. The frame after it has
+// no title again, and must not be skipped with the reassembled bytes.
+func TestTsharkDataSources(t *testing.T) {
+	frames := readPcap(t, filepath.Join("testdata", "frag.pcap"))
+	res, err := Parse(readFile(t, "tshark-x-reassembled.txt"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Dialect != WiresharkHexDump || len(res.Packets) != len(frames) {
+		t.Fatalf("%v with %d packets, want %v with %d", res.Dialect, len(res.Packets), WiresharkHexDump, len(frames))
+	}
+	titled := 0
+	for i, p := range res.Packets {
+		if !bytes.Equal(p.Data, frames[i].data) {
+			t.Errorf("packet %d: bytes differ", i+1)
+		}
+		if p.Header != "" {
+			titled++
+			if want := "Frame (" + strconv.Itoa(len(frames[i].data)) + " bytes):"; p.Header != want {
+				t.Errorf("packet %d: header %q, want %q", i+1, p.Header, want)
+			}
+		}
+	}
+	if titled == 0 {
+		t.Error("no frame had a data-source title: the capture no longer tests them")
 	}
 }

@@ -37,6 +37,15 @@ ip netns exec $A ping -n -c 1 -s 200 -p 00 198.18.0.2 >/dev/null
 ip netns exec $A ping -6 -n -c 1 2001:2::2 >/dev/null
 sleep 1
 kill $TD; wait $TD 2>/dev/null || true
+# A ping in three fragments each way: tshark -x then prints, after the last
+# fragment's own bytes, the reassembled datagram as a second data source.
+ip netns exec $A tcpdump -q -U -i veth0 -w frag.pcap icmp or 'ip[6:2] & 0x1fff != 0' 2>/dev/null &
+TD=$!
+sleep 1
+ip netns exec $A ping -n -c 1 -s 3000 198.18.0.2 >/dev/null
+sleep 1
+kill $TD; wait $TD 2>/dev/null || true
+tshark -r frag.pcap -x 2>/dev/null > tshark-x-reassembled.txt
 
 # One raw file per packet, and the first packet alone for single-dump tools.
 # (a pcap holding one packet, less its 24-byte file header and 16-byte record header)
