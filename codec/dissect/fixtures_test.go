@@ -147,6 +147,27 @@ func builtCaptures() map[string][]builtFrame {
 		Src: hostB6, Dst: hostA6}, codec.ErrorBody{Quote: probe6})
 	m["built_icmpv6_qinq"] = []builtFrame{{ether(etherIPv6, ipv6(hostB6, hostA6, codec.ProtoICMPv6, 64, pu6), 0x88a80064, 0x8100000a)}}
 
+	// IPv6 extension headers: an echo request behind hop-by-hop (router
+	// alert, PadN) and destination options, then a 1600-byte echo request
+	// in two fragments behind a fragment header.
+	e6 := codec.Append(nil, codec.Header{Family: codec.IPv6, Type: codec.ICMPv6EchoRequest, Src: hostA6, Dst: hostB6},
+		codec.Echo{ID: 0x6666, Seq: 1, Data: []byte("ext headers")})
+	hbh := []byte{codec.ProtoDstOpts, 0, 5, 2, 0, 0, 1, 0}   // router alert (MLD), PadN 0
+	dsto := []byte{codec.ProtoICMPv6, 0, 1, 4, 0, 0, 0, 0} // PadN 4
+	exts := ipv6(hostA6, hostB6, codec.ProtoHopByHop, 64, append(append(append([]byte{}, hbh...), dsto...), e6...))
+	big6 := codec.Append(nil, codec.Header{Family: codec.IPv6, Type: codec.ICMPv6EchoRequest, Src: hostA6, Dst: hostB6},
+		codec.Echo{ID: 0x6666, Seq: 2, Data: make([]byte, 1600)})
+	frag6 := func(off, end int, more bool) []byte {
+		fo := uint16(off/8) << 3
+		if more {
+			fo |= 1
+		}
+		fh := binary.BigEndian.AppendUint16([]byte{codec.ProtoICMPv6, 0}, fo)
+		fh = binary.BigEndian.AppendUint32(fh, 0xcafe)
+		return ipv6(hostA6, hostB6, codec.ProtoFragment, 64, append(fh, big6[off:end]...))
+	}
+	m["built_ipv6_ext_headers"] = []builtFrame{{ether(etherIPv6, exts)}, {ether(etherIPv6, frag6(0, 1232, true))}, {ether(etherIPv6, frag6(1232, len(big6), false))}}
+
 	// IPv4 options: record route, timestamp, router alert.
 	opts := []byte{
 		7, 11, 8, 198, 18, 0, 1, 0, 0, 0, 0, // RR with room for 2 addresses, one recorded

@@ -84,6 +84,8 @@ func protoWord(p uint8) string {
 		return "UDP"
 	case codec.ProtoTCP:
 		return "TCP"
+	case codec.ProtoHopByHop, codec.ProtoRouting, codec.ProtoFragment, codec.ProtoDstOpts, codec.ProtoAH, codec.ProtoESP:
+		return "IPv6" // the quote ended in the extension headers
 	}
 	return ipProtoName(p)
 }

@@ -112,7 +112,7 @@ func (d *dissector) trailer(parent *Node, stop, end int) {
 // ip6Ext dissects one extension header at p; it returns the next header,
 // the header's length, and false when dissection cannot go on.
 func (d *dissector) ip6Ext(parent *Node, t uint8, p, stop int) (uint8, int, bool) {
-	label := "IPv6 " + ipProtoName(t)
+	label := ipProtoName(t) // "IPv6 Hop-by-Hop Option", ...
 	short := map[uint8]string{codec.ProtoHopByHop: "ipv6.hopopts", codec.ProtoDstOpts: "ipv6.dstopts",
 		codec.ProtoRouting: "ipv6.routing", codec.ProtoFragment: "ipv6.fraghdr", codec.ProtoAH: "ah"}[t]
 	if t == codec.ProtoAH {
