@@ -152,7 +152,7 @@ func builtCaptures() map[string][]builtFrame {
 	// in two fragments behind a fragment header.
 	e6 := codec.Append(nil, codec.Header{Family: codec.IPv6, Type: codec.ICMPv6EchoRequest, Src: hostA6, Dst: hostB6},
 		codec.Echo{ID: 0x6666, Seq: 1, Data: []byte("ext headers")})
-	hbh := []byte{codec.ProtoDstOpts, 0, 5, 2, 0, 0, 1, 0}   // router alert (MLD), PadN 0
+	hbh := []byte{codec.ProtoDstOpts, 0, 5, 2, 0, 0, 1, 0} // router alert (MLD), PadN 0
 	dsto := []byte{codec.ProtoICMPv6, 0, 1, 4, 0, 0, 0, 0} // PadN 4
 	exts := ipv6(hostA6, hostB6, codec.ProtoHopByHop, 64, append(append(append([]byte{}, hbh...), dsto...), e6...))
 	big6 := codec.Append(nil, codec.Header{Family: codec.IPv6, Type: codec.ICMPv6EchoRequest, Src: hostA6, Dst: hostB6},
