@@ -1,0 +1,284 @@
+package trace
+
+import (
+	"context"
+	"net/netip"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"icmplab/codec"
+)
+
+// fakeProber is a function-backed prober: answer decides, for each probe
+// sent, what (if anything) comes back and after how long.
+type fakeProber struct {
+	mu       sync.Mutex
+	out      chan<- reply
+	answer   func(p Probe) (reply, time.Duration, bool)
+	sent     []Probe
+	inflight int
+	peak     int
+	timers   []*time.Timer
+}
+
+var (
+	fakeSrc    = netip.MustParseAddr("198.18.0.1")
+	fakeTarget = netip.MustParseAddr("198.18.9.9")
+)
+
+func (f *fakeProber) source() netip.Addr { return fakeSrc }
+func (f *fakeProber) packetSize() int    { return 60 }
+func (f *fakeProber) privileged() bool   { return true }
+func (f *fakeProber) start(out chan<- reply) {
+	f.out = out
+}
+func (f *fakeProber) close() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, t := range f.timers {
+		t.Stop()
+	}
+}
+
+func (f *fakeProber) send(p *Probe) (lookupKey, error) {
+	p.Sent = time.Now()
+	k := lookupKey{proto: codec.ProtoUDP, sport: 1000, dport: uint16(33434 + p.Index + 100*p.Flow)}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.sent = append(f.sent, *p)
+	f.inflight++
+	f.peak = max(f.peak, f.inflight)
+	r, d, ok := f.answer(*p)
+	if !ok {
+		return k, nil
+	}
+	if r.key == (lookupKey{}) {
+		r.key = k
+	}
+	f.timers = append(f.timers, time.AfterFunc(d, func() {
+		f.mu.Lock()
+		f.inflight--
+		f.mu.Unlock()
+		r.at = time.Now()
+		f.out <- r
+	}))
+	return k, nil
+}
+
+// hopReply is a router's time exceeded from 198.18.ttl.2, quoting the probe.
+func hopReply(ttl int) reply {
+	return reply{from: netip.AddrFrom4([4]byte{198, 18, byte(ttl), 2}), outcome: HopAnswered, family: codec.IPv4,
+		typ: codec.ICMPv4TimeExceeded, icmp: true, qsrc: fakeSrc, qdst: fakeTarget, hasQuote: true}
+}
+
+func destReply(code codec.Code) reply {
+	o, _, _ := classify(codec.IPv4, codec.ICMPv4DestinationUnreachable, code, 0)
+	return reply{from: fakeTarget, outcome: o, family: codec.IPv4, typ: codec.ICMPv4DestinationUnreachable, code: code,
+		icmp: true, qsrc: fakeSrc, qdst: fakeTarget, hasQuote: true}
+}
+
+func runFake(t *testing.T, cfg Config, f *fakeProber) (*Result, []HopReport) {
+	t.Helper()
+	cfg.Target = fakeTarget
+	if err := cfg.Normalize(); err != nil {
+		t.Fatal(err)
+	}
+	var got []HopReport
+	res, err := runWith(context.Background(), &cfg, f, func(h HopReport) { got = append(got, h) }, nil)
+	f.close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, got
+}
+
+// TestEngineTrace: routers at hops 1-5 with hop 3 silent, the target at 6.
+// Hops are reported in order, the silent one as timeouts, the trace ends at
+// the target, and nothing past it waits.
+func TestEngineTrace(t *testing.T) {
+	f := &fakeProber{answer: func(p Probe) (reply, time.Duration, bool) {
+		switch {
+		case p.TTL == 3:
+			return reply{}, 0, false
+		case p.TTL >= 6:
+			return destReply(codec.CodePortUnreachable), time.Millisecond, true
+		}
+		return hopReply(p.TTL), time.Millisecond, true
+	}}
+	res, got := runFake(t, Config{Wait: Wait{Max: 3 * time.Second, Here: 3, Near: 10}, InFlight: 8}, f)
+	if len(got) != 6 {
+		t.Fatalf("%d hops reported, want 6", len(got))
+	}
+	for i, h := range got {
+		if h.TTL != i+1 {
+			t.Fatalf("hop %d reported as TTL %d", i+1, h.TTL)
+		}
+		for _, p := range h.Probes {
+			switch {
+			case h.TTL == 3 && p.Outcome != TimedOut:
+				t.Errorf("silent hop probe %d: %v", p.N, p.Outcome)
+			case h.TTL == 6 && p.Outcome != Reached:
+				t.Errorf("target probe %d: %v", p.N, p.Outcome)
+			case h.TTL != 3 && h.TTL != 6 && (p.Outcome != HopAnswered || p.From != hopReply(h.TTL).from):
+				t.Errorf("hop %d probe %d: %v from %s", h.TTL, p.N, p.Outcome, p.From)
+			}
+		}
+	}
+	if !got[5].Final || res.Flows[0].End != "destination reached" || !res.Flows[0].Reached {
+		t.Fatalf("end %q, final %v", res.Flows[0].End, got[5].Final)
+	}
+	if f.peak > 8 {
+		t.Fatalf("%d probes in flight at once, limit 8", f.peak)
+	}
+	for _, p := range f.sent {
+		if p.TTL > 6+(8/3)+1 {
+			t.Fatalf("probe sent at TTL %d, far past the target at 6", p.TTL)
+		}
+	}
+}
+
+// TestEngineTimeout checks traceroute's -w MAX,HERE,NEAR rule on a table.
+func TestEngineTimeout(t *testing.T) {
+	cfg := Config{Target: fakeTarget, Queries: 3, MaxHops: 5, Wait: Wait{Max: time.Second, Here: 3, Near: 10}}
+	if err := cfg.Normalize(); err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine(&cfg, &fakeProber{})
+	t0 := time.Unix(1000, 0)
+	sent := func(i int) { e.probes[i].Sent = t0 }
+	answer := func(i int, rtt time.Duration) {
+		e.probes[i].Sent, e.probes[i].Recv, e.probes[i].Outcome = t0, t0.Add(rtt), HopAnswered
+	}
+	sent(0)
+	if got := e.timeout(0); got != time.Second {
+		t.Fatalf("nothing answered: %v, want MAX", got)
+	}
+	// A later hop answered in 1 ms: NEAR * (1 ms + 1 ms precision).
+	answer(4, time.Millisecond)
+	sent(1)
+	sent(2)
+	sent(3)
+	if got := e.timeout(0); got != 20*time.Millisecond {
+		t.Fatalf("later hop answered: %v, want 20ms", got)
+	}
+	// The same hop answered in 2 ms: HERE * 3 ms wins over NEAR.
+	answer(1, 2*time.Millisecond)
+	if got := e.timeout(0); got != 9*time.Millisecond {
+		t.Fatalf("same hop answered: %v, want 9ms", got)
+	}
+	// Never more than MAX.
+	answer(1, 900*time.Millisecond)
+	if got := e.timeout(0); got != time.Second {
+		t.Fatalf("slow hop: %v, want MAX", got)
+	}
+	// NEAR looks only at probes already sent, in order: hop 4's first
+	// probe (9) sees no answer before the unsent probe 10, so hop 5's
+	// answer (12) does not count.
+	sent(9)
+	answer(12, time.Millisecond)
+	if got := e.timeout(9); got != time.Second {
+		t.Fatalf("answer beyond an unsent probe: %v, want MAX", got)
+	}
+}
+
+// TestEngineIgnoresOtherPackets: answers quoting another destination or
+// source, or matching no probe, are counted and ignored; the probes time out.
+func TestEngineIgnoresOtherPackets(t *testing.T) {
+	f := &fakeProber{answer: func(p Probe) (reply, time.Duration, bool) {
+		r := hopReply(p.TTL)
+		switch p.N {
+		case 0:
+			r.qdst = netip.MustParseAddr("198.18.7.7")
+		case 1:
+			r.qsrc = netip.MustParseAddr("198.18.7.8")
+		default:
+			r.key = lookupKey{proto: codec.ProtoUDP, sport: 1, dport: 2}
+		}
+		return r, time.Millisecond, true
+	}}
+	res, got := runFake(t, Config{MaxHops: 2, Wait: Wait{Max: 100 * time.Millisecond}}, f)
+	if res.Ignored != 6 {
+		t.Fatalf("%d replies ignored, want 6", res.Ignored)
+	}
+	for _, h := range got {
+		for _, p := range h.Probes {
+			if p.Outcome != TimedOut {
+				t.Fatalf("hop %d probe %d: %v, want timeout", h.TTL, p.N, p.Outcome)
+			}
+		}
+	}
+	if res.Flows[0].End != "max hops (2)" {
+		t.Fatalf("end %q", res.Flows[0].End)
+	}
+}
+
+// TestEngineUnreachable: a host unreachable ends the trace with its mark.
+func TestEngineUnreachable(t *testing.T) {
+	f := &fakeProber{answer: func(p Probe) (reply, time.Duration, bool) {
+		if p.TTL >= 2 {
+			r := destReply(codec.CodeHostUnreachable)
+			r.from = netip.MustParseAddr("198.18.2.2")
+			return r, time.Millisecond, true
+		}
+		return hopReply(p.TTL), time.Millisecond, true
+	}}
+	res, got := runFake(t, Config{}, f)
+	if len(got) != 2 || res.Flows[0].End != "unreachable (!H)" || res.Flows[0].Reached {
+		t.Fatalf("%d hops, end %q", len(got), res.Flows[0].End)
+	}
+	pr := &Printer{Cfg: &res.Config}
+	if line := pr.Line(got[1]); !strings.HasPrefix(line, " 2  198.18.2.2  ") || strings.Count(line, "!H") != 3 {
+		t.Fatalf("line %q", line)
+	}
+}
+
+// TestEngineFlows: with several flows each is traced and reported in TTL
+// order, and the printer emits flow blocks one after the other.
+func TestEngineFlows(t *testing.T) {
+	f := &fakeProber{answer: func(p Probe) (reply, time.Duration, bool) {
+		if p.TTL >= 3 {
+			return destReply(codec.CodePortUnreachable), time.Duration(3-p.Flow) * time.Millisecond, true
+		}
+		r := hopReply(p.TTL)
+		if p.TTL == 2 && p.Flow%2 == 1 {
+			r.from = netip.MustParseAddr("198.18.22.2")
+		}
+		return r, time.Duration(3-p.Flow) * time.Millisecond, true
+	}}
+	var b strings.Builder
+	cfg := Config{Target: fakeTarget, Flows: 3, Queries: 1, NoDNS: true}
+	if err := cfg.Normalize(); err != nil {
+		t.Fatal(err)
+	}
+	pr := &Printer{W: &b, Cfg: &cfg}
+	pr.Header(60)
+	res, err := runWith(context.Background(), &cfg, f, pr.Hop, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr.Flush()
+	pr.Summary(res)
+	want := `traceroute to 198.18.9.9 (198.18.9.9), 30 hops max, 60 byte packets, 3 Paris flows
+flow 1:
+ 1  198.18.1.2  X
+ 2  198.18.2.2  X
+ 3  198.18.9.9  X
+flow 2:
+ 1  198.18.1.2  X
+ 2  198.18.22.2  X
+ 3  198.18.9.9  X
+flow 3:
+ 1  198.18.1.2  X
+ 2  198.18.2.2  X
+ 3  198.18.9.9  X
+2 distinct path(s) across 3 flows:
+  path 1 (flows 1,3): 198.18.1.2 198.18.2.2 198.18.9.9
+  path 2 (flows 2): 198.18.1.2 198.18.22.2 198.18.9.9
+`
+	got := rttRe.ReplaceAllString(b.String(), "X")
+	if got != want {
+		t.Fatalf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
