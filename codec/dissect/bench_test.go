@@ -4,7 +4,6 @@ package dissect
 
 import (
 	"bytes"
-	"encoding/binary"
 	"io"
 	"os"
 	"sync"
@@ -193,6 +192,5 @@ func BenchmarkCapture(b *testing.B) {
 		}
 		per(b)
 	})
-	_ = binary.BigEndian
 	_ = sink
 }

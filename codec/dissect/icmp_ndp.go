@@ -52,12 +52,10 @@ func (d *dissector) icmpNDP(nd *Node, m codec.Message, off int) {
 	if len(n.OptionBytes) == 0 {
 		return
 	}
-	base := off + len(m.Bytes()) - len(n.OptionBytes)
 	it := n.Options()
 	for it.Next() {
 		d.ndpOption(nd, off, it.Option())
 	}
-	_ = base
 	if err := it.Err(); err != nil {
 		d.parseErrorNote(nd, off, err)
 	}

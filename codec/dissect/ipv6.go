@@ -35,10 +35,9 @@ func (d *dissector) ipv6(parent *Node, off, end int) {
 	if ver != 6 {
 		d.errorf(nd, off, "IPv6 version field is %d at byte %d: expected 6", ver, off)
 	}
-	tc, tcn := d.bits(nd, "Traffic Class", "ipv6.tclass", off, 4, 0x0ff00000, func(v uint32) string {
+	_, tcn := d.bits(nd, "Traffic Class", "ipv6.tclass", off, 4, 0x0ff00000, func(v uint32) string {
 		return hexOnly(v, 1)
 	})
-	_ = tc
 	d.bits(tcn, "Differentiated Services Codepoint", "ipv6.tclass.dscp", off, 4, 0x0fc00000, nil)
 	d.bits(tcn, "Explicit Congestion Notification", "ipv6.tclass.ecn", off, 4, 0x00300000, nil)
 	d.bits(nd, "Flow Label", "ipv6.flow", off, 4, 0x000fffff, func(v uint32) string { return fmt.Sprintf("0x%05x", v) })
@@ -210,7 +209,6 @@ func (d *dissector) ip6Options(nd *Node, short string, p, end int) {
 		default:
 			o = d.add(nd, fmt.Sprintf("Option 0x%02x", t), short+".opt.type", p, 2+ln, hexBytes(d.b[p+2:p+2+ln]))
 		}
-		_ = o
 		p += 2 + ln
 	}
 }

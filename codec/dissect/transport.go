@@ -42,10 +42,6 @@ func (d *dissector) upper(parent *Node, proto uint8, off, end int) {
 	case codec.ProtoTCP:
 		d.tcp(parent, off, end)
 	case codec.ProtoIPv4:
-		if d.quoted {
-			d.ipv4(parent, off, end)
-			return
-		}
 		d.ipv4(parent, off, end)
 	case codec.ProtoIPv6:
 		d.ipv6(parent, off, end)
@@ -314,8 +310,7 @@ func (d *dissector) gre(parent *Node, off, end int) {
 		return
 	}
 	nd := d.proto(parent, "Generic Routing Encapsulation", "gre", off, n)
-	fn, _ := d.hexField(nd, "Flags and Version", "gre.flags_and_version", off, 2)
-	_ = fn
+	d.hexField(nd, "Flags and Version", "gre.flags_and_version", off, 2)
 	d.flag(nd, "Checksum Bit", "gre.flags.checksum", off, 2, 0x8000)
 	d.flag(nd, "Key Bit", "gre.flags.key", off, 2, 0x2000)
 	d.flag(nd, "Sequence Number Bit", "gre.flags.sequence_number", off, 2, 0x1000)
