@@ -115,8 +115,8 @@ func Examples() []Example {
 		})
 	}
 	out = append(out,
-		Example{ID: "ping", Title: "ping capture", Note: "four echo requests and their replies (pcap)", Kind: "capture", Hex: hexString(pingCapture())},
-		Example{ID: "traceroute", Title: "traceroute capture", Note: "UDP probes with TTL 1, 2, 3, 4: time exceeded (one with an MPLS label), then port unreachable (pcap)", Kind: "capture", Hex: hexString(tracerouteCapture())},
+		Example{ID: "ping", Title: "ping capture", Note: "four echo requests and their replies (pcapng)", Kind: "capture", Hex: hexString(pingCapture())},
+		Example{ID: "traceroute", Title: "traceroute capture", Note: "UDP probes with TTL 1, 2, 3, 4: time exceeded (one with an MPLS label), then port unreachable (pcapng)", Kind: "capture", Hex: hexString(tracerouteCapture())},
 	)
 	return out
 }
@@ -214,7 +214,7 @@ func paramProblem() []byte {
 // replies after about 12 ms.
 func pingCapture() []byte {
 	start := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
-	var w pcapWriter
+	var w captureWriter
 	for seq := uint16(1); seq <= 4; seq++ {
 		at := start.Add(time.Duration(seq-1) * time.Second)
 		w.add(at, echo(exHost, exTarget, codec.ICMPv4EchoRequest, 64, 0x1c2b, seq, uint32(seq)))
@@ -227,7 +227,7 @@ func pingCapture() []byte {
 // tracerouteCapture is `traceroute -q 1 198.51.100.7` seen on the host.
 func tracerouteCapture() []byte {
 	start := time.Date(2026, 11, 27, 9, 5, 0, 0, time.UTC)
-	var w pcapWriter
+	var w captureWriter
 	hops := []netip.Addr{exRouter1, exRouter2, exRouter3, exTarget}
 	for i, hop := range hops {
 		ttl := uint8(i + 1)

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"icmplab/codec"
+	"icmplab/codec/capture"
 	"icmplab/codec/dissect"
 	"icmplab/codec/textdump"
 )
@@ -280,7 +281,7 @@ func TestSessionListsFiltersAndFetches(t *testing.T) {
 	h, s := feedAll(t, data, 37)
 	defer closeSession(h)
 	end := s.end(h)
-	if end.Error != "" || end.Count != 8 || end.Format != "pcap" {
+	if end.Error != "" || end.Count != 8 || end.Format != capture.FormatPcapNG.String() {
 		t.Fatalf("end = %+v", end)
 	}
 	rows := s.rowsAt(0, 100)

@@ -35,6 +35,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"icmplab/codec"
+	"icmplab/codec/capture"
 	"icmplab/codec/dissect"
 	"icmplab/native/serve"
 	"icmplab/site"
@@ -597,42 +598,19 @@ func TestBrowserUploadCapture(t *testing.T) {
 	b.noProblems(t)
 }
 
-// pcapng writes frames as a minimal pcapng file with LINKTYPE_RAW.
+// pcapng writes frames as a pcapng file (LINKTYPE_RAW) with the codec's
+// writer, 1 ms apart.
 func pcapng(frames [][]byte) []byte {
 	var buf bytes.Buffer
-	le := func(v uint32) { buf.Write([]byte{byte(v), byte(v >> 8), byte(v >> 16), byte(v >> 24)}) }
-	le16 := func(v uint16) { buf.Write([]byte{byte(v), byte(v >> 8)}) }
-	// Section header block.
-	le(0x0a0d0d0a)
-	le(28)
-	le(0x1a2b3c4d)
-	le16(1)
-	le16(0)
-	le(0xffffffff)
-	le(0xffffffff)
-	le(28)
-	// Interface description block: LINKTYPE_RAW (101), microseconds.
-	le(1)
-	le(20)
-	le16(101)
-	le16(0)
-	le(65535)
-	le(20)
-	ts := uint64(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC).UnixMicro())
+	w, err := capture.NewNgWriter(&buf, capture.LinkRaw)
+	if err != nil {
+		panic(err)
+	}
+	at := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	for i, f := range frames {
-		padded := (len(f) + 3) &^ 3
-		total := uint32(32 + padded)
-		t := ts + uint64(i)*1000
-		le(6)
-		le(total)
-		le(0)
-		le(uint32(t >> 32))
-		le(uint32(t))
-		le(uint32(len(f)))
-		le(uint32(len(f)))
-		buf.Write(f)
-		buf.Write(make([]byte, padded-len(f)))
-		le(total)
+		if err := w.WritePacket(at.Add(time.Duration(i)*time.Millisecond), f, len(f)); err != nil {
+			panic(err)
+		}
 	}
 	return buf.Bytes()
 }
@@ -739,7 +717,7 @@ func BenchmarkBrowserCapture100k(b *testing.B) {
 	le(0)
 	le(0)
 	le(65535)
-	le(101) // LINKTYPE_RAW
+	le(uint32(capture.LinkRaw)) // classic pcap here, pcapng elsewhere: both formats are read
 	base := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	for i := 0; i < n; i++ {
 		t := codec.ICMPv4EchoRequest

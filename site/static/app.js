@@ -207,7 +207,7 @@ async function openExample(id) {
   }
   if (ex.kind === 'capture') {
     const bytes = hexToBytes(ex.hex);
-    openCapture({ name: ex.title + '.pcap', bytes });
+    openCapture({ name: ex.title + '.pcapng', bytes });
     return;
   }
   $('paste').value = ex.text;
