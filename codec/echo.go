@@ -2,11 +2,14 @@ package codec
 
 // Echo returns the body of an echo request or reply: identifier, sequence
 // and the data, which aliases the message.
-func (m Message) Echo() (Echo, bool) {
-	if m.Kind != KindEcho || len(m.raw) < icmpFixedLen {
+func (m Message) Echo() (Echo, bool) { return echoOf(m.Kind, m.raw) }
+
+// echoOf decodes an echo body. Views take the fields they need rather than
+// the whole Message, so that the inlined method copies no more than that.
+func echoOf(k Kind, b []byte) (Echo, bool) {
+	if k != KindEcho || len(b) < icmpFixedLen {
 		return Echo{}, false
 	}
-	b := m.raw
 	return Echo{ID: be16(b[4:]), Seq: be16(b[6:]), Data: b[icmpFixedLen:]}, true
 }
 

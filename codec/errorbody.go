@@ -47,15 +47,20 @@ func lengthField(f Family, t Type) (idx, word int, ok bool) {
 // chain exactly to the end is kept with a bad verdict; anything else that
 // fails stays part of the quote, as RFC 4884 5.4 asks.
 func findExtensions(m *Message) {
-	b := m.raw
+	b := m.raw // m is fresh from parseInto: m.ext is zero
 	m.quoteEnd = len(b)
-	m.ext = extFound{}
+	if len(b) < icmpFixedLen+extHeaderLen+objHeaderLen {
+		return // no room for a structure with an object
+	}
 	idx, word, ok := lengthField(m.Family, m.Type)
 	if !ok {
 		return
 	}
 	data := b[icmpFixedLen:]
 	l := int(b[idx]) * word
+	if len(data) < extMinQuote+extHeaderLen && (l == 0 || len(data) < l+extHeaderLen) {
+		return // the usual short quote: neither layout fits
+	}
 	var fallback extFound
 	if l > 0 && len(data) >= l+extHeaderLen && data[l]>>4 == extVersion {
 		sum := extChecksum(data[l:])
@@ -83,12 +88,7 @@ func findExtensions(m *Message) {
 
 // extChecksum verifies the checksum of an extension structure (header and
 // objects to the end of the message; no pseudo-header in either family).
-func extChecksum(b []byte) ChecksumCheck {
-	var s Sum
-	s.Add(b[:2])
-	s.Add(b[4:])
-	return verdict(s, be16(b[2:]))
-}
+func extChecksum(b []byte) ChecksumCheck { return verifyAt(Sum{}, b, 2) }
 
 // objectsChain reports whether b is a non-empty list of well-formed objects
 // ending exactly at its end.

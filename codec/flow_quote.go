@@ -3,38 +3,56 @@ package codec
 // QuotedFlow decodes the flow key of the datagram an error message quotes.
 // Error offsets count from the start of the message.
 func (m Message) QuotedFlow() (FlowKey, error) {
-	if m.Kind != KindError || len(m.raw) < icmpFixedLen {
-		return FlowKey{}, &ParseError{Layer: m.Family.String(), Offset: 0, Want: "an ICMP error message", Have: "type " + itoa(int(m.Type)), Err: ErrWrongKind}
+	return messageQuotedFlow(m.Family, m.Kind, m.Type, m.raw, m.quoteEnd)
+}
+
+// messageQuotedFlow is Message.QuotedFlow on the fields it needs.
+func messageQuotedFlow(f Family, kind Kind, t Type, raw []byte, end int) (k FlowKey, err error) {
+	if kind != KindError || len(raw) < icmpFixedLen {
+		return k, &ParseError{Layer: f.String(), Offset: 0, Want: "an ICMP error message", Have: "type " + itoa(int(t)), Err: ErrWrongKind}
 	}
-	end := m.quoteEnd
-	if end < icmpFixedLen || end > len(m.raw) {
-		end = len(m.raw)
+	if end < icmpFixedLen || end > len(raw) {
+		end = len(raw)
 	}
-	k, err := QuotedFlow(m.raw[icmpFixedLen:end])
-	return k, shift(err, icmpFixedLen)
+	q := raw[icmpFixedLen:end]
+	if len(q) > 0 && q[0]>>4 == 4 {
+		err = quotedFlow4(&k, q) // skip a call for the common case
+	} else {
+		err = quotedFlow(&k, q)
+	}
+	if err != nil {
+		err = shift(err, icmpFixedLen)
+	}
+	return k, err
 }
 
 // QuotedFlow decodes the flow key of a quoted datagram (IPv4 or IPv6 by its
 // version nibble). Routers quote as little as the IP header and 8 bytes; a
 // quote that ends before the transport fields returns what it holds with
 // Complete false and an ErrTruncated *ParseError naming the missing field.
-func QuotedFlow(quote []byte) (FlowKey, error) {
+func QuotedFlow(quote []byte) (k FlowKey, err error) {
+	err = quotedFlow(&k, quote)
+	return k, err
+}
+
+// quotedFlow is QuotedFlow filling a zero k in place.
+func quotedFlow(k *FlowKey, quote []byte) error {
 	if len(quote) == 0 {
-		return FlowKey{}, truncated("quoted IP", 0, "quoted IP header", 0)
+		return truncated("quoted IP", 0, "quoted IP header", 0)
 	}
 	switch quote[0] >> 4 {
 	case 4:
-		return quotedFlow4(quote)
+		return quotedFlow4(k, quote)
 	case 6:
-		return quotedFlow6(quote)
+		return quotedFlow6(k, quote)
 	}
-	return FlowKey{}, malformed("quoted IP", 0, "IP version 4 or 6", "version "+itoa(int(quote[0]>>4)))
+	return malformed("quoted IP", 0, "IP version 4 or 6", "version "+itoa(int(quote[0]>>4)))
 }
 
 // quotedFlow4 reads an IPv4 quote: every header field present, even from a
 // header cut short, then the transport fields.
-func quotedFlow4(q []byte) (FlowKey, error) {
-	k := FlowKey{Family: IPv4}
+func quotedFlow4(k *FlowKey, q []byte) error {
+	k.Family = IPv4
 	if len(q) >= ipv4MinHeaderLen {
 		k.TOS, k.IPID, k.TTL, k.Proto = q[1], be16(q[4:]), q[8], q[9]
 		k.Src, k.Dst = addr4(q[12:16]), addr4(q[16:20])
@@ -51,26 +69,33 @@ func quotedFlow4(q []byte) (FlowKey, error) {
 		if len(q) >= 16 {
 			k.Src = addr4(q[12:16])
 		}
-		return k, truncated("quoted IPv4", len(q), "20-byte IPv4 header", len(q))
+		return truncated("quoted IPv4", len(q), "20-byte IPv4 header", len(q))
 	}
 	hl := int(q[0]&0x0f) * 4
+	if hl == ipv4MinHeaderLen && k.Proto == ProtoUDP && len(q) >= ipv4MinHeaderLen+udpHeaderLen && be16(q[6:])&0x1fff == 0 {
+		// The traceroute case, without the general walk.
+		t := q[ipv4MinHeaderLen : ipv4MinHeaderLen+udpHeaderLen]
+		k.SrcPort, k.DstPort, k.UDPChecksum = be16(t), be16(t[2:]), be16(t[6:])
+		k.Complete = true
+		return nil
+	}
 	if hl < ipv4MinHeaderLen {
-		return k, malformed("quoted IPv4", 0, "header length of at least 5 words", itoa(hl/4)+" words")
+		return malformed("quoted IPv4", 0, "header length of at least 5 words", itoa(hl/4)+" words")
 	}
 	if len(q) < hl {
-		return k, truncated("quoted IPv4", len(q), nbytes(hl)+" header with options", len(q))
+		return truncated("quoted IPv4", len(q), nbytes(hl)+" header with options", len(q))
 	}
 	if be16(q[6:])&0x1fff != 0 {
 		// A non-first fragment carries no transport header.
 		k.Complete = true
-		return k, nil
+		return nil
 	}
-	return k, quotedTransport(&k, q[hl:], hl, ProtoICMP)
+	return quotedTransport(k, q[hl:], hl, ProtoICMP)
 }
 
 // quotedFlow6 reads an IPv6 quote, walking its extension headers.
-func quotedFlow6(q []byte) (FlowKey, error) {
-	k := FlowKey{Family: IPv6}
+func quotedFlow6(k *FlowKey, q []byte) error {
+	k.Family = IPv6
 	if len(q) < ipv6HeaderLen {
 		if len(q) >= 4 {
 			vtf := be32(q)
@@ -83,7 +108,7 @@ func quotedFlow6(q []byte) (FlowKey, error) {
 		if len(q) >= 24 {
 			k.Src = addr16(q[8:24])
 		}
-		return k, truncated("quoted IPv6", len(q), "40-byte IPv6 header", len(q))
+		return truncated("quoted IPv6", len(q), "40-byte IPv6 header", len(q))
 	}
 	h, err := parseIPv6Header(q)
 	k.TOS, k.FlowLabel, k.IPID, k.TTL = h.TrafficClass, h.FlowLabel, uint16(h.FlowLabel), h.HopLimit
@@ -91,15 +116,15 @@ func quotedFlow6(q []byte) (FlowKey, error) {
 	if pe, ok := err.(*ParseError); ok {
 		c := *pe
 		c.Layer = "quoted IPv6"
-		return k, &c
+		return &c
 	} else if err != nil {
-		return k, err
+		return err
 	}
 	if h.FragOff != 0 {
 		k.Complete = true
-		return k, nil
+		return nil
 	}
-	return k, quotedTransport(&k, q[h.UpperOff:], h.UpperOff, ProtoICMPv6)
+	return quotedTransport(k, q[h.UpperOff:], h.UpperOff, ProtoICMPv6)
 }
 
 // quotedTransport reads the transport fields a flow key holds from the first

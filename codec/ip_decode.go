@@ -20,46 +20,50 @@ type Packet struct {
 // The ICMP checksum of a fragment or of a datagram cut short is reported
 // unverified; a non-first fragment is not parsed as ICMP. Error offsets count
 // from the start of b.
-func DecodeIP(b []byte) (Packet, error) {
-	var p Packet
+func DecodeIP(b []byte) (p Packet, err error) {
+	err = decodeIP(&p, b)
+	return p, err
+}
+
+// decodeIP is DecodeIP filling p in place.
+func decodeIP(p *Packet, b []byte) error {
 	if len(b) == 0 {
-		return p, truncated("IP", 0, "IP header", 0)
+		return truncated("IP", 0, "IP header", 0)
 	}
 	switch b[0] >> 4 {
 	case 4:
 		p.Family = IPv4
-		h, payload, err := ParseIPv4(b)
-		p.V4, p.Payload = h, payload
+		h := &p.V4
+		payload, err := parseIPv4(h, b)
+		p.Payload = payload
 		if payload == nil && err != nil {
-			return p, err
+			return err
 		}
 		if h.Protocol == ProtoICMP && h.FragOff == 0 {
 			whole := err == nil && h.Flags&IPv4FlagMF == 0
-			var merr error
-			p.ICMP, merr = parseMessage(IPv4, payload, netip.Addr{}, netip.Addr{}, whole)
+			merr := parseInto(&p.ICMP, IPv4, payload, netip.Addr{}, netip.Addr{}, whole)
 			p.HasICMP = true
-			if err == nil {
+			if err == nil && merr != nil {
 				err = shift(merr, int(h.IHL)*4)
 			}
 		}
-		return p, err
+		return err
 	case 6:
 		p.Family = IPv6
 		h, payload, err := ParseIPv6(b)
 		p.V6, p.Payload = h, payload
 		if payload == nil && err != nil {
-			return p, err
+			return err
 		}
 		if h.Upper == ProtoICMPv6 && h.FragOff == 0 {
 			whole := err == nil && !h.MoreFrags
-			var merr error
-			p.ICMP, merr = parseMessage(IPv6, payload, h.Src, h.Dst, whole)
+			merr := parseInto(&p.ICMP, IPv6, payload, h.Src, h.Dst, whole)
 			p.HasICMP = true
-			if err == nil {
+			if err == nil && merr != nil {
 				err = shift(merr, h.UpperOff)
 			}
 		}
-		return p, err
+		return err
 	}
-	return p, malformed("IP", 0, "IP version 4 or 6", "version "+itoa(int(b[0]>>4)))
+	return malformed("IP", 0, "IP version 4 or 6", "version "+itoa(int(b[0]>>4)))
 }

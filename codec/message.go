@@ -49,9 +49,9 @@ type Message struct {
 // extFound records where parse found an extension structure and its verdict.
 type extFound struct {
 	layout ExtLayout
+	sum    ChecksumCheck
 	off    int // of the extension header, from the message start
 	end    int // where the structure ends; 0 for the end of the message
-	sum    ChecksumCheck
 }
 
 // Parse parses an ICMP message of either family. src and dst are the IP

@@ -9,35 +9,53 @@ const (
 )
 
 // parse is Parse with the checksum verified.
-func parse(f Family, b []byte, src, dst netip.Addr) (Message, error) {
-	return parseMessage(f, b, src, dst, true)
+func parse(f Family, b []byte, src, dst netip.Addr) (m Message, err error) {
+	err = parseInto(&m, f, b, src, dst, true)
+	return m, err
 }
 
-// parseMessage reads the header, gives the checksum verdict (when verify is
-// set; a fragment or a truncated capture cannot be verified), then validates
-// the body for the kind its type selects. It stops at the first fault and
-// returns what it read, with Kind left KindRaw.
-func parseMessage(f Family, b []byte, src, dst netip.Addr, verify bool) (Message, error) {
-	m := Message{Family: f, raw: b}
+// parseMessage is parse with the checksum verified only when verify is set
+// (a fragment or a truncated capture cannot be).
+func parseMessage(f Family, b []byte, src, dst netip.Addr, verify bool) (m Message, err error) {
+	err = parseInto(&m, f, b, src, dst, verify)
+	return m, err
+}
+
+// parseInto reads the header into a zero m, gives the checksum verdict,
+// then validates the body for the kind its type selects. It stops at the
+// first fault and leaves what it read, with Kind KindRaw. It fills m in
+// place: a Message is large enough that copies show in the benchmarks.
+func parseInto(m *Message, f Family, b []byte, src, dst netip.Addr, verify bool) error {
+	m.Family, m.raw = f, b
 	if f != IPv4 && f != IPv6 {
-		return m, &ParseError{Layer: "ICMP", Offset: 0, Want: "family ICMPv4 or ICMPv6", Have: f.String(), Err: ErrUnsupported}
+		return &ParseError{Layer: "ICMP", Offset: 0, Want: "family ICMPv4 or ICMPv6", Have: f.String(), Err: ErrUnsupported}
 	}
 	if len(b) < icmpHeaderLen {
-		return m, truncated(f.String(), 0, "4-byte ICMP header", len(b))
+		return truncated(f.String(), 0, "4-byte ICMP header", len(b))
 	}
 	m.Type, m.Code, m.Checksum = Type(b[0]), Code(b[1]), be16(b[2:])
 	if verify {
-		m.Sum = messageChecksum(f, b, src, dst)
+		if f == IPv4 { // the common case without a pseudo-header, inline
+			var s Sum
+			s.add(b)
+			if s.fold() == 0 {
+				m.Sum = ChecksumCheck{Status: ChecksumGood, Want: m.Checksum}
+			} else {
+				m.Sum = badChecksum(Sum{}, b, 2)
+			}
+		} else {
+			m.Sum = messageChecksum(f, b, src, dst)
+		}
 	}
 	k := kindOf(f, m.Type)
 	if k == KindRaw {
-		return m, nil
+		return nil
 	}
-	if err := validateBody(&m, k); err != nil {
-		return m, err
+	if err := validateBody(m, k); err != nil {
+		return err
 	}
 	m.Kind = k
-	return m, nil
+	return nil
 }
 
 // messageChecksum verifies an ICMP checksum: plain over the message for
@@ -51,16 +69,34 @@ func messageChecksum(f Family, b []byte, src, dst netip.Addr) ChecksumCheck {
 		}
 		s = PseudoHeaderSum(src, dst, ProtoICMPv6, len(b))
 	}
-	s.Add(b[:2])
-	s.Add(b[4:])
-	return verdict(s, be16(b[2:]))
+	return verifyAt(s, b, 2)
+}
+
+// verifyAt verifies the checksum field at b[at:at+2] over s plus all of b:
+// one pass, the field included, sums to zero when it is right. Only a bad
+// one pays a second pass, to work out the value it should have held.
+func verifyAt(s Sum, b []byte, at int) ChecksumCheck {
+	field := be16(b[at:])
+	full := s
+	full.add(b)
+	if full.fold() == 0 {
+		return ChecksumCheck{Status: ChecksumGood, Want: field}
+	}
+	return badChecksum(s, b, at)
+}
+
+// badChecksum works out the value a bad checksum field should have held.
+func badChecksum(s Sum, b []byte, at int) ChecksumCheck {
+	s.add(b[:at])
+	s.add(b[at+2:])
+	return ChecksumCheck{Status: ChecksumBad, Want: s.fold()}
 }
 
 // verdict compares a checksum field with the sum of everything but the field.
 // Both one's-complement zeros (0x0000 and 0xffff) verify, as receivers accept.
 func verdict(s Sum, field uint16) ChecksumCheck {
 	want := s.Fold()
-	s.acc += uint64(field)
+	s.addWord(uint64(field))
 	if s.Fold() == 0 {
 		return ChecksumCheck{Status: ChecksumGood, Want: field}
 	}
@@ -127,18 +163,20 @@ func kindOf(f Family, t Type) Kind {
 // views need (the quote and extension boundaries of an error).
 func validateBody(m *Message, k Kind) error {
 	b := m.raw
-	layer := m.Family.String()
 	switch k {
 	case KindEcho:
-		return atLeast(layer, b, icmpFixedLen, "8-byte echo header (identifier, sequence)")
+		if len(b) < icmpFixedLen {
+			return truncated(m.Family.String(), len(b), "8-byte echo header (identifier, sequence)", len(b))
+		}
+		return nil
 	case KindError:
-		if err := atLeast(layer, b, icmpFixedLen, "8-byte error header"); err != nil {
-			return err
+		if len(b) < icmpFixedLen {
+			return truncated(m.Family.String(), len(b), "8-byte error header", len(b))
 		}
 		findExtensions(m)
 		return nil
 	}
-	return validateMore(m, k, layer)
+	return validateMore(m, k, m.Family.String())
 }
 
 // atLeast fails with ErrTruncated when b is shorter than n.
