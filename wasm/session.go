@@ -60,14 +60,15 @@ type session struct {
 	need   chan struct{}
 	done   chan struct{}
 
+	feedMu   sync.Mutex // one feed at a time
 	mu       sync.Mutex // rows and view are read by list calls between feeds
-	rows     []row
+	rows     rowStore
 	view     []int32 // indices of rows passing the filter; nil means all
 	linkType []uint32
 	strs     []string
 	strIdx   map[string]uint32
 	addrIdx  map[netip.Addr]uint32
-	kept     []byte
+	kept     byteStore
 	format   string
 	err      error // why reading stopped early
 	limited  bool
@@ -166,7 +167,11 @@ func (s *session) Read(p []byte) (int, error) {
 }
 
 // feed hands one chunk to the reader and returns once it has used it up.
+// Feeds are serialised: closing a capture while the worker still feeds it
+// must not put two chunks in flight.
 func (s *session) feed(chunk []byte) {
+	s.feedMu.Lock()
+	defer s.feedMu.Unlock()
 	if s.finished {
 		return
 	}
@@ -238,7 +243,7 @@ func (s *session) index(p capPacket) bool {
 		s.seen++
 		return true
 	}
-	if len(s.rows) >= maxRows {
+	if s.rows.Len() >= maxRows {
 		s.limited = true
 		return false
 	}
@@ -257,24 +262,23 @@ func (s *session) index(p capPacket) bool {
 	} else {
 		s.indexSlow(&r, p, start)
 	}
-	if len(s.rows) == 0 {
+	if s.rows.Len() == 0 {
 		s.first = r.ts
 		s.linkType = []uint32{p.LinkType}
 	} else if p.LinkType != s.linkType[0] {
-		s.linkFor[len(s.rows)] = p.LinkType
+		s.linkFor[s.rows.Len()] = p.LinkType
 	}
-	if len(s.kept)+len(p.Data) <= keepBudget {
-		r.keep = uint32(len(s.kept))
+	if off, ok := s.kept.Put(p.Data, keepBudget); ok {
+		r.keep = off
 		r.flags |= flagKept
-		s.kept = append(s.kept, p.Data...)
 	}
-	s.rows = append(s.rows, r)
+	s.rows.Append(r)
 	return true
 }
 
 // indexSlow fills a row from a full dissection.
 func (s *session) indexSlow(r *row, p capPacket, start dissect.Layer) {
-	f := dissect.Dissect(p.Data, start, dissect.Options{Number: len(s.rows) + 1, Time: p.Time, Len: p.OrigLen})
+	f := dissect.Dissect(p.Data, start, dissect.Options{Number: s.rows.Len() + 1, Time: p.Time, Len: p.OrigLen})
 	r.src, r.dst = s.intern(f.Src), s.intern(f.Dst)
 	if i := f.ICMP; i != nil {
 		r.flags |= flagICMP
@@ -320,7 +324,7 @@ type FeedResult struct {
 func (s *session) status() FeedResult {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := FeedResult{Count: len(s.rows), Done: s.finished || s.fetched != nil || s.limited}
+	out := FeedResult{Count: s.rows.Len(), Done: s.finished || s.fetched != nil || s.limited}
 	if s.err != nil {
 		out.Error = s.err.Error()
 	}
@@ -341,7 +345,7 @@ func (s *session) end(h int) EndResult {
 	s.feed(nil)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := EndResult{Handle: h, Count: len(s.rows), Format: s.format}
+	out := EndResult{Handle: h, Count: s.rows.Len(), Format: s.format}
 	if len(s.linkType) > 0 {
 		if l, ok := dissect.LayerForLinkType(s.linkType[0]); ok {
 			out.LinkType = "link type " + strconv.Itoa(int(s.linkType[0])) + " (" + layerTitle(l) + ")"
@@ -350,12 +354,12 @@ func (s *session) end(h int) EndResult {
 		}
 	}
 	if s.err != nil {
-		out.Error = "reading stopped after packet " + strconv.Itoa(len(s.rows)) + ": " + s.err.Error()
+		out.Error = "reading stopped after packet " + strconv.Itoa(s.rows.Len()) + ": " + s.err.Error()
 	}
 	if s.limited {
 		out.Limit = "the list stops at " + strconv.Itoa(maxRows) + " packets; open a slice of the capture (editcap -r) to see the rest"
 	}
-	if len(s.rows) == 0 && s.err == nil {
+	if s.rows.Len() == 0 && s.err == nil {
 		out.Error = "the capture holds no packets"
 	}
 	return out
@@ -374,7 +378,7 @@ func (s *session) filter(f Filter) int {
 	defer s.mu.Unlock()
 	if f.Type == nil && f.Code == nil && f.Family == nil && f.Addr == "" {
 		s.view = nil
-		return len(s.rows)
+		return s.rows.Len()
 	}
 	addr := strings.ToLower(strings.TrimSpace(f.Addr))
 	match := make([]bool, len(s.strs))
@@ -382,7 +386,8 @@ func (s *session) filter(f Filter) int {
 		match[i] = addr == "" || strings.Contains(strings.ToLower(str), addr)
 	}
 	view := make([]int32, 0, 1024)
-	for i, r := range s.rows {
+	for i := 0; i < s.rows.Len(); i++ {
+		r := s.rows.At(i)
 		if (f.Type != nil || f.Code != nil || f.Family != nil) && r.flags&flagICMP == 0 {
 			continue
 		}
@@ -414,7 +419,7 @@ type RowView struct {
 func (s *session) rowsAt(start, n int) []RowView {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	total := len(s.rows)
+	total := s.rows.Len()
 	if s.view != nil {
 		total = len(s.view)
 	}
@@ -424,12 +429,12 @@ func (s *session) rowsAt(start, n int) []RowView {
 		if s.view != nil {
 			i = int(s.view[k])
 		}
-		r := s.rows[i]
+		r := s.rows.At(i)
 		v := RowView{Index: k, No: i + 1, Src: s.strs[r.src], Dst: s.strs[r.dst], Flags: int(r.flags & (flagError | flagWarning))}
 		v.Time = relTime(r.ts - s.first)
 		if r.flags&flagKept != 0 {
 			start, _ := dissect.LayerForLinkType(s.linkOf(i))
-			f := dissect.Dissect(s.kept[r.keep:r.keep+r.n], start, dissect.Options{Number: i + 1})
+			f := dissect.Dissect(s.kept.Get(r.keep, r.n), start, dissect.Options{Number: i + 1})
 			v.Summary = f.Protocol + " " + f.Info
 		} else if r.flags&flagICMP != 0 {
 			fam := codec.Family(r.fam)
@@ -487,7 +492,7 @@ type NeedBytes struct {
 func (s *session) packet(k int, fetched *session) (DecodeResult, *NeedBytes, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	total := len(s.rows)
+	total := s.rows.Len()
 	if s.view != nil {
 		total = len(s.view)
 	}
@@ -498,11 +503,11 @@ func (s *session) packet(k int, fetched *session) (DecodeResult, *NeedBytes, err
 	if s.view != nil {
 		i = int(s.view[k])
 	}
-	r := s.rows[i]
+	r := s.rows.At(i)
 	var data []byte
 	switch {
 	case r.flags&flagKept != 0:
-		data = s.kept[r.keep : r.keep+r.n]
+		data = s.kept.Get(r.keep, r.n)
 	case fetched != nil:
 		fetched.mu.Lock()
 		var fetch int

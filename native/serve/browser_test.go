@@ -541,7 +541,9 @@ func TestBrowserShareLink(t *testing.T) {
 	if share != "#hex="+hex.EncodeToString(pkt)+"&layer=ipv4" {
 		t.Errorf("share link fragment %q does not carry the packet", share)
 	}
-	t.Logf("navigation to first dissection (share link, fresh profile): %v", took.Round(time.Millisecond))
+	var timing string
+	b.run(t, "timing", chromedp.Evaluate(`document.body.dataset.timing`, &timing))
+	t.Logf("navigation to first dissection (share link, fresh profile): %v; worker (ms after its start; workerStart in ms after the page's): %s", took.Round(time.Millisecond), timing)
 	b.noProblems(t)
 }
 

@@ -96,6 +96,16 @@ async function init() {
     return;
   }
   $('version').textContent = 'codec ' + state.meta.version + ' · main.wasm in a worker';
+  const t = state.meta.timing;
+  if (t) {
+    // For the curious and for the browser test's log: where start-up time goes.
+    document.body.dataset.timing = JSON.stringify({
+      workerStart: Math.round(t.start - performance.timeOrigin),
+      compiled: t.compiled,
+      running: t.running,
+      ready: t.ready,
+    });
+  }
   for (const d of state.meta.dialects) $('dialect').append(new Option(d, d));
   for (const l of state.meta.layers) $('layer').append(new Option(l.title, l.id));
   const ex = $('examples');
@@ -302,7 +312,10 @@ function closeCaptureView() {
   document.body.classList.remove('has-capture');
 }
 
+let openGen = 0; // which openCapture is current: a newer one wins
+
 async function openCapture(file) {
+  const gen = ++openGen;
   closeCaptureView();
   showMessage('');
   $('intro').hidden = true;
@@ -324,6 +337,7 @@ async function openCapture(file) {
   const src = file instanceof Blob ? { name: file.name, file } : file;
   const id = nextId; // the id call() is about to use
   progressHandlers.set(id, (m) => {
+    if (gen !== openGen) return;
     prog.value = m.total ? m.loaded / m.total : 0;
     $('capcount').textContent = fmtInt(m.count) + ' packets · ' + fmtBytes(m.loaded) + ' of ' + fmtBytes(m.total);
     if (!state.capture || state.capture.handle !== m.handle) state.capture = { handle: m.handle, name: file.name };
@@ -333,9 +347,14 @@ async function openCapture(file) {
   try {
     end = JSON.parse(await call('open', src));
   } catch (err) {
+    if (gen !== openGen) return; // replaced by a newer file: its errors are moot
     prog.hidden = true;
     $('capcount').textContent = '';
     showMessage(err.message, 'error');
+    return;
+  }
+  if (gen !== openGen) {
+    call('close', end.handle).catch(() => {});
     return;
   }
   prog.hidden = true;

@@ -10,10 +10,15 @@
 
 importScripts('wasm_exec.js');
 
+/** Milliseconds since the worker started, at each step of loading. */
+const timing = { start: Math.round(performance.timeOrigin) };
+
 const ready = (async () => {
   const go = new Go();
   const { instance } = await WebAssembly.instantiateStreaming(fetch('main.wasm'), go.importObject);
+  timing.compiled = Math.round(performance.now());
   go.run(instance); // main() installs globalThis.icmplab and keeps running
+  timing.running = Math.round(performance.now());
   if (!self.icmplab) throw new Error('main.wasm did not install the icmplab object');
   return self.icmplab;
 })();
@@ -79,7 +84,12 @@ async function packet(api, handle, index, id) {
 }
 
 const ops = {
-  init: (api) => api.init(),
+  init: async (api) => {
+    const meta = JSON.parse(await api.init());
+    timing.ready = Math.round(performance.now());
+    meta.timing = timing;
+    return JSON.stringify(meta);
+  },
   decode: (api, input, opts) => api.decode(input, opts || {}),
   lookup: (api, family, type, code) => api.lookup(family, type, code),
   types: (api, family) => api.types(family),
