@@ -27,6 +27,8 @@ type dissector struct {
 	// slab hands out nodes in chunks: a frame has about a hundred, and one
 	// allocation per chunk instead of per node halves the dissection time.
 	slab []Node
+	// kids does the same for the children slices, kidsCap at a time.
+	kids []*Node
 }
 
 // ipContext is what an upper layer needs from the IP header around it.
@@ -74,7 +76,11 @@ func (d *dissector) add(parent *Node, label, field string, off, n int, value str
 		d.f.Root = append(d.f.Root, nd)
 	} else {
 		if parent.Kids == nil {
-			parent.Kids = make([]*Node, 0, kidsCap)
+			if len(d.kids) < kidsCap {
+				d.kids = make([]*Node, kidsCap*nodeChunk/4)
+			}
+			parent.Kids = d.kids[:0:kidsCap]
+			d.kids = d.kids[kidsCap:]
 		}
 		parent.Kids = append(parent.Kids, nd)
 	}
@@ -200,21 +206,43 @@ func macString(b []byte) string {
 
 // hexDec is "0x0800 (2048)": the hex a packet shows, the decimal people count in.
 func hexDec(v uint32, n int) string {
-	return hexOnly(v, n) + " (" + strconv.FormatUint(uint64(v), 10) + ")"
+	var b [24]byte
+	out := appendHex(b[:0], v, n)
+	out = append(out, " ("...)
+	out = strconv.AppendUint(out, uint64(v), 10)
+	return string(append(out, ')'))
+}
+
+// decHex is "4660 (0x1234)", for identifiers people compare in both bases.
+func decHex(v uint32, n int) string {
+	var b [24]byte
+	out := strconv.AppendUint(b[:0], uint64(v), 10)
+	out = append(out, " ("...)
+	out = appendHex(out, v, n)
+	return string(append(out, ')'))
 }
 
 // hexOnly is v as 2n hex digits with 0x.
 func hexOnly(v uint32, n int) string {
+	var b [10]byte
+	return string(appendHex(b[:0], v, n))
+}
+
+func appendHex(b []byte, v uint32, n int) []byte {
 	const digits = "0123456789abcdef"
 	if n > 4 {
 		n = 4
 	}
-	var b [10]byte
-	b[0], b[1] = '0', 'x'
+	b = append(b, '0', 'x')
 	for i := 0; i < 2*n; i++ {
-		b[2+i] = digits[v>>(4*uint(2*n-1-i))&15]
+		b = append(b, digits[v>>(4*uint(2*n-1-i))&15])
 	}
-	return string(b[:2+2*n])
+	return b
+}
+
+// numName is "8 (Echo)": a number and the name it stands for.
+func numName(v int, name string) string {
+	return strconv.Itoa(v) + " (" + name + ")"
 }
 
 func byteCount(n int) string {

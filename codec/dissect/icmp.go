@@ -171,8 +171,8 @@ func (d *dissector) icmpType(nd *Node, fam codec.Family, off int) {
 		short = "icmpv6"
 	}
 	t := codec.Type(d.b[off])
-	tn := d.add(nd, "Type", short+".type", off, 1, fmt.Sprintf("%d (%s)", t, codec.TypeName(fam, t)))
-	tn.Explain = fmt.Sprintf("%s.type.%d", short, t)
+	tn := d.add(nd, "Type", short+".type", off, 1, numName(int(t), codec.TypeName(fam, t)))
+	tn.Explain = short + ".type." + itoa(int(t))
 }
 
 func (d *dissector) icmpCode(nd *Node, fam codec.Family, t codec.Type, off int) {
@@ -187,7 +187,7 @@ func (d *dissector) icmpCode(nd *Node, fam codec.Family, t codec.Type, off int) 
 	}
 	cn := d.add(nd, "Code", short+".code", off, 1, v)
 	// The explanation of a code depends on its type: point at the pair.
-	cn.Explain = fmt.Sprintf("%s.code.%d.%d", short, t, c)
+	cn.Explain = short + ".code." + itoa(int(t)) + "." + itoa(int(c))
 }
 
 // icmpIDSeq adds identifier and sequence number at bytes 4-7, with the
@@ -198,9 +198,9 @@ func (d *dissector) icmpIDSeq(nd *Node, short string, off int, info *ICMPInfo) {
 		idf, seqf = "icmpv6.echo.identifier", "icmpv6.echo.sequence_number"
 	}
 	id, idn := d.hexField(nd, "Identifier", idf, off+4, 2)
-	idn.Value = fmt.Sprintf("%d (0x%04x)", id, id)
+	idn.Value = decHex(id, 2)
 	seq, seqn := d.uint(nd, "Sequence Number", seqf, off+6, 2)
-	seqn.Value = fmt.Sprintf("%d (0x%04x)", seq, seq)
+	seqn.Value = decHex(seq, 2)
 	info.HasID = true
 	info.ID, info.Seq = uint16(id), uint16(seq)
 }

@@ -73,7 +73,7 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 		sub.quoted = true
 		sub.depth = d.depth + 1
 		sub.ipByVersionQuoted(qn, qOff, qEnd)
-		d.slab = sub.slab // the copy handed out nodes from the shared chunk
+		d.slab, d.kids = sub.slab, sub.kids // the copy handed out nodes from the shared chunk
 		if fk, err := m.QuotedFlow(); err == nil || fk.Family != 0 {
 			info.Quoted = &fk
 		}

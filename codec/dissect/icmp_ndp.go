@@ -136,7 +136,7 @@ func (d *dissector) ndpOption(nd *Node, off int, o codec.NDPOption) {
 				if sub.depth < d.opt.MaxDepth*2 {
 					sub.ipByVersionQuoted(qn, dp+6, dp+dl)
 				}
-				d.slab = sub.slab
+				d.slab, d.kids = sub.slab, sub.kids
 			}
 		}
 	case codec.NDPMTU:

@@ -92,12 +92,12 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	})
 	ttl, _ := d.uint(nd, "Time to Live", "ip.ttl", off+8, 1)
 	proto := d.b[off+9]
-	d.add(nd, "Protocol", "ip.proto", off+9, 1, fmt.Sprintf("%s (%d)", ipProtoName(proto), proto))
+	d.add(nd, "Protocol", "ip.proto", off+9, 1, ipProtoName(proto)+" ("+itoa(int(proto))+")")
 	ck, ckn := d.hexField(nd, "Header Checksum", "ip.checksum", off+10, 2)
 	ckn.Value = hexOnly(ck, 2)
-	src, _ := d.addr(nd, "Source Address", "ip.src", off+12, 4)
-	dst, _ := d.addr(nd, "Destination Address", "ip.dst", off+16, 4)
-	nd.Value = fmt.Sprintf("Src: %s, Dst: %s", src, dst)
+	src, sn := d.addr(nd, "Source Address", "ip.src", off+12, 4)
+	dst, dn := d.addr(nd, "Destination Address", "ip.dst", off+16, 4)
+	nd.Value = "Src: " + sn.Value + ", Dst: " + dn.Value
 
 	if ihl < 5 {
 		d.errorf(nd, off, "IPv4 header length %d bytes at byte %d is less than the minimum 20", hl, off)
@@ -299,7 +299,7 @@ func (d *dissector) ipv4Options(ipNode *Node, off, end int) {
 
 func (d *dissector) ipOptType(o *Node, p int) {
 	t, tn := d.uint(o, "Type", "ip.opt.type", p, 1)
-	tn.Value = fmt.Sprintf("%d", t)
+	tn.Value = itoa(int(t))
 	d.bits(tn, "Copy on fragmentation", "ip.opt.type.copy", p, 1, 0x80, nil)
 	d.bits(tn, "Class", "ip.opt.type.class", p, 1, 0x60, nil)
 	d.bits(tn, "Number", "ip.opt.type.number", p, 1, 0x1f, nil)

@@ -45,9 +45,9 @@ func (d *dissector) ipv6(parent *Node, off, end int) {
 	nh := d.b[off+6]
 	d.add(nd, "Next Header", "ipv6.nxt", off+6, 1, fmt.Sprintf("%s (%d)", ipProtoName(nh), nh))
 	hlim, _ := d.uint(nd, "Hop Limit", "ipv6.hlim", off+7, 1)
-	src, _ := d.addr(nd, "Source Address", "ipv6.src", off+8, 16)
-	dst, _ := d.addr(nd, "Destination Address", "ipv6.dst", off+24, 16)
-	nd.Value = fmt.Sprintf("Src: %s, Dst: %s", src, dst)
+	src, sn := d.addr(nd, "Source Address", "ipv6.src", off+8, 16)
+	dst, dn := d.addr(nd, "Destination Address", "ipv6.dst", off+24, 16)
+	nd.Value = "Src: " + sn.Value + ", Dst: " + dn.Value
 
 	stop := off + hdr + int(plen)
 	truncated := false

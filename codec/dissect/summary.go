@@ -2,6 +2,7 @@ package dissect
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"icmplab/codec"
@@ -33,6 +34,7 @@ func (f *Frame) buildSummary() {
 		f.Src, f.Dst, f.Protocol, f.Info = f.fallbackColumns()
 	}
 	var b strings.Builder
+	b.Grow(len(f.Src) + len(f.Dst) + len(f.Protocol) + len(f.Info) + 16)
 	if f.Src != "" || f.Dst != "" {
 		b.WriteString(f.Src)
 		b.WriteString(" → ")
@@ -40,7 +42,8 @@ func (f *Frame) buildSummary() {
 		b.WriteByte(' ')
 	}
 	b.WriteString(f.Protocol)
-	fmt.Fprintf(&b, " %d", f.Len)
+	b.WriteByte(' ')
+	b.WriteString(itoa(f.Len))
 	if f.Info != "" {
 		b.WriteByte(' ')
 		b.WriteString(f.Info)
@@ -52,6 +55,7 @@ func (f *Frame) buildSummary() {
 // name, id and seq, TTL, what an error quotes.
 func icmpInfoColumn(i *ICMPInfo) string {
 	var b strings.Builder
+	b.Grow(64)
 	b.WriteString(i.TypeName)
 	if i.CodeName != "" && i.Message.IsError() || i.CodeName != "" && i.Code != 0 {
 		fmt.Fprintf(&b, " (%s)", i.CodeName)
@@ -63,14 +67,22 @@ func icmpInfoColumn(i *ICMPInfo) string {
 			fmt.Fprintf(&b, " id=0x%04x, seq=%d", i.ID, i.Seq) // an 8-bit sequence
 		} else {
 			// Both byte orders, as tshark: Windows counts in little-endian.
-			fmt.Fprintf(&b, " id=0x%04x, seq=%d/%d", i.ID, i.Seq, i.Seq>>8|i.Seq<<8)
+			var buf [48]byte
+			x := append(buf[:0], " id="...)
+			x = appendHex(x, uint32(i.ID), 2)
+			x = append(x, ", seq="...)
+			x = strconv.AppendUint(x, uint64(i.Seq), 10)
+			x = append(x, '/')
+			x = strconv.AppendUint(x, uint64(i.Seq>>8|i.Seq<<8), 10)
+			b.Write(x)
 		}
 		if i.Src.IsValid() {
-			w := "ttl"
+			w := ", ttl="
 			if i.Family == icmpV6 {
-				w = "hlim"
+				w = ", hlim="
 			}
-			fmt.Fprintf(&b, ", %s=%d", w, i.TTL)
+			b.WriteString(w)
+			b.WriteString(itoa(int(i.TTL)))
 		}
 	}
 	if i.Target.IsValid() {
