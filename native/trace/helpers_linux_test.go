@@ -30,7 +30,7 @@ var (
 
 // icmplabBin builds icmplab into a world-readable directory (the
 // unprivileged tests run it as nobody).
-func icmplabBin(t *testing.T) string {
+func icmplabBin(t testing.TB) string {
 	t.Helper()
 	binOnce.Do(func() {
 		goTool, err := exec.LookPath("go")
@@ -128,7 +128,7 @@ func contains(l []string, s string) bool {
 // silence makes a router never send time exceeded: nft drops the errors
 // in its output hook. (Rate limits were the other way; a drop rule is
 // exact from the first packet, so it is the one used.)
-func silence(t *testing.T, h *netns.Host) {
+func silence(t testing.TB, h *netns.Host) {
 	t.Helper()
 	h.MustRun("nft", "add", "table", "inet", "silent")
 	h.MustRun("nft", "add", "chain", "inet", "silent", "out", "{ type filter hook output priority 0 ; policy accept ; }")
@@ -137,7 +137,7 @@ func silence(t *testing.T, h *netns.Host) {
 }
 
 // blackhole makes a host drop everything it receives.
-func blackhole(t *testing.T, h *netns.Host) {
+func blackhole(t testing.TB, h *netns.Host) {
 	t.Helper()
 	h.MustRun("nft", "add", "table", "inet", "blackhole")
 	h.MustRun("nft", "add", "chain", "inet", "blackhole", "in", "{ type filter hook input priority 0 ; policy drop ; }")
