@@ -38,6 +38,11 @@ type IPv6Header struct {
 	// offset from the start of the IPv6 header.
 	Upper    uint8
 	UpperOff int
+	// FinalDst is the last address of a routing header with segments left
+	// (type 0, type 2, or the first of a segment routing header's list):
+	// the destination the ICMPv6 pseudo-header uses (RFC 8200 8.1). Zero
+	// when there is no such header; see PseudoDst.
+	FinalDst netip.Addr
 	// Fragment header, if any.
 	Fragmented bool
 	FragOff    uint16 // in 8-byte units
@@ -77,3 +82,12 @@ const (
 	TCPFlagCWR
 	TCPFlagAE // formerly NS
 )
+
+// PseudoDst is the destination address for upper-layer checksums: the final
+// destination of a routing header, else Dst.
+func (h IPv6Header) PseudoDst() netip.Addr {
+	if h.FinalDst.IsValid() {
+		return h.FinalDst
+	}
+	return h.Dst
+}

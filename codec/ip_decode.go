@@ -57,7 +57,7 @@ func decodeIP(p *Packet, b []byte) error {
 		}
 		if h.Upper == ProtoICMPv6 && h.FragOff == 0 {
 			whole := err == nil && !h.MoreFrags
-			merr := parseInto(&p.ICMP, IPv6, payload, h.Src, h.Dst, whole)
+			merr := parseInto(&p.ICMP, IPv6, payload, h.Src, h.PseudoDst(), whole)
 			p.HasICMP = true
 			if err == nil && merr != nil {
 				err = shift(merr, h.UpperOff)

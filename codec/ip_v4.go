@@ -9,7 +9,9 @@ const (
 )
 
 // ParseIPv4 parses an IPv4 header and returns it with the payload it
-// delimits (trailing link-layer padding beyond Total Length is dropped). The
+// delimits (trailing link-layer padding beyond Total Length is dropped; a
+// Total Length of 0, as captures taken before segmentation offload show,
+// means to the end of b). The
 // header checksum verdict is in Sum; a bad one is not an error.
 //
 // When Total Length promises more bytes than b holds (a short capture, the
@@ -27,6 +29,11 @@ func parseIPv4(h *IPv4Header, b []byte) ([]byte, error) {
 		return nil, err
 	}
 	tl := int(h.TotalLength)
+	if tl == 0 {
+		// Captured before segmentation offload (TSO): the kernel fills the
+		// length in later. Wireshark reads to the end of the capture too.
+		return b[hl:], nil
+	}
 	if tl < hl {
 		return b[hl:], badLength("IPv4", 2, "total length of at least the "+nbytes(hl)+" header", nbytes(tl))
 	}

@@ -12,13 +12,14 @@ const (
 
 // ParseIPv6 parses an IPv6 header, walks its extension headers (hop-by-hop,
 // routing, fragment, destination options, AH; it stops at any other) and
-// returns the upper-layer payload. A non-first fragment stops the walk at the
+// returns the upper-layer payload. A routing header with segments left sets
+// FinalDst. A non-first fragment stops the walk at the
 // fragment header: what follows is not a header (see FragOff).
 //
 // When Payload Length promises more bytes than b holds, the header and the
 // bytes present are returned with an ErrTruncated *ParseError. A Payload
-// Length of 0 with a hop-by-hop header is a jumbogram (RFC 2675): the payload
-// runs to the end of b.
+// Length of 0 (a jumbogram, RFC 2675, or a capture taken before
+// segmentation offload) means to the end of b.
 func ParseIPv6(b []byte) (IPv6Header, []byte, error) {
 	h, err := parseIPv6Header(b)
 	if err != nil {
@@ -28,8 +29,8 @@ func ParseIPv6(b []byte) (IPv6Header, []byte, error) {
 		return h, nil, err
 	}
 	end := ipv6HeaderLen + int(h.PayloadLen)
-	if h.PayloadLen == 0 && h.NextHeader == ProtoHopByHop {
-		end = len(b)
+	if h.PayloadLen == 0 {
+		end = len(b) // a jumbogram, or a capture taken before segmentation offload
 	}
 	if end > len(b) {
 		return h, b[h.UpperOff:], truncated("IPv6", len(b), "datagram of "+nbytes(end)+" (payload length + 40)", len(b))
@@ -56,7 +57,7 @@ func parseIPv6Header(b []byte) (IPv6Header, error) {
 	h.Src = addr16(b[8:24])
 	h.Dst = addr16(b[24:40])
 	limit := ipv6HeaderLen + int(h.PayloadLen)
-	if limit > len(b) || h.PayloadLen == 0 && h.NextHeader == ProtoHopByHop {
+	if limit > len(b) || h.PayloadLen == 0 {
 		limit = len(b)
 	}
 	next, off := h.NextHeader, ipv6HeaderLen
@@ -81,6 +82,9 @@ func parseIPv6Header(b []byte) (IPv6Header, error) {
 		}
 		if limit-off < n {
 			return h, truncated("IPv6", limit, nbytes(n)+" extension header at byte "+itoa(off), limit-off)
+		}
+		if next == ProtoRouting {
+			finalDst(&h, b[off:off+n])
 		}
 		if next == ProtoFragment {
 			fo := be16(b[off+2:])
@@ -117,4 +121,30 @@ func appendAddr16(dst []byte, a netip.Addr) []byte {
 	}
 	v := a.As16()
 	return append(dst, v[:]...)
+}
+
+// Routing header types whose address list ends at the final destination.
+const (
+	routingType0   = 0 // RFC 2460, deprecated but still captured
+	routingType2   = 2 // Mobile IPv6 (RFC 6275)
+	routingTypeSRH = 4 // segment routing (RFC 8754): Segment List[0] is last
+)
+
+// finalDst records the final destination a routing header names when it has
+// segments left (RFC 8200 8.1).
+func finalDst(h *IPv6Header, rh []byte) {
+	if len(rh) < 8 || rh[3] == 0 { // no segments left: Dst is final
+		return
+	}
+	addrs := rh[8:]
+	switch rh[2] {
+	case routingType0, routingType2:
+		if n := len(addrs) / ipv6AddrLen; n > 0 {
+			h.FinalDst = addr16(addrs[(n-1)*ipv6AddrLen:])
+		}
+	case routingTypeSRH:
+		if len(addrs) >= ipv6AddrLen {
+			h.FinalDst = addr16(addrs)
+		}
+	}
 }
