@@ -53,29 +53,29 @@ func (r *Reader) checkTrailer(what string, start int64, total uint32, body []byt
 	return nil
 }
 
-func (r *Reader) nextNg() (Packet, error) {
+func (r *Reader) nextNg(p *Packet) error {
 	for {
 		start := r.off
 		h, err := r.readHeader(8)
 		if err != nil {
 			if err == io.EOF {
-				return Packet{}, io.EOF
+				return io.EOF
 			}
-			return Packet{}, r.readErr("block", start, 8, err)
+			return r.readErr("block", start, 8, err)
 		}
 		typ := r.order.Uint32(h)
 		if typ == ngSectionHeader {
 			// Step back over the 8 bytes: the section header is read whole,
 			// since its byte order may differ from the last section's.
 			if err := r.readSectionAfter(start, h); err != nil {
-				return Packet{}, err
+				return err
 			}
 			continue
 		}
 		total := r.order.Uint32(h[4:])
 		what := blockName(typ)
 		if err := r.checkTotal(what, start, total, ngMinBlock); err != nil {
-			return Packet{}, err
+			return err
 		}
 		switch typ {
 		case ngInterface, ngEnhancedPacket, ngSimplePacket, ngObsoletePacket:
@@ -83,28 +83,28 @@ func (r *Reader) nextNg() (Packet, error) {
 			// Name resolution, statistics, decryption secrets, custom
 			// blocks: skipped without being buffered.
 			if err := r.skip(what, start, total); err != nil {
-				return Packet{}, err
+				return err
 			}
 			continue
 		}
-		body, err := r.fill(int(total) - 8)
+		body, err := r.take(int(total) - 8)
 		if err != nil {
-			return Packet{}, r.readErr(what, start, int(total), err)
+			return r.readErr(what, start, int(total), err)
 		}
 		if err := r.checkTrailer(what, start, total, body); err != nil {
-			return Packet{}, err
+			return err
 		}
 		body = body[:len(body)-4]
 		switch typ {
 		case ngInterface:
 			if err := r.readInterface(start, body); err != nil {
-				return Packet{}, err
+				return err
 			}
 			continue
 		case ngEnhancedPacket, ngObsoletePacket:
-			return r.packet(typ, start, body)
+			return r.packet(p, typ, start, body)
 		case ngSimplePacket:
-			return r.simplePacket(start, body)
+			return r.simplePacket(p, start, body)
 		}
 	}
 }
@@ -215,11 +215,11 @@ func (r *Reader) readInterface(start int64, body []byte) error {
 // packet builds a Packet from an enhanced or an obsolete packet block. Both
 // hold 20 bytes before the data: the interface (32 bits, or 16 and a drop
 // count), the time stamp's high and low words, captured and original length.
-func (r *Reader) packet(typ uint32, start int64, body []byte) (Packet, error) {
+func (r *Reader) packet(p *Packet, typ uint32, start int64, body []byte) error {
 	const fixed = 20
 	what := blockName(typ)
 	if len(body) < fixed {
-		return Packet{}, r.ngErr(what, start, "body of "+strconv.Itoa(len(body))+" bytes, fewer than the "+strconv.Itoa(fixed)+" it needs", ErrMalformed)
+		return r.ngErr(what, start, "body of "+strconv.Itoa(len(body))+" bytes, fewer than the "+strconv.Itoa(fixed)+" it needs", ErrMalformed)
 	}
 	ifn := int(r.order.Uint32(body))
 	if typ == ngObsoletePacket {
@@ -227,32 +227,27 @@ func (r *Reader) packet(typ uint32, start int64, body []byte) (Packet, error) {
 	}
 	ts, capLen, origLen := body[4:12], r.order.Uint32(body[12:]), r.order.Uint32(body[16:])
 	if ifn >= len(r.ifaces) {
-		return Packet{}, r.ngErr(what, start, "interface "+strconv.Itoa(ifn)+" is not described in this section (it has "+strconv.Itoa(len(r.ifaces))+")", ErrMalformed)
+		return r.ngErr(what, start, "interface "+strconv.Itoa(ifn)+" is not described in this section (it has "+strconv.Itoa(len(r.ifaces))+")", ErrMalformed)
 	}
 	if uint64(capLen) > uint64(len(body)-fixed) {
-		return Packet{}, r.ngErr(what, start, "captured length "+strconv.FormatUint(uint64(capLen), 10)+" overruns the block's "+strconv.Itoa(len(body)-fixed)+" bytes of data", ErrMalformed)
+		return r.ngErr(what, start, "captured length "+strconv.FormatUint(uint64(capLen), 10)+" overruns the block's "+strconv.Itoa(len(body)-fixed)+" bytes of data", ErrMalformed)
 	}
 	ifc := &r.ifaces[ifn]
 	t := uint64(r.order.Uint32(ts))<<32 | uint64(r.order.Uint32(ts[4:]))
-	return Packet{
-		Data:      body[fixed : fixed+int(capLen)],
-		OrigLen:   int(origLen),
-		Time:      ifc.time(t),
-		LinkType:  ifc.LinkType,
-		Interface: ifn,
-	}, nil
+	p.Data, p.OrigLen, p.Time, p.LinkType, p.Interface = body[fixed:fixed+int(capLen)], int(origLen), ifc.time(t), ifc.LinkType, ifn
+	return nil
 }
 
 // simplePacket reads a Simple Packet Block: interface 0, no time stamp, and
 // a captured length the reader works out (the original length, cut to the
 // snap length and to the block).
-func (r *Reader) simplePacket(start int64, body []byte) (Packet, error) {
+func (r *Reader) simplePacket(p *Packet, start int64, body []byte) error {
 	const what = "simple packet block"
 	if len(body) < 4 {
-		return Packet{}, r.ngErr(what, start, "body of "+strconv.Itoa(len(body))+" bytes, fewer than the 4 it needs", ErrMalformed)
+		return r.ngErr(what, start, "body of "+strconv.Itoa(len(body))+" bytes, fewer than the 4 it needs", ErrMalformed)
 	}
 	if len(r.ifaces) == 0 {
-		return Packet{}, r.ngErr(what, start, "no interface is described in this section before it", ErrMalformed)
+		return r.ngErr(what, start, "no interface is described in this section before it", ErrMalformed)
 	}
 	orig := r.order.Uint32(body)
 	n := uint64(orig)
@@ -260,7 +255,8 @@ func (r *Reader) simplePacket(start int64, body []byte) (Packet, error) {
 		n = uint64(s)
 	}
 	n = min(n, uint64(len(body)-4))
-	return Packet{Data: body[4 : 4+n], OrigLen: int(orig), LinkType: r.ifaces[0].LinkType}, nil
+	p.Data, p.OrigLen, p.LinkType = body[4:4+n], int(orig), r.ifaces[0].LinkType
+	return nil
 }
 
 // time converts a pcapng time stamp in the interface's unit, exactly: no
