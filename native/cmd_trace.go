@@ -122,10 +122,13 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 	if !cfg.NoDNS {
 		names = trace.NewResolver(cfg.Wait.Max)
 	}
+	tr, err := trace.Open(cfg)
+	if err != nil {
+		return fail(err)
+	}
 	pr := &trace.Printer{W: stdout, Cfg: &cfg, Names: names, Ext: cfg.Ext}
 	hops := make(chan trace.HopReport, 1024)
 	printed := make(chan struct{})
-	headerDone := false
 	onHop := func(h trace.HopReport) {
 		if !*asJSON {
 			hops <- h
@@ -135,12 +138,8 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 	if names != nil {
 		onReply = names.Start
 	}
-	// The header needs the packet size, which the prober knows once the
-	// sockets exist: Run calls onHop only after that, so print it lazily.
-	sizeOf := trace.PacketSize(&cfg)
 	if !*asJSON {
-		pr.Header(sizeOf)
-		headerDone = true
+		pr.Header(tr.PacketSize())
 		go func() {
 			defer close(printed)
 			for h := range hops {
@@ -150,7 +149,7 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 	} else {
 		close(printed)
 	}
-	res, err := trace.Run(ctx, cfg, onHop, onReply)
+	res, err := tr.Run(ctx, onHop, onReply)
 	close(hops)
 	<-printed
 	if err != nil && res == nil {
@@ -160,7 +159,7 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 		if jerr := trace.WriteJSON(stdout, res, names, time.Now().Add(cfg.Wait.Max)); jerr != nil {
 			return fail(jerr)
 		}
-	} else if headerDone {
+	} else {
 		pr.Flush()
 		pr.Summary(res)
 	}

@@ -182,18 +182,3 @@ func (c *Config) Normalize() error {
 
 // probesPerFlow is the size of one flow's part of the probe table.
 func (c *Config) probesPerFlow() int { return (c.MaxHops - c.FirstTTL + 1) * c.Queries }
-
-// PacketSize is the IP datagram size of one probe, for the banner.
-func PacketSize(c *Config) int {
-	ip := ipv4HeaderLenConst
-	if c.Target.Is6() {
-		ip = 40
-	}
-	switch c.Method {
-	case MethodICMP:
-		return ip + 8 + c.DataLen
-	case MethodTCP:
-		return ip + 24
-	}
-	return ip + 8 + c.DataLen
-}

@@ -76,10 +76,14 @@ type engine struct {
 // errNoSocket wraps socket setup failures.
 var errNoSocket = errors.New("cannot open probe sockets")
 
-// Run traces cfg.Target. onHop (may be nil) receives each settled hop in
-// order, per flow; onReply (may be nil) is told of every address that
-// answers, so names can be looked up while the trace goes on.
-func Run(ctx context.Context, cfg Config, onHop func(HopReport), onReply func(netip.Addr)) (*Result, error) {
+// Tracer is a trace whose sockets are open (and privileges dropped).
+type Tracer struct {
+	cfg Config
+	pr  prober
+}
+
+// Open normalizes cfg and opens the probe sockets.
+func Open(cfg Config) (*Tracer, error) {
 	if err := cfg.Normalize(); err != nil {
 		return nil, err
 	}
@@ -87,8 +91,33 @@ func Run(ctx context.Context, cfg Config, onHop func(HopReport), onReply func(ne
 	if err != nil {
 		return nil, err
 	}
-	defer pr.close()
-	return runWith(ctx, &cfg, pr, onHop, onReply)
+	return &Tracer{cfg: cfg, pr: pr}, nil
+}
+
+// PacketSize is the IP datagram size of one probe, for the banner.
+func (t *Tracer) PacketSize() int { return t.pr.packetSize() }
+
+// Privileged reports whether answers are read whole from a raw socket.
+func (t *Tracer) Privileged() bool { return t.pr.privileged() }
+
+// Run traces and closes the sockets. onHop (may be nil) receives each
+// settled hop in order, per flow; onReply (may be nil) is told of every
+// address that answers, so names can be looked up while the trace goes on.
+func (t *Tracer) Run(ctx context.Context, onHop func(HopReport), onReply func(netip.Addr)) (*Result, error) {
+	defer t.pr.close()
+	return runWith(ctx, &t.cfg, t.pr, onHop, onReply)
+}
+
+// Close releases the sockets of a Tracer that will not Run.
+func (t *Tracer) Close() { t.pr.close() }
+
+// Run opens and runs a trace in one call.
+func Run(ctx context.Context, cfg Config, onHop func(HopReport), onReply func(netip.Addr)) (*Result, error) {
+	t, err := Open(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return t.Run(ctx, onHop, onReply)
 }
 
 // runWith runs the loop over an opened prober (tests pass fakes).

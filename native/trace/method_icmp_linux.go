@@ -3,12 +3,18 @@
 package trace
 
 import (
+	"errors"
+	"fmt"
 	"math/rand/v2"
 
 	"golang.org/x/sys/unix"
 
 	"icmplab/codec"
 )
+
+// ErrNoICMPSocket says how to allow unprivileged ICMP probes.
+var ErrNoICMPSocket = errors.New("ICMP datagram sockets are not allowed for this user: " +
+	"allow them with sysctl -w net.ipv4.ping_group_range=\"0 2147483647\", or run with CAP_NET_RAW")
 
 // icmpProber sends echo requests: on the raw ICMP socket when privileged
 // (identifier chosen here, one per flow), else on ICMP datagram sockets, one
@@ -31,6 +37,9 @@ func newICMPProber(b *base) (*icmpProber, error) {
 		}
 		// INTEGRATION POINT (native/icmpsock): an ICMP datagram socket.
 		s, err := openSock(b.fam, unix.SOCK_DGRAM, b.icmpProto(), b.cfg.Source, b.cfg.Iface)
+		if errors.Is(err, unix.EACCES) || errors.Is(err, unix.EPERM) {
+			return nil, fmt.Errorf("%w: %w", ErrNoICMPSocket, err)
+		}
 		if err != nil {
 			return nil, err
 		}
