@@ -26,17 +26,25 @@ const oobLen = 256
 func (c *Conn) Read(buf []byte) (Packet, error) {
 	var oob [oobLen]byte
 	var n, oobn int
-	var from unix.Sockaddr
+	var from netip.Addr
 	var rerr error
 	errq := false
+	woken := false
 	err := c.rc.Read(func(fd uintptr) bool {
-		n, oobn, _, from, rerr = unix.Recvmsg(int(fd), buf, oob[:], unix.MSG_DONTWAIT)
+		n, oobn, from, rerr = recvmsg(int(fd), buf, oob[:], unix.MSG_DONTWAIT)
 		if rerr == nil || rerr == unix.EINTR {
 			return true
 		}
 		// Nothing queued, or the pending socket error an ICMP error (or a
-		// local refusal) sets next to its error-queue entry: read the entry.
-		n, oobn, _, from, rerr = unix.Recvmsg(int(fd), buf, oob[:], unix.MSG_ERRQUEUE|unix.MSG_DONTWAIT)
+		// local refusal) sets next to its error-queue entry: read the
+		// entry. A plain "nothing yet" before the first wait skips the
+		// error queue: whatever is queued there also readies the socket,
+		// so the wait returns at once and the queue is read then.
+		if rerr == unix.EAGAIN && !woken {
+			woken = true
+			return false
+		}
+		n, oobn, from, rerr = recvmsg(int(fd), buf, oob[:], unix.MSG_ERRQUEUE|unix.MSG_DONTWAIT)
 		if rerr != unix.EAGAIN {
 			errq = true
 			return true
@@ -50,12 +58,12 @@ func (c *Conn) Read(buf []byte) (Packet, error) {
 		return Packet{}, opError(opRead, err)
 	}
 	cm := parseCmsgs(oob[:oobn])
-	p := Packet{TTL: cm.ttl, TOS: cm.tos, From: addrOf(from), At: cm.at, KernelTime: !cm.at.IsZero()}
+	p := Packet{TTL: cm.ttl, TOS: cm.tos, From: from, At: cm.at, KernelTime: !cm.at.IsZero()}
 	if p.At.IsZero() {
 		p.At = time.Now()
 	}
 	if errq {
-		return c.fromErrQueue(buf, n, p, cm, addrOf(from))
+		return c.fromErrQueue(buf, n, p, cm, from)
 	}
 	if c.kind == Raw && c.family == codec.IPv4 {
 		pkt, derr := codec.DecodeIP(buf[:n])
@@ -82,35 +90,29 @@ type cmsgs struct {
 
 func parseCmsgs(b []byte) cmsgs {
 	out := cmsgs{ttl: -1, tos: -1}
-	msgs, err := unix.ParseSocketControlMessage(b)
-	if err != nil {
-		return out
-	}
-	for _, m := range msgs {
-		h, d := m.Header, m.Data
+	eachCmsg(b, func(level, typ int32, d []byte) {
 		switch {
-		case h.Level == unix.SOL_SOCKET && h.Type == unix.SO_TIMESTAMPNS && len(d) >= 16:
+		case level == unix.SOL_SOCKET && typ == unix.SO_TIMESTAMPNS && len(d) >= 16:
 			sec := int64(binary.NativeEndian.Uint64(d))
 			nsec := int64(binary.NativeEndian.Uint64(d[8:]))
 			out.at = time.Unix(sec, nsec)
-		case h.Level == unix.IPPROTO_IP && h.Type == unix.IP_TTL && len(d) >= 4:
+		case level == unix.IPPROTO_IP && typ == unix.IP_TTL && len(d) >= 4:
 			out.ttl = int(int32(binary.NativeEndian.Uint32(d)))
-		case h.Level == unix.IPPROTO_IPV6 && h.Type == unix.IPV6_HOPLIMIT && len(d) >= 4:
+		case level == unix.IPPROTO_IPV6 && typ == unix.IPV6_HOPLIMIT && len(d) >= 4:
 			out.ttl = int(int32(binary.NativeEndian.Uint32(d)))
-		case h.Level == unix.IPPROTO_IPV6 && h.Type == unix.IPV6_TCLASS && len(d) >= 4:
+		case level == unix.IPPROTO_IPV6 && typ == unix.IPV6_TCLASS && len(d) >= 4:
 			out.tos = int(int32(binary.NativeEndian.Uint32(d)))
-		case (h.Level == unix.IPPROTO_IP && h.Type == unix.IP_RECVERR ||
-			h.Level == unix.IPPROTO_IPV6 && h.Type == unix.IPV6_RECVERR) && len(d) >= sizeofSockExtendedErr:
-			ee := &unix.SockExtendedErr{
+		case (level == unix.IPPROTO_IP && typ == unix.IP_RECVERR ||
+			level == unix.IPPROTO_IPV6 && typ == unix.IPV6_RECVERR) && len(d) >= sizeofSockExtendedErr:
+			out.ee = &unix.SockExtendedErr{
 				Errno:  binary.NativeEndian.Uint32(d),
 				Origin: d[4], Type: d[5], Code: d[6], Pad: d[7],
 				Info: binary.NativeEndian.Uint32(d[8:]),
 				Data: binary.NativeEndian.Uint32(d[12:]),
 			}
-			out.ee = ee
 			out.offender = offender(d[sizeofSockExtendedErr:])
 		}
-	}
+	})
 	return out
 }
 

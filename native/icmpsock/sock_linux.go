@@ -25,6 +25,11 @@ type Conn struct {
 	kind   Kind
 	id     uint16 // the kernel-chosen echo identifier of a datagram socket
 	local  netip.Addr
+
+	// The last destination's socket address, kept so that a flood does
+	// not allocate one per probe. Guarded by the write lock of rc.
+	lastDst netip.Addr
+	lastSA  unix.Sockaddr
 }
 
 // Op names for *net.OpError, constant so callers can compare.
@@ -259,12 +264,14 @@ func (c *Conn) EchoID() (id uint16, ok bool) { return c.id, c.kind == Datagram }
 // when the probe left, never to be confused with anything echoed back.
 // ICMPv6 checksums are filled in by the kernel.
 func (c *Conn) WriteTo(msg []byte, dst netip.Addr) (time.Time, error) {
-	sa := sockaddr(c.family, dst)
 	var sent time.Time
 	var serr error
 	err := c.rc.Write(func(fd uintptr) bool {
+		if c.lastSA == nil || c.lastDst != dst {
+			c.lastDst, c.lastSA = dst, sockaddr(c.family, dst)
+		}
 		sent = time.Now()
-		serr = unix.Sendto(int(fd), msg, 0, sa)
+		serr = unix.Sendto(int(fd), msg, 0, c.lastSA)
 		return serr != unix.EAGAIN
 	})
 	if err == nil {

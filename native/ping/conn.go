@@ -14,9 +14,13 @@ type Conn interface {
 	// just before it left.
 	Send(msg []byte, dst netip.Addr) (time.Time, error)
 	// Recv blocks until a message arrives and returns it; its slices may
-	// alias buf. After Close it returns an error satisfying
-	// errors.Is(err, net.ErrClosed) or os.ErrClosed.
+	// alias buf. When the read deadline passes it returns an error
+	// satisfying errors.Is(err, os.ErrDeadlineExceeded).
 	Recv(buf []byte) (icmpsock.Packet, error)
+	// SetReadDeadline bounds Recv, including a Recv already blocked: a
+	// deadline in the past interrupts it at once. It may be called from
+	// any goroutine.
+	SetReadDeadline(t time.Time) error
 	// EchoID is the identifier the kernel writes into every echo request
 	// (a datagram socket); ok is false when the engine chooses it.
 	EchoID() (id uint16, ok bool)

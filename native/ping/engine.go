@@ -3,8 +3,8 @@ package ping
 import (
 	"context"
 	"errors"
-	"net"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"icmplab/codec"
@@ -93,16 +93,16 @@ func New(cfg Config, conn Conn, sink Sink) (*Pinger, error) {
 // ID is the echo identifier the pinger matches replies on.
 func (p *Pinger) ID() uint16 { return p.id }
 
-// recvd is one result of the receive goroutine.
-type recvd struct {
-	pk  icmpsock.Packet
-	err error
-}
-
 // Run pings until the count, the deadline, ctx's cancellation (SIGINT) or
 // a socket failure ends it, and returns the summary it also gave the sink.
 // Each receive on status prints a snapshot (SIGQUIT). Run does not close
-// the connection; closing it afterwards stops the receive goroutine.
+// the connection.
+//
+// One goroutine sends, reads and decides, as iputils' main loop does: it
+// reads with a deadline set to the next thing due (a probe, a timeout, the
+// end), so a reply already queued when the send call returns (the usual
+// case on a fast path) costs one read and no wake-up. Cancellation and
+// status requests move the deadline into the past to interrupt the read.
 func (p *Pinger) Run(ctx context.Context, status <-chan struct{}) Summary {
 	st := p.cfg.Start
 	st.ID = p.id
@@ -110,25 +110,43 @@ func (p *Pinger) Run(ctx context.Context, status <-chan struct{}) Summary {
 	st.Size = p.cfg.Size
 	p.sink.Start(st)
 
-	in := make(chan recvd, 64)
-	done := make(chan struct{})
-	defer close(done)
-	go p.receive(in, done)
+	var interrupted, wantStatus atomic.Bool
+	poke := func() { p.conn.SetReadDeadline(aLongTimeAgo) }
+	stopAfter := context.AfterFunc(ctx, func() { interrupted.Store(true); poke() })
+	defer stopAfter()
+	quit := make(chan struct{})
+	defer close(quit)
+	if status != nil {
+		go func() {
+			for {
+				select {
+				case <-status:
+					wantStatus.Store(true)
+					poke()
+				case <-quit:
+					return
+				}
+			}
+		}()
+	}
 
+	buf := make([]byte, max(p.cfg.Size+8+60+64, 1500))
 	start := time.Now()
 	var deadline time.Time
 	if p.cfg.Deadline > 0 {
 		deadline = start.Add(p.cfg.Deadline)
 	}
 	nextSend := start
-	timer := time.NewTimer(time.Hour)
-	defer timer.Stop()
-	var fatal error
 	for {
+		if interrupted.Load() {
+			return p.end(EndInterrupted, nil)
+		}
+		if wantStatus.Swap(false) {
+			p.sink.Status(p.summary(""))
+		}
 		now := time.Now()
 		p.expire(now)
-		reason, end := p.finished(now, deadline)
-		if end {
+		if reason, end := p.finished(now, deadline); end {
 			return p.end(reason, nil)
 		}
 		if p.wantSend() && !now.Before(nextSend) {
@@ -144,56 +162,31 @@ func (p *Pinger) Run(ctx context.Context, status <-chan struct{}) Summary {
 			}
 			continue
 		}
-		wake := p.wakeAt(nextSend, deadline)
-		timer.Reset(max(wake.Sub(now), 0))
-		select {
-		case <-ctx.Done():
-			return p.end(EndInterrupted, nil)
-		case <-status:
-			p.sink.Status(p.summary(""))
-		case r := <-in:
-			if r.err != nil {
-				if fatal = p.recvError(r.err); fatal != nil {
-					return p.end(EndError, fatal)
-				}
-				continue
-			}
-			p.handle(r.pk)
+		if err := p.conn.SetReadDeadline(p.wakeAt(nextSend, deadline)); err != nil {
+			return p.end(EndError, err)
+		}
+		// A poke that landed before the deadline above was set is seen here.
+		if interrupted.Load() || wantStatus.Load() {
+			continue
+		}
+		pk, err := p.conn.Recv(buf)
+		switch {
+		case err == nil:
+			p.handle(pk)
 			if p.cfg.Flood && p.cfg.Interval == 0 && p.inflight == 0 && p.wantSend() {
 				nextSend = time.Now() // the reply is back: send the next at once
 			}
-		case <-timer.C:
+		case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, ErrSkip):
+		default:
+			if fatal := p.recvError(err); fatal != nil {
+				return p.end(EndError, fatal)
+			}
 		}
 	}
 }
 
-// receive reads until the connection is closed or Run returns.
-func (p *Pinger) receive(out chan<- recvd, done <-chan struct{}) {
-	size := max(p.cfg.Size+8+60+64, 1500)
-	buf := make([]byte, size)
-	for {
-		pk, err := p.conn.Recv(buf)
-		if err != nil && errors.Is(err, ErrSkip) {
-			continue
-		}
-		if err == nil {
-			pk.ICMP = append([]byte(nil), pk.ICMP...)
-			pk.IP = nil // the engine does not keep it; recorders saw it in Recv
-		}
-		select {
-		case out <- recvd{pk, err}:
-		case <-done:
-			return
-		}
-		if err != nil && isClosed(err) {
-			return
-		}
-	}
-}
-
-func isClosed(err error) bool {
-	return errors.Is(err, net.ErrClosed) || errors.Is(err, os.ErrClosed)
-}
+// aLongTimeAgo is a read deadline that has passed: it interrupts a read.
+var aLongTimeAgo = time.Unix(1, 0)
 
 // recvError reports a local error and returns nil, or returns the error
 // that ends the run.

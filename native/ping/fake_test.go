@@ -3,6 +3,7 @@ package ping
 import (
 	"net"
 	"net/netip"
+	"os"
 	"sync"
 	"time"
 
@@ -22,6 +23,10 @@ type fakeConn struct {
 	in        chan fakeRead
 	closeOnce sync.Once
 	closed    chan struct{}
+	kick      chan struct{} // SetReadDeadline wakes a blocked Recv
+
+	dmu      sync.Mutex
+	deadline time.Time
 
 	mu   sync.Mutex
 	sent int
@@ -33,7 +38,7 @@ type fakeRead struct {
 }
 
 func newFake(fam codec.Family, onSend func(f *fakeConn, req codec.Message, dst netip.Addr, at time.Time)) *fakeConn {
-	return &fakeConn{fam: fam, onSend: onSend, in: make(chan fakeRead, 1024), closed: make(chan struct{})}
+	return &fakeConn{fam: fam, onSend: onSend, in: make(chan fakeRead, 1024), closed: make(chan struct{}), kick: make(chan struct{}, 1)}
 }
 
 func (f *fakeConn) Send(msg []byte, dst netip.Addr) (time.Time, error) {
@@ -52,17 +57,46 @@ func (f *fakeConn) Send(msg []byte, dst netip.Addr) (time.Time, error) {
 }
 
 func (f *fakeConn) Recv(buf []byte) (icmpsock.Packet, error) {
-	select {
-	case r := <-f.in:
-		if r.err != nil {
-			return icmpsock.Packet{}, r.err
+	for {
+		f.dmu.Lock()
+		dl := f.deadline
+		f.dmu.Unlock()
+		var timeout <-chan time.Time
+		if !dl.IsZero() {
+			d := time.Until(dl)
+			if d <= 0 {
+				return icmpsock.Packet{}, os.ErrDeadlineExceeded
+			}
+			tm := time.NewTimer(d)
+			defer tm.Stop()
+			timeout = tm.C
 		}
-		n := copy(buf, r.pk.ICMP)
-		r.pk.ICMP = buf[:n]
-		return r.pk, nil
-	case <-f.closed:
-		return icmpsock.Packet{}, net.ErrClosed
+		select {
+		case r := <-f.in:
+			if r.err != nil {
+				return icmpsock.Packet{}, r.err
+			}
+			n := copy(buf, r.pk.ICMP)
+			r.pk.ICMP = buf[:n]
+			return r.pk, nil
+		case <-f.closed:
+			return icmpsock.Packet{}, net.ErrClosed
+		case <-f.kick: // the deadline moved: look again
+		case <-timeout:
+			return icmpsock.Packet{}, os.ErrDeadlineExceeded
+		}
 	}
+}
+
+func (f *fakeConn) SetReadDeadline(t time.Time) error {
+	f.dmu.Lock()
+	f.deadline = t
+	f.dmu.Unlock()
+	select {
+	case f.kick <- struct{}{}:
+	default:
+	}
+	return nil
 }
 
 func (f *fakeConn) EchoID() (uint16, bool) { return f.id, f.dgram }

@@ -93,5 +93,8 @@ func (s *SockConn) Recv(buf []byte) (icmpsock.Packet, error) {
 	return p, nil
 }
 
+// SetReadDeadline bounds Recv.
+func (s *SockConn) SetReadDeadline(t time.Time) error { return s.c.SetReadDeadline(t) }
+
 // Close closes the socket.
 func (s *SockConn) Close() error { return s.c.Close() }

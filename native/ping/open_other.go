@@ -27,4 +27,5 @@ func (s *SockConn) Send([]byte, netip.Addr) (time.Time, error) {
 func (s *SockConn) Recv([]byte) (icmpsock.Packet, error) {
 	return icmpsock.Packet{}, icmpsock.ErrUnsupported
 }
-func (s *SockConn) Close() error { return nil }
+func (s *SockConn) SetReadDeadline(time.Time) error { return icmpsock.ErrUnsupported }
+func (s *SockConn) Close() error                    { return nil }
