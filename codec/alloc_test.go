@@ -1,6 +1,9 @@
 package codec
 
-import "testing"
+import (
+	"net/netip"
+	"testing"
+)
 
 // sink keeps results alive so the compiler cannot drop the work measured.
 var sink any
@@ -40,6 +43,60 @@ func TestNoAllocs(t *testing.T) {
 		{"AppendMPLSObject", func() { buf = AppendMPLSObject(buf[:0], MPLSEntry{Label: 16, S: true, TTL: 1}) }},
 		{"AppendHeader", func() { p, _ := DecodeIP(te); buf = p.V4.AppendHeader(buf[:0]) }},
 	}
+	ra := fixtureByName(t, "v6_router_advert")
+	mld := fixtureByName(t, "v6_mldv2_report")
+	probe := fixtureByName(t, "v6_ext_echo_request")
+	ppm, _ := DecodeIP(ra)
+	nd, _ := ppm.ICMP.NDP()
+	ext := NewExtensions(nil, AppendMPLSObject(nil, MPLSEntry{Label: 16, S: true, TTL: 1}))
+	ident := InterfaceIdent{CType: IdentByIndex, Index: 2}
+	more := []struct {
+		name string
+		fn   func()
+	}{
+		{"Parse NDP + options", func() {
+			p, _ := DecodeIP(ra)
+			n, _ := p.ICMP.NDP()
+			it := n.Options()
+			for it.Next() {
+				if o := it.Option(); o.Type == NDPMTU {
+					m, _ := o.MTU()
+					keep += int(m)
+				}
+			}
+		}},
+		{"Parse MLDv2 + records", func() {
+			p, _ := DecodeIP(mld)
+			r, _ := p.ICMP.MLDv2Report()
+			it := r.Records()
+			for it.Next() {
+				keep += int(it.Record().NumSrcs)
+			}
+		}},
+		{"Parse extended echo + ident by index", func() {
+			p, _ := DecodeIP(probe)
+			r, _ := p.ICMP.ExtendedEchoRequest()
+			it := r.Ext.Objects()
+			for it.Next() {
+				id, _ := it.Object().InterfaceIdent()
+				keep += int(id.Index)
+			}
+		}},
+		{"Append NDP", func() { buf = Append(buf[:0], Header{Family: IPv6, Type: ICMPv6RouterAdvertisement}, nd) }},
+		{"Append error + extensions", func() {
+			buf = Append(buf[:0], Header{Family: IPv6, Type: ICMPv6TimeExceeded}, ErrorBody{Quote: te[:48], Ext: ext})
+		}},
+		{"Append extended echo", func() {
+			buf = AppendInterfaceIdentObject(buf[:0], ident)
+			e := NewExtensions(nil, buf)
+			buf = Append(buf[len(buf):], Header{Family: IPv4, Type: ICMPv4ExtendedEchoRequest}, ExtendedEchoRequest{ID: 1, Ext: e})
+		}},
+		{"Append timestamp", func() { buf = Append(buf[:0], Header{Family: IPv4, Type: ICMPv4Timestamp}, Timestamp{ID: 1}) }},
+		{"AppendUDP", func() {
+			buf = AppendUDP(buf[:0], UDPHeader{SrcPort: 1, DstPort: 2}, te[:32], netip.MustParseAddr("198.18.0.1"), netip.MustParseAddr("198.18.0.2"))
+		}},
+	}
+	tests = append(tests, more...)
 	for _, tt := range tests {
 		if n := testing.AllocsPerRun(100, tt.fn); n != 0 {
 			t.Errorf("%s: %v allocations, want 0", tt.name, n)
