@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -42,6 +43,24 @@ func firstLink(t *testing.T, h *netns.Host) string {
 	return ""
 }
 
+// lockedBuffer collects a child's stderr while the test polls it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
 // record runs tcpdump on iface of h while fn runs, and returns the capture.
 func record(t *testing.T, h *netns.Host, iface, filter string, fn func()) []byte {
 	t.Helper()
@@ -49,7 +68,7 @@ func record(t *testing.T, h *netns.Host, iface, filter string, fn func()) []byte
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	cmd := h.Command(ctx, "tcpdump", "-n", "-U", "--immediate-mode", "-i", iface, "-w", file, filter)
-	var errb bytes.Buffer
+	var errb lockedBuffer
 	cmd.Stderr = &errb
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
