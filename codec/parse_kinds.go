@@ -41,7 +41,10 @@ func validateMore(m *Message, k Kind, layer string) error {
 		if n > 0 && size < 2 {
 			return malformed(layer, 5, "address entry size of at least 2 words", itoa(size)+" words")
 		}
-		return atLeast(layer, b, routerAdvert4Min+n*size*4, itoa(n)+" address entries of "+itoa(size)+" words")
+		if need := routerAdvert4Min + n*size*4; len(b) < need {
+			return truncated(layer, len(b), itoa(n)+" address entries of "+itoa(size)+" words", len(b))
+		}
+		return nil
 	case KindExtendedEchoRequest:
 		if err := atLeast(layer, b, extEchoLen, "8-byte extended echo header"); err != nil {
 			return err
@@ -54,8 +57,8 @@ func validateMore(m *Message, k Kind, layer string) error {
 		return atLeast(layer, b, extEchoLen, "8-byte extended echo reply")
 	case KindRouterSolicit6, KindRouterAdvert6, KindNeighborSolicit, KindNeighborAdvert, KindRedirect6:
 		fixed := ndpFixedLen(k)
-		if err := atLeast(layer, b, fixed, nbytes(fixed)+" "+m.Name()+" header"); err != nil {
-			return err
+		if len(b) < fixed {
+			return truncated(layer, len(b), nbytes(fixed)+" "+m.Name()+" header", len(b))
 		}
 		it := NDPOptionIter{b: b[fixed:], base: fixed}
 		for it.Next() {
@@ -72,6 +75,9 @@ func validateMore(m *Message, k Kind, layer string) error {
 			return err
 		}
 		n := int(be16(b[26:]))
+		if len(b) == mldv2QueryMin+n*ipv6AddrLen {
+			return nil
+		}
 		return exactly(layer, b, mldv2QueryMin+n*ipv6AddrLen, "MLDv2 query with "+itoa(n)+" sources")
 	case KindMLDReport:
 		return exactly(layer, b, mldv1Len, "24-byte MLDv1 message")
