@@ -7,8 +7,10 @@ package main
 import (
 	"bytes"
 	"encoding/hex"
+	"encoding/json"
 	"math/rand"
 	"net/netip"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -438,5 +440,44 @@ func TestLookup(t *testing.T) {
 	m := meta()
 	if len(m.Dialects) == 0 || len(m.Layers) == 0 || len(m.Types) == 0 || len(m.Examples) < len(textbookTable)+2 {
 		t.Errorf("meta incomplete: %d dialects, %d layers, %d types, %d examples", len(m.Dialects), len(m.Layers), len(m.Types), len(m.Examples))
+	}
+}
+
+// marshal must produce what encoding/json produces for every result type the
+// glue returns (compared as parsed JSON: encoding/json also escapes <, >, &).
+func TestMarshalMatchesEncodingJSON(t *testing.T) {
+	var results []any
+	for _, e := range Examples() {
+		full, _ := exampleByID(e.ID)
+		results = append(results, full)
+		if e.Kind == "packet" {
+			res, err := decodeText(full.Text, DecodeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			results = append(results, res)
+		}
+	}
+	lk, _ := lookup(4, 3, 3)
+	ty, _ := types(6)
+	br, _ := build(BuildSpec{Family: 4, Type: 8, Data: "x"})
+	two := 2
+	results = append(results, meta(), lk, ty, explain("ip.ttl"), br, FeedResult{Count: 3}, EndResult{Error: "bad <thing> & \"quote\"\n\x01"},
+		[]RowView{{No: 1, Summary: "a\tb"}}, CountResult{Count: 7}, Filter{Type: &two}, NeedBytes{}, map[string]int{"b": 1, "a": 2},
+		[]byte{1, 2, 3}, "invalid \xff utf-8 ☃", nil)
+	for i, r := range results {
+		want, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := marshal(r)
+		var a, b any
+		if err := json.Unmarshal([]byte(got), &a); err != nil {
+			t.Fatalf("result %d (%T): marshal output is not JSON: %v\n%s", i, r, err, got)
+		}
+		json.Unmarshal(want, &b)
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("result %d (%T) differs from encoding/json:\n got %s\nwant %s", i, r, got, want)
+		}
 	}
 }

@@ -9,7 +9,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"syscall/js"
@@ -123,11 +122,7 @@ func toJS(v any) any {
 	case string, int, float64, bool:
 		return x
 	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return js.ValueOf("{}")
-	}
-	return string(b)
+	return marshal(v)
 }
 
 func jsError(name string, err error) js.Value {
@@ -175,20 +170,121 @@ func argBytes(args jsArgs, i int, name string) ([]byte, error) {
 	return nil, fmt.Errorf("%w: argument %d (%s) must be a Uint8Array", errArgs, i+1, name)
 }
 
-// argObject decodes a plain object argument through JSON into v; undefined
-// and null leave v as it is.
-func argObject(args jsArgs, i int, name string, v any) error {
+// argObject returns an options object argument; ok is false for undefined
+// and null, which mean "all defaults".
+func argObject(args jsArgs, i int, name string) (obj js.Value, ok bool, err error) {
 	if i >= len(args.v) || args.v[i].IsUndefined() || args.v[i].IsNull() {
-		return nil
+		return js.Undefined(), false, nil
 	}
-	if args.v[i].Type() != js.TypeObject {
-		return fmt.Errorf("%w: argument %d (%s) must be an object", errArgs, i+1, name)
+	if args.v[i].Type() != js.TypeObject || isBytes(args.v[i]) {
+		return js.Undefined(), false, fmt.Errorf("%w: argument %d (%s) must be an object", errArgs, i+1, name)
 	}
-	s := js.Global().Get("JSON").Call("stringify", args.v[i]).String()
-	if err := json.Unmarshal([]byte(s), v); err != nil {
-		return fmt.Errorf("%w: argument %d (%s): %v", errArgs, i+1, name, err)
+	return args.v[i], true, nil
+}
+
+// propString reads an optional string property ("" when absent).
+func propString(o js.Value, obj, name string) (string, error) {
+	v := o.Get(name)
+	if v.IsUndefined() || v.IsNull() {
+		return "", nil
 	}
-	return nil
+	if v.Type() != js.TypeString {
+		return "", fmt.Errorf("%w: %s.%s must be a string", errArgs, obj, name)
+	}
+	return v.String(), nil
+}
+
+// propInt reads an optional integer property (nil when absent).
+func propInt(o js.Value, obj, name string) (*int, error) {
+	v := o.Get(name)
+	if v.IsUndefined() || v.IsNull() {
+		return nil, nil
+	}
+	if v.Type() != js.TypeNumber || v.Float() != float64(int(v.Float())) {
+		return nil, fmt.Errorf("%w: %s.%s must be an integer", errArgs, obj, name)
+	}
+	n := v.Int()
+	return &n, nil
+}
+
+// props reads string and integer properties of an options object into Go
+// fields; the first bad one is the error.
+type props struct {
+	o   js.Value
+	obj string
+	err error
+}
+
+func (p *props) str(name string, dst *string) {
+	if p.err == nil {
+		*dst, p.err = propString(p.o, p.obj, name)
+	}
+}
+
+func (p *props) num(name string, dst *int) {
+	if p.err != nil {
+		return
+	}
+	var n *int
+	if n, p.err = propInt(p.o, p.obj, name); n != nil {
+		*dst = *n
+	}
+}
+
+func (p *props) opt(name string, dst **int) {
+	if p.err == nil {
+		*dst, p.err = propInt(p.o, p.obj, name)
+	}
+}
+
+func decodeOptionsArg(args jsArgs, i int) (DecodeOptions, error) {
+	var o DecodeOptions
+	obj, ok, err := argObject(args, i, "options")
+	if !ok || err != nil {
+		return o, err
+	}
+	p := props{o: obj, obj: "options"}
+	p.str("dialect", &o.Dialect)
+	p.str("layer", &o.Layer)
+	return o, p.err
+}
+
+func buildSpecArg(args jsArgs, i int) (BuildSpec, error) {
+	var s BuildSpec
+	obj, ok, err := argObject(args, i, "spec")
+	if err != nil {
+		return s, err
+	}
+	if !ok {
+		return s, fmt.Errorf("%w: build needs a spec object", errArgs)
+	}
+	p := props{o: obj, obj: "spec"}
+	p.num("family", &s.Family)
+	p.num("type", &s.Type)
+	p.num("code", &s.Code)
+	p.num("id", &s.ID)
+	p.num("seq", &s.Seq)
+	p.num("ttl", &s.TTL)
+	p.str("data", &s.Data)
+	p.str("dataHex", &s.Hex)
+	p.str("quote", &s.Quote)
+	p.str("src", &s.Src)
+	p.str("dst", &s.Dst)
+	return s, p.err
+}
+
+func filterArg(args jsArgs, i int) (Filter, error) {
+	var f Filter
+	obj, ok, err := argObject(args, i, "filter")
+	if !ok || err != nil {
+		return f, err
+	}
+	p := props{o: obj, obj: "filter"}
+	p.opt("family", &f.Family)
+	p.opt("type", &f.Type)
+	p.opt("code", &f.Code)
+	p.str("addr", &f.Addr)
+	return f, p.err
 }
 
 // ---------------------------------------------------------------- methods
@@ -199,8 +295,8 @@ func methods() map[string]func(args jsArgs) (any, error) {
 	return map[string]func(args jsArgs) (any, error){
 		"init": func(args jsArgs) (any, error) { return meta(), nil },
 		"decode": func(args jsArgs) (any, error) {
-			var o DecodeOptions
-			if err := argObject(args, 1, "options", &o); err != nil {
+			o, err := decodeOptionsArg(args, 1)
+			if err != nil {
 				return nil, err
 			}
 			if b, err := argBytes(args, 0, "input"); err == nil {
@@ -242,11 +338,8 @@ func methods() map[string]func(args jsArgs) (any, error) {
 			return explain(k), nil
 		},
 		"build": func(args jsArgs) (any, error) {
-			var s BuildSpec
-			if len(args.v) == 0 {
-				return nil, fmt.Errorf("%w: build needs a spec object", errArgs)
-			}
-			if err := argObject(args, 0, "spec", &s); err != nil {
+			s, err := buildSpecArg(args, 0)
+			if err != nil {
 				return nil, err
 			}
 			return build(s)
@@ -314,11 +407,11 @@ func methods() map[string]func(args jsArgs) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			var f Filter
-			if err := argObject(args, 1, "filter", &f); err != nil {
+			f, err := filterArg(args, 1)
+			if err != nil {
 				return nil, err
 			}
-			return map[string]int{"count": s.filter(f)}, nil
+			return CountResult{Count: s.filter(f)}, nil
 		},
 		"capturePacket": func(args jsArgs) (any, error) {
 			s, err := sessionArg(args)

@@ -365,6 +365,11 @@ func (s *session) end(h int) EndResult {
 	return out
 }
 
+// CountResult answers captureFilter.
+type CountResult struct {
+	Count int `json:"count"`
+}
+
 // Filter selects rows by ICMP type, code and address.
 type Filter struct {
 	Family *int   `json:"family"`
