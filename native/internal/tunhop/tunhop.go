@@ -1,3 +1,5 @@
+//go:build linux
+
 // Package tunhop simulates routers and a target behind a TUN device, for
 // tests that need answers no Linux router sends: MPLS label stacks (RFC 4950)
 // in the RFC 4884 and the legacy layout, RFC 5837 interface information,
