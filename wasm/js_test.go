@@ -83,6 +83,11 @@ func TestJSRejectsWithErrors(t *testing.T) {
 		{"lookup", []any{4, 3.5}, "integer"},
 		{"captureFeed", []any{999, js.Global().Get("Uint8Array").New(1)}, "no open capture"},
 		{"example", []any{"nope"}, "no example"},
+		{"decode", []any{"4500", map[string]any{"dialect": 5}}, "options.dialect must be a string"},
+		{"decode", []any{"4500", "ipv4"}, "argument 2 (options) must be an object"},
+		{"build", []any{}, "needs a spec"},
+		{"build", []any{map[string]any{"family": 4, "type": 1.5}}, "spec.type must be an integer"},
+		{"captureFilter", []any{1, map[string]any{"type": "echo"}}, "no open capture"},
 	}
 	for _, c := range cases {
 		_, err := await(t, api.Call(c.method, c.args...))
