@@ -33,13 +33,18 @@ type ErrorBody struct {
 	// Gateway is the ICMPv4 redirect's gateway address.
 	Gateway netip.Addr
 	// Length is the RFC 4884 length of the original datagram in 32-bit words
-	// (ICMPv4) or 64-bit words (ICMPv6); 0 when the sender set none.
+	// (ICMPv4) or 64-bit words (ICMPv6); 0 when the sender set none. Building
+	// with RFC 4884 extensions, 0 means "compute it"; with the legacy layout
+	// it is written as given.
 	Length uint8
 	// Unused holds the four bytes after the header as found, for the fields
 	// above to be re-encoded over; builders may leave it zero.
 	Unused [4]byte
-	// Quote is the original datagram as carried, without padding added by RFC
-	// 4884 and without the extension structure.
+	// Quote is the original datagram as carried, without the extension
+	// structure. When extensions follow, the zero padding RFC 4884 adds is
+	// left out as far as the quoted IP header's own length shows it to be
+	// padding; zeros within that length stay (they cannot be told from data).
+	// Building, a quote shorter than 128 bytes is padded to 128 again.
 	Quote []byte
 	// Ext is the RFC 4884 extension structure, if any.
 	Ext Extensions
