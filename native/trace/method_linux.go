@@ -129,64 +129,13 @@ func (b *base) read(s *sock, errq bool, fn func(packet)) {
 // post hands a reply to the engine.
 func (b *base) post(r reply) { b.out <- r }
 
-// readRaw decodes everything the raw ICMP socket reads: errors are matched
-// by the flow they quote (codec QuotedFlow, then keyOf), echo replies by
-// echoKey (nil for methods that send no echo).
+// readRaw posts everything the raw ICMP socket reads that answers a probe.
 func (b *base) readRaw(keyOf func(codec.FlowKey) (lookupKey, bool), echoKey func(codec.Echo) (lookupKey, bool)) {
 	b.read(b.raw, false, func(p packet) {
-		var msg codec.Message
-		from := p.from
-		if b.fam == codec.IPv4 {
-			pkt, err := codec.DecodeIP(p.data)
-			if !pkt.HasICMP || (err != nil && pkt.ICMP.Kind == codec.KindRaw) {
-				return
-			}
-			msg, from = pkt.ICMP, pkt.V4.Src
-		} else {
-			m, err := codec.Parse(codec.IPv6, p.data, p.from, b.src)
-			if err != nil && m.Kind == codec.KindRaw {
-				return
-			}
-			msg = m
-		}
-		r := reply{at: p.at, from: from, family: b.fam, typ: msg.Type, code: msg.Code, icmp: true}
-		o, _, ok := classify(b.fam, msg.Type, msg.Code, 0)
-		if !ok {
-			return
-		}
-		r.outcome = o
-		if eb, isErr := msg.Error(); isErr {
-			fl, err := msg.QuotedFlow()
-			if err != nil || !fl.Complete {
-				return
-			}
-			k, ok := keyOf(fl)
-			if !ok {
-				return
-			}
+		if r, ok := decodeRaw(b.fam, p, b.src, keyOf, echoKey); ok {
 			b.rec.received(p, b.src)
-			r.key, r.qsrc, r.qdst, r.qttl, r.qtos, r.hasQuote = k, fl.Src, fl.Dst, fl.TTL, fl.TOS, true
-			r.mtu = eb.MTU
-			if eb.Ext.Present() {
-				r.ext, r.layout = decodeExt(eb.Ext), eb.Ext.Layout
-			}
 			b.post(r)
-			return
 		}
-		if echoKey == nil || o != Reached {
-			return
-		}
-		e, ok := msg.Echo()
-		if !ok {
-			return
-		}
-		k, ok := echoKey(e)
-		if !ok {
-			return
-		}
-		b.rec.received(p, b.src)
-		r.key = k
-		b.post(r)
 	})
 }
 
