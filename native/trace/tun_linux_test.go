@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/netip"
+	"os"
 	"strings"
 	"testing"
 
@@ -89,6 +90,9 @@ func TestTunExtensions(t *testing.T) {
 			name, local, route, target = "v6", "2001:2:0:100::1/64", "2001:2:0:101::/64", "2001:2:0:101::9"
 		}
 		t.Run(name, func(t *testing.T) {
+			if _, err := os.Stat("/dev/net/tun"); err != nil {
+				netns.Skip(t, "needs /dev/net/tun (modprobe tun; in a container, pass --device /dev/net/tun)")
+			}
 			n := netns.New(t)
 			h := n.Host("src")
 			tun, err := tunhop.Open(h, "tun0", []string{local}, []string{route})
