@@ -101,7 +101,7 @@ func (d *dissector) note(nd *Node, sev Severity, off int, format string, args ..
 	if len(args) > 0 {
 		msg = fmt.Sprintf(format, args...)
 	}
-	nd.Notes = append(nd.Notes, Note{Severity: sev, Offset: off, Message: msg})
+	nd.Notes = append(nd.Notes, Note{Severity: sev, Offset: off, Message: msg, Source: nd.Source})
 }
 
 // errorf attaches an error note: the bytes break what the headers promise.

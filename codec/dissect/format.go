@@ -31,7 +31,11 @@ func WriteTree(w io.Writer, f *Frame) error {
 			b.WriteString(rangeText(f, n))
 			b.WriteByte('\n')
 			for _, nt := range n.Notes {
-				fmt.Fprintf(&b, "%s    [%s at byte %d: %s]\n", ind, strings.ToUpper(nt.Severity.String()[:1])+nt.Severity.String()[1:], nt.Offset, nt.Message)
+				where := "byte"
+				if nt.Source > 0 {
+					where = "reassembled byte"
+				}
+				fmt.Fprintf(&b, "%s    [%s at %s %d: %s]\n", ind, strings.ToUpper(nt.Severity.String()[:1])+nt.Severity.String()[1:], where, nt.Offset, nt.Message)
 			}
 			walk(n.Kids, depth+1)
 		}

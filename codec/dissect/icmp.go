@@ -162,7 +162,11 @@ func (d *dissector) parseErrorNote(nd *Node, base int, err error) {
 		d.note(nd, SevNote, at, "capture cut short: %v", err)
 		return
 	}
-	d.errorf(nd, at, "%v (byte %d of the frame)", err, at)
+	where := "the frame"
+	if d.src > 0 {
+		where = "the reassembled datagram"
+	}
+	d.errorf(nd, at, "%v (byte %d of %s)", err, at, where)
 }
 
 func (d *dissector) icmpType(nd *Node, fam codec.Family, off int) {

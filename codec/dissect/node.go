@@ -29,6 +29,9 @@ type Note struct {
 	Severity Severity `json:"severity"`
 	Offset   int      `json:"offset"` // absolute byte offset in the frame
 	Message  string   `json:"message"`
+	// Source is the buffer Offset counts in, as Node.Source (added after
+	// the first contract; 0 is the frame).
+	Source int `json:"source,omitempty"`
 }
 
 // Node is one field or header in the tree. Offset and Length are absolute in

@@ -20,9 +20,12 @@ type Record struct {
 }
 
 // RecordErr is one error: the absolute byte offset and what is wrong there.
+// Source, when present, says the offset counts in a reassembled datagram
+// (1-based), not in the frame.
 type RecordErr struct {
 	Offset  int    `json:"offset"`
 	Message string `json:"message"`
+	Source  int    `json:"source,omitempty"`
 }
 
 // RecordICMP describes the outermost ICMP message.
@@ -108,7 +111,7 @@ func (f *Frame) Record() Record {
 		r.Time = ptr(f.Time.UTC().Format(time.RFC3339Nano))
 	}
 	for _, e := range f.Errors {
-		r.Errors = append(r.Errors, RecordErr{Offset: e.Offset, Message: e.Message})
+		r.Errors = append(r.Errors, RecordErr{Offset: e.Offset, Message: e.Message, Source: e.Source})
 	}
 	if i := f.ICMP; i != nil {
 		r.ICMP = i.record()
