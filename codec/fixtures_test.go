@@ -379,4 +379,23 @@ var fixtures = []fixture{
 		0000 0003 0002 0001 2001 0db8 0000 0000 0000 0003 0002 0002 8000 21cc 0064 000a
 		0001 02
 	`)},
+	// Types the codec has no view for: they parse as KindRaw and round-trip as RawBody.
+	// pcap4j__IcmpV6MobilePrefixAdvertisementPacketTest.pcap frame 1: 2001:db8::3:2:1 → 2001:db8::3:2:2 ICMPv6 110 Mobile Prefix Advertisement from ff:00:00:01:02:03
+	{"v6_mobile_prefix_advert_raw", mustHex(`
+		6121 2345 0038 3a64 2001 0db8 0000 0000 0000 0003 0002 0001 2001 0db8 0000 0000
+		0000 0003 0002 0002 9300 2441 04d2 800a 0101 ff00 0001 0203 0501 ffde 0098 967f
+		0304 6096 0021 e88e 2e5b f271 483f 807c 2001 0db8 0000 0000 aaaa bbbb 0000 0000
+	`)},
+	// tcpdump__rpl-14-dao.pcap frame 1: fe80::216:3eff:fe11:3424 → ff02::1 ICMPv6 78 RPL Control (Destination Advertisement Object)
+	{"v6_rpl_dao_raw", mustHex(`
+		6000 0000 0018 3a40 fe80 0000 0000 0000 0216 3eff fe11 3424 ff02 0000 0000 0000
+		0000 0000 0000 0001 9b02 398d 0140 0001 7061 6e64 6f72 6120 6973 2066 756e 0a6c
+	`)},
+	// tcpdump__icmpv6-RFC2894-RR.pcap frame 1: 2001:db8:1:0:a00:27ff:fef4:4dcf → 2001:db8:1:0:a00:27ff:fef4:4dcf ICMPv6 116 Router Renumbering (Command)
+	{"v6_router_renumbering_raw", mustHex(`
+		6000 0000 0048 3a40 2001 0db8 0001 0000 0a00 27ff fef4 4dcf 2001 0db8 0001 0000
+		0a00 27ff fef4 4dcf 8a00 df3a 0000 0000 0010 0000 0000 0000 0107 0030 0080 0000
+		fec0 0000 0000 0000 0000 0000 0000 0000 3010 0000 0027 8d00 0009 3a80 0000 0000
+		3ffe 0501 fffe 0000 0000 0000 0000 0000
+	`)},
 }

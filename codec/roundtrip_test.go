@@ -2,6 +2,7 @@ package codec
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -76,5 +77,26 @@ func TestRoundTripFixtures(t *testing.T) {
 				t.Errorf("IPv6 header round trip\n got % x\nwant % x", hdr, f.ip[:40])
 			}
 		})
+	}
+}
+
+// The round trip above is only as good as the kinds its fixtures cover: all
+// of them, unknown types (KindRaw) included.
+func TestFixturesCoverEveryKind(t *testing.T) {
+	seen := map[Kind]bool{}
+	for _, f := range fixtures {
+		p, err := DecodeIP(f.ip)
+		if err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+		seen[p.ICMP.Kind] = true
+		if strings.HasSuffix(f.name, "_raw") != (p.ICMP.Kind == KindRaw) {
+			t.Errorf("%s: kind %d", f.name, p.ICMP.Kind)
+		}
+	}
+	for k := KindRaw; k <= KindNodeInfo; k++ {
+		if !seen[k] {
+			t.Errorf("no fixture of kind %d", k)
+		}
 	}
 }
