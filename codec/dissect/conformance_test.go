@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"icmplab/codec"
@@ -302,15 +303,30 @@ func TestConformanceOnTestdataWithTshark(t *testing.T) {
 		t.Skip("needs tshark (apt-get install tshark)")
 	}
 	caps, _ := filepath.Glob(filepath.Join("testdata", "*.pcap"))
+	// tshark takes a second to start: run two at a time.
+	outs := make([][]byte, len(caps))
+	errs := make([]error, len(caps))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for i, path := range caps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			args := []string{"-n", "-r", path, "-Y", "icmp || icmpv6", "-T", "json"}
+			for _, f := range tsharkFields {
+				args = append(args, "-e", f)
+			}
+			outs[i], errs[i] = exec.Command(tshark, args...).Output()
+		}()
+	}
+	wg.Wait()
 	var agree, compared int
 	seen := map[string]bool{}
-	for _, path := range caps {
+	for i, path := range caps {
 		name := filepath.Base(path)
-		args := []string{"-n", "-r", path, "-Y", "icmp || icmpv6", "-T", "json"}
-		for _, f := range tsharkFields {
-			args = append(args, "-e", f)
-		}
-		out, err := exec.Command(tshark, args...).Output()
+		out, err := outs[i], errs[i]
 		if err != nil {
 			t.Fatalf("%s: tshark: %v", name, err)
 		}
