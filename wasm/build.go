@@ -78,6 +78,11 @@ func build(s BuildSpec) (BuildResult, error) {
 		if err != nil {
 			return BuildResult{}, errors.New("quote: " + err.Error())
 		}
+		if len(q) == 0 && wrap && f == codec.IPv4 {
+			// Quote what such an error is usually about: the receiver's UDP
+			// probe to the sender, header and first 8 bytes (RFC 792).
+			q = udpProbe(dst, src, 1, 33434, uint16(s.ID))[:28]
+		}
 		msg = codec.Append(nil, h, codec.ErrorBody{Quote: q})
 	default:
 		msg = codec.Append(nil, h, codec.RawBody(data))

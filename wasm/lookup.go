@@ -157,7 +157,9 @@ type Meta struct {
 	Dialects []string      `json:"dialects"`
 	Layers   []LayerOption `json:"layers"`
 	Examples []Example     `json:"examples"`
-	Types    []TypeView    `json:"types"` // both families, for the capture filter
+	Types    []TypeView    `json:"types"` // both families, for the capture filter and the builder
+	// BuildDefault is the type the builder starts on: ping's echo request.
+	BuildDefault TypeView `json:"buildDefault"`
 }
 
 // version is set with -ldflags "-X main.version=..." like the native binary.
@@ -182,5 +184,8 @@ func meta() Meta {
 	t4, _ := types(int(codec.IPv4))
 	t6, _ := types(int(codec.IPv6))
 	m.Types = append(t4, t6...)
+	if ti, ok := codec.LookupType(codec.IPv4, codec.ICMPv4EchoRequest); ok {
+		m.BuildDefault = viewType(ti, false)
+	}
 	return m
 }

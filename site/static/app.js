@@ -124,6 +124,11 @@ async function init() {
   groups[6].label = 'ICMPv6';
   for (const t of state.meta.types) groups[t.family].append(new Option(t.type + ' ' + t.name, t.family + ':' + t.type));
   $('ftype').append(groups[4], groups[6]);
+  const bd = state.meta.buildDefault;
+  $('bfamily').value = String(bd.family);
+  fillBuilderTypes();
+  $('btype').value = String(bd.type);
+  fillBuilderCodes();
   document.body.classList.add('ready');
   await openFromHash();
   window.addEventListener('hashchange', openFromHash);
@@ -153,6 +158,59 @@ function bindInput() {
     e.target.value = '';
   });
   $('share').addEventListener('click', share);
+  $('bfamily').addEventListener('change', () => {
+    const v6 = $('bfamily').value === '6';
+    $('bsrc').value = v6 ? '2001:db8::10' : '192.0.2.10';
+    $('bdst').value = v6 ? '2001:db8::7' : '198.51.100.7';
+    fillBuilderTypes();
+  });
+  $('btype').addEventListener('change', fillBuilderCodes);
+  $('bbuild').addEventListener('click', buildMessage);
+}
+
+// The builder's type and code lists come from the registry, like everything.
+function fillBuilderTypes() {
+  const fam = +$('bfamily').value;
+  const sel = $('btype');
+  sel.replaceChildren();
+  for (const t of state.meta.types) {
+    if (t.family === fam) sel.append(new Option(t.type + ' ' + t.name, t.type));
+  }
+  fillBuilderCodes();
+}
+
+async function fillBuilderCodes() {
+  const sel = $('bcode');
+  sel.replaceChildren();
+  const lk = await lookup(+$('bfamily').value, +$('btype').value, 0);
+  const codes = (lk && lk.type.codes) || [];
+  if (!codes.length) sel.append(new Option('0', 0));
+  for (const c of codes) sel.append(new Option(c.code + ' ' + c.name, c.code));
+}
+
+async function buildMessage() {
+  const spec = {
+    family: +$('bfamily').value,
+    type: +$('btype').value,
+    code: +$('bcode').value,
+    id: +$('bid').value,
+    seq: +$('bseq').value,
+    ttl: +$('bttl').value,
+    data: $('bdata').value,
+    src: $('bsrc').value.trim(),
+    dst: $('bdst').value.trim(),
+  };
+  let res;
+  try {
+    res = await callJSON('build', spec);
+  } catch (err) {
+    showMessage(err.message, 'error');
+    return;
+  }
+  $('paste').value = res.hex;
+  $('dialect').value = '';
+  $('layer').value = res.layer;
+  await decodeText(res.hex, { dialect: 'plain hex', layer: res.layer });
 }
 
 async function decodeText(text, opts) {
