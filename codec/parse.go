@@ -48,11 +48,15 @@ func parseInto(m *Message, f Family, b []byte, src, dst netip.Addr, verify bool)
 		}
 	}
 	k := kindOf(f, m.Type)
-	if k == KindRaw {
+	switch {
+	case k == KindRaw:
 		return nil
-	}
-	if err := validateBody(m, k); err != nil {
-		return err
+	case k == KindEcho && len(b) >= icmpFixedLen:
+		// The most common message: nothing more to check.
+	default:
+		if err := validateBody(m, k); err != nil {
+			return err
+		}
 	}
 	m.Kind = k
 	return nil
@@ -103,8 +107,25 @@ func verdict(s Sum, field uint16) ChecksumCheck {
 	return ChecksumCheck{Status: ChecksumBad, Want: want}
 }
 
+// kindTable caches kindSwitch for both families: one load per message.
+var kindTable = func() (tab [2][256]Kind) {
+	for t := range 256 {
+		tab[0][t] = kindSwitch(IPv4, Type(t))
+		tab[1][t] = kindSwitch(IPv6, Type(t))
+	}
+	return tab
+}()
+
 // kindOf selects the typed view for a family and type.
 func kindOf(f Family, t Type) Kind {
+	if f == IPv6 {
+		return kindTable[1][t]
+	}
+	return kindTable[0][t]
+}
+
+// kindSwitch is where the family and type to kind mapping is written down.
+func kindSwitch(f Family, t Type) Kind {
 	if f == IPv4 {
 		switch t {
 		case ICMPv4EchoReply, ICMPv4EchoRequest:
