@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"net/netip"
 	"os"
+	"os/exec"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -122,6 +124,26 @@ func TestTunExtensions(t *testing.T) {
 			for i, w := range want {
 				if !strings.HasPrefix(lines[i+1], w) {
 					t.Errorf("hop %d: %q, want prefix %q", i+1, lines[i+1], w)
+				}
+			}
+
+			// Debian's traceroute -e reads the same MPLS stacks and must
+			// print them as icmplab does (it has no RFC 5837 support).
+			if _, err := exec.LookPath("traceroute"); err == nil {
+				ref, _, err := runIn(t, h, "traceroute", "-e", "-n", "-q", "1", "-w", "2", target)
+				if err != nil {
+					t.Fatalf("traceroute -e: %v\n%s", err, ref)
+				}
+				t.Logf("traceroute -e:\n%s", ref)
+				if !reflect.DeepEqual(hops(ref), hops(out)) {
+					t.Errorf("hops differ from traceroute's:\n%s\n%s", out, ref)
+				}
+				for _, k := range []int{1, 2} {
+					w := want[k-1]
+					w = w[:strings.Index(w, ">")+1]
+					if !strings.Contains(ref, w) {
+						t.Errorf("traceroute -e does not print %q:\n%s", w, ref)
+					}
 				}
 			}
 
