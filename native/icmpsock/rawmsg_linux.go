@@ -3,10 +3,13 @@
 package icmpsock
 
 import (
+	"net"
 	"net/netip"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
+
+	"icmplab/codec"
 )
 
 // recvmsg is recvmsg(2) without the allocations and the per-call
@@ -27,7 +30,10 @@ func recvmsg(fd int, p, oob []byte, flags int) (n, oobn int, from netip.Addr, er
 		Control: &oob[0],
 	}
 	msg.SetControllen(len(oob))
-	r, _, e := unix.Syscall(unix.SYS_RECVMSG, uintptr(fd), uintptr(unsafe.Pointer(&msg)), uintptr(flags))
+	// RawSyscall: with MSG_DONTWAIT the call never blocks, and keeping it
+	// out of the scheduler's sight spares a flood the P handoffs sysmon
+	// makes when a system call outlasts its tick.
+	r, _, e := unix.RawSyscall(unix.SYS_RECVMSG, uintptr(fd), uintptr(unsafe.Pointer(&msg)), uintptr(flags|unix.MSG_DONTWAIT))
 	if e != 0 {
 		return 0, 0, netip.Addr{}, e
 	}
@@ -67,4 +73,40 @@ func eachCmsg(b []byte, fn func(level, typ int32, data []byte)) {
 		}
 		b = b[next:]
 	}
+}
+
+// sendto is sendto(2) on a non-blocking socket, as a raw system call for
+// the reason recvmsg gives: the kernel may run the whole forwarding path
+// of a namespace or veth chain inside it, yet it never waits.
+func sendto(fd int, p []byte, sa *unix.RawSockaddrAny, salen uint32) error {
+	_, _, e := unix.RawSyscall6(unix.SYS_SENDTO, uintptr(fd), uintptr(unsafe.Pointer(&p[0])), uintptr(len(p)),
+		unix.MSG_DONTWAIT, uintptr(unsafe.Pointer(sa)), uintptr(salen))
+	if e != 0 {
+		return e
+	}
+	return nil
+}
+
+// rawSockaddr fills sa with addr (port 0) and returns its length, or 0
+// (sendto then fails with EINVAL) when addr is not of family f.
+func rawSockaddr(sa *unix.RawSockaddrAny, f codec.Family, a netip.Addr) uint32 {
+	*sa = unix.RawSockaddrAny{}
+	if !a.IsValid() || f == codec.IPv4 && !a.Unmap().Is4() || f == codec.IPv6 && !a.Is6() {
+		return 0
+	}
+	if f == codec.IPv6 {
+		s6 := (*unix.RawSockaddrInet6)(unsafe.Pointer(sa))
+		s6.Family = unix.AF_INET6
+		s6.Addr = a.As16()
+		if z := a.Zone(); z != "" {
+			if ifi, err := net.InterfaceByName(z); err == nil {
+				s6.Scope_id = uint32(ifi.Index)
+			}
+		}
+		return unix.SizeofSockaddrInet6
+	}
+	s4 := (*unix.RawSockaddrInet4)(unsafe.Pointer(sa))
+	s4.Family = unix.AF_INET
+	s4.Addr = a.Unmap().As4()
+	return unix.SizeofSockaddrInet4
 }

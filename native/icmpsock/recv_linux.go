@@ -24,33 +24,12 @@ const oobLen = 256
 // expected (a datagram socket truncates longer ones). Read must not be called
 // from two goroutines at once.
 func (c *Conn) Read(buf []byte) (Packet, error) {
-	var oob [oobLen]byte
-	var n, oobn int
-	var from netip.Addr
-	var rerr error
-	errq := false
-	woken := false
-	err := c.rc.Read(func(fd uintptr) bool {
-		n, oobn, from, rerr = recvmsg(int(fd), buf, oob[:], unix.MSG_DONTWAIT)
-		if rerr == nil || rerr == unix.EINTR {
-			return true
-		}
-		// Nothing queued, or the pending socket error an ICMP error (or a
-		// local refusal) sets next to its error-queue entry: read the
-		// entry. A plain "nothing yet" before the first wait skips the
-		// error queue: whatever is queued there also readies the socket,
-		// so the wait returns at once and the queue is read then.
-		if rerr == unix.EAGAIN && !woken {
-			woken = true
-			return false
-		}
-		n, oobn, from, rerr = recvmsg(int(fd), buf, oob[:], unix.MSG_ERRQUEUE|unix.MSG_DONTWAIT)
-		if rerr != unix.EAGAIN {
-			errq = true
-			return true
-		}
-		return false
-	})
+	r := &c.rd
+	r.buf, r.woken, r.errq = buf, false, false
+	err := c.rc.Read(c.readFn)
+	n, oobn, from, rerr, errq := r.n, r.oobn, r.from, r.err, r.errq
+	oob := r.oob[:]
+	r.buf = nil
 	if err == nil {
 		err = rerr
 	}
@@ -188,3 +167,40 @@ func (c *Conn) fromErrQueue(buf []byte, n int, p Packet, cm cmsgs, origDst netip
 // sizeofSockExtendedErr is sizeof(struct sock_extended_err), fixed by the
 // kernel ABI on every architecture.
 const sizeofSockExtendedErr = int(unsafe.Sizeof(unix.SockExtendedErr{}))
+
+// readState is Read's working state. It lives in the Conn, and readFn is
+// bound once, so that a read allocates nothing (a closure capturing the
+// buffers would escape to the heap on every call). Read is not called
+// concurrently, and the poller's read lock guards it besides.
+type readState struct {
+	buf         []byte
+	oob         [oobLen]byte
+	n, oobn     int
+	from        netip.Addr
+	err         error
+	errq, woken bool
+}
+
+// readOnce is the RawConn.Read callback: one attempt, false to wait.
+func (c *Conn) readOnce(fd uintptr) bool {
+	r := &c.rd
+	r.n, r.oobn, r.from, r.err = recvmsg(int(fd), r.buf, r.oob[:], unix.MSG_DONTWAIT)
+	if r.err == nil || r.err == unix.EINTR {
+		return true
+	}
+	// Nothing queued, or the pending socket error an ICMP error (or a
+	// local refusal) sets next to its error-queue entry: read the entry.
+	// A plain "nothing yet" before the first wait skips the error queue:
+	// whatever is queued there also readies the socket, so the wait
+	// returns at once and the queue is read then.
+	if r.err == unix.EAGAIN && !r.woken {
+		r.woken = true
+		return false
+	}
+	r.n, r.oobn, r.from, r.err = recvmsg(int(fd), r.buf, r.oob[:], unix.MSG_ERRQUEUE|unix.MSG_DONTWAIT)
+	if r.err != unix.EAGAIN {
+		r.errq = true
+		return true
+	}
+	return false
+}

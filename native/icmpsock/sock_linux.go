@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/netip"
 	"os"
+	"sync"
 	"syscall"
 	"time"
 
@@ -26,10 +27,27 @@ type Conn struct {
 	id     uint16 // the kernel-chosen echo identifier of a datagram socket
 	local  netip.Addr
 
-	// The last destination's socket address, kept so that a flood does
-	// not allocate one per probe. Guarded by the write lock of rc.
-	lastDst netip.Addr
-	lastSA  unix.Sockaddr
+	// Read's state and bound callback (see readState).
+	rd     readState
+	readFn func(uintptr) bool
+
+	// WriteTo's state and bound callback, guarded by the write lock of
+	// rc: the destination's raw socket address is kept, so that a flood
+	// neither allocates nor converts one per probe.
+	wmu     sync.Mutex
+	wr      writeState
+	writeFn func(uintptr) bool
+}
+
+// writeState is WriteTo's working state, guarded by wmu.
+type writeState struct {
+	msg   []byte
+	dst   netip.Addr
+	sa    unix.RawSockaddrAny
+	salen uint32
+	hasSA bool
+	sent  time.Time
+	err   error
 }
 
 // Op names for *net.OpError, constant so callers can compare.
@@ -197,6 +215,7 @@ func setup(fd int, k Kind, o Options) (*Conn, error) {
 			c.id = uint16(a.Port)
 		}
 	}
+	c.readFn, c.writeFn = c.readOnce, c.writeOnce
 	c.f = os.NewFile(uintptr(fd), "icmp-"+k.String())
 	rc, err := c.f.SyscallConn()
 	if err != nil {
@@ -264,20 +283,31 @@ func (c *Conn) EchoID() (id uint16, ok bool) { return c.id, c.kind == Datagram }
 // when the probe left, never to be confused with anything echoed back.
 // ICMPv6 checksums are filled in by the kernel.
 func (c *Conn) WriteTo(msg []byte, dst netip.Addr) (time.Time, error) {
-	var sent time.Time
-	var serr error
-	err := c.rc.Write(func(fd uintptr) bool {
-		if c.lastSA == nil || c.lastDst != dst {
-			c.lastDst, c.lastSA = dst, sockaddr(c.family, dst)
-		}
-		sent = time.Now()
-		serr = unix.Sendto(int(fd), msg, 0, c.lastSA)
-		return serr != unix.EAGAIN
-	})
-	if err == nil {
-		err = serr
+	if len(msg) == 0 {
+		return time.Now(), opError(opWrite, unix.EINVAL)
 	}
-	return sent, opError(opWrite, err)
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	w := &c.wr
+	if !w.hasSA || w.dst != dst {
+		w.dst, w.hasSA = dst, true
+		w.salen = rawSockaddr(&w.sa, c.family, dst)
+	}
+	w.msg = msg
+	err := c.rc.Write(c.writeFn)
+	w.msg = nil
+	if err == nil {
+		err = w.err
+	}
+	return w.sent, opError(opWrite, err)
+}
+
+// writeOnce is the RawConn.Write callback: one attempt, false to wait.
+func (c *Conn) writeOnce(fd uintptr) bool {
+	w := &c.wr
+	w.sent = time.Now()
+	w.err = sendto(int(fd), w.msg, &w.sa, w.salen)
+	return w.err != unix.EAGAIN
 }
 
 // SetReadDeadline bounds the next Reads; the zero time means none.
