@@ -934,5 +934,31 @@ func TestBrowserBuilder(t *testing.T) {
 		t.Errorf("built message: echo %+v (ok %v), checksum %v", e, ok, p.ICMP.Sum.Status)
 	}
 	checkTree(t, b.tree(t), pkt, dissect.LayerIPv4)
+	b.screenshot(t, "builder.png")
 	b.noProblems(t)
+}
+
+// The watchers the other tests rely on must see what they watch for: an
+// inline script is refused by the CSP and reported, and so is an uncaught
+// exception. Without this, "no problems" could mean "not listening".
+func TestBrowserWatchersSeeViolations(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	b.run(t, "violate",
+		chromedp.Evaluate(`(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.body.append(s); })()`, nil),
+		chromedp.Evaluate(`setTimeout(() => { throw new Error('deliberate') }, 0)`, nil),
+		chromedp.Sleep(500*time.Millisecond))
+	var ran bool
+	b.run(t, "inline ran?", chromedp.Evaluate(`window.__inline === 1`, &ran))
+	if ran {
+		t.Error("an inline script ran: the CSP does not hold")
+	}
+	var csp, exc bool
+	for _, p := range b.problems() {
+		csp = csp || strings.Contains(p, "Content Security Policy") || strings.Contains(p, "Refused")
+		exc = exc || strings.Contains(p, "deliberate")
+	}
+	if !csp || !exc {
+		t.Errorf("watchers missed the CSP violation (%v) or the exception (%v); saw %q", csp, exc, b.problems())
+	}
 }
