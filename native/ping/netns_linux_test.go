@@ -243,6 +243,22 @@ func TestNetnsPing(t *testing.T) {
 		if !strings.Contains(r.out, "From "+c.Hop4(1)+" icmp_seq=1 Time to live exceeded") {
 			t.Errorf("datagram socket, TTL 1:\n%s%s", r.out, r.err)
 		}
+		// Flooding stays a privilege, as in iputils.
+		for _, args := range [][]string{{"-f", "-c", "3", c.Dst4()}, {"-i", "0.001", "-c", "3", c.Dst4()}} {
+			r := e.ping(t, true, args...)
+			if r.code != 2 || !strings.Contains(r.err, "cannot flood; minimal interval allowed for user is 2ms") {
+				t.Errorf("nobody %v: exit %d\n%s%s", args, r.code, r.out, r.err)
+			}
+		}
+	})
+
+	t.Run("flood as root", func(t *testing.T) {
+		r := e.ping(t, false, "-f", "-c", "500", c.Dst4())
+		if r.code != 0 || !strings.Contains(r.out, "500 packets transmitted, 500 received, 0% packet loss") ||
+			!regexp.MustCompile(`(?m)^rtt min/avg/max/mdev = [0-9./]+ ms, ipg/ewma [0-9.]+/[0-9.]+ ms$`).MatchString(r.out) ||
+			strings.Count(r.out, ".") < 500 {
+			t.Errorf("exit %d\n%s%s", r.code, r.out, r.err)
+		}
 	})
 
 	t.Run("no capabilities while pinging", func(t *testing.T) {
