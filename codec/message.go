@@ -42,7 +42,7 @@ type Message struct {
 	raw []byte // the whole message as given, header included
 
 	// Found by parse for KindError, so the views need not search again.
-	quoteEnd int      // end of the quoted-datagram region, from the message start
+	quoteEnd int      // end of the quoted-datagram region, from the message start; 0 for the end
 	ext      extFound // the extension structure, if any
 }
 

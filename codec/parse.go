@@ -194,6 +194,11 @@ func validateBody(m *Message, k Kind) error {
 		if len(b) < icmpFixedLen {
 			return truncated(m.Family.String(), len(b), "8-byte error header", len(b))
 		}
+		if b[4]|b[5] == 0 && len(b) < icmpFixedLen+extMinQuote+extHeaderLen {
+			// No length field and no room at the legacy offset: the usual
+			// short quote has no extensions (quoteEnd 0 means the end).
+			return nil
+		}
 		findExtensions(m)
 		return nil
 	}
