@@ -126,6 +126,9 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
+	if cfg.Ext && !tr.Privileged() {
+		fmt.Fprintln(stderr, "icmplab trace: -e: no raw socket (needs CAP_NET_RAW); the socket error queue carries no ICMP extensions, so none can be shown")
+	}
 	pr := &trace.Printer{W: stdout, Cfg: &cfg, Names: names, Ext: cfg.Ext}
 	hops := make(chan trace.HopReport, 1024)
 	printed := make(chan struct{})
