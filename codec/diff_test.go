@@ -56,7 +56,13 @@ func xnetLabels(b icmp.MessageBody) []MPLSEntry {
 
 // diffStats counts what the comparisons covered, so a test can insist the
 // other implementation did not just reject everything.
-type diffStats struct{ xnet, xnetLabels, gopacket int }
+type diffStats struct {
+	xnet, xnetLabels, gopacket int
+	// headersOnly skips the extension comparison: on arbitrary bytes x/net,
+	// which checks no extension checksum, may take another structure than
+	// the one whose checksum verifies.
+	headersOnly bool
+}
 
 // compareXNet checks what x/net/icmp reads from msg against m.
 func compareXNet(t *testing.T, m Message, st *diffStats) {
@@ -85,6 +91,9 @@ func compareXNet(t *testing.T, m Message, st *diffStats) {
 		if x.Body.Len(proto) != len(m.Body()) {
 			t.Errorf("x/net body length %d, icmplab %d", x.Body.Len(proto), len(m.Body()))
 		}
+	}
+	if st.headersOnly {
+		return
 	}
 	// x/net finds extensions only at the RFC 4884 offset or, with a zero
 	// length field, at 128; where both find MPLS labels they must agree.

@@ -129,6 +129,12 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		exercise(t, m)
+		if err == nil {
+			// A second and third implementation read the same header.
+			st := diffStats{headersOnly: true}
+			compareGopacket(t, m, &st)
+			compareXNet(t, m, &st)
+		}
 	})
 }
 
