@@ -96,16 +96,6 @@ func badChecksum(s Sum, b []byte, at int) ChecksumCheck {
 	return ChecksumCheck{Status: ChecksumBad, Want: s.fold()}
 }
 
-// verdict compares a checksum field with the sum of everything but the field.
-// Both one's-complement zeros (0x0000 and 0xffff) verify, as receivers accept.
-func verdict(s Sum, field uint16) ChecksumCheck {
-	want := s.Fold()
-	s.addWord(uint64(field))
-	if s.Fold() == 0 {
-		return ChecksumCheck{Status: ChecksumGood, Want: field}
-	}
-	return ChecksumCheck{Status: ChecksumBad, Want: want}
-}
 
 // kindTable caches kindSwitch for both families: one load per message.
 var kindTable = func() (tab [2][256]Kind) {
