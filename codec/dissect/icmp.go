@@ -104,6 +104,17 @@ func (d *dissector) icmp(parent *Node, fam codec.Family, off, end int) {
 			d.add(nd, "Data", "data", off+4, cut-4, byteCount(cut-4))
 		}
 	}
+	// Bytes the view leaves (padding after a router advertisement's
+	// entries, after a PROBE's extensions) still get a node for the hex view.
+	covered := off + 4
+	for _, k := range nd.Kids {
+		if e := k.Offset + k.Length; k.Source == d.src && e > covered {
+			covered = e
+		}
+	}
+	if covered < off+cut && m.Kind != codec.KindRaw {
+		d.add(nd, "Data", "data", covered, off+cut-covered, byteCount(off+cut-covered))
+	}
 	if cut < len(b) {
 		label := "Malformed data"
 		if perr == nil {

@@ -156,9 +156,7 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	} else {
 		d.upper(parent, proto, off+hl, stop)
 	}
-	if stop < end && !d.quoted && parent == nil {
-		d.data(nil, "Trailer", stop, end)
-	}
+	d.trailer(parent, stop, end)
 }
 
 // ipv4Fragment handles a fragment: reassembled when a Reassembler has every
@@ -166,7 +164,7 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo uint16, mf bool) {
 	ip := d.ip
 	payload := d.b[off+hl : stop]
-	desc := fmt.Sprintf("of IPv4 datagram id=0x%04x (%s → %s, %s), offset %d, %d bytes",
+	desc := fmt.Sprintf("IPv4 datagram id=0x%04x (%s → %s, %s), offset %d, %d bytes",
 		id, ip.src, ip.dst, ipProtoName(ip.proto), int(fo)*8, len(payload))
 	if d.opt.Reassembler != nil && !d.quoted && d.src == 0 {
 		key := fragKey{v6: false, src: ip.src, dst: ip.dst, id: uint32(id), proto: ip.proto}
@@ -176,16 +174,17 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 			if nd != nil {
 				nd.Value, nd.Field, nd.Explain = desc, "ip.fragment", "ip.frag_offset"
 			}
-			d.note(ipNode, SevNote, off+6, "fragment %s", desc)
+			d.note(ipNode, SevNote, off+6, "fragment of %s", desc)
 			return
 		}
 		ip.proto = proto
+		d.add(parent, "Fragment", "ip.fragment", off+hl, stop-off-hl, desc+", completes the datagram").Explain = "ip.frag_offset"
 		d.reassembled(parent, ip, fmt.Sprintf("Reassembled IPv4 datagram id=0x%04x (%d bytes)", id, len(whole)), whole)
 		return
 	}
 	if fo == 0 {
 		if !d.quoted {
-			d.note(ipNode, SevNote, off+6, "first fragment %s: the rest is in other frames", desc)
+			d.note(ipNode, SevNote, off+6, "first fragment of %s: the rest is in other frames", desc)
 		}
 		d.ip.fragment = true
 		d.upper(parent, ip.proto, off+hl, stop)
@@ -195,7 +194,7 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 	if nd != nil {
 		nd.Value, nd.Field, nd.Explain = desc, "ip.fragment", "ip.frag_offset"
 	}
-	d.note(ipNode, SevNote, off+6, "fragment %s", desc)
+	d.note(ipNode, SevNote, off+6, "fragment of %s", desc)
 }
 
 // reassembled dissects a datagram rebuilt from fragments as a new byte source.

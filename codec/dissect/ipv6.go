@@ -101,9 +101,14 @@ func (d *dissector) ipv6(parent *Node, off, end int) {
 	}
 }
 
-// trailer shows bytes after the datagram (Ethernet padding) at the root.
+// trailer shows bytes after the datagram: Ethernet padding at the root, or
+// what a router quoted beyond the datagram's own length.
 func (d *dissector) trailer(parent *Node, stop, end int) {
-	if stop < end && !d.quoted && parent == nil {
+	switch {
+	case stop >= end:
+	case d.quoted:
+		d.add(parent, "Bytes after the quoted datagram", "data", stop, end-stop, byteCount(end-stop))
+	case parent == nil:
 		d.data(nil, "Trailer", stop, end)
 	}
 }
@@ -190,24 +195,34 @@ func (d *dissector) ip6Options(nd *Node, short string, p, end int) {
 			return
 		}
 		ln := int(d.b[p+1])
-		var o *Node
+		label := fmt.Sprintf("Option 0x%02x", t)
 		switch t {
 		case ip6OptPadN:
-			o = d.add(nd, "PadN", short+".opt.type", p, 2+ln, byteCount(ln))
+			label = "PadN"
 		case ip6OptRouterAlert:
-			o = d.add(nd, "Router Alert", short+".opt.type", p, 2+ln, "")
-			if ln == 2 {
-				v, _ := d.uint(o, "Router Alert", "ipv6.opt.router_alert", p+2, 2)
-				o.Value = itoa(int(v))
-			}
+			label = "Router Alert"
 		case ip6OptJumbo:
-			o = d.add(nd, "Jumbo Payload", short+".opt.type", p, 2+ln, "")
-			if ln == 4 {
-				v, _ := d.uint(o, "Payload Length", "ipv6.opt.jumbo", p+2, 4)
-				o.Value = itoa(int(v))
+			label = "Jumbo Payload"
+		}
+		o := d.add(nd, label, short+".opt", p, 2+ln, "")
+		o.Explain = short + ".opt.type"
+		d.hexField(o, "Type", short+".opt.type", p, 1)
+		d.uint(o, "Length", short+".opt.length", p+1, 1)
+		switch {
+		case t == ip6OptPadN:
+			o.Value = byteCount(ln)
+			if ln > 0 {
+				d.add(o, "Padding", short+".opt.padn", p+2, ln, hexBytes(d.b[p+2:p+2+ln]))
 			}
-		default:
-			o = d.add(nd, fmt.Sprintf("Option 0x%02x", t), short+".opt.type", p, 2+ln, hexBytes(d.b[p+2:p+2+ln]))
+		case t == ip6OptRouterAlert && ln == 2:
+			v, _ := d.uint(o, "Router Alert", "ipv6.opt.router_alert", p+2, 2)
+			o.Value = itoa(int(v))
+		case t == ip6OptJumbo && ln == 4:
+			v, _ := d.uint(o, "Payload Length", "ipv6.opt.jumbo", p+2, 4)
+			o.Value = itoa(int(v))
+		case ln > 0:
+			o.Value = hexBytes(d.b[p+2 : p+2+ln])
+			d.add(o, "Data", short+".opt.data", p+2, ln, o.Value)
 		}
 		p += 2 + ln
 	}
@@ -256,7 +271,7 @@ func (d *dissector) ipv6Fragment(parent, ipNode *Node, fh, p, stop int, next uin
 	more := d.b[fh+3]&1 == 1
 	id := d.u32(fh + 4)
 	payload := d.b[p:stop]
-	desc := fmt.Sprintf("of IPv6 datagram id=0x%08x (%s → %s, %s), offset %d, %d bytes",
+	desc := fmt.Sprintf("IPv6 datagram id=0x%08x (%s → %s, %s), offset %d, %d bytes",
 		id, ip.src, ip.dst, ipProtoName(next), int(fo)*8, len(payload))
 	if fo == 0 && !more {
 		// An atomic fragment (RFC 6946): the whole datagram.
@@ -270,16 +285,17 @@ func (d *dissector) ipv6Fragment(parent, ipNode *Node, fh, p, stop int, next uin
 			if nd := d.data(parent, "Fragment", p, stop); nd != nil {
 				nd.Value, nd.Field, nd.Explain = desc, "ipv6.fragment", "ipv6.fraghdr"
 			}
-			d.note(ipNode, SevNote, fh, "fragment %s", desc)
+			d.note(ipNode, SevNote, fh, "fragment of %s", desc)
 			return
 		}
 		ip.proto = proto
+		d.add(parent, "Fragment", "ipv6.fragment", p, stop-p, desc+", completes the datagram").Explain = "ipv6.fraghdr"
 		d.reassembled(parent, ip, fmt.Sprintf("Reassembled IPv6 datagram id=0x%08x (%d bytes)", id, len(whole)), whole)
 		return
 	}
 	if fo == 0 {
 		if !d.quoted {
-			d.note(ipNode, SevNote, fh, "first fragment %s: the rest is in other frames", desc)
+			d.note(ipNode, SevNote, fh, "first fragment of %s: the rest is in other frames", desc)
 		}
 		d.ip.fragment = true
 		d.upper(parent, next, p, stop)
@@ -288,5 +304,5 @@ func (d *dissector) ipv6Fragment(parent, ipNode *Node, fh, p, stop int, next uin
 	if nd := d.data(parent, "Fragment", p, stop); nd != nil {
 		nd.Value, nd.Field, nd.Explain = desc, "ipv6.fragment", "ipv6.fraghdr"
 	}
-	d.note(ipNode, SevNote, fh, "fragment %s", desc)
+	d.note(ipNode, SevNote, fh, "fragment of %s", desc)
 }

@@ -132,7 +132,14 @@ func (d *dissector) ethernet(parent *Node, off, end int) {
 			d.ethertype(parent, et, p+8, end)
 			return
 		}
-		d.data(parent, "Data (802.3 LLC)", p, end)
+		if end-p >= 3 {
+			llc := d.proto(parent, "Logical-Link Control", "llc", p, 3)
+			d.hexField(llc, "DSAP", "llc.dsap", p, 1)
+			d.hexField(llc, "SSAP", "llc.ssap", p+1, 1)
+			d.hexField(llc, "Control", "llc.control", p+2, 1)
+			p += 3
+		}
+		d.data(parent, "Data", p, end)
 		return
 	}
 	d.hexField(nd, "Type", "eth.type", off+12, 2)
@@ -223,6 +230,8 @@ func (d *dissector) mpls(parent *Node, off, end int) {
 		// Pseudowire control word, then Ethernet.
 		if end-p >= 4 {
 			cw := d.proto(parent, "PW Ethernet Control Word", "pwethcw", p, 4)
+			_, rn := d.hexField(cw, "Reserved", "pwethcw.reserved", p, 2)
+			rn.Explain = ""
 			d.hexField(cw, "Sequence number", "pwethcw.seq", p+2, 2)
 			d.ethernet(parent, p+4, end)
 			return

@@ -179,7 +179,7 @@ func (f *Frame) fallbackColumns() (src, dst, proto, info string) {
 		info = n.Label
 		switch {
 		case n.Field == "ip.fragment" || n.Field == "ipv6.fragment":
-			info += " " + n.Value // "Fragment of IPv4 datagram ..."
+			info += " of " + n.Value // "Fragment of IPv4 datagram ..."
 		case n.Value != "":
 			info += ": " + n.Value
 		}

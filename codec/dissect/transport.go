@@ -149,7 +149,9 @@ func (d *dissector) udpTunnel(parent *Node, sp, dp uint16, off, end int) bool {
 		}
 		nd := d.proto(parent, "Virtual eXtensible Local Area Network", "vxlan", off, 8)
 		d.hexField(nd, "Flags", "vxlan.flags", off, 1)
+		d.hexField(nd, "Reserved", "vxlan.reserved", off+1, 3)
 		d.bits(nd, "VXLAN Network Identifier (VNI)", "vxlan.vni", off+4, 4, 0xffffff00, nil)
+		d.bits(nd, "Reserved", "vxlan.reserved", off+4, 4, 0x000000ff, nil)
 		d.ethernet(parent, off+8, end)
 		return true
 	case is(portGeneve):
@@ -163,8 +165,13 @@ func (d *dissector) udpTunnel(parent *Node, sp, dp uint16, off, end int) bool {
 		nd := d.proto(parent, "Generic Network Virtualization Encapsulation", "geneve", off, 8+optLen)
 		d.bits(nd, "Version", "geneve.version", off, 1, 0xc0, nil)
 		d.bits(nd, "Options Length", "geneve.option_len", off, 1, 0x3f, nil)
+		d.hexField(nd, "Flags", "geneve.flags", off+1, 1)
 		pt, _ := d.hexField(nd, "Protocol Type", "geneve.proto_type", off+2, 2)
 		d.bits(nd, "Virtual Network Identifier (VNI)", "geneve.vni", off+4, 4, 0xffffff00, nil)
+		d.bits(nd, "Reserved", "geneve.reserved", off+4, 4, 0x000000ff, nil)
+		if optLen > 0 {
+			d.add(nd, "Options", "geneve.options", off+8, optLen, hexBytes(d.b[off+8:off+8+optLen]))
+		}
 		d.ethertype(parent, uint16(pt), off+8+optLen, end)
 		return true
 	case is(portMPLSUDP):
@@ -265,6 +272,9 @@ func (d *dissector) gtpu(parent *Node, off, end int) bool {
 	d.uint(nd, "Message Type", "gtp.message", off+1, 1)
 	d.uint(nd, "Length", "gtp.length", off+2, 2)
 	d.hexField(nd, "TEID", "gtp.teid", off+4, 4)
+	if n > 8 {
+		d.add(nd, "Optional fields and extension headers", "gtp.ext_hdr", off+8, n-8, hexBytes(d.b[off+8:off+n])).Explain = ""
+	}
 	d.ipByVersion(parent, off+n, end)
 	return true
 }
@@ -319,6 +329,7 @@ func (d *dissector) gre(parent *Node, off, end int) {
 	p := off + 4
 	if fl&0x8000 != 0 {
 		d.hexField(nd, "Checksum", "gre.checksum", p, 2)
+		d.hexField(nd, "Reserved", "gre.offset", p+2, 2)
 		p += 4
 	}
 	if fl&0x2000 != 0 {
@@ -435,6 +446,7 @@ func (d *dissector) pim(parent *Node, off, end int) {
 	nd := d.proto(parent, "Protocol Independent Multicast", "pim", off, n)
 	d.bits(nd, "Version", "pim.version", off, 1, 0xf0, nil)
 	d.bits(nd, "Type", "pim.type", off, 1, 0x0f, nil)
+	d.hexField(nd, "Reserved", "pim.res_bytes", off+1, 1)
 	d.hexField(nd, "Checksum", "pim.cksum", off+2, 2)
 	if typ != pimRegister {
 		d.data(parent, "Data", off+n, end)
