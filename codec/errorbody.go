@@ -40,12 +40,13 @@ func lengthField(f Family, t Type) (idx, word int, ok bool) {
 //
 //  1. RFC 4884: at the offset the length field gives.
 //  2. Legacy: at offset 128 of the quote, with a length field of 0 or one that
-//     disagrees (routers from before RFC 4884; trippy issue 804). As tcpdump
-//     does, only a verifying checksum tells it from quoted data.
+//     disagrees (routers from before RFC 4884; trippy issue 804). As RFC
+//     4884's backwards-compatibility rules and tcpdump do, only a valid
+//     version and a verifying checksum tell it from quoted data.
 //
 // A structure at the RFC 4884 offset whose checksum fails but whose objects
-// chain exactly to the end is kept with a bad verdict; anything else that
-// fails stays part of the quote, as RFC 4884 5.4 asks.
+// chain exactly to the end is kept with a bad verdict (the length field
+// vouches for it); anything else that fails stays part of the quote.
 func findExtensions(m *Message) {
 	b := m.raw // m is fresh from parseInto: m.ext is zero
 	m.quoteEnd = len(b)
