@@ -96,7 +96,6 @@ func badChecksum(s Sum, b []byte, at int) ChecksumCheck {
 	return ChecksumCheck{Status: ChecksumBad, Want: s.fold()}
 }
 
-
 // kindTable caches kindSwitch for both families: one load per message.
 var kindTable = func() (tab [2][256]Kind) {
 	for t := range 256 {
