@@ -140,6 +140,7 @@ func siteFS(tb testing.TB) fs.FS {
 type browser struct {
 	ctx    context.Context
 	origin string
+	srv    *httptest.Server
 	mu     sync.Mutex
 	probs  []string // console errors, exceptions, CSP reports, foreign requests
 }
@@ -199,7 +200,7 @@ func newBrowser(tb testing.TB) *browser {
 			time.Sleep(100 * time.Millisecond)
 		}
 	})
-	b := &browser{ctx: ctx, origin: srv.URL}
+	b := &browser{ctx: ctx, origin: srv.URL, srv: srv}
 	u, _ := url.Parse(srv.URL)
 	chromedp.ListenTarget(ctx, func(ev any) {
 		switch e := ev.(type) {
@@ -689,6 +690,19 @@ func TestBrowserKeyboardAndNarrow(t *testing.T) {
 	if len(sel) != 1 || sel[0] != "icmp" {
 		t.Errorf("ArrowLeft selected %v, want icmp", sel)
 	}
+	// In the hex pane, arrows move a byte cursor and select the innermost
+	// field under it: from the TTL byte, ArrowRight lands on the protocol.
+	ttl, proto := find(want, "ip.ttl"), find(want, "ip.proto")
+	if ttl == nil || proto == nil || proto.Offset != ttl.Offset+1 {
+		t.Fatal("fixture: ip.proto does not follow ip.ttl")
+	}
+	b.run(t, "hex keys", chromedp.Click(fmt.Sprintf(`#hex .b[data-o="%d"]`, ttl.Offset), chromedp.ByQuery),
+		chromedp.Focus("#hex", chromedp.ByQuery),
+		chromedp.KeyEvent(kb.ArrowRight),
+		chromedp.Evaluate(`[document.querySelector('#tree li.sel').dataset.field, document.querySelector('#hex .b.cur').dataset.o]`, &sel))
+	if len(sel) != 2 || sel[0] != "ip.proto" || sel[1] != fmt.Sprint(proto.Offset) {
+		t.Errorf("ArrowRight in the hex pane from the TTL byte: selection and cursor %v, want ip.proto at %d", sel, proto.Offset)
+	}
 	var cols string
 	b.run(t, "narrow", chromedp.EmulateViewport(400, 900),
 		chromedp.Sleep(200*time.Millisecond),
@@ -961,4 +975,19 @@ func TestBrowserWatchersSeeViolations(t *testing.T) {
 	if !csp || !exc {
 		t.Errorf("watchers missed the CSP violation (%v) or the exception (%v); saw %q", csp, exc, b.problems())
 	}
+}
+
+// Once loaded, the page works offline: the service worker serves its files
+// when the server is gone.
+func TestBrowserOffline(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	var controlled bool
+	b.run(t, "service worker", chromedp.Poll(`navigator.serviceWorker.ready.then(() => caches.open('icmplab-v1')).then(c => c.match('main.wasm')).then(r => !!r)`,
+		&controlled, chromedp.WithPollingTimeout(30*time.Second)))
+	b.srv.Close()
+	pkt := echoRequest(5)
+	b.run(t, "reload offline", chromedp.Navigate(b.origin+"/#hex="+hex.EncodeToString(pkt)),
+		chromedp.WaitVisible(`#tree li[data-field="icmp"]`, chromedp.ByQuery))
+	checkTree(t, b.tree(t), pkt, dissect.LayerIPv4)
 }
