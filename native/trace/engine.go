@@ -63,6 +63,7 @@ type engine struct {
 	probes   []Probe // flow-major: flow*ppf + index
 	order    []int   // send order: by TTL, then flow, then probe number
 	sendPos  int
+	lowPos   int // every probe before this position in order is done
 	inflight int
 	endTTL   []int // per flow: TTL of the final hop, or MaxHops+1 while unknown
 	nextHop  []int // per flow: next TTL to report
@@ -256,7 +257,11 @@ func (e *engine) timeout(i int) time.Duration {
 // deadline still ahead (zero when nothing is in flight).
 func (e *engine) expire(now time.Time) time.Time {
 	var next time.Time
-	for i := range e.probes {
+	for e.lowPos < e.sendPos && e.probes[e.order[e.lowPos]].done() {
+		e.lowPos++
+	}
+	for pos := e.lowPos; pos < e.sendPos; pos++ {
+		i := e.order[pos]
 		p := &e.probes[i]
 		if p.Outcome != Pending || p.Sent.IsZero() {
 			continue
