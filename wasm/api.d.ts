@@ -40,7 +40,7 @@ export interface ICMPLab {
 
   // Captures (pcap, pcapng, gzipped either) are read as a stream of chunks:
   // captureOpen, then captureFeed for every chunk of File.stream(), then
-  // captureEnd. The Go side keeps one 40-byte row a packet and the bytes of
+  // captureEnd. The Go side keeps one 32-byte row a packet and the bytes of
   // the first 192 MB of packets; a later packet is fetched again by
   // streaming the file into captureOpenFetch's session.
 

@@ -4,7 +4,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/netip"
-	"strconv"
 	"strings"
 
 	"icmplab/codec"
@@ -108,6 +107,3 @@ func isEcho(f codec.Family, t codec.Type) bool {
 	}
 	return t == codec.ICMPv4EchoRequest || t == codec.ICMPv4EchoReply
 }
-
-// itoa is strconv.Itoa, short.
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -30,10 +30,10 @@ import (
 var keepBudget = 192 << 20
 
 // maxRows is how many packets a session lists; a larger capture is cut with a
-// message (at 40 bytes a row, 200 MB of index).
+// message (at 32 bytes a row, 160 MB of index).
 const maxRows = 5_000_000
 
-// row is one packet of the list, 40 bytes.
+// row is one packet of the list, 32 bytes.
 type row struct {
 	ts       int64  // capture time, Unix nanoseconds
 	keep     uint32 // offset in session.kept, when kept

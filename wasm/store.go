@@ -6,7 +6,7 @@ package main
 // heap by one block at a time.
 
 const (
-	rowBlock  = 1 << 16  // rows per block (2.5 MB)
+	rowBlock  = 1 << 16  // rows per block (2 MB)
 	byteBlock = 16 << 20 // bytes per block of kept packet data
 )
 
