@@ -552,6 +552,7 @@ func TestBrowserShareLink(t *testing.T) {
 func TestBrowserGarbagePaste(t *testing.T) {
 	b := newBrowser(t)
 	b.open(t, "")
+	b.screenshot(t, "landing.png")
 	b.paste(t, "this is not a packet, just words")
 	var msg string
 	var workHidden bool

@@ -119,6 +119,15 @@ async function init() {
     (e.kind === 'packet' ? gp : gc).append(o);
   }
   ex.append(gp, gc);
+  // The same examples as cards on the landing page: the textbook's table.
+  const quick = $('quick');
+  for (const e of state.meta.examples) {
+    const card = el('button', 'qcard' + (e.kind === 'capture' ? ' qcap' : ''));
+    card.type = 'button';
+    card.append(el('span', 'qid', e.kind === 'packet' ? e.id : e.id === 'ping' ? '▶' : '⤳'), el('span', 'qtitle', e.title), el('span', 'qnote', e.note));
+    card.addEventListener('click', () => openExample(e.id));
+    quick.append(card);
+  }
   const groups = { 4: el('optgroup'), 6: el('optgroup') };
   groups[4].label = 'ICMPv4';
   groups[6].label = 'ICMPv6';
@@ -380,6 +389,7 @@ async function openCapture(file) {
   $('work').hidden = true;
   $('frames').hidden = true;
   $('capture').hidden = false;
+  $('detected').replaceChildren();
   document.body.classList.add('has-capture');
   $('capshown').textContent = '';
   $('capname').textContent = file.name || 'capture';
