@@ -95,8 +95,8 @@ type Options struct {
 	Device string
 	// TTL sets the unicast TTL / hop limit when > 0.
 	TTL int
-	// TOS sets the IPv4 TOS byte or the IPv6 traffic class when >= 0;
-	// set it to -1 (or use NoTOS) to leave the default.
+	// TOS sets the IPv4 TOS byte or the IPv6 traffic class when > 0;
+	// 0 or NoTOS leaves the system default (which is 0).
 	TOS int
 	// PMTU sets path MTU discovery.
 	PMTU PMTU
@@ -104,7 +104,8 @@ type Options struct {
 	RecvBuf int
 }
 
-// NoTOS leaves the TOS byte / traffic class alone.
+// NoTOS leaves the TOS byte / traffic class alone, as 0 does; it says so
+// where a reader might think 0 is being set.
 const NoTOS = -1
 
 // Packet is one message read from a Conn. Its slices alias the buffer given

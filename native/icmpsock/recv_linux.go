@@ -71,10 +71,10 @@ func parseCmsgs(b []byte) cmsgs {
 	out := cmsgs{ttl: -1, tos: -1}
 	eachCmsg(b, func(level, typ int32, d []byte) {
 		switch {
-		case level == unix.SOL_SOCKET && typ == unix.SO_TIMESTAMPNS && len(d) >= 16:
-			sec := int64(binary.NativeEndian.Uint64(d))
-			nsec := int64(binary.NativeEndian.Uint64(d[8:]))
-			out.at = time.Unix(sec, nsec)
+		case level == unix.SOL_SOCKET && typ == unix.SO_TIMESTAMPNS && len(d) >= sizeofTimespec:
+			var ts unix.Timespec // the platform's struct timespec, copied out unaligned
+			copy((*[sizeofTimespec]byte)(unsafe.Pointer(&ts))[:], d)
+			out.at = time.Unix(int64(ts.Sec), int64(ts.Nsec))
 		case level == unix.IPPROTO_IP && typ == unix.IP_TTL && len(d) >= 4:
 			out.ttl = int(int32(binary.NativeEndian.Uint32(d)))
 		case level == unix.IPPROTO_IPV6 && typ == unix.IPV6_HOPLIMIT && len(d) >= 4:
@@ -137,7 +137,11 @@ func (c *Conn) fromErrQueue(buf []byte, n int, p Packet, cm cmsgs, origDst netip
 	echo := append([]byte(nil), buf[:n]...)
 	local := c.local
 	if !local.IsValid() {
-		local, _ = RouteSource(origDst, "")
+		if c.errSrcFor != origDst || !c.errSrc.IsValid() {
+			c.errSrcFor = origDst
+			c.errSrc, _ = RouteSource(origDst, "")
+		}
+		local = c.errSrc
 	}
 	var quote []byte
 	if c.family == codec.IPv4 {
@@ -163,6 +167,9 @@ func (c *Conn) fromErrQueue(buf []byte, n int, p Packet, cm cmsgs, origDst netip
 	p.OrigDst = origDst
 	return p, nil
 }
+
+// sizeofTimespec is sizeof(struct timespec) on this platform.
+const sizeofTimespec = int(unsafe.Sizeof(unix.Timespec{}))
 
 // sizeofSockExtendedErr is sizeof(struct sock_extended_err), fixed by the
 // kernel ABI on every architecture.

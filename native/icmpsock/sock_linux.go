@@ -30,6 +30,9 @@ type Conn struct {
 	// Read's state and bound callback (see readState).
 	rd     readState
 	readFn func(uintptr) bool
+	// The route source of the last probe an error-queue entry was about,
+	// for the quote Read rebuilds (used by Read only).
+	errSrc, errSrcFor netip.Addr
 
 	// WriteTo's state and bound callback, guarded by the write lock of
 	// rc: the destination's raw socket address is kept, so that a flood
@@ -159,7 +162,7 @@ func setup(fd int, k Kind, o Options) (*Conn, error) {
 				return nil, err
 			}
 		}
-		if o.TOS >= 0 && o.TOS != 0 {
+		if o.TOS > 0 {
 			if err := set(unix.IPPROTO_IP, unix.IP_TOS, o.TOS, "IP_TOS"); err != nil {
 				return nil, err
 			}
@@ -184,7 +187,7 @@ func setup(fd int, k Kind, o Options) (*Conn, error) {
 				return nil, err
 			}
 		}
-		if o.TOS >= 0 && o.TOS != 0 {
+		if o.TOS > 0 {
 			if err := set(unix.IPPROTO_IPV6, unix.IPV6_TCLASS, o.TOS, "IPV6_TCLASS"); err != nil {
 				return nil, err
 			}
