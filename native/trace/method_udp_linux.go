@@ -53,7 +53,7 @@ func newUDPProber(b *base) (*udpProber, error) {
 }
 
 // open makes one probe socket; unprivileged ones read their errors from the
-// error queue.
+// error queue. Every socket is read for answers from an open port.
 func (u *udpProber) open() (*sock, error) {
 	s, err := openSock(u.fam, unix.SOCK_DGRAM, unix.IPPROTO_UDP, u.cfg.Source, u.cfg.Iface)
 	if err != nil {
@@ -64,9 +64,9 @@ func (u *udpProber) open() (*sock, error) {
 		if err := s.recvErr(); err != nil {
 			return nil, err
 		}
-		if u.out != nil {
-			u.readSock(s)
-		}
+	}
+	if u.base.out != nil {
+		u.readSock(s)
 	}
 	return s, nil
 }
@@ -77,7 +77,6 @@ func (u *udpProber) start(out chan<- reply) {
 	u.base.out = out
 	if u.raw != nil {
 		u.readRaw(u.keyOfFlow, nil)
-		return
 	}
 	for _, s := range u.flowSocks {
 		u.readSock(s)
@@ -96,8 +95,10 @@ func (u *udpProber) keyOfFlow(fl codec.FlowKey) (lookupKey, bool) {
 	return k, true
 }
 
-// readSock reads one socket's error queue (and any UDP answer from the
-// target, which also ends a -U trace at an open port).
+// readSock reads one socket's error queue (empty on the privileged path,
+// which leaves IP_RECVERR off) and any UDP answer from the target, which
+// ends a trace at an open port as traceroute's does. A Paris flow shares
+// one socket among its probes, so such an answer names none and is left.
 func (u *udpProber) readSock(s *sock) {
 	sport := s.port
 	u.readErrQueue(s, func(p packet) (lookupKey, bool) {

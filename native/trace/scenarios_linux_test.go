@@ -3,8 +3,10 @@
 package trace
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -312,5 +314,51 @@ func TestJSONAndPcap(t *testing.T) {
 		if got := strings.Count(strings.TrimSpace(string(out)), "\n") + 1; got < 6 {
 			t.Fatalf("%s: tshark finds %d time exceeded answers, want at least 6:\n%s", tc.dst, got, out)
 		}
+	}
+}
+
+// TestOpenUDPPort: with -U to a port where a service answers, the answer
+// itself ends the trace at the target, privileged or not.
+func TestOpenUDPPort(t *testing.T) {
+	py := netns.RequireTool(t, "python3", "python3")
+	c := netns.NewChain(t, 2)
+	for _, dst := range []string{c.Dst4(), c.Dst6()} {
+		ctx, cancel := context.WithCancel(context.Background())
+		srv := c.Dst().Command(ctx, py, "-c", `
+import socket, sys
+fam = socket.AF_INET6 if ":" in sys.argv[1] else socket.AF_INET
+s = socket.socket(fam, socket.SOCK_DGRAM)
+s.bind((sys.argv[1], 5353))
+print("ready", flush=True)
+while True:
+    data, peer = s.recvfrom(2048)
+    s.sendto(b"answer", peer)
+`, dst)
+		stdout, err := srv.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.Start(); err != nil {
+			t.Fatal(err)
+		}
+		buf := make([]byte, 6)
+		if _, err := io.ReadFull(stdout, buf); err != nil {
+			t.Fatalf("UDP server: %v", err)
+		}
+		for _, mode := range [][]string{nil, {"--unprivileged"}} {
+			args := append([]string{"-n", "-U", "-p", "5353", "-q", "2", "-w", "2", "--json"}, mode...)
+			r := decodeJSON(t, traceIn(t, c.Src(), append(args, dst)...))
+			last := r.Flows[0].Hops[len(r.Flows[0].Hops)-1]
+			answered := false
+			for _, p := range last.Probes {
+				// Answered by the service itself: no ICMP type.
+				answered = answered || (p.From == dst && p.Type == nil)
+			}
+			if r.End != "destination reached" || len(r.Flows[0].Hops) != 3 || !answered {
+				t.Errorf("-U to an open port %v: end %q, %d hops, last %+v", mode, r.End, len(r.Flows[0].Hops), last)
+			}
+		}
+		cancel()
+		srv.Wait()
 	}
 }
