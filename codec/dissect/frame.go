@@ -87,6 +87,17 @@ func Dissect(data []byte, start Layer, opt Options) *Frame {
 		// Nothing could be dissected: still show the bytes.
 		d.data(nil, "Data", 0, len(data))
 	}
+	// Bytes after the last layer (Ethernet padding after a PPPoE or ARP
+	// payload) are shown too.
+	end := 0
+	for _, n := range f.Root {
+		if n.Source == 0 && n.Offset+n.Length > end {
+			end = n.Offset + n.Length
+		}
+	}
+	if end < len(data) {
+		d.add(nil, "Trailer", "data", end, len(data)-end, byteCount(len(data)-end))
+	}
 	finish(f)
 	return f
 }

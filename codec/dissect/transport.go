@@ -293,7 +293,23 @@ func (d *dissector) ayiya(parent *Node, off, end int) bool {
 		return false
 	}
 	nd := d.proto(parent, "Anything in Anything Protocol", "ayiya", off, n)
+	d.bits(nd, "Identity length", "ayiya.idlen", off, 1, 0xf0, nil)
+	d.bits(nd, "Identity type", "ayiya.idtype", off, 1, 0x0f, nil)
+	d.bits(nd, "Signature length", "ayiya.siglen", off+1, 1, 0xf0, nil)
+	d.bits(nd, "Hash method", "ayiya.hshmeth", off+1, 1, 0x0f, nil)
+	d.bits(nd, "Authentication method", "ayiya.autmeth", off+2, 1, 0xf0, nil)
+	d.bits(nd, "Operation code", "ayiya.opcode", off+2, 1, 0x0f, nil)
 	np, _ := d.uint(nd, "Next Header", "ayiya.nextheader", off+3, 1)
+	d.uint(nd, "Epoch", "ayiya.epoch", off+4, 4)
+	d.add(nd, "Identity", "ayiya.identity", off+8, idLen, hexBytes(d.b[off+8:off+8+idLen]))
+	if sigLen > 0 {
+		d.add(nd, "Signature", "ayiya.signature", off+8+idLen, sigLen, hexBytes(d.b[off+8+idLen:off+n]))
+	}
+	for _, k := range nd.Kids {
+		if k != nil && k.Field != "ayiya.nextheader" {
+			k.Explain = "" // the catalogue explains only the next header of AYIYA
+		}
+	}
 	d.upper(parent, uint8(np), off+n, end)
 	return true
 }
