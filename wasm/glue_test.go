@@ -481,3 +481,29 @@ func TestMarshalMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// An ICMPv6 message's checksum is worked out over the pseudo-header too, and
+// agrees with the dissector's verdict.
+func TestChecksumOfICMPv6(t *testing.T) {
+	res, err := build(BuildSpec{Family: 6, Type: int(codec.ICMPv6EchoRequest), ID: 7, Seq: 1, Data: "odd", Src: "2001:2::1", Dst: "2001:2::2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := dissect.Dissect(mustHex(t, res.Hex), dissect.LayerIPv6, dissect.Options{})
+	var found bool
+	for _, w := range checksumsOf(f) {
+		if w.Field != "icmpv6.checksum" {
+			continue
+		}
+		found = true
+		if !w.OK || len(w.Pseudo) == 0 || w.Right != w.Found {
+			t.Errorf("ICMPv6 checksum worked out: ok %v, %d pseudo words, right %#04x found %#04x", w.OK, len(w.Pseudo), w.Right, w.Found)
+		}
+		if last := w.Words[len(w.Words)-1]; !last.Pad {
+			t.Error("odd-length message: the last word is not marked as padded")
+		}
+	}
+	if !found {
+		t.Error("no ICMPv6 checksum worked out")
+	}
+}
