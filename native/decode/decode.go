@@ -47,6 +47,9 @@ type Frame struct {
 	Time  time.Time // zero when the input has none
 	Len   int       // length on the wire; 0 means len(Data)
 	Layer dissect.Layer
+	// Why says how Layer was chosen when it was guessed from the bytes, for
+	// the tree output ("starts with 0x45 and the IPv4 header checksum verifies").
+	Why string
 }
 
 // Source yields frames; Next returns io.EOF after the last one.
@@ -129,15 +132,15 @@ func (s *textSource) Next() (Frame, error) {
 	}
 	p := s.res.Packets[s.i]
 	s.i++
-	l := s.layer
+	l, why := s.layer, ""
 	if l == dissect.LayerAuto {
-		l = dissect.Guess(p.Data)
+		l, why = dissect.GuessWhy(p.Data)
 	}
 	t := p.Time
 	if t.Year() == 0 {
 		t = time.Time{} // a time of day without a date is not a time
 	}
-	return Frame{Data: p.Data, Time: t, Layer: l}, nil
+	return Frame{Data: p.Data, Time: t, Layer: l, Why: why}, nil
 }
 
 func (s *textSource) Describe() string { return s.res.Dialect.String() + " text" }
@@ -183,6 +186,9 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 		}
 		switch opt.Format {
 		case FormatTree:
+			if in.Why != "" {
+				fmt.Fprintf(bw, "[Read as %s: %s]\n", in.Layer, in.Why)
+			}
 			err = dissect.WriteTree(bw, f)
 		case FormatJSONL:
 			err = dissect.WriteRecord(bw, f)
