@@ -29,7 +29,7 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 		maxHops  = fl.IntP("max-hops", "m", 30, "max TTL (hops) to probe")
 		first    = fl.IntP("first", "f", 1, "TTL to start from")
 		queries  = fl.IntP("queries", "q", 3, "probes per hop")
-		wait     = fl.StringP("wait", "w", "5,3,10", "MAX[,HERE,NEAR]: give a probe up after MAX seconds, or HERE times the round trip of an answered probe of the same hop, or NEAR times one of a later hop")
+		wait     = fl.StringP("wait", "w", "5,3,10", "MAX[,HERE,NEAR]: give a probe up after MAX seconds, or HERE times the round trip of an answered probe of the same hop, or NEAR times one of a later hop (factors left out are 0, as in traceroute)")
 		inflight = fl.IntP("sim-queries", "N", 16, "probes in flight at once")
 		port     = fl.Uint16P("port", "p", 0, "destination port (UDP: first port, 33434; -U: 53; -T: 80)")
 		numeric  = fl.BoolP("numeric", "n", false, "print addresses only, no reverse names")

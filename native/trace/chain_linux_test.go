@@ -31,7 +31,7 @@ func TestChainMatchesTraceroute(t *testing.T) {
 	for fam, dst := range map[string]string{"-4": c.Dst4(), "-6": c.Dst6()} {
 		for _, method := range []string{"", "-I", "-T", "-U"} {
 			t.Run(fmt.Sprintf("%s%s", fam, method), func(t *testing.T) {
-				args := []string{fam, "-n", "-q", "1", "-w", "1"}
+				args := []string{fam, "-n", "-q", "1", "-w", "1,3,10"}
 				if method != "" {
 					args = append(args, method)
 				}

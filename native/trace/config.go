@@ -52,9 +52,12 @@ type Wait struct {
 // DefaultWait is traceroute's 5,3,10.
 var DefaultWait = Wait{Max: 5 * time.Second, Here: 3, Near: 10}
 
-// ParseWait reads "MAX[,HERE[,NEAR]]" in seconds and factors, as traceroute's -w.
+// ParseWait reads "MAX[,HERE[,NEAR]]" in seconds and factors, as
+// traceroute's -w does: a factor left out is 0 (that rule off), so "-w 2"
+// waits the full two seconds for every probe, as traditional traceroute did,
+// and only the default (5,3,10) or an explicit "2,3,10" adapts.
 func ParseWait(s string) (Wait, error) {
-	w := DefaultWait
+	w := Wait{}
 	parts := strings.Split(s, ",")
 	if len(parts) > 3 {
 		return w, fmt.Errorf("wait %q: want MAX[,HERE[,NEAR]]", s)

@@ -115,8 +115,8 @@ func TestClassify(t *testing.T) {
 func TestParseWait(t *testing.T) {
 	good := map[string]Wait{
 		"5,3,10": DefaultWait,
-		"1":      {Max: time.Second, Here: 3, Near: 10},
-		"0.5,0":  {Max: 500 * time.Millisecond, Here: 0, Near: 10},
+		"1":      {Max: time.Second},
+		"0.5,3":  {Max: 500 * time.Millisecond, Here: 3},
 		"2,1,0":  {Max: 2 * time.Second, Here: 1, Near: 0},
 	}
 	for s, w := range good {
