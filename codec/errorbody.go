@@ -284,9 +284,7 @@ func (e ErrorBody) AppendBody(b []byte) []byte {
 		q = q[:n]
 	}
 	b = append(b, q...)
-	for i := len(q); i < n; i++ {
-		b = append(b, 0)
-	}
+	b = appendZeros(b, n-len(q))
 	if e.Ext.Present() {
 		b = e.Ext.appendTo(b)
 	}

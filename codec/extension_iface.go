@@ -246,8 +246,8 @@ func append32(b []byte, v uint32) []byte {
 
 // appendZeros appends n zero bytes.
 func appendZeros(b []byte, n int) []byte {
-	for ; n > 0; n-- {
-		b = append(b, 0)
+	if n <= 0 {
+		return b
 	}
-	return b
+	return append(b, make([]byte, n)...) // the compiler clears in place, no allocation
 }

@@ -100,9 +100,7 @@ func AppendTCP(dst []byte, h TCPHeader, payload []byte, src, dstAddr netip.Addr)
 		byte(h.Window>>8), byte(h.Window), byte(h.Checksum>>8), byte(h.Checksum),
 		byte(h.Urgent>>8), byte(h.Urgent))
 	dst = append(dst, opts...)
-	for i := len(opts); i < hl-tcpMinHeaderLen; i++ {
-		dst = append(dst, 0)
-	}
+	dst = appendZeros(dst, hl-tcpMinHeaderLen-len(opts))
 	dst = append(dst, payload...)
 	if src.IsValid() && dstAddr.IsValid() {
 		seg := dst[start:]

@@ -92,23 +92,43 @@ func parseIPv4Header(h *IPv4Header, b []byte) (int, error) {
 // given. The checksum is computed, except that a parsed header keeps the
 // value found when it was bad, so that a capture reproduces byte for byte.
 func (h IPv4Header) AppendHeader(dst []byte) []byte {
-	start := len(dst)
 	opts := h.Options
 	if len(opts) > ipv4MaxHeaderLen-ipv4MinHeaderLen {
 		opts = opts[:ipv4MaxHeaderLen-ipv4MinHeaderLen]
 	}
 	hl := ipv4MinHeaderLen + (len(opts)+3)/4*4
-	ff := uint16(h.Flags&7)<<13 | h.FragOff&0x1fff
-	dst = append(dst, 0x40|byte(hl/4), h.TOS, byte(h.TotalLength>>8), byte(h.TotalLength),
-		byte(h.ID>>8), byte(h.ID), byte(ff>>8), byte(ff), h.TTL, h.Protocol, 0, 0)
-	dst = appendAddr4(dst, h.Src)
-	dst = appendAddr4(dst, h.Dst)
-	dst = append(dst, opts...)
-	for i := len(opts); i < hl-ipv4MinHeaderLen; i++ {
-		dst = append(dst, 0)
+	// The fixed part is filled in an array and appended at once.
+	var f [ipv4MinHeaderLen]byte
+	f[0], f[1] = 0x40|byte(hl/4), h.TOS
+	put16(f[2:], h.TotalLength)
+	put16(f[4:], h.ID)
+	put16(f[6:], uint16(h.Flags&7)<<13|h.FragOff&0x1fff)
+	f[8], f[9] = h.TTL, h.Protocol
+	putAddr4(f[12:16], h.Src)
+	putAddr4(f[16:20], h.Dst)
+	var computed uint16
+	if hl == ipv4MinHeaderLen {
+		var s Sum
+		s.acc = uint64(be32(f[0:])) + uint64(be32(f[4:])) + uint64(be32(f[8:])) + uint64(be32(f[12:])) + uint64(be32(f[16:]))
+		computed = s.fold()
+	} else {
+		var s Sum
+		s.add(f[:])
+		s.add(opts)
+		computed = s.fold()
 	}
-	put16(dst[start+10:], keepOrCompute(h.Sum, h.Checksum, Checksum(dst[start:])))
-	return dst
+	put16(f[10:], keepOrCompute(h.Sum, h.Checksum, computed))
+	dst = append(dst, f[:]...)
+	dst = append(dst, opts...)
+	return appendZeros(dst, hl-ipv4MinHeaderLen-len(opts))
+}
+
+// putAddr4 writes an IPv4 address, or leaves 0.0.0.0 for anything else.
+func putAddr4(b []byte, a netip.Addr) {
+	if a.Is4() || a.Is4In6() {
+		v := a.As4()
+		copy(b, v[:])
+	}
 }
 
 // appendAddr4 appends an IPv4 address, or 0.0.0.0 for anything else.
