@@ -88,8 +88,18 @@ export interface Meta {
   layers: { id: string; title: string }[];
   /** Without hex/text: fetch one with example(id). */
   examples: Example[];
-  /** ICMPv4 then ICMPv6 types, for the capture filter. */
-  types: TypeInfo[];
+  /** ICMPv4 then ICMPv6 types by name, for the capture filter and the builder. */
+  types: TypeName[];
+  /** The type the builder starts on. */
+  buildDefault: TypeName;
+  /** Start-up times in ms, added by worker.js (not by main.wasm). */
+  timing?: { start: number; compiled: number; running: number; ready: number };
+}
+
+export interface TypeName {
+  family: 4 | 6;
+  type: number;
+  name: string;
 }
 
 export interface DecodeResult {

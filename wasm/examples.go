@@ -98,9 +98,26 @@ func textbookRows() []textbookRow {
 	}
 }
 
-// Examples lists every example, the textbook packets first, then the two
-// captures.
+// Examples lists every example with its bytes, the textbook packets first,
+// then the two captures.
 func Examples() []Example {
+	out := exampleList()
+	rows := textbookRows()
+	for i := range out {
+		switch {
+		case i < len(rows):
+			out[i].Hex = hexString(rows[i].make())
+		case out[i].ID == "ping":
+			out[i].Hex = hexString(pingCapture())
+		case out[i].ID == "traceroute":
+			out[i].Hex = hexString(tracerouteCapture())
+		}
+	}
+	return out
+}
+
+// exampleList is the menu without the bytes: what the page loads at start.
+func exampleList() []Example {
 	var out []Example
 	for _, r := range textbookRows() {
 		out = append(out, Example{
@@ -111,14 +128,12 @@ func Examples() []Example {
 			Family: int(codec.IPv4),
 			Type:   int(r.t),
 			Code:   int(r.c),
-			Hex:    hexString(r.make()),
 		})
 	}
-	out = append(out,
-		Example{ID: "ping", Title: "ping capture", Note: "four echo requests and their replies (pcapng)", Kind: "capture", Hex: hexString(pingCapture())},
-		Example{ID: "traceroute", Title: "traceroute capture", Note: "UDP probes with TTL 1, 2, 3, 4: time exceeded (one with an MPLS label), then port unreachable (pcapng)", Kind: "capture", Hex: hexString(tracerouteCapture())},
+	return append(out,
+		Example{ID: "ping", Title: "ping capture", Note: "four echo requests and their replies (pcapng)", Kind: "capture"},
+		Example{ID: "traceroute", Title: "traceroute capture", Note: "UDP probes with TTL 1, 2, 3, 4: time exceeded (one with an MPLS label), then port unreachable (pcapng)", Kind: "capture"},
 	)
-	return out
 }
 
 // codeSuffix names the code when the type has named codes.

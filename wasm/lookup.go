@@ -157,9 +157,17 @@ type Meta struct {
 	Dialects []string      `json:"dialects"`
 	Layers   []LayerOption `json:"layers"`
 	Examples []Example     `json:"examples"`
-	Types    []TypeView    `json:"types"` // both families, for the capture filter and the builder
+	Types    []TypeName    `json:"types"` // both families, for the capture filter and the builder
 	// BuildDefault is the type the builder starts on: ping's echo request.
-	BuildDefault TypeView `json:"buildDefault"`
+	BuildDefault TypeName `json:"buildDefault"`
+}
+
+// TypeName names a type, without the explanations lookup gives: the page
+// loads the list at start and asks for the rest when it shows a type.
+type TypeName struct {
+	Family int    `json:"family"`
+	Type   int    `json:"type"`
+	Name   string `json:"name"`
 }
 
 // version is set with -ldflags "-X main.version=..." like the native binary.
@@ -177,15 +185,12 @@ func meta() Meta {
 		}
 		m.Layers = append(m.Layers, LayerOption{ID: name, Title: layerTitle(l)})
 	}
-	for _, e := range Examples() {
-		e.Hex = "" // fetched one at a time with example(id)
-		m.Examples = append(m.Examples, e)
+	m.Examples = exampleList()
+	for _, f := range []codec.Family{codec.IPv4, codec.IPv6} {
+		for _, ti := range codec.Types(f) {
+			m.Types = append(m.Types, TypeName{Family: int(f), Type: int(ti.Type), Name: ti.Name})
+		}
 	}
-	t4, _ := types(int(codec.IPv4))
-	t6, _ := types(int(codec.IPv6))
-	m.Types = append(t4, t6...)
-	if ti, ok := codec.LookupType(codec.IPv4, codec.ICMPv4EchoRequest); ok {
-		m.BuildDefault = viewType(ti, false)
-	}
+	m.BuildDefault = TypeName{Family: int(codec.IPv4), Type: int(codec.ICMPv4EchoRequest), Name: codec.TypeName(codec.IPv4, codec.ICMPv4EchoRequest)}
 	return m
 }
