@@ -28,7 +28,9 @@ func Append[B Body](dst []byte, h Header, body B) []byte {
 		v.form = errForm{h.Family, h.Type, h.Code}
 		dst = v.AppendBody(dst)
 	case NDP:
-		v.kind = kindOf(h.Family, h.Type)
+		if k := kindOf(h.Family, h.Type); isNDPKind(k) {
+			v.kind = k
+		}
 		dst = v.AppendBody(dst)
 	default:
 		dst = body.AppendBody(dst)

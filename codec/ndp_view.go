@@ -56,7 +56,7 @@ const (
 // Append from the header; for a body built by hand it is guessed from the
 // fields (see AppendBody).
 func (n NDP) Kind() Kind {
-	if n.kind != KindRaw {
+	if isNDPKind(n.kind) {
 		return n.kind
 	}
 	switch {

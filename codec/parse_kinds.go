@@ -145,6 +145,11 @@ func ndpFixedLen(k Kind) int {
 		return ndpNSLen
 	case KindNeighborAdvert:
 		return ndpNALen
+	case KindRedirect6:
+		return ndpRedirectLen
 	}
-	return ndpRedirectLen
+	return ndpRSLen
 }
+
+// isNDPKind reports whether k is one of the neighbour-discovery kinds.
+func isNDPKind(k Kind) bool { return k >= KindRouterSolicit6 && k <= KindRedirect6 }
