@@ -411,9 +411,14 @@ func (d *dissector) tcp(parent *Node, off, end int) {
 	fn.Mask = 0x0fff
 	var set []string
 	for _, f := range tcpFlagNames {
-		v, _ := d.bits(fn, f.name, "tcp.flags."+strings.ToLower(strings.ReplaceAll(f.name, " ", "_")), off+12, 2, f.mask, nil)
+		field := "tcp.flags." + strings.ToLower(strings.ReplaceAll(f.name, " ", "_"))
+		var show func(uint32) string
+		if f.short != "" {
+			show = setNotSet
+		}
+		v, _ := d.bits(fn, f.name, field, off+12, 2, f.mask, show)
 		if v != 0 && f.short != "" {
-			set = append(set, f.short)
+			set = append([]string{f.short}, set...) // tshark's order: SYN before ACK
 		}
 	}
 	fn.Value = fmt.Sprintf("0x%03x (%s)", flags, strings.Join(set, ", "))
