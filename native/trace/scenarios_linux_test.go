@@ -3,10 +3,9 @@
 package trace
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"io"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -318,33 +317,30 @@ func TestJSONAndPcap(t *testing.T) {
 }
 
 // TestOpenUDPPort: with -U to a port where a service answers, the answer
-// itself ends the trace at the target, privileged or not.
+// itself ends the trace at the target, privileged or not. The service is a
+// UDP socket this test opens in the target's namespace.
 func TestOpenUDPPort(t *testing.T) {
-	py := netns.RequireTool(t, "python3", "python3")
 	c := netns.NewChain(t, 2)
 	for _, dst := range []string{c.Dst4(), c.Dst6()} {
-		ctx, cancel := context.WithCancel(context.Background())
-		srv := c.Dst().Command(ctx, py, "-c", `
-import socket, sys
-fam = socket.AF_INET6 if ":" in sys.argv[1] else socket.AF_INET
-s = socket.socket(fam, socket.SOCK_DGRAM)
-s.bind((sys.argv[1], 5353))
-print("ready", flush=True)
-while True:
-    data, peer = s.recvfrom(2048)
-    s.sendto(b"answer", peer)
-`, dst)
-		stdout, err := srv.StdoutPipe()
+		var conn net.PacketConn
+		err := c.Dst().Do(func() error {
+			var err error
+			conn, err = net.ListenPacket("udp", net.JoinHostPort(dst, "5353"))
+			return err
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := srv.Start(); err != nil {
-			t.Fatal(err)
-		}
-		buf := make([]byte, 6)
-		if _, err := io.ReadFull(stdout, buf); err != nil {
-			t.Fatalf("UDP server: %v", err)
-		}
+		go func() {
+			buf := make([]byte, 2048)
+			for {
+				_, peer, err := conn.ReadFrom(buf)
+				if err != nil {
+					return
+				}
+				conn.WriteTo([]byte("answer"), peer)
+			}
+		}()
 		for _, mode := range [][]string{nil, {"--unprivileged"}} {
 			args := append([]string{"-n", "-U", "-p", "5353", "-q", "2", "-w", "2", "--json"}, mode...)
 			r := decodeJSON(t, traceIn(t, c.Src(), append(args, dst)...))
@@ -358,7 +354,6 @@ while True:
 				t.Errorf("-U to an open port %v: end %q, %d hops, last %+v", mode, r.End, len(r.Flows[0].Hops), last)
 			}
 		}
-		cancel()
-		srv.Wait()
+		conn.Close()
 	}
 }
