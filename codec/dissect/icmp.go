@@ -127,6 +127,8 @@ func (d *dissector) icmp(parent *Node, fam codec.Family, off, end int) {
 	}
 	if !d.quoted && !d.icmpSeen {
 		d.icmpSeen = true
+		// A message read only in part keeps the kind its readable prefix
+		// has, so the record says "error" for an error cut short.
 		full.Kind = m.Kind
 		d.recordICMP(info, full)
 	}
@@ -150,9 +152,6 @@ func partialView(fam codec.Family, b []byte, m codec.Message, err error) (codec.
 			v.Checksum, v.Sum = m.Checksum, m.Sum
 			return v, cut
 		}
-	}
-	if m.Kind == codec.KindRaw {
-		return m, len(b)
 	}
 	return m, len(b)
 }
