@@ -1170,7 +1170,8 @@ async function renderTeach() {
   let cs = null;
   if (it) cs = sums.find((c) => c.at === it.n.offset && (it.n.source || 0) === 0);
   if (!cs) cs = sums.find((c) => /^icmp/.test(c.field)) || sums[0];
-  if (cs) box.append(checksumSection(cs));
+  if (cs) box.append(await checksumSection(cs));
+  if (seq !== teachSeq) return;
 
   // 4. Every note of the frame, clickable.
   if (f.notes && f.notes.length) {
@@ -1200,7 +1201,12 @@ function noteLine(note) {
 
 const hex4 = (v) => '0x' + (v >>> 0).toString(16).padStart(4, '0');
 
-function checksumSection(cs) {
+// The checksum worked out in the four steps of RFC 1071, each step's words
+// from the codec's catalogue (checksum.words, .sum, .fold, .complement).
+async function checksumSection(cs) {
+  const keys = ['checksum.howto', 'checksum.words', 'checksum.odd', 'checksum.sum', 'checksum.fold', 'checksum.complement', 'checksum.verify'];
+  const ex = {};
+  for (const [k, v] of await Promise.all(keys.map(async (k) => [k, await explainKey(k)]))) ex[k] = v ? pick(v) : '';
   const sec = el('section', 'tsec checksum');
   sec.append(el('h3', null, cs.label));
   const verdict = el('p', cs.ok ? 'verdict ok' : 'verdict bad');
@@ -1209,6 +1215,14 @@ function checksumSection(cs) {
     : 'Found ' + hex4(cs.found) + ', but the bytes add up to ' + hex4(cs.right) + '. The packet was corrupted or built wrong.';
   sec.append(verdict);
   sec.append(el('p', 'muted small', cs.how));
+  if (ex['checksum.howto']) sec.append(el('p', 'explain small', ex['checksum.howto']));
+
+  const step = (text, body) => {
+    const d = el('div', 'cstep');
+    if (text) d.append(el('p', 'small', text));
+    if (body) d.append(body);
+    sec.append(d);
+  };
   const table = el('table', 'cstable');
   const head = el('tr');
   for (const t of ['bytes', 'word', 'running sum']) head.append(el('th', null, t));
@@ -1221,7 +1235,9 @@ function checksumSection(cs) {
   for (const p of cs.pseudo || []) addRow(p.label, p.word, p.sum, 'pseudo');
   const words = cs.words || [];
   const SHOW = 12;
+  let padded = false;
   words.forEach((w, k) => {
+    padded = padded || !!w.pad;
     if (words.length > 2 * SHOW + 1 && k === SHOW) {
       const tr = el('tr', 'skip');
       const td = el('td', 'muted', '… ' + (words.length - 2 * SHOW) + ' more words …');
@@ -1233,13 +1249,15 @@ function checksumSection(cs) {
     const label = w.off + (w.pad ? ' (+pad)' : '–' + (w.off + 1)) + (w.zeroed ? ' checksum as 0' : '');
     addRow(label, w.word, w.sum, w.zeroed ? 'zeroed' : '');
   });
-  sec.append(table);
-  const steps = el('ol', 'steps');
-  steps.append(el('li', null, 'Sum of all words: 0x' + cs.total.toString(16)));
-  for (const fo of cs.folds || []) steps.append(el('li', null, 'Fold the carry: 0x' + fo.from.toString(16) + ' → 0x' + fo.to.toString(16)));
-  steps.append(el('li', null, "One's complement of " + hex4(cs.folded) + ' = ' + hex4(cs.right)));
-  steps.append(el('li', cs.ok ? 'ok' : 'bad', 'Right value ' + hex4(cs.right) + ', found ' + hex4(cs.found) + (cs.ok ? ' ✓' : ' ✗')));
-  sec.append(steps);
+  step(ex['checksum.words'] + (padded && ex['checksum.odd'] ? ' ' + ex['checksum.odd'] : ''), table);
+  step(ex['checksum.sum'], el('p', 'mono', 'sum = 0x' + cs.total.toString(16)));
+  const folds = el('p', 'mono');
+  folds.textContent = (cs.folds || []).length
+    ? (cs.folds || []).map((fo) => '0x' + fo.from.toString(16) + ' → 0x' + fo.to.toString(16)).join(',  ')
+    : 'no carry: 0x' + cs.total.toString(16);
+  step(ex['checksum.fold'], folds);
+  step(ex['checksum.complement'], el('p', 'mono', '~' + hex4(cs.folded) + ' = ' + hex4(cs.right)));
+  step(ex['checksum.verify'], el('p', 'mono ' + (cs.ok ? 'ok' : 'bad'), 'right ' + hex4(cs.right) + ', found ' + hex4(cs.found) + (cs.ok ? '  ✓' : '  ✗')));
   return sec;
 }
 
