@@ -50,8 +50,9 @@ func decodeIP(p *Packet, b []byte) error {
 		return err
 	case 6:
 		p.Family = IPv6
-		h, payload, err := ParseIPv6(b)
-		p.V6, p.Payload = h, payload
+		h := &p.V6
+		payload, err := parseIPv6(h, b)
+		p.Payload = payload
 		if payload == nil && err != nil {
 			return err
 		}

@@ -20,33 +20,43 @@ const (
 // bytes present are returned with an ErrTruncated *ParseError. A Payload
 // Length of 0 (a jumbogram, RFC 2675, or a capture taken before
 // segmentation offload) means to the end of b.
-func ParseIPv6(b []byte) (IPv6Header, []byte, error) {
-	h, err := parseIPv6Header(b)
-	if err != nil {
+func ParseIPv6(b []byte) (h IPv6Header, payload []byte, err error) {
+	payload, err = parseIPv6(&h, b)
+	return h, payload, err
+}
+
+// parseIPv6 is ParseIPv6 filling a zero h in place.
+func parseIPv6(h *IPv6Header, b []byte) ([]byte, error) {
+	if err := parseIPv6Into(h, b); err != nil {
 		if h.UpperOff > 0 && h.UpperOff <= len(b) {
-			return h, b[h.UpperOff:], err
+			return b[h.UpperOff:], err
 		}
-		return h, nil, err
+		return nil, err
 	}
 	end := ipv6HeaderLen + int(h.PayloadLen)
 	if h.PayloadLen == 0 {
 		end = len(b) // a jumbogram, or a capture taken before segmentation offload
 	}
 	if end > len(b) {
-		return h, b[h.UpperOff:], truncated("IPv6", len(b), "datagram of "+nbytes(end)+" (payload length + 40)", len(b))
+		return b[h.UpperOff:], truncated("IPv6", len(b), "datagram of "+nbytes(end)+" (payload length + 40)", len(b))
 	}
-	return h, b[h.UpperOff:end], nil
+	return b[h.UpperOff:end], nil
 }
 
 // parseIPv6Header reads the fixed header and walks the extension headers
 // within the bytes present and the payload length.
-func parseIPv6Header(b []byte) (IPv6Header, error) {
-	var h IPv6Header
+func parseIPv6Header(b []byte) (h IPv6Header, err error) {
+	err = parseIPv6Into(&h, b)
+	return h, err
+}
+
+// parseIPv6Into is parseIPv6Header filling a zero h in place.
+func parseIPv6Into(h *IPv6Header, b []byte) error {
 	if len(b) < ipv6HeaderLen {
-		return h, truncated("IPv6", len(b), "40-byte IPv6 header", len(b))
+		return truncated("IPv6", len(b), "40-byte IPv6 header", len(b))
 	}
 	if v := b[0] >> 4; v != 6 {
-		return h, malformed("IPv6", 0, "version 6", "version "+itoa(int(v)))
+		return malformed("IPv6", 0, "version 6", "version "+itoa(int(v)))
 	}
 	vtf := be32(b)
 	h.TrafficClass = uint8(vtf >> 20)
@@ -67,24 +77,24 @@ func parseIPv6Header(b []byte) (IPv6Header, error) {
 		switch next {
 		case ProtoHopByHop, ProtoRouting, ProtoDstOpts:
 			if limit-off < 2 {
-				return h, truncated("IPv6", limit, "extension header at byte "+itoa(off), limit-off)
+				return truncated("IPv6", limit, "extension header at byte "+itoa(off), limit-off)
 			}
 			n = (int(b[off+1]) + 1) * 8
 		case ProtoAH:
 			if limit-off < 2 {
-				return h, truncated("IPv6", limit, "authentication header at byte "+itoa(off), limit-off)
+				return truncated("IPv6", limit, "authentication header at byte "+itoa(off), limit-off)
 			}
 			n = (int(b[off+1]) + 2) * 4
 		case ProtoFragment:
 			n = ipv6FragHdrLen
 		default:
-			return h, nil
+			return nil
 		}
 		if limit-off < n {
-			return h, truncated("IPv6", limit, nbytes(n)+" extension header at byte "+itoa(off), limit-off)
+			return truncated("IPv6", limit, nbytes(n)+" extension header at byte "+itoa(off), limit-off)
 		}
 		if next == ProtoRouting {
-			finalDst(&h, b[off:off+n])
+			finalDst(h, b[off:off+n])
 		}
 		if next == ProtoFragment {
 			fo := be16(b[off+2:])
@@ -94,13 +104,13 @@ func parseIPv6Header(b []byte) (IPv6Header, error) {
 			h.FragID = be32(b[off+4:])
 			if h.FragOff != 0 {
 				h.Upper, h.UpperOff = b[off], off+n
-				return h, nil
+				return nil
 			}
 		}
 		next = b[off]
 		off += n
 	}
-	return h, malformed("IPv6", off, "at most 64 extension headers", "more")
+	return malformed("IPv6", off, "at most 64 extension headers", "more")
 }
 
 // AppendHeader appends the 40-byte fixed header; extension headers are the
