@@ -33,6 +33,10 @@ export interface ICMPLab {
   /** Explanation of a field id ("ip.ttl", "icmp.checksum", "checksum.howto"). JSON of Explanation. */
   explain(key: string): Promise<string>;
 
+  /** Render packet bytes (hex) in a dump dialect from Meta.dialects, for
+   * "copy as"; decode reads the text back. Resolves to the text itself. */
+  format(hex: string, dialect: string): Promise<string>;
+
   /** Build a message from fields with the codec's encoder. JSON of BuildResult. */
   build(spec: BuildSpec): Promise<string>;
   /** One example, built by the codec: a packet (with tcpdump -X text) or a pcap. JSON of Example. */

@@ -507,3 +507,25 @@ func TestChecksumOfICMPv6(t *testing.T) {
 		t.Error("no ICMPv6 checksum worked out")
 	}
 }
+
+// "Copy as" renders what decode reads back, in every dialect.
+func TestFormatAsRoundTrips(t *testing.T) {
+	e, _ := exampleByID("3/3")
+	for _, d := range textdump.Dialects() {
+		text, err := formatAs(e.Hex, d.String())
+		if err != nil {
+			t.Errorf("%v: %v", d, err)
+			continue
+		}
+		res, err := decodeText(text, DecodeOptions{Dialect: d.String()})
+		if err != nil || len(res.Frames) != 1 || res.Frames[0].Hex != e.Hex {
+			t.Errorf("%v: formatted text does not decode back (%v)", d, err)
+		}
+	}
+	if _, err := formatAs(e.Hex, "morse"); err == nil {
+		t.Error("unknown dialect accepted")
+	}
+	if _, err := formatAs("xyz", "xxd"); err == nil {
+		t.Error("bad hex accepted")
+	}
+}

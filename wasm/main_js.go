@@ -344,6 +344,17 @@ func methods() map[string]func(args jsArgs) (any, error) {
 			}
 			return build(s)
 		},
+		"format": func(args jsArgs) (any, error) {
+			h, err := argString(args, 0, "hex")
+			if err != nil {
+				return nil, err
+			}
+			d, err := argString(args, 1, "dialect")
+			if err != nil {
+				return nil, err
+			}
+			return formatAs(h, d)
+		},
 		"example": func(args jsArgs) (any, error) {
 			id, err := argString(args, 0, "id")
 			if err != nil {

@@ -38,6 +38,7 @@ import (
 	"icmplab/codec"
 	"icmplab/codec/capture"
 	"icmplab/codec/dissect"
+	"icmplab/codec/textdump"
 	"icmplab/native/serve"
 	"icmplab/site"
 )
@@ -491,6 +492,15 @@ func TestBrowserPasteEchoRequest(t *testing.T) {
 		chromedp.Text("#teach .verdict", &verdict, chromedp.ByQuery))
 	if !strings.Contains(verdict, "correct") {
 		t.Errorf("checksum verdict %q, want it correct", verdict)
+	}
+	// "Copy as" puts the packet in another dialect in the paste box, exactly
+	// as the codec formats it.
+	var copied string
+	b.run(t, "copy as xxd",
+		chromedp.Evaluate(`(() => { const s = document.getElementById('copyas'); s.value = 'xxd'; s.dispatchEvent(new Event('change')); })()`, nil),
+		chromedp.Poll(`document.getElementById('paste').value.startsWith('00000000: ') ? document.getElementById('paste').value : null`, &copied, chromedp.WithPollingTimeout(5*time.Second)))
+	if want := textdump.Format(textdump.XXD, pkt); copied != want {
+		t.Errorf("copy as xxd gave\n%s\nwant\n%s", copied, want)
 	}
 	b.screenshot(t, "echo-request.png")
 	b.noProblems(t)

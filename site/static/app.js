@@ -106,7 +106,10 @@ async function init() {
       ready: t.ready,
     });
   }
-  for (const d of state.meta.dialects) $('dialect').append(new Option(d, d));
+  for (const d of state.meta.dialects) {
+    $('dialect').append(new Option(d, d));
+    $('copyas').append(new Option(d, d));
+  }
   for (const l of state.meta.layers) $('layer').append(new Option(l.title, l.id));
   const ex = $('examples');
   const gp = el('optgroup');
@@ -167,6 +170,7 @@ function bindInput() {
     e.target.value = '';
   });
   $('share').addEventListener('click', share);
+  $('copyas').addEventListener('change', copyAs);
   $('bfamily').addEventListener('change', () => {
     const v6 = $('bfamily').value === '6';
     $('bsrc').value = v6 ? '2001:db8::10' : '192.0.2.10';
@@ -327,6 +331,31 @@ async function share() {
   } catch {
     flash($('share'), 'Link in the address bar');
   }
+}
+
+// "Copy as": the shown packet in another dump dialect, on the clipboard and
+// in the paste box (where it dissects back to the same bytes).
+async function copyAs() {
+  const sel = $('copyas');
+  const dialect = sel.value;
+  sel.value = '';
+  if (!dialect || !state.frame) return;
+  let text;
+  try {
+    text = await call('format', state.frame.hex, dialect);
+  } catch (err) {
+    showMessage(err.message, 'error');
+    return;
+  }
+  $('paste').value = text;
+  $('dialect').value = dialect;
+  try {
+    await navigator.clipboard.writeText(text);
+    sel.options[0].textContent = 'Copied as ' + dialect;
+  } catch {
+    sel.options[0].textContent = 'In the paste box';
+  }
+  setTimeout(() => (sel.options[0].textContent = 'Copy as…'), 1600);
 }
 
 function flash(btn, text) {

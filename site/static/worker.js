@@ -95,6 +95,7 @@ const ops = {
   types: (api, family) => api.types(family),
   explain: (api, key) => api.explain(key),
   build: (api, spec) => api.build(spec),
+  format: (api, hex, dialect) => api.format(hex, dialect),
   example: (api, id) => api.example(id),
   rows: (api, handle, start, n) => api.captureRows(handle, start, n),
   filter: (api, handle, spec) => api.captureFilter(handle, spec),
