@@ -279,3 +279,54 @@ func TestParamProblemAndQuench(t *testing.T) {
 		t.Error("source quench is an error message")
 	}
 }
+
+func TestNDPOptionDecoders(t *testing.T) {
+	// Route information (RFC 4191 2.3): a /48 in a 16-byte option, high preference.
+	opts := AppendNDPOption(nil, NDPRouteInfo, append([]byte{48, 0x08, 0, 0, 0x0e, 0x10}, netip.MustParseAddr("2001:2::").AsSlice()[:8]...))
+	// Nonce (RFC 3971 5.3.2): 6 bytes.
+	opts = AppendNDPOption(opts, NDPNonce, []byte{1, 2, 3, 4, 5, 6})
+	// Redirected header: 6 reserved bytes, then the start of a datagram.
+	opts = AppendNDPOption(opts, NDPRedirectedHdr, append(make([]byte, 6), 0x60, 0, 0, 0, 0, 8, 58, 64))
+	// A DNSSL whose label runs past the option.
+	opts = AppendNDPOption(opts, NDPDNSSL, []byte{0, 0, 0, 0, 0, 60, 40, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 0})
+	it := NDPOptionIter{b: opts, base: 16}
+	var n int
+	for it.Next() {
+		o := it.Option()
+		n++
+		switch o.Type {
+		case NDPRouteInfo:
+			r, err := o.RouteInfo()
+			if err != nil || r.PrefixLen != 48 || r.Preference != 1 || r.Lifetime != 3600 || r.Prefix != netip.MustParseAddr("2001:2::") {
+				t.Errorf("route info %+v %v", r, err)
+			}
+		case NDPNonce:
+			if b, err := o.Nonce(); err != nil || string(b) != "\x01\x02\x03\x04\x05\x06" {
+				t.Errorf("nonce % x %v", b, err)
+			}
+		case NDPRedirectedHdr:
+			if b, err := o.RedirectedHeader(); err != nil || b[0] != 0x60 || len(b) != 8 {
+				t.Errorf("redirected header % x %v", b, err)
+			}
+		case NDPDNSSL:
+			d, err := o.DNSSL()
+			if err != nil || d.Lifetime != 60 {
+				t.Fatalf("DNSSL %+v %v", d, err)
+			}
+			if _, err := d.Domains(nil); !errors.Is(err, ErrMalformed) {
+				t.Errorf("label past the end: %v, want ErrMalformed", err)
+			}
+		}
+		if o.Offset < 16 || o.Length == 0 {
+			t.Errorf("option %+v: offset or length wrong", o)
+		}
+	}
+	if it.Err() != nil || n != 4 {
+		t.Errorf("%d options, %v", n, it.Err())
+	}
+	// A route information option too short for its prefix length.
+	short := NDPOption{Type: NDPRouteInfo, Length: 1, Data: []byte{64, 0, 0, 0, 0, 0}}
+	if _, err := short.RouteInfo(); !errors.Is(err, ErrMalformed) {
+		t.Errorf("short route info: %v", err)
+	}
+}
