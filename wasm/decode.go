@@ -55,8 +55,14 @@ func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 	if err != nil {
 		return DecodeResult{}, err
 	}
+	// Several packets are a little capture: fragments among them are put
+	// back together, and the frame completing a datagram shows it whole.
+	var ra *dissect.Reassembler
+	if len(res.Packets) > 1 {
+		ra = dissect.NewReassembler()
+	}
 	for i, p := range res.Packets {
-		dopt := dissect.Options{Time: p.Time}
+		dopt := dissect.Options{Time: p.Time, Reassembler: ra}
 		if len(res.Packets) > 1 {
 			dopt.Number = i + 1
 		}

@@ -529,3 +529,30 @@ func TestFormatAsRoundTrips(t *testing.T) {
 		t.Error("bad hex accepted")
 	}
 }
+
+// Fragments pasted together are reassembled: the frame that completes the
+// datagram carries it as a second byte buffer.
+func TestDecodeReassemblesPastedFragments(t *testing.T) {
+	msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4EchoRequest},
+		codec.Echo{ID: 1, Seq: 2, Data: bytes.Repeat([]byte("frag"), 16)})
+	frag := func(off int, part []byte, more bool) []byte {
+		h := codec.IPv4Header{IHL: 5, TotalLength: uint16(20 + len(part)), ID: 0x4242, TTL: 64, Protocol: codec.ProtoICMP,
+			Src: exHost, Dst: exTarget, FragOff: uint16(off / 8)}
+		if more {
+			h.Flags = codec.IPv4FlagMF
+		}
+		return append(h.AppendHeader(nil), part...)
+	}
+	text := hex.EncodeToString(frag(0, msg[:48], true)) + "\n\n" + hex.EncodeToString(frag(48, msg[48:], false))
+	res, err := decodeText(text, DecodeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Frames) != 2 {
+		t.Fatalf("%d frames, want 2", len(res.Frames))
+	}
+	last := res.Frames[1]
+	if len(last.Sources) != 1 || last.ICMP == nil || last.ICMP.Checksum != codec.ChecksumGood.String() {
+		t.Errorf("second fragment: %d sources, icmp %+v", len(last.Sources), last.ICMP)
+	}
+}

@@ -1002,3 +1002,42 @@ func TestBrowserOffline(t *testing.T) {
 		chromedp.WaitVisible(`#tree li[data-field="icmp"]`, chromedp.ByQuery))
 	checkTree(t, b.tree(t), pkt, dissect.LayerIPv4)
 }
+
+// Two pasted fragments: the second frame shows the reassembled datagram as a
+// second byte buffer, with a tab to show it.
+func TestBrowserPastedFragments(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4EchoRequest},
+		codec.Echo{ID: 1, Seq: 2, Data: bytes.Repeat([]byte("frag"), 16)})
+	frag := func(off int, part []byte, more bool) []byte {
+		h := codec.IPv4Header{IHL: 5, TotalLength: uint16(20 + len(part)), ID: 0x4242, TTL: 64, Protocol: codec.ProtoICMP,
+			Src: tHost, Dst: tTarget, FragOff: uint16(off / 8)}
+		if more {
+			h.Flags = codec.IPv4FlagMF
+		}
+		return append(h.AppendHeader(nil), part...)
+	}
+	f1, f2 := frag(0, msg[:48], true), frag(48, msg[48:], false)
+	ra := dissect.NewReassembler()
+	dissect.Dissect(f1, dissect.LayerIPv4, dissect.Options{Reassembler: ra})
+	native := dissect.Dissect(f2, dissect.LayerIPv4, dissect.Options{Reassembler: ra})
+	if len(native.Sources) != 1 {
+		t.Fatalf("fixture: native dissection of the second fragment has %d sources", len(native.Sources))
+	}
+	b.paste(t, hex.EncodeToString(f1)+"\n\n"+hex.EncodeToString(f2))
+	var tabs []string
+	var info string
+	b.run(t, "second frame",
+		chromedp.WaitVisible("#frames .frametab", chromedp.ByQuery),
+		chromedp.Click("#frames .frametab:nth-child(2)", chromedp.ByQuery),
+		chromedp.WaitVisible("#sources", chromedp.ByQuery),
+		chromedp.Evaluate(`[...document.querySelectorAll('#sources button')].map(b => b.textContent)`, &tabs),
+		chromedp.Click("#sources button:nth-child(2)", chromedp.ByQuery),
+		chromedp.Text("#hexinfo", &info, chromedp.ByQuery))
+	want := native.Sources[0]
+	if len(tabs) != 2 || tabs[1] != want.Name || !strings.HasPrefix(info, fmt.Sprintf("%d bytes", len(want.Data))) {
+		t.Errorf("source tabs %q, hex info %q: want %q of %d bytes", tabs, info, want.Name, len(want.Data))
+	}
+	b.noProblems(t)
+}

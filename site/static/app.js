@@ -829,7 +829,28 @@ function frameBytesHex() {
 
 let hexSpans = []; // [byte] -> {h, a}
 
+// Tabs over the byte buffers when a frame has more than its own bytes (a
+// datagram reassembled from fragments).
+function renderSources() {
+  const nav = $('sources');
+  const f = state.frame;
+  const srcs = f.sources || [];
+  nav.hidden = srcs.length === 0;
+  nav.replaceChildren();
+  ['Frame', ...srcs.map((x) => x.name)].forEach((name, i) => {
+    const b = el('button', 'frametab' + (i === state.source ? ' on' : ''), name);
+    b.type = 'button';
+    b.addEventListener('click', () => {
+      state.source = i;
+      renderHex();
+      paintHex();
+    });
+    nav.append(b);
+  });
+}
+
 function renderHex() {
+  renderSources();
   const hex = frameBytesHex();
   const n = hex.length >> 1;
   const box = $('hex');
