@@ -17,7 +17,7 @@ wasm:
 	cp $(WASM_EXEC)/wasm_exec.js $(STATIC)/wasm_exec.js
 
 build: wasm
-	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o bin/icmplab ./native
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o bin/icmplab ./native
 
 vet:
 	$(GO) vet ./...
