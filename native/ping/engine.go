@@ -47,6 +47,7 @@ type Pinger struct {
 	head    int
 
 	sent, received, dups, corrupted, errors int
+	pipe                                    int // most probes in flight when one was answered
 	inflight                                int
 	lastSeq                                 uint16
 	first, last                             time.Time
@@ -323,6 +324,14 @@ func (p *Pinger) expire(now time.Time) {
 	}
 }
 
+// ack notes that seq was answered while later probes were out: iputils'
+// "pipe", the most probes ever in flight at once.
+func (p *Pinger) ack(seq uint16) {
+	if diff := uint16(p.sent) - seq; diff <= 0x7fff && int(diff)+1 > p.pipe {
+		p.pipe = int(diff) + 1
+	}
+}
+
 // settle records the first answer (reply or error) to a probe.
 func (p *Pinger) settle(st *probeState, flag uint8) {
 	if st.flags&(fAnswered|fErrored|fTimedOut) == 0 {
@@ -336,7 +345,7 @@ func (p *Pinger) summary(reason EndReason) Summary {
 		Host: p.cfg.Start.Host, Addr: p.cfg.Dst,
 		Transmitted: p.sent, Received: p.received, Duplicates: p.dups,
 		Corrupted: p.corrupted, Errors: p.errors,
-		Stats: p.stats, Flood: p.cfg.Flood, EndReason: reason,
+		Stats: p.stats, Flood: p.cfg.Flood, EndReason: reason, Pipe: p.pipe,
 		Count: p.cfg.Count, Deadline: p.cfg.Deadline,
 	}
 	if !p.first.IsZero() {

@@ -127,8 +127,11 @@ type Summary struct {
 	Errors      int
 	// Elapsed runs from the first probe to the last one sent, as iputils
 	// reports "time".
-	Elapsed   time.Duration
-	Stats     Stats
+	Elapsed time.Duration
+	Stats   Stats
+	// Pipe is the most probes in flight when one was answered (iputils
+	// prints it when above 1).
+	Pipe      int
 	Flood     bool
 	EndReason EndReason
 	Err       error // the error that ended the run, for EndError

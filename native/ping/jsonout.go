@@ -75,6 +75,7 @@ type jsonSummary struct {
 	RTTAvgMS    *float64 `json:"rtt_avg_ms,omitempty"`
 	RTTMaxMS    *float64 `json:"rtt_max_ms,omitempty"`
 	RTTMdevMS   *float64 `json:"rtt_mdev_ms,omitempty"`
+	Pipe        int      `json:"pipe,omitempty"`
 	EndReason   string   `json:"end_reason,omitempty"`
 	Error       string   `json:"error,omitempty"`
 	ExitCode    *int     `json:"exit_code,omitempty"`
@@ -161,7 +162,7 @@ func (j *JSONSink) summary(typ string, s Summary) jsonSummary {
 	js := jsonSummary{Type: typ, Host: s.Host, Addr: s.Addr.String(),
 		Transmitted: s.Transmitted, Received: s.Received, Duplicates: s.Duplicates,
 		Corrupted: s.Corrupted, Errors: s.Errors, LossPercent: round6(s.LossPercent()),
-		TimeMS: round6(float64(s.Elapsed) / float64(time.Millisecond)), EndReason: string(s.EndReason)}
+		TimeMS: round6(float64(s.Elapsed) / float64(time.Millisecond)), EndReason: string(s.EndReason), Pipe: s.Pipe}
 	if s.Stats.N > 0 {
 		js.RTTMinMS = ptr(round6(s.Stats.MinMS))
 		js.RTTAvgMS = ptr(round6(s.Stats.AvgMS()))

@@ -41,6 +41,9 @@ func (p *Pinger) onEchoReply(pk icmpsock.Packet, m codec.Message) {
 	}
 	ev := p.baseEvent(EventReply, e.Seq, pk, st)
 	ev.Truncated = len(e.Data) < p.cfg.Size
+	if m.Sum.Status != codec.ChecksumBad {
+		p.ack(e.Seq)
+	}
 	switch {
 	case m.Sum.Status == codec.ChecksumBad:
 		p.corrupted++
@@ -85,6 +88,9 @@ func (p *Pinger) onProbeReply(pk icmpsock.Packet, m codec.Message) {
 		return
 	}
 	ev := p.baseEvent(EventProbeReply, seq, pk, st)
+	if m.Sum.Status != codec.ChecksumBad {
+		p.ack(seq)
+	}
 	ev.Type, ev.Code = m.Type, m.Code
 	ev.Probe = ProbeResult{Family: p.cfg.Family, Code: m.Code, Active: r.Active, IPv4: r.IPv4, IPv6: r.IPv6, State: r.State}
 	switch {
@@ -133,6 +139,7 @@ func (p *Pinger) onError(pk icmpsock.Packet, m codec.Message) {
 			return
 		}
 	}
+	p.ack(seq)
 	ev := p.baseEvent(EventError, seq, pk, st)
 	ev.Type, ev.Code = m.Type, m.Code
 	ev.MTU, ev.Pointer, ev.Gateway = body.MTU, body.Pointer, body.Gateway

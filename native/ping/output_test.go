@@ -72,7 +72,7 @@ var (
 	reFrom     = regexp.MustCompile(`^(\[\d+\.\d{6}\] )?From [0-9a-f.:]+ icmp_seq=\d+ .+$`)
 	reStatHead = regexp.MustCompile(`^--- \S+ ping statistics ---$`)
 	reStats    = regexp.MustCompile(`^\d+ packets transmitted, \d+ received(, \+\d+ duplicates)?(, \+\d+ corrupted)?(, \+\d+ errors)?, \d+(\.\d+)?% packet loss, time \d+ms$`)
-	reRTT      = regexp.MustCompile(`^rtt min/avg/max/mdev = \d+\.\d{3}/\d+\.\d{3}/\d+\.\d{3}/\d+\.\d{3} ms$`)
+	reRTT      = regexp.MustCompile(`^rtt min/avg/max/mdev = \d+\.\d{3}/\d+\.\d{3}/\d+\.\d{3}/\d+\.\d{3} ms(, pipe \d+)?$`)
 	reNoAnswer = regexp.MustCompile(`^no answer yet for icmp_seq=\d+$`)
 )
 
@@ -214,5 +214,25 @@ func TestJSONLines(t *testing.T) {
 	}
 	if last["end_reason"] != "count" || last["received"].(float64) != 1 || last["errors"].(float64) != 1 || last["exit_code"].(float64) != 0 {
 		t.Errorf("summary %v", last)
+	}
+}
+
+// TestPipe: replies held back until three probes are out give iputils'
+// "pipe 3" on the rtt line.
+func TestPipe(t *testing.T) {
+	var held []codec.Message
+	f := newFake(codec.IPv4, func(f *fakeConn, req codec.Message, dst netip.Addr, at time.Time) {
+		held = append(held, req)
+		if len(held) == 3 {
+			for _, r := range held {
+				f.deliver(dst, reply(f.fam, r, nil), 64)
+			}
+		}
+	})
+	cfg := baseConfig(codec.IPv4)
+	cfg.Count = 3
+	out, _ := textRun(t, cfg, TextOptions{Quiet: true}, f)
+	if !strings.Contains(out, " ms, pipe 3\n") {
+		t.Errorf("no pipe 3:\n%s", out)
 	}
 }

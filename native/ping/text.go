@@ -233,6 +233,10 @@ func (t *TextSink) End(s Summary) {
 		fmt.Fprintf(&b, "rtt min/avg/max/mdev = %s/%s/%s/%s ms", msus(s.Stats.MinUS), msus(avg), msus(s.Stats.MaxUS), msus(mdev))
 		comma = ", "
 	}
+	if s.Pipe > 1 {
+		fmt.Fprintf(&b, "%spipe %d", comma, s.Pipe)
+		comma = ", "
+	}
 	if s.Received > 0 && s.Flood && s.Transmitted > 1 {
 		ipg := int64(s.Elapsed/time.Microsecond) / int64(s.Transmitted-1)
 		ew := s.Stats.EWMA8US
