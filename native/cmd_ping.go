@@ -139,7 +139,10 @@ func runPing(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			closeAll()
 			var oe *icmpsock.OpenError
-			if errors.As(err, &oe) {
+			switch {
+			case errors.As(err, &oe) && cfg.Probe != nil:
+				return fail("%v\nPROBE (extended echo) needs a raw socket: run as root, or setcap cap_net_raw+ep <path to icmplab>", err)
+			case errors.As(err, &oe):
 				return fail("%v\n%s", err, oe.Hint())
 			}
 			return fail("%v", err)
