@@ -29,6 +29,11 @@ import (
 
 func init() {
 	register("ping", "send ICMP echo (or RFC 8335 PROBE) requests, iputils-compatible", runPing)
+	// Keep the main goroutine on the process's main thread. In a cgo build
+	// priv.DropAll can drop capabilities on the calling thread only; this
+	// makes that thread the one /proc/<pid>/status reports. (Built with
+	// CGO_ENABLED=0, DropAll reaches every thread regardless.)
+	runtime.LockOSThread()
 }
 
 // minUserInterval is the shortest interval an unprivileged user may ask
@@ -150,9 +155,13 @@ func runPing(args []string, stdout, stderr io.Writer) int {
 		cfg.Start.Socket = conn.Kind().String()
 		targets = append(targets, target{cfg, conn})
 	}
-	if _, err := priv.DropAll(); err != nil {
+	drop, err := priv.DropAll()
+	if err != nil {
 		closeAll()
 		return fail("dropping privileges: %v", err)
+	}
+	if drop.Scope != priv.AllThreads && drop.Before != 0 {
+		fmt.Fprintln(stderr, "icmplab ping: warning: this binary uses cgo, so capabilities were dropped on the main thread only; build it with CGO_ENABLED=0")
 	}
 
 	// One processor: pinging is waiting, and with one P a reply's wake-up
