@@ -229,5 +229,34 @@ func FuzzQuotedFlow(f *testing.F) {
 		if len(q) > 0 && (q[0]>>4 == 4 || q[0]>>4 == 6) && k.Family != Family(q[0]>>4) {
 			t.Fatalf("family %v for version %d", k.Family, q[0]>>4)
 		}
+		// Message.QuotedFlow's fast path agrees with the general decoder.
+		m, _ := ParseICMPv4(append([]byte{byte(ICMPv4TimeExceeded), 0, 0, 0, 0, 0, 0, 0}, q...))
+		if m.Kind == KindError && m.ext.layout == ExtNone {
+			if fast, ferr := m.QuotedFlow(); fast != k || (ferr == nil) != (err == nil) {
+				t.Fatalf("message %+v (%v), quote alone %+v (%v)", fast, ferr, k, err)
+			}
+		}
 	})
+}
+
+// Message.QuotedFlow, fast path included, agrees with the general decoder.
+func TestQuotedFlowFastPathAgrees(t *testing.T) {
+	n := 0
+	for _, fx := range fixtures {
+		p, _ := DecodeIP(fx.ip)
+		if p.ICMP.Kind != KindError {
+			continue
+		}
+		fast, err1 := p.ICMP.QuotedFlow()
+		slow, err := messageQuotedFlow(p.ICMP.Family, p.ICMP.Kind, p.ICMP.Type, p.ICMP.raw, p.ICMP.quoteEnd)
+		if err1 == nil {
+			n++
+		}
+		if (err1 == nil) != (err == nil) || fast != slow {
+			t.Errorf("%s: fast %+v\nslow %+v (%v)", fx.name, fast, slow, err)
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d fixtures take the fast path", n)
+	}
 }
