@@ -1051,3 +1051,22 @@ func TestBrowserPastedFragments(t *testing.T) {
 	}
 	b.noProblems(t)
 }
+
+// A dropped or opened text file that is not a capture is read like a paste.
+func TestBrowserOpenTextDump(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	pkt := mplsTimeExceeded()
+	path := filepath.Join(t.TempDir(), "dump.txt")
+	if err := os.WriteFile(path, []byte(textdump.Format(textdump.TcpdumpXASCII, pkt)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.run(t, "open text", chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery))
+	checkTree(t, b.tree(t), pkt, dissect.LayerIPv4)
+	var hidden bool
+	b.run(t, "capture view", chromedp.Evaluate(`document.getElementById('capture').hidden`, &hidden))
+	if !hidden {
+		t.Error("a text dump left the capture view open")
+	}
+	b.noProblems(t)
+}

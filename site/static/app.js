@@ -454,6 +454,15 @@ async function openCapture(file) {
     call('close', end.handle).catch(() => {});
     return;
   }
+  if (end.count === 0 && file instanceof Blob && file.size <= MAX_TEXT_FILE && (await looksLikeText(file))) {
+    // Not a capture but a text file: a saved hex dump, read like a paste.
+    closeCaptureView();
+    prog.hidden = true;
+    const text = await file.text();
+    $('paste').value = text;
+    await decodeText(text, { dialect: '', layer: '' });
+    return;
+  }
   prog.hidden = true;
   state.capture = { handle: end.handle, name: file.name, total: end.count };
   let text = fmtInt(end.count) + ' packets · ' + end.format;
@@ -464,6 +473,15 @@ async function openCapture(file) {
   await applyFilter();
   if (list.count) selectRow(0);
   $('capture').dataset.state = 'ready';
+}
+
+// A dropped file of at most this size that is not a capture is tried as
+// text (a saved tcpdump -X or xxd dump).
+const MAX_TEXT_FILE = 4 << 20;
+
+async function looksLikeText(file) {
+  const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
+  return head.length > 0 && !head.includes(0);
 }
 
 function activeFilter() {
