@@ -29,6 +29,7 @@ func TestNoAllocs(t *testing.T) {
 		{"QuotedFlow", func() { k, _ := tm.QuotedFlow(); keep += int(k.DstPort) }},
 		{"DecodeIP v4", func() { p, _ := DecodeIP(te); keep += int(p.ICMP.Kind) }},
 		{"DecodeIP v6", func() { p, _ := DecodeIP(v6); keep += int(p.ICMP.Kind) }},
+		{"Packet.Decode", func() { var p Packet; _ = p.Decode(te); keep += int(p.ICMP.Kind) }},
 		{"DecodeIP+QuotedFlow", func() { p, _ := DecodeIP(te); k, _ := p.ICMP.QuotedFlow(); keep += int(k.DstPort) }},
 		{"extension iteration", func() {
 			p, _ := DecodeIP(mpls)

@@ -3,17 +3,23 @@ package codec
 // QuotedFlow decodes the flow key of the datagram an error message quotes.
 // Error offsets count from the start of the message.
 func (m Message) QuotedFlow() (FlowKey, error) {
+	// Inlined, so that the Message is not copied as an argument.
+	return quotedFlowOf(m.Family, m.Kind, m.Type, m.raw, m.quoteEnd)
+}
+
+// quotedFlowOf is Message.QuotedFlow on the fields it needs.
+func quotedFlowOf(f Family, kind Kind, typ Type, raw []byte, quoteEnd int) (FlowKey, error) {
 	// The quotes traceroute meets most, an option-less IPv4 header then
 	// UDP, TCP or an ICMP echo, are returned as one composite literal built
 	// from registers. Filling a FlowKey field by field and returning it
 	// costs a stalled copy (narrow stores read back by wide loads) that
 	// doubles the time of this call. Anything else goes the general way.
-	raw, end := m.raw, m.quoteEnd
+	end := quoteEnd
 	if end == 0 {
 		end = len(raw)
 	}
-	if m.Kind != KindError || end > len(raw) || end < icmpFixedLen+ipv4MinHeaderLen+8 {
-		return messageQuotedFlow(m.Family, m.Kind, m.Type, raw, m.quoteEnd)
+	if kind != KindError || end > len(raw) || end < icmpFixedLen+ipv4MinHeaderLen+8 {
+		return messageQuotedFlow(f, kind, typ, raw, quoteEnd)
 	}
 	q := raw[icmpFixedLen:end]
 	t := q[ipv4MinHeaderLen : ipv4MinHeaderLen+8]
@@ -35,7 +41,7 @@ func (m Message) QuotedFlow() (FlowKey, error) {
 			}
 		}
 	}
-	return messageQuotedFlow(m.Family, m.Kind, m.Type, raw, m.quoteEnd)
+	return messageQuotedFlow(f, kind, typ, raw, quoteEnd)
 }
 
 // messageQuotedFlow is Message.QuotedFlow on the fields it needs.

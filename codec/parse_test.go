@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"net/netip"
+	"reflect"
 	"testing"
 )
 
@@ -274,5 +275,17 @@ func TestChecksumVerdicts(t *testing.T) {
 	m, err = ParseICMPv4(bad)
 	if err != nil || m.Sum.Status != ChecksumBad || m.Sum.Want != 0x701c {
 		t.Errorf("corrupted checksum: %v %+v, want bad wanting 0x701c", err, m.Sum)
+	}
+}
+
+// Packet.Decode, reusing one Packet, leaves nothing of the previous packet.
+func TestPacketDecodeReuse(t *testing.T) {
+	var p Packet
+	for _, f := range fixtures {
+		want, werr := DecodeIP(f.ip)
+		err := p.Decode(f.ip)
+		if (err == nil) != (werr == nil) || !reflect.DeepEqual(p, want) {
+			t.Errorf("%s: Decode differs from DecodeIP\n got %+v\nwant %+v", f.name, p, want)
+		}
 	}
 }
