@@ -1062,7 +1062,11 @@ function renderBits() {
   box.append(ruler);
   const grid = el('div', 'bitgrid');
   const limitBits = MAX_BIT_ROWS * 32;
+  // Fields wider than two rows (a quoted datagram, data) are drawn one row
+  // high with their size written in; `shift` is how many bits that saved, so
+  // the fields after them keep their places relative to each other.
   let placed = 0;
+  let shift = 0;
   let cut = false;
   for (const k of hdr.kids) {
     const n = state.flat[k].n;
@@ -1082,21 +1086,27 @@ function renderBits() {
       start += bits - 1 - hi;
       width = hi - lo + 1;
     }
-    if (start < placed) continue; // overlapping alternatives: draw the first
-    if (start >= limitBits) {
+    let from = start - shift;
+    if (from < placed) continue; // overlapping alternatives: draw the first
+    if (from >= limitBits) {
       cut = true;
       break;
     }
-    if (start > placed) addGap(grid, placed, start);
-    let end = start + width;
-    const capped = end > limitBits || (width > 64 && !n.children);
-    if (capped) end = Math.min(limitBits, Math.max(start + 32 - (start % 32), start + 32));
-    addBox(grid, k, start, end, n, capped ? width : 0);
-    placed = end;
-    if (capped && start + width > end) {
-      if (start + width >= limitBits) cut = true;
-      placed = end;
+    if (from > placed) addGap(grid, placed, from);
+    let to = from + width;
+    const big = width > 64;
+    if (big) {
+      to = from - (from % 32) + 32; // to the end of its row
+      if (to - from < 16 && from % 32 !== 0) to += 32; // too narrow to read: one more row
+      shift += width - (to - from);
     }
+    if (to > limitBits) {
+      to = limitBits;
+      cut = true;
+    }
+    addBox(grid, k, from, to, n, big ? width : 0);
+    placed = to;
+    if (cut) break;
   }
   box.append(grid);
   if (cut) box.append(el('p', 'muted small', 'The rest of the header is not drawn; the tree lists every field.'));
