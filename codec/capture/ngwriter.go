@@ -23,46 +23,11 @@ type NgWriter struct {
 // Wireshark shows under "Capture file properties".
 const userAppl = "icmplab"
 
-const optUserAppl = 4
-
 // NewNgWriter writes the section header and the interface description for
-// link and returns the writer.
+// link and returns the writer. The section names icmplab as its application;
+// NewNgWriterOptions says more.
 func NewNgWriter(w io.Writer, link LinkType) (*NgWriter, error) {
-	le := binary.LittleEndian
-	b := make([]byte, 0, 128)
-	// Section Header Block: byte order, version 1.0, unknown section length,
-	// shb_userappl.
-	appl := (len(userAppl) + 3) &^ 3
-	shbLen := 28 + 4 + appl + 4
-	b = le.AppendUint32(b, ngSectionHeader)
-	b = le.AppendUint32(b, uint32(shbLen))
-	b = le.AppendUint32(b, ngByteOrder)
-	b = le.AppendUint16(b, 1)
-	b = le.AppendUint16(b, 0)
-	b = le.AppendUint64(b, ^uint64(0))
-	b = le.AppendUint16(b, optUserAppl)
-	b = le.AppendUint16(b, uint16(len(userAppl)))
-	b = append(b, userAppl...)
-	b = append(b, make([]byte, appl-len(userAppl))...)
-	b = le.AppendUint32(b, 0) // opt_endofopt
-	b = le.AppendUint32(b, uint32(shbLen))
-	// Interface Description Block: link type, no snap length limit (0),
-	// if_tsresol 9 (nanoseconds).
-	const idbLen = 16 + 8 + 4 + 4
-	b = le.AppendUint32(b, ngInterface)
-	b = le.AppendUint32(b, idbLen)
-	b = le.AppendUint16(b, uint16(link))
-	b = le.AppendUint16(b, 0)
-	b = le.AppendUint32(b, 0)
-	b = le.AppendUint16(b, optTSResol)
-	b = le.AppendUint16(b, 1)
-	b = append(b, 9, 0, 0, 0)
-	b = le.AppendUint32(b, 0) // opt_endofopt
-	b = le.AppendUint32(b, idbLen)
-	if _, err := w.Write(b); err != nil {
-		return nil, err
-	}
-	return &NgWriter{w: w, buf: b[:0]}, nil
+	return NewNgWriterOptions(w, link, NgWriterOptions{})
 }
 
 // WritePacket writes one Enhanced Packet Block. origLen is the length on the
