@@ -16,6 +16,7 @@
 package pcapout
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -25,21 +26,22 @@ import (
 	"sync"
 	"time"
 
-	"github.com/google/gopacket"
-	"github.com/google/gopacket/layers"
-	"github.com/google/gopacket/pcapgo"
-
 	"icmplab/codec"
+	"icmplab/codec/capture"
 )
 
 // DefaultTTL is written into reconstructed headers when the TTL is unknown
 // (0): the Linux default for both families.
 const DefaultTTL = 64
 
-// Writer writes packets to a pcapng file.
+// Writer writes packets to a pcapng file, through codec/capture's NgWriter:
+// gopacket's pcapgo would do as well, but importing it links
+// gopacket/layers, whose init costs every start of icmplab tens of
+// milliseconds, --pcap or not.
 type Writer struct {
 	mu      sync.Mutex
-	ng      *pcapgo.NgWriter
+	ng      *capture.NgWriter
+	bw      *bufio.Writer
 	closer  io.Closer
 	buf     []byte
 	ipID    uint16
@@ -62,23 +64,20 @@ func Create(path string) (*Writer, error) {
 	return w, nil
 }
 
-// New writes a pcapng section and its one raw-IP interface to out.
+// New writes a pcapng section and its one raw-IP interface to out, which
+// the Writer buffers (Flush and Close write the rest).
 func New(out io.Writer) (*Writer, error) {
-	intf := pcapgo.NgInterface{
-		Name:                "icmplab",
-		Description:         "ICMP sent and received by icmplab; IP headers of datagram-socket and IPv6 packets reconstructed",
-		OS:                  runtime.GOOS,
-		LinkType:            layers.LinkTypeRaw,
-		TimestampResolution: 9,
-	}
-	opts := pcapgo.NgWriterOptions{SectionInfo: pcapgo.NgSectionInfo{
+	bw := bufio.NewWriter(out)
+	ng, err := capture.NewNgWriterOptions(bw, capture.LinkRaw, capture.NgWriterOptions{
 		Hardware: runtime.GOARCH, OS: runtime.GOOS, Application: "icmplab",
-	}}
-	ng, err := pcapgo.NewNgWriterInterface(out, intf, opts)
+		IfName:        "icmplab",
+		IfDescription: "ICMP sent and received by icmplab; IP headers of datagram-socket and IPv6 packets reconstructed",
+		IfOS:          runtime.GOOS,
+	})
 	if err != nil {
 		return nil, fmt.Errorf("pcapout: %w", err)
 	}
-	return &Writer{ng: ng}, nil
+	return &Writer{ng: ng, bw: bw}, nil
 }
 
 // WriteIP records a whole IP datagram (header included) seen at time at.
@@ -136,8 +135,7 @@ func (w *Writer) write(at time.Time, data []byte) error {
 	if w.err != nil {
 		return w.err
 	}
-	ci := gopacket.CaptureInfo{Timestamp: at, CaptureLength: len(data), Length: len(data)}
-	if err := w.ng.WritePacket(ci, data); err != nil {
+	if err := w.ng.WritePacket(at, data, len(data)); err != nil {
 		return w.fail(fmt.Errorf("pcapout: %w", err))
 	}
 	w.packets++
@@ -162,7 +160,7 @@ func (w *Writer) Packets() int {
 func (w *Writer) Flush() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if err := w.ng.Flush(); err != nil {
+	if err := w.bw.Flush(); err != nil {
 		return w.fail(fmt.Errorf("pcapout: %w", err))
 	}
 	return w.err
