@@ -1,6 +1,9 @@
 package codec
 
-import "net/netip"
+import (
+	"encoding/binary"
+	"net/netip"
+)
 
 // IPv4 header layout (RFC 791).
 const (
@@ -97,38 +100,31 @@ func (h IPv4Header) AppendHeader(dst []byte) []byte {
 		opts = opts[:ipv4MaxHeaderLen-ipv4MinHeaderLen]
 	}
 	hl := ipv4MinHeaderLen + (len(opts)+3)/4*4
-	// The fixed part is filled in an array and appended at once.
-	var f [ipv4MinHeaderLen]byte
-	f[0], f[1] = 0x40|byte(hl/4), h.TOS
-	put16(f[2:], h.TotalLength)
-	put16(f[4:], h.ID)
-	put16(f[6:], uint16(h.Flags&7)<<13|h.FragOff&0x1fff)
-	f[8], f[9] = h.TTL, h.Protocol
-	putAddr4(f[12:16], h.Src)
-	putAddr4(f[16:20], h.Dst)
-	var computed uint16
-	if hl == ipv4MinHeaderLen {
-		var s Sum
-		s.acc = uint64(be32(f[0:])) + uint64(be32(f[4:])) + uint64(be32(f[8:])) + uint64(be32(f[12:])) + uint64(be32(f[16:]))
-		computed = s.fold()
-	} else {
-		var s Sum
-		s.add(f[:])
-		s.add(opts)
-		computed = s.fold()
-	}
-	put16(f[10:], keepOrCompute(h.Sum, h.Checksum, computed))
-	dst = append(dst, f[:]...)
+	// The five words are computed, summed and written as words: reading
+	// back bytes just stored costs stalled loads.
+	w0 := uint32(0x40|hl/4)<<24 | uint32(h.TOS)<<16 | uint32(h.TotalLength)
+	w1 := uint32(h.ID)<<16 | uint32(h.Flags&7)<<13 | uint32(h.FragOff&0x1fff)
+	w2 := uint32(h.TTL)<<24 | uint32(h.Protocol)<<16
+	w3, w4 := addr4Word(h.Src), addr4Word(h.Dst)
+	s := Sum{acc: uint64(w0) + uint64(w1) + uint64(w2) + uint64(w3) + uint64(w4)}
+	s.add(opts)
+	w2 |= uint32(keepOrCompute(h.Sum, h.Checksum, s.fold()))
+	dst = binary.BigEndian.AppendUint32(dst, w0)
+	dst = binary.BigEndian.AppendUint32(dst, w1)
+	dst = binary.BigEndian.AppendUint32(dst, w2)
+	dst = binary.BigEndian.AppendUint32(dst, w3)
+	dst = binary.BigEndian.AppendUint32(dst, w4)
 	dst = append(dst, opts...)
 	return appendZeros(dst, hl-ipv4MinHeaderLen-len(opts))
 }
 
-// putAddr4 writes an IPv4 address, or leaves 0.0.0.0 for anything else.
-func putAddr4(b []byte, a netip.Addr) {
+// addr4Word is an IPv4 address as a big-endian word, 0 for anything else.
+func addr4Word(a netip.Addr) uint32 {
 	if a.Is4() || a.Is4In6() {
 		v := a.As4()
-		copy(b, v[:])
+		return binary.BigEndian.Uint32(v[:])
 	}
+	return 0
 }
 
 // appendAddr4 appends an IPv4 address, or 0.0.0.0 for anything else.
