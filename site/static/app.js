@@ -1171,6 +1171,52 @@ function bindLang() {
   );
 }
 
+// The teaching panel's own words in both languages. Protocol names and
+// explanations are not here: they come from the codec.
+const UI = {
+  en: {
+    bytes: 'bytes',
+    mask: 'bits of mask',
+    typeCode: (t, c) => 'Type ' + t + ', code ' + c,
+    errorMsg: 'error message',
+    informational: 'informational',
+    unassigned: 'This type is not assigned by IANA.',
+    quotes: 'The packet it quotes: ',
+    notes: 'Notes',
+    ok: (f) => 'Found ' + f + ': correct.',
+    bad: (f, r) => 'Found ' + f + ', but the bytes add up to ' + r + '. The packet was corrupted or built wrong.',
+    cols: ['bytes', 'word', 'running sum'],
+    more: (n) => '… ' + n + ' more words …',
+    asZero: ' checksum as 0',
+    noCarry: 'no carry: ',
+    right: 'right',
+    found: 'found',
+  },
+  ko: {
+    bytes: '바이트',
+    mask: '마스크 비트',
+    typeCode: (t, c) => '타입 ' + t + ', 코드 ' + c,
+    errorMsg: '오류 메시지',
+    informational: '정보 메시지',
+    unassigned: 'IANA가 할당하지 않은 타입입니다.',
+    quotes: '인용된 패킷: ',
+    notes: '참고',
+    ok: (f) => '패킷의 값 ' + f + ': 올바릅니다.',
+    bad: (f, r) => '패킷의 값은 ' + f + '이지만 바이트를 더하면 ' + r + '이 나옵니다. 패킷이 손상되었거나 잘못 만들어졌습니다.',
+    cols: ['바이트', '워드', '누적 합'],
+    more: (n) => '… 워드 ' + n + '개 생략 …',
+    asZero: ' 체크섬은 0으로',
+    noCarry: '올림 없음: ',
+    right: '올바른 값',
+    found: '패킷의 값',
+  },
+};
+
+function tr(key, ...args) {
+  const v = (UI[state.lang] || UI.en)[key];
+  return typeof v === 'function' ? v(...args) : v;
+}
+
 function pick(text) {
   if (!text) return '';
   return (state.lang === 'ko' ? text.ko || text.en : text.en || text.ko) || '';
@@ -1201,7 +1247,7 @@ async function renderTeach() {
     const sec = el('section', 'tsec');
     sec.append(el('h3', null, it.n.label));
     if (it.n.value) sec.append(el('p', 'tval', it.n.value));
-    const where = 'bytes ' + it.n.offset + (it.n.length > 1 ? '–' + (it.n.offset + it.n.length - 1) : '') + (it.n.mask ? ', bits of mask 0x' + it.n.mask.toString(16) : '') + (it.n.field ? ' · ' + it.n.field : '');
+    const where = tr('bytes') + ' ' + it.n.offset + (it.n.length > 1 ? '–' + (it.n.offset + it.n.length - 1) : '') + (it.n.mask ? ', ' + tr('mask') + ' 0x' + it.n.mask.toString(16) : '') + (it.n.field ? ' · ' + it.n.field : '');
     sec.append(el('p', 'muted small', where));
     const ex = await explainKey(it.n.explain || it.n.field);
     if (seq !== teachSeq) return;
@@ -1215,7 +1261,7 @@ async function renderTeach() {
     const lk = await lookup(f.icmp.family, f.icmp.type, f.icmp.code);
     if (seq !== teachSeq) return;
     const sec = el('section', 'tsec');
-    const h = el('h3', null, 'Type ' + f.icmp.type + ', code ' + f.icmp.code);
+    const h = el('h3', null, tr('typeCode', f.icmp.type, f.icmp.code));
     sec.append(h);
     if (lk && lk.type) {
       const t = lk.type;
@@ -1227,16 +1273,16 @@ async function renderTeach() {
       tags.append(el('span', 'tag', t.family === 6 ? 'ICMPv6' : 'ICMPv4'));
       if (t.rfc) tags.append(el('span', 'tag', t.rfc));
       tags.append(el('span', 'tag ' + t.status, t.status));
-      tags.append(el('span', 'tag', t.isError ? 'error message' : 'informational'));
+      tags.append(el('span', 'tag', t.isError ? tr('errorMsg') : tr('informational')));
       sec.append(tags);
       if (pick(t.explain)) sec.append(el('p', 'explain', pick(t.explain)));
       if (lk.code && pick(lk.code.explain)) sec.append(el('p', 'explain', pick(lk.code.explain)));
     } else {
-      sec.append(el('p', 'explain', 'This type is not assigned by IANA.'));
+      sec.append(el('p', 'explain', tr('unassigned')));
     }
     if (f.icmp.quote) {
       const q = el('p', 'quote');
-      q.append(el('strong', null, state.lang === 'ko' ? '인용된 패킷: ' : 'The packet it quotes: '));
+      q.append(el('strong', null, tr('quotes')));
       q.append(document.createTextNode(f.icmp.quote));
       sec.append(q);
     }
@@ -1254,7 +1300,7 @@ async function renderTeach() {
   // 4. Every note of the frame, clickable.
   if (f.notes && f.notes.length) {
     const sec = el('section', 'tsec');
-    sec.append(el('h3', null, 'Notes'));
+    sec.append(el('h3', null, tr('notes')));
     for (const note of f.notes) {
       const line = noteLine(note);
       line.classList.add('link');
@@ -1289,8 +1335,8 @@ async function checksumSection(cs) {
   sec.append(el('h3', null, cs.label));
   const verdict = el('p', cs.ok ? 'verdict ok' : 'verdict bad');
   verdict.textContent = cs.ok
-    ? 'Found ' + hex4(cs.found) + ': correct.'
-    : 'Found ' + hex4(cs.found) + ', but the bytes add up to ' + hex4(cs.right) + '. The packet was corrupted or built wrong.';
+    ? tr('ok', hex4(cs.found))
+    : tr('bad', hex4(cs.found), hex4(cs.right));
   sec.append(verdict);
   sec.append(el('p', 'muted small', cs.how));
   if (ex['checksum.howto']) sec.append(el('p', 'explain small', ex['checksum.howto']));
@@ -1303,7 +1349,7 @@ async function checksumSection(cs) {
   };
   const table = el('table', 'cstable');
   const head = el('tr');
-  for (const t of ['bytes', 'word', 'running sum']) head.append(el('th', null, t));
+  for (const t of tr('cols')) head.append(el('th', null, t));
   table.append(head);
   const addRow = (label, w, sum, cls) => {
     const tr = el('tr', cls);
@@ -1318,13 +1364,13 @@ async function checksumSection(cs) {
     padded = padded || !!w.pad;
     if (words.length > 2 * SHOW + 1 && k === SHOW) {
       const tr = el('tr', 'skip');
-      const td = el('td', 'muted', '… ' + (words.length - 2 * SHOW) + ' more words …');
+      const td = el('td', 'muted', tr('more', words.length - 2 * SHOW));
       td.colSpan = 3;
       tr.append(td);
       table.append(tr);
     }
     if (words.length > 2 * SHOW + 1 && k >= SHOW && k < words.length - SHOW) return;
-    const label = w.off + (w.pad ? ' (+pad)' : '–' + (w.off + 1)) + (w.zeroed ? ' checksum as 0' : '');
+    const label = w.off + (w.pad ? ' (+pad)' : '–' + (w.off + 1)) + (w.zeroed ? tr('asZero') : '');
     addRow(label, w.word, w.sum, w.zeroed ? 'zeroed' : '');
   });
   step(ex['checksum.words'] + (padded && ex['checksum.odd'] ? ' ' + ex['checksum.odd'] : ''), table);
@@ -1332,10 +1378,10 @@ async function checksumSection(cs) {
   const folds = el('p', 'mono');
   folds.textContent = (cs.folds || []).length
     ? (cs.folds || []).map((fo) => '0x' + fo.from.toString(16) + ' → 0x' + fo.to.toString(16)).join(',  ')
-    : 'no carry: 0x' + cs.total.toString(16);
+    : tr('noCarry') + '0x' + cs.total.toString(16);
   step(ex['checksum.fold'], folds);
   step(ex['checksum.complement'], el('p', 'mono', '~' + hex4(cs.folded) + ' = ' + hex4(cs.right)));
-  step(ex['checksum.verify'], el('p', 'mono ' + (cs.ok ? 'ok' : 'bad'), 'right ' + hex4(cs.right) + ', found ' + hex4(cs.found) + (cs.ok ? '  ✓' : '  ✗')));
+  step(ex['checksum.verify'], el('p', 'mono ' + (cs.ok ? 'ok' : 'bad'), tr('right') + ' ' + hex4(cs.right) + ', ' + tr('found') + ' ' + hex4(cs.found) + (cs.ok ? '  ✓' : '  ✗')));
   return sec;
 }
 
