@@ -887,6 +887,11 @@ func TestBrowserBadChecksumAndKorean(t *testing.T) {
 	if text != ko.KO {
 		t.Errorf("after KO the field explanation is %q, want codec's %q", text, ko.KO)
 	}
+	var heads []string
+	b.run(t, "korean headings", chromedp.Evaluate(`[...document.querySelectorAll('#teach h3')].map(h => h.textContent)`, &heads))
+	if want := fmt.Sprintf("타입 %d, 코드 %d", f.ICMP.Type, f.ICMP.Code); !strings.Contains(strings.Join(heads, "|"), want) {
+		t.Errorf("after KO the headings are %q, want one %q", heads, want)
+	}
 	b.noProblems(t)
 }
 
