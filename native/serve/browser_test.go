@@ -78,6 +78,15 @@ var (
 	wasmErr  error
 )
 
+// TestMain removes the main.wasm built for the browser tests once they are done.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if wasmDir != "" {
+		os.RemoveAll(wasmDir)
+	}
+	os.Exit(code)
+}
+
 // siteFS is the embedded site with a main.wasm built from the current
 // source (and the toolchain's wasm_exec.js), so the test never runs a stale
 // module. The Go build cache makes this quick after the first time.
@@ -194,12 +203,15 @@ func newBrowser(tb testing.TB) *browser {
 	tb.Cleanup(func() {
 		cancelCtx()
 		cancelAlloc() // waits for the browser process to exit
-		for i := 0; i < 20; i++ {
+		for i := 0; i < 50; i++ {
 			if os.RemoveAll(profile) == nil {
-				return
+				if _, err := os.Stat(profile); os.IsNotExist(err) {
+					return
+				}
 			}
 			time.Sleep(100 * time.Millisecond)
 		}
+		tb.Logf("could not remove the Chromium profile %s", profile)
 	})
 	b := &browser{ctx: ctx, origin: srv.URL, srv: srv}
 	u, _ := url.Parse(srv.URL)
