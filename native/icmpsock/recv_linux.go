@@ -139,7 +139,7 @@ func (c *Conn) fromErrQueue(buf []byte, n int, p Packet, cm cmsgs, origDst netip
 	if !local.IsValid() {
 		if c.errSrcFor != origDst || !c.errSrc.IsValid() {
 			c.errSrcFor = origDst
-			c.errSrc, _ = RouteSource(origDst, "")
+			c.errSrc, _ = RouteSource(origDst, c.device)
 		}
 		local = c.errSrc
 	}
@@ -191,16 +191,31 @@ type readState struct {
 // readOnce is the RawConn.Read callback: one attempt, false to wait.
 func (c *Conn) readOnce(fd uintptr) bool {
 	r := &c.rd
-	r.n, r.oobn, r.from, r.err = recvmsg(int(fd), r.buf, r.oob[:], unix.MSG_DONTWAIT)
+	var hint bool
+	if r.woken || c.kind != Datagram {
+		r.n, r.oobn, r.from, r.err = recvmsg(int(fd), r.buf, r.oob[:], unix.MSG_DONTWAIT)
+	} else {
+		// Before the first wait, under the lock WriteTo sends under: a
+		// send that swallowed the socket error (pendingError) left a hint
+		// instead, and the two cannot interleave.
+		c.errMu.Lock()
+		r.n, r.oobn, r.from, r.err = recvmsg(int(fd), r.buf, r.oob[:], unix.MSG_DONTWAIT)
+		if r.err == unix.EAGAIN {
+			hint, c.errHint = c.errHint, false
+		}
+		c.errMu.Unlock()
+	}
 	if r.err == nil || r.err == unix.EINTR {
 		return true
 	}
 	// Nothing queued, or the pending socket error an ICMP error (or a
 	// local refusal) sets next to its error-queue entry: read the entry.
 	// A plain "nothing yet" before the first wait skips the error queue:
-	// whatever is queued there also readies the socket, so the wait
-	// returns at once and the queue is read then.
-	if r.err == unix.EAGAIN && !r.woken {
+	// an entry queued from now on readies the socket, so the wait returns
+	// at once and the queue is read then. One queued earlier has left its
+	// socket error for this read to see, or, when a send took that error,
+	// the hint.
+	if r.err == unix.EAGAIN && !r.woken && !hint {
 		r.woken = true
 		return false
 	}
@@ -209,5 +224,6 @@ func (c *Conn) readOnce(fd uintptr) bool {
 		r.errq = true
 		return true
 	}
+	r.woken = true
 	return false
 }

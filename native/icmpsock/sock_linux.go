@@ -26,6 +26,8 @@ type Conn struct {
 	kind   Kind
 	id     uint16 // the kernel-chosen echo identifier of a datagram socket
 	local  netip.Addr
+	device string // SO_BINDTODEVICE, for the route source of rebuilt quotes
+	pmtu   PMTU
 
 	// Read's state and bound callback (see readState).
 	rd     readState
@@ -40,6 +42,14 @@ type Conn struct {
 	wmu     sync.Mutex
 	wr      writeState
 	writeFn func(uintptr) bool
+	ttlFn   func(uintptr) // SetTTL's bound callback, guarded by wmu
+
+	// errHint says that a datagram socket's send took the socket error an
+	// ICMP error left (see pendingError), which Read would otherwise have
+	// seen as its cue to read the error queue. errMu orders that send
+	// against Read's last look before it waits.
+	errMu   sync.Mutex
+	errHint bool
 }
 
 // writeState is WriteTo's working state, guarded by wmu.
@@ -51,6 +61,7 @@ type writeState struct {
 	hasSA bool
 	sent  time.Time
 	err   error
+	ttl   int // the value SetTTL is setting
 }
 
 // Op names for *net.OpError, constant so callers can compare.
@@ -205,7 +216,7 @@ func setup(fd int, k Kind, o Options) (*Conn, error) {
 			return nil, opError(opOpen, fmt.Errorf("bind %v: %w", o.Source, err))
 		}
 	}
-	c := &Conn{family: o.Family, kind: k, local: o.Source}
+	c := &Conn{family: o.Family, kind: k, local: o.Source, device: o.Device, pmtu: o.PMTU}
 	if k == Datagram {
 		sa, err := unix.Getsockname(fd)
 		if err != nil {
@@ -218,7 +229,7 @@ func setup(fd int, k Kind, o Options) (*Conn, error) {
 			c.id = uint16(a.Port)
 		}
 	}
-	c.readFn, c.writeFn = c.readOnce, c.writeOnce
+	c.readFn, c.writeFn, c.ttlFn = c.readOnce, c.writeOnce, c.setTTLOnce
 	c.f = os.NewFile(uintptr(fd), "icmp-"+k.String())
 	rc, err := c.f.SyscallConn()
 	if err != nil {
@@ -305,11 +316,25 @@ func (c *Conn) WriteTo(msg []byte, dst netip.Addr) (time.Time, error) {
 	return w.sent, opError(opWrite, err)
 }
 
-// writeOnce is the RawConn.Write callback: one attempt, false to wait.
+// writeOnce is the RawConn.Write callback: one send (repeated when an
+// earlier message's error refused it, see pendingError), false to wait.
 func (c *Conn) writeOnce(fd uintptr) bool {
 	w := &c.wr
-	w.sent = time.Now()
-	w.err = sendto(int(fd), w.msg, &w.sa, w.salen)
+	if c.kind != Datagram {
+		w.sent = time.Now()
+		w.err = sendto(int(fd), w.msg, &w.sa, w.salen)
+		return w.err != unix.EAGAIN
+	}
+	c.errMu.Lock()
+	defer c.errMu.Unlock()
+	for range maxPendingRetries {
+		w.sent = time.Now()
+		w.err = sendto(int(fd), w.msg, &w.sa, w.salen)
+		if !c.pendingError(w.err) {
+			break
+		}
+		c.errHint = true
+	}
 	return w.err != unix.EAGAIN
 }
 

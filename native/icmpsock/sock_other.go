@@ -23,3 +23,6 @@ func (c *Conn) WriteTo([]byte, netip.Addr) (time.Time, error) { return time.Time
 func (c *Conn) Read([]byte) (Packet, error)                   { return Packet{}, ErrUnsupported }
 func (c *Conn) SetReadDeadline(time.Time) error               { return ErrUnsupported }
 func (c *Conn) Close() error                                  { return nil }
+
+// SetTTL fails outside Linux.
+func (c *Conn) SetTTL(int) error { return ErrUnsupported }
