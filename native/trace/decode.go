@@ -2,6 +2,7 @@ package trace
 
 import (
 	"net/netip"
+	"time"
 
 	"icmplab/codec"
 )
@@ -29,11 +30,18 @@ func decodeRaw(fam codec.Family, p packet, local netip.Addr,
 		}
 		msg = m
 	}
+	return decodeMsg(fam, msg, from, p.at, keyOf, echoKey)
+}
+
+// decodeMsg is decodeRaw once the ICMP message is parsed and its sender
+// known: what an ICMP datagram socket's reads start from.
+func decodeMsg(fam codec.Family, msg codec.Message, from netip.Addr, at time.Time,
+	keyOf func(codec.FlowKey) (lookupKey, bool), echoKey func(codec.Echo) (lookupKey, bool)) (reply, bool) {
 	o, _, ok := classify(fam, msg.Type, msg.Code, 0)
 	if !ok {
 		return reply{}, false
 	}
-	r := reply{at: p.at, from: from, family: fam, typ: msg.Type, code: msg.Code, icmp: true, outcome: o}
+	r := reply{at: at, from: from, family: fam, typ: msg.Type, code: msg.Code, icmp: true, outcome: o}
 	if eb, isErr := msg.Error(); isErr {
 		fl, err := msg.QuotedFlow()
 		if err != nil || !fl.Complete {

@@ -6,22 +6,25 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net/netip"
 
 	"golang.org/x/sys/unix"
 
 	"icmplab/codec"
+	"icmplab/native/icmpsock"
 )
 
 // ErrNoICMPSocket says how to allow unprivileged ICMP probes.
 var ErrNoICMPSocket = errors.New("ICMP datagram sockets are not allowed for this user: " +
 	"allow them with sysctl -w net.ipv4.ping_group_range=\"0 2147483647\", or run with CAP_NET_RAW")
 
-// icmpProber sends echo requests: on the raw ICMP socket when privileged
-// (identifier chosen here, one per flow), else on ICMP datagram sockets, one
-// per flow, whose identifier the kernel sets to the socket's port.
+// icmpProber sends echo requests through native/icmpsock: on the raw ICMP
+// socket when privileged (identifier chosen here, one per flow), else on
+// ICMP datagram sockets, one per flow, whose identifier the kernel sets to
+// the socket's port. Either kind sets the TTL before each probe (SetTTL).
 type icmpProber struct {
 	*base
-	dgram   []*sock // unprivileged: one datagram socket per flow
+	dgram   []*icmpsock.Conn // unprivileged: one datagram socket per flow
 	ids     []uint16
 	payload []byte
 	msg     []byte
@@ -35,20 +38,16 @@ func newICMPProber(b *base) (*icmpProber, error) {
 			c.ids = append(c.ids, first+uint16(f))
 			continue
 		}
-		// INTEGRATION POINT (native/icmpsock): an ICMP datagram socket.
-		s, err := openSock(b.fam, unix.SOCK_DGRAM, b.icmpProto(), b.cfg.Source, b.cfg.Iface)
+		s, err := b.openICMP(icmpsock.OnlyDatagram)
 		if errors.Is(err, unix.EACCES) || errors.Is(err, unix.EPERM) {
 			return nil, fmt.Errorf("%w: %w", ErrNoICMPSocket, err)
 		}
 		if err != nil {
 			return nil, err
 		}
-		b.track(s)
-		if err := s.recvErr(); err != nil {
-			return nil, err
-		}
+		id, _ := s.EchoID()
 		c.dgram = append(c.dgram, s)
-		c.ids = append(c.ids, s.port)
+		c.ids = append(c.ids, id)
 	}
 	return c, nil
 }
@@ -79,40 +78,56 @@ func (c *icmpProber) key(id, seq uint16) lookupKey {
 func (c *icmpProber) start(out chan<- reply) {
 	c.base.out = out
 	if c.raw != nil {
-		c.readRaw(func(fl codec.FlowKey) (lookupKey, bool) {
-			if fl.Proto != c.fam.Protocol() || fl.ICMPType != c.echoType() || !c.ours(fl.ID) {
-				return lookupKey{}, false
-			}
-			return c.key(fl.ID, fl.Seq), true
-		}, func(e codec.Echo) (lookupKey, bool) {
-			if !c.ours(e.ID) {
-				return lookupKey{}, false
-			}
-			return c.key(e.ID, e.Seq), true
-		})
+		c.readRaw(c.keyOfFlow, c.keyOfEcho)
 		return
 	}
 	for _, s := range c.dgram {
-		id := s.port
-		c.readErrQueue(s, func(p packet) (lookupKey, bool) {
-			// The error queue returns the echo request as sent.
-			if len(p.data) < icmpEchoLen {
-				return lookupKey{}, false
-			}
-			return c.key(id, be16(p.data[6:])), true
-		}, func(p packet) {
-			m, err := codec.Parse(c.fam, p.data, p.from, c.src)
-			if err != nil && m.Kind == codec.KindRaw {
-				return
-			}
-			e, ok := m.Echo()
-			o, _, known := classify(c.fam, m.Type, m.Code, 0)
-			if !ok || !known || o != Reached {
-				return
-			}
-			c.post(reply{at: p.at, from: p.from, key: c.key(id, e.Seq), outcome: Reached, family: c.fam, typ: m.Type, code: m.Code, icmp: true})
-		})
+		c.readConn(s, c.fromDatagram)
 	}
+}
+
+// keyOfFlow matches an error by the echo request it quotes.
+func (c *icmpProber) keyOfFlow(fl codec.FlowKey) (lookupKey, bool) {
+	if fl.Proto != c.fam.Protocol() || fl.ICMPType != c.echoType() || !c.ours(fl.ID) {
+		return lookupKey{}, false
+	}
+	return c.key(fl.ID, fl.Seq), true
+}
+
+// keyOfEcho matches an echo reply.
+func (c *icmpProber) keyOfEcho(e codec.Echo) (lookupKey, bool) {
+	if !c.ours(e.ID) {
+		return lookupKey{}, false
+	}
+	return c.key(e.ID, e.Seq), true
+}
+
+// fromDatagram posts what a datagram socket read: an echo reply, or an
+// error icmpsock rebuilt from the error queue (Synthesized). The kernel
+// already matched such an error to this socket; its quote is rebuilt from
+// the probe as sent, so the quoted TTL and TOS are not the router's and
+// whatever followed the quote (extensions) sits at offsets no router chose:
+// neither is reported, as for UDP's error queue. msg_name is the
+// destination of the probe the error is about: an unconnected socket also
+// hears of its packets to elsewhere.
+func (c *icmpProber) fromDatagram(p icmpsock.Packet) {
+	if p.Synthesized && p.OrigDst.IsValid() && p.OrigDst.Unmap() != c.cfg.Target {
+		c.post(reply{mismatch: true})
+		return
+	}
+	m, err := codec.Parse(c.fam, p.ICMP, p.From, c.src)
+	if err != nil && m.Kind == codec.KindRaw {
+		return
+	}
+	r, ok := decodeMsg(c.fam, m, p.From, p.At, c.keyOfFlow, c.keyOfEcho)
+	if !ok {
+		return
+	}
+	if p.Synthesized {
+		r.hasQuote, r.qsrc, r.qdst, r.qttl, r.qtos = false, netip.Addr{}, netip.Addr{}, 0, 0
+		r.ext, r.layout = nil, 0
+	}
+	c.post(r)
 }
 
 func (c *icmpProber) send(p *Probe) (lookupKey, error) {
@@ -133,10 +148,10 @@ func (c *icmpProber) send(p *Probe) (lookupKey, error) {
 		s = c.dgram[p.Flow]
 	}
 	k := c.key(id, seq)
-	if err := s.setTTL(p.TTL); err != nil {
+	if err := s.SetTTL(p.TTL); err != nil {
 		return k, err
 	}
-	at, err := s.sendTo(c.msg, c.cfg.Target, 0)
+	at, err := s.WriteTo(c.msg, c.cfg.Target)
 	if err != nil {
 		return k, err
 	}

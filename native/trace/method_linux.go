@@ -9,10 +9,12 @@ import (
 	"math/rand/v2"
 	"net/netip"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sys/unix"
 
 	"icmplab/codec"
+	"icmplab/native/icmpsock"
 )
 
 // Header sizes, for the "N byte packets" of the banner.
@@ -26,17 +28,24 @@ const (
 
 // base is what every method shares: family, source, the raw ICMP receive
 // socket when privileged, readers, and the packet recorder.
+//
+// The ICMP sockets (the raw one here, the ICMP method's datagram ones) are
+// native/icmpsock's, as ping's are. The UDP and TCP sockets (sock) are
+// traceroute's own: icmpsock opens ICMP sockets only, and a UDP probe's
+// errors come on the UDP socket's error queue, where icmpsock cannot look.
 type base struct {
-	cfg   *Config
-	fam   codec.Family
-	src   netip.Addr
-	raw   *sock // raw ICMP socket: every ICMP error whole (nil when unprivileged)
-	socks []*sock
-	mu    sync.Mutex
-	out   chan<- reply
-	wg    sync.WaitGroup
-	rec   recorder
-	buf   []byte
+	cfg     *Config
+	fam     codec.Family
+	src     netip.Addr
+	raw     *icmpsock.Conn // raw ICMP socket: every ICMP error whole (nil when unprivileged)
+	socks   []*sock
+	conns   []*icmpsock.Conn
+	closing atomic.Bool // set before the sockets close, so readers stop
+	mu      sync.Mutex
+	out     chan<- reply
+	wg      sync.WaitGroup
+	rec     recorder
+	buf     []byte
 }
 
 func (b *base) source() netip.Addr { return b.src }
@@ -49,9 +58,6 @@ func (b *base) ipLen() int {
 	return ipv4HeaderLen
 }
 
-// icmpProto is the protocol of this family's ICMP.
-func (b *base) icmpProto() int { return int(b.fam.Protocol()) }
-
 // newBase resolves the source and, unless told not to, tries the raw ICMP
 // socket that privileged mode reads errors from.
 func newBase(cfg *Config) (*base, error) {
@@ -61,18 +67,19 @@ func newBase(cfg *Config) (*base, error) {
 	}
 	b.src = cfg.Source.Unmap()
 	if !b.src.IsValid() {
-		s, err := routeSource(cfg.Target, cfg.Iface)
+		// Connecting a UDP socket consults the routing table and sends
+		// nothing. The zone is dropped: quotes carry none.
+		s, err := icmpsock.RouteSource(cfg.Target, cfg.Iface)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("no route to %s: %w", cfg.Target, err)
 		}
-		b.src = s
+		b.src = s.WithZone("")
 	}
 	if !cfg.Unprivileged {
-		s, err := openSock(b.fam, unix.SOCK_RAW, b.icmpProto(), cfg.Source, cfg.Iface)
+		c, err := b.openICMP(icmpsock.OnlyRaw)
 		switch {
 		case err == nil:
-			b.raw = s
-			b.socks = append(b.socks, s)
+			b.raw = c
 		case errors.Is(err, unix.EPERM) || errors.Is(err, unix.EACCES):
 		default:
 			return nil, err
@@ -87,10 +94,28 @@ func newBase(cfg *Config) (*base, error) {
 	return b, nil
 }
 
+// openICMP opens an ICMP socket of the kind asked for, bound as the
+// configuration says, and remembers it for close.
+func (b *base) openICMP(want icmpsock.Want) (*icmpsock.Conn, error) {
+	c, err := icmpsock.Open(icmpsock.Options{Family: b.fam, Want: want, Source: b.cfg.Source,
+		Device: b.cfg.Iface, TOS: icmpsock.NoTOS})
+	if err != nil {
+		return nil, err
+	}
+	b.mu.Lock()
+	b.conns = append(b.conns, c)
+	b.mu.Unlock()
+	return c, nil
+}
+
 func (b *base) close() {
+	b.closing.Store(true)
 	b.mu.Lock()
 	for _, s := range b.socks {
 		s.close()
+	}
+	for _, c := range b.conns {
+		c.Close()
 	}
 	b.mu.Unlock()
 	b.wg.Wait()
@@ -126,12 +151,39 @@ func (b *base) read(s *sock, errq bool, fn func(packet)) {
 	}()
 }
 
+// readConn runs fn on every packet of an ICMP socket until it is closed.
+// Reads that icmpsock refuses (a datagram it cannot delimit, a local error
+// about a probe) are skipped: the probe's own timeout covers it.
+func (b *base) readConn(c *icmpsock.Conn, fn func(icmpsock.Packet)) {
+	b.wg.Add(1)
+	go func() {
+		defer b.wg.Done()
+		buf := make([]byte, 65536)
+		for {
+			p, err := c.Read(buf)
+			if err != nil {
+				if b.closing.Load() || isClosed(err) {
+					return
+				}
+				continue
+			}
+			fn(p)
+		}
+	}()
+}
+
 // post hands a reply to the engine.
 func (b *base) post(r reply) { b.out <- r }
 
 // readRaw posts everything the raw ICMP socket reads that answers a probe.
 func (b *base) readRaw(keyOf func(codec.FlowKey) (lookupKey, bool), echoKey func(codec.Echo) (lookupKey, bool)) {
-	b.read(b.raw, false, func(p packet) {
+	b.readConn(b.raw, func(ip icmpsock.Packet) {
+		// An IPv4 raw socket gives the IP header too (ip.IP); an IPv6 one
+		// the ICMPv6 message alone.
+		p := packet{data: ip.IP, from: ip.From, at: ip.At}
+		if p.data == nil {
+			p.data = ip.ICMP
+		}
 		if r, ok := decodeRaw(b.fam, p, b.src, keyOf, echoKey); ok {
 			b.rec.received(p, b.src)
 			b.post(r)

@@ -5,7 +5,6 @@ package trace
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"net"
 	"net/netip"
 	"os"
@@ -17,19 +16,20 @@ import (
 	"icmplab/codec"
 )
 
-// sock is a non-blocking socket on Go's poller: readers block in recv
-// without holding a thread, and close wakes them.
+// sock is a UDP or TCP probe socket, non-blocking on Go's poller: readers
+// block in recv without holding a thread, and close wakes them.
 //
-// INTEGRATION POINT (native/icmpsock): the ICMP datagram and raw sockets
-// opened here with openSock(…, IPPROTO_ICMP/ICMPV6) are what icmpsock
-// provides; switch to it once it lands, keeping the UDP and TCP sockets,
-// which are traceroute's own.
+// The ICMP sockets are native/icmpsock's (see base). These stay here
+// because icmpsock opens ICMP sockets only: a UDP probe's errors arrive on
+// the error queue of the UDP socket that sent it, as an extended error the
+// reader matches by destination port and payload, and TCP SYNs go out on a
+// raw TCP socket whose SYN-ACKs and resets are read from it.
 type sock struct {
 	fd     int
 	f      *os.File
 	rc     syscall.RawConn
 	fam    codec.Family
-	port   uint16 // local port (UDP), or the ICMP identifier of a datagram ICMP socket
+	port   uint16 // local port (UDP)
 	closed bool
 }
 
@@ -287,26 +287,3 @@ func (s *sock) close() {
 
 // isClosed tells a reader that its socket went away on purpose.
 func isClosed(err error) bool { return errors.Is(err, os.ErrClosed) || errors.Is(err, net.ErrClosed) }
-
-// routeSource asks the kernel which source address it would use for dst
-// (connecting a UDP socket sends nothing).
-func routeSource(dst netip.Addr, iface string) (netip.Addr, error) {
-	fam := codec.IPv4
-	if dst.Is6() {
-		fam = codec.IPv6
-	}
-	s, err := openSock(fam, unix.SOCK_DGRAM, 0, netip.Addr{}, iface)
-	if err != nil {
-		return netip.Addr{}, err
-	}
-	defer s.close()
-	if err := unix.Connect(s.fd, sockaddr(dst, fam, DefaultUDPPort)); err != nil {
-		return netip.Addr{}, fmt.Errorf("no route to %s: %w", dst, err)
-	}
-	sa, err := unix.Getsockname(s.fd)
-	if err != nil {
-		return netip.Addr{}, err
-	}
-	a, _ := fromSockaddr(sa)
-	return a, nil
-}
