@@ -1212,7 +1212,7 @@ const UI = {
   },
 };
 
-function tr(key, ...args) {
+function say(key, ...args) {
   const v = (UI[state.lang] || UI.en)[key];
   return typeof v === 'function' ? v(...args) : v;
 }
@@ -1247,7 +1247,7 @@ async function renderTeach() {
     const sec = el('section', 'tsec');
     sec.append(el('h3', null, it.n.label));
     if (it.n.value) sec.append(el('p', 'tval', it.n.value));
-    const where = tr('bytes') + ' ' + it.n.offset + (it.n.length > 1 ? '–' + (it.n.offset + it.n.length - 1) : '') + (it.n.mask ? ', ' + tr('mask') + ' 0x' + it.n.mask.toString(16) : '') + (it.n.field ? ' · ' + it.n.field : '');
+    const where = say('bytes') + ' ' + it.n.offset + (it.n.length > 1 ? '–' + (it.n.offset + it.n.length - 1) : '') + (it.n.mask ? ', ' + say('mask') + ' 0x' + it.n.mask.toString(16) : '') + (it.n.field ? ' · ' + it.n.field : '');
     sec.append(el('p', 'muted small', where));
     const ex = await explainKey(it.n.explain || it.n.field);
     if (seq !== teachSeq) return;
@@ -1261,7 +1261,7 @@ async function renderTeach() {
     const lk = await lookup(f.icmp.family, f.icmp.type, f.icmp.code);
     if (seq !== teachSeq) return;
     const sec = el('section', 'tsec');
-    const h = el('h3', null, tr('typeCode', f.icmp.type, f.icmp.code));
+    const h = el('h3', null, say('typeCode', f.icmp.type, f.icmp.code));
     sec.append(h);
     if (lk && lk.type) {
       const t = lk.type;
@@ -1273,16 +1273,16 @@ async function renderTeach() {
       tags.append(el('span', 'tag', t.family === 6 ? 'ICMPv6' : 'ICMPv4'));
       if (t.rfc) tags.append(el('span', 'tag', t.rfc));
       tags.append(el('span', 'tag ' + t.status, t.status));
-      tags.append(el('span', 'tag', t.isError ? tr('errorMsg') : tr('informational')));
+      tags.append(el('span', 'tag', t.isError ? say('errorMsg') : say('informational')));
       sec.append(tags);
       if (pick(t.explain)) sec.append(el('p', 'explain', pick(t.explain)));
       if (lk.code && pick(lk.code.explain)) sec.append(el('p', 'explain', pick(lk.code.explain)));
     } else {
-      sec.append(el('p', 'explain', tr('unassigned')));
+      sec.append(el('p', 'explain', say('unassigned')));
     }
     if (f.icmp.quote) {
       const q = el('p', 'quote');
-      q.append(el('strong', null, tr('quotes')));
+      q.append(el('strong', null, say('quotes')));
       q.append(document.createTextNode(f.icmp.quote));
       sec.append(q);
     }
@@ -1300,7 +1300,7 @@ async function renderTeach() {
   // 4. Every note of the frame, clickable.
   if (f.notes && f.notes.length) {
     const sec = el('section', 'tsec');
-    sec.append(el('h3', null, tr('notes')));
+    sec.append(el('h3', null, say('notes')));
     for (const note of f.notes) {
       const line = noteLine(note);
       line.classList.add('link');
@@ -1335,8 +1335,8 @@ async function checksumSection(cs) {
   sec.append(el('h3', null, cs.label));
   const verdict = el('p', cs.ok ? 'verdict ok' : 'verdict bad');
   verdict.textContent = cs.ok
-    ? tr('ok', hex4(cs.found))
-    : tr('bad', hex4(cs.found), hex4(cs.right));
+    ? say('ok', hex4(cs.found))
+    : say('bad', hex4(cs.found), hex4(cs.right));
   sec.append(verdict);
   sec.append(el('p', 'muted small', cs.how));
   if (ex['checksum.howto']) sec.append(el('p', 'explain small', ex['checksum.howto']));
@@ -1349,7 +1349,7 @@ async function checksumSection(cs) {
   };
   const table = el('table', 'cstable');
   const head = el('tr');
-  for (const t of tr('cols')) head.append(el('th', null, t));
+  for (const t of say('cols')) head.append(el('th', null, t));
   table.append(head);
   const addRow = (label, w, sum, cls) => {
     const tr = el('tr', cls);
@@ -1364,13 +1364,13 @@ async function checksumSection(cs) {
     padded = padded || !!w.pad;
     if (words.length > 2 * SHOW + 1 && k === SHOW) {
       const tr = el('tr', 'skip');
-      const td = el('td', 'muted', tr('more', words.length - 2 * SHOW));
+      const td = el('td', 'muted', say('more', words.length - 2 * SHOW));
       td.colSpan = 3;
       tr.append(td);
       table.append(tr);
     }
     if (words.length > 2 * SHOW + 1 && k >= SHOW && k < words.length - SHOW) return;
-    const label = w.off + (w.pad ? ' (+pad)' : '–' + (w.off + 1)) + (w.zeroed ? tr('asZero') : '');
+    const label = w.off + (w.pad ? ' (+pad)' : '–' + (w.off + 1)) + (w.zeroed ? say('asZero') : '');
     addRow(label, w.word, w.sum, w.zeroed ? 'zeroed' : '');
   });
   step(ex['checksum.words'] + (padded && ex['checksum.odd'] ? ' ' + ex['checksum.odd'] : ''), table);
@@ -1378,10 +1378,10 @@ async function checksumSection(cs) {
   const folds = el('p', 'mono');
   folds.textContent = (cs.folds || []).length
     ? (cs.folds || []).map((fo) => '0x' + fo.from.toString(16) + ' → 0x' + fo.to.toString(16)).join(',  ')
-    : tr('noCarry') + '0x' + cs.total.toString(16);
+    : say('noCarry') + '0x' + cs.total.toString(16);
   step(ex['checksum.fold'], folds);
   step(ex['checksum.complement'], el('p', 'mono', '~' + hex4(cs.folded) + ' = ' + hex4(cs.right)));
-  step(ex['checksum.verify'], el('p', 'mono ' + (cs.ok ? 'ok' : 'bad'), tr('right') + ' ' + hex4(cs.right) + ', ' + tr('found') + ' ' + hex4(cs.found) + (cs.ok ? '  ✓' : '  ✗')));
+  step(ex['checksum.verify'], el('p', 'mono ' + (cs.ok ? 'ok' : 'bad'), say('right') + ' ' + hex4(cs.right) + ', ' + say('found') + ' ' + hex4(cs.found) + (cs.ok ? '  ✓' : '  ✗')));
   return sec;
 }
 
