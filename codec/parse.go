@@ -183,15 +183,20 @@ func validateBody(m *Message, k Kind) error {
 		if len(b) < icmpFixedLen {
 			return truncated(m.Family.String(), len(b), "8-byte error header", len(b))
 		}
-		if b[4]|b[5] == 0 && len(b) < icmpFixedLen+extMinQuote+extHeaderLen {
-			// No length field and no room at the legacy offset: the usual
-			// short quote has no extensions (quoteEnd 0 means the end).
-			return nil
+		if mayHoldExtensions(b) {
+			findExtensions(m)
 		}
-		findExtensions(m)
 		return nil
 	}
 	return validateMore(m, k, m.Family.String())
+}
+
+// mayHoldExtensions reports whether an error message of at least 8 bytes
+// needs the search for an extension structure: not when its length field
+// is zero and there is no room at the legacy offset, the usual short quote
+// (quoteEnd 0 then means the end of the message).
+func mayHoldExtensions(b []byte) bool {
+	return b[4]|b[5] != 0 || len(b) >= icmpFixedLen+extMinQuote+extHeaderLen
 }
 
 // atLeast fails with ErrTruncated when b is shorter than n.
