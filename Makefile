@@ -13,7 +13,7 @@ all: build
 # The site's WebAssembly module and the toolchain's own wasm_exec.js, then the
 # native binary that embeds them.
 wasm:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-s -o $(STATIC)/main.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags "-s -X main.version=$(VERSION)" -o $(STATIC)/main.wasm ./wasm
 	cp $(WASM_EXEC)/wasm_exec.js $(STATIC)/wasm_exec.js
 
 build: wasm
