@@ -246,13 +246,34 @@ var registryV4Entries = slices.Concat([]TypeInfo{
 	typeEntry(ICMPv4ExtendedEchoRequest, "Extended Echo Request", "RFC 8335", StatusCurrent, enko(
 		"PROBE (RFC 8335): a ping that asks about an interface rather than an address. The request names an interface of the node it is sent to (or of a neighbour of that node) by name, index or address, in an Interface Identification Object, so you can check an interface that has no reachable address of its own, such as an unnumbered link. The node answers with an Extended Echo Reply (type 43).",
 		"PROBE(RFC 8335): 주소가 아니라 인터페이스의 상태를 묻는 ping이다. 요청은 인터페이스 식별 객체에 이름, 인덱스, 주소 중 하나로 받는 노드(또는 그 이웃)의 인터페이스를 지정하므로, 번호 없는(unnumbered) 링크처럼 도달 가능한 주소가 없는 인터페이스도 확인할 수 있다. 노드는 확장 에코 응답(타입 43)으로 답한다."),
-		codeEntry(0, "No Error", "", enko(
-			"The only code a request uses.",
-			"요청이 쓰는 유일한 코드이다.")),
+		probeRequestCodes...,
 	),
 	typeEntry(ICMPv4ExtendedEchoReply, "Extended Echo Reply", "RFC 8335", StatusCurrent, enko(
 		"The answer to a PROBE. Its code says whether the query could be answered; when it could (code 0), the State field and the Active, IPv4 and IPv6 bits say whether the interface is up and which address families run on it.",
 		"PROBE에 대한 응답이다. 코드가 질의에 답할 수 있었는지를 알려주며, 답할 수 있었으면(코드 0) 상태(State) 필드와 A(활성), 4(IPv4), 6(IPv6) 비트가 인터페이스가 살아 있는지, 어떤 주소 체계가 동작하는지 알려준다."),
+		probeReplyCodes...,
+	),
+
+	typeEntry(253, "RFC3692-style Experiment 1", "RFC 4727", StatusExperimental, enko(
+		"Free for experiments in the style of RFC 3692: usable in a lab, never in products or on the open Internet.",
+		"RFC 3692 방식의 실험용 번호로, 실험실에서는 쓸 수 있지만 제품이나 공개 인터넷에서는 쓰면 안 된다.")),
+	typeEntry(254, "RFC3692-style Experiment 2", "RFC 4727", StatusExperimental, enko(
+		"The second number free for RFC 3692-style experiments.",
+		"RFC 3692 방식의 실험을 위한 두 번째 번호이다.")),
+	typeEntry(255, "Reserved", "IANA", StatusReserved, enko(
+		"Reserved by IANA; no message uses it.",
+		"IANA가 예약한 번호로, 이 번호를 쓰는 메시지는 없다.")),
+})
+
+// The codes of RFC 8335's extended echo are the same in both families
+// (ICMPv4 42/43, ICMPv6 160/161): one list serves both tables.
+var (
+	probeRequestCodes = []CodeInfo{
+		codeEntry(0, "No Error", "", enko(
+			"The only code a request uses.",
+			"요청이 쓰는 유일한 코드이다.")),
+	}
+	probeReplyCodes = []CodeInfo{
 		codeEntry(0, "No Error", "", enko(
 			"The query was understood and answered; read the state bits.",
 			"질의를 이해하고 답했다는 뜻으로, 상태 비트를 읽으면 된다.")),
@@ -268,15 +289,5 @@ var registryV4Entries = slices.Concat([]TypeInfo{
 		codeEntry(4, "Multiple Interfaces Satisfy Query", "", enko(
 			"The query matches more than one interface, so it cannot be answered.",
 			"질의에 맞는 인터페이스가 둘 이상이라 답할 수 없다.")),
-	),
-
-	typeEntry(253, "RFC3692-style Experiment 1", "RFC 4727", StatusExperimental, enko(
-		"Free for experiments in the style of RFC 3692: usable in a lab, never in products or on the open Internet.",
-		"RFC 3692 방식의 실험용 번호로, 실험실에서는 쓸 수 있지만 제품이나 공개 인터넷에서는 쓰면 안 된다.")),
-	typeEntry(254, "RFC3692-style Experiment 2", "RFC 4727", StatusExperimental, enko(
-		"The second number free for RFC 3692-style experiments.",
-		"RFC 3692 방식의 실험을 위한 두 번째 번호이다.")),
-	typeEntry(255, "Reserved", "IANA", StatusReserved, enko(
-		"Reserved by IANA; no message uses it.",
-		"IANA가 예약한 번호로, 이 번호를 쓰는 메시지는 없다.")),
-})
+	}
+)

@@ -353,28 +353,12 @@ var registryV6Entries = []TypeInfo{
 	typeEntry(ICMPv6ExtendedEchoRequest, "Extended Echo Request", "RFC 8335", StatusCurrent, enko(
 		"PROBE (RFC 8335) for IPv6: a ping that asks about an interface, named by name, index or address in an Interface Identification Object, rather than about an address. It can check an interface that has no reachable address of its own; the node answers with an Extended Echo Reply (161).",
 		"IPv6용 PROBE(RFC 8335): 주소가 아니라 인터페이스 식별 객체에 이름, 인덱스, 주소로 지정한 인터페이스의 상태를 묻는 ping이다. 도달 가능한 주소가 없는 인터페이스도 확인할 수 있으며, 노드는 확장 에코 응답(161)으로 답한다."),
-		codeEntry(0, "No Error", "", enko(
-			"The only code a request uses.",
-			"요청이 쓰는 유일한 코드이다.")),
+		probeRequestCodes...,
 	),
 	typeEntry(ICMPv6ExtendedEchoReply, "Extended Echo Reply", "RFC 8335", StatusCurrent, enko(
 		"The answer to a PROBE: the code says whether the query could be answered, and when it could, the State field and the Active, IPv4 and IPv6 bits describe the interface.",
 		"PROBE에 대한 응답이다. 코드가 질의에 답할 수 있었는지를 알려주며, 답할 수 있었으면 상태 필드와 A(활성), 4(IPv4), 6(IPv6) 비트가 인터페이스의 상태를 알려준다."),
-		codeEntry(0, "No Error", "", enko(
-			"The query was understood and answered; read the state bits.",
-			"질의를 이해하고 답했다는 뜻으로, 상태 비트를 읽으면 된다.")),
-		codeEntry(1, "Malformed Query", "", enko(
-			"The request's Interface Identification Object could not be parsed.",
-			"요청의 인터페이스 식별 객체를 해석할 수 없었다.")),
-		codeEntry(2, "No Such Interface", "", enko(
-			"No interface matches the name, index or address asked about.",
-			"질의한 이름, 인덱스, 주소에 맞는 인터페이스가 없다.")),
-		codeEntry(3, "No Such Table Entry", "", enko(
-			"The interface asked about belongs to a neighbour, and the node has no neighbour-table entry for it.",
-			"질의한 인터페이스가 이웃의 것인데, 노드의 이웃 테이블에 해당 항목이 없다.")),
-		codeEntry(4, "Multiple Interfaces Satisfy Query", "", enko(
-			"The query matches more than one interface, so it cannot be answered.",
-			"질의에 맞는 인터페이스가 둘 이상이라 답할 수 없다.")),
+		probeReplyCodes...,
 	),
 
 	typeEntry(200, "Private experimentation", rfc4443, StatusExperimental, enko(
