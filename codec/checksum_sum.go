@@ -86,13 +86,18 @@ func (s *Sum) addWord(v uint64) {
 	s.acc += c
 }
 
+// fold reduces the accumulator to 16 bits and complements it. Each halving
+// adds the value to itself rotated by half its width: the upper half of
+// that sum is the two halves added with the carry out of the lower half
+// brought back around, which is one's-complement addition (Linux's
+// csum_fold does the same). Two short steps instead of a chain of masks
+// and shifts: a datagram's two verdicts wait on it.
 func (s *Sum) fold() uint16 {
 	a := s.acc
-	a = a&0xffffffff + a>>32 // at most 33 bits
-	a = a&0xffff + a>>16     // at most 18 bits
-	a = a&0xffff + a>>16     // at most 17 bits
-	a = a&0xffff + a>>16
-	return ^uint16(a)
+	a += bits.RotateLeft64(a, 32)
+	w := uint32(a >> 32)
+	w += bits.RotateLeft32(w, 16)
+	return ^uint16(w >> 16)
 }
 
 func (s *Sum) pseudo(src, dst netip.Addr, proto uint8, n int) {

@@ -60,48 +60,41 @@ func (k *FlowKey) DecodeQuote(m *Message) error {
 	if m == nil {
 		return &ParseError{Layer: "ICMP", Offset: 0, Want: "an ICMP error message", Have: "no message", Err: ErrWrongKind}
 	}
-	if m.Kind == KindError && quotedFlow4Usual(k, m.raw, m.quoteEnd) {
-		return nil
+	if m.Kind == KindError {
+		// The shortcut of quotedFlowOf, written into k in place. A
+		// quote it does not cover has written nothing.
+		raw, end := m.raw, m.quoteEnd
+		if end == 0 {
+			end = len(raw)
+		}
+		if end <= len(raw) && end >= icmpFixedLen+ipv4MinHeaderLen+8 {
+			q := raw[icmpFixedLen:end]
+			_ = q[ipv4MinHeaderLen+7]
+			if q[0] == 0x45 && be16(q[6:])&0x1fff == 0 {
+				t := q[ipv4MinHeaderLen : ipv4MinHeaderLen+8]
+				ok := true
+				switch q[9] {
+				case ProtoUDP:
+					k.SrcPort, k.DstPort, k.UDPChecksum = be16(t), be16(t[2:]), be16(t[6:])
+				case ProtoTCP:
+					k.SrcPort, k.DstPort, k.TCPSeq = be16(t), be16(t[2:]), be32(t[4:])
+				case ProtoICMP:
+					if ok = t[0] == byte(ICMPv4EchoRequest) || t[0] == byte(ICMPv4EchoReply); ok {
+						k.ICMPType, k.ICMPCode, k.ID, k.Seq = Type(t[0]), Code(t[1]), be16(t[4:]), be16(t[6:])
+					}
+				default:
+					ok = false
+				}
+				if ok {
+					k.Family, k.Proto = IPv4, q[9]
+					k.Src, k.Dst = addr4(q[12:16]), addr4(q[16:20])
+					k.IPID, k.TTL, k.TOS, k.Complete = be16(q[4:]), q[8], q[1], true
+					return nil
+				}
+			}
+		}
 	}
 	return messageQuotedFlowInto(k, m.Family, m.Kind, m.Type, m.raw, m.quoteEnd)
-}
-
-// quotedFlow4Usual is quotedFlowOf's shortcut filling a zero k in place:
-// for the quotes traceroute meets most (an option-less IPv4 header, not a
-// later fragment, then UDP, TCP or an ICMP echo, all of it present) it
-// writes the key and reports true; for anything else it writes nothing
-// and reports false. raw is an error message, quoteEnd as parse found it.
-func quotedFlow4Usual(k *FlowKey, raw []byte, quoteEnd int) bool {
-	end := quoteEnd
-	if end == 0 {
-		end = len(raw)
-	}
-	if end > len(raw) || end < icmpFixedLen+ipv4MinHeaderLen+8 {
-		return false
-	}
-	q := raw[icmpFixedLen:end]
-	_ = q[ipv4MinHeaderLen+7]
-	if q[0] != 0x45 || be16(q[6:])&0x1fff != 0 {
-		return false
-	}
-	t := q[ipv4MinHeaderLen : ipv4MinHeaderLen+8]
-	switch q[9] {
-	case ProtoUDP:
-		k.SrcPort, k.DstPort, k.UDPChecksum = be16(t), be16(t[2:]), be16(t[6:])
-	case ProtoTCP:
-		k.SrcPort, k.DstPort, k.TCPSeq = be16(t), be16(t[2:]), be32(t[4:])
-	case ProtoICMP:
-		if t[0] != byte(ICMPv4EchoRequest) && t[0] != byte(ICMPv4EchoReply) {
-			return false
-		}
-		k.ICMPType, k.ICMPCode, k.ID, k.Seq = Type(t[0]), Code(t[1]), be16(t[4:]), be16(t[6:])
-	default:
-		return false
-	}
-	k.Family, k.Proto = IPv4, q[9]
-	k.Src, k.Dst = addr4(q[12:16]), addr4(q[16:20])
-	k.IPID, k.TTL, k.TOS, k.Complete = be16(q[4:]), q[8], q[1], true
-	return true
 }
 
 // messageQuotedFlowInto is messageQuotedFlow filling a zero k in place.

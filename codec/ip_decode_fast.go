@@ -17,7 +17,7 @@ import (
 // TestDecodeFastAgrees); every field is assigned, so p need not be zeroed
 // first.
 func (p *Packet) decode4(b []byte) bool {
-	if len(b) < ipv4MinHeaderLen+icmpFixedLen || b[0] != 0x45 {
+	if len(b) < ipv4MinHeaderLen+icmpFixedLen {
 		return false
 	}
 	_ = b[ipv4MinHeaderLen+icmpFixedLen-1]
@@ -25,9 +25,10 @@ func (p *Packet) decode4(b []byte) bool {
 	w1 := binary.BigEndian.Uint64(b[8:])  // TTL, protocol, checksum, source
 	w2 := binary.BigEndian.Uint32(b[16:]) // destination
 	tl := int(uint16(w0 >> 32))
-	// MF clear and offset zero; the protocol is ICMP; the total length
-	// holds the fixed ICMP part and no more than b.
-	if w0&0x3fff != 0 || uint8(w1>>48) != ProtoICMP || tl < ipv4MinHeaderLen+icmpFixedLen || tl > len(b) {
+	// Version 4 without options; MF clear and offset zero; the protocol
+	// is ICMP; the total length holds the fixed ICMP part and no more
+	// than b.
+	if w0>>56 != 0x45 || w0&0x3fff != 0 || uint8(w1>>48) != ProtoICMP || tl < ipv4MinHeaderLen+icmpFixedLen || tl > len(b) {
 		return false
 	}
 	hs, c := bits.Add64(w0, w1, 0)
