@@ -81,21 +81,34 @@ func parseCmsgs(b []byte) cmsgs {
 			out.ttl = int(int32(binary.NativeEndian.Uint32(d)))
 		case level == unix.IPPROTO_IPV6 && typ == unix.IPV6_TCLASS && len(d) >= 4:
 			out.tos = int(int32(binary.NativeEndian.Uint32(d)))
-		case (level == unix.IPPROTO_IP && typ == unix.IP_RECVERR ||
-			level == unix.IPPROTO_IPV6 && typ == unix.IPV6_RECVERR) && len(d) >= sizeofSockExtendedErr:
-			out.ee = &unix.SockExtendedErr{
-				Errno:  binary.NativeEndian.Uint32(d),
-				Origin: d[4], Type: d[5], Code: d[6], Pad: d[7],
-				Info: binary.NativeEndian.Uint32(d[8:]),
-				Data: binary.NativeEndian.Uint32(d[12:]),
+		case level == unix.IPPROTO_IP && typ == unix.IP_RECVERR ||
+			level == unix.IPPROTO_IPV6 && typ == unix.IPV6_RECVERR:
+			if ee, off, ok := ExtendedErr(d); ok {
+				out.ee, out.offender = &ee, off
 			}
-			out.offender = offender(d[sizeofSockExtendedErr:])
 		}
 	})
 	return out
 }
 
-// offender decodes the sockaddr after a sock_extended_err (SO_EE_OFFENDER).
+// ExtendedErr decodes the data of an IP_RECVERR / IPV6_RECVERR control
+// message: the kernel's sock_extended_err and the offender's address after it
+// (SO_EE_OFFENDER). It is exported because every socket that reads an error
+// queue needs it: the trace's UDP and TCP sockets as much as ICMP ones.
+func ExtendedErr(d []byte) (unix.SockExtendedErr, netip.Addr, bool) {
+	if len(d) < sizeofSockExtendedErr {
+		return unix.SockExtendedErr{}, netip.Addr{}, false
+	}
+	ee := unix.SockExtendedErr{
+		Errno:  binary.NativeEndian.Uint32(d),
+		Origin: d[4], Type: d[5], Code: d[6], Pad: d[7],
+		Info: binary.NativeEndian.Uint32(d[8:]),
+		Data: binary.NativeEndian.Uint32(d[12:]),
+	}
+	return ee, offender(d[sizeofSockExtendedErr:]), true
+}
+
+// offender decodes the sockaddr after a sock_extended_err.
 func offender(b []byte) netip.Addr {
 	if len(b) < 2 {
 		return netip.Addr{}

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"icmplab/codec"
+	"icmplab/native/icmpsock"
 )
 
 // sock is a UDP or TCP probe socket, non-blocking on Go's poller: readers
@@ -243,39 +244,12 @@ func parseCmsgs(oob []byte, p *packet) time.Time {
 			at = time.Unix(sec, nsec)
 		case (m.Header.Level == unix.SOL_IP && m.Header.Type == unix.IP_RECVERR) ||
 			(m.Header.Level == unix.SOL_IPV6 && m.Header.Type == unix.IPV6_RECVERR):
-			const eeLen = 16
-			if len(m.Data) < eeLen {
-				continue
+			if ee, off, ok := icmpsock.ExtendedErr(m.Data); ok {
+				p.ee, p.offender = ee, off
 			}
-			d := m.Data
-			p.ee = unix.SockExtendedErr{
-				Errno:  binary.NativeEndian.Uint32(d),
-				Origin: d[4], Type: d[5], Code: d[6], Pad: d[7],
-				Info: binary.NativeEndian.Uint32(d[8:]),
-				Data: binary.NativeEndian.Uint32(d[12:]),
-			}
-			p.offender = offender(d[eeLen:])
 		}
 	}
 	return at
-}
-
-// offender decodes the sockaddr after sock_extended_err (SO_EE_OFFENDER).
-func offender(b []byte) netip.Addr {
-	if len(b) < 2 {
-		return netip.Addr{}
-	}
-	switch binary.NativeEndian.Uint16(b) {
-	case unix.AF_INET:
-		if len(b) >= 8 {
-			return netip.AddrFrom4([4]byte(b[4:8]))
-		}
-	case unix.AF_INET6:
-		if len(b) >= 24 {
-			return netip.AddrFrom16([16]byte(b[8:24]))
-		}
-	}
-	return netip.Addr{}
 }
 
 func (s *sock) close() {
