@@ -21,23 +21,25 @@ func (p *Packet) decode4(b []byte) bool {
 		return false
 	}
 	_ = b[ipv4MinHeaderLen+icmpFixedLen-1]
+	tl := int(binary.BigEndian.Uint16(b[2:]))
+	// Version 4 without options, a protocol of ICMP, and a total length
+	// that holds the fixed ICMP part and no more than b.
+	if b[0] != 0x45 || b[9] != ProtoICMP || tl < ipv4MinHeaderLen+icmpFixedLen || tl > len(b) {
+		return false
+	}
+	// The message is summed first: fewer values are then live across
+	// the call, to be saved and restored around it.
+	msg := b[ipv4MinHeaderLen:tl]
+	if fold64(sum64(0, msg)) != 0 {
+		return false
+	}
 	w0 := binary.BigEndian.Uint64(b)      // version, IHL, TOS, total length, ID, flags, fragment offset
 	w1 := binary.BigEndian.Uint64(b[8:])  // TTL, protocol, checksum, source
 	w2 := binary.BigEndian.Uint32(b[16:]) // destination
-	tl := int(uint16(w0 >> 32))
-	// Version 4 without options; MF clear and offset zero; the protocol
-	// is ICMP; the total length holds the fixed ICMP part and no more
-	// than b.
-	if w0>>56 != 0x45 || w0&0x3fff != 0 || uint8(w1>>48) != ProtoICMP || tl < ipv4MinHeaderLen+icmpFixedLen || tl > len(b) {
-		return false
-	}
 	hs, c := bits.Add64(w0, w1, 0)
 	hs, c = bits.Add64(hs, uint64(w2), c)
-	if fold64(hs+c) != 0 {
-		return false
-	}
-	msg := b[ipv4MinHeaderLen:tl]
-	if fold64(sum64(0, msg)) != 0 {
+	// Not a fragment (MF clear, offset zero), and a good header checksum.
+	if w0&0x3fff != 0 || fold64(hs+c) != 0 {
 		return false
 	}
 	typ := Type(msg[0])
