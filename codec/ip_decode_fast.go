@@ -9,13 +9,14 @@ import (
 // delivers: an option-less IPv4 header with a good checksum, not a
 // fragment, carrying a whole ICMP message with a good checksum whose type
 // is an echo, an error or one with no typed view. The header is read as
-// three words and summed from the registers that hold them; everything is
+// three words and summed from the registers that hold them (RFC 1071's
+// sum does not care how the 16-bit words are grouped); everything is
 // checked before anything is written, so that when it reports false (any
 // other datagram, or a bad checksum whose right value must be worked out)
 // p is untouched and decodeIP takes over. What it writes is exactly what
-// decodeIP writes for the same bytes (fuzzed against it in
-// TestDecodeFastAgrees); every field is assigned, so p need not be zeroed
-// first.
+// decodeIP writes for the same bytes (TestDecodeFastAgrees holds it to
+// that on every fixture and thousands of mutants); every field is
+// assigned, so p need not be zeroed first.
 func (p *Packet) decode4(b []byte) bool {
 	if len(b) < ipv4MinHeaderLen+icmpFixedLen {
 		return false
@@ -30,6 +31,11 @@ func (p *Packet) decode4(b []byte) bool {
 	// The message is summed first: fewer values are then live across
 	// the call, to be saved and restored around it.
 	msg := b[ipv4MinHeaderLen:tl]
+	typ := Type(msg[0])
+	k := kindTable[0][typ]
+	if k != KindEcho && k != KindError && k != KindRaw {
+		return false // before the sum, which the general path does again
+	}
 	if fold64(sum64(0, msg)) != 0 {
 		return false
 	}
@@ -40,11 +46,6 @@ func (p *Packet) decode4(b []byte) bool {
 	hs, c = bits.Add64(hs, uint64(w2), c)
 	// Not a fragment (MF clear, offset zero), and a good header checksum.
 	if w0&0x3fff != 0 || fold64(hs+c) != 0 {
-		return false
-	}
-	typ := Type(msg[0])
-	k := kindTable[0][typ]
-	if k != KindEcho && k != KindError && k != KindRaw {
 		return false
 	}
 	csum := be16(msg[2:])
