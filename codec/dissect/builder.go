@@ -29,6 +29,9 @@ type dissector struct {
 	slab []Node
 	// kids does the same for the children slices, kidsCap at a time.
 	kids []*Node
+	// vals collects the frame's display values into one string; shared
+	// by the copies made for quotes and reassembled datagrams.
+	vals *valBatch
 }
 
 // ipContext is what an upper layer needs from the IP header around it.
@@ -54,12 +57,28 @@ const (
 	kidsCap   = 12
 )
 
+// work is the scratch memory of one Dissect call, one allocation: the
+// dissector and the first buffers of its value batch, which are garbage once
+// the values are flushed into their one string.
+type work struct {
+	d    dissector
+	vals valBatch
+	buf  [512]byte
+	refs [64]pendingVal
+}
+
 func newDissector(f *Frame, b []byte, opt Options) *dissector {
 	if opt.MaxDepth <= 0 {
 		opt.MaxDepth = DefaultMaxDepth
 	}
-	return &dissector{f: f, b: b, opt: opt}
+	w := &work{}
+	w.vals.buf, w.vals.refs = w.buf[:0], w.refs[:0]
+	w.d = dissector{f: f, b: b, opt: opt, vals: &w.vals}
+	return &w.d
 }
+
+// value makes buf[start:] the pending display value of nd (see valBatch).
+func (d *dissector) value(nd *Node, start int) { d.vals.set(nd, start) }
 
 // add appends a child node to parent, or a new layer root when parent is nil.
 func (d *dissector) add(parent *Node, label, field string, off, n int, value string) *Node {
@@ -121,25 +140,42 @@ func (d *dissector) u32(off int) uint32 { return binary.BigEndian.Uint32(d.b[off
 // uint adds a whole-byte unsigned field shown in decimal.
 func (d *dissector) uint(parent *Node, label, field string, off, n int) (uint32, *Node) {
 	v := d.readN(off, n)
-	return v, d.add(parent, label, field, off, n, strconv.FormatUint(uint64(v), 10))
+	nd := d.add(parent, label, field, off, n, "")
+	st := d.vals.mark()
+	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(v), 10)
+	d.value(nd, st)
+	return v, nd
 }
 
 // hexField adds a whole-byte field shown as 0x%0*x and decimal.
 func (d *dissector) hexField(parent *Node, label, field string, off, n int) (uint32, *Node) {
 	v := d.readN(off, n)
-	return v, d.add(parent, label, field, off, n, hexDec(v, n))
+	nd := d.add(parent, label, field, off, n, "")
+	st := d.vals.mark()
+	d.vals.buf = appendHexDec(d.vals.buf, v, n)
+	d.value(nd, st)
+	return v, nd
 }
 
 // bits adds a sub-byte field: the value of the masked bits over n bytes at
 // off, shifted down.
 func (d *dissector) bits(parent *Node, label, field string, off, n int, mask uint32, value func(uint32) string) (uint32, *Node) {
+	v, nd := d.bitsRaw(parent, label, field, off, n, mask)
+	if value != nil {
+		nd.Value = value(v)
+	} else {
+		st := d.vals.mark()
+		d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(v), 10)
+		d.value(nd, st)
+	}
+	return v, nd
+}
+
+// bitsRaw is bits without a value: the caller writes it into d.vals.
+func (d *dissector) bitsRaw(parent *Node, label, field string, off, n int, mask uint32) (uint32, *Node) {
 	raw := d.readN(off, n)
 	v := (raw & mask) >> trailingZeros(mask)
-	s := strconv.FormatUint(uint64(v), 10)
-	if value != nil {
-		s = value(v)
-	}
-	nd := d.add(parent, label, field, off, n, s)
+	nd := d.add(parent, label, field, off, n, "")
 	nd.Mask = mask
 	return v, nd
 }
@@ -168,12 +204,20 @@ func (d *dissector) readN(off, n int) uint32 {
 // addr adds an IPv4 or IPv6 address field.
 func (d *dissector) addr(parent *Node, label, field string, off, n int) (netip.Addr, *Node) {
 	a, _ := netip.AddrFromSlice(d.b[off : off+n])
-	return a, d.add(parent, label, field, off, n, a.String())
+	nd := d.add(parent, label, field, off, n, "")
+	st := d.vals.mark()
+	d.vals.buf = a.AppendTo(d.vals.buf)
+	d.value(nd, st)
+	return a, nd
 }
 
 // mac adds a 6-byte hardware address field.
 func (d *dissector) mac(parent *Node, label, field string, off int) *Node {
-	return d.add(parent, label, field, off, 6, macString(d.b[off:off+6]))
+	nd := d.add(parent, label, field, off, 6, "")
+	st := d.vals.mark()
+	d.vals.buf = appendMAC(d.vals.buf, d.b[off:off+6])
+	d.value(nd, st)
+	return nd
 }
 
 // data adds the rest of a region as opaque bytes.
@@ -185,7 +229,10 @@ func (d *dissector) data(parent *Node, label string, off, end int) *Node {
 		return nil
 	}
 	n := end - off
-	nd := d.add(parent, label, "data", off, n, byteCount(n))
+	nd := d.add(parent, label, "data", off, n, "")
+	st := d.vals.mark()
+	d.vals.buf = appendByteCount(d.vals.buf, n)
+	d.value(nd, st)
 	if parent == nil {
 		d.f.Layers = append(d.f.Layers, "data")
 	}

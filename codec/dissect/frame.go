@@ -98,6 +98,7 @@ func Dissect(data []byte, start Layer, opt Options) *Frame {
 	if end < len(data) {
 		d.add(nil, "Trailer", "data", end, len(data)-end, byteCount(len(data)-end))
 	}
+	d.vals.flush()
 	finish(f)
 	return f
 }

@@ -52,15 +52,20 @@ func (d *dissector) icmp(parent *Node, fam codec.Family, off, end int) {
 	nd := d.proto(parent, label, short, off, end-off)
 	d.icmpType(nd, fam, off)
 	d.icmpCode(nd, fam, m.Type, off+1)
-	ckn := d.add(nd, "Checksum", short+".checksum", off+2, 2, hexOnly(uint32(m.Checksum), 2))
+	ckn := d.add(nd, "Checksum", short+".checksum", off+2, 2, "")
+	st := d.vals.mark()
+	d.vals.buf = appendHex(d.vals.buf, uint32(m.Checksum), 2)
 	switch m.Sum.Status {
 	case codec.ChecksumGood:
-		ckn.Value += " [correct]"
+		d.vals.buf = append(d.vals.buf, " [correct]"...)
+		d.value(ckn, st)
 	case codec.ChecksumBad:
-		ckn.Value += fmt.Sprintf(" [incorrect, should be 0x%04x]", m.Sum.Want)
+		d.vals.buf = appendIncorrect(d.vals.buf, m.Sum.Want)
+		d.value(ckn, st)
 		d.note(ckn, SevWarning, off+2, "%s checksum 0x%04x is wrong, should be 0x%04x", fam, m.Checksum, m.Sum.Want)
 	default:
-		ckn.Value += " [unverified]"
+		d.vals.buf = append(d.vals.buf, " [unverified]"...)
+		d.value(ckn, st)
 		if !d.quoted && fam == icmpV6 && !src.IsValid() {
 			d.note(ckn, SevNote, off+2, "ICMPv6 checksum needs the IPv6 addresses: unverifiable without the IP header")
 		}
@@ -211,10 +216,15 @@ func (d *dissector) icmpIDSeq(nd *Node, short string, off int, info *ICMPInfo) {
 	if short == "icmpv6" {
 		idf, seqf = "icmpv6.echo.identifier", "icmpv6.echo.sequence_number"
 	}
-	id, idn := d.hexField(nd, "Identifier", idf, off+4, 2)
-	idn.Value = decHex(id, 2)
-	seq, seqn := d.uint(nd, "Sequence Number", seqf, off+6, 2)
-	seqn.Value = decHex(seq, 2)
+	id, seq := uint32(d.u16(off+4)), uint32(d.u16(off+6))
+	idn := d.add(nd, "Identifier", idf, off+4, 2, "")
+	st := d.vals.mark()
+	d.vals.buf = appendDecHex(d.vals.buf, id, 2)
+	d.value(idn, st)
+	seqn := d.add(nd, "Sequence Number", seqf, off+6, 2, "")
+	st = d.vals.mark()
+	d.vals.buf = appendDecHex(d.vals.buf, seq, 2)
+	d.value(seqn, st)
 	info.HasID = true
 	info.ID, info.Seq = uint16(id), uint16(seq)
 }
@@ -226,7 +236,10 @@ func (d *dissector) icmpEcho(nd *Node, m codec.Message, off int, info *ICMPInfo)
 	}
 	d.icmpIDSeq(nd, short, off, info)
 	if n := len(m.Bytes()) - 8; n > 0 {
-		d.add(nd, "Data", "data", off+8, n, byteCount(n))
+		dn := d.add(nd, "Data", "data", off+8, n, "")
+		st := d.vals.mark()
+		d.vals.buf = appendByteCount(d.vals.buf, n)
+		d.value(dn, st)
 	}
 }
 

@@ -3,6 +3,7 @@ package dissect
 import (
 	"fmt"
 	"net/netip"
+	"strconv"
 
 	"icmplab/codec"
 )
@@ -69,42 +70,70 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	hl := ihl * 4
 	nd := d.proto(parent, "Internet Protocol Version 4", "ip", off, minHdr)
 	d.bits(nd, "Version", "ip.version", off, 1, 0xf0, nil)
-	d.bits(nd, "Header Length", "ip.hdr_len", off, 1, 0x0f, func(v uint32) string {
-		return fmt.Sprintf("%d bytes (%d)", v*4, v)
-	})
+	hv, hn := d.bitsRaw(nd, "Header Length", "ip.hdr_len", off, 1, 0x0f)
+	st := d.vals.mark()
+	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(hv*4), 10)
+	d.vals.buf = append(d.vals.buf, " bytes ("...)
+	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(hv), 10)
+	d.vals.buf = append(d.vals.buf, ')')
+	d.value(hn, st)
 	if v := d.b[off] >> 4; v != 4 {
 		d.errorf(nd, off, "IPv4 version field is %d at byte %d: expected 4", v, off)
 	}
-	tos, dsf := d.hexField(nd, "Differentiated Services Field", "ip.dsfield", off+1, 1)
-	dsf.Value = hexOnly(tos, 1)
+	dsf := d.add(nd, "Differentiated Services Field", "ip.dsfield", off+1, 1, "")
+	st = d.vals.mark()
+	d.vals.buf = appendHex(d.vals.buf, uint32(d.b[off+1]), 1)
+	d.value(dsf, st)
 	d.bits(dsf, "Differentiated Services Codepoint", "ip.dsfield.dscp", off+1, 1, 0xfc, nil)
 	d.bits(dsf, "Explicit Congestion Notification", "ip.dsfield.ecn", off+1, 1, 0x03, nil)
 	tl, tln := d.uint(nd, "Total Length", "ip.len", off+2, 2)
 	id, _ := d.hexField(nd, "Identification", "ip.id", off+4, 2)
-	fl, fln := d.hexField(nd, "Flags", "ip.flags", off+6, 1)
-	fln.Value = hexOnly(fl>>5, 1)
+	fln := d.add(nd, "Flags", "ip.flags", off+6, 1, "")
+	st = d.vals.mark()
+	d.vals.buf = appendHex(d.vals.buf, uint32(d.b[off+6]>>5), 1)
+	d.value(fln, st)
 	fln.Mask = 0xe0
 	d.flag(fln, "Reserved bit", "ip.flags.rb", off+6, 1, 0x80)
 	d.flag(fln, "Don't fragment", "ip.flags.df", off+6, 1, 0x40)
 	mf := d.flag(fln, "More fragments", "ip.flags.mf", off+6, 1, 0x20)
-	fo, _ := d.bits(nd, "Fragment Offset", "ip.frag_offset", off+6, 2, 0x1fff, func(v uint32) string {
-		return fmt.Sprintf("%d (%d bytes)", v, v*8)
-	})
+	fo, fon := d.bitsRaw(nd, "Fragment Offset", "ip.frag_offset", off+6, 2, 0x1fff)
+	st = d.vals.mark()
+	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(fo), 10)
+	d.vals.buf = append(d.vals.buf, " ("...)
+	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(fo*8), 10)
+	d.vals.buf = append(d.vals.buf, " bytes)"...)
+	d.value(fon, st)
 	ttl, _ := d.uint(nd, "Time to Live", "ip.ttl", off+8, 1)
 	proto := d.b[off+9]
-	d.add(nd, "Protocol", "ip.proto", off+9, 1, ipProtoName(proto)+" ("+itoa(int(proto))+")")
-	ck, ckn := d.hexField(nd, "Header Checksum", "ip.checksum", off+10, 2)
-	ckn.Value = hexOnly(ck, 2)
-	src, sn := d.addr(nd, "Source Address", "ip.src", off+12, 4)
-	dst, dn := d.addr(nd, "Destination Address", "ip.dst", off+16, 4)
-	nd.Value = "Src: " + sn.Value + ", Dst: " + dn.Value
+	pn := d.add(nd, "Protocol", "ip.proto", off+9, 1, "")
+	st = d.vals.mark()
+	d.vals.buf = append(d.vals.buf, ipProtoName(proto)...)
+	d.vals.buf = append(d.vals.buf, " ("...)
+	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(proto), 10)
+	d.vals.buf = append(d.vals.buf, ')')
+	d.value(pn, st)
+	ck := uint32(d.u16(off + 10))
+	// The checksum's value is written once its verdict is known.
+	ckn := d.add(nd, "Header Checksum", "ip.checksum", off+10, 2, "")
+	src, _ := d.addr(nd, "Source Address", "ip.src", off+12, 4)
+	dst, _ := d.addr(nd, "Destination Address", "ip.dst", off+16, 4)
+	st = d.vals.mark()
+	d.vals.buf = append(d.vals.buf, "Src: "...)
+	d.vals.buf = src.AppendTo(d.vals.buf)
+	d.vals.buf = append(d.vals.buf, ", Dst: "...)
+	d.vals.buf = dst.AppendTo(d.vals.buf)
+	d.value(nd, st)
+	ckStart := d.vals.mark()
+	d.vals.buf = appendHex(d.vals.buf, ck, 2)
 
 	if ihl < 5 {
+		d.value(ckn, ckStart)
 		d.errorf(nd, off, "IPv4 header length %d bytes at byte %d is less than the minimum 20", hl, off)
 		d.data(parent, "Data", off+minHdr, end)
 		return
 	}
 	if hl > avail {
+		d.value(ckn, ckStart)
 		d.errorf(nd, off, "IPv4 header length %d bytes exceeds the %d bytes captured", hl, avail)
 		d.data(parent, "Data", off+minHdr, end)
 		return
@@ -116,9 +145,11 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	s.Add(d.b[off : off+10])
 	s.Add(d.b[off+12 : off+hl])
 	if want := s.Fold(); want == uint16(ck) {
-		ckn.Value += " [correct]"
+		d.vals.buf = append(d.vals.buf, " [correct]"...)
+		d.value(ckn, ckStart)
 	} else {
-		ckn.Value += fmt.Sprintf(" [incorrect, should be 0x%04x]", want)
+		d.vals.buf = appendIncorrect(d.vals.buf, want)
+		d.value(ckn, ckStart)
 		d.note(ckn, SevWarning, off+10, "IPv4 header checksum 0x%04x is wrong, should be 0x%04x", ck, want)
 	}
 
@@ -200,7 +231,7 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 // reassembled dissects a datagram rebuilt from fragments as a new byte source.
 func (d *dissector) reassembled(parent *Node, ip ipContext, name string, whole []byte) {
 	d.f.Sources = append(d.f.Sources, Source{Name: name, Data: whole})
-	sub := &dissector{f: d.f, b: whole, src: len(d.f.Sources), opt: d.opt, depth: d.depth, icmpSeen: d.icmpSeen}
+	sub := &dissector{f: d.f, b: whole, src: len(d.f.Sources), opt: d.opt, depth: d.depth, icmpSeen: d.icmpSeen, vals: d.vals}
 	sub.ip = ip
 	sub.ip.fragment = false
 	sub.ip.truncated = false

@@ -45,9 +45,14 @@ func (d *dissector) ipv6(parent *Node, off, end int) {
 	nh := d.b[off+6]
 	d.add(nd, "Next Header", "ipv6.nxt", off+6, 1, fmt.Sprintf("%s (%d)", ipProtoName(nh), nh))
 	hlim, _ := d.uint(nd, "Hop Limit", "ipv6.hlim", off+7, 1)
-	src, sn := d.addr(nd, "Source Address", "ipv6.src", off+8, 16)
-	dst, dn := d.addr(nd, "Destination Address", "ipv6.dst", off+24, 16)
-	nd.Value = "Src: " + sn.Value + ", Dst: " + dn.Value
+	src, _ := d.addr(nd, "Source Address", "ipv6.src", off+8, 16)
+	dst, _ := d.addr(nd, "Destination Address", "ipv6.dst", off+24, 16)
+	st := d.vals.mark()
+	d.vals.buf = append(d.vals.buf, "Src: "...)
+	d.vals.buf = src.AppendTo(d.vals.buf)
+	d.vals.buf = append(d.vals.buf, ", Dst: "...)
+	d.vals.buf = dst.AppendTo(d.vals.buf)
+	d.value(nd, st)
 
 	stop := off + hdr + int(plen)
 	truncated := false

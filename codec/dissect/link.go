@@ -118,7 +118,11 @@ func (d *dissector) ethernet(parent *Node, off, end int) {
 	nd := d.proto(parent, "Ethernet II", "eth", off, hdr)
 	d.mac(nd, "Destination", "eth.dst", off)
 	d.mac(nd, "Source", "eth.src", off+6)
-	nd.Value = macString(d.b[off+6:off+12]) + " → " + macString(d.b[off:off+6])
+	st := d.vals.mark()
+	d.vals.buf = appendMAC(d.vals.buf, d.b[off+6:off+12])
+	d.vals.buf = append(d.vals.buf, " → "...)
+	d.vals.buf = appendMAC(d.vals.buf, d.b[off:off+6])
+	d.value(nd, st)
 	et := d.u16(off + 12)
 	p := off + 14
 	if et <= 1500 {

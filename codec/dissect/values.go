@@ -1,0 +1,109 @@
+package dissect
+
+import (
+	"net/netip"
+	"strconv"
+)
+
+// valBatch gathers the display values of a frame's nodes in one byte buffer
+// and turns them into strings with a single allocation at the end of the
+// dissection: a frame has dozens of short values ("64", "0x0800 (2048)",
+// an address), and one string each was most of the dissector's allocations.
+// Every value is a slice of the frame's one string, so a returned Frame stays
+// valid and immutable like any other.
+//
+// A node whose value is pending has Value "" until flush; code that reads or
+// extends a value during dissection must use the batch too (appendTo) or set
+// Value directly, which flush keeps.
+type valBatch struct {
+	buf  []byte
+	refs []pendingVal
+}
+
+// pendingVal is a node waiting for buf[a:b] as its value.
+type pendingVal struct {
+	nd   *Node
+	a, b int
+}
+
+// mark is where the next value starts in the buffer.
+func (v *valBatch) mark() int { return len(v.buf) }
+
+// set makes buf[start:] (up to the current end) the pending value of nd.
+func (v *valBatch) set(nd *Node, start int) {
+	v.refs = append(v.refs, pendingVal{nd: nd, a: start, b: len(v.buf)})
+}
+
+// extend grows nd's pending value with what was appended since it was set,
+// for a suffix decided later (" [correct]"). It reports false when nd's
+// value is not the last pending one, and the caller must fall back.
+func (v *valBatch) extend(nd *Node) bool {
+	n := len(v.refs)
+	if n == 0 || v.refs[n-1].nd != nd {
+		return false
+	}
+	v.refs[n-1].b = len(v.buf)
+	return true
+}
+
+// flush assigns every pending value from one string. A value set directly
+// on the node after it was made (non-empty Value) wins.
+func (v *valBatch) flush() {
+	if len(v.refs) == 0 {
+		return
+	}
+	s := string(v.buf)
+	for _, r := range v.refs {
+		if r.nd.Value == "" {
+			r.nd.Value = s[r.a:r.b]
+		}
+	}
+	v.buf = v.buf[:0]
+	clear(v.refs)
+	v.refs = v.refs[:0]
+}
+
+// The append forms of the value formats in builder.go.
+
+func appendHexDec(b []byte, v uint32, n int) []byte {
+	b = appendHex(b, v, n)
+	b = append(b, " ("...)
+	b = strconv.AppendUint(b, uint64(v), 10)
+	return append(b, ')')
+}
+
+func appendDecHex(b []byte, v uint32, n int) []byte {
+	b = strconv.AppendUint(b, uint64(v), 10)
+	b = append(b, " ("...)
+	b = appendHex(b, v, n)
+	return append(b, ')')
+}
+
+func appendMAC(b []byte, m []byte) []byte {
+	const digits = "0123456789abcdef"
+	for i, c := range m {
+		if i > 0 {
+			b = append(b, ':')
+		}
+		b = append(b, digits[c>>4], digits[c&15])
+	}
+	return b
+}
+
+func appendByteCount(b []byte, n int) []byte {
+	b = strconv.AppendInt(b, int64(n), 10)
+	if n == 1 {
+		return append(b, " byte"...)
+	}
+	return append(b, " bytes"...)
+}
+
+func appendAddr(b []byte, a netip.Addr) []byte { return a.AppendTo(b) }
+
+// appendIncorrect is the verdict on a wrong checksum: " [incorrect, should
+// be 0x1234]".
+func appendIncorrect(b []byte, want uint16) []byte {
+	b = append(b, " [incorrect, should be "...)
+	b = appendHex(b, uint32(want), 2)
+	return append(b, ']')
+}
