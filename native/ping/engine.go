@@ -42,9 +42,13 @@ type Pinger struct {
 	reqType   codec.Type
 	replyType codec.Type
 
-	probes  []probeState // indexed by sequence number
-	pending []uint16     // sent and not yet settled, in send order
-	head    int
+	probes []probeState // indexed by sequence number
+	// expired counts the probes, in send order, settled or given up on:
+	// the next one to time out is probe expired+1 (sequence numbers run
+	// 1, 2, ... as probes are sent, so probes doubles as the queue).
+	expired int
+	// flush, when the sink holds output back, writes it (see TextSink.Flush).
+	flush func()
 
 	sent, received, dups, corrupted, errors int
 	pipe                                    int // most probes in flight when one was answered
@@ -75,6 +79,9 @@ func New(cfg Config, conn Conn, sink Sink) (*Pinger, error) {
 		if err := f.FilterReplies(p.id); err != nil {
 			return nil, err
 		}
+	}
+	if f, ok := sink.(interface{ Flush() }); ok {
+		p.flush = f.Flush
 	}
 	p.payload = buildPayload(cfg.Size, p.cookie, cfg.Pattern)
 	if cfg.Family == codec.IPv6 {
@@ -138,6 +145,12 @@ func (p *Pinger) Run(ctx context.Context, status <-chan struct{}) Summary {
 		deadline = start.Add(p.cfg.Deadline)
 	}
 	nextSend := start
+	// armed is the read deadline last set, zero when unknown (a poke moved
+	// it). It is set again only when something is due sooner, or when it
+	// has passed: a flood's next-probe time moves on with every reply, and
+	// following it would cost a timer update per probe; an early wake-up
+	// costs one loop instead, at most once per flood interval.
+	var armed time.Time
 	for {
 		if interrupted.Load() {
 			return p.end(EndInterrupted, nil)
@@ -163,8 +176,15 @@ func (p *Pinger) Run(ctx context.Context, status <-chan struct{}) Summary {
 			}
 			continue
 		}
-		if err := p.conn.SetReadDeadline(p.wakeAt(nextSend, deadline)); err != nil {
-			return p.end(EndError, err)
+		wake := p.wakeAt(now, nextSend, deadline)
+		if p.flush != nil && wake.Sub(now) > floodInterval {
+			p.flush() // a longer wait: show what the sink holds first
+		}
+		if armed.IsZero() || wake.Before(armed) || !now.Before(armed) {
+			if err := p.conn.SetReadDeadline(wake); err != nil {
+				return p.end(EndError, err)
+			}
+			armed = wake
 		}
 		// A poke that landed before the deadline above was set is seen here.
 		if interrupted.Load() || wantStatus.Load() {
@@ -175,9 +195,11 @@ func (p *Pinger) Run(ctx context.Context, status <-chan struct{}) Summary {
 		case err == nil:
 			p.handle(pk)
 			if p.cfg.Flood && p.cfg.Interval == 0 && p.inflight == 0 && p.wantSend() {
-				nextSend = time.Now() // the reply is back: send the next at once
+				nextSend = now // the reply is back: send the next at once
 			}
-		case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, ErrSkip):
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			armed = time.Time{} // passed, or moved by a poke
+		case errors.Is(err, ErrSkip):
 		default:
 			if fatal := p.recvError(err); fatal != nil {
 				return p.end(EndError, fatal)
@@ -247,8 +269,8 @@ func (p *Pinger) lingerUntil() (time.Time, bool) {
 }
 
 // wakeAt is the next moment something is due without a packet arriving.
-func (p *Pinger) wakeAt(nextSend, deadline time.Time) time.Time {
-	wake := time.Now().Add(time.Hour)
+func (p *Pinger) wakeAt(now, nextSend, deadline time.Time) time.Time {
+	wake := now.Add(time.Hour)
 	if p.wantSend() {
 		wake = nextSend
 	}
@@ -258,8 +280,8 @@ func (p *Pinger) wakeAt(nextSend, deadline time.Time) time.Time {
 	if at, ok := p.lingerUntil(); ok && at.Before(wake) {
 		wake = at
 	}
-	if p.head < len(p.pending) {
-		if at := p.probes[p.pending[p.head]].sent.Add(p.cfg.Timeout); at.Before(wake) {
+	if p.expired < p.sent {
+		if at := p.probes[uint16(p.expired+1)].sent.Add(p.cfg.Timeout); at.Before(wake) {
 			wake = at
 		}
 	}
@@ -298,17 +320,19 @@ func (p *Pinger) send() time.Time {
 		return at
 	}
 	p.inflight++
-	p.pending = append(p.pending, seq)
 	p.sink.Event(Event{Kind: EventSent, Seq: seq, At: at, TTL: -1})
 	return at
 }
 
 // expire reports probes whose reply timeout has passed.
 func (p *Pinger) expire(now time.Time) {
-	for p.head < len(p.pending) {
-		seq := p.pending[p.head]
+	if p.sent-p.expired > len(p.probes) { // the oldest slots were reused
+		p.expired = p.sent - len(p.probes)
+	}
+	for p.expired < p.sent {
+		seq := uint16(p.expired + 1)
 		st := &p.probes[seq]
-		if st.flags&(fAnswered|fErrored) == 0 {
+		if st.flags&(fAnswered|fErrored|fTimedOut) == 0 {
 			if now.Before(st.sent.Add(p.cfg.Timeout)) {
 				break
 			}
@@ -316,11 +340,7 @@ func (p *Pinger) expire(now time.Time) {
 			p.inflight--
 			p.sink.Event(Event{Kind: EventTimeout, Seq: seq, At: now, TTL: -1})
 		}
-		p.head++
-	}
-	if p.head > 1024 && p.head*2 > len(p.pending) { // compact the queue
-		p.pending = append(p.pending[:0], p.pending[p.head:]...)
-		p.head = 0
+		p.expired++
 	}
 }
 

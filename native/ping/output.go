@@ -27,3 +27,9 @@ func (o *Output) writeErr(s string) {
 	defer o.mu.Unlock()
 	io.WriteString(o.errOut, s)
 }
+
+func (o *Output) writeBytes(b []byte) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.out.Write(b)
+}

@@ -31,14 +31,32 @@ type TextSink struct {
 
 	mu    sync.Mutex
 	names map[netip.Addr]string
+
+	// The flood display, held back between writes (see flood).
+	fbuf    []byte
+	fflushd time.Time
 }
+
+// Flood display batching: what a flood prints goes out in one write once
+// this much time has passed since the last (judged by the events' own
+// times) or this much is held, or when the engine is about to wait longer.
+// iputils writes each dot and backspace by itself: two system calls per
+// probe, as many as sending and receiving it.
+const (
+	floodFlushEvery = floodInterval
+	floodFlushBytes = 4096
+)
 
 // NewTextSink prints to out with the given options.
 func NewTextSink(out *Output, opt TextOptions) *TextSink {
 	if opt.Prog == "" {
 		opt.Prog = "icmplab ping"
 	}
-	return &TextSink{out: out, opt: opt, names: map[netip.Addr]string{}}
+	t := &TextSink{out: out, opt: opt, names: map[netip.Addr]string{}}
+	if opt.Flood && !opt.Quiet {
+		t.fbuf = make([]byte, 0, floodFlushBytes+8)
+	}
+	return t
 }
 
 func (t *TextSink) numeric() bool { return t.opt.Numeric || t.start.Numeric || t.opt.Names == nil }
@@ -183,24 +201,45 @@ func (t *TextSink) Event(ev Event) {
 
 // flood prints iputils' flood display: a dot per probe, a backspace per
 // reply, E for errors, C for corrupted replies.
+//
+// The bytes are iputils' own, in its order; only the writes are fewer: they
+// are gathered and written at most floodFlushEvery apart while probes
+// flow, and at once when the engine is about to wait longer (Flush), before
+// a status line and before the summary.
 func (t *TextSink) flood(ev Event) {
 	if t.opt.Quiet {
 		return
 	}
 	switch ev.Kind {
 	case EventSent:
-		t.out.write(".")
+		t.fbuf = append(t.fbuf, '.')
 	case EventReply, EventProbeReply:
 		if ev.BadChecksum {
-			t.out.write("\bC")
+			t.fbuf = append(t.fbuf, "\bC"...)
 		} else if !ev.Dup {
-			t.out.write("\b \b")
+			t.fbuf = append(t.fbuf, "\b \b"...)
 		}
 	case EventError:
-		t.out.write("\bE")
+		t.fbuf = append(t.fbuf, "\bE"...)
 	case EventLocalError, EventSendError:
-		t.out.write("E")
+		t.fbuf = append(t.fbuf, 'E')
+	default:
+		return
 	}
+	if len(t.fbuf) >= floodFlushBytes || ev.At.IsZero() || ev.At.Sub(t.fflushd) >= floodFlushEvery || ev.At.Before(t.fflushd) {
+		t.fflushd = ev.At
+		t.Flush()
+	}
+}
+
+// Flush writes what the flood display holds back. The engine calls it
+// before it waits for longer than a flood's interval.
+func (t *TextSink) Flush() {
+	if len(t.fbuf) == 0 {
+		return
+	}
+	t.out.writeBytes(t.fbuf)
+	t.fbuf = t.fbuf[:0]
 }
 
 // IputilsTime formats a round-trip time as iputils 20221126 does: three
@@ -224,6 +263,7 @@ func msus(us int64) string { return fmt.Sprintf("%d.%03d", us/1000, us%1000) }
 
 // End prints the statistics block.
 func (t *TextSink) End(s Summary) {
+	t.Flush()
 	var b strings.Builder
 	b.WriteString("\n--- " + s.Host + " ping statistics ---\n")
 	b.WriteString(StatsLine(s) + "\n")
@@ -275,6 +315,7 @@ func cG(v float64) string { return fmt.Sprintf("%.6g", v) }
 
 // Status prints SIGQUIT's one-line snapshot to stderr, as iputils does.
 func (t *TextSink) Status(s Summary) {
+	t.Flush()
 	loss := 0
 	if s.Transmitted > 0 {
 		loss = (s.Transmitted - s.Received) * 100 / s.Transmitted

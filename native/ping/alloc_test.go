@@ -1,0 +1,127 @@
+package ping
+
+import (
+	"context"
+	"io"
+	"net/netip"
+	"os"
+	"testing"
+	"time"
+
+	"icmplab/codec"
+	"icmplab/native/icmpsock"
+)
+
+// loopConn answers every echo request at once, from a buffer it owns, and
+// allocates nothing itself: what an allocation count over a run sees is
+// the engine's and the sink's own.
+type loopConn struct {
+	fam      codec.Family
+	reply    []byte
+	queued   bool
+	deadline time.Time
+}
+
+func (c *loopConn) Send(msg []byte, dst netip.Addr) (time.Time, error) {
+	m, err := codec.Parse(c.fam, msg, netip.Addr{}, netip.Addr{})
+	e, ok := m.Echo()
+	if err != nil || !ok {
+		return time.Now(), os.ErrInvalid
+	}
+	t := codec.ICMPv4EchoReply
+	if c.fam == codec.IPv6 {
+		t = codec.ICMPv6EchoReply
+	}
+	c.reply = codec.Append(c.reply[:0], codec.Header{Family: c.fam, Type: t}, e)
+	c.queued = true
+	return time.Now(), nil
+}
+
+func (c *loopConn) Recv(buf []byte) (icmpsock.Packet, error) {
+	if !c.queued {
+		return icmpsock.Packet{}, os.ErrDeadlineExceeded
+	}
+	c.queued = false
+	n := copy(buf, c.reply)
+	return icmpsock.Packet{ICMP: buf[:n], From: testDst(c.fam), TTL: 64, TOS: -1, At: time.Now(), KernelTime: true}, nil
+}
+
+func (c *loopConn) SetReadDeadline(t time.Time) error { c.deadline = t; return nil }
+func (c *loopConn) EchoID() (uint16, bool)            { return 0x4242, true }
+func (c *loopConn) Close() error                      { return nil }
+
+func testDst(f codec.Family) netip.Addr {
+	if f == codec.IPv6 {
+		return netip.MustParseAddr("2001:2::2")
+	}
+	return netip.MustParseAddr("198.18.0.2")
+}
+
+// floodRun runs one flood of n probes through a loopConn into sink.
+func floodRun(tb testing.TB, fam codec.Family, n int, sink Sink) Summary {
+	cfg := Config{Family: fam, Dst: testDst(fam), Count: n, Flood: true, Size: DefaultSize, Start: Start{Host: "target"}}
+	p, err := New(cfg, &loopConn{fam: fam, reply: make([]byte, 0, 128)}, sink)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p.Run(context.Background(), nil)
+}
+
+// floodSinks are the sinks a flood can print through.
+func floodSinks() map[string]func() *TextSink {
+	return map[string]func() *TextSink{
+		"text-flood": func() *TextSink {
+			return NewTextSink(NewOutput(io.Discard, io.Discard), TextOptions{Flood: true, Numeric: true})
+		},
+		"text-flood-quiet": func() *TextSink {
+			return NewTextSink(NewOutput(io.Discard, io.Discard), TextOptions{Flood: true, Quiet: true, Numeric: true})
+		},
+	}
+}
+
+// eventsOnly passes a TextSink the per-probe calls only: the header and
+// the summary, whose length grows with the counts they print, stay out of
+// a per-probe allocation count.
+type eventsOnly struct{ t *TextSink }
+
+func (e eventsOnly) Start(Start)    {}
+func (e eventsOnly) Event(ev Event) { e.t.Event(ev) }
+func (e eventsOnly) Status(Summary) {}
+func (e eventsOnly) End(Summary)    {}
+func (e eventsOnly) Flush()         { e.t.Flush() }
+
+// TestFloodAllocatesNothingPerPacket counts the allocations of whole runs
+// of two lengths: their difference, over the extra probes, is what one
+// probe and its reply cost in steady state, start-up and summary aside.
+func TestFloodAllocatesNothingPerPacket(t *testing.T) {
+	const short, long = 200, 1200
+	for _, fam := range []codec.Family{codec.IPv4, codec.IPv6} {
+		for name, mk := range floodSinks() {
+			var got [2]Summary
+			allocs := func(n, i int) float64 {
+				return testing.AllocsPerRun(3, func() { got[i] = floodRun(t, fam, n, eventsOnly{mk()}) })
+			}
+			a, b := allocs(short, 0), allocs(long, 1)
+			if got[0].Received != short || got[1].Received != long {
+				t.Fatalf("%v %s: received %d/%d and %d/%d", fam, name, got[0].Received, short, got[1].Received, long)
+			}
+			if per := (b - a) / (long - short); per > 0 {
+				t.Errorf("%v %s: %.3f allocations per probe and reply (%.0f for %d probes, %.0f for %d)", fam, name, per, a, short, b, long)
+			}
+		}
+	}
+}
+
+// BenchmarkFloodEngine is the engine's cost per probe and reply, without
+// system calls: the part of a flood's CPU that is ours.
+func BenchmarkFloodEngine(b *testing.B) {
+	for name, mk := range floodSinks() {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			s := floodRun(b, codec.IPv4, b.N, mk())
+			if s.Received != b.N {
+				b.Fatalf("received %d of %d", s.Received, b.N)
+			}
+		})
+	}
+}
