@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/netip"
 	"strconv"
+	"sync"
 )
 
 // dissector carries the state of one Dissect call: the bytes being read
@@ -32,6 +33,8 @@ type dissector struct {
 	// vals collects the frame's display values into one string; shared
 	// by the copies made for quotes and reassembled datagrams.
 	vals *valBatch
+	// info is the Frame's own ICMPInfo, used for the outermost message.
+	info *ICMPInfo
 }
 
 // ipContext is what an upper layer needs from the IP header around it.
@@ -57,9 +60,10 @@ const (
 	kidsCap   = 12
 )
 
-// work is the scratch memory of one Dissect call, one allocation: the
-// dissector and the first buffers of its value batch, which are garbage once
-// the values are flushed into their one string.
+// work is the scratch memory of one Dissect call: the dissector and the
+// buffers of its value batch. Nothing in a Frame points into it (values are
+// copied out by flush), so it is recycled through workPool once Dissect
+// returns.
 type work struct {
 	d    dissector
 	vals valBatch
@@ -67,14 +71,24 @@ type work struct {
 	refs [64]pendingVal
 }
 
-func newDissector(f *Frame, b []byte, opt Options) *dissector {
+var workPool = sync.Pool{New: func() any { return new(work) }}
+
+func newWork(f *Frame, b []byte, opt Options) *work {
 	if opt.MaxDepth <= 0 {
 		opt.MaxDepth = DefaultMaxDepth
 	}
-	w := &work{}
+	w := workPool.Get().(*work)
 	w.vals.buf, w.vals.refs = w.buf[:0], w.refs[:0]
 	w.d = dissector{f: f, b: b, opt: opt, vals: &w.vals}
-	return &w.d
+	return w
+}
+
+// release drops every reference to the frame and returns w to the pool.
+func (w *work) release() {
+	w.d = dissector{}
+	clear(w.refs[:])
+	w.vals = valBatch{}
+	workPool.Put(w)
 }
 
 // value makes buf[start:] the pending display value of nd (see valBatch).

@@ -74,11 +74,17 @@ const DefaultMaxDepth = 8
 // cannot account for appear as data nodes, and every place where the frame
 // breaks carries a note naming the offset and the reason.
 func Dissect(data []byte, start Layer, opt Options) *Frame {
-	f := &Frame{Number: opt.Number, Time: opt.Time, Data: data, CapLen: len(data), Len: opt.Len}
+	mem := &frameMem{}
+	f := &mem.f
+	*f = Frame{Number: opt.Number, Time: opt.Time, Data: data, CapLen: len(data), Len: opt.Len}
+	f.Root, f.Layers = mem.root[:0], mem.layers[:0]
 	if f.Len < f.CapLen {
 		f.Len = f.CapLen
 	}
-	d := newDissector(f, data, opt)
+	w := newWork(f, data, opt)
+	defer w.release()
+	d := &w.d
+	d.slab, d.kids, d.info = mem.nodes[:], mem.kids[:], &mem.info
 	if start == LayerAuto {
 		start = Guess(data)
 	}
@@ -99,6 +105,26 @@ func Dissect(data []byte, start Layer, opt Options) *Frame {
 		d.add(nil, "Trailer", "data", end, len(data)-end, byteCount(len(data)-end))
 	}
 	d.vals.flush()
+	// Frames that hold nothing keep the nil slices they always had.
+	if len(f.Root) == 0 {
+		f.Root = nil
+	}
+	if len(f.Layers) == 0 {
+		f.Layers = nil
+	}
 	finish(f)
 	return f
+}
+
+// frameMem is a Frame with the memory most frames need, in one allocation:
+// room for the layers' names and roots, the first chunk of nodes and of
+// children slices, and the outermost ICMP message's info. It all lives as
+// long as the Frame, which owns it.
+type frameMem struct {
+	f      Frame
+	layers [8]string
+	root   [6]*Node
+	nodes  [nodeChunk]Node
+	kids   [kidsCap * nodeChunk / 4]*Node
+	info   ICMPInfo
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"strconv"
 
 	"icmplab/codec"
 )
@@ -72,7 +73,13 @@ func (d *dissector) icmp(parent *Node, fam codec.Family, off, end int) {
 	}
 	nd.Value = m.Name()
 
-	info := &ICMPInfo{Message: m}
+	var info *ICMPInfo
+	if !d.quoted && !d.icmpSeen && d.info != nil {
+		info, d.info = d.info, nil // the frame's own, recorded below
+		*info = ICMPInfo{Message: m}
+	} else {
+		info = &ICMPInfo{Message: m}
+	}
 	full := m
 	m = view
 	switch m.Kind {
@@ -190,8 +197,19 @@ func (d *dissector) icmpType(nd *Node, fam codec.Family, off int) {
 		short = "icmpv6"
 	}
 	t := codec.Type(d.b[off])
-	tn := d.add(nd, "Type", short+".type", off, 1, numName(int(t), codec.TypeName(fam, t)))
-	tn.Explain = short + ".type." + itoa(int(t))
+	tn := d.add(nd, "Type", short+".type", off, 1, "")
+	st := d.vals.mark()
+	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(t), 10)
+	d.vals.buf = append(d.vals.buf, " ("...)
+	d.vals.buf = append(d.vals.buf, codec.TypeName(fam, t)...)
+	d.vals.buf = append(d.vals.buf, ')')
+	d.value(tn, st)
+	tn.Explain = ""
+	st = d.vals.mark()
+	d.vals.buf = append(d.vals.buf, short...)
+	d.vals.buf = append(d.vals.buf, ".type."...)
+	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(t), 10)
+	d.vals.setString(&tn.Explain, st)
 }
 
 func (d *dissector) icmpCode(nd *Node, fam codec.Family, t codec.Type, off int) {
@@ -200,13 +218,24 @@ func (d *dissector) icmpCode(nd *Node, fam codec.Family, t codec.Type, off int) 
 		short = "icmpv6"
 	}
 	c := codec.Code(d.b[off])
-	v := itoa(int(c))
+	cn := d.add(nd, "Code", short+".code", off, 1, "")
+	st := d.vals.mark()
+	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(c), 10)
 	if ci, ok := codec.LookupCode(fam, t, c); ok && ci.Name != "" {
-		v += " (" + ci.Name + ")"
+		d.vals.buf = append(d.vals.buf, " ("...)
+		d.vals.buf = append(d.vals.buf, ci.Name...)
+		d.vals.buf = append(d.vals.buf, ')')
 	}
-	cn := d.add(nd, "Code", short+".code", off, 1, v)
+	d.value(cn, st)
 	// The explanation of a code depends on its type: point at the pair.
-	cn.Explain = short + ".code." + itoa(int(t)) + "." + itoa(int(c))
+	cn.Explain = ""
+	st = d.vals.mark()
+	d.vals.buf = append(d.vals.buf, short...)
+	d.vals.buf = append(d.vals.buf, ".code."...)
+	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(t), 10)
+	d.vals.buf = append(d.vals.buf, '.')
+	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(c), 10)
+	d.vals.setString(&cn.Explain, st)
 }
 
 // icmpIDSeq adds identifier and sequence number at bytes 4-7, with the

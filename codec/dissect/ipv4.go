@@ -231,14 +231,14 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 // reassembled dissects a datagram rebuilt from fragments as a new byte source.
 func (d *dissector) reassembled(parent *Node, ip ipContext, name string, whole []byte) {
 	d.f.Sources = append(d.f.Sources, Source{Name: name, Data: whole})
-	sub := &dissector{f: d.f, b: whole, src: len(d.f.Sources), opt: d.opt, depth: d.depth, icmpSeen: d.icmpSeen, vals: d.vals}
+	sub := &dissector{f: d.f, b: whole, src: len(d.f.Sources), opt: d.opt, depth: d.depth, icmpSeen: d.icmpSeen, vals: d.vals, info: d.info}
 	sub.ip = ip
 	sub.ip.fragment = false
 	sub.ip.truncated = false
 	nd := sub.add(parent, name, "ip.reassembled", 0, len(whole), byteCount(len(whole)))
 	nd.Explain = ""
 	sub.upper(parent, ip.proto, 0, len(whole))
-	d.icmpSeen = sub.icmpSeen
+	d.icmpSeen, d.info = sub.icmpSeen, sub.info
 }
 
 // IPv4 option numbers (IANA "IP Option Numbers", the full type byte).

@@ -20,9 +20,10 @@ type valBatch struct {
 	refs []pendingVal
 }
 
-// pendingVal is a node waiting for buf[a:b] as its value.
+// pendingVal is a string field (a node's Value or Explain) waiting for
+// buf[a:b].
 type pendingVal struct {
-	nd   *Node
+	p    *string
 	a, b int
 }
 
@@ -30,20 +31,12 @@ type pendingVal struct {
 func (v *valBatch) mark() int { return len(v.buf) }
 
 // set makes buf[start:] (up to the current end) the pending value of nd.
-func (v *valBatch) set(nd *Node, start int) {
-	v.refs = append(v.refs, pendingVal{nd: nd, a: start, b: len(v.buf)})
-}
+func (v *valBatch) set(nd *Node, start int) { v.setString(&nd.Value, start) }
 
-// extend grows nd's pending value with what was appended since it was set,
-// for a suffix decided later (" [correct]"). It reports false when nd's
-// value is not the last pending one, and the caller must fall back.
-func (v *valBatch) extend(nd *Node) bool {
-	n := len(v.refs)
-	if n == 0 || v.refs[n-1].nd != nd {
-		return false
-	}
-	v.refs[n-1].b = len(v.buf)
-	return true
+// setString makes buf[start:] the pending content of *p, which must be ""
+// until flush.
+func (v *valBatch) setString(p *string, start int) {
+	v.refs = append(v.refs, pendingVal{p: p, a: start, b: len(v.buf)})
 }
 
 // flush assigns every pending value from one string. A value set directly
@@ -54,8 +47,8 @@ func (v *valBatch) flush() {
 	}
 	s := string(v.buf)
 	for _, r := range v.refs {
-		if r.nd.Value == "" {
-			r.nd.Value = s[r.a:r.b]
+		if *r.p == "" {
+			*r.p = s[r.a:r.b]
 		}
 	}
 	v.buf = v.buf[:0]
