@@ -36,7 +36,8 @@ func resum(b []byte) {
 }
 
 // checkFastAgrees decodes b every way there is (DecodeIP, Packet.Decode
-// into a Packet dirty from another datagram, the general path alone) and
+// with its fast path into a Packet dirty from another datagram, the
+// general path alone) and
 // insists on the same Packet and the same error; it reports whether the
 // fast path took b.
 func checkFastAgrees(t *testing.T, name string, b []byte, dirty Packet) bool {
