@@ -28,18 +28,6 @@ func DecodeIP(b []byte) (p Packet, err error) {
 	return p, err
 }
 
-// Decode is DecodeIP into a Packet the caller reuses, as a receive loop
-// does: it fills p in place (resetting what the datagram does not set),
-// sparing the copy of the returned value (a few hundred bytes, a fifth of
-// DecodeIP's time).
-func (p *Packet) Decode(b []byte) error {
-	if p.decode4(b) {
-		return nil // every field written: no reset needed
-	}
-	*p = Packet{}
-	return decodeIP(p, b)
-}
-
 // Echo is p.ICMP.Echo() read through the pointer. A method on the Message
 // value copies the whole Message first, and right after Decode has stored
 // it field by field that copy stalls on every word it reads: it cost as

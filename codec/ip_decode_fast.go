@@ -5,28 +5,31 @@ import (
 	"math/bits"
 )
 
-// decode4 is decodeIP for the datagram a raw ICMP socket nearly always
-// delivers: an option-less IPv4 header with a good checksum, not a
+// Decode is DecodeIP into a Packet the caller reuses, as a receive loop
+// does: it fills p in place, every field, sparing the copy of a returned
+// Packet (a few hundred bytes).
+//
+// It starts with a shortcut for the datagram a raw ICMP socket nearly
+// always delivers: an option-less IPv4 header with a good checksum, not a
 // fragment, carrying a whole ICMP message with a good checksum whose type
-// is an echo, an error or one with no typed view. The header is read as
-// three words and summed from the registers that hold them (RFC 1071's
-// sum does not care how the 16-bit words are grouped); everything is
-// checked before anything is written, so that when it reports false (any
-// other datagram, or a bad checksum whose right value must be worked out)
-// p is untouched and decodeIP takes over. What it writes is exactly what
+// is an echo, an error or one with no typed view. Everything is checked
+// before anything is written, the header from three words held in
+// registers (RFC 1071's sum does not care how the 16-bit words are
+// grouped); anything else, a bad checksum whose right value must be worked
+// out included, goes to decodeGeneral. The shortcut writes exactly what
 // decodeIP writes for the same bytes (TestDecodeFastAgrees holds it to
-// that on every fixture and thousands of mutants); every field is
-// assigned, so p need not be zeroed first.
-func (p *Packet) decode4(b []byte) bool {
+// that on every fixture and thousands of mutants), so p need not be zeroed
+// first.
+func (p *Packet) Decode(b []byte) error {
 	if len(b) < ipv4MinHeaderLen+icmpFixedLen {
-		return false
+		return p.decodeGeneral(b)
 	}
 	_ = b[ipv4MinHeaderLen+icmpFixedLen-1]
 	tl := int(binary.BigEndian.Uint16(b[2:]))
 	// Version 4 without options, a protocol of ICMP, and a total length
 	// that holds the fixed ICMP part and no more than b.
 	if b[0] != 0x45 || b[9] != ProtoICMP || tl < ipv4MinHeaderLen+icmpFixedLen || tl > len(b) {
-		return false
+		return p.decodeGeneral(b)
 	}
 	// The message is summed first: fewer values are then live across
 	// the call, to be saved and restored around it.
@@ -34,10 +37,10 @@ func (p *Packet) decode4(b []byte) bool {
 	typ := Type(msg[0])
 	k := kindTable[0][typ]
 	if k != KindEcho && k != KindError && k != KindRaw {
-		return false // before the sum, which the general path does again
+		return p.decodeGeneral(b) // before the sum, which it does again
 	}
 	if fold64(sum64(0, msg)) != 0 {
-		return false
+		return p.decodeGeneral(b)
 	}
 	w0 := binary.BigEndian.Uint64(b)      // version, IHL, TOS, total length, ID, flags, fragment offset
 	w1 := binary.BigEndian.Uint64(b[8:])  // TTL, protocol, checksum, source
@@ -46,7 +49,7 @@ func (p *Packet) decode4(b []byte) bool {
 	hs, c = bits.Add64(hs, uint64(w2), c)
 	// Not a fragment (MF clear, offset zero), and a good header checksum.
 	if w0&0x3fff != 0 || fold64(hs+c) != 0 {
-		return false
+		return p.decodeGeneral(b)
 	}
 	csum := be16(msg[2:])
 
@@ -78,7 +81,14 @@ func (p *Packet) decode4(b []byte) bool {
 	if k == KindError && mayHoldExtensions(msg) {
 		findExtensions(m) // as validateBody does for an error
 	}
-	return true
+	return nil
+}
+
+// decodeGeneral is Decode for every datagram the shortcut leaves: it
+// resets p and decodes it the general way.
+func (p *Packet) decodeGeneral(b []byte) error {
+	*p = Packet{}
+	return decodeIP(p, b)
 }
 
 // fold64 folds a 64-bit one's-complement accumulator to the checksum field
