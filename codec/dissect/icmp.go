@@ -28,7 +28,7 @@ func (d *dissector) icmp(parent *Node, fam codec.Family, off, end int) {
 			d.icmpType(nd, fam, off)
 		}
 		if end-off >= 2 {
-			d.uint(nd, "Code", short+".code", off+1, 1)
+			d.uint(nd, "Code", icmpField(fam, "icmp.code", "icmpv6.code"), off+1, 1)
 		}
 		if d.quoted {
 			d.note(nd, SevNote, off, "the quote ends after %d bytes of the %s header", end-off, fam)
@@ -53,7 +53,7 @@ func (d *dissector) icmp(parent *Node, fam codec.Family, off, end int) {
 	nd := d.proto(parent, label, short, off, end-off)
 	d.icmpType(nd, fam, off)
 	d.icmpCode(nd, fam, m.Type, off+1)
-	ckn := d.add(nd, "Checksum", short+".checksum", off+2, 2, "")
+	ckn := d.add(nd, "Checksum", icmpField(fam, "icmp.checksum", "icmpv6.checksum"), off+2, 2, "")
 	st := d.vals.mark()
 	d.vals.buf = appendHex(d.vals.buf, uint32(m.Checksum), 2)
 	switch m.Sum.Status {
@@ -197,7 +197,7 @@ func (d *dissector) icmpType(nd *Node, fam codec.Family, off int) {
 		short = "icmpv6"
 	}
 	t := codec.Type(d.b[off])
-	tn := d.add(nd, "Type", short+".type", off, 1, "")
+	tn := d.add(nd, "Type", icmpField(fam, "icmp.type", "icmpv6.type"), off, 1, "")
 	st := d.vals.mark()
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(t), 10)
 	d.vals.buf = append(d.vals.buf, " ("...)
@@ -218,7 +218,7 @@ func (d *dissector) icmpCode(nd *Node, fam codec.Family, t codec.Type, off int) 
 		short = "icmpv6"
 	}
 	c := codec.Code(d.b[off])
-	cn := d.add(nd, "Code", short+".code", off, 1, "")
+	cn := d.add(nd, "Code", icmpField(fam, "icmp.code", "icmpv6.code"), off, 1, "")
 	st := d.vals.mark()
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(c), 10)
 	if ci, ok := codec.LookupCode(fam, t, c); ok && ci.Name != "" {
@@ -241,7 +241,7 @@ func (d *dissector) icmpCode(nd *Node, fam codec.Family, t codec.Type, off int) 
 // icmpIDSeq adds identifier and sequence number at bytes 4-7, with the
 // little-endian reading tshark also shows (Windows pings count in LE).
 func (d *dissector) icmpIDSeq(nd *Node, short string, off int, info *ICMPInfo) {
-	idf, seqf := short+".ident", short+".seq"
+	idf, seqf := "icmp.ident", "icmp.seq"
 	if short == "icmpv6" {
 		idf, seqf = "icmpv6.echo.identifier", "icmpv6.echo.sequence_number"
 	}
@@ -344,6 +344,14 @@ func (d *dissector) icmpExtEchoReply(nd *Node, m codec.Message, off int, info *I
 	d.flag(nd, "IPv6 (6)", short+".ext.echo.rsp.ipv6", off+7, 1, 0x01)
 	info.HasID = true
 	info.ID, info.Seq = uint16(id), uint16(seq)
+}
+
+// icmpField picks a field id by family without building it per node.
+func icmpField(f codec.Family, v4, v6 string) string {
+	if f == icmpV6 {
+		return v6
+	}
+	return v4
 }
 
 func icmpShort(f codec.Family) string {

@@ -13,10 +13,9 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 	if !ok {
 		return
 	}
-	short := icmpShort(m.Family)
 	w := off + 4
 	lengthNode := func(at int, unit int) {
-		_, ln := d.uint(nd, "Length of original datagram", short+".length", at, 1)
+		_, ln := d.uint(nd, "Length of original datagram", icmpField(m.Family, "icmp.length", "icmpv6.length"), at, 1)
 		if e.Length != 0 {
 			ln.Value = fmt.Sprintf("%d (%d bytes)", e.Length, int(e.Length)*unit)
 		}
@@ -67,7 +66,7 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 	} else if d.depth >= d.opt.MaxDepth*2 || d.quoted {
 		d.add(nd, "Quoted datagram", "icmp.quote", qOff, len(e.Quote), byteCount(len(e.Quote)))
 	} else {
-		qn := d.add(nd, "Quoted datagram", short+".quote", qOff, len(e.Quote), byteCount(len(e.Quote)))
+		qn := d.add(nd, "Quoted datagram", icmpField(m.Family, "icmp.quote", "icmpv6.quote"), qOff, len(e.Quote), byteCount(len(e.Quote)))
 		qn.Explain = "icmp.quote"
 		sub := *d
 		sub.quoted = true
@@ -83,7 +82,7 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 		return
 	}
 	if pad := e.Ext.Offset - (8 + len(e.Quote)); pad > 0 {
-		pn := d.add(nd, "Padding", short+".padding", qEnd, pad, byteCount(pad))
+		pn := d.add(nd, "Padding", icmpField(m.Family, "icmp.padding", "icmpv6.padding"), qEnd, pad, byteCount(pad))
 		pn.Explain = "icmp.ext.padding"
 	}
 	d.extensions(nd, m, off, e.Ext, info)
@@ -109,10 +108,9 @@ func (d *dissector) ipByVersionQuoted(parent *Node, off, end int) {
 // extensions draws an RFC 4884 extension structure and its objects, and
 // records them in info.
 func (d *dissector) extensions(nd *Node, m codec.Message, off int, ext codec.Extensions, info *ICMPInfo) {
-	short := icmpShort(m.Family)
 	p := off + ext.Offset
 	n := len(m.Bytes()) - ext.Offset
-	en := d.add(nd, "ICMP Multi-Part Extensions", short+".ext", p, n, ext.Layout.String())
+	en := d.add(nd, "ICMP Multi-Part Extensions", icmpField(m.Family, "icmp.ext", "icmpv6.ext"), p, n, ext.Layout.String())
 	en.Explain = "icmp.ext"
 	if ext.Layout == codec.ExtLegacy {
 		d.note(en, SevNote, p, "extension structure at offset 128 with a length field of %d: a pre-RFC 4884 router (legacy layout)", lengthFieldOf(m))

@@ -3,7 +3,6 @@ package dissect
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"icmplab/codec"
 )
@@ -15,134 +14,171 @@ var protoColumn = map[string]string{
 }
 
 // buildSummary fills Src, Dst, Protocol, Info and Summary, like tshark's
-// one-line output.
+// one-line output. The summary is built once; Src, Dst and Info are slices
+// of it.
 func (f *Frame) buildSummary() {
+	var buf [256]byte
+	b := buf[:0]
 	i := f.ICMP
+	srcA, srcB, dstA, dstB := 0, 0, 0, 0
+	infoA := 0
 	if i != nil {
-		if i.Src.IsValid() {
-			f.Src, f.Dst = i.Src.String(), i.Dst.String()
-		}
 		f.Protocol = "ICMP"
 		if i.Family == icmpV6 {
 			f.Protocol = "ICMPv6"
 		}
-		f.Info = icmpInfoColumn(i)
-		if len(f.Errors) > 0 {
-			f.Info += " [Malformed: " + f.Errors[0].Message + "]"
+		if i.Src.IsValid() {
+			b = i.Src.AppendTo(b)
+			srcB = len(b)
+			b = append(b, " → "...)
+			dstA = len(b)
+			b = i.Dst.AppendTo(b)
+			dstB = len(b)
+			b = append(b, ' ')
 		}
-	} else {
-		f.Src, f.Dst, f.Protocol, f.Info = f.fallbackColumns()
+		b = append(b, f.Protocol...)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(f.Len), 10)
+		b = append(b, ' ')
+		infoA = len(b)
+		b = appendICMPInfo(b, i)
+		if len(f.Errors) > 0 {
+			b = append(b, " [Malformed: "...)
+			b = append(b, f.Errors[0].Message...)
+			b = append(b, ']')
+		}
+		if len(b) == infoA { // no info: no space before it
+			b = b[:infoA-1]
+			infoA--
+		}
+		s := string(b)
+		f.Src, f.Dst, f.Info, f.Summary = s[srcA:srcB], s[dstA:dstB], s[infoA:], s
+		return
 	}
-	var b strings.Builder
-	b.Grow(len(f.Src) + len(f.Dst) + len(f.Protocol) + len(f.Info) + 16)
+	f.Src, f.Dst, f.Protocol, f.Info = f.fallbackColumns()
 	if f.Src != "" || f.Dst != "" {
-		b.WriteString(f.Src)
-		b.WriteString(" → ")
-		b.WriteString(f.Dst)
-		b.WriteByte(' ')
+		b = append(b, f.Src...)
+		b = append(b, " → "...)
+		b = append(b, f.Dst...)
+		b = append(b, ' ')
 	}
-	b.WriteString(f.Protocol)
-	b.WriteByte(' ')
-	b.WriteString(itoa(f.Len))
+	b = append(b, f.Protocol...)
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, int64(f.Len), 10)
 	if f.Info != "" {
-		b.WriteByte(' ')
-		b.WriteString(f.Info)
+		b = append(b, ' ')
+		b = append(b, f.Info...)
 	}
-	f.Summary = b.String()
+	f.Summary = string(b)
 }
 
-// icmpInfoColumn is the info column of an ICMP message: its name, the code's
-// name, id and seq, TTL, what an error quotes.
-func icmpInfoColumn(i *ICMPInfo) string {
-	var b strings.Builder
-	b.Grow(64)
-	b.WriteString(i.TypeName)
+// appendICMPInfo appends the info column of an ICMP message to b: its name,
+// the code's name, id and seq, TTL, what an error quotes.
+func appendICMPInfo(b []byte, i *ICMPInfo) []byte {
+	b = append(b, i.TypeName...)
 	if i.CodeName != "" && i.Message.IsError() || i.CodeName != "" && i.Code != 0 {
-		fmt.Fprintf(&b, " (%s)", i.CodeName)
+		b = append(b, " ("...)
+		b = append(b, i.CodeName...)
+		b = append(b, ')')
 	} else if i.CodeName == "" && i.Code != 0 {
-		fmt.Fprintf(&b, " (code %d)", i.Code)
+		b = append(b, " (code "...)
+		b = strconv.AppendUint(b, uint64(i.Code), 10)
+		b = append(b, ')')
 	}
 	if i.HasID {
 		if k := i.Message.Kind; k == codec.KindExtendedEchoRequest || k == codec.KindExtendedEchoReply {
-			fmt.Fprintf(&b, " id=0x%04x, seq=%d", i.ID, i.Seq) // an 8-bit sequence
+			b = fmt.Appendf(b, " id=0x%04x, seq=%d", i.ID, i.Seq) // an 8-bit sequence
 		} else {
 			// Both byte orders, as tshark: Windows counts in little-endian.
-			var buf [48]byte
-			x := append(buf[:0], " id="...)
-			x = appendHex(x, uint32(i.ID), 2)
-			x = append(x, ", seq="...)
-			x = strconv.AppendUint(x, uint64(i.Seq), 10)
-			x = append(x, '/')
-			x = strconv.AppendUint(x, uint64(i.Seq>>8|i.Seq<<8), 10)
-			b.Write(x)
+			b = append(b, " id="...)
+			b = appendHex(b, uint32(i.ID), 2)
+			b = append(b, ", seq="...)
+			b = strconv.AppendUint(b, uint64(i.Seq), 10)
+			b = append(b, '/')
+			b = strconv.AppendUint(b, uint64(i.Seq>>8|i.Seq<<8), 10)
 		}
 		if i.Src.IsValid() {
 			w := ", ttl="
 			if i.Family == icmpV6 {
 				w = ", hlim="
 			}
-			b.WriteString(w)
-			b.WriteString(itoa(int(i.TTL)))
+			b = append(b, w...)
+			b = strconv.AppendUint(b, uint64(i.TTL), 10)
 		}
 	}
 	if i.Target.IsValid() {
-		fmt.Fprintf(&b, " for %s", i.Target)
+		b = append(b, " for "...)
+		b = i.Target.AppendTo(b)
 	}
 	if i.MTU != 0 {
-		fmt.Fprintf(&b, " mtu=%d", i.MTU)
+		b = append(b, " mtu="...)
+		b = strconv.AppendUint(b, uint64(i.MTU), 10)
 	}
 	if i.Gateway.IsValid() {
-		fmt.Fprintf(&b, " gateway=%s", i.Gateway)
+		b = append(b, " gateway="...)
+		b = i.Gateway.AppendTo(b)
 	}
 	if q := i.Quoted; q != nil && q.Dst.IsValid() {
-		fmt.Fprintf(&b, " [quotes %s → %s %s", q.Src, q.Dst, protoWord(q.Proto))
+		b = append(b, " [quotes "...)
+		b = q.Src.AppendTo(b)
+		b = append(b, " → "...)
+		b = q.Dst.AppendTo(b)
+		b = append(b, ' ')
+		b = append(b, protoWord(q.Proto)...)
 		switch q.Proto {
 		case codec.ProtoUDP, codec.ProtoTCP:
 			if q.Complete {
-				fmt.Fprintf(&b, " %d → %d", q.SrcPort, q.DstPort)
+				b = append(b, ' ')
+				b = strconv.AppendUint(b, uint64(q.SrcPort), 10)
+				b = append(b, " → "...)
+				b = strconv.AppendUint(b, uint64(q.DstPort), 10)
 			}
 		case codec.ProtoICMP, codec.ProtoICMPv6:
 			if q.Complete {
-				fmt.Fprintf(&b, " id=0x%04x seq=%d", q.ID, q.Seq)
+				b = fmt.Appendf(b, " id=0x%04x seq=%d", q.ID, q.Seq)
 			}
 		}
-		b.WriteString("]")
+		b = append(b, ']')
 	}
 	for _, x := range i.Extensions {
 		for _, e := range x.MPLS {
-			fmt.Fprintf(&b, " [MPLS label %d]", e.Label)
+			b = append(b, " [MPLS label "...)
+			b = strconv.AppendUint(b, uint64(e.Label), 10)
+			b = append(b, ']')
 		}
 		if ii := x.Interface; ii != nil {
-			b.WriteString(" [" + roleName(ii.Role))
+			b = append(b, " ["...)
+			b = append(b, roleName(ii.Role)...)
 			if ii.HasName {
-				fmt.Fprintf(&b, " %q", ii.Name)
+				b = fmt.Appendf(b, " %q", ii.Name)
 			}
 			if ii.HasAddr {
-				b.WriteString(" " + ii.Addr.String())
+				b = append(b, ' ')
+				b = ii.Addr.AppendTo(b)
 			}
 			if ii.HasIndex {
-				fmt.Fprintf(&b, " ifindex %d", ii.Index)
+				b = fmt.Appendf(b, " ifindex %d", ii.Index)
 			}
 			if ii.HasMTU {
-				fmt.Fprintf(&b, " mtu %d", ii.MTU)
+				b = fmt.Appendf(b, " mtu %d", ii.MTU)
 			}
-			b.WriteString("]")
+			b = append(b, ']')
 		}
 		if id := x.Ident; id != nil {
 			switch x.CType {
 			case 1:
-				fmt.Fprintf(&b, " [probing interface %q]", id.Name)
+				b = fmt.Appendf(b, " [probing interface %q]", id.Name)
 			case 2:
-				fmt.Fprintf(&b, " [probing ifindex %d]", id.Index)
+				b = fmt.Appendf(b, " [probing ifindex %d]", id.Index)
 			case 3:
-				fmt.Fprintf(&b, " [probing interface %s]", id.Addr)
+				b = fmt.Appendf(b, " [probing interface %s]", id.Addr)
 			}
 		}
 	}
 	if i.Checksum.Status == codec.ChecksumBad {
-		b.WriteString(" [BAD CHECKSUM]")
+		b = append(b, " [BAD CHECKSUM]"...)
 	}
-	return b.String()
+	return b
 }
 
 // fallbackColumns describes a frame without ICMP from its innermost layers.
