@@ -97,20 +97,27 @@ func (d *dissector) value(nd *Node, start int) { d.vals.set(nd, start) }
 // add appends a child node to parent, or a new layer root when parent is nil.
 func (d *dissector) add(parent *Node, label, field string, off, n int, value string) *Node {
 	if len(d.slab) == 0 {
-		d.slab = make([]Node, nodeChunk)
+		// The frame's first chunk is in frameMem; a frame needing more is a
+		// big one (an error with its quote), so the next chunk is larger.
+		d.slab = make([]Node, 2*nodeChunk)
 	}
 	nd := &d.slab[0]
 	d.slab = d.slab[1:]
-	*nd = Node{Label: label, Value: value, Field: field, Explain: field, Offset: off, Length: n, Source: d.src}
-	if field == "data" {
-		nd.Explain = "" // opaque bytes: nothing to explain
+	// The slab is zeroed memory: set only what is not zero, field by field,
+	// which is cheaper than copying a whole Node literal in.
+	nd.Label, nd.Field, nd.Offset, nd.Length, nd.Source = label, field, off, n, d.src
+	if value != "" {
+		nd.Value = value
+	}
+	if field != "data" { // opaque bytes: nothing to explain
+		nd.Explain = field
 	}
 	if parent == nil {
 		d.f.Root = append(d.f.Root, nd)
 	} else {
 		if parent.Kids == nil {
 			if len(d.kids) < kidsCap {
-				d.kids = make([]*Node, kidsCap*nodeChunk/4)
+				d.kids = make([]*Node, kidsCap*nodeChunk/2)
 			}
 			parent.Kids = d.kids[:0:kidsCap]
 			d.kids = d.kids[kidsCap:]
@@ -265,24 +272,6 @@ func macString(b []byte) string {
 	return string(out)
 }
 
-// hexDec is "0x0800 (2048)": the hex a packet shows, the decimal people count in.
-func hexDec(v uint32, n int) string {
-	var b [24]byte
-	out := appendHex(b[:0], v, n)
-	out = append(out, " ("...)
-	out = strconv.AppendUint(out, uint64(v), 10)
-	return string(append(out, ')'))
-}
-
-// decHex is "4660 (0x1234)", for identifiers people compare in both bases.
-func decHex(v uint32, n int) string {
-	var b [24]byte
-	out := strconv.AppendUint(b[:0], uint64(v), 10)
-	out = append(out, " ("...)
-	out = appendHex(out, v, n)
-	return string(append(out, ')'))
-}
-
 // hexOnly is v as 2n hex digits with 0x.
 func hexOnly(v uint32, n int) string {
 	var b [10]byte
@@ -299,11 +288,6 @@ func appendHex(b []byte, v uint32, n int) []byte {
 		b = append(b, digits[v>>(4*uint(2*n-1-i))&15])
 	}
 	return b
-}
-
-// numName is "8 (Echo)": a number and the name it stands for.
-func numName(v int, name string) string {
-	return strconv.Itoa(v) + " (" + name + ")"
 }
 
 func byteCount(n int) string {

@@ -2,6 +2,7 @@ package dissect
 
 import (
 	"fmt"
+	"strconv"
 
 	"icmplab/codec"
 )
@@ -17,7 +18,13 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 	lengthNode := func(at int, unit int) {
 		_, ln := d.uint(nd, "Length of original datagram", icmpField(m.Family, "icmp.length", "icmpv6.length"), at, 1)
 		if e.Length != 0 {
-			ln.Value = fmt.Sprintf("%d (%d bytes)", e.Length, int(e.Length)*unit)
+			st := d.vals.mark()
+			d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(e.Length), 10)
+			d.vals.buf = append(d.vals.buf, " ("...)
+			d.vals.buf = strconv.AppendInt(d.vals.buf, int64(int(e.Length)*unit), 10)
+			d.vals.buf = append(d.vals.buf, " bytes)"...)
+			d.value(ln, st) // replaces the plain number
+
 		}
 	}
 	if m.Family == icmpV4 {
@@ -117,14 +124,17 @@ func (d *dissector) extensions(nd *Node, m codec.Message, off int, ext codec.Ext
 	}
 	d.bits(en, "Version", "icmp.ext.version", p, 2, 0xf000, nil)
 	d.bits(en, "Reserved", "icmp.ext.res", p, 2, 0x0fff, nil)
-	ckn := d.add(en, "Checksum", "icmp.ext.checksum", p+2, 2, hexOnly(uint32(ext.Checksum), 2))
+	ckn := d.add(en, "Checksum", "icmp.ext.checksum", p+2, 2, "")
+	st := d.vals.mark()
+	d.vals.buf = appendHex(d.vals.buf, uint32(ext.Checksum), 2)
 	switch ext.Sum.Status {
 	case codec.ChecksumGood:
-		ckn.Value += " [correct]"
+		d.vals.buf = append(d.vals.buf, " [correct]"...)
 	case codec.ChecksumBad:
-		ckn.Value += fmt.Sprintf(" [incorrect, should be 0x%04x]", ext.Sum.Want)
+		d.vals.buf = appendIncorrect(d.vals.buf, ext.Sum.Want)
 		d.note(ckn, SevWarning, p+2, "extension checksum 0x%04x is wrong, should be 0x%04x", ext.Checksum, ext.Sum.Want)
 	}
+	d.value(ckn, st)
 	info.Layout = ext.Layout
 	it := ext.Objects()
 	for it.Next() {
@@ -164,7 +174,11 @@ func extClassName(c codec.ExtClass) string {
 func (d *dissector) extObject(en *Node, base int, o codec.ExtObject, info *ICMPInfo) {
 	p := base + o.Offset
 	on := d.add(en, extClassName(o.Class), "icmp.ext.object", p, int(o.Length), "")
-	on.Explain = fmt.Sprintf("icmp.ext.class.%d", o.Class)
+	on.Explain = ""
+	st := d.vals.mark()
+	d.vals.buf = append(d.vals.buf, "icmp.ext.class."...)
+	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(o.Class), 10)
+	d.vals.setString(&on.Explain, st)
 	d.uint(on, "Length", "icmp.ext.length", p, 2)
 	d.uint(on, "Class", "icmp.ext.class", p+2, 1)
 	d.uint(on, "C-Type", "icmp.ext.ctype", p+3, 1)
@@ -175,8 +189,17 @@ func (d *dissector) extObject(en *Node, base int, o codec.ExtObject, info *ICMPI
 		for i := 0; i < o.MPLSLen(); i++ {
 			e := o.MPLSEntry(i)
 			q := dp + 4*i
-			sn := d.add(on, "MPLS Stack Entry", "icmp.mpls", q, 4,
-				fmt.Sprintf("Label %d, Exp %d, S %d, TTL %d", e.Label, e.TC, b2i(e.S), e.TTL))
+			sn := d.add(on, "MPLS Stack Entry", "icmp.mpls", q, 4, "")
+			st := d.vals.mark()
+			d.vals.buf = append(d.vals.buf, "Label "...)
+			d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(e.Label), 10)
+			d.vals.buf = append(d.vals.buf, ", Exp "...)
+			d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(e.TC), 10)
+			d.vals.buf = append(d.vals.buf, ", S "...)
+			d.vals.buf = strconv.AppendInt(d.vals.buf, int64(b2i(e.S)), 10)
+			d.vals.buf = append(d.vals.buf, ", TTL "...)
+			d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(e.TTL), 10)
+			d.value(sn, st)
 			d.bits(sn, "Label", "icmp.mpls.label", q, 4, 0xfffff000, nil)
 			d.bits(sn, "Experimental", "icmp.mpls.exp", q, 4, 0x00000e00, nil)
 			d.bits(sn, "Stack bit", "icmp.mpls.s", q, 4, 0x00000100, nil)
@@ -186,7 +209,10 @@ func (d *dissector) extObject(en *Node, base int, o codec.ExtObject, info *ICMPI
 		if r := len(o.Data) % 4; r != 0 {
 			d.errorf(on, dp+len(o.Data)-r, "MPLS object has %d bytes after its last 4-byte entry", r)
 		}
-		on.Value = fmt.Sprintf("%d entries", o.MPLSLen())
+		st := d.vals.mark()
+		d.vals.buf = strconv.AppendInt(d.vals.buf, int64(o.MPLSLen()), 10)
+		d.vals.buf = append(d.vals.buf, " entries"...)
+		d.value(on, st)
 	case codec.ExtClassInterface:
 		d.interfaceInfo(on, o, dp, &x)
 	case codec.ExtClassIdent:

@@ -35,19 +35,29 @@ func (d *dissector) ipv6(parent *Node, off, end int) {
 	if ver != 6 {
 		d.errorf(nd, off, "IPv6 version field is %d at byte %d: expected 6", ver, off)
 	}
-	_, tcn := d.bits(nd, "Traffic Class", "ipv6.tclass", off, 4, 0x0ff00000, func(v uint32) string {
-		return hexOnly(v, 1)
-	})
+	tc, tcn := d.bitsRaw(nd, "Traffic Class", "ipv6.tclass", off, 4, 0x0ff00000)
+	st := d.vals.mark()
+	d.vals.buf = appendHex(d.vals.buf, tc, 1)
+	d.value(tcn, st)
 	d.bits(tcn, "Differentiated Services Codepoint", "ipv6.tclass.dscp", off, 4, 0x0fc00000, nil)
 	d.bits(tcn, "Explicit Congestion Notification", "ipv6.tclass.ecn", off, 4, 0x00300000, nil)
-	d.bits(nd, "Flow Label", "ipv6.flow", off, 4, 0x000fffff, func(v uint32) string { return fmt.Sprintf("0x%05x", v) })
+	fl, fln := d.bitsRaw(nd, "Flow Label", "ipv6.flow", off, 4, 0x000fffff)
+	st = d.vals.mark()
+	d.vals.buf = append(d.vals.buf, "0x"...)
+	for sh := 16; sh >= 0; sh -= 4 {
+		d.vals.buf = append(d.vals.buf, "0123456789abcdef"[fl>>uint(sh)&15])
+	}
+	d.value(fln, st)
 	plen, pln := d.uint(nd, "Payload Length", "ipv6.plen", off+4, 2)
 	nh := d.b[off+6]
-	d.add(nd, "Next Header", "ipv6.nxt", off+6, 1, fmt.Sprintf("%s (%d)", ipProtoName(nh), nh))
+	nxn := d.add(nd, "Next Header", "ipv6.nxt", off+6, 1, "")
+	st = d.vals.mark()
+	d.vals.buf = appendNameNum(d.vals.buf, ipProtoName(nh), uint64(nh))
+	d.value(nxn, st)
 	hlim, _ := d.uint(nd, "Hop Limit", "ipv6.hlim", off+7, 1)
 	src, _ := d.addr(nd, "Source Address", "ipv6.src", off+8, 16)
 	dst, _ := d.addr(nd, "Destination Address", "ipv6.dst", off+24, 16)
-	st := d.vals.mark()
+	st = d.vals.mark()
 	d.vals.buf = append(d.vals.buf, "Src: "...)
 	d.vals.buf = src.AppendTo(d.vals.buf)
 	d.vals.buf = append(d.vals.buf, ", Dst: "...)

@@ -2,6 +2,7 @@ package dissect
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"icmplab/codec"
@@ -65,12 +66,16 @@ func (d *dissector) upper(parent *Node, proto uint8, off, end int) {
 // when the whole segment is present, and says so on the node.
 func (d *dissector) transportChecksum(ckn *Node, ckOff, off, end int, proto uint8, length int, zeroOK bool) {
 	ck := d.u16(ckOff)
+	// The value is the checksum in hex and the verdict, written together.
+	st := d.vals.mark()
+	d.vals.buf = appendHex(d.vals.buf, uint32(ck), 2)
+	defer d.value(ckn, st)
 	if zeroOK && ck == 0 {
-		ckn.Value += " [zero: not computed]"
+		d.vals.buf = append(d.vals.buf, " [zero: not computed]"...)
 		return
 	}
 	if d.quoted || d.ip.truncated || d.ip.fragment || end-off < length || length < ckOff+2-off || !d.ip.src.IsValid() {
-		ckn.Value += " [unverified]"
+		d.vals.buf = append(d.vals.buf, " [unverified]"...)
 		return
 	}
 	s := codec.PseudoHeaderSum(d.ip.src, d.ip.pseudoDst, proto, length)
@@ -81,10 +86,10 @@ func (d *dissector) transportChecksum(ckn *Node, ckOff, off, end int, proto uint
 		want = 0xffff
 	}
 	if want == ck {
-		ckn.Value += " [correct]"
+		d.vals.buf = append(d.vals.buf, " [correct]"...)
 		return
 	}
-	ckn.Value += fmt.Sprintf(" [incorrect, should be 0x%04x]", want)
+	d.vals.buf = appendIncorrect(d.vals.buf, want)
 	d.note(ckn, SevWarning, ckOff, "%s checksum 0x%04x is wrong, should be 0x%04x", ipProtoName(proto), ck, want)
 }
 
@@ -103,9 +108,13 @@ func (d *dissector) udp(parent *Node, off, end int) {
 	sp, _ := d.uint(nd, "Source Port", "udp.srcport", off, 2)
 	dp, _ := d.uint(nd, "Destination Port", "udp.dstport", off+2, 2)
 	ln, lnn := d.uint(nd, "Length", "udp.length", off+4, 2)
-	ck, ckn := d.hexField(nd, "Checksum", "udp.checksum", off+6, 2)
-	ckn.Value = hexOnly(ck, 2)
-	nd.Value = fmt.Sprintf("Src Port: %d, Dst Port: %d", sp, dp)
+	ckn := d.add(nd, "Checksum", "udp.checksum", off+6, 2, "") // value by transportChecksum
+	st := d.vals.mark()
+	d.vals.buf = append(d.vals.buf, "Src Port: "...)
+	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(sp), 10)
+	d.vals.buf = append(d.vals.buf, ", Dst Port: "...)
+	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(dp), 10)
+	d.value(nd, st)
 	stop := off + int(ln)
 	switch {
 	case int(ln) < hdr:
@@ -423,8 +432,12 @@ func (d *dissector) tcp(parent *Node, off, end int) {
 	}
 	fn.Value = fmt.Sprintf("0x%03x (%s)", flags, strings.Join(set, ", "))
 	d.uint(nd, "Window", "tcp.window_size_value", off+14, 2)
-	ck, ckn := d.hexField(nd, "Checksum", "tcp.checksum", off+16, 2)
-	ckn.Value = hexOnly(ck, 2)
+	// The hex alone until transportChecksum adds the verdict (the last
+	// pending value wins).
+	ckn := d.add(nd, "Checksum", "tcp.checksum", off+16, 2, "")
+	st := d.vals.mark()
+	d.vals.buf = appendHex(d.vals.buf, uint32(d.u16(off+16)), 2)
+	d.value(ckn, st)
 	d.uint(nd, "Urgent Pointer", "tcp.urgent_pointer", off+18, 2)
 	nd.Value = fmt.Sprintf("Src Port: %d, Dst Port: %d, Flags: [%s]", sp, dp, strings.Join(set, ", "))
 	hl := int(do) * 4

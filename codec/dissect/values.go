@@ -40,14 +40,16 @@ func (v *valBatch) setString(p *string, start int) {
 }
 
 // flush assigns every pending value from one string. A value set directly
-// on the node after it was made (non-empty Value) wins.
+// on the node (non-empty Value) wins, then the last pending one.
 func (v *valBatch) flush() {
 	if len(v.refs) == 0 {
 		return
 	}
 	s := string(v.buf)
-	for _, r := range v.refs {
-		if *r.p == "" {
+	// Backwards, so a value set again later (a field shown differently
+	// than its helper would) replaces the first.
+	for j := len(v.refs) - 1; j >= 0; j-- {
+		if r := v.refs[j]; *r.p == "" {
 			*r.p = s[r.a:r.b]
 		}
 	}
@@ -99,4 +101,12 @@ func appendIncorrect(b []byte, want uint16) []byte {
 	b = append(b, " [incorrect, should be "...)
 	b = appendHex(b, uint32(want), 2)
 	return append(b, ']')
+}
+
+// appendNameNum is "UDP (17)": a name and the number it stands for.
+func appendNameNum(b []byte, name string, v uint64) []byte {
+	b = append(b, name...)
+	b = append(b, " ("...)
+	b = strconv.AppendUint(b, v, 10)
+	return append(b, ')')
 }
