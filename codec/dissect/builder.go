@@ -67,8 +67,8 @@ const (
 type work struct {
 	d    dissector
 	vals valBatch
-	buf  [512]byte
-	refs [64]pendingVal
+	buf  [1024]byte
+	refs [96]pendingVal
 }
 
 var workPool = sync.Pool{New: func() any { return new(work) }}
@@ -78,16 +78,27 @@ func newWork(f *Frame, b []byte, opt Options) *work {
 		opt.MaxDepth = DefaultMaxDepth
 	}
 	w := workPool.Get().(*work)
-	w.vals.buf, w.vals.refs = w.buf[:0], w.refs[:0]
+	if w.vals.buf == nil {
+		w.vals.buf, w.vals.refs = w.buf[:0], w.refs[:0]
+	}
 	w.d = dissector{f: f, b: b, opt: opt, vals: &w.vals}
 	return w
 }
 
+// maxKeptValues bounds the value buffer a pooled work keeps after a frame
+// that needed more than the built-in one.
+const maxKeptValues = 64 << 10
+
 // release drops every reference to the frame and returns w to the pool.
+// The pending references are normally cleared by flush already; a dissection
+// that stopped early must not leave any for the next frame.
 func (w *work) release() {
 	w.d = dissector{}
-	clear(w.refs[:])
-	w.vals = valBatch{}
+	clear(w.vals.refs)
+	w.vals.buf, w.vals.refs = w.vals.buf[:0], w.vals.refs[:0]
+	if cap(w.vals.buf) > maxKeptValues || cap(w.vals.refs) > maxKeptValues/16 {
+		w.vals = valBatch{}
+	}
 	workPool.Put(w)
 }
 

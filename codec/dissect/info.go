@@ -1,8 +1,9 @@
 package dissect
 
 import (
-	"fmt"
+	"bytes"
 	"net/netip"
+	"strconv"
 	"strings"
 
 	"icmplab/codec"
@@ -92,61 +93,140 @@ func protoWord(p uint8) string {
 
 // sentence says in plain words what an ICMP error means to the host that
 // receives it, from the quoted datagram: "your UDP probe to 198.18.1.9 port
-// 33435 with TTL 1 expired at 198.18.0.1".
+// 33435 with TTL 1 expired at 198.18.0.1". It is written into one buffer,
+// one allocation per error.
 func sentence(i *ICMPInfo) string {
 	if !i.Message.IsError() {
 		return ""
 	}
-	at := "a router"
+	var atBuf, whatBuf, reasonBuf [64]byte
+	at := append(atBuf[:0], "a router"...)
 	if i.Src.IsValid() {
-		at = i.Src.String()
+		at = i.Src.AppendTo(atBuf[:0])
 	}
-	what := "your packet"
+	what := append(whatBuf[:0], "your packet"...)
 	if q := i.Quoted; q != nil && q.Dst.IsValid() {
-		what = "your " + protoWord(q.Proto) + " packet to " + q.Dst.String()
+		what = append(whatBuf[:0], "your "...)
+		what = append(what, protoWord(q.Proto)...)
+		what = append(what, " packet to "...)
+		what = q.Dst.AppendTo(what)
 		switch q.Proto {
 		case codec.ProtoUDP, codec.ProtoTCP:
 			if q.Complete || q.DstPort != 0 {
-				what += fmt.Sprintf(" port %d", q.DstPort)
+				what = append(what, " port "...)
+				what = strconv.AppendUint(what, uint64(q.DstPort), 10)
 			}
 		case codec.ProtoICMP, codec.ProtoICMPv6:
 			if q.Complete {
-				what = fmt.Sprintf("your ICMP %s to %s (id %d, seq %d)", strings.ToLower(codec.TypeName(q.Family, q.ICMPType)), q.Dst, q.ID, q.Seq)
+				what = append(whatBuf[:0], "your ICMP "...)
+				what = appendLower(what, codec.TypeName(q.Family, q.ICMPType))
+				what = append(what, " to "...)
+				what = q.Dst.AppendTo(what)
+				what = append(what, " (id "...)
+				what = strconv.AppendUint(what, uint64(q.ID), 10)
+				what = append(what, ", seq "...)
+				what = strconv.AppendUint(what, uint64(q.Seq), 10)
+				what = append(what, ')')
 			}
 		}
 	}
-	reason := strings.ToLower(i.CodeName)
-	if reason == "" {
-		reason = "code " + itoa(int(i.Code))
+	reason := appendLower(reasonBuf[:0], i.CodeName)
+	if len(reason) == 0 {
+		reason = append(reason, "code "...)
+		reason = strconv.AppendUint(reason, uint64(i.Code), 10)
 	}
+	var outBuf [256]byte
+	b := outBuf[:0]
 	switch {
 	case i.Family == icmpV4 && i.Type == codec.ICMPv4TimeExceeded, i.Family == icmpV6 && i.Type == codec.ICMPv6TimeExceeded:
 		if i.Code == codec.CodeReassemblyExceeded {
-			return fmt.Sprintf("%s could not be reassembled in time at %s", what, at)
+			b = append(b, what...)
+			b = append(b, " could not be reassembled in time at "...)
+			b = append(b, at...)
+			break
 		}
-		ttl := ""
+		// The first " packet" becomes " probe".
+		if k := bytes.Index(what, []byte(" packet")); k >= 0 {
+			b = append(b, what[:k]...)
+			b = append(b, " probe"...)
+			b = append(b, what[k+len(" packet"):]...)
+		} else {
+			b = append(b, what...)
+		}
 		if q := i.Quoted; q != nil {
-			w := "TTL"
+			w := " with TTL "
 			if q.Family == icmpV6 {
-				w = "hop limit"
+				w = " with hop limit "
 			}
-			ttl = fmt.Sprintf(" with %s %d", w, q.TTL)
+			b = append(b, w...)
+			b = strconv.AppendUint(b, uint64(q.TTL), 10)
 		}
-		return strings.Replace(what, " packet", " probe", 1) + ttl + " expired at " + at
+		b = append(b, " expired at "...)
+		b = append(b, at...)
 	case i.Family == icmpV4 && i.Type == codec.ICMPv4DestinationUnreachable, i.Family == icmpV6 && i.Type == codec.ICMPv6DestinationUnreachable:
-		s := fmt.Sprintf("%s was not delivered: %s, says %s", what, reason, at)
+		b = append(b, what...)
+		b = append(b, " was not delivered: "...)
+		b = append(b, reason...)
+		b = append(b, ", says "...)
+		b = append(b, at...)
 		if i.MTU != 0 {
-			s += fmt.Sprintf(" (next-hop MTU %d)", i.MTU)
+			b = append(b, " (next-hop MTU "...)
+			b = strconv.AppendUint(b, uint64(i.MTU), 10)
+			b = append(b, ')')
 		}
-		return s
 	case i.Family == icmpV6 && i.Type == codec.ICMPv6PacketTooBig:
-		return fmt.Sprintf("%s is too big for the next link at %s: MTU %d", what, at, i.MTU)
+		b = append(b, what...)
+		b = append(b, " is too big for the next link at "...)
+		b = append(b, at...)
+		b = append(b, ": MTU "...)
+		b = strconv.AppendUint(b, uint64(i.MTU), 10)
 	case i.Family == icmpV4 && i.Type == codec.ICMPv4ParameterProblem, i.Family == icmpV6 && i.Type == codec.ICMPv6ParameterProblem:
-		return fmt.Sprintf("%s has a problem in its header at byte %d (%s), says %s", what, i.Pointer, reason, at)
+		b = append(b, what...)
+		b = append(b, " has a problem in its header at byte "...)
+		b = strconv.AppendUint(b, uint64(i.Pointer), 10)
+		b = append(b, " ("...)
+		b = append(b, reason...)
+		b = append(b, "), says "...)
+		b = append(b, at...)
 	case i.Family == icmpV4 && i.Type == codec.ICMPv4Redirect:
-		return fmt.Sprintf("%s should go via %s, says %s (%s)", what, i.Gateway, at, reason)
+		b = append(b, what...)
+		b = append(b, " should go via "...)
+		b = appendAddr(b, i.Gateway)
+		b = append(b, ", says "...)
+		b = append(b, at...)
+		b = append(b, " ("...)
+		b = append(b, reason...)
+		b = append(b, ')')
 	case i.Family == icmpV4 && i.Type == codec.ICMPv4SourceQuench:
-		return fmt.Sprintf("%s: %s asks you to slow down", what, at)
+		b = append(b, what...)
+		b = append(b, ": "...)
+		b = append(b, at...)
+		b = append(b, " asks you to slow down"...)
+	default:
+		b = append(b, what...)
+		b = append(b, ": "...)
+		b = appendLower(b, i.TypeName)
+		b = append(b, " ("...)
+		b = append(b, reason...)
+		b = append(b, "), says "...)
+		b = append(b, at...)
 	}
-	return fmt.Sprintf("%s: %s (%s), says %s", what, strings.ToLower(i.TypeName), reason, at)
+	return string(b)
+}
+
+// appendLower appends s in lower case, as strings.ToLower does.
+func appendLower(b []byte, s string) []byte {
+	for k := 0; k < len(s); k++ {
+		if s[k] >= 0x80 { // not ASCII: let strings do it right
+			return append(b, strings.ToLower(s)...)
+		}
+	}
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }

@@ -32,7 +32,7 @@ func (f *Frame) buildSummary() {
 			srcB = len(b)
 			b = append(b, " → "...)
 			dstA = len(b)
-			b = i.Dst.AppendTo(b)
+			b = appendAddr(b, i.Dst)
 			dstB = len(b)
 			b = append(b, ' ')
 		}
@@ -120,7 +120,7 @@ func appendICMPInfo(b []byte, i *ICMPInfo) []byte {
 	}
 	if q := i.Quoted; q != nil && q.Dst.IsValid() {
 		b = append(b, " [quotes "...)
-		b = q.Src.AppendTo(b)
+		b = appendAddr(b, q.Src)
 		b = append(b, " → "...)
 		b = q.Dst.AppendTo(b)
 		b = append(b, ' ')
@@ -154,7 +154,7 @@ func appendICMPInfo(b []byte, i *ICMPInfo) []byte {
 			}
 			if ii.HasAddr {
 				b = append(b, ' ')
-				b = ii.Addr.AppendTo(b)
+				b = appendAddr(b, ii.Addr)
 			}
 			if ii.HasIndex {
 				b = fmt.Appendf(b, " ifindex %d", ii.Index)

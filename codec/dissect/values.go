@@ -93,7 +93,14 @@ func appendByteCount(b []byte, n int) []byte {
 	return append(b, " bytes"...)
 }
 
-func appendAddr(b []byte, a netip.Addr) []byte { return a.AppendTo(b) }
+// appendAddr appends a as its String method writes it, "invalid IP" for
+// the zero Addr (AppendTo writes nothing for it).
+func appendAddr(b []byte, a netip.Addr) []byte {
+	if !a.IsValid() {
+		return append(b, "invalid IP"...)
+	}
+	return a.AppendTo(b)
+}
 
 // appendIncorrect is the verdict on a wrong checksum: " [incorrect, should
 // be 0x1234]".
