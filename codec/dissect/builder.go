@@ -95,7 +95,7 @@ const maxKeptValues = 64 << 10
 func (w *work) release() {
 	w.d = dissector{}
 	clear(w.vals.refs)
-	w.vals.buf, w.vals.refs = w.vals.buf[:0], w.vals.refs[:0]
+	w.vals.buf, w.vals.refs, w.vals.noted = w.vals.buf[:0], w.vals.refs[:0], false
 	if cap(w.vals.buf) > maxKeptValues || cap(w.vals.refs) > maxKeptValues/16 {
 		w.vals = valBatch{}
 	}
@@ -153,6 +153,7 @@ func (d *dissector) note(nd *Node, sev Severity, off int, format string, args ..
 		msg = fmt.Sprintf(format, args...)
 	}
 	nd.Notes = append(nd.Notes, Note{Severity: sev, Offset: off, Message: msg, Source: nd.Source})
+	d.vals.noted = true
 }
 
 // errorf attaches an error note: the bytes break what the headers promise.
@@ -329,8 +330,25 @@ func trailingZeros(m uint32) uint {
 	return n
 }
 
-// finish collects the tree's notes into the frame, in frame order.
-func finish(f *Frame) {
+// finish collects the tree's notes into the frame, in frame order, and
+// writes the summary. Values are still pending in v: the summary of an ICMP
+// message joins them in the frame's one string; the other summaries read
+// node values, so v is flushed first.
+func finish(f *Frame, v *valBatch) {
+	if v.noted {
+		collectNotes(f)
+	}
+	if f.ICMP != nil {
+		f.icmpSummary(v)
+		v.flush()
+		return
+	}
+	v.flush()
+	f.buildSummary()
+}
+
+// collectNotes gathers every node's notes into f.Notes and f.Errors.
+func collectNotes(f *Frame) {
 	var walk func([]*Node)
 	walk = func(ns []*Node) {
 		for _, n := range ns {
@@ -344,7 +362,6 @@ func finish(f *Frame) {
 		}
 	}
 	walk(f.Root)
-	f.buildSummary()
 }
 
 // truncatedByCapture reports whether reading up to absolute offset want

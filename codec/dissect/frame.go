@@ -104,7 +104,6 @@ func Dissect(data []byte, start Layer, opt Options) *Frame {
 	if end < len(data) {
 		d.add(nil, "Trailer", "data", end, len(data)-end, byteCount(len(data)-end))
 	}
-	d.vals.flush()
 	// Frames that hold nothing keep the nil slices they always had.
 	if len(f.Root) == 0 {
 		f.Root = nil
@@ -112,7 +111,7 @@ func Dissect(data []byte, start Layer, opt Options) *Frame {
 	if len(f.Layers) == 0 {
 		f.Layers = nil
 	}
-	finish(f)
+	finish(f, d.vals)
 	return f
 }
 

@@ -13,49 +13,52 @@ var protoColumn = map[string]string{
 	"eth": "Ethernet", "gre": "GRE", "vxlan": "VXLAN", "mpls": "MPLS", "ppp": "PPP",
 }
 
-// buildSummary fills Src, Dst, Protocol, Info and Summary, like tshark's
-// one-line output. The summary is built once; Src, Dst and Info are slices
-// of it.
+// icmpSummary fills Src, Dst, Protocol, Info and Summary of a frame
+// carrying ICMP, like tshark's one-line output. The summary is written into
+// the frame's value buffer; Src, Dst and Info are slices of it.
+func (f *Frame) icmpSummary(v *valBatch) {
+	i := f.ICMP
+	f.Protocol = "ICMP"
+	if i.Family == icmpV6 {
+		f.Protocol = "ICMPv6"
+	}
+	b := v.buf
+	st := len(b)
+	if i.Src.IsValid() {
+		b = appendAddr(b, i.Src)
+		v.setRange(&f.Src, st, len(b))
+		b = append(b, " → "...)
+		dst := len(b)
+		b = appendAddr(b, i.Dst)
+		v.setRange(&f.Dst, dst, len(b))
+		b = append(b, ' ')
+	}
+	b = append(b, f.Protocol...)
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, int64(f.Len), 10)
+	b = append(b, ' ')
+	info := len(b)
+	b = appendICMPInfo(b, i)
+	if len(f.Errors) > 0 {
+		b = append(b, " [Malformed: "...)
+		b = append(b, f.Errors[0].Message...)
+		b = append(b, ']')
+	}
+	if len(b) == info { // no info: no space before it
+		b = b[:info-1]
+	} else {
+		v.setRange(&f.Info, info, len(b))
+	}
+	v.buf = b
+	v.setString(&f.Summary, st)
+}
+
+// buildSummary fills Src, Dst, Protocol, Info and Summary of a frame
+// without ICMP from its innermost layers.
 func (f *Frame) buildSummary() {
+	f.Src, f.Dst, f.Protocol, f.Info = f.fallbackColumns()
 	var buf [256]byte
 	b := buf[:0]
-	i := f.ICMP
-	srcA, srcB, dstA, dstB := 0, 0, 0, 0
-	infoA := 0
-	if i != nil {
-		f.Protocol = "ICMP"
-		if i.Family == icmpV6 {
-			f.Protocol = "ICMPv6"
-		}
-		if i.Src.IsValid() {
-			b = i.Src.AppendTo(b)
-			srcB = len(b)
-			b = append(b, " → "...)
-			dstA = len(b)
-			b = appendAddr(b, i.Dst)
-			dstB = len(b)
-			b = append(b, ' ')
-		}
-		b = append(b, f.Protocol...)
-		b = append(b, ' ')
-		b = strconv.AppendInt(b, int64(f.Len), 10)
-		b = append(b, ' ')
-		infoA = len(b)
-		b = appendICMPInfo(b, i)
-		if len(f.Errors) > 0 {
-			b = append(b, " [Malformed: "...)
-			b = append(b, f.Errors[0].Message...)
-			b = append(b, ']')
-		}
-		if len(b) == infoA { // no info: no space before it
-			b = b[:infoA-1]
-			infoA--
-		}
-		s := string(b)
-		f.Src, f.Dst, f.Info, f.Summary = s[srcA:srcB], s[dstA:dstB], s[infoA:], s
-		return
-	}
-	f.Src, f.Dst, f.Protocol, f.Info = f.fallbackColumns()
 	if f.Src != "" || f.Dst != "" {
 		b = append(b, f.Src...)
 		b = append(b, " → "...)

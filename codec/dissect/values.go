@@ -18,6 +18,9 @@ import (
 type valBatch struct {
 	buf  []byte
 	refs []pendingVal
+	// noted is set once any node got a note: a frame without one skips
+	// the walk that collects them (frame-wide state shared like the batch).
+	noted bool
 }
 
 // pendingVal is a string field (a node's Value or Explain) waiting for
@@ -35,8 +38,11 @@ func (v *valBatch) set(nd *Node, start int) { v.setString(&nd.Value, start) }
 
 // setString makes buf[start:] the pending content of *p, which must be ""
 // until flush.
-func (v *valBatch) setString(p *string, start int) {
-	v.refs = append(v.refs, pendingVal{p: p, a: start, b: len(v.buf)})
+func (v *valBatch) setString(p *string, start int) { v.setRange(p, start, len(v.buf)) }
+
+// setRange makes buf[a:b] the pending content of *p.
+func (v *valBatch) setRange(p *string, a, b int) {
+	v.refs = append(v.refs, pendingVal{p: p, a: a, b: b})
 }
 
 // flush assigns every pending value from one string. A value set directly
