@@ -79,6 +79,58 @@ func sum64(acc uint64, b []byte) uint64 {
 	return acc + c
 }
 
+// sumVerify is sum64 with little-endian loads, for a verdict only: the
+// one's-complement sum of byte-swapped words is the byte-swapped sum (RFC
+// 1071 2(B)), and a swapped zero is zero, so fold(sumVerify(0, b)) == 0
+// exactly when fold(sum64(0, b)) == 0, without a byte swap per load on the
+// machines (x86, arm64, wasm) that load little-endian natively. Its
+// accumulator must not be mixed with sum64's. The tail, under 8 bytes,
+// goes into a little-endian word at the same byte positions.
+func sumVerify(acc uint64, b []byte) uint64 {
+	var c uint64
+	for len(b) >= 64 {
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[8:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[16:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[24:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[32:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[40:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[48:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[56:]), c)
+		b = b[64:]
+	}
+	if len(b) >= 32 {
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[8:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[16:]), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[24:]), c)
+		b = b[32:]
+	}
+	if len(b) >= 16 {
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b), c)
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b[8:]), c)
+		b = b[16:]
+	}
+	if len(b) >= 8 {
+		acc, c = bits.Add64(acc, binary.LittleEndian.Uint64(b), c)
+		b = b[8:]
+	}
+	var t uint64
+	if len(b) >= 4 {
+		t = uint64(binary.LittleEndian.Uint32(b))
+		b = b[4:]
+	}
+	if len(b) >= 2 {
+		t |= uint64(binary.LittleEndian.Uint16(b)) << 32
+		b = b[2:]
+	}
+	if len(b) == 1 {
+		t |= uint64(b[0]) << 48
+	}
+	acc, c = bits.Add64(acc, t, c)
+	return acc + c
+}
+
 // addWord adds a value already placed at a 16-bit word boundary.
 func (s *Sum) addWord(v uint64) {
 	var c uint64

@@ -1,6 +1,7 @@
 package codec
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"net/netip"
 	"testing"
@@ -50,6 +51,43 @@ func TestChecksumAgainstReference(t *testing.T) {
 			}
 			if got := s.Fold(); got != want {
 				t.Fatalf("length %d in pieces: 0x%04x, reference 0x%04x", n, got, want)
+			}
+		}
+	}
+}
+
+// TestSumVerifyAgainstReference holds the little-endian verdict sum to the
+// reference over every length 0..2048, on random bytes, all-ones bytes,
+// all-zero bytes and messages whose checksum field makes them good: its
+// fold is the reference's byte-swapped, so it is zero exactly when the
+// reference's is.
+func TestSumVerifyAgainstReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	buf := make([]byte, 2048)
+	for i := range buf {
+		buf[i] = byte(r.Uint32())
+	}
+	ones := make([]byte, 2048)
+	for i := range ones {
+		ones[i] = 0xff
+	}
+	zeros := make([]byte, 2048)
+	good := make([]byte, 2048)
+	for _, data := range [][]byte{buf, ones, zeros, good} {
+		for n := 0; n <= len(data); n++ {
+			b := data[:n]
+			if &data[0] == &good[0] && n >= 4 {
+				copy(b, buf[:n])
+				put16(b[2:], 0)
+				put16(b[2:], slowChecksum(b))
+			}
+			want := slowChecksum(b)
+			got := fold64(sumVerify(0, b))
+			if got != bits.ReverseBytes16(want) {
+				t.Fatalf("length %d: sumVerify folds to 0x%04x, reference 0x%04x byte-swapped is 0x%04x", n, got, want, bits.ReverseBytes16(want))
+			}
+			if (got == 0) != (want == 0) {
+				t.Fatalf("length %d: sumVerify verdict %v, reference %v", n, got == 0, want == 0)
 			}
 		}
 	}

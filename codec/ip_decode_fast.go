@@ -39,7 +39,7 @@ func (p *Packet) Decode(b []byte) error {
 	if k != KindEcho && k != KindError && k != KindRaw {
 		return p.decodeGeneral(b) // before the sum, which it does again
 	}
-	if fold64(sum64(0, msg)) != 0 {
+	if fold64(sumVerify(0, msg)) != 0 {
 		return p.decodeGeneral(b)
 	}
 	w0 := binary.BigEndian.Uint64(b)      // version, IHL, TOS, total length, ID, flags, fragment offset
