@@ -73,7 +73,10 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 	} else if d.depth >= d.opt.MaxDepth*2 || d.quoted {
 		d.add(nd, "Quoted datagram", "icmp.quote", qOff, len(e.Quote), byteCount(len(e.Quote)))
 	} else {
-		qn := d.add(nd, "Quoted datagram", icmpField(m.Family, "icmp.quote", "icmpv6.quote"), qOff, len(e.Quote), byteCount(len(e.Quote)))
+		qn := d.add(nd, "Quoted datagram", icmpField(m.Family, "icmp.quote", "icmpv6.quote"), qOff, len(e.Quote), "")
+		st := d.vals.mark()
+		d.vals.buf = appendByteCount(d.vals.buf, len(e.Quote))
+		d.value(qn, st)
 		qn.Explain = "icmp.quote"
 		sub := *d
 		sub.quoted = true

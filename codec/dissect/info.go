@@ -72,7 +72,11 @@ func (d *dissector) recordICMP(info *ICMPInfo, m codec.Message) {
 	if d.ip.version != 0 {
 		info.Src, info.Dst, info.TTL = d.ip.src, d.ip.dst, d.ip.ttl
 	}
-	info.Sentence = sentence(info)
+	info.Sentence = ""
+	if st := d.vals.mark(); info.Message.IsError() {
+		d.vals.buf = appendSentence(d.vals.buf, info)
+		d.vals.setString(&info.Sentence, st)
+	}
 	d.f.ICMP = info
 }
 
@@ -91,13 +95,13 @@ func protoWord(p uint8) string {
 	return ipProtoName(p)
 }
 
-// sentence says in plain words what an ICMP error means to the host that
-// receives it, from the quoted datagram: "your UDP probe to 198.18.1.9 port
-// 33435 with TTL 1 expired at 198.18.0.1". It is written into one buffer,
-// one allocation per error.
-func sentence(i *ICMPInfo) string {
+// appendSentence appends in plain words what an ICMP error means to the
+// host that receives it, from the quoted datagram: "your UDP probe to
+// 198.18.1.9 port 33435 with TTL 1 expired at 198.18.0.1". It appends
+// nothing for a message that is not an error.
+func appendSentence(out []byte, i *ICMPInfo) []byte {
 	if !i.Message.IsError() {
-		return ""
+		return out
 	}
 	var atBuf, whatBuf, reasonBuf [64]byte
 	at := append(atBuf[:0], "a router"...)
@@ -135,8 +139,7 @@ func sentence(i *ICMPInfo) string {
 		reason = append(reason, "code "...)
 		reason = strconv.AppendUint(reason, uint64(i.Code), 10)
 	}
-	var outBuf [256]byte
-	b := outBuf[:0]
+	b := out
 	switch {
 	case i.Family == icmpV4 && i.Type == codec.ICMPv4TimeExceeded, i.Family == icmpV6 && i.Type == codec.ICMPv6TimeExceeded:
 		if i.Code == codec.CodeReassemblyExceeded {
@@ -211,7 +214,7 @@ func sentence(i *ICMPInfo) string {
 		b = append(b, "), says "...)
 		b = append(b, at...)
 	}
-	return string(b)
+	return b
 }
 
 // appendLower appends s in lower case, as strings.ToLower does.
