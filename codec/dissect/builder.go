@@ -109,8 +109,9 @@ func (d *dissector) value(nd *Node, start int) { d.vals.set(nd, start) }
 func (d *dissector) add(parent *Node, label, field string, off, n int, value string) *Node {
 	if len(d.slab) == 0 {
 		// The frame's first chunk is in frameMem; a frame needing more is a
-		// big one (an error with its quote), so the next chunk is larger.
-		d.slab = make([]Node, 2*nodeChunk)
+		// big one (an error with its quote, about 70 nodes in all), so the
+		// next chunk is half as large again.
+		d.slab = make([]Node, nodeChunk+nodeChunk/2)
 	}
 	nd := &d.slab[0]
 	d.slab = d.slab[1:]
@@ -128,7 +129,7 @@ func (d *dissector) add(parent *Node, label, field string, off, n int, value str
 	} else {
 		if parent.Kids == nil {
 			if len(d.kids) < kidsCap {
-				d.kids = make([]*Node, kidsCap*nodeChunk/2)
+				d.kids = make([]*Node, kidsCap*nodeChunk/4)
 			}
 			parent.Kids = d.kids[:0:kidsCap]
 			d.kids = d.kids[kidsCap:]
