@@ -175,6 +175,17 @@ func (e *engine) loop(ctx context.Context, replies <-chan reply) error {
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
 	for {
+		// Replies the kernel already queued are taken before any probe is
+		// given up, so that a stall of this goroutine never turns an answered
+		// probe into a timeout.
+		for more := true; more; {
+			select {
+			case r := <-replies:
+				e.apply(r)
+			default:
+				more = false
+			}
+		}
 		now := time.Now()
 		next := e.expire(now)
 		if err := e.sendMore(); err != nil {
