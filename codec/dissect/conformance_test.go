@@ -19,7 +19,18 @@ import (
 
 // corpusDir holds public captures with tshark's verdicts beside them (see
 // its SOURCES.md). It is not part of the repository.
-const corpusDir = "/work/shared/corpus"
+// corpusDir is the shared capture corpus: beside the repository (as CI lays
+// it out) or at the workplace's path.
+var corpusDir = findCorpus("../../../shared/corpus", "/work/shared/corpus")
+
+func findCorpus(dirs ...string) string {
+	for _, d := range dirs {
+		if _, err := os.Stat(d); err == nil {
+			return d
+		}
+	}
+	return dirs[len(dirs)-1]
+}
 
 // knownDisagreements lists every field on which icmplab and tshark 4.0
 // differ in the corpus, keyed "file#frame field", with the reason. Each one
