@@ -106,3 +106,13 @@ func (m Message) Raw() RawBody { return RawBody(m.Body()) }
 
 // IsError reports whether the message is an ICMP error (it quotes a datagram).
 func (m Message) IsError() bool { return m.Kind == KindError }
+
+// IsAdvisory reports whether an error message leaves open that the datagram
+// it quotes was delivered: an ICMPv4 redirect (the router forwarded the
+// datagram and suggests a better first hop) and a source quench (deprecated
+// by RFC 6633; it never meant the datagram was lost). Every other error
+// means the datagram was dropped, so a prober counts it as an answer.
+func (m Message) IsAdvisory() bool {
+	return m.Kind == KindError && m.Family == IPv4 &&
+		(m.Type == ICMPv4Redirect || m.Type == ICMPv4SourceQuench)
+}

@@ -487,3 +487,29 @@ func TestConcurrentPingers(t *testing.T) {
 		t.Fatalf("a %+v\nb %+v", sa, sb)
 	}
 }
+
+// TestRedirectIsNotAnAnswer: an ICMPv4 redirect about our probe (as a
+// datagram socket's error queue delivers it) is shown, as iputils shows it,
+// but the probe still waits for its reply: no error is counted and -c is not
+// reached early.
+func TestRedirectIsNotAnAnswer(t *testing.T) {
+	gw := netip.MustParseAddr("198.18.1.3")
+	f := newFake(codec.IPv4, func(f *fakeConn, req codec.Message, dst netip.Addr, at time.Time) {
+		raw := req.Bytes()
+		quote := codec.IPv4Header{TotalLength: uint16(20 + len(raw)), TTL: 63, Protocol: codec.ProtoICMP, Src: self4, Dst: dst}.AppendHeader(nil)
+		quote = append(quote, raw...)
+		redirect := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4Redirect, Code: 1}, codec.ErrorBody{Gateway: gw, Quote: quote})
+		f.deliver(router4, redirect, 64)
+		f.deliver(dst, reply(f.fam, req, nil), 62)
+	})
+	cfg := baseConfig(codec.IPv4)
+	cfg.Count = 3
+	sink, s := run(t, cfg, f)
+	if s.Errors != 0 || s.Received != 3 || s.Transmitted != 3 || s.ExitCode() != 0 {
+		t.Fatalf("redirects counted as answers: %+v exit %d", s, s.ExitCode())
+	}
+	errs := sink.of(EventError)
+	if len(errs) != 3 || errs[0].Type != codec.ICMPv4Redirect || errs[0].Gateway != gw {
+		t.Fatalf("redirects not shown: %+v", errs)
+	}
+}

@@ -139,10 +139,16 @@ func (p *Pinger) onError(pk icmpsock.Packet, m codec.Message) {
 			return
 		}
 	}
-	p.ack(seq)
 	ev := p.baseEvent(EventError, seq, pk, st)
 	ev.Type, ev.Code = m.Type, m.Code
 	ev.MTU, ev.Pointer, ev.Gateway = body.MTU, body.Pointer, body.Gateway
+	if m.IsAdvisory() {
+		// Shown, as iputils does, but the probe is still waiting for its
+		// reply: a redirect or source quench is not an answer.
+		p.sink.Event(ev)
+		return
+	}
+	p.ack(seq)
 	p.settle(st, fErrored)
 	p.errors++
 	p.sink.Event(ev)
