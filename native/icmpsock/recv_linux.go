@@ -173,7 +173,16 @@ func (c *Conn) fromErrQueue(buf []byte, n int, p Packet, cm cmsgs, origDst netip
 	if c.family == codec.IPv6 {
 		h.Src, h.Dst = cm.offender, local
 	}
-	msg := codec.Append(buf[:0], h, codec.ErrorBody{MTU: ee.Info, Quote: quote})
+	// For ICMP sockets the kernel's ee_info is the 32-bit word after the
+	// ICMP header, in host order (ping_err: ntohl(icmph->un.gateway); for
+	// ICMPv6, ntohl(icmp6_mtu)). Hand codec every reading of it: Append keeps
+	// the one the message type defines (next-hop MTU, pointer, gateway).
+	body := codec.ErrorBody{MTU: ee.Info, Pointer: ee.Info, Quote: quote}
+	if c.family == codec.IPv4 {
+		body.Pointer = ee.Info >> 24
+		body.Gateway = netip.AddrFrom4([4]byte{byte(ee.Info >> 24), byte(ee.Info >> 16), byte(ee.Info >> 8), byte(ee.Info)})
+	}
+	msg := codec.Append(buf[:0], h, body)
 	p.ICMP = msg // in buf when it fits, else in a new array: valid either way
 	p.From = cm.offender
 	p.Synthesized = true
