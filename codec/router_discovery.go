@@ -1,62 +1,63 @@
 package codec
 
-// The ICMPv4 query messages of RFC 792, RFC 950 and RFC 1256: fixed layouts,
-// validated by parse (exact sizes), decoded here.
+import "net/netip"
 
-// Timestamp returns the body of a timestamp request or reply (13/14).
-func (m Message) Timestamp() (Timestamp, bool) {
-	if m.Kind != KindTimestamp || len(m.raw) < timestampLen {
-		return Timestamp{}, false
+// ICMPv4 router discovery (RFC 1256): advertisement (type 9) and
+// solicitation (type 10, its second word reserved).
+//
+//	 0                   1                   2                   3
+//	 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|     Type      |     Code      |           Checksum            |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|   Num Addrs   |Addr Entry Size|           Lifetime            |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|                       Router Address[1]                       |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|                      Preference Level[1]                      |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|                               .                               |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+const (
+	routerAdvert4Min  = 8
+	routerSolicit4Len = 8
+)
+
+// RouterAdvert4 is the body of an ICMPv4 router advertisement (type 9, RFC 1256).
+type RouterAdvert4 struct {
+	NumAddrs      uint8
+	AddrEntrySize uint8 // in 32-bit words; 2 for (address, preference)
+	Lifetime      uint16
+	Entries       []byte // NumAddrs entries of AddrEntrySize words; see RouterAdvert4.Entry
+	// Extra holds bytes after the entries, e.g. the Mobile IP agent
+	// advertisement extensions of RFC 5944 2.1, kept for an exact round trip.
+	Extra []byte
+}
+
+// RouterAddr is one entry of an ICMPv4 router advertisement.
+type RouterAddr struct {
+	Addr       netip.Addr
+	Preference int32
+}
+
+// RouterSolicit4 is the body of an ICMPv4 router solicitation (type 10).
+type RouterSolicit4 struct {
+	Reserved uint32
+}
+
+// validateRouterAdvert4 checks that the entries the header announces fit.
+func validateRouterAdvert4(layer string, b []byte) error {
+	if err := atLeast(layer, b, routerAdvert4Min, "8-byte router advertisement header"); err != nil {
+		return err
 	}
-	b := m.raw
-	return Timestamp{ID: be16(b[4:]), Seq: be16(b[6:]), Originate: be32(b[8:]), Receive: be32(b[12:]), Transmit: be32(b[16:])}, true
-}
-
-// Len is the number of body bytes AppendBody writes.
-func (t Timestamp) Len() int { return timestampLen - icmpHeaderLen }
-
-// AppendBody appends identifier, sequence and the three times.
-func (t Timestamp) AppendBody(b []byte) []byte {
-	b = append(b, byte(t.ID>>8), byte(t.ID), byte(t.Seq>>8), byte(t.Seq))
-	for _, v := range [3]uint32{t.Originate, t.Receive, t.Transmit} {
-		b = append(b, byte(v>>24), byte(v>>16), byte(v>>8), byte(v))
+	n, size := int(b[4]), int(b[5])
+	if n > 0 && size < 2 {
+		return malformed(layer, 5, "address entry size of at least 2 words", itoa(size)+" words")
 	}
-	return b
-}
-
-// Information returns the body of an information request or reply (15/16).
-func (m Message) Information() (Information, bool) {
-	if m.Kind != KindInformation || len(m.raw) < informationLen {
-		return Information{}, false
+	if need := routerAdvert4Min + n*size*4; len(b) < need {
+		return truncated(layer, len(b), itoa(n)+" address entries of "+itoa(size)+" words", len(b))
 	}
-	return Information{ID: be16(m.raw[4:]), Seq: be16(m.raw[6:])}, true
-}
-
-// Len is the number of body bytes AppendBody writes.
-func (t Information) Len() int { return informationLen - icmpHeaderLen }
-
-// AppendBody appends identifier and sequence.
-func (t Information) AppendBody(b []byte) []byte {
-	return append(b, byte(t.ID>>8), byte(t.ID), byte(t.Seq>>8), byte(t.Seq))
-}
-
-// AddressMask returns the body of an address mask request or reply (17/18).
-func (m Message) AddressMask() (AddressMask, bool) {
-	if m.Kind != KindAddressMask || len(m.raw) < addressMaskLen {
-		return AddressMask{}, false
-	}
-	b := m.raw
-	return AddressMask{ID: be16(b[4:]), Seq: be16(b[6:]), Mask: addr4(b[8:12])}, true
-}
-
-// Len is the number of body bytes AppendBody writes.
-func (t AddressMask) Len() int { return addressMaskLen - icmpHeaderLen }
-
-// AppendBody appends identifier, sequence and mask (0.0.0.0 when unset, as
-// a request carries).
-func (t AddressMask) AppendBody(b []byte) []byte {
-	b = append(b, byte(t.ID>>8), byte(t.ID), byte(t.Seq>>8), byte(t.Seq))
-	return appendAddr4(b, t.Mask)
+	return nil
 }
 
 // RouterAdvert4 returns the body of a router advertisement (9, RFC 1256).
