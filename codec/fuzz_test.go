@@ -248,7 +248,7 @@ func TestQuotedFlowFastPathAgrees(t *testing.T) {
 			continue
 		}
 		fast, err1 := p.ICMP.QuotedFlow()
-		slow, err := messageQuotedFlow(p.ICMP.Family, p.ICMP.Kind, p.ICMP.Type, p.ICMP.raw, p.ICMP.quoteEnd)
+		slow, err := generalQuotedFlow(&p.ICMP)
 		if err1 == nil {
 			n++
 		}

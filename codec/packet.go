@@ -78,51 +78,55 @@ func decodeIP(p *Packet, b []byte) error {
 
 // Decode is DecodeIP into a Packet the caller reuses, as a receive loop
 // does: it fills p in place, every field, sparing the copy of a returned
-// Packet (a few hundred bytes).
-//
-// It starts with a shortcut for the datagram a raw ICMP socket nearly
-// always delivers: an option-less IPv4 header with a good checksum, not a
-// fragment, carrying a whole ICMP message with a good checksum whose type
-// is an echo, an error or one with no typed view. Everything is checked
-// before anything is written, the header from three words held in
-// registers (RFC 1071's sum does not care how the 16-bit words are
-// grouped); anything else, a bad checksum whose right value must be worked
-// out included, goes to decodeGeneral. The shortcut writes exactly what
-// decodeIP writes for the same bytes (TestDecodeFastAgrees holds it to
-// that on every fixture and thousands of mutants), so p need not be zeroed
-// first.
+// Packet (a few hundred bytes). The datagram a raw ICMP socket nearly always
+// delivers takes decodeFast4; everything else, a bad checksum whose right
+// value must be worked out included, is decoded the general way.
 func (p *Packet) Decode(b []byte) error {
+	if p.decodeFast4(b) {
+		return nil
+	}
+	*p = Packet{}
+	return decodeIP(p, b)
+}
+
+// decodeFast4 is the receive loop's one fast path: an option-less IPv4
+// header with a good checksum, not a fragment, carrying a whole ICMP message
+// with a good checksum whose type is an echo, an error or one with no typed
+// view. Everything is checked before anything is written, and for any other
+// datagram it writes nothing and returns false. It writes exactly what
+// decodeIP writes for the same bytes (TestDecodeFastAgrees holds it to that
+// on every fixture and thousands of mutants), so p need not be zeroed first.
+func (p *Packet) decodeFast4(b []byte) bool {
 	if len(b) < ipv4MinHeaderLen+icmpFixedLen {
-		return p.decodeGeneral(b)
+		return false
 	}
 	_ = b[ipv4MinHeaderLen+icmpFixedLen-1]
-	tl := int(binary.BigEndian.Uint16(b[2:]))
+	tl := int(binary.BigEndian.Uint16(b[ipv4TotalLenOff:]))
 	// Version 4 without options, a protocol of ICMP, and a total length
 	// that holds the fixed ICMP part and no more than b.
-	if b[0] != 0x45 || b[9] != ProtoICMP || tl < ipv4MinHeaderLen+icmpFixedLen || tl > len(b) {
-		return p.decodeGeneral(b)
+	if b[IPv4VersionIHLOffset] != 0x45 || b[ipv4ProtocolOff] != ProtoICMP || tl < ipv4MinHeaderLen+icmpFixedLen || tl > len(b) {
+		return false
 	}
 	// The message is summed first: fewer values are then live across
 	// the call, to be saved and restored around it.
 	msg := b[ipv4MinHeaderLen:tl]
-	typ := Type(msg[0])
+	typ := Type(msg[ICMPTypeOffset])
 	k := kindTable[0][typ]
-	if k != KindEcho && k != KindError && k != KindRaw {
-		return p.decodeGeneral(b) // before the sum, which it does again
+	if k != KindEcho && k != KindError && k != KindRaw || fold64(sumVerify(0, msg)) != 0 {
+		return false
 	}
-	if fold64(sumVerify(0, msg)) != 0 {
-		return p.decodeGeneral(b)
-	}
-	w0 := binary.BigEndian.Uint64(b)      // version, IHL, TOS, total length, ID, flags, fragment offset
-	w1 := binary.BigEndian.Uint64(b[8:])  // TTL, protocol, checksum, source
-	w2 := binary.BigEndian.Uint32(b[16:]) // destination
+	// The header is summed from three words held in registers (RFC 1071's
+	// sum does not care how the 16-bit words are grouped).
+	w0 := binary.BigEndian.Uint64(b)              // version, IHL, TOS, total length, ID, flags, fragment offset
+	w1 := binary.BigEndian.Uint64(b[ipv4TTLOff:]) // TTL, protocol, checksum, source
+	w2 := binary.BigEndian.Uint32(b[ipv4DstOff:]) // destination
 	hs, c := bits.Add64(w0, w1, 0)
 	hs, c = bits.Add64(hs, uint64(w2), c)
 	// Not a fragment (MF clear, offset zero), and a good header checksum.
 	if w0&0x3fff != 0 || fold64(hs+c) != 0 {
-		return p.decodeGeneral(b)
+		return false
 	}
-	csum := be16(msg[2:])
+	csum := be16(msg[ICMPChecksumOffset:])
 
 	p.Family = IPv4
 	h := &p.V4
@@ -136,13 +140,13 @@ func (p *Packet) Decode(b []byte) error {
 	h.Protocol = ProtoICMP
 	h.Checksum = uint16(w1 >> 32)
 	h.Sum = ChecksumCheck{Status: ChecksumGood, Want: h.Checksum}
-	h.Src = addr4(b[12:16])
-	h.Dst = addr4(b[16:20])
+	h.Src = addr4(b[ipv4SrcOff:])
+	h.Dst = addr4(b[ipv4DstOff:])
 	h.Options = b[ipv4MinHeaderLen:ipv4MinHeaderLen]
 	p.V6 = IPv6Header{}
 	p.Payload = msg
 	m := &p.ICMP
-	m.Family, m.Type, m.Code, m.Checksum = IPv4, typ, Code(msg[1]), csum
+	m.Family, m.Type, m.Code, m.Checksum = IPv4, typ, Code(msg[ICMPCodeOffset]), csum
 	m.Sum = ChecksumCheck{Status: ChecksumGood, Want: csum}
 	m.Kind = k
 	m.raw = msg
@@ -150,16 +154,9 @@ func (p *Packet) Decode(b []byte) error {
 	m.ext = extFound{}
 	p.HasICMP = true
 	if k == KindError && mayHoldExtensions(msg) {
-		findExtensions(m) // as validateBody does for an error
+		findExtensions(m) // as validateError does
 	}
-	return nil
-}
-
-// decodeGeneral is Decode for every datagram the shortcut leaves: it
-// resets p and decodes it the general way.
-func (p *Packet) decodeGeneral(b []byte) error {
-	*p = Packet{}
-	return decodeIP(p, b)
+	return true
 }
 
 // Echo is p.ICMP.Echo() read through the pointer. A method on the Message
