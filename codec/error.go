@@ -102,7 +102,7 @@ func (m Message) Error() (ErrorBody, bool) {
 	if m.Family == IPv4 {
 		switch m.Type {
 		case ICMPv4DestinationUnreachable:
-			if m.Code == CodeFragmentationNeeded {
+			if ReportsMTU(m.Family, m.Type, m.Code) {
 				e.MTU = uint32(be16(b[unreach4MTUOff:]))
 			}
 		case ICMPv4ParameterProblem:

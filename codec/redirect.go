@@ -25,13 +25,3 @@ package codec
 //	|      Internet Header + 64 bits of Original Data Datagram      |
 //	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 const redirect4GatewayOff = 4 // 32 bits
-
-// IsAdvisory reports whether an error message leaves open that the datagram
-// it quotes was delivered: an ICMPv4 redirect (the router forwarded the
-// datagram and suggests a better first hop) and a source quench (deprecated
-// by RFC 6633; it never meant the datagram was lost). Every other error
-// means the datagram was dropped, so a prober counts it as an answer.
-func (m Message) IsAdvisory() bool {
-	return m.Kind == KindError && m.Family == IPv4 &&
-		(m.Type == ICMPv4Redirect || m.Type == ICMPv4SourceQuench)
-}
