@@ -12,7 +12,9 @@ package codec
 //	|     Data ...
 //
 // The identifier sits at the same offset in an extended echo (RFC 8335),
-// which is what lets one kernel filter match both replies to a prober.
+// which is what lets one kernel filter match both replies to a prober, and
+// the ICMPv4 queries (timestamp, information, address mask) keep identifier
+// and sequence at both offsets too.
 const (
 	EchoIDOffset  = 4 // 16 bits
 	EchoSeqOffset = 6 // 16 bits

@@ -95,7 +95,7 @@ func (m Message) Error() (ErrorBody, bool) {
 	}
 	b := m.raw
 	e := ErrorBody{form: errForm{m.Family, m.Type, m.Code}}
-	copy(e.Unused[:], b[4:8])
+	copy(e.Unused[:], b[icmpHeaderLen:icmpFixedLen])
 	if idx, _, ok := lengthField(m.Family, m.Type); ok {
 		e.Length = b[idx]
 	}

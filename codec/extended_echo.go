@@ -19,7 +19,11 @@ package codec
 //	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 //	|           Identifier          |Sequence Number|State|Res|A|4|6|
 //	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
-const extEchoLen = 8
+const (
+	extEchoSeqOff   = 6 // 8 bits; the identifier is at EchoIDOffset
+	extEchoFlagsOff = 7 // request: reserved and L; reply: State, Res, A, 4, 6
+	extEchoLen      = 8
+)
 
 // Bits of the last byte of an extended echo header.
 const (
@@ -92,7 +96,8 @@ func (m Message) ExtendedEchoRequest() (ExtendedEchoRequest, bool) {
 		return ExtendedEchoRequest{}, false
 	}
 	b := m.raw
-	r := ExtendedEchoRequest{ID: be16(b[4:]), Seq: b[6], Local: b[7]&extEchoLocal != 0, Reserved: b[7] >> 1}
+	l := b[extEchoFlagsOff]
+	r := ExtendedEchoRequest{ID: be16(b[EchoIDOffset:]), Seq: b[extEchoSeqOff], Local: l&extEchoLocal != 0, Reserved: l >> 1}
 	if m.ext.layout != ExtNone {
 		r.Ext = extensionsAt(b, m.ext)
 		if m.ext.end > 0 {
@@ -147,9 +152,9 @@ func (m Message) ExtendedEchoReply() (ExtendedEchoReply, bool) {
 		return ExtendedEchoReply{}, false
 	}
 	b := m.raw
-	l := b[7]
+	l := b[extEchoFlagsOff]
 	return ExtendedEchoReply{
-		ID: be16(b[4:]), Seq: b[6], State: l >> 5, Reserved: l >> 3 & 3,
+		ID: be16(b[EchoIDOffset:]), Seq: b[extEchoSeqOff], State: l >> 5, Reserved: l >> 3 & 3,
 		Active: l&extEchoActive != 0, IPv4: l&extEchoIPv4 != 0, IPv6: l&extEchoIPv6 != 0,
 		Data: b[extEchoLen:],
 	}, true

@@ -15,6 +15,7 @@ import "net/netip"
 //	|                 Address Mask (17/18 only)                     |
 //	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 const (
+	addressMaskOff = 8
 	informationLen = 8
 	addressMaskLen = 12
 )
@@ -29,7 +30,7 @@ func (m Message) Information() (Information, bool) {
 	if m.Kind != KindInformation || len(m.raw) < informationLen {
 		return Information{}, false
 	}
-	return Information{ID: be16(m.raw[4:]), Seq: be16(m.raw[6:])}, true
+	return Information{ID: be16(m.raw[EchoIDOffset:]), Seq: be16(m.raw[EchoSeqOffset:])}, true
 }
 
 // Len is the number of body bytes AppendBody writes.
@@ -52,7 +53,7 @@ func (m Message) AddressMask() (AddressMask, bool) {
 		return AddressMask{}, false
 	}
 	b := m.raw
-	return AddressMask{ID: be16(b[4:]), Seq: be16(b[6:]), Mask: addr4(b[8:12])}, true
+	return AddressMask{ID: be16(b[EchoIDOffset:]), Seq: be16(b[EchoSeqOffset:]), Mask: addr4(b[addressMaskOff:])}, true
 }
 
 // Len is the number of body bytes AppendBody writes.

@@ -18,10 +18,18 @@ import "net/netip"
 //	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 //	|   Source Address [1..N] ...
 const (
-	mldv1Len       = 24
-	mldv2QueryMin  = 28
-	mldv2ReportMin = 8
-	mldRecordMin   = 20
+	mldDelayOff        = 4 // maximum response delay (code in MLDv2)
+	mldReservedOff     = 6
+	mldGroupOff        = 8
+	mldv2QueryFlagsOff = 24 // Resv, S, QRV
+	mldv2QQICOff       = 25
+	mldv2NumSourcesOff = 26
+	mldv2ReportResvOff = 4 // MLDv2 report: reserved
+	mldv2NumRecordsOff = 6 // MLDv2 report: number of records
+	mldv1Len           = 24
+	mldv2QueryMin      = 28
+	mldv2ReportMin     = 8
+	mldRecordMin       = 20
 )
 
 // MLDQuery is a multicast listener query (130): MLDv1 (24-byte message) or
@@ -51,7 +59,7 @@ func validateMLDQuery(layer string, b []byte) error {
 	if err := atLeast(layer, b, mldv2QueryMin, "28-byte MLDv2 query"); err != nil {
 		return err
 	}
-	n := int(be16(b[26:]))
+	n := int(be16(b[mldv2NumSourcesOff:]))
 	return exactly(layer, b, mldv2QueryMin+n*ipv6AddrLen, "MLDv2 query with "+itoa(n)+" sources")
 }
 
@@ -62,11 +70,12 @@ func (m Message) MLDQuery() (MLDQuery, bool) {
 		return MLDQuery{}, false
 	}
 	b := m.raw
-	q := MLDQuery{MaxResponseCode: be16(b[4:]), Reserved: be16(b[6:]), Group: addr16(b[8:])}
+	q := MLDQuery{MaxResponseCode: be16(b[mldDelayOff:]), Reserved: be16(b[mldReservedOff:]), Group: addr16(b[mldGroupOff:])}
 	if len(b) >= mldv2QueryMin {
 		q.V2 = true
-		q.Reserved2, q.SFlag, q.QRV = b[24]>>4, b[24]&0x08 != 0, b[24]&7
-		q.QQIC, q.NumSrcs, q.Sources = b[25], be16(b[26:]), b[mldv2QueryMin:]
+		fl := b[mldv2QueryFlagsOff]
+		q.Reserved2, q.SFlag, q.QRV = fl>>4, fl&0x08 != 0, fl&7
+		q.QQIC, q.NumSrcs, q.Sources = b[mldv2QQICOff], be16(b[mldv2NumSourcesOff:]), b[mldv2QueryMin:]
 	}
 	return q, true
 }
@@ -120,7 +129,7 @@ func (m Message) MLDv1() (MLDv1, bool) {
 		return MLDv1{}, false
 	}
 	b := m.raw
-	return MLDv1{MaxResponseDelay: be16(b[4:]), Reserved: be16(b[6:]), Group: addr16(b[8:])}, true
+	return MLDv1{MaxResponseDelay: be16(b[mldDelayOff:]), Reserved: be16(b[mldReservedOff:]), Group: addr16(b[mldGroupOff:])}, true
 }
 
 // Len is the number of body bytes AppendBody writes.
@@ -145,7 +154,7 @@ func validateMLDv2Report(layer string, b []byte) error {
 	if err := atLeast(layer, b, mldv2ReportMin, "8-byte MLDv2 report header"); err != nil {
 		return err
 	}
-	it := MLDRecordIter{b: b[mldv2ReportMin:], base: mldv2ReportMin, n: int(be16(b[6:]))}
+	it := MLDRecordIter{b: b[mldv2ReportMin:], base: mldv2ReportMin, n: int(be16(b[mldv2NumRecordsOff:]))}
 	for it.Next() {
 	}
 	if err := it.Err(); err != nil {
@@ -163,7 +172,7 @@ func (m Message) MLDv2Report() (MLDv2Report, bool) {
 		return MLDv2Report{}, false
 	}
 	b := m.raw
-	return MLDv2Report{Reserved: be16(b[4:]), NumRecords: be16(b[6:]), RecordBytes: b[mldv2ReportMin:]}, true
+	return MLDv2Report{Reserved: be16(b[mldv2ReportResvOff:]), NumRecords: be16(b[mldv2NumRecordsOff:]), RecordBytes: b[mldv2ReportMin:]}, true
 }
 
 // Records returns an iterator over the report's records.

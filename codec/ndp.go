@@ -18,8 +18,17 @@ import "net/netip"
 //	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 //	|   Options ...
 //
-// Where the options start, header included:
+// Offsets of the fixed parts, and where the options start, header included:
 const (
+	ndpWordOff        = 4 // reserved, or flags, after the header
+	ndpTargetOff      = 8
+	ndpRedirectDstOff = 24
+	ra6CurHopLimitOff = 4
+	ra6FlagsOff       = 5
+	ra6LifetimeOff    = 6
+	ra6ReachableOff   = 8
+	ra6RetransOff     = 12
+
 	ndpRSLen       = 8
 	ndpRALen       = 16
 	ndpNSLen       = 24
@@ -81,20 +90,20 @@ func (m Message) NDP() (NDP, bool) {
 	n := NDP{kind: m.Kind, OptionBytes: b[fixed:]}
 	switch m.Kind {
 	case KindRouterAdvert6:
-		n.CurHopLimit, n.Flags, n.RouterLifetime = b[4], b[5], be16(b[6:])
-		n.ReachableTime, n.RetransTimer = be32(b[8:]), be32(b[12:])
+		n.CurHopLimit, n.Flags, n.RouterLifetime = b[ra6CurHopLimitOff], b[ra6FlagsOff], be16(b[ra6LifetimeOff:])
+		n.ReachableTime, n.RetransTimer = be32(b[ra6ReachableOff:]), be32(b[ra6RetransOff:])
 	case KindNeighborAdvert:
-		n.NAFlags = b[4] >> 5
-		n.Reserved = be32(b[4:]) & 0x1fffffff
-		n.Target = addr16(b[8:])
+		n.NAFlags = b[ndpWordOff] >> 5
+		n.Reserved = be32(b[ndpWordOff:]) & 0x1fffffff
+		n.Target = addr16(b[ndpTargetOff:])
 	case KindNeighborSolicit:
-		n.Reserved = be32(b[4:])
-		n.Target = addr16(b[8:])
+		n.Reserved = be32(b[ndpWordOff:])
+		n.Target = addr16(b[ndpTargetOff:])
 	case KindRedirect6:
-		n.Reserved = be32(b[4:])
-		n.Target, n.Destination = addr16(b[8:]), addr16(b[24:])
+		n.Reserved = be32(b[ndpWordOff:])
+		n.Target, n.Destination = addr16(b[ndpTargetOff:]), addr16(b[ndpRedirectDstOff:])
 	default:
-		n.Reserved = be32(b[4:])
+		n.Reserved = be32(b[ndpWordOff:])
 	}
 	return n, true
 }

@@ -12,7 +12,12 @@ package codec
 //	|                             Nonce (64 bits)                   |
 //	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 //	|                             Data ...
-const nodeInfoMin = 16
+const (
+	niQTypeOff  = 4
+	niFlagsOff  = 6
+	niNonceOff  = 8
+	nodeInfoMin = 16
+)
 
 // NodeInfo is a node information query (139) or response (140), RFC 4620.
 type NodeInfo struct {
@@ -28,8 +33,8 @@ func (m Message) NodeInfo() (NodeInfo, bool) {
 		return NodeInfo{}, false
 	}
 	b := m.raw
-	n := NodeInfo{QType: be16(b[4:]), Flags: be16(b[6:]), Data: b[nodeInfoMin:]}
-	copy(n.Nonce[:], b[8:16])
+	n := NodeInfo{QType: be16(b[niQTypeOff:]), Flags: be16(b[niFlagsOff:]), Data: b[nodeInfoMin:]}
+	copy(n.Nonce[:], b[niNonceOff:nodeInfoMin])
 	return n, true
 }
 

@@ -19,6 +19,9 @@ import "net/netip"
 //	|                               .                               |
 //	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 const (
+	ra4NumAddrsOff    = 4
+	ra4EntrySizeOff   = 5
+	ra4LifetimeOff    = 6
 	routerAdvert4Min  = 8
 	routerSolicit4Len = 8
 )
@@ -50,9 +53,9 @@ func validateRouterAdvert4(layer string, b []byte) error {
 	if err := atLeast(layer, b, routerAdvert4Min, "8-byte router advertisement header"); err != nil {
 		return err
 	}
-	n, size := int(b[4]), int(b[5])
+	n, size := int(b[ra4NumAddrsOff]), int(b[ra4EntrySizeOff])
 	if n > 0 && size < 2 {
-		return malformed(layer, 5, "address entry size of at least 2 words", itoa(size)+" words")
+		return malformed(layer, ra4EntrySizeOff, "address entry size of at least 2 words", itoa(size)+" words")
 	}
 	if need := routerAdvert4Min + n*size*4; len(b) < need {
 		return truncated(layer, len(b), itoa(n)+" address entries of "+itoa(size)+" words", len(b))
@@ -66,11 +69,11 @@ func (m Message) RouterAdvert4() (RouterAdvert4, bool) {
 		return RouterAdvert4{}, false
 	}
 	b := m.raw
-	n := routerAdvert4Min + int(b[4])*int(b[5])*4
+	n := routerAdvert4Min + int(b[ra4NumAddrsOff])*int(b[ra4EntrySizeOff])*4
 	if n > len(b) {
 		return RouterAdvert4{}, false
 	}
-	return RouterAdvert4{NumAddrs: b[4], AddrEntrySize: b[5], Lifetime: be16(b[6:]), Entries: b[routerAdvert4Min:n], Extra: b[n:]}, true
+	return RouterAdvert4{NumAddrs: b[ra4NumAddrsOff], AddrEntrySize: b[ra4EntrySizeOff], Lifetime: be16(b[ra4LifetimeOff:]), Entries: b[routerAdvert4Min:n], Extra: b[n:]}, true
 }
 
 // Entry decodes entry i: the router address and its preference (the first
@@ -111,7 +114,7 @@ func (m Message) RouterSolicit4() (RouterSolicit4, bool) {
 	if m.Kind != KindRouterSolicit4 || len(m.raw) < routerSolicit4Len {
 		return RouterSolicit4{}, false
 	}
-	return RouterSolicit4{Reserved: be32(m.raw[4:])}, true
+	return RouterSolicit4{Reserved: be32(m.raw[icmpHeaderLen:])}, true
 }
 
 // Len is the number of body bytes AppendBody writes.

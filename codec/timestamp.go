@@ -15,7 +15,12 @@ package codec
 //	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 //	|     Transmit Timestamp                                        |
 //	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
-const timestampLen = 20
+const (
+	tsOriginateOff = 8
+	tsReceiveOff   = 12
+	tsTransmitOff  = 16
+	timestampLen   = 20
+)
 
 // Timestamp is the body of an ICMPv4 timestamp request or reply (13/14).
 // Times are milliseconds since midnight UT (RFC 792), or with the high bit set
@@ -31,7 +36,8 @@ func (m Message) Timestamp() (Timestamp, bool) {
 		return Timestamp{}, false
 	}
 	b := m.raw
-	return Timestamp{ID: be16(b[4:]), Seq: be16(b[6:]), Originate: be32(b[8:]), Receive: be32(b[12:]), Transmit: be32(b[16:])}, true
+	return Timestamp{ID: be16(b[EchoIDOffset:]), Seq: be16(b[EchoSeqOffset:]),
+		Originate: be32(b[tsOriginateOff:]), Receive: be32(b[tsReceiveOff:]), Transmit: be32(b[tsTransmitOff:])}, true
 }
 
 // Len is the number of body bytes AppendBody writes.
