@@ -4,11 +4,14 @@ package icmpsock
 
 import (
 	"net/netip"
+	"slices"
 	"testing"
+	"time"
 
 	"golang.org/x/net/bpf"
 
 	"icmplab/codec"
+	"icmplab/native/internal/netns"
 )
 
 // TestEchoFilterProgram runs the BPF program in x/net/bpf's interpreter over
@@ -84,5 +87,89 @@ func TestICMPv4BlockMask(t *testing.T) {
 		if blocked := m&(1<<ty) != 0; blocked == pass[ty] {
 			t.Errorf("type %d (%s): blocked=%v", ty, codec.TypeName(codec.IPv4, ty), blocked)
 		}
+	}
+}
+
+// TestFilterPassListInNamespace installs the filters on a real raw socket and
+// has a router send it, in order: the advisory redirect and source quench
+// (which ping shows, so the kernel must pass them), another pinger's echo
+// reply (the BPF program drops it), an address mask request (ICMP_FILTER
+// drops it), and a time exceeded as the end marker. Only what codec's pass
+// list and the identifier rule admit may arrive.
+func TestFilterPassListInNamespace(t *testing.T) {
+	c := netns.NewChain(t, 1)
+	src, router := c.Src(), c.Hosts[1]
+	srcAddr, routerAddr := netip.MustParseAddr(netns.Left4(1)), netip.MustParseAddr(c.Hop4(1))
+	const ours, theirs = 0xbeef, 0x4321
+	quote := codec.IPv4Header{TotalLength: 28, TTL: 1, Protocol: codec.ProtoUDP, Src: srcAddr, Dst: netip.MustParseAddr(c.Dst4())}.AppendHeader(nil)
+	quote = append(quote, 0x9c, 0x40, 0x82, 0x9b, 0, 8, 0, 0)
+	errMsg := func(ty codec.Type, code codec.Code) []byte {
+		return codec.Append(nil, codec.Header{Family: codec.IPv4, Type: ty, Code: code}, codec.ErrorBody{Gateway: routerAddr, Quote: quote})
+	}
+	send := []struct {
+		name string
+		msg  []byte
+		pass bool
+	}{
+		{"redirect", errMsg(codec.ICMPv4Redirect, 1), true},
+		{"source quench", errMsg(codec.ICMPv4SourceQuench, 0), true},
+		{"their echo reply", codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4EchoReply}, codec.Echo{ID: theirs, Seq: 1}), false},
+		{"address mask request", codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4AddressMaskRequest}, codec.AddressMask{ID: ours, Seq: 1}), false},
+		{"time exceeded", errMsg(codec.ICMPv4TimeExceeded, 0), true},
+	}
+
+	var conn *Conn
+	if err := src.Do(func() error {
+		var err error
+		conn, err = Open(Options{Family: codec.IPv4, Want: OnlyRaw, TOS: NoTOS})
+		if err != nil {
+			return err
+		}
+		return conn.FilterReplies(ours)
+	}); err != nil {
+		t.Fatalf("raw socket with filters in %s: %v", "src", err)
+	}
+	defer conn.Close()
+	if err := router.Do(func() error {
+		out, err := Open(Options{Family: codec.IPv4, Want: OnlyRaw, TOS: NoTOS})
+		if err != nil {
+			return err
+		}
+		defer out.Close()
+		for _, s := range send {
+			if _, err := out.WriteTo(s.msg, srcAddr); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatalf("sending from the router: %v", err)
+	}
+
+	var got []codec.Type
+	buf := make([]byte, 1500)
+	conn.SetReadDeadline(time.Now().Add(2 * time.Second))
+	for {
+		p, err := conn.Read(buf)
+		if err != nil {
+			t.Fatalf("read after %v: %v (the end marker never came)", got, err)
+		}
+		if p.From != routerAddr {
+			continue
+		}
+		ty := codec.Type(p.ICMP[codec.ICMPTypeOffset])
+		got = append(got, ty)
+		if ty == codec.ICMPv4TimeExceeded {
+			break
+		}
+	}
+	var want []codec.Type
+	for _, s := range send {
+		if s.pass {
+			want = append(want, codec.Type(s.msg[codec.ICMPTypeOffset]))
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("received types %v, want %v (redirect, source quench, time exceeded)", got, want)
 	}
 }
