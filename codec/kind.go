@@ -26,6 +26,16 @@ const (
 	KindNodeInfo                        // node information query/response (RFC 4620): NodeInfo()
 )
 
+// KindOf says which typed view a message of this family and type takes once
+// its body validates (Parse sets Message.Kind to it, or to KindRaw when the
+// body does not fit). Builders use it to pick the body a type needs.
+func KindOf(f Family, t Type) Kind {
+	if f != IPv4 && f != IPv6 {
+		return KindRaw
+	}
+	return kindOf(f, t)
+}
+
 // kindTable caches kindSwitch for both families: one load per message.
 var kindTable = func() (tab [2][256]Kind) {
 	for t := range 256 {

@@ -158,13 +158,3 @@ func ProberTypes(f Family) []Type {
 	}
 	return nil
 }
-
-// KindOf says which typed view a message of this family and type takes once
-// its body validates (Parse sets Message.Kind to it, or to KindRaw when the
-// body does not fit). Builders use it to pick the body a type needs.
-func KindOf(f Family, t Type) Kind {
-	if f != IPv4 && f != IPv6 {
-		return KindRaw
-	}
-	return kindOf(f, t)
-}
