@@ -177,21 +177,24 @@ func (e ErrorBody) Len() int {
 // it; a body built by hand and appended alone gets Gateway and MTU only.
 func (e ErrorBody) AppendBody(b []byte) []byte {
 	n, length := e.region()
+	// u is the word after the header: a field at message offset off sits
+	// at u[off-icmpHeaderLen].
+	const w = icmpHeaderLen
 	u := e.Unused
 	f := e.form
 	switch f.fam {
 	case IPv4:
 		switch f.typ {
 		case ICMPv4DestinationUnreachable:
-			u[1] = length
-			if f.code == CodeFragmentationNeeded {
-				put16(u[2:], uint16(e.MTU))
+			u[error4LengthOff-w] = length
+			if ReportsMTU(f.fam, f.typ, f.code) {
+				put16(u[unreach4MTUOff-w:], uint16(e.MTU))
 			}
 		case ICMPv4TimeExceeded:
-			u[1] = length
+			u[error4LengthOff-w] = length
 		case ICMPv4ParameterProblem:
-			u[0] = byte(e.Pointer)
-			u[1] = length
+			u[paramProblem4PointerOff-w] = byte(e.Pointer)
+			u[error4LengthOff-w] = length
 		case ICMPv4Redirect:
 			if e.Gateway.Is4() {
 				u = e.Gateway.As4()
@@ -200,19 +203,19 @@ func (e ErrorBody) AppendBody(b []byte) []byte {
 	case IPv6:
 		switch f.typ {
 		case ICMPv6DestinationUnreachable, ICMPv6TimeExceeded:
-			u[0] = length
+			u[error6LengthOff-w] = length
 		case ICMPv6PacketTooBig:
-			put32(u[:], e.MTU)
+			put32(u[tooBig6MTUOff-w:], e.MTU)
 		case ICMPv6ParameterProblem:
-			put32(u[:], e.Pointer)
+			put32(u[paramProblem6PointerOff-w:], e.Pointer)
 		}
 	default:
 		if e.Gateway.Is4() {
 			u = e.Gateway.As4()
 		} else if e.MTU > 0xffff {
-			put32(u[:], e.MTU)
+			put32(u[tooBig6MTUOff-w:], e.MTU)
 		} else if e.MTU != 0 {
-			put16(u[2:], uint16(e.MTU))
+			put16(u[unreach4MTUOff-w:], uint16(e.MTU))
 		}
 	}
 	b = append(b, u[:]...)
