@@ -58,19 +58,24 @@ func (k *FlowKey) DecodeQuote(m *Message) error {
 }
 
 // quoteOf returns the quoted datagram of an error message, without the
-// extension structure parse found after it.
+// extension structure parse found after it. Small enough to be inlined.
 func quoteOf(m *Message) ([]byte, error) {
+	if m == nil || m.Kind != KindError || len(m.raw) < icmpFixedLen {
+		return nil, notAnError(m)
+	}
+	end := m.quoteEnd
+	if end < icmpFixedLen || end > len(m.raw) {
+		end = len(m.raw)
+	}
+	return m.raw[icmpFixedLen:end], nil
+}
+
+// notAnError is the ErrWrongKind error for asking a quote of m.
+func notAnError(m *Message) error {
 	if m == nil {
-		return nil, &ParseError{Layer: "ICMP", Offset: 0, Want: "an ICMP error message", Have: "no message", Err: ErrWrongKind}
+		return &ParseError{Layer: "ICMP", Offset: 0, Want: "an ICMP error message", Have: "no message", Err: ErrWrongKind}
 	}
-	raw, end := m.raw, m.quoteEnd
-	if m.Kind != KindError || len(raw) < icmpFixedLen {
-		return nil, &ParseError{Layer: m.Family.String(), Offset: 0, Want: "an ICMP error message", Have: "type " + itoa(int(m.Type)), Err: ErrWrongKind}
-	}
-	if end < icmpFixedLen || end > len(raw) {
-		end = len(raw)
-	}
-	return raw[icmpFixedLen:end], nil
+	return &ParseError{Layer: m.Family.String(), Offset: 0, Want: "an ICMP error message", Have: "type " + itoa(int(m.Type)), Err: ErrWrongKind}
 }
 
 // probe4 is the quoted-flow fast path: an option-less IPv4 header, not a
