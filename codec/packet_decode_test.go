@@ -125,18 +125,36 @@ func TestDecodeFastAgrees(t *testing.T) {
 	t.Logf("%d mutants of the shape the fast path is for", took)
 }
 
-// TestDecodeQuoteAgrees holds FlowKey.DecodeQuote to Message.QuotedFlow on
-// every fixture's message and on mutations of its quote, over a FlowKey
-// left dirty by the previous one.
+// generalQuotedFlow is the flow key of m's quote by the general decoder
+// alone, as a reference for the fast path.
+func generalQuotedFlow(m *Message) (FlowKey, error) {
+	q, err := quoteOf(m)
+	if err != nil {
+		return FlowKey{}, err
+	}
+	k, err := QuotedFlow(q)
+	return k, shift(err, icmpFixedLen)
+}
+
+// TestDecodeQuoteAgrees holds FlowKey.DecodeQuote, fast path included, to
+// the general decoder on every fixture's message and on mutations of its
+// quote, over a FlowKey left dirty by the previous one.
 func TestDecodeQuoteAgrees(t *testing.T) {
 	var k FlowKey
 	if err := k.DecodeQuote(nil); !errors.Is(err, ErrWrongKind) || k != (FlowKey{}) {
 		t.Fatalf("DecodeQuote(nil) = %v, key %+v; want ErrWrongKind and a zero key", err, k)
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
+	fast := 0
 	compare := func(name string, m *Message) {
 		t.Helper()
-		want, werr := m.QuotedFlow()
+		if q, err := quoteOf(m); err == nil {
+			var probe FlowKey
+			if probe.probe4(q) {
+				fast++
+			}
+		}
+		want, werr := generalQuotedFlow(m)
 		err := k.DecodeQuote(m)
 		if k != want || !sameErr(err, werr) {
 			t.Fatalf("%s: DecodeQuote % x\n got %+v, %v\nwant %+v, %v", name, m.raw, k, err, want, werr)
@@ -165,6 +183,10 @@ func TestDecodeQuoteAgrees(t *testing.T) {
 			compare(f.name+" mutated", &m)
 		}
 	}
+	if fast == 0 {
+		t.Error("no quote took the fast path: the test exercises nothing")
+	}
+	t.Logf("%d quotes took the fast path", fast)
 }
 
 // TestReceiveLoopAllocs: the reusing receive loop BenchmarkDecode measures

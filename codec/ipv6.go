@@ -10,6 +10,42 @@ const (
 	ipv6MaxExtChain = 64 // more extension headers than this is an attack, not a packet
 )
 
+const ipv6AddrLen = 16
+
+// IPv6Header is a parsed IPv6 fixed header (RFC 8200) plus what walking its
+// extension headers found.
+type IPv6Header struct {
+	TrafficClass uint8
+	FlowLabel    uint32
+	PayloadLen   uint16
+	NextHeader   uint8
+	HopLimit     uint8
+	Src, Dst     netip.Addr
+	// Upper is the protocol after the extension headers, and UpperOff its
+	// offset from the start of the IPv6 header.
+	Upper    uint8
+	UpperOff int
+	// FinalDst is the last address of a routing header with segments left
+	// (type 0, type 2, or the first of a segment routing header's list):
+	// the destination the ICMPv6 pseudo-header uses (RFC 8200 8.1). Zero
+	// when there is no such header; see PseudoDst.
+	FinalDst netip.Addr
+	// Fragment header, if any.
+	Fragmented bool
+	FragOff    uint16 // in 8-byte units
+	MoreFrags  bool
+	FragID     uint32
+}
+
+// PseudoDst is the destination address for upper-layer checksums: the final
+// destination of a routing header, else Dst.
+func (h IPv6Header) PseudoDst() netip.Addr {
+	if h.FinalDst.IsValid() {
+		return h.FinalDst
+	}
+	return h.Dst
+}
+
 // ParseIPv6 parses an IPv6 header, walks its extension headers (hop-by-hop,
 // routing, fragment, destination options, AH; it stops at any other) and
 // returns the upper-layer payload. A routing header with segments left sets

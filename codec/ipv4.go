@@ -5,10 +5,62 @@ import (
 	"net/netip"
 )
 
-// IPv4 header layout (RFC 791).
+// IPv4 header (RFC 791 3.1):
+//
+//	 0                   1                   2                   3
+//	 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|Version|  IHL  |Type of Service|          Total Length         |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|         Identification        |Flags|      Fragment Offset    |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|  Time to Live |    Protocol   |         Header Checksum       |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|                       Source Address                          |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|                    Destination Address                        |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|                    Options                    |    Padding    |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//
+// IPv4VersionIHLOffset is exported for socket filters, which load the
+// header length from it (BPF's "ldx 4*([k]&0xf)").
 const (
-	ipv4MinHeaderLen = 20
-	ipv4MaxHeaderLen = 60
+	IPv4VersionIHLOffset = 0
+	ipv4TOSOff           = 1
+	ipv4TotalLenOff      = 2
+	ipv4IDOff            = 4
+	ipv4FlagsFragOff     = 6 // 3 bits of flags, 13 of fragment offset
+	ipv4TTLOff           = 8
+	ipv4ProtocolOff      = 9
+	ipv4ChecksumOff      = 10
+	ipv4SrcOff           = 12
+	ipv4DstOff           = 16
+	ipv4MinHeaderLen     = 20
+	ipv4MaxHeaderLen     = 60
+)
+
+// IPv4Header is a parsed IPv4 header (RFC 791).
+type IPv4Header struct {
+	IHL         uint8 // header length in 32-bit words
+	TOS         uint8 // DSCP (6 bits) and ECN (2 bits)
+	TotalLength uint16
+	ID          uint16
+	Flags       uint8  // 3 bits: reserved, DF, MF
+	FragOff     uint16 // in 8-byte units
+	TTL         uint8
+	Protocol    uint8
+	Checksum    uint16
+	Sum         ChecksumCheck
+	Src, Dst    netip.Addr
+	Options     []byte
+}
+
+// IPv4 flag bits as they sit in IPv4Header.Flags.
+const (
+	IPv4FlagEvil uint8 = 4 // reserved bit (RFC 3514, in jest)
+	IPv4FlagDF   uint8 = 2
+	IPv4FlagMF   uint8 = 1
 )
 
 // ParseIPv4 parses an IPv4 header and returns it with the payload it
@@ -52,25 +104,25 @@ func parseIPv4Header(h *IPv4Header, b []byte) (int, error) {
 	if len(b) < ipv4MinHeaderLen {
 		return 0, truncated("IPv4", len(b), "20-byte IPv4 header", len(b))
 	}
-	if v := b[0] >> 4; v != 4 {
+	if v := b[IPv4VersionIHLOffset] >> 4; v != 4 {
 		return 0, malformed("IPv4", 0, "version 4", "version "+itoa(int(v)))
 	}
-	h.IHL = b[0] & 0x0f
+	h.IHL = b[IPv4VersionIHLOffset] & 0x0f
 	hl := int(h.IHL) * 4
 	if hl < ipv4MinHeaderLen {
 		return 0, malformed("IPv4", 0, "header length of at least 5 words", itoa(int(h.IHL))+" words")
 	}
 	_ = b[19]
-	h.TOS = b[1]
-	h.TotalLength = be16(b[2:])
-	h.ID = be16(b[4:])
-	h.Flags = b[6] >> 5
-	h.FragOff = be16(b[6:]) & 0x1fff
-	h.TTL = b[8]
-	h.Protocol = b[9]
-	h.Checksum = be16(b[10:])
-	h.Src = addr4(b[12:16])
-	h.Dst = addr4(b[16:20])
+	h.TOS = b[ipv4TOSOff]
+	h.TotalLength = be16(b[ipv4TotalLenOff:])
+	h.ID = be16(b[ipv4IDOff:])
+	h.Flags = b[ipv4FlagsFragOff] >> 5
+	h.FragOff = be16(b[ipv4FlagsFragOff:]) & 0x1fff
+	h.TTL = b[ipv4TTLOff]
+	h.Protocol = b[ipv4ProtocolOff]
+	h.Checksum = be16(b[ipv4ChecksumOff:])
+	h.Src = addr4(b[ipv4SrcOff:])
+	h.Dst = addr4(b[ipv4DstOff:])
 	if len(b) < hl {
 		return 0, truncated("IPv4", len(b), nbytes(hl)+" header with options", len(b))
 	}
@@ -82,11 +134,11 @@ func parseIPv4Header(h *IPv4Header, b []byte) (int, error) {
 		if s.fold() == 0 {
 			h.Sum = ChecksumCheck{Status: ChecksumGood, Want: h.Checksum}
 		} else {
-			h.Sum = badChecksum(Sum{}, b[:hl], 10)
+			h.Sum = badChecksum(Sum{}, b[:hl], ipv4ChecksumOff)
 		}
 		return hl, nil
 	}
-	h.Sum = verifyAt(Sum{}, b[:hl], 10)
+	h.Sum = verifyAt(Sum{}, b[:hl], ipv4ChecksumOff)
 	return hl, nil
 }
 

@@ -9,6 +9,39 @@ const (
 	tcpMaxHeaderLen = 60
 )
 
+// UDPHeader is a UDP header (RFC 768).
+type UDPHeader struct {
+	SrcPort, DstPort uint16
+	Length           uint16
+	Checksum         uint16
+}
+
+// TCPHeader holds the first 20 bytes of a TCP header (RFC 9293); options are
+// kept raw.
+type TCPHeader struct {
+	SrcPort, DstPort uint16
+	Seq, Ack         uint32
+	DataOff          uint8  // in 32-bit words
+	Flags            uint16 // 9 bits: NS CWR ECE URG ACK PSH RST SYN FIN (RFC 3540 layout)
+	Window           uint16
+	Checksum         uint16
+	Urgent           uint16
+	Options          []byte
+}
+
+// TCP flag bits in TCPHeader.Flags.
+const (
+	TCPFlagFIN uint16 = 1 << iota
+	TCPFlagSYN
+	TCPFlagRST
+	TCPFlagPSH
+	TCPFlagACK
+	TCPFlagURG
+	TCPFlagECE
+	TCPFlagCWR
+	TCPFlagAE // formerly NS
+)
+
 // ParseUDP parses a UDP header and returns the payload its Length field
 // delimits. A Length of 0 (a jumbogram, RFC 2675) means to the end of b; a
 // Length past the end returns the bytes present and ErrTruncated.

@@ -6,6 +6,35 @@ import (
 	"net/netip"
 )
 
+// Sum accumulates the Internet checksum (RFC 1071) over several pieces, as
+// the ICMPv6 pseudo-header needs. The zero value is ready to use.
+type Sum struct {
+	acc uint64
+	odd bool // an odd byte is pending from the previous piece
+}
+
+// Add folds b into the running sum.
+func (s *Sum) Add(b []byte) { s.add(b) }
+
+// Fold returns the one's complement of the folded sum: the checksum field value.
+func (s *Sum) Fold() uint16 { return s.fold() }
+
+// Checksum is the Internet checksum of b (the value to store in a zeroed field).
+func Checksum(b []byte) uint16 {
+	var s Sum
+	s.Add(b)
+	return s.Fold()
+}
+
+// PseudoHeaderSum starts a Sum with the IPv6 pseudo-header (RFC 8200 8.1) for
+// an upper-layer packet of length n and protocol proto. It also serves UDP and
+// TCP over IPv4 when src and dst are IPv4 addresses (RFC 768).
+func PseudoHeaderSum(src, dst netip.Addr, proto uint8, n int) Sum {
+	var s Sum
+	s.pseudo(src, dst, proto, n)
+	return s
+}
+
 // add folds b into a 64-bit one's-complement accumulator, eight bytes at a
 // time with the carry brought back around (a sum of big-endian 64-bit words
 // equals the sum of their 16-bit words modulo 0xffff). Portable: no unsafe,
@@ -150,6 +179,13 @@ func (s *Sum) fold() uint16 {
 	w := uint32(a >> 32)
 	w += bits.RotateLeft32(w, 16)
 	return ^uint16(w >> 16)
+}
+
+// fold64 folds a 64-bit one's-complement accumulator to the checksum field
+// value, as Sum.fold does.
+func fold64(a uint64) uint16 {
+	s := Sum{acc: a}
+	return s.fold()
 }
 
 func (s *Sum) pseudo(src, dst netip.Addr, proto uint8, n int) {
