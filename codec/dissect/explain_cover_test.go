@@ -16,12 +16,7 @@ import (
 // codec's field catalogue: the page shows an explanation for every field.
 func TestTreesHoldInvariantsAndExplainKeysResolve(t *testing.T) {
 	paths, _ := filepath.Glob(filepath.Join("testdata", "*.pcap"))
-	corpus, _ := filepath.Glob(filepath.Join(corpusDir, "*.pcap*"))
-	for _, p := range corpus {
-		if filepath.Ext(p) != ".json" && filepath.Ext(p) != ".txt" {
-			paths = append(paths, p)
-		}
-	}
+	paths = append(paths, corpusCaptures(t)...)
 	keys := map[string]bool{}
 	frames := 0
 	for _, p := range paths {
