@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"strings"
 
+	"icmplab/codec"
 	"icmplab/codec/textdump"
 )
 
@@ -174,7 +175,7 @@ func GuessWhy(b []byte) (Layer, string) {
 		return LayerIPv6, "starts with an IPv6 version nibble"
 	}
 	if len(b) >= 16 {
-		if p := binary.BigEndian.Uint16(b[14:]); p == etherIPv4 || p == etherIPv6 {
+		if p := codec.EtherType(binary.BigEndian.Uint16(b[14:])); p == codec.EtherTypeIPv4 || p == codec.EtherTypeIPv6 {
 			return LayerSLL, "bytes 14-15 hold an IP EtherType, as in a Linux cooked header"
 		}
 	}
