@@ -113,7 +113,7 @@ func OpenText(text string, opt Options) (Source, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, &InputError{errors.New("no input: give a capture file, hex text on standard input, or --hex")}
 	}
-	res, err := textdump.Parse(text, textdump.Options{Dialect: opt.Dialect})
+	res, err := textdump.Parse(text, textdump.Options{Dialect: opt.Dialect, StartsAtNetwork: dissect.StartsAtNetwork})
 	if err != nil {
 		return nil, &InputError{err}
 	}
