@@ -7,7 +7,7 @@ import (
 	"sort"
 	"testing"
 
-	"icmplab/codec"
+	"icmplab/codec/dissect/explain"
 )
 
 // TestTreesHoldInvariantsAndExplainKeysResolve dissects every testdata
@@ -34,7 +34,7 @@ func TestTreesHoldInvariantsAndExplainKeysResolve(t *testing.T) {
 	}
 	var missing []string
 	for k := range keys {
-		if _, ok := codec.Explain(k); !ok {
+		if _, ok := explain.Lookup(k); !ok {
 			missing = append(missing, k)
 		}
 	}

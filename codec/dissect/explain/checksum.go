@@ -1,4 +1,4 @@
-package codec
+package explain
 
 // Catalogue: the Internet checksum (RFC 1071) that IPv4, ICMP, ICMPv6, UDP
 // and TCP share, step by step for the page's worked example.
