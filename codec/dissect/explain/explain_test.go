@@ -239,3 +239,20 @@ func checkText(t *testing.T, where string, x codec.Text) {
 		assert.False(t, s != strings.TrimSpace(s) || strings.Contains(s, "  "), "%s: stray whitespace in %q", where, s)
 	}
 }
+
+// Every checksum the codec works out, and every word role it names, has
+// its texts here.
+func TestWorkedChecksumKeys(t *testing.T) {
+	for k := codec.ChecksumKindIPv4Header; k <= codec.ChecksumKindExtension; k++ {
+		for _, key := range []string{k.Key(), k.Key() + ".how"} {
+			x, ok := Lookup(key)
+			assert.True(t, ok, key)
+			checkText(t, key, x)
+		}
+	}
+	for r := codec.WordData; r <= codec.WordPseudoProtocol; r++ {
+		x, ok := Lookup(r.Key())
+		assert.True(t, ok, r.Key())
+		checkText(t, r.Key(), x)
+	}
+}
