@@ -192,3 +192,47 @@ func TestChecksumKindNames(t *testing.T) {
 	require.Equal(t, "checksum.kind.icmpv6", ChecksumKindICMPv6.Key())
 	require.Equal(t, "checksum kind(9)", ChecksumKind(9).String())
 }
+
+// FuzzWorkedChecksum: any bytes, any kind, never a panic, and whatever is
+// worked out agrees with Sum.
+func FuzzWorkedChecksum(f *testing.F) {
+	f.Add([]byte{0x45, 0, 0, 20, 0, 0, 0, 0, 64, 1, 0, 0, 198, 18, 0, 1, 198, 18, 0, 2}, uint8(0))
+	f.Add([]byte{0x80, 0, 0, 0, 0, 1, 0, 1, 'x'}, uint8(1))
+	src4, dst4 := netip.MustParseAddr("198.18.0.1"), netip.MustParseAddr("198.18.0.2")
+	src6, dst6 := netip.MustParseAddr("2001:2::1"), netip.MustParseAddr("2001:2::2")
+	f.Fuzz(func(t *testing.T, b []byte, kind uint8) {
+		var w WorkedChecksum
+		var err error
+		var at int
+		var s Sum
+		switch kind % 6 {
+		case 0:
+			w, err = WorkIPv4HeaderChecksum(b)
+			at = ipv4ChecksumAt
+			if err == nil {
+				b = b[:int(b[0]&0x0f)*4]
+			}
+		case 1:
+			w, err = WorkICMPChecksum(IPv4, b, netip.Addr{}, netip.Addr{})
+			at = icmpChecksumAt
+		case 2:
+			w, err = WorkICMPChecksum(IPv6, b, src6, dst6)
+			at, s = icmpChecksumAt, PseudoHeaderSum(src6, dst6, ProtoICMPv6, len(b))
+		case 3:
+			w, err = WorkTransportChecksum(ProtoUDP, b, src4, dst4)
+			at, s = udpChecksumAt, PseudoHeaderSum(src4, dst4, ProtoUDP, len(b))
+		case 4:
+			w, err = WorkTransportChecksum(ProtoTCP, b, src6, dst6)
+			at, s = tcpChecksumAt, PseudoHeaderSum(src6, dst6, ProtoTCP, len(b))
+		case 5:
+			w, err = WorkExtensionChecksum(b)
+			at = extChecksumAt
+		}
+		if err != nil {
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe)
+			return
+		}
+		checkWorked(t, w, b, at, s)
+	})
+}
