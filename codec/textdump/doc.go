@@ -28,4 +28,8 @@
 //
 // Format renders packets in every dialect, for "copy as" and for the
 // round-trip tests: whatever Format prints, Parse reads back byte for byte.
+//
+// textdump only turns text into bytes and back: it imports nothing of
+// icmplab. What the bytes are (where a packet starts, Ethernet or IP) is
+// codec/dissect's to say (dissect.GuessWhy, dissect.StartsAtNetwork).
 package textdump
