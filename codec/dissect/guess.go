@@ -1,4 +1,4 @@
-package textdump
+package dissect
 
 import (
 	"encoding/binary"
@@ -7,55 +7,14 @@ import (
 	"icmplab/codec"
 )
 
-// Layer is where a run of packet bytes seems to start. A dump does not say
-// whether it holds a whole frame or only the IP datagram (tcpdump -xx and -x
-// print the same text), so the bytes themselves are asked.
-type Layer uint8
+// Guessing where pasted bytes start. A dump does not say whether it holds a
+// whole frame or only the IP datagram (tcpdump -xx and -x print the same
+// text), so the bytes themselves are asked: verified checksums and lengths
+// that agree with the byte count outrank mere version nibbles, and an IPv4
+// header with a good checksum outranks everything.
 
+// Header sizes the guess measures against.
 const (
-	LayerUnknown Layer = iota
-	LayerEthernet
-	LayerIPv4
-	LayerIPv6
-	LayerICMPv4 // an ICMPv4 message without its IP header
-	LayerICMPv6 // an ICMPv6 message without its IP header
-	// LayerLinuxSLL is Linux's "cooked" header (LINKTYPE_LINUX_SLL), what
-	// tcpdump -i any -xx printed before libpcap 1.10.
-	LayerLinuxSLL
-	// LayerLinuxSLL2 is its second version (LINKTYPE_LINUX_SLL2), what
-	// tcpdump -i any -xx prints today.
-	LayerLinuxSLL2
-)
-
-func (l Layer) String() string {
-	switch l {
-	case LayerEthernet:
-		return "Ethernet"
-	case LayerIPv4:
-		return "IPv4"
-	case LayerIPv6:
-		return "IPv6"
-	case LayerICMPv4:
-		return "ICMPv4"
-	case LayerICMPv6:
-		return "ICMPv6"
-	case LayerLinuxSLL:
-		return "Linux SLL"
-	case LayerLinuxSLL2:
-		return "Linux SLL2"
-	case LayerUnknown:
-		return "unknown"
-	}
-	return "layer(" + strconv.Itoa(int(l)) + ")"
-}
-
-// EtherTypes that GuessLayer looks for (IEEE registry, as IANA lists them).
-const (
-	etherTypeIPv4  = 0x0800
-	etherTypeARP   = 0x0806
-	etherTypeVLAN  = 0x8100
-	etherTypeQinQ  = 0x88a8
-	etherTypeIPv6  = 0x86dd
 	ethernetHeader = 14
 	sllHeader      = 16
 	sll2Header     = 20
@@ -76,11 +35,44 @@ const (
 	strong          // a checksum verifies, or every length agrees
 )
 
-// GuessLayer says where the bytes most likely start, and why, in words for a
-// person ("starts with 0x45 and the IPv4 header checksum verifies"). Verified
-// checksums and lengths that agree with the byte count outrank mere version
-// nibbles; an IPv4 header with a good checksum outranks everything.
-func GuessLayer(b []byte) (Layer, string) {
+// Guess picks a start layer for bytes of unknown origin (pasted hex).
+func Guess(b []byte) Layer {
+	l, _ := GuessWhy(b)
+	return l
+}
+
+// GuessWhy is Guess with the reason, in words for a person ("starts with
+// 0x45 and the IPv4 header checksum verifies"). It never answers LayerAuto:
+// when nothing fits it falls back to the version nibble, a Linux cooked
+// header's EtherType and at last an ICMPv4 message.
+func GuessWhy(b []byte) (Layer, string) {
+	if l, why := guess(b); l != LayerAuto {
+		return l, why
+	}
+	if looksIPv4(b) {
+		return LayerIPv4, "starts with an IPv4 version nibble and a plausible header length"
+	}
+	if looksIPv6(b) {
+		return LayerIPv6, "starts with an IPv6 version nibble"
+	}
+	if len(b) >= sllHeader {
+		if p := codec.EtherType(binary.BigEndian.Uint16(b[14:])); p == codec.EtherTypeIPv4 || p == codec.EtherTypeIPv6 {
+			return LayerSLL, "bytes 14-15 hold an IP EtherType, as in a Linux cooked header"
+		}
+	}
+	return LayerICMPv4, "nothing else fits: read as an ICMPv4 message"
+}
+
+// StartsAtNetwork reports whether the bytes read as an IP datagram rather
+// than a link-layer frame: what tells tcpdump -x from -xx, whose text is the
+// same (textdump.Options.StartsAtNetwork).
+func StartsAtNetwork(b []byte) bool {
+	l, _ := guess(b)
+	return l == LayerIPv4 || l == LayerIPv6
+}
+
+// guess weighs the evidence; LayerAuto when no hypothesis has any.
+func guess(b []byte) (Layer, string) {
 	v4, why4 := guessIPv4(b)
 	if v4 == strong {
 		return LayerIPv4, why4
@@ -89,7 +81,7 @@ func GuessLayer(b []byte) (Layer, string) {
 	if eth == strong {
 		return LayerEthernet, whyEth
 	}
-	if l, why := guessCooked(b); l != LayerUnknown {
+	if l, why := guessCooked(b); l != LayerAuto {
 		return l, why
 	}
 	v6, why6 := guessIPv6(b)
@@ -112,7 +104,7 @@ func GuessLayer(b []byte) (Layer, string) {
 			return LayerICMPv6, "byte 0 is ICMPv6 type " + strconv.Itoa(int(b[0])) + " (" + codec.TypeName(codec.IPv6, codec.Type(b[0])) + "); an ICMPv6 checksum cannot be checked without the addresses"
 		}
 	}
-	return LayerUnknown, "no IPv4 or IPv6 header, EtherType or ICMP checksum fits these " + strconv.Itoa(len(b)) + " bytes"
+	return LayerAuto, "no IPv4 or IPv6 header, EtherType or ICMP checksum fits these " + strconv.Itoa(len(b)) + " bytes"
 }
 
 func allZero(b []byte) bool {
@@ -168,30 +160,30 @@ func guessEthernet(b []byte) (evidence, string) {
 		return none, ""
 	}
 	at := 12
-	et := int(binary.BigEndian.Uint16(b[at:]))
+	et := codec.EtherType(binary.BigEndian.Uint16(b[at:]))
 	tagged := ""
-	for (et == etherTypeVLAN || et == etherTypeQinQ) && at+vlanTag+2 <= len(b) {
+	for et.IsVLANTag() && et != codec.EtherTypeQinQOld && at+vlanTag+2 <= len(b) {
 		at += vlanTag
-		et = int(binary.BigEndian.Uint16(b[at:]))
+		et = codec.EtherType(binary.BigEndian.Uint16(b[at:]))
 		tagged = " after a VLAN tag"
 	}
 	inner := b[at+2:]
-	prefix := "EtherType " + hexWord(et) + " at byte " + strconv.Itoa(at) + tagged
+	prefix := "EtherType " + et.String() + " at byte " + strconv.Itoa(at) + tagged
 	switch et {
-	case etherTypeIPv4:
+	case codec.EtherTypeIPv4:
 		e, why := guessIPv4(inner)
 		if e != none {
-			return e, prefix + " (IPv4), and the next header " + why
+			return e, prefix + ", and the next header " + why
 		}
-		return weak, prefix + " (IPv4)"
-	case etherTypeIPv6:
+		return weak, prefix
+	case codec.EtherTypeIPv6:
 		e, why := guessIPv6(inner)
 		if e != none {
-			return e, prefix + " (IPv6), and the next header has " + why
+			return e, prefix + ", and the next header has " + why
 		}
-		return weak, prefix + " (IPv6)"
-	case etherTypeARP:
-		return weak, prefix + " (ARP)"
+		return weak, prefix
+	case codec.EtherTypeARP:
+		return weak, prefix
 	}
 	return none, ""
 }
@@ -199,42 +191,43 @@ func guessEthernet(b []byte) (evidence, string) {
 // guessCooked recognises the Linux cooked headers, only when the IP header
 // after them fits strongly: their own fields are too loose to go on.
 func guessCooked(b []byte) (Layer, string) {
-	inner := func(proto int, rest []byte) (evidence, string) {
+	inner := func(proto codec.EtherType, rest []byte) (evidence, string) {
 		switch proto {
-		case etherTypeIPv4:
+		case codec.EtherTypeIPv4:
 			return guessIPv4(rest)
-		case etherTypeIPv6:
+		case codec.EtherTypeIPv6:
 			return guessIPv6(rest)
 		}
 		return none, ""
 	}
 	if len(b) >= sllHeader {
 		pt, alen := int(binary.BigEndian.Uint16(b)), int(binary.BigEndian.Uint16(b[4:]))
-		proto := int(binary.BigEndian.Uint16(b[14:]))
+		proto := codec.EtherType(binary.BigEndian.Uint16(b[14:]))
 		if pt <= sllMaxPktType && alen <= sllMaxAddr {
 			if e, why := inner(proto, b[sllHeader:]); e == strong {
-				return LayerLinuxSLL, "a Linux cooked header (SLL) with protocol " + hexWord(proto) + " at byte 14, and the next header " + why
+				return LayerSLL, "a Linux cooked header (SLL) with protocol " + proto.String() + " at byte 14, and the next header " + why
 			}
 		}
 	}
 	if len(b) >= sll2Header {
-		proto := int(binary.BigEndian.Uint16(b))
+		proto := codec.EtherType(binary.BigEndian.Uint16(b))
 		if binary.BigEndian.Uint16(b[2:]) == 0 && b[10] <= sllMaxPktType && b[11] <= sllMaxAddr {
 			if e, why := inner(proto, b[sll2Header:]); e == strong {
-				return LayerLinuxSLL2, "a Linux cooked header v2 (SLL2) with protocol " + hexWord(proto) + " at byte 0, and the next header " + why
+				return LayerSLL2, "a Linux cooked header v2 (SLL2) with protocol " + proto.String() + " at byte 0, and the next header " + why
 			}
 		}
 	}
-	return LayerUnknown, ""
+	return LayerAuto, ""
 }
 
-func hexWord(v int) string {
-	s := strconv.FormatInt(int64(v), 16)
-	for len(s) < 4 {
-		s = "0" + s
+func looksIPv4(b []byte) bool {
+	if len(b) < ipv4MinHeader || b[0]>>4 != 4 || b[0]&0x0f < 5 {
+		return false
 	}
-	return "0x" + s
+	tl := int(binary.BigEndian.Uint16(b[2:]))
+	return tl >= int(b[0]&0x0f)*4
 }
 
-// MarshalText writes the layer's name for JSON.
-func (l Layer) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
+func looksIPv6(b []byte) bool {
+	return len(b) >= ipv6Header && b[0]>>4 == 6
+}

@@ -1,10 +1,15 @@
-package codec
+package explain
 
 import (
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/stretchr/testify/assert"
+
+	"icmplab/codec"
 )
 
 // Field ids are lower case except where Wireshark's own ids are not
@@ -44,7 +49,7 @@ func TestExplainTablesWellFormed(t *testing.T) {
 }
 
 func TestExplainKeys(t *testing.T) {
-	keys := ExplainKeys()
+	keys := Keys()
 	if !slices.IsSorted(keys) {
 		t.Error("ExplainKeys is not sorted")
 	}
@@ -59,7 +64,7 @@ func TestExplainKeys(t *testing.T) {
 		t.Errorf("ExplainKeys has %d keys, tables %d + aliases %d", len(keys), canonical, len(explainAliases))
 	}
 	for _, k := range keys {
-		x, ok := Explain(k)
+		x, ok := Lookup(k)
 		if !ok {
 			t.Errorf("Explain(%q) not found though listed", k)
 			continue
@@ -67,8 +72,8 @@ func TestExplainKeys(t *testing.T) {
 		checkText(t, k, x)
 	}
 	for alias, key := range explainAliases {
-		a, _ := Explain(alias)
-		b, _ := Explain(key)
+		a, _ := Lookup(alias)
+		b, _ := Lookup(key)
 		if a != b {
 			t.Errorf("alias %q explains differently from %q", alias, key)
 		}
@@ -103,14 +108,14 @@ func TestExplainRequiredKeys(t *testing.T) {
 
 func TestExplainKeyTexts(t *testing.T) {
 	// The TTL explEntry tells why TTL exists and how traceroute uses it.
-	ttl, _ := Explain("ip.ttl")
+	ttl, _ := Lookup("ip.ttl")
 	for _, w := range []string{"loop", "traceroute", "Time Exceeded"} {
 		if !strings.Contains(ttl.EN, w) {
 			t.Errorf("ip.ttl EN lacks %q", w)
 		}
 	}
 	// The checksum how-to names the steps the page's worked example shows.
-	how, _ := Explain("checksum.howto")
+	how, _ := Lookup("checksum.howto")
 	for _, w := range []string{"16-bit", "carry", "complement", "0xffff"} {
 		if !strings.Contains(how.EN, w) {
 			t.Errorf("checksum.howto EN lacks %q", w)
@@ -122,30 +127,30 @@ func TestExplainKeyTexts(t *testing.T) {
 		}
 	}
 	// The quote explains the 8 bytes.
-	q, _ := Explain("icmp.quote")
+	q, _ := Lookup("icmp.quote")
 	if !strings.Contains(q.EN, "8 bytes") || !strings.Contains(q.KO, "8바이트") {
 		t.Errorf("icmp.quote does not explain the first 8 bytes: %q", q.EN)
 	}
 }
 
 func TestExplainRegistryKeys(t *testing.T) {
-	must := func(key string) Text {
+	must := func(key string) codec.Text {
 		t.Helper()
-		x, ok := Explain(key)
+		x, ok := Lookup(key)
 		if !ok {
 			t.Fatalf("Explain(%q) not found", key)
 		}
 		return x
 	}
-	portUnreach, _ := LookupCode(IPv4, ICMPv4DestinationUnreachable, CodePortUnreachable)
+	portUnreach, _ := codec.LookupCode(codec.IPv4, codec.ICMPv4DestinationUnreachable, codec.CodePortUnreachable)
 	if got := must("icmp.code.3.3"); got != portUnreach.Explain {
 		t.Errorf("icmp.code.3.3 = %q", got.EN)
 	}
-	port6, _ := LookupCode(IPv6, ICMPv6DestinationUnreachable, Code6PortUnreachable)
+	port6, _ := codec.LookupCode(codec.IPv6, codec.ICMPv6DestinationUnreachable, codec.Code6PortUnreachable)
 	if got := must("icmpv6.code.1.4"); got != port6.Explain {
 		t.Errorf("icmpv6.code.1.4 = %q", got.EN)
 	}
-	echo, _ := LookupType(IPv4, ICMPv4EchoRequest)
+	echo, _ := codec.LookupType(codec.IPv4, codec.ICMPv4EchoRequest)
 	if got := must("icmp.type.8"); got != echo.Explain {
 		t.Errorf("icmp.type.8 = %q", got.EN)
 	}
@@ -153,7 +158,7 @@ func TestExplainRegistryKeys(t *testing.T) {
 	if got := must("icmp.code.8.0"); got != echo.Explain {
 		t.Errorf("icmp.code.8.0 = %q", got.EN)
 	}
-	du, _ := LookupType(IPv4, ICMPv4DestinationUnreachable)
+	du, _ := codec.LookupType(codec.IPv4, codec.ICMPv4DestinationUnreachable)
 	if got := must("icmp.code.3.99"); got != du.Explain {
 		t.Errorf("icmp.code.3.99 = %q", got.EN)
 	}
@@ -162,11 +167,12 @@ func TestExplainRegistryKeys(t *testing.T) {
 		t.Error("icmp.type.3 and icmpv6.type.3 explain alike")
 	}
 	// Unassigned types still explain something, and say so.
-	if got := must("icmpv6.type.99"); got != unassignedText {
+	unassigned, _ := codec.LookupType(codec.IPv6, 99)
+	if got := must("icmpv6.type.99"); got != unassigned.Explain {
 		t.Errorf("icmpv6.type.99 = %q", got.EN)
 	}
 	// A malformed number falls back to the field itself.
-	code, _ := Explain("icmp.code")
+	code, _ := Lookup("icmp.code")
 	for _, k := range []string{"icmp.code.x.1", "icmp.code.3.256", "icmp.code.3", "icmp.code.3.3.3"} {
 		if got := must(k); got != code {
 			t.Errorf("Explain(%q) = %q, want the icmp.code explEntry", k, got.EN)
@@ -175,14 +181,14 @@ func TestExplainRegistryKeys(t *testing.T) {
 }
 
 func TestExplainFallbackAndMisses(t *testing.T) {
-	name, _ := Explain("ipv6.routing.srh.addr")
-	if got, ok := Explain("ipv6.routing.srh.addr.3"); !ok || got != name {
+	name, _ := Lookup("ipv6.routing.srh.addr")
+	if got, ok := Lookup("ipv6.routing.srh.addr.3"); !ok || got != name {
 		t.Errorf("sub-field did not fall back to its parent: %q %v", got.EN, ok)
 	}
-	if got, ok := Explain("icmpv6.ext.class.1"); !ok || !strings.Contains(got.EN, "MPLS") {
+	if got, ok := Lookup("icmpv6.ext.class.1"); !ok || !strings.Contains(got.EN, "MPLS") {
 		t.Errorf("icmpv6.ext.class.1 = %q %v", got.EN, ok)
 	}
-	if got, ok := Explain("icmpv6.opt.type.25"); !ok || !strings.Contains(got.EN, "DNS") {
+	if got, ok := Lookup("icmpv6.opt.type.25"); !ok || !strings.Contains(got.EN, "DNS") {
 		t.Errorf("icmpv6.opt.type.25 = %q %v", got.EN, ok)
 	}
 	// Every extension-header prefix has its own Next Header explEntry.
@@ -192,7 +198,7 @@ func TestExplainFallbackAndMisses(t *testing.T) {
 		}
 	}
 	for _, k := range []string{"", ".", "nosuch", "nosuch.field", "icmpx.code.3.3", ".icmp"} {
-		if x, ok := Explain(k); ok {
+		if x, ok := Lookup(k); ok {
 			t.Errorf("Explain(%q) found %q", k, x.EN)
 		}
 	}
@@ -203,12 +209,50 @@ func FuzzExplain(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, key string) {
-		x, ok := Explain(key)
+		x, ok := Lookup(key)
 		if ok && (x.EN == "" || x.KO == "") {
 			t.Errorf("Explain(%q) found an empty text", key)
 		}
-		if !ok && x != (Text{}) {
+		if !ok && x != (codec.Text{}) {
 			t.Errorf("Explain(%q) missed but returned text", key)
 		}
 	})
+}
+
+func hasHangul(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Hangul, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkText holds a catalogue text to the registry's rules: English without
+// Hangul, Korean with it, no stray whitespace.
+func checkText(t *testing.T, where string, x codec.Text) {
+	t.Helper()
+	assert.NotEmpty(t, strings.TrimSpace(x.EN), "%s: no English explanation", where)
+	assert.True(t, hasHangul(x.KO), "%s: Korean explanation %q has no Hangul", where, x.KO)
+	assert.False(t, hasHangul(x.EN), "%s: English explanation contains Hangul: %q", where, x.EN)
+	for _, s := range []string{x.EN, x.KO} {
+		assert.False(t, s != strings.TrimSpace(s) || strings.Contains(s, "  "), "%s: stray whitespace in %q", where, s)
+	}
+}
+
+// Every checksum the codec works out, and every word role it names, has
+// its texts here.
+func TestWorkedChecksumKeys(t *testing.T) {
+	for k := codec.ChecksumKindIPv4Header; k <= codec.ChecksumKindExtension; k++ {
+		for _, key := range []string{k.Key(), k.Key() + ".how"} {
+			x, ok := Lookup(key)
+			assert.True(t, ok, key)
+			checkText(t, key, x)
+		}
+	}
+	for r := codec.WordData; r <= codec.WordPseudoProtocol; r++ {
+		x, ok := Lookup(r.Key())
+		assert.True(t, ok, r.Key())
+		checkText(t, r.Key(), x)
+	}
 }

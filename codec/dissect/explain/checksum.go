@@ -1,4 +1,4 @@
-package codec
+package explain
 
 // Catalogue: the Internet checksum (RFC 1071) that IPv4, ICMP, ICMPv6, UDP
 // and TCP share, step by step for the page's worked example.
@@ -22,4 +22,42 @@ var explainChecksum = []explEntry{
 		"ICMPv6, UDP, TCP는 전송하지 않는 의사 헤더까지 더한다. 의사 헤더는 출발지·목적지 주소, 상위 계층 길이, 프로토콜 번호(ICMPv6는 58)로 이루어진다. 이렇게 체크섬을 주소에 묶어 두면 엉뚱한 호스트로 배달된 패킷은 검증에 실패한다. ICMPv4에는 의사 헤더가 없어서 체크섬이 ICMP 메시지만 다룬다."),
 	expl("checksum.incremental", "Routers do not recompute the IPv4 header checksum from scratch when they decrement the TTL: RFC 1624 lets them adjust it from the old and new value of the changed word.",
 		"라우터는 TTL을 줄일 때 IPv4 헤더 체크섬을 처음부터 다시 계산하지 않는다. RFC 1624에 따라 바뀐 워드의 이전 값과 새 값만으로 체크섬을 고친다."),
+	// What each worked-out checksum covers (codec.ChecksumKind.Key), and
+	// what each pseudo-header word is (codec.WordRole.Key).
+	expl("checksum.kind.ip", "IPv4 header checksum",
+		"IPv4 헤더 체크섬"),
+	expl("checksum.kind.ip.how", "Covers the IPv4 header only (IHL × 4 bytes); every router recomputes it after lowering the TTL.",
+		"IPv4 헤더(IHL × 4바이트)만 다룬다. 라우터는 TTL을 줄일 때마다 이 값을 다시 계산한다."),
+	expl("checksum.kind.icmp", "ICMP checksum",
+		"ICMP 체크섬"),
+	expl("checksum.kind.icmp.how", "Covers the whole ICMP message, header and data, but not the IP header.",
+		"ICMP 메시지 전체(헤더와 데이터)를 다루며, IP 헤더는 포함하지 않는다."),
+	expl("checksum.kind.icmpv6", "ICMPv6 checksum",
+		"ICMPv6 체크섬"),
+	expl("checksum.kind.icmpv6.how", "Covers an IPv6 pseudo-header (addresses, length, next header 58) and the whole ICMPv6 message.",
+		"IPv6 의사 헤더(주소, 길이, 다음 헤더 58)와 ICMPv6 메시지 전체를 다룬다."),
+	expl("checksum.kind.udp", "UDP checksum",
+		"UDP 체크섬"),
+	expl("checksum.kind.udp.how", "Covers a pseudo-header (addresses, protocol 17, length) and the whole UDP datagram; over IPv4 a zero means the sender computed none.",
+		"의사 헤더(주소, 프로토콜 17, 길이)와 UDP 데이터그램 전체를 다룬다. IPv4에서 0은 송신자가 체크섬을 계산하지 않았다는 뜻이다."),
+	expl("checksum.kind.tcp", "TCP checksum",
+		"TCP 체크섬"),
+	expl("checksum.kind.tcp.how", "Covers a pseudo-header (addresses, protocol 6, length) and the whole TCP segment, header and data.",
+		"의사 헤더(주소, 프로토콜 6, 길이)와 TCP 세그먼트 전체(헤더와 데이터)를 다룬다."),
+	expl("checksum.kind.ext", "ICMP extension checksum",
+		"ICMP 확장 체크섬"),
+	expl("checksum.kind.ext.how", "Covers the RFC 4884 extension structure: its header and every object.",
+		"RFC 4884 확장 구조, 곧 확장 헤더와 모든 객체를 다룬다."),
+	expl("checksum.word.field", "the checksum field itself, counted as 0000",
+		"체크섬 필드 자체로, 0000으로 친다"),
+	expl("checksum.pseudo.src", "source address",
+		"출발지 주소"),
+	expl("checksum.pseudo.dst", "destination address",
+		"목적지 주소"),
+	expl("checksum.pseudo.length", "upper-layer length",
+		"상위 계층 길이"),
+	expl("checksum.pseudo.zero", "zero",
+		"영(0)"),
+	expl("checksum.pseudo.protocol", "protocol (next header)",
+		"프로토콜(다음 헤더)"),
 }

@@ -1,4 +1,4 @@
-package codec
+package explain
 
 // Catalogue: the link layers a capture may start with, and the tunnels and
 // labels an IP packet may travel in.

@@ -1,8 +1,10 @@
-package codec
+package explain
 
 import (
 	"slices"
 	"strconv"
+
+	"icmplab/codec"
 )
 
 // Catalogue: the ICMPv6 message, Neighbor Discovery and its options,
@@ -178,32 +180,32 @@ var explainICMPv6 = slices.Concat([]explEntry{
 // icmpv6.opt.type.N as the dissector asks.
 func ndpOptionEntries() []explEntry {
 	opts := []struct {
-		t      NDPOptionType
+		t      codec.NDPOptionType
 		en, ko string
 	}{
-		{NDPSourceLinkAddr, "Source Link-Layer Address option: the sender's MAC address, so the receiver can answer without asking.",
+		{codec.NDPSourceLinkAddr, "Source Link-Layer Address option: the sender's MAC address, so the receiver can answer without asking.",
 			"출발지 링크 계층 주소 옵션: 송신자의 MAC 주소로, 수신자가 따로 묻지 않고 답할 수 있게 한다."},
-		{NDPTargetLinkAddr, "Target Link-Layer Address option: the MAC address of the target, the answer to a Neighbor Solicitation.",
+		{codec.NDPTargetLinkAddr, "Target Link-Layer Address option: the MAC address of the target, the answer to a Neighbor Solicitation.",
 			"대상 링크 계층 주소 옵션: 대상의 MAC 주소로, 이웃 요청에 대한 답이다."},
-		{NDPPrefixInfo, "Prefix Information option: a prefix of the link and whether hosts may build addresses from it (SLAAC).",
+		{codec.NDPPrefixInfo, "Prefix Information option: a prefix of the link and whether hosts may build addresses from it (SLAAC).",
 			"프리픽스 정보 옵션: 링크의 프리픽스와, 호스트가 그것으로 주소를 만들어도 되는지(SLAAC)를 알려준다."},
-		{NDPRedirectedHdr, "Redirected Header option: the start of the packet that triggered the redirect.",
+		{codec.NDPRedirectedHdr, "Redirected Header option: the start of the packet that triggered the redirect.",
 			"재지정된 헤더 옵션: 재지정을 일으킨 패킷의 앞부분이다."},
-		{NDPMTU, "MTU option: the link MTU all hosts should use.",
+		{codec.NDPMTU, "MTU option: the link MTU all hosts should use.",
 			"MTU 옵션: 모든 호스트가 써야 할 링크 MTU이다."},
-		{NDPNonce, "Nonce option (RFC 3971/7527): a random value that lets a node recognise its own looped-back solicitations during duplicate address detection.",
+		{codec.NDPNonce, "Nonce option (RFC 3971/7527): a random value that lets a node recognise its own looped-back solicitations during duplicate address detection.",
 			"논스 옵션(RFC 3971/7527): 중복 주소 검출 중에 노드가 되돌아온 자신의 요청을 알아볼 수 있게 하는 무작위 값이다."},
-		{NDPRouteInfo, "Route Information option (RFC 4191): a more specific route through this router.",
+		{codec.NDPRouteInfo, "Route Information option (RFC 4191): a more specific route through this router.",
 			"경로 정보 옵션(RFC 4191): 이 라우터를 거치는 더 구체적인 경로이다."},
-		{NDPRDNSS, "Recursive DNS Server option (RFC 8106): DNS resolvers to use.",
+		{codec.NDPRDNSS, "Recursive DNS Server option (RFC 8106): DNS resolvers to use.",
 			"재귀 DNS 서버 옵션(RFC 8106): 사용할 DNS 리졸버이다."},
-		{NDPRAFlagsExt, "RA Flags Extension option (RFC 5175): more Router Advertisement flags.",
+		{codec.NDPRAFlagsExt, "RA Flags Extension option (RFC 5175): more Router Advertisement flags.",
 			"RA 플래그 확장 옵션(RFC 5175): 라우터 광고 플래그를 더 담는다."},
-		{NDPDNSSL, "DNS Search List option (RFC 8106): domain suffixes for short names.",
+		{codec.NDPDNSSL, "DNS Search List option (RFC 8106): domain suffixes for short names.",
 			"DNS 검색 목록 옵션(RFC 8106): 짧은 이름에 붙일 도메인 접미사이다."},
-		{NDPCaptivePortal, "Captive Portal option (RFC 8910): the URL of the network's sign-in page.",
+		{codec.NDPCaptivePortal, "Captive Portal option (RFC 8910): the URL of the network's sign-in page.",
 			"캡티브 포털 옵션(RFC 8910): 네트워크 로그인 페이지의 URL이다."},
-		{NDPPREF64, "PREF64 option (RFC 8781): the NAT64 prefix of the network.",
+		{codec.NDPPREF64, "PREF64 option (RFC 8781): the NAT64 prefix of the network.",
 			"PREF64 옵션(RFC 8781): 네트워크의 NAT64 프리픽스이다."},
 	}
 	out := make([]explEntry, 0, len(opts))

@@ -1,4 +1,4 @@
-package codec
+package explain
 
 // Catalogue: UDP and TCP, as far as icmplab shows them: traceroute probes,
 // and the first bytes of a datagram that an ICMP error quotes.
