@@ -143,37 +143,37 @@ func (w *WorkedChecksum) Rebase(base int) {
 // hdr may run on past the header (its IHL says where it ends).
 func WorkIPv4HeaderChecksum(hdr []byte) (WorkedChecksum, error) {
 	const layer = "IPv4"
-	if len(hdr) < ipv4HeaderMin {
+	if len(hdr) < ipv4MinHeaderLen {
 		return WorkedChecksum{}, &ParseError{Layer: layer, Want: "20-byte header", Have: strconv.Itoa(len(hdr)) + " bytes", Err: ErrTruncated}
 	}
 	if v := hdr[0] >> 4; v != 4 {
 		return WorkedChecksum{}, &ParseError{Layer: layer, Want: "version 4", Have: "version " + strconv.Itoa(int(v)), Err: ErrMalformed}
 	}
 	hl := int(hdr[0]&0x0f) * 4
-	if hl < ipv4HeaderMin {
+	if hl < ipv4MinHeaderLen {
 		return WorkedChecksum{}, &ParseError{Layer: layer, Want: "header length of at least 20 bytes", Have: strconv.Itoa(hl) + " bytes", Err: ErrMalformed}
 	}
 	if hl > len(hdr) {
 		return WorkedChecksum{}, &ParseError{Layer: layer, Want: strconv.Itoa(hl) + "-byte header", Have: strconv.Itoa(len(hdr)) + " bytes", Err: ErrTruncated}
 	}
-	return workChecksum(ChecksumKindIPv4Header, hdr[:hl], ipv4ChecksumAt, nil, Sum{}), nil
+	return workChecksum(ChecksumKindIPv4Header, hdr[:hl], ipv4ChecksumOff, nil, Sum{}), nil
 }
 
 // WorkICMPChecksum works out an ICMP message's checksum. ICMPv6 covers an
 // IPv6 pseudo-header too, so it needs the addresses; ICMPv4 ignores them.
 func WorkICMPChecksum(f Family, msg []byte, src, dst netip.Addr) (WorkedChecksum, error) {
 	layer := f.String()
-	if len(msg) < icmpChecksumAt+2 {
+	if len(msg) < ICMPChecksumOffset+2 {
 		return WorkedChecksum{}, &ParseError{Layer: layer, Want: "4-byte header", Have: strconv.Itoa(len(msg)) + " bytes", Err: ErrTruncated}
 	}
 	if f != IPv6 {
-		return workChecksum(ChecksumKindICMPv4, msg, icmpChecksumAt, nil, Sum{}), nil
+		return workChecksum(ChecksumKindICMPv4, msg, ICMPChecksumOffset, nil, Sum{}), nil
 	}
 	if !src.Is6() || !dst.Is6() {
 		return WorkedChecksum{}, &ParseError{Layer: layer, Want: "IPv6 source and destination for the pseudo-header", Have: src.String() + " and " + dst.String(), Err: ErrMalformed}
 	}
 	pseudo := pseudoWords(src, dst, ProtoICMPv6, len(msg))
-	return workChecksum(ChecksumKindICMPv6, msg, icmpChecksumAt, pseudo, PseudoHeaderSum(src, dst, ProtoICMPv6, len(msg))), nil
+	return workChecksum(ChecksumKindICMPv6, msg, ICMPChecksumOffset, pseudo, PseudoHeaderSum(src, dst, ProtoICMPv6, len(msg))), nil
 }
 
 // WorkTransportChecksum works out the checksum of a whole UDP datagram or
@@ -219,12 +219,9 @@ func WorkExtensionChecksum(ext []byte) (WorkedChecksum, error) {
 
 // Where each checksum field sits in what it covers.
 const (
-	ipv4HeaderMin  = 20
-	ipv4ChecksumAt = 10 // RFC 791 3.1
-	icmpChecksumAt = 2  // RFC 792, RFC 4443 2.1
-	udpChecksumAt  = 6  // RFC 768
-	tcpChecksumAt  = 16 // RFC 9293 3.1
-	extChecksumAt  = 2  // RFC 4884 7
+	udpChecksumAt = 6  // RFC 768
+	tcpChecksumAt = 16 // RFC 9293 3.1
+	extChecksumAt = 2  // RFC 4884 7
 )
 
 // workChecksum lists b's words with the field at `at` counted as zero, after

@@ -108,8 +108,8 @@ func TestWorkedChecksumAgreesWithSum(t *testing.T) {
 			work func() (WorkedChecksum, error)
 		}
 		cases := []tc{
-			{icmpChecksumAt, Sum{}, func() (WorkedChecksum, error) { return WorkICMPChecksum(IPv4, b, src4, dst4) }},
-			{icmpChecksumAt, PseudoHeaderSum(src6, dst6, ProtoICMPv6, n), func() (WorkedChecksum, error) { return WorkICMPChecksum(IPv6, b, src6, dst6) }},
+			{ICMPChecksumOffset, Sum{}, func() (WorkedChecksum, error) { return WorkICMPChecksum(IPv4, b, src4, dst4) }},
+			{ICMPChecksumOffset, PseudoHeaderSum(src6, dst6, ProtoICMPv6, n), func() (WorkedChecksum, error) { return WorkICMPChecksum(IPv6, b, src6, dst6) }},
 			{udpChecksumAt, PseudoHeaderSum(src4, dst4, ProtoUDP, n), func() (WorkedChecksum, error) { return WorkTransportChecksum(ProtoUDP, b, src4, dst4) }},
 			{udpChecksumAt, PseudoHeaderSum(src6, dst6, ProtoUDP, n), func() (WorkedChecksum, error) { return WorkTransportChecksum(ProtoUDP, b, src6, dst6) }},
 			{tcpChecksumAt, PseudoHeaderSum(src4, dst4, ProtoTCP, n), func() (WorkedChecksum, error) { return WorkTransportChecksum(ProtoTCP, b, src4, dst4) }},
@@ -118,7 +118,7 @@ func TestWorkedChecksumAgreesWithSum(t *testing.T) {
 		}
 		if n >= 20 && n <= 60 && n%4 == 0 {
 			b[0] = 0x40 | byte(n/4)
-			cases = append(cases, tc{ipv4ChecksumAt, Sum{}, func() (WorkedChecksum, error) { return WorkIPv4HeaderChecksum(b) }})
+			cases = append(cases, tc{ipv4ChecksumOff, Sum{}, func() (WorkedChecksum, error) { return WorkIPv4HeaderChecksum(b) }})
 		}
 		for _, c := range cases {
 			w, err := c.work()
@@ -208,16 +208,16 @@ func FuzzWorkedChecksum(f *testing.F) {
 		switch kind % 6 {
 		case 0:
 			w, err = WorkIPv4HeaderChecksum(b)
-			at = ipv4ChecksumAt
+			at = ipv4ChecksumOff
 			if err == nil {
 				b = b[:int(b[0]&0x0f)*4]
 			}
 		case 1:
 			w, err = WorkICMPChecksum(IPv4, b, netip.Addr{}, netip.Addr{})
-			at = icmpChecksumAt
+			at = ICMPChecksumOffset
 		case 2:
 			w, err = WorkICMPChecksum(IPv6, b, src6, dst6)
-			at, s = icmpChecksumAt, PseudoHeaderSum(src6, dst6, ProtoICMPv6, len(b))
+			at, s = ICMPChecksumOffset, PseudoHeaderSum(src6, dst6, ProtoICMPv6, len(b))
 		case 3:
 			w, err = WorkTransportChecksum(ProtoUDP, b, src4, dst4)
 			at, s = udpChecksumAt, PseudoHeaderSum(src4, dst4, ProtoUDP, len(b))

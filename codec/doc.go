@@ -26,10 +26,13 @@
 //     one fast path for the common IPv4 probe).
 //   - What a message means to a prober and which types its socket filter
 //     passes: probe.go (AnswerTo, IsAdvisory, ProberTypes).
-//   - Checksums: checksum.go (verdicts), sum.go (RFC 1071 arithmetic).
-//   - The IANA registry of types and codes with EN/KO explanations:
-//     registry*.go, icmp_types.go, family.go; the field-explanation catalogue
-//     (explain*.go).
+//   - Checksums: checksum.go (verdicts), sum.go (RFC 1071 arithmetic),
+//     checksum_worked.go (the same sum written out step by step for teaching).
+//   - The IANA registry of types and codes with EN/KO names and explanations:
+//     registry*.go, icmp_types.go, family.go; IP protocol numbers, EtherTypes
+//     and extension classes: ipproto.go, ethertype.go, extclass.go. The
+//     field-explanation catalogue lives beside the field ids it explains, in
+//     codec/dissect/explain.
 //   - Errors as values: errors.go (ParseError and its sentinels).
 //
 // Parsing is a validated view over the caller's bytes: Parse checks lengths and
