@@ -19,11 +19,11 @@ type groupKey struct {
 // Result builds the exchanges from what was added so far. It can be called
 // again after more packets are added.
 func (m *Matcher) Result() *Result {
-	res := &Result{Packets: m.packets, Untracked: m.untracked, Limit: m.max, roles: make(map[int]Role)}
+	res := &Result{Packets: m.packets, Untracked: m.untracked, Limit: m.max}
 	groups := make(map[groupKey][]int32)
 	var order []groupKey
-	for i := range m.probes {
-		pr := &m.probes[i]
+	for i := 0; i < m.probes.n; i++ {
+		pr := m.probes.at(int32(i))
 		g := groupKey{fam: pr.key.fam, kind: pr.kind, src: pr.key.src, dst: pr.key.dst}
 		if pr.kind == kindEcho || pr.kind == kindExtEcho {
 			g.id = pr.key.a
@@ -38,7 +38,7 @@ func (m *Matcher) Result() *Result {
 		ttls := map[uint8]bool{}
 		hopAnswered := false
 		for _, i := range list {
-			pr := &m.probes[i]
+			pr := m.probes.at(i)
 			ttls[pr.ttl] = true
 			for _, e := range pr.errs {
 				if e.outcome == OutcomeHop {
@@ -54,9 +54,6 @@ func (m *Matcher) Result() *Result {
 		}
 	}
 	sort.SliceStable(res.Exchanges, func(a, b int) bool { return res.Exchanges[a].First() < res.Exchanges[b].First() })
-	for x := range res.Exchanges {
-		res.index(x)
-	}
 	return res
 }
 
@@ -75,10 +72,10 @@ func publicAnswer(pr *probe, a answer) Answer {
 // errors about it, and the requests never answered.
 func (m *Matcher) buildPing(g groupKey, list []int32) *Ping {
 	p := &Ping{Family: g.fam, Src: g.src, Dst: g.dst, ID: g.id, Extended: g.kind == kindExtEcho}
-	first := m.probes[list[0]].t
+	first := m.probes.at(list[0]).t
 	last := first
 	for _, i := range list {
-		pr := &m.probes[i]
+		pr := m.probes.at(i)
 		p.Requests = append(p.Requests, Request{Frame: pr.frame, Time: pr.t, Seq: pr.key.b, TTL: pr.ttl, Size: pr.size})
 		p.Transmitted++
 		if pr.t.After(last) {
@@ -120,7 +117,7 @@ func (m *Matcher) buildPing(g groupKey, list []int32) *Ping {
 // buildTrace tells a trace: probes by the TTL they were sent with, each
 // with the message that answered it, and where and why the trace ended.
 func (m *Matcher) buildTrace(g groupKey, list []int32) *Trace {
-	t := &Trace{Family: g.fam, Src: g.src, Dst: g.dst, firstFrame: m.probes[list[0]].frame, Sent: len(list)}
+	t := &Trace{Family: g.fam, Src: g.src, Dst: g.dst, firstFrame: m.probes.at(list[0]).frame, Sent: len(list)}
 	switch g.kind {
 	case kindUDP:
 		t.Method = MethodUDP
@@ -130,8 +127,9 @@ func (m *Matcher) buildTrace(g groupKey, list []int32) *Trace {
 		t.Method = MethodICMP
 	}
 	byTTL := map[uint8][]Probe{}
+	answers := make([]Answer, 0, len(list))
 	for n, i := range list {
-		pr := &m.probes[i]
+		pr := m.probes.at(i)
 		p := Probe{N: n + 1, Frame: pr.frame, Time: pr.t, TTL: pr.ttl, Size: pr.size}
 		if pr.kind == kindUDP || pr.kind == kindTCP {
 			p.SrcPort, p.DstPort = pr.key.a, pr.key.b
@@ -140,14 +138,23 @@ func (m *Matcher) buildTrace(g groupKey, list []int32) *Trace {
 		}
 		// The answer is the first reply or the first error that is not
 		// advisory; everything else is kept beside it.
-		all := make([]answer, 0, len(pr.answers)+len(pr.errs))
-		all = append(all, pr.answers...)
-		all = append(all, pr.errs...)
-		sort.SliceStable(all, func(a, b int) bool { return all[a].frame < all[b].frame })
+		all := pr.answers
+		if len(pr.errs) > 0 {
+			all = pr.errs
+			if len(pr.answers) > 0 {
+				all = make([]answer, 0, len(pr.answers)+len(pr.errs))
+				all = append(all, pr.answers...)
+				all = append(all, pr.errs...)
+				sort.SliceStable(all, func(a, b int) bool { return all[a].frame < all[b].frame })
+			}
+		}
 		for _, a := range all {
 			pa := publicAnswer(pr, a)
 			if p.Answer == nil && a.outcome != OutcomeAdvisory {
-				p.Answer = &pa
+				// One Answer per probe at most: answers never grows past
+				// its capacity, so the pointer stays good.
+				answers = append(answers, pa)
+				p.Answer = &answers[len(answers)-1]
 				continue
 			}
 			p.Others = append(p.Others, pa)

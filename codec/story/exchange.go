@@ -235,6 +235,19 @@ type Role struct {
 // Role reports what a frame is in the exchanges; false for a frame that
 // belongs to none.
 func (r *Result) Role(frame int) (Role, bool) {
+	r.indexRoles()
 	ro, ok := r.roles[frame]
 	return ro, ok
+}
+
+// indexRoles builds the frame index on first use: a run that only prints
+// the exchanges never pays for it.
+func (r *Result) indexRoles() {
+	if r.roles != nil {
+		return
+	}
+	r.roles = make(map[int]Role)
+	for x := range r.Exchanges {
+		r.index(x)
+	}
 }

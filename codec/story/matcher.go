@@ -65,6 +65,7 @@ type probe struct {
 	ipid   uint16
 	size   int    // ICMP message length (echo), else the IP payload length
 	tcpSeq uint32 // TCP: the SYN's sequence number
+	prev   int32  // the previous probe with the same key, -1 for none
 	// answers are replies in capture order: the first answers the probe,
 	// the others are duplicates. errs are ICMP errors quoting it.
 	answers []answer
@@ -92,8 +93,13 @@ type answer struct {
 // use New.
 type Matcher struct {
 	max       int
-	probes    []probe
-	index     map[probeKey][]int32
+	probes    probeTable
+	// index holds, per key, the latest probe; each probe links to the
+	// one before it with the same key (probe.prev): no slice per key.
+	index map[probeKey]int32
+	// arena holds the first answer of each probe in chunks, so that one
+	// answer costs no allocation of its own.
+	arena []answer
 	untracked int
 	packets   int
 	pkt       codec.Packet
@@ -106,7 +112,7 @@ func New(opt Options) *Matcher {
 	if max <= 0 {
 		max = DefaultMaxProbes
 	}
-	return &Matcher{max: max, index: make(map[probeKey][]int32)}
+	return &Matcher{max: max, index: make(map[probeKey]int32)}
 }
 
 // AddFrame is Add for a captured frame with its link header: the IP
@@ -170,7 +176,7 @@ func (m *Matcher) Add(p Packet) {
 		case syn && ack || rst:
 			k := probeKey{fam, proto, dst, src, h.DstPort, h.SrcPort}
 			if pr := m.pick(k, 0, false, h.Ack, ack); pr != nil {
-				pr.answers = append(pr.answers, answer{frame: p.Frame, t: p.Time, from: src, ttl: ttl,
+				m.attach(&pr.answers, answer{frame: p.Frame, t: p.Time, from: src, ttl: ttl,
 					size: len(pk.Payload), outcome: OutcomeReached, tcp: true, rst: rst})
 			}
 		}
@@ -240,7 +246,7 @@ func (m *Matcher) addICMP(p Packet, fam codec.Family, src, dst netip.Addr, ttl u
 			mtu = eb.MTU
 		}
 		o, mk, _ := Classify(fam, msg.Type, msg.Code, mtu)
-		pr.errs = append(pr.errs, answer{frame: p.Frame, t: p.Time, from: src, typ: msg.Type, code: msg.Code,
+		m.attach(&pr.errs, answer{frame: p.Frame, t: p.Time, from: src, typ: msg.Type, code: msg.Code,
 			mtu: mtu, ttl: ttl, size: size, outcome: o, mark: mk})
 	}
 }
@@ -251,18 +257,22 @@ func (m *Matcher) reply(k probeKey, p Packet, from netip.Addr, ttl uint8, size i
 	if pr == nil {
 		return
 	}
-	pr.answers = append(pr.answers, answer{frame: p.Frame, t: p.Time, from: from, typ: msg.Type, code: msg.Code,
+	m.attach(&pr.answers, answer{frame: p.Frame, t: p.Time, from: from, typ: msg.Type, code: msg.Code,
 		ttl: ttl, size: size, outcome: OutcomeReached})
 }
 
 // keep records a probe, or counts it when the table is full.
 func (m *Matcher) keep(pr probe) {
-	if len(m.probes) >= m.max {
+	if m.probes.n >= m.max {
 		m.untracked++
 		return
 	}
-	m.index[pr.key] = append(m.index[pr.key], int32(len(m.probes)))
-	m.probes = append(m.probes, pr)
+	pr.prev = -1
+	if last, ok := m.index[pr.key]; ok {
+		pr.prev = last
+	}
+	m.index[pr.key] = int32(m.probes.n)
+	m.probes.add(pr)
 }
 
 // pick chooses the probe an answer belongs to among those sharing its key:
@@ -270,13 +280,9 @@ func (m *Matcher) keep(pr probe) {
 // sequence the answer acknowledges (byAck), else the latest one not yet
 // answered, else the latest one (a duplicate).
 func (m *Matcher) pick(k probeKey, ipid uint16, byID bool, ack uint32, byAck bool) *probe {
-	list := m.index[k]
-	if len(list) == 0 {
+	latest, ok := m.index[k]
+	if !ok {
 		return nil
-	}
-	lo := len(list) - candidateScan
-	if lo < 0 {
-		lo = 0
 	}
 	// Four passes, best first: the identity matches and the probe is still
 	// open; the identity matches; the probe is open; the latest probe.
@@ -284,14 +290,54 @@ func (m *Matcher) pick(k probeKey, ipid uint16, byID bool, ack uint32, byAck boo
 		if pass < 2 && !byID && !byAck {
 			continue
 		}
-		for i := len(list) - 1; i >= lo; i-- {
-			pr := &m.probes[list[i]]
+		for i, n := latest, 0; i >= 0 && n < candidateScan; n++ {
+			pr := m.probes.at(i)
 			same := pass == 2 || byID && pr.ipid == ipid || byAck && pr.tcpSeq+1 == ack
 			open := pass == 1 || len(pr.answers) == 0 && len(pr.errs) == 0
 			if same && open {
 				return pr
 			}
+			i = pr.prev
 		}
 	}
-	return &m.probes[list[len(list)-1]]
+	return m.probes.at(latest)
 }
+
+// arenaChunk is how many first answers one allocation holds.
+const arenaChunk = 1024
+
+// attach appends an answer to a probe's list: the first from the arena,
+// later ones (duplicates, rare) the ordinary way.
+func (m *Matcher) attach(list *[]answer, a answer) {
+	if cap(*list) > 0 {
+		*list = append(*list, a)
+		return
+	}
+	if len(m.arena) == cap(m.arena) {
+		m.arena = make([]answer, 0, arenaChunk)
+	}
+	m.arena = append(m.arena, a)
+	n := len(m.arena)
+	*list = m.arena[n-1 : n : n]
+}
+
+// probeChunk is how many probes one allocation of the table holds: the
+// table grows by chunks, so a long capture never copies the probes kept.
+const probeChunk = 1024
+
+// probeTable holds the probes in fixed chunks, addressed by index.
+type probeTable struct {
+	chunks [][]probe
+	n      int
+}
+
+func (t *probeTable) add(p probe) {
+	if t.n%probeChunk == 0 {
+		t.chunks = append(t.chunks, make([]probe, 0, probeChunk))
+	}
+	c := &t.chunks[len(t.chunks)-1]
+	*c = append(*c, p)
+	t.n++
+}
+
+func (t *probeTable) at(i int32) *probe { return &t.chunks[i/probeChunk][i%probeChunk] }

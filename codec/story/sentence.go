@@ -16,7 +16,7 @@ import (
 // later". It reports false for a frame that answers no probe of an
 // exchange; dissect's own sentence, from the quote alone, then stands.
 func (r *Result) Sentence(frame int) (string, bool) {
-	ro, ok := r.roles[frame]
+	ro, ok := r.Role(frame)
 	if !ok || !ro.Answer {
 		return "", false
 	}
