@@ -92,14 +92,14 @@ type answer struct {
 // order. Add each packet, then call Result. The zero Matcher is not ready:
 // use New.
 type Matcher struct {
-	max       int
-	probes    probeTable
+	max    int
+	probes probeTable
 	// index holds, per key, the latest probe; each probe links to the
 	// one before it with the same key (probe.prev): no slice per key.
 	index map[probeKey]int32
 	// arena holds the first answer of each probe in chunks, so that one
 	// answer costs no allocation of its own.
-	arena []answer
+	arena     []answer
 	untracked int
 	packets   int
 	pkt       codec.Packet
