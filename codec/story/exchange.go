@@ -2,6 +2,7 @@ package story
 
 import (
 	"net/netip"
+	"sort"
 	"time"
 
 	"icmplab/codec"
@@ -249,5 +250,19 @@ func (r *Result) indexRoles() {
 	r.roles = make(map[int]Role)
 	for x := range r.Exchanges {
 		r.index(x)
+	}
+}
+
+// EachRole calls fn for every frame that belongs to an exchange, in frame
+// order: what a packet list needs to mark and link them.
+func (r *Result) EachRole(fn func(frame int, ro Role)) {
+	r.indexRoles()
+	frames := make([]int, 0, len(r.roles))
+	for f := range r.roles {
+		frames = append(frames, f)
+	}
+	sort.Ints(frames)
+	for _, f := range frames {
+		fn(f, r.roles[f])
 	}
 }
