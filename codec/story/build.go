@@ -71,7 +71,8 @@ func publicAnswer(pr *probe, a answer) Answer {
 // buildPing tells a ping: every request, its replies and duplicates, the
 // errors about it, and the requests never answered.
 func (m *Matcher) buildPing(g groupKey, list []int32) *Ping {
-	p := &Ping{Family: g.fam, Src: g.src, Dst: g.dst, ID: g.id, Extended: g.kind == kindExtEcho}
+	p := &Ping{Family: g.fam, Src: g.src, Dst: g.dst, ID: g.id, Extended: g.kind == kindExtEcho,
+		Requests: make([]Request, 0, len(list)), Replies: make([]Reply, 0, len(list))}
 	first := m.probes.at(list[0]).t
 	last := first
 	for _, i := range list {
