@@ -208,6 +208,17 @@ func TestLivePing(t *testing.T) {
 	live(t, c, "", "ping", "ping", "-6", "-c", "3", "-i", "0.2", "-W", "1", "-t", "2", c.Dst6())
 }
 
+// TestLivePingDuplicates: the destination sends every reply twice (nft
+// dup); iputils prints (DUP!) and so does the story, on the same sequences.
+func TestLivePingDuplicates(t *testing.T) {
+	c := lab(t)
+	netns.RequireTool(t, "ping", "iputils-ping")
+	netns.RequireTool(t, "nft", "nftables")
+	c.Dst().MustRun("nft", "add table ip twice; add chain ip twice storyout { type filter hook output priority 0; }; "+
+		"add rule ip twice storyout icmp type echo-reply dup to "+netns.Left4(3))
+	live(t, c, "ping_dups4", "ping", "ping", "-4", "-c", "3", "-i", "0.2", "-W", "1", c.Dst4())
+}
+
 // TestLiveFping runs fping to every host of the chain under one identifier.
 func TestLiveFping(t *testing.T) {
 	c := lab(t)
