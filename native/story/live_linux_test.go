@@ -271,3 +271,61 @@ func TestLiveSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestLiveECMP: a diamond src - r1 - {r2a, r2b} - r3 - dst where r1 spreads
+// flows over both middle routers by their ports. traceroute's probes (one
+// port each) find both, printed on one hop line; the story shows the same
+// two addresses at TTL 2, probe by probe.
+//
+//	link 1 src-r1 198.18.1.0/24   link 3 r1-r2b 198.18.3.0/24   link 5 r2b-r3 198.18.5.0/24
+//	link 2 r1-r2a 198.18.2.0/24   link 4 r2a-r3 198.18.4.0/24   link 6 r3-dst 198.18.6.0/24
+func TestLiveECMP(t *testing.T) {
+	netns.Require(t)
+	netns.RequireTool(t, "tcpdump", "tcpdump")
+	netns.RequireTool(t, "traceroute", "traceroute")
+	n := netns.New(t)
+	h := map[string]*netns.Host{}
+	for _, s := range []string{"src", "r1", "r2a", "r2b", "r3", "dst"} {
+		h[s] = n.Host(s)
+		h[s].Sysctl("net.ipv4.conf.all.rp_filter", "0")
+		h[s].Sysctl("net.ipv4.conf.default.rp_filter", "0")
+	}
+	for i, l := range [][2]string{{"src", "r1"}, {"r1", "r2a"}, {"r1", "r2b"}, {"r2a", "r3"}, {"r2b", "r3"}, {"r3", "dst"}} {
+		n.Link(h[l[0]], []string{netns.Left4(i+1) + "/24"}, h[l[1]], []string{netns.Right4(i+1) + "/24"})
+	}
+	for _, r := range []string{"r1", "r2a", "r2b", "r3"} {
+		h[r].Forward()
+	}
+	for _, rt := range [][]string{
+		{"src", "default", "via", "198.18.1.2"},
+		{"r1", "198.18.6.0/24", "nexthop", "via", "198.18.2.2", "nexthop", "via", "198.18.3.2"},
+		{"r1", "198.18.4.0/24", "via", "198.18.2.2"},
+		{"r1", "198.18.5.0/24", "via", "198.18.3.2"},
+		{"r2a", "default", "via", "198.18.4.2"},
+		{"r2a", "198.18.1.0/24", "via", "198.18.2.1"},
+		{"r2b", "default", "via", "198.18.5.2"},
+		{"r2b", "198.18.1.0/24", "via", "198.18.3.1"},
+		{"r3", "default", "via", "198.18.4.1"},
+		{"dst", "default", "via", "198.18.6.1"},
+	} {
+		h[rt[0]].MustRun(append([]string{"ip", "route", "add"}, rt[1:]...)...)
+	}
+	h["r1"].Sysctl("net.ipv4.fib_multipath_hash_policy", "1")
+	src := h["src"]
+	src.Run("ping", "-c", "1", "-W", "2", "198.18.6.2")
+	b, out := capture(t, src, func() string {
+		return run(t, src, "traceroute", "-n", "-q", "6", "-w", "1,0,0", "-m", "6", "198.18.6.2")
+	})
+	t.Logf("%s", out)
+	res := readStory(t, b)
+	tr := onlyTrace(t, res)
+	compareTraceroute(t, out, tr)
+	require.GreaterOrEqual(t, len(tr.Hops), 2)
+	seen := map[string]bool{}
+	for _, p := range tr.Hops[1].Probes {
+		if p.Answer != nil {
+			seen[p.Answer.From.String()] = true
+		}
+	}
+	assert.Len(t, seen, 2, "both middle routers answer at TTL 2: %v", seen)
+}
