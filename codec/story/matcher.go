@@ -65,6 +65,7 @@ type probe struct {
 	ipid   uint16
 	size   int    // ICMP message length (echo), else the IP payload length
 	tcpSeq uint32 // TCP: the SYN's sequence number
+	cksum  uint16 // UDP: the checksum as captured (Paris traceroute's probe number)
 	prev   int32  // the previous probe with the same key, -1 for none
 	// answers are replies in capture order: the first answers the probe,
 	// the others are duplicates. errs are ICMP errors quoting it.
@@ -160,7 +161,7 @@ func (m *Matcher) Add(p Packet) {
 			return
 		}
 		m.keep(probe{key: probeKey{fam, proto, src, dst, h.SrcPort, h.DstPort}, kind: kindUDP,
-			frame: p.Frame, t: p.Time, ttl: ttl, ipid: ipid, size: len(pk.Payload)})
+			frame: p.Frame, t: p.Time, ttl: ttl, ipid: ipid, size: len(pk.Payload), cksum: h.Checksum})
 	case proto == codec.ProtoTCP:
 		h, _, err := codec.ParseTCP(pk.Payload)
 		if err != nil {
@@ -175,7 +176,7 @@ func (m *Matcher) Add(p Packet) {
 			}
 		case syn && ack || rst:
 			k := probeKey{fam, proto, dst, src, h.DstPort, h.SrcPort}
-			if pr := m.pick(k, 0, false, h.Ack, ack); pr != nil {
+			if pr := m.pick(k, identity{ack: h.Ack, byAck: ack}); pr != nil {
 				m.attach(&pr.answers, answer{frame: p.Frame, t: p.Time, from: src, ttl: ttl,
 					size: len(pk.Payload), outcome: OutcomeReached, tcp: true, rst: rst})
 			}
@@ -237,7 +238,11 @@ func (m *Matcher) addICMP(p Packet, fam codec.Family, src, dst netip.Addr, ttl u
 		default:
 			return
 		}
-		pr := m.pick(key, k.IPID, k.Family == codec.IPv4, 0, false)
+		id := identity{ipid: k.IPID, byID: k.Family == codec.IPv4}
+		if k.Proto == codec.ProtoUDP {
+			id.cksum = k.UDPChecksum
+		}
+		pr := m.pick(key, id)
 		if pr == nil {
 			return
 		}
@@ -253,7 +258,7 @@ func (m *Matcher) addICMP(p Packet, fam codec.Family, src, dst netip.Addr, ttl u
 
 // reply attaches an echo reply to the request it answers.
 func (m *Matcher) reply(k probeKey, p Packet, from netip.Addr, ttl uint8, size int, msg *codec.Message) {
-	pr := m.pick(k, 0, false, 0, false)
+	pr := m.pick(k, identity{})
 	if pr == nil {
 		return
 	}
@@ -275,11 +280,27 @@ func (m *Matcher) keep(pr probe) {
 	m.probes.add(pr)
 }
 
+// identity is what an answer repeats of its probe beyond the key: the
+// IPv4 identification a quote carries (byID), the UDP checksum it quotes
+// (Paris traceroute numbers its probes there; 0 means none), the TCP
+// sequence a SYN-ACK or RST acknowledges (byAck).
+type identity struct {
+	ipid  uint16
+	byID  bool
+	cksum uint16
+	ack   uint32
+	byAck bool
+}
+
+// matches reports whether the probe carries the answer's identity.
+func (id identity) matches(pr *probe) bool {
+	return id.byID && pr.ipid == id.ipid || id.cksum != 0 && pr.cksum == id.cksum || id.byAck && pr.tcpSeq+1 == id.ack
+}
+
 // pick chooses the probe an answer belongs to among those sharing its key:
-// the one whose IPv4 identification the quote repeats (byID), or whose TCP
-// sequence the answer acknowledges (byAck), else the latest one not yet
+// the one carrying the answer's identity, else the latest one not yet
 // answered, else the latest one (a duplicate).
-func (m *Matcher) pick(k probeKey, ipid uint16, byID bool, ack uint32, byAck bool) *probe {
+func (m *Matcher) pick(k probeKey, id identity) *probe {
 	latest, ok := m.index[k]
 	if !ok {
 		return nil
@@ -287,12 +308,12 @@ func (m *Matcher) pick(k probeKey, ipid uint16, byID bool, ack uint32, byAck boo
 	// Four passes, best first: the identity matches and the probe is still
 	// open; the identity matches; the probe is open; the latest probe.
 	for pass := 0; pass < 3; pass++ {
-		if pass < 2 && !byID && !byAck {
+		if pass < 2 && !id.byID && !id.byAck && id.cksum == 0 {
 			continue
 		}
 		for i, n := latest, 0; i >= 0 && n < candidateScan; n++ {
 			pr := m.probes.at(i)
-			same := pass == 2 || byID && pr.ipid == ipid || byAck && pr.tcpSeq+1 == ack
+			same := pass == 2 || id.matches(pr)
 			open := pass == 1 || len(pr.answers) == 0 && len(pr.errs) == 0
 			if same && open {
 				return pr

@@ -376,3 +376,30 @@ func TestOrdinal(t *testing.T) {
 		assert.Equal(t, want, Ordinal(n))
 	}
 }
+
+// Paris traceroute over IPv6 keeps one flow (ports and flow label) for every
+// probe and numbers them by the UDP checksum: answers arriving out of order
+// still find their probe by the checksum they quote.
+func TestTraceParisByChecksum(t *testing.T) {
+	n := newNet()
+	var probes [][]byte
+	for ttl := uint8(1); ttl <= 3; ttl++ {
+		payload := make([]byte, 16)
+		payload[0] = ttl // a different checksum per probe, same ports
+		u := codec.AppendUDP(nil, codec.UDPHeader{SrcPort: 40000, DstPort: 33434}, payload, addr(src6), addr(dst6))
+		ip := n.ip(src6, dst6, ttl, codec.ProtoUDP, u)
+		ip[3] = 7 // one flow label for all
+		probes = append(probes, n.at(float64(ttl)*0.1, ip))
+	}
+	n.at(1, n.icmpErr(r16, probes[0], codec.ICMPv6TimeExceeded, 0))
+	n.at(2, n.icmpErr(dst6, probes[2], codec.ICMPv6DestinationUnreachable, codec.Code6PortUnreachable))
+	n.at(3, n.icmpErr("2001:2:0:2::2", probes[1], codec.ICMPv6TimeExceeded, 0))
+	res := n.result()
+	tr := res.Exchanges[0].Trace
+	require.Len(t, tr.Hops, 3)
+	want := []string{r16, "2001:2:0:2::2", dst6}
+	for i, h := range tr.Hops {
+		require.NotNil(t, h.Probes[0].Answer)
+		assert.Equal(t, want[i], h.Probes[0].Answer.From.String(), "TTL %d", h.TTL)
+	}
+}
