@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -357,11 +358,19 @@ func TestLimit(t *testing.T) {
 	n := newNet()
 	pkt := n.echo(src4, dst4, 64, false, 1, 0)
 	m := New(Options{MaxProbes: 1000})
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
 	for i := 0; i < 1_000_000; i++ {
 		pkt[26], pkt[27] = byte(i>>8), byte(i) // the sequence number; the checksum goes bad, the probe stays
 		m.Add(Packet{Frame: i + 1, IP: pkt})
 	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
 	assert.Equal(t, 1000, m.probes.n)
+	// A thousand probes and their index, whatever came after: well under
+	// a megabyte (a million kept probes would be about 300 MB).
+	assert.Less(t, int64(after.HeapAlloc)-int64(before.HeapAlloc), int64(1<<20))
 	res := m.Result()
 	assert.Equal(t, 999_000, res.Untracked)
 	require.Len(t, res.Exchanges, 1)
