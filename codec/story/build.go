@@ -129,8 +129,13 @@ func (m *Matcher) buildTrace(g groupKey, list []int32) *Trace {
 	}
 	byTTL := map[uint8][]Probe{}
 	answers := make([]Answer, 0, len(list))
+	var lastTTL uint8
 	for n, i := range list {
 		pr := m.probes.at(i)
+		if n > 0 && pr.ttl < lastTTL {
+			t.Cycles = true // the TTL went down again: a new cycle
+		}
+		lastTTL = pr.ttl
 		p := Probe{N: n + 1, Frame: pr.frame, Time: pr.t, TTL: pr.ttl, Size: pr.size}
 		if pr.kind == kindUDP || pr.kind == kindTCP {
 			p.SrcPort, p.DstPort = pr.key.a, pr.key.b

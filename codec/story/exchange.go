@@ -148,6 +148,10 @@ type Trace struct {
 	Mark    string // the unreachable mark when End is EndUnreachable
 	Sent    int    // probes in the trace
 	Rounds  int    // the most probes any hop had
+	// Cycles is set when the probes went out in cycles, every TTL once and
+	// then again (mtr), rather than all of one TTL before the next
+	// (traceroute, tracepath): the story is then told as mtr reports it.
+	Cycles bool
 
 	firstFrame int
 }

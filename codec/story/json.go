@@ -25,6 +25,7 @@ type jsonTrace struct {
 	Mark    string     `json:"mark"`
 	Sent    int        `json:"sent"`
 	Rounds  int        `json:"rounds"`
+	Cycles  bool       `json:"cycles"`
 }
 
 type jsonHop struct {
@@ -126,7 +127,7 @@ func hopsJSON(hops []Hop) []jsonHop {
 func traceJSON(t *Trace) jsonTrace {
 	return jsonTrace{Kind: KindTrace.String(), Family: int(t.Family), Src: t.Src, Dst: t.Dst, Method: t.Method.String(),
 		Hops: hopsJSON(t.Hops), Beyond: hopsJSON(t.Beyond), Reached: t.Reached, End: t.End.String(), Mark: t.Mark,
-		Sent: t.Sent, Rounds: t.Rounds}
+		Sent: t.Sent, Rounds: t.Rounds, Cycles: t.Cycles}
 }
 
 func pingJSON(p *Ping) jsonPing {

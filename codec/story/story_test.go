@@ -61,6 +61,7 @@ func TestTraceUDP(t *testing.T) {
 	require.Len(t, tr.Beyond, 2)
 	assert.Equal(t, 15, tr.Sent)
 	assert.Equal(t, 3, tr.Rounds)
+	assert.False(t, tr.Cycles)
 	lines := []string{HopLine(tr.Hops[0]), HopLine(tr.Hops[1]), HopLine(tr.Hops[2])}
 	assert.Regexp(t, `^ 1  198\.18\.1\.2  \d+\.\d{3} ms  \d+\.\d{3} ms  \d+\.\d{3} ms$`, lines[0])
 	assert.Regexp(t, `^ 2  198\.18\.2\.2  \d+\.\d{3} ms \* 198\.18\.2\.3  \d+\.\d{3} ms$`, lines[1])
@@ -145,6 +146,8 @@ func TestTraceMTRRounds(t *testing.T) {
 	assert.Equal(t, EndReached, tr.End)
 	require.Len(t, tr.Hops, 3)
 	assert.Equal(t, 3, tr.Rounds)
+	assert.True(t, tr.Cycles)
+	assert.Regexp(t, `^  2\.\|-- 198\.18\.2\.2 +33\.3%     3 +0\.3 +0\.3 +0\.3 +0\.3 +0\.0$`, MTRLine(tr.Hops[1]))
 	assert.Nil(t, tr.Hops[1].Probes[1].Answer)
 	for _, p := range tr.Hops[2].Probes {
 		require.NotNil(t, p.Answer)

@@ -21,6 +21,8 @@ func WriteText(w io.Writer, r *Result) error {
 			bw.WriteByte('\n')
 		}
 		switch {
+		case e.Trace != nil && e.Trace.Cycles:
+			writeMTR(bw, e.Trace)
 		case e.Trace != nil:
 			writeTrace(bw, e.Trace)
 		case e.Ping != nil:
@@ -195,4 +197,58 @@ func (p *Ping) RTTStats() (RTTStats, bool) {
 	st.Avg = time.Duration(avg)
 	st.Mdev = time.Duration(math.Sqrt(math.Max(0, sum2/float64(n)-avg*avg)))
 	return st, true
+}
+
+// writeMTR prints a trace made in cycles as mtr --report does: one line
+// per hop with its loss, probes sent, and the last, average, best and worst
+// round trips and their standard deviation, "???" for a silent hop.
+func writeMTR(w *bufio.Writer, t *Trace) {
+	fmt.Fprintf(w, "HOST: %-27s Loss%%   Snt   Last   Avg  Best  Wrst StDev\n", t.Src)
+	for _, h := range t.Hops {
+		w.WriteString(MTRLine(h))
+		w.WriteByte('\n')
+	}
+}
+
+// MTRLine is one hop in mtr --report's layout, without the newline.
+func MTRLine(h Hop) string {
+	addr := "???"
+	var rtts []float64
+	for _, p := range h.Probes {
+		if p.Answer == nil {
+			continue
+		}
+		if addr == "???" {
+			addr = p.Answer.From.String()
+		}
+		if p.Answer.HasRTT {
+			rtts = append(rtts, ms(p.Answer.RTT))
+		}
+	}
+	sent := len(h.Probes)
+	recv := 0
+	for _, p := range h.Probes {
+		if p.Answer != nil {
+			recv++
+		}
+	}
+	loss := 100 * float64(sent-recv) / float64(sent)
+	var last, avg, best, worst, sd float64
+	if n := len(rtts); n > 0 {
+		last, best, worst = rtts[n-1], rtts[0], rtts[0]
+		for _, v := range rtts {
+			avg += v
+			best, worst = math.Min(best, v), math.Max(worst, v)
+		}
+		avg /= float64(n)
+		for _, v := range rtts {
+			sd += (v - avg) * (v - avg)
+		}
+		if n > 1 {
+			sd = math.Sqrt(sd / float64(n-1))
+		} else {
+			sd = 0
+		}
+	}
+	return fmt.Sprintf("%3d.|-- %-24s %5.1f%% %5d %6.1f %5.1f %5.1f %5.1f %5.1f", h.TTL, addr, loss, sent, last, avg, best, worst, sd)
 }

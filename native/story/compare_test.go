@@ -352,7 +352,20 @@ func check(t *testing.T, tool, out string, res *cstory.Result) {
 	case "traceroute":
 		compareTraceroute(t, out, onlyTrace(t, res))
 	case "mtr":
-		compareMTR(t, out, onlyTrace(t, res))
+		tr := onlyTrace(t, res)
+		compareMTR(t, out, tr)
+		// Told as mtr reports it: the same hops, addresses, probes sent
+		// and loss, read back with the same parser.
+		require.True(t, tr.Cycles, "mtr's probes go out in cycles")
+		var ours bytes.Buffer
+		require.NoError(t, cstory.WriteText(&ours, res))
+		got, want := parseMTR(ours.String()), parseMTR(out)
+		require.Len(t, got, len(want), "ours:\n%s", ours.String())
+		for i := range want {
+			assert.Equal(t, want[i].addr, got[i].addr)
+			assert.Equal(t, want[i].answered, got[i].answered)
+			assert.Equal(t, want[i].loss, got[i].loss)
+		}
 	case "tracepath":
 		compareTracepath(t, out, onlyTrace(t, res))
 	case "ping":
