@@ -298,7 +298,7 @@ func contains(s []uint16, v uint16) bool {
 	return false
 }
 
-var fpingSummaryRE = regexp.MustCompile(`(?m)^(\S+)\s+: xmt/rcv/%loss = (\d+)/(\d+)/`)
+var fpingSummaryRE = regexp.MustCompile(`(?m)^(\S+)\s+: xmt/rcv/%loss = (\d+)/(\d+)/\d+%(?:, min/avg/max = ([\d.]+)/([\d.]+)/([\d.]+))?`)
 
 // compareFping checks one ping per target, all under one identifier, with
 // fping's counts.
@@ -323,6 +323,15 @@ func compareFping(t *testing.T, out string, res *cstory.Result) {
 		rx, _ := strconv.Atoi(m[3])
 		assert.Equal(t, tx, p.Transmitted, m[1])
 		assert.Equal(t, rx, p.Received, m[1])
+		if m[4] == "" {
+			continue
+		}
+		st, ok := p.RTTStats()
+		require.True(t, ok, m[1])
+		for i, d := range []time.Duration{st.Min, st.Avg, st.Max} {
+			want, _ := strconv.ParseFloat(m[4+i], 64)
+			closeRTT(t, want, &cstory.Answer{RTT: d, HasRTT: true}, m[1]+" "+[]string{"min", "avg", "max"}[i])
+		}
 	}
 }
 
@@ -337,6 +346,7 @@ var recordedCases = []recorded{
 	{"mtr_icmp4", "mtr"},
 	{"traceroute_silent4", "traceroute"},
 	{"ping_dups4", "ping"},
+	{"fping4", "fping"},
 }
 
 // TestRecorded replays captures made by TestLive (go test -update) so the

@@ -224,7 +224,8 @@ func TestLiveFping(t *testing.T) {
 	c := lab(t)
 	netns.RequireTool(t, "fping", "fping")
 	dropEveryThird(t, c.Dst())
-	live(t, c, "", "fping", "fping", "-c", "4", "-p", "100", "-q", c.Hop4(1), c.Hop4(2), c.Dst4())
+	live(t, c, "fping4", "fping", "fping", "-c", "4", "-p", "100", "-q", c.Hop4(1), c.Hop4(2), c.Dst4())
+	live(t, c, "", "fping", "fping", "-6", "-c", "4", "-p", "100", "-q", c.Hop6(1), c.Hop6(2), c.Dst6())
 }
 
 // TestLivePingAndTraceTogether: a ping and a traceroute at the same time
