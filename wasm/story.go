@@ -109,11 +109,9 @@ func storyText(text string) (StoryView, error) {
 	}
 	m := story.New(story.Options{})
 	for i, p := range res.Packets {
-		t := p.Time
-		if t.Year() == 0 {
-			t = time.Time{} // a time of day without a date is not a time
-		}
-		m.AddFrame(i+1, t, p.Data, dissect.LayerAuto)
+		// A time of day without a date (tcpdump's text) still gives
+		// round trips: only differences are used.
+		m.AddFrame(i+1, p.Time, p.Data, dissect.LayerAuto)
 	}
 	return storyView(m.Result()), nil
 }

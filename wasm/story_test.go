@@ -5,6 +5,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -63,4 +64,25 @@ func TestStoryText(t *testing.T) {
 	assert.Empty(t, v.Roles)
 	_, err = storyText("  ")
 	assert.Error(t, err)
+}
+
+// TestStoryTextTimes: tcpdump -x text carries times of day only; they are
+// enough for round trips. (An echo request and its reply, checksums good.)
+func TestStoryTextTimes(t *testing.T) {
+	text := "12:00:00.000100 IP 198.18.1.1 > 198.18.3.2: ICMP echo request, id 7, seq 1, length 16\n" +
+		"\t0x0000:  4500 0024 0001 0000 4001 eab0 c612 0101\n" +
+		"\t0x0010:  c612 0302 0800 f7f7 0007 0001 0000 0000\n" +
+		"\t0x0020:  0000 0000\n" +
+		"12:00:00.000350 IP 198.18.3.2 > 198.18.1.1: ICMP echo reply, id 7, seq 1, length 16\n" +
+		"\t0x0000:  4500 0024 0002 0000 3e01 ecaf c612 0302\n" +
+		"\t0x0010:  c612 0101 0000 fff7 0007 0001 0000 0000\n" +
+		"\t0x0020:  0000 0000\n"
+	v, err := storyText(text)
+	require.NoError(t, err)
+	require.Len(t, v.Exchanges, 1)
+	p := v.Exchanges[0].Ping
+	require.NotNil(t, p)
+	require.Len(t, p.Replies, 1)
+	assert.True(t, p.Replies[0].HasRTT)
+	assert.Equal(t, 250*time.Microsecond, p.Replies[0].RTT)
 }
