@@ -300,6 +300,11 @@ func TestPingFpingSplitsByDestination(t *testing.T) {
 	}
 	assert.Equal(t, 2, res.Exchanges[1].Ping.Received)
 	assert.Equal(t, 0, res.Exchanges[2].Ping.Received)
+	var out bytes.Buffer
+	require.NoError(t, WriteText(&out, res))
+	assert.Equal(t, "198.18.3.2 : xmt/rcv/%loss = 2/2/0%, min/avg/max = 0.500/0.500/0.500\n"+
+		"198.18.3.3 : xmt/rcv/%loss = 2/2/0%, min/avg/max = 0.500/0.500/0.500\n"+
+		"198.18.3.4 : xmt/rcv/%loss = 2/0/100%\n", out.String())
 }
 
 // IPv6: ping and a UDP trace whose hop limits rise.

@@ -16,11 +16,23 @@ import (
 // lines and statistics. Exchanges are separated by a blank line.
 func WriteText(w io.Writer, r *Result) error {
 	bw := bufio.NewWriter(w)
-	for i, e := range r.Exchanges {
-		if i > 0 {
+	fping := fpingGroups(r)
+	done := map[*Ping]bool{}
+	first := true
+	for _, e := range r.Exchanges {
+		if e.Ping != nil && done[e.Ping] {
+			continue
+		}
+		if !first {
 			bw.WriteByte('\n')
 		}
+		first = false
 		switch {
+		case e.Ping != nil && len(fping[e.Ping]) > 1:
+			writeFping(bw, fping[e.Ping])
+			for _, p := range fping[e.Ping] {
+				done[p] = true
+			}
 		case e.Trace != nil && e.Trace.Cycles:
 			writeMTR(bw, e.Trace)
 		case e.Trace != nil:
@@ -251,4 +263,50 @@ func MTRLine(h Hop) string {
 		}
 	}
 	return fmt.Sprintf("%3d.|-- %-24s %5.1f%% %5d %6.1f %5.1f %5.1f %5.1f %5.1f", h.TTL, addr, loss, sent, last, avg, best, worst, sd)
+}
+
+// fpingKey gathers the pings one fping run made: one source, one
+// identifier, several destinations.
+type fpingKey struct {
+	src string
+	id  uint16
+}
+
+// fpingGroups maps each ping to every ping of its fping run (itself alone
+// when it is the only destination under its identifier).
+func fpingGroups(r *Result) map[*Ping][]*Ping {
+	byKey := map[fpingKey][]*Ping{}
+	for _, e := range r.Exchanges {
+		if p := e.Ping; p != nil && !p.Extended {
+			k := fpingKey{p.Src.String(), p.ID}
+			byKey[k] = append(byKey[k], p)
+		}
+	}
+	out := map[*Ping][]*Ping{}
+	for _, ps := range byKey {
+		for _, p := range ps {
+			out[p] = ps
+		}
+	}
+	return out
+}
+
+// writeFping prints one fping run as fping -c N -q summarises it: a line
+// per target, in the order they were first probed.
+func writeFping(w *bufio.Writer, ps []*Ping) {
+	width := 0
+	for _, p := range ps {
+		width = max(width, len(p.Dst.String()))
+	}
+	for _, p := range ps {
+		loss := 0
+		if p.Transmitted > 0 {
+			loss = (p.Transmitted - p.Received) * 100 / p.Transmitted
+		}
+		fmt.Fprintf(w, "%-*s : xmt/rcv/%%loss = %d/%d/%d%%", width, p.Dst, p.Transmitted, p.Received, loss)
+		if st, ok := p.RTTStats(); ok {
+			fmt.Fprintf(w, ", min/avg/max = %s/%s/%s", pingTime(st.Min), pingTime(st.Avg), pingTime(st.Max))
+		}
+		w.WriteByte('\n')
+	}
 }

@@ -397,6 +397,14 @@ func check(t *testing.T, tool, out string, res *cstory.Result) {
 		comparePing(t, out, pings[0])
 	case "fping":
 		compareFping(t, out, res)
+		// Told as fping -q summarises it: the same lines, counts alike.
+		var ours bytes.Buffer
+		require.NoError(t, cstory.WriteText(&ours, res))
+		got, want := fpingSummaryRE.FindAllStringSubmatch(ours.String(), -1), fpingSummaryRE.FindAllStringSubmatch(out, -1)
+		require.Len(t, got, len(want), "ours:\n%s", ours.String())
+		for i := range want {
+			assert.Equal(t, want[i][1:4], got[i][1:4])
+		}
 	default:
 		t.Fatalf("no comparison for %s", tool)
 	}
