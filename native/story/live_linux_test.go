@@ -58,7 +58,18 @@ func capture(t *testing.T, h *netns.Host, fn func() string) ([]byte, string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	out := fn()
-	time.Sleep(300 * time.Millisecond)
+	// tcpdump stops at SIGINT without draining what the kernel still
+	// holds for it: on a loaded machine it may lag behind. Wait until the
+	// file has not grown for 300 ms (at most 5 s).
+	size, stable := int64(-1), 0
+	for i := 0; i < 50 && stable < 3; i++ {
+		time.Sleep(100 * time.Millisecond)
+		if st, err := os.Stat(file); err == nil && st.Size() == size {
+			stable++
+		} else if err == nil {
+			size, stable = st.Size(), 0
+		}
+	}
 	_ = cmd.Process.Signal(syscall.SIGINT)
 	_ = cmd.Wait()
 	b, err := os.ReadFile(file)
