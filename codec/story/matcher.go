@@ -22,8 +22,9 @@ type Options struct {
 	MaxProbes int
 }
 
-// DefaultMaxProbes keeps the matcher within about 40 MB however long the
-// capture: a probe and its index entry take under 300 bytes.
+// DefaultMaxProbes keeps the matcher within about 50 MB however long the
+// capture: a probe, its first answer and its index entry take about 400
+// bytes (TestLimit holds a thousand of them under a megabyte).
 const DefaultMaxProbes = 1 << 17
 
 // ProbeTTLLimit is the TTL (hop limit) below which an outgoing UDP datagram
