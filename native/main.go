@@ -30,6 +30,7 @@ func init() {
 		fmt.Fprintln(stdout, "icmplab", version)
 		return 0
 	})
+	register("story", "pair probes with answers and tell each ping and traceroute in a capture", runStory)
 }
 
 func usage(w io.Writer) {

@@ -239,7 +239,7 @@ func TestErrorSentenceAndQuotedFlow(t *testing.T) {
 	te := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4TimeExceeded}, codec.ErrorBody{Quote: quote[:28]})
 	oh := codec.IPv4Header{TotalLength: uint16(20 + len(te)), TTL: 64, Protocol: codec.ProtoICMP, Src: rtr, Dst: src}
 	f := Dissect(append(oh.AppendHeader(nil), te...), LayerAuto, Options{})
-	want := "your UDP probe to 198.18.1.9 port 33435 with TTL 1 expired at 198.18.0.1"
+	want := "your UDP probe to 198.18.1.9 port 33435 expired at 198.18.0.1; the quote shows TTL 1, what was left when it was dropped, not what it was sent with"
 	if f.ICMP == nil || f.ICMP.Sentence != want {
 		t.Fatalf("sentence %q, want %q", f.ICMP.Sentence, want)
 	}

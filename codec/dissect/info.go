@@ -97,7 +97,8 @@ func protoWord(p uint8) string {
 
 // appendSentence appends in plain words what an ICMP error means to the
 // host that receives it, from the quoted datagram: "your UDP probe to
-// 198.18.1.9 port 33435 with TTL 1 expired at 198.18.0.1". It appends
+// 198.18.1.9 port 33435 expired at 198.18.0.1; the quote shows TTL 1, what
+// was left when it was dropped, not what it was sent with". It appends
 // nothing for a message that is not an error.
 func appendSentence(out []byte, i *ICMPInfo) []byte {
 	if !i.Message.IsError() {
@@ -156,16 +157,21 @@ func appendSentence(out []byte, i *ICMPInfo) []byte {
 		} else {
 			b = append(b, what...)
 		}
-		if q := i.Quoted; q != nil {
-			w := " with TTL "
+		b = append(b, " expired at "...)
+		b = append(b, at...)
+		// The quote holds the TTL the probe had left when the router
+		// dropped it (1 at every hop), not the TTL it was sent with:
+		// say so, rather than "with TTL 1" under every hop. The probe
+		// itself, when the capture has it, is named by codec/story.
+		if q := i.Quoted; q != nil && q.Family != 0 {
+			w := "; the quote shows TTL "
 			if q.Family == icmpV6 {
-				w = " with hop limit "
+				w = "; the quote shows hop limit "
 			}
 			b = append(b, w...)
 			b = strconv.AppendUint(b, uint64(q.TTL), 10)
+			b = append(b, ", what was left when it was dropped, not what it was sent with"...)
 		}
-		b = append(b, " expired at "...)
-		b = append(b, at...)
 	case i.Family == icmpV4 && i.Type == codec.ICMPv4DestinationUnreachable, i.Family == icmpV6 && i.Type == codec.ICMPv6DestinationUnreachable:
 		b = append(b, what...)
 		b = append(b, " was not delivered: "...)

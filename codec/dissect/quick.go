@@ -26,39 +26,8 @@ type Quick struct {
 // (tunnels, MPLS, fragments): Dissect handles those.
 func QuickICMP(b []byte, start Layer) (Quick, bool) {
 	var q Quick
-	off := 0
-	switch start {
-	case LayerEthernet:
-		off = 12
-	tags:
-		for {
-			if len(b) < off+2 {
-				return q, false
-			}
-			et := codec.EtherType(binary.BigEndian.Uint16(b[off:]))
-			off += 2
-			switch et {
-			case codec.EtherTypeIPv4, codec.EtherTypeIPv6:
-				break tags
-			case codec.EtherTypeVLAN, codec.EtherTypeQinQ, codec.EtherTypeQinQOld:
-				off += 2
-			default:
-				return q, false
-			}
-		}
-	case LayerSLL:
-		off = 16
-	case LayerSLL2:
-		off = 20
-	case LayerNull, LayerLoop:
-		off = 4
-	case LayerIP, LayerIPv4, LayerIPv6:
-	case LayerAuto:
-		return QuickICMP(b, Guess(b))
-	default:
-		return q, false
-	}
-	if off >= len(b) {
+	off, ok := IPStart(b, start)
+	if !ok {
 		return q, false
 	}
 	p, _ := codec.DecodeIP(b[off:])
