@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,10 +12,37 @@ import (
 	"icmplab/codec/dissect"
 	"icmplab/codec/textdump"
 	"icmplab/native/decode"
+	"icmplab/native/priv"
 )
 
 func init() {
-	register("decode", "dissect captured or pasted packets (pcap, pcapng, gzip, hex dumps)", runDecode)
+	register("decode", command{
+		summary: "dissect captured or pasted packets (pcap, pcapng, gzip, hex dumps)",
+		usage:   "icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl] [--dialect D] [--layer L]",
+		about: `Dissects a pcap/pcapng capture (gzip too) or hex text in any common dump dialect, down to the ` +
+			`datagram an ICMP error quotes. It drops every capability before reading any input.`,
+		exit:  "0 every frame dissected cleanly, 1 some frame is malformed, 2 usage error or unreadable input",
+		flags: func() *pflag.FlagSet { return newDecodeFlags(&decodeFlags{}) },
+		run:   runDecode,
+	})
+}
+
+// decodeFlags are decode's settings.
+type decodeFlags struct {
+	hexText, format, dialect, layer string
+}
+
+// newDecodeFlags is decode's flag table.
+func newDecodeFlags(f *decodeFlags) *pflag.FlagSet {
+	fl := pflag.NewFlagSet("decode", pflag.ContinueOnError)
+	fl.SortFlags = false
+	fl.StringVar(&f.hexText, "hex", "", "decode this hex `text` instead of a file (any dialect: tcpdump -X, xxd, od, base64, ...)")
+	fl.StringVar(&f.format, "format", "text", "output `format`: text (one line per packet), tree (full dissection), jsonl (one JSON record per packet)")
+	fl.StringVar(&f.dialect, "dialect", "auto", "`dialect` of text input: "+strings.Join(dialectNames(), ", "))
+	fl.StringVar(&f.layer, "layer", "auto", "`layer` the bytes start at: "+strings.Join(dissect.Layers(), ", "))
+	fl.SetAnnotation("format", annValues, []string{"text", "tree", "jsonl"})
+	fl.SetAnnotation("layer", annValues, dissect.Layers())
+	return fl
 }
 
 // Exit statuses of decode: 0 every frame dissected cleanly; 1 some frame is
@@ -29,42 +55,31 @@ const (
 )
 
 func runDecode(args []string, stdout, stderr io.Writer) int {
-	fl := pflag.NewFlagSet("decode", pflag.ContinueOnError)
-	fl.SetOutput(stderr)
-	hexText := fl.String("hex", "", "decode this hex text instead of a file (any dialect: tcpdump -X, xxd, od, base64, ...)")
-	format := fl.String("format", "text", "output format: text (one line per packet), tree (full dissection), jsonl (one JSON record per packet)")
-	dialect := fl.String("dialect", "auto", "dialect of text input: "+strings.Join(dialectNames(), ", "))
-	layer := fl.String("layer", "auto", "layer the bytes start at: "+strings.Join(dissect.Layers(), ", "))
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl] [--dialect D] [--layer L]")
-		fmt.Fprintln(stderr, "\nDissects a pcap/pcapng capture (gzip too) or hex text, down to the datagram an ICMP error quotes.")
-		fmt.Fprintln(stderr, "Exit status: 0 ok, 1 some packet is malformed, 2 usage error or unreadable input.")
-		fl.PrintDefaults()
+	var fv decodeFlags
+	fl := newDecodeFlags(&fv)
+	if code, stop := parseFlags("decode", fl, args, stdout, stderr); stop {
+		return code
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return decodeOK
-		}
+	// Captures come from anywhere: parse them with no privilege at all.
+	if _, err := priv.DropAll(); err != nil {
+		fmt.Fprintln(stderr, "icmplab decode: dropping privileges:", err)
 		return decodeUsage
 	}
+	hexText, format, dialect, layer := &fv.hexText, &fv.format, &fv.dialect, &fv.layer
 	var opt decode.Options
 	f, ok := decode.Formats[*format]
 	if !ok {
-		fmt.Fprintf(stderr, "icmplab decode: unknown format %q (text, tree, jsonl)\n", *format)
-		return decodeUsage
+		return usageFail(stderr, "decode", fmt.Sprintf("unknown format %q (text, tree, jsonl)", *format))
 	}
 	opt.Format = f
 	if opt.Dialect, ok = textdump.ParseDialect(*dialect); !ok {
-		fmt.Fprintf(stderr, "icmplab decode: unknown dialect %q; known: %s\n", *dialect, strings.Join(dialectNames(), ", "))
-		return decodeUsage
+		return usageFail(stderr, "decode", fmt.Sprintf("unknown dialect %q (known: %s)", *dialect, strings.Join(dialectNames(), ", ")))
 	}
 	if opt.Layer, ok = dissect.ParseLayer(*layer); !ok {
-		fmt.Fprintf(stderr, "icmplab decode: unknown layer %q; known: %s\n", *layer, strings.Join(dissect.Layers(), ", "))
-		return decodeUsage
+		return usageFail(stderr, "decode", fmt.Sprintf("unknown layer %q (known: %s)", *layer, strings.Join(dissect.Layers(), ", ")))
 	}
 	if fl.NArg() > 1 || fl.NArg() == 1 && *hexText != "" {
-		fmt.Fprintln(stderr, "icmplab decode: give one FILE, or --hex, not both")
-		return decodeUsage
+		return usageFail(stderr, "decode", "give one FILE, or --hex, not both")
 	}
 
 	var src decode.Source
@@ -82,8 +97,7 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 		src, err = decode.Open(fh, opt)
 	default:
 		if fl.NArg() == 0 && isTerminal(os.Stdin) {
-			fl.Usage()
-			return decodeUsage
+			return usageFail(stderr, "decode", "no input: give a FILE, --hex TEXT, or pipe a capture in")
 		}
 		src, err = decode.Open(os.Stdin, opt)
 	}
