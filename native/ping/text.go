@@ -78,7 +78,9 @@ func (t *TextSink) addr(a netip.Addr) string {
 		t.mu.Unlock()
 	}
 	if name == "" {
-		return a.String()
+		// iputils asks getnameinfo without NI_NAMEREQD, which gives the
+		// address itself when it has no name: "198.18.2.2 (198.18.2.2)".
+		name = a.String()
 	}
 	return name + " (" + a.String() + ")"
 }
