@@ -171,7 +171,11 @@ func checkMdev(t *testing.T, name, out string) {
 	avg, mdev := s.iputils()
 	m := rttLineRe.FindStringSubmatch(out)
 	require.NotNil(t, m, "%s: no rtt line:\n%s", name, out)
-	atoi := func(a, b string) int64 { x, _ := strconv.ParseInt(a, 10, 64); y, _ := strconv.ParseInt(b, 10, 64); return x*1000 + y }
+	atoi := func(a, b string) int64 {
+		x, _ := strconv.ParseInt(a, 10, 64)
+		y, _ := strconv.ParseInt(b, 10, 64)
+		return x*1000 + y
+	}
 	assert.Equal(t, avg, atoi(m[1], m[2]), "%s avg from %v", name, us)
 	assert.Equal(t, mdev, atoi(m[3], m[4]), "%s mdev from %v", name, us)
 }
