@@ -83,7 +83,7 @@ func TestFlagMistakesExplainThemselves(t *testing.T) {
 func TestOtherToolsFlagsAcceptedOrRefused(t *testing.T) {
 	refused := map[string][]string{
 		"ping":  {"-A", "-b", "-B", "-C", "-d", "-e 7", "-F 1", "-l 3", "-L", "-m 1", "-N name", "-r", "-R", "-S 65536", "-T tsonly", "-U", "-3"},
-		"trace": {"-A", "-F", "-t 16", "-z 5", "-g 198.18.0.9", "-l 1", "-M udp", "-r", "-d"},
+		"trace": {"-A", "-F", "-t 16", "-z 5", "-g 198.18.0.9", "-l 1", "-M udp", "-d"},
 	}
 	for cmd, flags := range refused {
 		for _, f := range flags {

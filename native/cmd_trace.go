@@ -77,7 +77,6 @@ func newTraceFlags(f *traceFlags) *pflag.FlagSet {
 	refuse(fl, "g", "gateway", "gateway", "source routing (IP options) is not offered")
 	refuse(fl, "l", "flowlabel", "flow label", "IPv6 flow labels are not offered")
 	refuse(fl, "M", "module", "method", "probe methods are chosen with -I, -T, -U (UDP by default)")
-	refuse(fl, "r", "bypass-route", "", "bypassing the routing table is not offered; use -i INTERFACE")
 	refuse(fl, "d", "debug", "", "SO_DEBUG is not offered")
 	return fl
 }
