@@ -9,11 +9,13 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
 
+	"icmplab/native/pcapout"
 	"icmplab/native/trace"
 )
 
@@ -187,6 +189,15 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
+	// A capture that cannot be written is reported at once and ends the
+	// trace with exit status 2 (the trace opens the file itself).
+	var pcapFailed atomic.Bool
+	pcapout.DefaultOnError = func(err error) {
+		pcapFailed.Store(true)
+		fmt.Fprintf(stderr, "icmplab trace: --pcap %s: %v\n", *pcap, err)
+		stop()
+	}
+	defer func() { pcapout.DefaultOnError = nil }()
 	var names *trace.Resolver
 	if !cfg.NoDNS {
 		names = trace.NewResolver(cfg.Wait.Max)
@@ -237,6 +248,9 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil && !errors.Is(err, context.Canceled) {
 		return fail(err)
+	}
+	if pcapFailed.Load() {
+		return 2 // the capture asked for is incomplete
 	}
 	return 0
 }

@@ -101,6 +101,26 @@ func TestPcapSurvivesStops(t *testing.T) {
 		assert.GreaterOrEqual(t, decodedFrames(t, bin, file), 3)
 	})
 
+	t.Run("trace-full-disk", func(t *testing.T) {
+		mnt := filepath.Join(dir, "tiny")
+		require.NoError(t, os.Mkdir(mnt, 0o755))
+		if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", mnt).CombinedOutput(); err != nil {
+			netns.Skip(t, fmt.Sprintf("cannot mount a small tmpfs: %v: %s", err, out))
+		}
+		defer exec.Command("umount", mnt).Run()
+		// The target drops the probes: 300 go out at once, more than 8 KiB
+		// of capture, and the trace waits for them.
+		c.Dst().MustRun("nft", "add", "table", "inet", "h5drop")
+		c.Dst().MustRun("nft", "add", "chain", "inet", "h5drop", "in", "{ type filter hook input priority 0; policy accept; }")
+		c.Dst().MustRun("nft", "add", "rule", "inet", "h5drop", "in", "udp", "dport", "33434-34000", "drop")
+		defer c.Dst().MustRun("nft", "delete", "table", "inet", "h5drop")
+		file := filepath.Join(mnt, "trace.pcapng")
+		r := runIn(t, src, false, bin, "trace", "-n", "-q", "10", "-m", "30", "-N", "300", "-w", "20", "--pcap", file, c.Dst4())
+		assert.Equal(t, 2, r.code, "%s%s", r.out, r.err)
+		assert.Contains(t, r.err, "icmplab trace: --pcap "+file+": write: ")
+		assert.Contains(t, r.err, "no space left on device")
+	})
+
 	t.Run("full-disk", func(t *testing.T) {
 		mnt := filepath.Join(dir, "small")
 		require.NoError(t, os.Mkdir(mnt, 0o755))

@@ -77,6 +77,12 @@ type blockBuf struct{ b []byte }
 
 func (b *blockBuf) Write(p []byte) (int, error) { b.b = append(b.b, p...); return len(p), nil }
 
+// DefaultOnError, when set, is installed as the OnError of every Writer
+// Create makes: a command sets it once, before its prober opens the
+// capture deep inside, so that a full disk is reported at once wherever
+// the Writer was made. Set it before any Create; it is not synchronized.
+var DefaultOnError func(error)
+
 // Create creates (or truncates) a pcapng file at path. Its header blocks
 // are on disk when Create returns, so even a prober killed at once leaves
 // a file every reader opens.
@@ -91,6 +97,7 @@ func Create(path string) (*Writer, error) {
 		return nil, err
 	}
 	w.closer = f
+	w.onError = DefaultOnError
 	if err := w.Flush(); err != nil {
 		w.Close()
 		return nil, err
@@ -117,9 +124,9 @@ func New(out io.Writer) (*Writer, error) {
 	return w, nil
 }
 
-// OnError sets fn to be called, once and on its own goroutine, with the
-// first write error, the moment it happens: a prober reports a full disk
-// while it runs, not at exit.
+// OnError sets fn to be called once with the first write error, the moment
+// it happens: a prober reports a full disk while it runs, not at exit. fn
+// runs with the Writer locked, so it must not call the Writer's methods.
 func (w *Writer) OnError(fn func(error)) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -244,7 +251,7 @@ func (w *Writer) fail(err error) error {
 	if w.err == nil {
 		w.err = err
 		if w.onError != nil {
-			go w.onError(err)
+			w.onError(err)
 		}
 	}
 	return err
