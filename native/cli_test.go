@@ -13,9 +13,15 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"icmplab/native/priv"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/man from the command tables")
+
+// The commands run in-process here must not drop the test binary's
+// capabilities; the tests that check the drop run the built binary.
+func init() { dropAll = func() (priv.Report, error) { return priv.Report{}, nil } }
 
 // runCLI runs icmplab in-process and returns its exit code and output.
 func runCLI(args ...string) (int, string, string) {

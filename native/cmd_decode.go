@@ -12,7 +12,6 @@ import (
 	"icmplab/codec/dissect"
 	"icmplab/codec/textdump"
 	"icmplab/native/decode"
-	"icmplab/native/priv"
 )
 
 func init() {
@@ -60,11 +59,6 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 	if code, stop := parseFlags("decode", fl, args, stdout, stderr); stop {
 		return code
 	}
-	// Captures come from anywhere: parse them with no privilege at all.
-	if _, err := priv.DropAll(); err != nil {
-		fmt.Fprintln(stderr, "icmplab decode: dropping privileges:", err)
-		return decodeUsage
-	}
 	hexText, format, dialect, layer := &fv.hexText, &fv.format, &fv.dialect, &fv.layer
 	var opt decode.Options
 	f, ok := decode.Formats[*format]
@@ -82,19 +76,30 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 		return usageFail(stderr, "decode", "give one FILE, or --hex, not both")
 	}
 
-	var src decode.Source
-	var err error
-	switch {
-	case *hexText != "":
-		src, err = decode.OpenText(*hexText, opt)
-	case fl.NArg() == 1 && fl.Arg(0) != "-":
+	// Captures come from anywhere: they are parsed with no privilege at
+	// all. The file is opened first, so root still opens any file, and
+	// every capability is gone before a byte of it is read.
+	var in *os.File
+	if *hexText == "" && fl.NArg() == 1 && fl.Arg(0) != "-" {
 		fh, oerr := os.Open(fl.Arg(0))
 		if oerr != nil {
 			fmt.Fprintln(stderr, "icmplab decode:", oerr)
 			return decodeUsage
 		}
 		defer fh.Close()
-		src, err = decode.Open(fh, opt)
+		in = fh
+	}
+	if _, err := dropAll(); err != nil {
+		fmt.Fprintln(stderr, "icmplab decode: dropping privileges:", err)
+		return decodeUsage
+	}
+	var src decode.Source
+	var err error
+	switch {
+	case *hexText != "":
+		src, err = decode.OpenText(*hexText, opt)
+	case in != nil:
+		src, err = decode.Open(in, opt)
 	default:
 		if fl.NArg() == 0 && isTerminal(os.Stdin) {
 			return usageFail(stderr, "decode", "no input: give a FILE, --hex TEXT, or pipe a capture in")

@@ -14,7 +14,6 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"icmplab/native/priv"
 	"icmplab/native/serve"
 	"icmplab/site"
 )
@@ -66,7 +65,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	// A port below 1024 may have needed a capability; serving needs none.
-	if _, err := priv.DropAll(); err != nil {
+	if _, err := dropAll(); err != nil {
 		ln.Close()
 		fmt.Fprintln(stderr, "icmplab serve: dropping privileges:", err)
 		return 1

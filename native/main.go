@@ -11,6 +11,8 @@ import (
 	"sort"
 
 	"github.com/spf13/pflag"
+
+	"icmplab/native/priv"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -32,6 +34,12 @@ type command struct {
 }
 
 var commands = map[string]command{}
+
+// dropAll gives up every capability; decode and serve call it before they
+// read input. The in-process tests of this package replace it, so that a
+// test that runs a command in the test binary does not leave the rest of
+// the suite (namespaces need root's capabilities) without privileges.
+var dropAll = priv.DropAll
 
 func register(name string, c command) { commands[name] = c }
 
