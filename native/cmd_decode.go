@@ -17,7 +17,7 @@ import (
 func init() {
 	register("decode", command{
 		summary: "dissect captured or pasted packets (pcap, pcapng, gzip, hex dumps)",
-		usage:   "icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl] [--dialect D] [--layer L]",
+		usage:   "icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl] [--checksums] [--dialect D] [--layer L]",
 		about: `Dissects a pcap/pcapng capture (gzip too) or hex text in any common dump dialect, down to the ` +
 			`datagram an ICMP error quotes. It drops every capability before reading any input.`,
 		exit:  "0 every frame dissected cleanly, 1 some frame is malformed, 2 usage error or unreadable input",
@@ -29,6 +29,7 @@ func init() {
 // decodeFlags are decode's settings.
 type decodeFlags struct {
 	hexText, format, dialect, layer string
+	checksums                       bool
 }
 
 // newDecodeFlags is decode's flag table.
@@ -39,6 +40,7 @@ func newDecodeFlags(f *decodeFlags) *pflag.FlagSet {
 	fl.StringVar(&f.format, "format", "text", "output `format`: text (one line per packet), tree (full dissection), jsonl (one JSON record per packet)")
 	fl.StringVar(&f.dialect, "dialect", "auto", "`dialect` of text input: "+strings.Join(dialectNames(), ", "))
 	fl.StringVar(&f.layer, "layer", "auto", "`layer` the bytes start at: "+strings.Join(dissect.Layers(), ", "))
+	fl.BoolVar(&f.checksums, "checksums", false, "with --format tree, work out each checksum word by word (RFC 1071) under its field")
 	fl.SetAnnotation("format", annValues, []string{"text", "tree", "jsonl"})
 	fl.SetAnnotation("layer", annValues, dissect.Layers())
 	return fl
@@ -59,13 +61,14 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 	if code, stop := parseFlags("decode", fl, args, stdout, stderr); stop {
 		return code
 	}
-	hexText, format, dialect, layer := &fv.hexText, &fv.format, &fv.dialect, &fv.layer
+	hexText, format, dialect, layer, checksums := &fv.hexText, &fv.format, &fv.dialect, &fv.layer, &fv.checksums
 	var opt decode.Options
 	f, ok := decode.Formats[*format]
 	if !ok {
 		return usageFail(stderr, "decode", fmt.Sprintf("unknown format %q (text, tree, jsonl)", *format))
 	}
 	opt.Format = f
+	opt.WorkChecksums = *checksums
 	if opt.Dialect, ok = textdump.ParseDialect(*dialect); !ok {
 		return usageFail(stderr, "decode", fmt.Sprintf("unknown dialect %q (known: %s)", *dialect, strings.Join(dialectNames(), ", ")))
 	}

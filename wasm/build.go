@@ -70,7 +70,7 @@ func build(s BuildSpec) (BuildResult, error) {
 	h := codec.Header{Family: f, Type: codec.Type(t), Code: codec.Code(c), Src: src, Dst: dst}
 	var msg []byte
 	switch {
-	case isEcho(f, h.Type):
+	case codec.KindOf(f, h.Type) == codec.KindEcho:
 		msg = codec.Append(nil, h, codec.Echo{ID: uint16(s.ID), Seq: uint16(s.Seq), Data: data})
 	case codec.IsError(f, h.Type):
 		q, err := hex.DecodeString(strings.Join(strings.Fields(s.Quote), ""))
@@ -98,12 +98,4 @@ func build(s BuildSpec) (BuildResult, error) {
 	}
 	ip := codec.IPv6Header{PayloadLen: uint16(len(msg)), NextHeader: codec.ProtoICMPv6, HopLimit: uint8(ttl), Src: src, Dst: dst}
 	return BuildResult{Hex: hexString(append(ip.AppendHeader(nil), msg...)), Layer: "ipv6"}, nil
-}
-
-// isEcho reports whether a type takes an echo body (id, seq, data).
-func isEcho(f codec.Family, t codec.Type) bool {
-	if f == codec.IPv6 {
-		return t == codec.ICMPv6EchoRequest || t == codec.ICMPv6EchoReply
-	}
-	return t == codec.ICMPv4EchoRequest || t == codec.ICMPv4EchoReply
 }
