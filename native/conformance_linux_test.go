@@ -73,11 +73,27 @@ func TestConformanceWithIputils(t *testing.T) {
 	t.Run("count-with-deadline", func(t *testing.T) {
 		dst.Sysctl("net.ipv4.icmp_echo_ignore_all", "1")
 		defer dst.Sysctl("net.ipv4.icmp_echo_ignore_all", "0")
-		ipu, our := same(t, "-c", "2", "-w", "3", "-i", "0.5", c.Dst4())
-		assert.Contains(t, ipu.out, "6 packets transmitted, 0 received")
+		ipu, our := both(t, "-c", "2", "-w", "3", "-i", "0.5", c.Dst4())
+		sent := regexp.MustCompile(`\d+ packets transmitted`)
+		assert.Equal(t, sent.ReplaceAllString(masked(ipu.out), "N packets transmitted"), sent.ReplaceAllString(masked(our.out), "N packets transmitted"))
+		assert.Equal(t, ipu.code, our.code)
+		assert.Contains(t, our.out, "6 packets transmitted, 0 received")
+		ipuSent, _ := pingCounts(t, ipu.out)
+		assert.InDelta(t, 6, ipuSent, 1, "iputils sends on to the deadline")
 		assert.Equal(t, 1, our.code)
 	})
 	t.Run("unreachable-net", func(t *testing.T) { same(t, "-c", "2", "198.18.200.1") })
+	// Flag mistakes: both exit 2 (iputils prints its usage too; icmplab
+	// one line naming the flag).
+	t.Run("flag-mistakes", func(t *testing.T) {
+		for _, args := range [][]string{{"-x", c.Dst4()}, {"-c"}, {"--bogus", c.Dst4()}} {
+			ipu, our := both(t, args...)
+			assert.Equal(t, 2, ipu.code, "iputils ping %v", args)
+			assert.Equal(t, 2, our.code, "icmplab ping %v", args)
+			assert.Equal(t, 1, strings.Count(our.err, "\n"), "one line: %q", our.err)
+			assert.Empty(t, our.out)
+		}
+	})
 	t.Run("unknown-name", func(t *testing.T) {
 		_, our := same(t, "-c", "1", "nosuch.h5.test")
 		assert.Equal(t, "icmplab ping: nosuch.h5.test: Name or service not known\n", our.err)
