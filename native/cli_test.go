@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -250,4 +251,25 @@ func TestCompletionZshFish(t *testing.T) {
 			assert.Contains(t, script, "jsonl")
 		})
 	}
+}
+
+// TestDropFirst: a command named in dropFirst runs with every capability
+// already dropped; others are left to drop on their own.
+func TestDropFirst(t *testing.T) {
+	drops := 0
+	saved := dropAll
+	defer func() { dropAll = saved }()
+	dropAll = func() (priv.Report, error) { drops++; return priv.Report{}, nil }
+	dropsWhenRun := -1
+	register("x-reader", "a reader of forged input", func(args []string, stdout, stderr io.Writer) int {
+		dropsWhenRun = drops
+		return 0
+	})
+	defer delete(commands, "x-reader")
+	dropFirst["x-reader"] = true
+	defer delete(dropFirst, "x-reader")
+	code, _, _ := runCLI("x-reader")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, 1, dropsWhenRun, "dropped before the command ran")
+	assert.True(t, dropFirst["story"], "story reads captures: it runs unprivileged")
 }

@@ -15,7 +15,7 @@ import (
 )
 
 func init() {
-	register("decode", command{
+	registerCommand("decode", command{
 		summary: "dissect captured or pasted packets (pcap, pcapng, gzip, hex dumps)",
 		usage:   "icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl] [--checksums] [--dialect D] [--layer L]",
 		about: `Dissects a pcap/pcapng capture (gzip too) or hex text in any common dump dialect, down to the ` +

@@ -29,7 +29,7 @@ import (
 )
 
 func init() {
-	register("ping", command{
+	registerCommand("ping", command{
 		summary: "send ICMP echo (or RFC 8335 PROBE) requests, iputils-compatible",
 		usage:   "icmplab ping [flags] HOST...",
 		about: `Pings each HOST at once, each with its own summary, with iputils ping's flags and output. ` +

@@ -19,7 +19,7 @@ import (
 )
 
 func init() {
-	register("serve", command{
+	registerCommand("serve", command{
 		summary: "serve the browser workbench (loopback by default)",
 		usage:   "icmplab serve [--addr host:port]",
 		about: `Serves the ICMP workbench page. Packets you paste or drop never leave the browser: the server ` +

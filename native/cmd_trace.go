@@ -20,7 +20,7 @@ import (
 )
 
 func init() {
-	register("trace", command{
+	registerCommand("trace", command{
 		summary: "trace the route to a host (UDP, ICMP or TCP probes; Paris flows)",
 		usage:   "icmplab trace [flags] HOST [PACKETLEN]",
 		about: `Traces the route to HOST as traceroute does, with its flags and output. PACKETLEN is the whole ` +

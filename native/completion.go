@@ -28,7 +28,7 @@ var completionShells = map[string]func(io.Writer){
 }
 
 func init() {
-	register("completion", command{
+	registerCommand("completion", command{
 		summary: "print a shell completion script (bash, zsh or fish)",
 		usage:   "icmplab completion bash|zsh|fish",
 		about: `Prints a completion script for the shell named. Load it for this session with ` +

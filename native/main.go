@@ -41,10 +41,24 @@ var commands = map[string]command{}
 // the suite (namespaces need root's capabilities) without privileges.
 var dropAll = priv.DropAll
 
-func register(name string, c command) { commands[name] = c }
+// registerCommand adds a subcommand with its help, man page and
+// completion facts.
+func registerCommand(name string, c command) { commands[name] = c }
+
+// register adds a subcommand that parses its own flags: its help is its
+// own, and its man page and completions list no flags.
+func register(name, summary string, run func(args []string, stdout, stderr io.Writer) int) {
+	commands[name] = command{summary: summary, usage: "icmplab " + name + " [flags] [args]", about: summary + ".", run: run}
+}
+
+// dropFirst names the commands that read input anyone could have forged
+// and need no privilege at all: run drops every capability before they
+// start. (decode and serve drop on their own, after opening their file or
+// their port.)
+var dropFirst = map[string]bool{"story": true}
 
 func init() {
-	register("version", command{
+	registerCommand("version", command{
 		summary: "print the version",
 		usage:   "icmplab version",
 		about:   "Prints the version of icmplab (also: icmplab --version).",
@@ -136,6 +150,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		fmt.Fprintf(stderr, "icmplab: unknown command %q; try 'icmplab --help'\n", args[0])
 		return exitUsage
+	}
+	if dropFirst[args[0]] {
+		if _, err := dropAll(); err != nil {
+			fmt.Fprintf(stderr, "icmplab %s: dropping privileges: %v\n", args[0], err)
+			return 1
+		}
 	}
 	return c.run(args[1:], stdout, stderr)
 }
