@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -207,6 +208,12 @@ func TestFileCapabilityGrantsNoMore(t *testing.T) {
 		p := start(t, nil, true, nil, capBin, "serve", "--addr", "127.0.0.1:0")
 		p.waitFor(t, `icmplab workbench on http://127\.0\.0\.1:\d+/`)
 		noCaps(t, p.cmd.Process.Pid)
+		// Once it answers, it serves, and SIGTERM is its to handle.
+		url := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`).FindString(p.seen.String())
+		resp, err := http.Get(url)
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, http.StatusOK, resp.StatusCode)
 		require.NoError(t, p.cmd.Process.Signal(syscall.SIGTERM))
 		_, code := p.finish()
 		assert.Equal(t, 0, code, p.errOut.String())
