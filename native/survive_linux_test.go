@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"icmplab/native/internal/netns"
+	"icmplab/native/pcapout"
 	"icmplab/native/priv"
 )
 
@@ -86,20 +87,38 @@ func TestPcapSurvivesStops(t *testing.T) {
 		assert.GreaterOrEqual(t, n, 40, "frames in the capture of a killed ping")
 	})
 
-	t.Run("trace-SIGTERM", func(t *testing.T) {
-		// The target drops the probes: the trace waits on hop 2.
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run("trace-"+sig.String(), func(t *testing.T) {
+			// The target drops the probes: the trace waits on hop 2.
+			c.Dst().MustRun("nft", "add", "table", "inet", "h5drop")
+			c.Dst().MustRun("nft", "add", "chain", "inet", "h5drop", "in", "{ type filter hook input priority 0; policy accept; }")
+			c.Dst().MustRun("nft", "add", "rule", "inet", "h5drop", "in", "udp", "dport", "33434-33534", "drop")
+			defer c.Dst().MustRun("nft", "delete", "table", "inet", "h5drop")
+			file := filepath.Join(dir, "trace-"+strconv.Itoa(int(sig))+".pcapng")
+			p := start(t, src, false, nil, bin, "trace", "-n", "-q", "1", "-w", "10", "-m", "3", "--pcap", file, c.Dst4())
+			p.waitFor(t, `(?m)^ 1  `+regexp.QuoteMeta(c.Hop4(1)))
+			time.Sleep(200 * time.Millisecond) // hop 2's probe is out
+			require.NoError(t, p.cmd.Process.Signal(sig))
+			out, code := p.finish()
+			assert.Equal(t, 0, code, "%s%s", out, p.errOut.String())
+			// Hop 1's probe and its answer, and the probes still out.
+			assert.GreaterOrEqual(t, decodedFrames(t, bin, file), 3)
+		})
+	}
+
+	t.Run("trace-SIGKILL", func(t *testing.T) {
 		c.Dst().MustRun("nft", "add", "table", "inet", "h5drop")
 		c.Dst().MustRun("nft", "add", "chain", "inet", "h5drop", "in", "{ type filter hook input priority 0; policy accept; }")
 		c.Dst().MustRun("nft", "add", "rule", "inet", "h5drop", "in", "udp", "dport", "33434-33534", "drop")
 		defer c.Dst().MustRun("nft", "delete", "table", "inet", "h5drop")
-		file := filepath.Join(dir, "trace.pcapng")
+		file := filepath.Join(dir, "trace-kill.pcapng")
 		p := start(t, src, false, nil, bin, "trace", "-n", "-q", "1", "-w", "10", "-m", "3", "--pcap", file, c.Dst4())
 		p.waitFor(t, `(?m)^ 1  `+regexp.QuoteMeta(c.Hop4(1)))
-		time.Sleep(200 * time.Millisecond) // hop 2's probe is out
-		require.NoError(t, p.cmd.Process.Signal(syscall.SIGTERM))
-		out, code := p.finish()
-		assert.Equal(t, 0, code, "%s%s", out, p.errOut.String())
-		// Hop 1's probe and its answer, and the probes still out.
+		// Nothing more happens: what was captured reaches the file within
+		// a second without another packet to push it.
+		time.Sleep(2 * pcapout.FlushEvery)
+		require.NoError(t, p.cmd.Process.Signal(syscall.SIGKILL))
+		p.finish()
 		assert.GreaterOrEqual(t, decodedFrames(t, bin, file), 3)
 	})
 
