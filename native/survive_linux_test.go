@@ -194,10 +194,18 @@ func TestFileCapabilityGrantsNoMore(t *testing.T) {
 	assert.Equal(t, 0, r.code, "%s%s", r.out, r.err)
 	assert.Contains(t, r.out, "1 packets transmitted, 1 received")
 
+	// noCaps waits until pid is icmplab itself (not setpriv, which execs
+	// it, and holds no capability either) with its main thread's CapEff at
+	// 0 (the file capability gives it CAP_NET_RAW at exec), then checks
+	// every thread.
 	noCaps := func(t *testing.T, pid int) {
 		t.Helper()
 		var main uint64
 		for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+			exe, _ := os.Readlink("/proc/" + strconv.Itoa(pid) + "/exe")
+			if exe != capBin {
+				continue
+			}
 			if main, err = priv.ProcCapEff(pid); err == nil && main == 0 {
 				break
 			}
