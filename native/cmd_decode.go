@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,7 +15,35 @@ import (
 )
 
 func init() {
-	register("decode", "dissect captured or pasted packets (pcap, pcapng, gzip, hex dumps)", runDecode)
+	registerCommand("decode", command{
+		summary: "dissect captured or pasted packets (pcap, pcapng, gzip, hex dumps)",
+		usage:   "icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl] [--checksums] [--dialect D] [--layer L]",
+		about: `Dissects a pcap/pcapng capture (gzip too) or hex text in any common dump dialect, down to the ` +
+			`datagram an ICMP error quotes. It drops every capability before reading any input.`,
+		exit:  "0 every frame dissected cleanly, 1 some frame is malformed, 2 usage error or unreadable input",
+		flags: func() *pflag.FlagSet { return newDecodeFlags(&decodeFlags{}) },
+		run:   runDecode,
+	})
+}
+
+// decodeFlags are decode's settings.
+type decodeFlags struct {
+	hexText, format, dialect, layer string
+	checksums                       bool
+}
+
+// newDecodeFlags is decode's flag table.
+func newDecodeFlags(f *decodeFlags) *pflag.FlagSet {
+	fl := pflag.NewFlagSet("decode", pflag.ContinueOnError)
+	fl.SortFlags = false
+	fl.StringVar(&f.hexText, "hex", "", "decode this hex `text` instead of a file (any dialect: tcpdump -X, xxd, od, base64, ...)")
+	fl.StringVar(&f.format, "format", "text", "output `format`: text (one line per packet), tree (full dissection), jsonl (one JSON record per packet)")
+	fl.StringVar(&f.dialect, "dialect", "auto", "`dialect` of text input: "+strings.Join(dialectNames(), ", "))
+	fl.StringVar(&f.layer, "layer", "auto", "`layer` the bytes start at: "+strings.Join(dissect.Layers(), ", "))
+	fl.BoolVar(&f.checksums, "checksums", false, "with --format tree, work out each checksum word by word (RFC 1071) under its field")
+	fl.SetAnnotation("format", annValues, []string{"text", "tree", "jsonl"})
+	fl.SetAnnotation("layer", annValues, dissect.Layers())
+	return fl
 }
 
 // Exit statuses of decode: 0 every frame dissected cleanly; 1 some frame is
@@ -29,63 +56,56 @@ const (
 )
 
 func runDecode(args []string, stdout, stderr io.Writer) int {
-	fl := pflag.NewFlagSet("decode", pflag.ContinueOnError)
-	fl.SetOutput(stderr)
-	hexText := fl.String("hex", "", "decode this hex text instead of a file (any dialect: tcpdump -X, xxd, od, base64, ...)")
-	format := fl.String("format", "text", "output format: text (one line per packet), tree (full dissection), jsonl (one JSON record per packet)")
-	dialect := fl.String("dialect", "auto", "dialect of text input: "+strings.Join(dialectNames(), ", "))
-	layer := fl.String("layer", "auto", "layer the bytes start at: "+strings.Join(dissect.Layers(), ", "))
-	checksums := fl.Bool("checksums", false, "with --format tree, work out each checksum word by word (RFC 1071) under its field")
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl] [--dialect D] [--layer L]")
-		fmt.Fprintln(stderr, "\nDissects a pcap/pcapng capture (gzip too) or hex text, down to the datagram an ICMP error quotes.")
-		fmt.Fprintln(stderr, "Exit status: 0 ok, 1 some packet is malformed, 2 usage error or unreadable input.")
-		fl.PrintDefaults()
+	var fv decodeFlags
+	fl := newDecodeFlags(&fv)
+	if code, stop := parseFlags("decode", fl, args, stdout, stderr); stop {
+		return code
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return decodeOK
-		}
-		return decodeUsage
-	}
+	hexText, format, dialect, layer, checksums := &fv.hexText, &fv.format, &fv.dialect, &fv.layer, &fv.checksums
 	var opt decode.Options
 	f, ok := decode.Formats[*format]
 	if !ok {
-		fmt.Fprintf(stderr, "icmplab decode: unknown format %q (text, tree, jsonl)\n", *format)
-		return decodeUsage
+		return usageFail(stderr, "decode", fmt.Sprintf("unknown format %q (text, tree, jsonl)", *format))
 	}
 	opt.Format = f
 	opt.WorkChecksums = *checksums
 	if opt.Dialect, ok = textdump.ParseDialect(*dialect); !ok {
-		fmt.Fprintf(stderr, "icmplab decode: unknown dialect %q; known: %s\n", *dialect, strings.Join(dialectNames(), ", "))
-		return decodeUsage
+		return usageFail(stderr, "decode", fmt.Sprintf("unknown dialect %q (known: %s)", *dialect, strings.Join(dialectNames(), ", ")))
 	}
 	if opt.Layer, ok = dissect.ParseLayer(*layer); !ok {
-		fmt.Fprintf(stderr, "icmplab decode: unknown layer %q; known: %s\n", *layer, strings.Join(dissect.Layers(), ", "))
-		return decodeUsage
+		return usageFail(stderr, "decode", fmt.Sprintf("unknown layer %q (known: %s)", *layer, strings.Join(dissect.Layers(), ", ")))
 	}
 	if fl.NArg() > 1 || fl.NArg() == 1 && *hexText != "" {
-		fmt.Fprintln(stderr, "icmplab decode: give one FILE, or --hex, not both")
-		return decodeUsage
+		return usageFail(stderr, "decode", "give one FILE, or --hex, not both")
 	}
 
-	var src decode.Source
-	var err error
-	switch {
-	case *hexText != "":
-		src, err = decode.OpenText(*hexText, opt)
-	case fl.NArg() == 1 && fl.Arg(0) != "-":
+	// Captures come from anywhere: they are parsed with no privilege at
+	// all. The file is opened first, so root still opens any file, and
+	// every capability is gone before a byte of it is read.
+	var in *os.File
+	if *hexText == "" && fl.NArg() == 1 && fl.Arg(0) != "-" {
 		fh, oerr := os.Open(fl.Arg(0))
 		if oerr != nil {
 			fmt.Fprintln(stderr, "icmplab decode:", oerr)
 			return decodeUsage
 		}
 		defer fh.Close()
-		src, err = decode.Open(fh, opt)
+		in = fh
+	}
+	if _, err := dropAll(); err != nil {
+		fmt.Fprintln(stderr, "icmplab decode: dropping privileges:", err)
+		return decodeUsage
+	}
+	var src decode.Source
+	var err error
+	switch {
+	case *hexText != "":
+		src, err = decode.OpenText(*hexText, opt)
+	case in != nil:
+		src, err = decode.Open(in, opt)
 	default:
 		if fl.NArg() == 0 && isTerminal(os.Stdin) {
-			fl.Usage()
-			return decodeUsage
+			return usageFail(stderr, "decode", "no input: give a FILE, --hex TEXT, or pipe a capture in")
 		}
 		src, err = decode.Open(os.Stdin, opt)
 	}

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -28,7 +29,18 @@ import (
 )
 
 func init() {
-	register("ping", "send ICMP echo (or RFC 8335 PROBE) requests, iputils-compatible", runPing)
+	registerCommand("ping", command{
+		summary: "send ICMP echo (or RFC 8335 PROBE) requests, iputils-compatible",
+		usage:   "icmplab ping [flags] HOST...",
+		about: `Pings each HOST at once, each with its own summary, with iputils ping's flags and output. ` +
+			`Needs an ICMP datagram socket (net.ipv4.ping_group_range) or CAP_NET_RAW; drops every ` +
+			`capability once its sockets are open. Flooding and intervals under 2 ms are for root only, ` +
+			`as in iputils, even when the binary has CAP_NET_RAW.`,
+		exit:        "0 when replies came back, 1 when none did (or fewer than -c before the -w deadline), 2 on errors and bad usage",
+		refusedFrom: "iputils ping",
+		flags:       func() *pflag.FlagSet { return newPingFlags(&pingFlags{}) },
+		run:         runPing,
+	})
 	// Keep the main goroutine on the process's main thread. In a cgo build
 	// priv.DropAll can drop capabilities on the calling thread only; this
 	// makes that thread the one /proc/<pid>/status reports. (Built with
@@ -50,110 +62,160 @@ type pingFlags struct {
 	iface, pattern, tos    string
 	pmtu                   string
 	flood, stamps, outst   bool
+	audible, verbose       bool
+	names, showVersion     bool
 	json                   bool
 	pcap, probe            string
 }
 
-func runPing(args []string, stdout, stderr io.Writer) int {
+// newPingFlags is ping's flag table: iputils' flags it offers, its own, and
+// iputils' flags it refuses with the reason.
+func newPingFlags(f *pingFlags) *pflag.FlagSet {
 	fl := pflag.NewFlagSet("ping", pflag.ContinueOnError)
-	fl.SetOutput(stderr)
 	fl.SortFlags = false
-	var f pingFlags
-	fl.IntVarP(&f.count, "count", "c", 0, "stop after `count` replies (or errors)")
-	fl.Float64VarP(&f.interval, "interval", "i", 1, "wait `seconds` between probes (below 0.002 needs privileges)")
-	fl.Float64VarP(&f.wait, "timeout", "W", 10, "`seconds` to wait for a reply")
+	fl.IntVarP(&f.count, "count", "c", 0, "stop after `count` replies (or errors); with -w, go on sending until the deadline")
+	fl.Float64VarP(&f.interval, "interval", "i", 1, "wait `seconds` between probes (0: as fast as replies come back; below 0.002 is for root only)")
+	fl.Float64VarP(&f.wait, "timeout", "W", 10, "`seconds` to wait for a reply (0: wait for ever, as iputils does)")
 	fl.Float64VarP(&f.dline, "deadline", "w", 0, "stop after `seconds` whatever happens")
-	fl.IntVarP(&f.size, "size", "s", ping.DefaultSize, "payload `bytes`")
+	fl.IntVarP(&f.size, "size", "s", ping.DefaultSize, "payload `bytes` (below 16 no round trip is printed, as in iputils)")
 	fl.IntVarP(&f.ttl, "ttl", "t", 0, "IP time to live / IPv6 hop limit")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print the header and summary only")
 	fl.BoolVarP(&f.numeric, "numeric", "n", false, "print addresses, never names")
+	fl.BoolVarP(&f.names, "names", "H", false, "look names up for every address (the default unless -n)")
 	fl.BoolVarP(&f.v4, "ipv4", "4", false, "IPv4 only")
 	fl.BoolVarP(&f.v6, "ipv6", "6", false, "IPv6 only")
 	fl.StringVarP(&f.iface, "interface", "I", "", "source `address` or interface name")
-	fl.BoolVarP(&f.flood, "flood", "f", false, "flood ping (root or CAP_NET_RAW)")
-	fl.StringVarP(&f.pattern, "pattern", "p", "", "fill the payload with this `hex` pattern")
-	fl.StringVarP(&f.tos, "tos", "Q", "", "IPv4 TOS byte / IPv6 traffic class (decimal or 0x hex)")
+	fl.BoolVarP(&f.flood, "flood", "f", false, "flood ping (root only)")
+	fl.StringVarP(&f.pattern, "pattern", "p", "", "fill the payload with this `hex` pattern (up to 16 bytes)")
+	fl.StringVarP(&f.tos, "tos", "Q", "", "IPv4 TOS byte / IPv6 traffic class (decimal or 0x `hex`)")
 	fl.StringVarP(&f.pmtu, "pmtudisc", "M", "", "path MTU discovery: do, dont or want")
 	fl.BoolVarP(&f.stamps, "timestamp", "D", false, "print [unix time] before each line")
 	fl.BoolVarP(&f.outst, "outstanding", "O", false, "report outstanding replies (\"no answer yet\")")
-	fl.BoolVar(&f.json, "json", false, "one JSON object per line instead of iputils text")
+	fl.BoolVarP(&f.audible, "audible", "a", false, "ring the terminal bell on each reply")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "accepted for iputils scripts: every ICMP message about a probe is always shown")
+	fl.BoolVarP(&f.showVersion, "version", "V", false, "print the version and exit")
+	fl.BoolVar(&f.json, "json", false, "one JSON object per line instead of iputils text (docs/json.md)")
 	fl.StringVar(&f.pcap, "pcap", "", "record every packet sent and received to this pcapng `file`")
 	fl.StringVar(&f.probe, "probe", "", "RFC 8335 PROBE: ask the target about its `interface` (name, index or address)")
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: icmplab ping [flags] HOST...")
-		fmt.Fprintln(stderr, "\nPings each HOST at once, each with its own summary. Output is iputils ping's; exit status 0")
-		fmt.Fprintln(stderr, "when replies came, 1 when none did, 2 on errors. Needs an ICMP datagram socket")
-		fmt.Fprintln(stderr, "(net.ipv4.ping_group_range) or CAP_NET_RAW; drops every capability once its sockets are open.")
-		fl.PrintDefaults()
+
+	fl.SetAnnotation("pcap", annFile, []string{"pcapng"})
+	fl.SetAnnotation("pmtudisc", annValues, []string{"do", "dont", "want"})
+
+	refuse(fl, "A", "adaptive", "", "adaptive intervals are not implemented; choose one with -i")
+	refuse(fl, "b", "broadcast", "", "broadcast pings are not offered: a reply counts only from the address pinged")
+	refuse(fl, "B", "strict-source", "", "the source is not pinned this way; give it with -I ADDRESS")
+	refuse(fl, "C", "connect", "", "the socket is managed by icmplab; there is no connect() to ask for")
+	refuse(fl, "d", "debug", "", "SO_DEBUG is not offered")
+	refuse(fl, "e", "identifier", "identifier", "the echo identifier is the kernel's (datagram socket) or random (raw socket), never chosen")
+	refuse(fl, "F", "flowlabel", "flow label", "IPv6 flow labels are not offered")
+	refuse(fl, "l", "preload", "preload", "preload is not implemented; probes leave one per interval")
+	refuse(fl, "L", "no-loopback", "", "multicast pings are not offered")
+	refuse(fl, "m", "mark", "mark", "SO_MARK is not offered")
+	refuse(fl, "N", "nodeinfo", "nodeinfo option", "IPv6 node information queries are not offered (see --probe for RFC 8335)")
+	refuse(fl, "r", "bypass-route", "", "bypassing the routing table is not offered; use -I INTERFACE")
+	refuse(fl, "R", "record-route", "", "IP options (record route) are not offered")
+	refuse(fl, "S", "sndbuf", "size", "the socket buffer size is icmplab's own")
+	refuse(fl, "T", "ip-timestamp", "timestamp option", "IP timestamp options are not offered")
+	refuse(fl, "U", "user-latency", "", "round trips always end at the kernel's receive timestamp; user-to-user latency is not offered")
+	refuse(fl, "3", "precise", "", "round trips are printed with iputils' rounding; --json gives them to the nanosecond")
+	return fl
+}
+
+func runPing(args []string, stdout, stderr io.Writer) int {
+	var f pingFlags
+	fl := newPingFlags(&f)
+	if code, stop := parseFlags("ping", fl, args, stdout, stderr); stop {
+		return code
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if f.showVersion {
+		fmt.Fprintf(stdout, "icmplab ping from icmplab %s\n", versionString())
+		return 0
+	}
+	if f.names {
+		f.numeric = false
+	}
+	if fl.NArg() == 0 {
+		return usageFail(stderr, "ping", "usage error: Destination address required")
+	}
+	base, opts, err := pingBase(fl, &f)
+	if err != nil {
+		return usageFail(stderr, "ping", err.Error())
 	}
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "icmplab ping: "+format+"\n", a...)
 		return 2
 	}
-	if fl.NArg() == 0 {
-		fl.Usage()
-		return 2
-	}
-	base, err := pingBase(fl, &f)
-	if err != nil {
-		return fail("%v", err)
-	}
-
-	privileged := os.Geteuid() == 0 || priv.HasNetRaw()
-	if (f.flood || base.Interval < minUserInterval) && !privileged {
+	// iputils refuses flooding and short intervals to every user but root
+	// (its uid check), whatever capabilities the binary was given: a file
+	// capability must not widen what ping lets anyone do.
+	if (base.Flood || base.Interval < minUserInterval) && os.Getuid() != 0 {
 		return fail("cannot flood; minimal interval allowed for user is %dms", minUserInterval/time.Millisecond)
 	}
 
-	// Resolve every target and open its socket while we may; then drop.
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
+	out := ping.NewOutput(stdout, stderr)
+	// A capture that cannot be written is reported at once and ends the
+	// run: the user asked for the file, and carrying on would lose it.
 	var pcap *pcapout.Writer
+	var pcapFailed atomic.Bool
 	if f.pcap != "" {
 		if pcap, err = pcapout.Create(f.pcap); err != nil {
-			return fail("%v", err)
+			return fail("--pcap: %v", err)
 		}
+		pcap.OnError(func(err error) {
+			pcapFailed.Store(true)
+			fmt.Fprintf(stderr, "icmplab ping: --pcap %s: %v\n", f.pcap, err)
+			stop()
+		})
 	}
+	if len(base.Pattern) > 0 && !f.quiet && !f.json {
+		fmt.Fprintf(stdout, "PATTERN: 0x%x\n", base.Pattern)
+	}
+
+	// Resolve every target and open its socket while we may; then drop. A
+	// host that fails is reported and the others go on, as if each had its
+	// own ping.
 	type target struct {
 		cfg  ping.Config
 		conn *ping.SockConn
 	}
 	var targets []target
+	code := 0
 	closeAll := func() {
 		for _, t := range targets {
 			t.conn.Close()
 		}
 		if pcap != nil {
-			if err := pcap.Close(); err != nil {
-				fmt.Fprintln(stderr, "icmplab ping:", err)
+			if err := pcap.Close(); err != nil && !pcapFailed.Load() {
+				fmt.Fprintf(stderr, "icmplab ping: --pcap %s: %v\n", f.pcap, err)
+				code = 2
 			}
 		}
 	}
 	for _, host := range fl.Args() {
-		cfg, opts, err := pingTarget(ctx, host, base, &f)
-		if err != nil {
-			closeAll()
-			return fail("%v", err)
-		}
-		conn, err := ping.OpenConn(opts, cfg.Src, pcap)
-		if err != nil {
-			closeAll()
+		cfg, opts, err := pingTarget(ctx, host, base, opts, &f)
+		if err == nil {
+			var conn *ping.SockConn
+			if conn, err = ping.OpenConn(opts, cfg.Src, pcap); err == nil {
+				cfg.Start.Socket = conn.Kind().String()
+				targets = append(targets, target{cfg, conn})
+				continue
+			}
 			var oe *icmpsock.OpenError
 			switch {
 			case errors.As(err, &oe) && cfg.Probe != nil:
-				return fail("%v\nPROBE (extended echo) needs a raw socket: run as root, or setcap cap_net_raw+ep <path to icmplab>", err)
+				err = fmt.Errorf("%v\nPROBE (extended echo) needs a raw socket: run as root, or setcap cap_net_raw+ep <path to icmplab>", err)
 			case errors.As(err, &oe):
-				return fail("%v\n%s", err, oe.Hint())
+				err = fmt.Errorf("%v\n%s", err, oe.Hint())
 			}
-			return fail("%v", err)
 		}
-		cfg.Start.Socket = conn.Kind().String()
-		targets = append(targets, target{cfg, conn})
+		code = 2
+		if f.json {
+			ping.NewJSONSink(out).Failed(host, err)
+		} else {
+			fmt.Fprintf(stderr, "icmplab ping: %v\n", err)
+		}
 	}
 	drop, err := priv.DropAll()
 	if err != nil {
@@ -168,28 +230,11 @@ func runPing(args []string, stdout, stderr io.Writer) int {
 	// hands over between goroutines on one thread, without the futex and
 	// spinning of cross-thread handoffs (a third of a flood's CPU).
 	runtime.GOMAXPROCS(1)
-	out := ping.NewOutput(stdout, stderr)
-	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGQUIT)
-	defer signal.Stop(sigs)
 	statuses := make([]chan struct{}, len(targets))
 	for i := range statuses {
 		statuses[i] = make(chan struct{}, 1)
 	}
-	go func() {
-		for s := range sigs {
-			if s == syscall.SIGQUIT {
-				for _, c := range statuses {
-					select {
-					case c <- struct{}{}:
-					default:
-					}
-				}
-				continue
-			}
-			stop()
-		}
-	}()
+	defer onStopSignals(stop, statuses)()
 
 	var wg sync.WaitGroup
 	codes := make([]int, len(targets))
@@ -204,7 +249,7 @@ func runPing(args []string, stdout, stderr io.Writer) int {
 		} else {
 			sink = ping.NewTextSink(out, ping.TextOptions{
 				Quiet: f.quiet, Numeric: f.numeric, Timestamps: f.stamps,
-				Outstanding: f.outst, Flood: f.flood, Names: names,
+				Outstanding: f.outst, Flood: f.flood, Names: names, Audible: f.audible,
 			})
 		}
 		p, err := ping.New(t.cfg, t.conn, sink)
@@ -221,92 +266,108 @@ func runPing(args []string, stdout, stderr io.Writer) int {
 	}
 	wg.Wait()
 	closeAll()
-	code := 0
+	if pcapFailed.Load() {
+		code = 2
+	}
 	for _, c := range codes {
 		code = max(code, c)
 	}
 	return code
 }
 
+// onStopSignals makes SIGINT, SIGTERM and SIGHUP end the run as iputils'
+// SIGINT does (summaries printed, capture closed), and SIGQUIT ask each
+// pinger for a status line. It returns the function that stops listening.
+func onStopSignals(stop func(), statuses []chan struct{}) func() {
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case s := <-sigs:
+				if s != syscall.SIGQUIT {
+					stop()
+					continue
+				}
+				for _, c := range statuses {
+					select {
+					case c <- struct{}{}:
+					default:
+					}
+				}
+			}
+		}
+	}()
+	return func() { signal.Stop(sigs); close(done) }
+}
+
 // seconds converts a flag's seconds to a duration, refusing nonsense.
-func seconds(name string, v float64) (time.Duration, error) {
+func seconds(flag string, v float64) (time.Duration, error) {
 	if v < 0 || math.IsNaN(v) || v > 1e9 {
-		return 0, fmt.Errorf("bad %s: %v", name, v)
+		return 0, usagef("invalid value %v for %s: want seconds from 0 to 1e9", v, flag)
 	}
 	return time.Duration(v * float64(time.Second)), nil
 }
 
-// pingBase turns the flags into the settings every target shares.
-func pingBase(fl *pflag.FlagSet, f *pingFlags) (ping.Config, error) {
+// pingBase checks every flag and turns them into the settings and socket
+// options every target shares. Its errors are usage errors.
+func pingBase(fl *pflag.FlagSet, f *pingFlags) (ping.Config, icmpsock.Options, error) {
 	var c ping.Config
+	opts := icmpsock.Options{TTL: f.ttl, TOS: icmpsock.NoTOS}
 	var err error
 	if f.v4 && f.v6 {
-		return c, errors.New("only one of -4 and -6")
+		return c, opts, usagef("only one -4 or -6 option may be specified")
 	}
 	if fl.Changed("count") && f.count <= 0 {
-		return c, fmt.Errorf("bad number of packets to transmit: %d", f.count)
+		return c, opts, usagef("invalid value %d for -c/--count: out of range: 1 <= value", f.count)
 	}
 	c.Count = f.count
-	if c.Interval, err = seconds("timing interval", f.interval); err != nil {
-		return c, err
+	if c.Interval, err = seconds("-i/--interval", f.interval); err != nil {
+		return c, opts, err
 	}
-	if f.flood && !fl.Changed("interval") {
+	switch {
+	case f.flood && !fl.Changed("interval"):
 		c.Interval = 0
+	case c.Interval == 0:
+		c.NoWait = true // -i 0: as fast as replies come back
 	}
 	c.Flood = f.flood
-	if c.Timeout, err = seconds("linger time", f.wait); err != nil {
-		return c, err
+	if c.Timeout, err = seconds("-W/--timeout", f.wait); err != nil {
+		return c, opts, err
 	}
 	if c.Timeout == 0 {
-		return c, errors.New("bad linger time: 0")
+		c.Timeout = ping.Forever // iputils' -W 0: no reply is ever given up
 	}
-	if c.Deadline, err = seconds("deadline", f.dline); err != nil {
-		return c, err
+	if c.Deadline, err = seconds("-w/--deadline", f.dline); err != nil {
+		return c, opts, err
 	}
 	if f.size < 0 || f.size > ping.MaxSize {
-		return c, fmt.Errorf("invalid -s value: %d (0 <= value <= %d)", f.size, ping.MaxSize)
+		return c, opts, usagef("invalid value %d for -s/--size: out of range: 0 <= value <= %d", f.size, ping.MaxSize)
 	}
 	c.Size = f.size
 	if fl.Changed("ttl") && (f.ttl < 1 || f.ttl > 255) {
-		return c, fmt.Errorf("invalid -t value: %d (1 <= value <= 255)", f.ttl)
+		return c, opts, usagef("invalid value %d for -t/--ttl: out of range: 1 <= value <= 255", f.ttl)
 	}
 	if f.pattern != "" {
 		if len(f.pattern)%2 != 0 || len(f.pattern) > 32 {
-			return c, fmt.Errorf("patterns must be specified as pairs of hex digits, at most 16 bytes: %s", f.pattern)
+			return c, opts, usagef("patterns must be specified as pairs of hex digits, at most 16 bytes: %s", f.pattern)
 		}
 		if c.Pattern, err = hex.DecodeString(f.pattern); err != nil {
-			return c, fmt.Errorf("patterns must be specified as hex digits: %s", f.pattern)
+			return c, opts, usagef("patterns must be specified as hex digits: %s", f.pattern)
 		}
 	}
 	if f.probe != "" {
 		if c.Probe, err = ping.ParseProbeQuery(f.probe); err != nil {
-			return c, err
+			return c, opts, usagef("--probe: %v", err)
 		}
-	}
-	return c, nil
-}
-
-// pingTarget resolves one host and fills in its config and socket options.
-func pingTarget(ctx context.Context, host string, base ping.Config, f *pingFlags) (ping.Config, icmpsock.Options, error) {
-	cfg := base
-	opts := icmpsock.Options{TTL: f.ttl, TOS: icmpsock.NoTOS}
-	addr, numeric, err := resolve(ctx, host, f.v4, f.v6)
-	if err != nil {
-		return cfg, opts, err
-	}
-	cfg.Dst = addr
-	cfg.Family = codec.IPv4
-	if addr.Is6() {
-		cfg.Family = codec.IPv6
-	}
-	opts.Family = cfg.Family
-	if cfg.Probe != nil {
-		opts.Want = icmpsock.OnlyRaw // the kernel's datagram sockets send echo requests only
 	}
 	if f.tos != "" {
 		v, err := strconv.ParseUint(f.tos, 0, 8)
 		if err != nil {
-			return cfg, opts, fmt.Errorf("bad TOS value: %s", f.tos)
+			return c, opts, usagef("bad TOS value: %s", f.tos)
 		}
 		opts.TOS = int(v)
 	}
@@ -319,61 +380,54 @@ func pingTarget(ctx context.Context, host string, base ping.Config, f *pingFlags
 	case "want":
 		opts.PMTU = icmpsock.PMTUWant
 	default:
-		return cfg, opts, fmt.Errorf("invalid -M argument: %s", f.pmtu)
+		return c, opts, usagef("invalid -M argument: %s", f.pmtu)
+	}
+	if f.flood {
+		opts.RecvBuf = 1 << 20
+	}
+	return c, opts, nil
+}
+
+// pingTarget resolves one host and fills in its config and socket options.
+func pingTarget(ctx context.Context, host string, base ping.Config, opts icmpsock.Options, f *pingFlags) (ping.Config, icmpsock.Options, error) {
+	cfg := base
+	addr, numeric, err := resolve(ctx, host, lookupNetwork(f.v4, f.v6), false)
+	if err != nil {
+		return cfg, opts, err
+	}
+	cfg.Dst = addr
+	cfg.Family = codec.IPv4
+	if addr.Is6() {
+		cfg.Family = codec.IPv6
+	}
+	opts.Family = cfg.Family
+	if cfg.Probe != nil {
+		opts.Want = icmpsock.OnlyRaw // the kernel's datagram sockets send echo requests only
 	}
 	showFrom := false
 	if f.iface != "" {
 		showFrom = true
 		if a, err := netip.ParseAddr(f.iface); err == nil {
 			if a.Is6() != addr.Is6() {
-				return cfg, opts, fmt.Errorf("source address %s is not of the target's family", a)
+				return cfg, opts, fmt.Errorf("%s: source address %s is not of the target's family", host, a)
 			}
 			opts.Source = a
 		} else {
 			opts.Device = f.iface
 		}
 	}
-	if f.flood {
-		opts.RecvBuf = 1 << 20
-	}
 	src := opts.Source
 	if !src.IsValid() {
 		// iputils connects a probe socket first: an unreachable network is
 		// reported before anything is sent.
 		if src, err = icmpsock.RouteSource(addr, opts.Device); err != nil {
-			return cfg, opts, fmt.Errorf("connect: %v", err)
+			return cfg, opts, fmt.Errorf("connect: %s", strerror(err))
 		}
 	}
 	cfg.Src = src
 	cfg.Start = ping.Start{Host: host, Addr: addr, Numeric: numeric, Source: src,
 		Device: opts.Device, ShowFrom: showFrom}
 	return cfg, opts, nil
-}
-
-// resolve returns the host's address: the literal itself, or the first
-// address of the asked family from the resolver, once.
-func resolve(ctx context.Context, host string, only4, only6 bool) (netip.Addr, bool, error) {
-	if a, err := netip.ParseAddr(host); err == nil {
-		a = a.Unmap()
-		if only4 && !a.Is4() || only6 && !a.Is6() {
-			return a, true, fmt.Errorf("%s: Address family for hostname not supported", host)
-		}
-		return a, true, nil
-	}
-	network := "ip"
-	switch {
-	case only4:
-		network = "ip4"
-	case only6:
-		network = "ip6"
-	}
-	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	addrs, err := net.DefaultResolver.LookupNetIP(ctx, network, host)
-	if err != nil || len(addrs) == 0 {
-		return netip.Addr{}, false, fmt.Errorf("%s: Name or service not known", host)
-	}
-	return addrs[0].Unmap(), false, nil
 }
 
 // reverseName is iputils' reverse lookup of a reply's source.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -20,29 +19,35 @@ import (
 )
 
 func init() {
-	register("serve", "serve the browser workbench (loopback by default)", runServe)
+	registerCommand("serve", command{
+		summary: "serve the browser workbench (loopback by default)",
+		usage:   "icmplab serve [--addr host:port]",
+		about: `Serves the ICMP workbench page. Packets you paste or drop never leave the browser: the server ` +
+			`only hands out the embedded static files. It drops every capability once it listens, before ` +
+			`it reads any request.`,
+		exit:  "0 after SIGINT or SIGTERM, 1 when it cannot listen or serve, 2 on bad usage",
+		flags: func() *pflag.FlagSet { return newServeFlags(new(string)) },
+		run:   runServe,
+	})
+}
+
+// newServeFlags is serve's flag table.
+func newServeFlags(addr *string) *pflag.FlagSet {
+	fl := pflag.NewFlagSet("serve", pflag.ContinueOnError)
+	fl.StringVar(addr, "addr", "127.0.0.1:8080", "`address` to listen on; keep it on loopback unless you mean to share the page")
+	return fl
 }
 
 // runServe serves the embedded page until interrupted. Nothing the page
 // dissects is ever sent back: the server only hands out static files.
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fl := pflag.NewFlagSet("serve", pflag.ContinueOnError)
-	fl.SetOutput(stderr)
-	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on; keep it on loopback unless you mean to share the page")
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: icmplab serve [--addr host:port]")
-		fmt.Fprintln(stderr, "\nServes the ICMP workbench page. Packets you paste or drop never leave the browser.")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return 0
-		}
-		return 2
+	addr := new(string)
+	fl := newServeFlags(addr)
+	if code, stop := parseFlags("serve", fl, args, stdout, stderr); stop {
+		return code
 	}
 	if fl.NArg() != 0 {
-		fmt.Fprintf(stderr, "icmplab serve: unexpected argument %q\n", fl.Arg(0))
-		return 2
+		return usageFail(stderr, "serve", fmt.Sprintf("unexpected argument %q", fl.Arg(0)))
 	}
 	root, err := fs.Sub(site.Static, "static")
 	if err != nil {
@@ -57,6 +62,12 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintln(stderr, "icmplab serve:", err)
+		return 1
+	}
+	// A port below 1024 may have needed a capability; serving needs none.
+	if _, err := dropAll(); err != nil {
+		ln.Close()
+		fmt.Fprintln(stderr, "icmplab serve: dropping privileges:", err)
 		return 1
 	}
 	raw, gz, _ := h.Size("main.wasm")

@@ -5,65 +5,128 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/netip"
 	"os"
 	"os/signal"
+	"strconv"
+	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
 
+	"icmplab/native/pcapout"
 	"icmplab/native/trace"
 )
 
 func init() {
-	register("trace", "trace the route to a host (UDP, ICMP or TCP probes; Paris flows)", runTrace)
+	registerCommand("trace", command{
+		summary: "trace the route to a host (UDP, ICMP or TCP probes; Paris flows)",
+		usage:   "icmplab trace [flags] HOST [PACKETLEN]",
+		about: `Traces the route to HOST as traceroute does, with its flags and output. PACKETLEN is the whole ` +
+			`probe's size in bytes, IP header included, as traceroute takes it. UDP and ICMP probes work ` +
+			`unprivileged (ICMP needs net.ipv4.ping_group_range); -e and -T need CAP_NET_RAW.`,
+		exit:        "0 when the trace ran (whether or not it reached HOST), 1 when it could not run, 2 on bad usage or an unknown host",
+		refusedFrom: "traceroute",
+		flags:       func() *pflag.FlagSet { return newTraceFlags(&traceFlags{}) },
+		run:         runTrace,
+	})
 }
 
-// runTrace is `icmplab trace [flags] HOST`, with traceroute's flag names.
-func runTrace(args []string, stdout, stderr io.Writer) int {
+// traceFlags are trace's settings, traceroute's flag names first.
+type traceFlags struct {
+	maxHops, first, queries, inflight, flows, dataLen int
+	wait, source, iface, pcap                         string
+	port                                              uint16
+	numeric, v4, v6, ext, icmp, tcp, udpFixed         bool
+	paris, asJSON, unpriv, showVersion                bool
+}
+
+// newTraceFlags is trace's flag table: one line per flag, then the
+// traceroute flags it refuses with the reason.
+func newTraceFlags(f *traceFlags) *pflag.FlagSet {
 	fl := pflag.NewFlagSet("trace", pflag.ContinueOnError)
-	fl.SetOutput(stderr)
-	var (
-		maxHops  = fl.IntP("max-hops", "m", 30, "max TTL (hops) to probe")
-		first    = fl.IntP("first", "f", 1, "TTL to start from")
-		queries  = fl.IntP("queries", "q", 3, "probes per hop")
-		wait     = fl.StringP("wait", "w", "5,3,10", "MAX[,HERE,NEAR]: give a probe up after MAX seconds, or HERE times the round trip of an answered probe of the same hop, or NEAR times one of a later hop (factors left out are 0, as in traceroute)")
-		inflight = fl.IntP("sim-queries", "N", 16, "probes in flight at once")
-		port     = fl.Uint16P("port", "p", 0, "destination port (UDP: first port, 33434; -U: 53; -T: 80)")
-		numeric  = fl.BoolP("numeric", "n", false, "print addresses only, no reverse names")
-		v4       = fl.BoolP("ipv4", "4", false, "use IPv4")
-		v6       = fl.BoolP("ipv6", "6", false, "use IPv6")
-		source   = fl.StringP("source", "s", "", "source address")
-		iface    = fl.StringP("interface", "i", "", "send through this interface")
-		ext      = fl.BoolP("extensions", "e", false, "show ICMP extensions (MPLS label stacks, RFC 5837 interface information) and the RFC 4884 layout each used")
-		icmp     = fl.BoolP("icmp", "I", false, "probe with ICMP echo requests")
-		tcp      = fl.BoolP("tcp", "T", false, "probe with TCP SYN (needs CAP_NET_RAW)")
-		udpFixed = fl.BoolP("udp", "U", false, "probe with UDP to one port (53 unless -p)")
-		paris    = fl.Bool("paris", false, "keep one flow for the whole trace, so ECMP routers send every probe the same way (Paris traceroute)")
-		flows    = fl.Int("flows", 1, "trace with N Paris flows (different source ports) and report the distinct paths")
-		asJSON   = fl.Bool("json", false, "print the result as JSON (hops, probes, round trips, names, extensions, end reason)")
-		pcap     = fl.String("pcap", "", "record probes and answers to this pcapng file")
-		unpriv   = fl.Bool("unprivileged", false, "read errors from the socket error queue even with CAP_NET_RAW (what an unprivileged user sees)")
-		dataLen  = fl.Int("data", 32, "payload bytes of UDP and ICMP probes")
-	)
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: icmplab trace [flags] HOST")
-		fmt.Fprintln(stderr, "\nTraces the route to HOST as traceroute does. UDP and ICMP probes work unprivileged")
-		fmt.Fprintln(stderr, "(ICMP needs net.ipv4.ping_group_range); -e and -T need CAP_NET_RAW.")
-		fl.PrintDefaults()
+	fl.SortFlags = false
+	fl.IntVarP(&f.maxHops, "max-hops", "m", 30, "max TTL (hops) to probe, 1 to 255")
+	fl.IntVarP(&f.first, "first", "f", 1, "TTL to start from")
+	fl.IntVarP(&f.queries, "queries", "q", 3, "probes per hop, 1 to 10")
+	fl.StringVarP(&f.wait, "wait", "w", "5,3,10", "`MAX[,HERE,NEAR]`: give a probe up after MAX seconds, or HERE times the round trip of an answered probe of the same hop, or NEAR times one of a later hop (factors left out are 0, as in traceroute)")
+	fl.IntVarP(&f.inflight, "sim-queries", "N", 16, "probes in flight at once")
+	fl.Uint16VarP(&f.port, "port", "p", 0, "destination port (UDP: first port, 33434; -U: 53; -T: 80)")
+	fl.BoolVarP(&f.numeric, "numeric", "n", false, "print addresses only, no reverse names")
+	fl.BoolVarP(&f.v4, "ipv4", "4", false, "use IPv4")
+	fl.BoolVarP(&f.v6, "ipv6", "6", false, "use IPv6")
+	fl.StringVarP(&f.source, "source", "s", "", "source `address`")
+	fl.StringVarP(&f.iface, "interface", "i", "", "send through this `interface`")
+	fl.BoolVarP(&f.ext, "extensions", "e", false, "show ICMP extensions (MPLS label stacks, RFC 5837 interface information) and the RFC 4884 layout each used")
+	fl.BoolVarP(&f.icmp, "icmp", "I", false, "probe with ICMP echo requests")
+	fl.BoolVarP(&f.tcp, "tcp", "T", false, "probe with TCP SYN (needs CAP_NET_RAW)")
+	fl.BoolVarP(&f.udpFixed, "udp", "U", false, "probe with UDP to one port (53 unless -p)")
+	fl.BoolVarP(&f.showVersion, "version", "V", false, "print the version and exit")
+	fl.BoolVar(&f.paris, "paris", false, "keep one flow for the whole trace, so ECMP routers send every probe the same way (Paris traceroute)")
+	fl.IntVar(&f.flows, "flows", 1, "trace with N Paris flows (different source ports) and report the distinct paths")
+	fl.BoolVar(&f.asJSON, "json", false, "print the result as JSON (hops, probes, round trips, names, extensions, end reason; docs/json.md)")
+	fl.StringVar(&f.pcap, "pcap", "", "record probes and answers to this pcapng `file`")
+	fl.BoolVar(&f.unpriv, "unprivileged", false, "read errors from the socket error queue even with CAP_NET_RAW (what an unprivileged user sees)")
+	fl.IntVar(&f.dataLen, "data", 32, "payload `bytes` of UDP and ICMP probes (or give PACKETLEN)")
+
+	fl.SetAnnotation("pcap", annFile, []string{"pcapng"})
+
+	refuse(fl, "A", "as-path-lookups", "", "AS path lookups ask a whois server on the network; icmplab asks no outside service")
+	refuse(fl, "F", "dont-fragment", "", "the don't-fragment bit is not offered; 'icmplab ping -M do -s SIZE' probes a path MTU")
+	refuse(fl, "t", "tos", "tos", "setting the TOS / traffic class of probes is not offered")
+	refuse(fl, "z", "sendwait", "seconds", "probes are paced by -N (probes in flight), not by a wait between sends")
+	refuse(fl, "g", "gateway", "gateway", "source routing (IP options) is not offered")
+	refuse(fl, "l", "flowlabel", "flow label", "IPv6 flow labels are not offered")
+	refuse(fl, "M", "module", "method", "probe methods are chosen with -I, -T, -U (UDP by default)")
+	refuse(fl, "d", "debug", "", "SO_DEBUG is not offered")
+	return fl
+}
+
+// maxTraceQueries is traceroute's limit of probes per hop.
+const maxTraceQueries = 10
+
+// traceHeaderBytes is what a probe's IP header and UDP or ICMP header add
+// to its payload: traceroute's PACKETLEN counts them.
+func traceHeaderBytes(v6 bool) int {
+	if v6 {
+		return 40 + 8
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return 0
-		}
-		return 2
+	return 20 + 8
+}
+
+// runTrace is `icmplab trace [flags] HOST [PACKETLEN]`, with traceroute's
+// flag names.
+func runTrace(args []string, stdout, stderr io.Writer) int {
+	var f traceFlags
+	fl := newTraceFlags(&f)
+	if code, stop := parseFlags("trace", fl, args, stdout, stderr); stop {
+		return code
 	}
-	if fl.NArg() != 1 {
-		fl.Usage()
-		return 2
+	if f.showVersion {
+		fmt.Fprintf(stdout, "icmplab trace from icmplab %s\n", versionString())
+		return 0
 	}
+	bad := func(format string, a ...any) int { return usageFail(stderr, "trace", fmt.Sprintf(format, a...)) }
+	switch {
+	case fl.NArg() == 0:
+		return bad("no HOST given")
+	case fl.NArg() > 2:
+		return bad("unexpected argument %q after HOST and PACKETLEN", fl.Arg(2))
+	}
+	// traceroute's refusals, in its words.
+	switch {
+	case f.maxHops > 255:
+		return bad("max hops cannot be more than 255")
+	case f.first < 1 || f.first > f.maxHops:
+		return bad("first hop out of range")
+	case f.queries < 1 || f.queries > maxTraceQueries:
+		return bad("no more than %d probes per hop", maxTraceQueries)
+	}
+	maxHops, first, queries, wait, inflight, port := &f.maxHops, &f.first, &f.queries, &f.wait, &f.inflight, &f.port
+	numeric, v4, v6, source, iface, ext := &f.numeric, &f.v4, &f.v6, &f.source, &f.iface, &f.ext
+	icmp, tcp, udpFixed, paris, flows, asJSON := &f.icmp, &f.tcp, &f.udpFixed, &f.paris, &f.flows, &f.asJSON
+	pcap, unpriv, dataLen := &f.pcap, &f.unpriv, &f.dataLen
 	fail := func(err error) int {
 		fmt.Fprintln(stderr, "icmplab trace:", err)
 		return 1
@@ -82,42 +145,59 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if methods > 1 {
-		fmt.Fprintln(stderr, "icmplab trace: -I, -T and -U exclude each other")
-		return 2
+		return bad("-I, -T and -U exclude each other")
 	}
 	if *v4 && *v6 {
-		fmt.Fprintln(stderr, "icmplab trace: -4 and -6 exclude each other")
-		return 2
+		return bad("-4 and -6 exclude each other")
 	}
 	w, err := trace.ParseWait(*wait)
 	if err != nil {
-		fmt.Fprintln(stderr, "icmplab trace:", err)
-		return 2
+		return bad("-w: %v", err)
 	}
 	cfg.Wait = w
 	if *source != "" {
 		if cfg.Source, err = netip.ParseAddr(*source); err != nil {
-			fmt.Fprintln(stderr, "icmplab trace: -s:", err)
-			return 2
+			return bad("-s: %q is not an address", *source)
 		}
 	}
-	network := "ip"
-	switch {
-	case *v4:
-		network = "ip4"
-	case *v6:
-		network = "ip6"
+	var packetLen int
+	if fl.NArg() == 2 {
+		n, err := strconv.Atoi(fl.Arg(1))
+		switch {
+		case err != nil || n < 0:
+			return bad("cannot handle PACKETLEN %q: want a whole number of bytes", fl.Arg(1))
+		case n > 65000:
+			return bad("too big packetlen %d specified", n)
+		}
+		packetLen = n
 	}
-	if cfg.Target, err = resolveHost(fl.Arg(0), network); err != nil {
-		return fail(err)
+	// traceroute: an unknown host is a usage error (exit 2), in
+	// getaddrinfo's words.
+	if cfg.Target, _, err = resolve(context.Background(), fl.Arg(0), lookupNetwork(*v4, *v6), true); err != nil {
+		fmt.Fprintln(stderr, "icmplab trace:", err)
+		return exitUsage
+	}
+	if fl.NArg() == 2 {
+		cfg.DataLen = max(packetLen-traceHeaderBytes(cfg.Target.Is6()), 0)
+		if cfg.DataLen < traceMinData {
+			return bad("packetlen %d is too small: at least %d bytes (headers and %d bytes of payload)", packetLen, traceHeaderBytes(cfg.Target.Is6())+traceMinData, traceMinData)
+		}
 	}
 	if err := cfg.Normalize(); err != nil {
-		fmt.Fprintln(stderr, "icmplab trace:", err)
-		return 2
+		return bad("%v", err)
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
+	// A capture that cannot be written is reported at once and ends the
+	// trace with exit status 2 (the trace opens the file itself).
+	var pcapFailed atomic.Bool
+	pcapout.DefaultOnError = func(err error) {
+		pcapFailed.Store(true)
+		fmt.Fprintf(stderr, "icmplab trace: --pcap %s: %v\n", *pcap, err)
+		stop()
+	}
+	defer func() { pcapout.DefaultOnError = nil }()
 	var names *trace.Resolver
 	if !cfg.NoDNS {
 		names = trace.NewResolver(cfg.Wait.Max)
@@ -169,32 +249,12 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 	if err != nil && !errors.Is(err, context.Canceled) {
 		return fail(err)
 	}
+	if pcapFailed.Load() {
+		return 2 // the capture asked for is incomplete
+	}
 	return 0
 }
 
-// resolveHost takes an address or looks a name up, preferring IPv4 as
-// traceroute does unless -6.
-func resolveHost(host, network string) (netip.Addr, error) {
-	if a, err := netip.ParseAddr(host); err == nil {
-		a = a.Unmap()
-		if (network == "ip4" && !a.Is4()) || (network == "ip6" && !a.Is6()) {
-			return netip.Addr{}, fmt.Errorf("%s is not an %s address", host, network)
-		}
-		return a, nil
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	addrs, err := net.DefaultResolver.LookupNetIP(ctx, network, host)
-	if err != nil {
-		return netip.Addr{}, err
-	}
-	for _, a := range addrs {
-		if a.Unmap().Is4() {
-			return a.Unmap(), nil
-		}
-	}
-	if len(addrs) == 0 {
-		return netip.Addr{}, fmt.Errorf("%s: no address", host)
-	}
-	return addrs[0].Unmap(), nil
-}
+// traceMinData is the least payload a trace probe carries (it holds the
+// probe's identity).
+const traceMinData = 4

@@ -16,7 +16,6 @@
 package pcapout
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -38,18 +37,55 @@ const DefaultTTL = 64
 // gopacket's pcapgo would do as well, but importing it links
 // gopacket/layers, whose init costs every start of icmplab tens of
 // milliseconds, --pcap or not.
+//
+// A capture must survive the way its prober stops. Blocks are gathered in
+// memory and written to the file whole, one write call per batch, so the
+// file always ends at a block boundary: SIGKILL loses at most what was
+// gathered, never half a block. A batch is written once FlushEvery has
+// passed since the last (a ticker sees to it while no packet comes), or
+// once FlushBytes are held, and at Flush and Close. A write that fails is
+// reported at once through OnError; when it wrote part of a batch, the
+// file is cut back to the last whole block.
 type Writer struct {
 	mu      sync.Mutex
 	ng      *capture.NgWriter
-	bw      *bufio.Writer
+	pending blockBuf  // whole blocks not yet written
+	out     io.Writer // the file (or any writer New was given)
 	closer  io.Closer
+	written int64 // bytes written to out: always a block boundary
+	flushed time.Time
 	buf     []byte
 	ipID    uint16
 	packets int
 	err     error // sticky: the first write error
+	onError func(error)
+	stop    chan struct{}
+	done    chan struct{}
+
+	closeOnce sync.Once
 }
 
-// Create creates (or truncates) a pcapng file at path.
+// Flush policy: see Writer.
+const (
+	FlushEvery = time.Second
+	FlushBytes = 64 << 10
+)
+
+// blockBuf gathers what NgWriter writes; the Writer moves it to the file
+// between blocks only.
+type blockBuf struct{ b []byte }
+
+func (b *blockBuf) Write(p []byte) (int, error) { b.b = append(b.b, p...); return len(p), nil }
+
+// DefaultOnError, when set, is installed as the OnError of every Writer
+// Create makes: a command sets it once, before its prober opens the
+// capture deep inside, so that a full disk is reported at once wherever
+// the Writer was made. Set it before any Create; it is not synchronized.
+var DefaultOnError func(error)
+
+// Create creates (or truncates) a pcapng file at path. Its header blocks
+// are on disk when Create returns, so even a prober killed at once leaves
+// a file every reader opens.
 func Create(path string) (*Writer, error) {
 	f, err := os.Create(path)
 	if err != nil {
@@ -61,14 +97,19 @@ func Create(path string) (*Writer, error) {
 		return nil, err
 	}
 	w.closer = f
+	w.onError = DefaultOnError
+	if err := w.Flush(); err != nil {
+		w.Close()
+		return nil, err
+	}
 	return w, nil
 }
 
-// New writes a pcapng section and its one raw-IP interface to out, which
-// the Writer buffers (Flush and Close write the rest).
+// New writes a pcapng section and its one raw-IP interface to out, in
+// whole blocks (see Writer); Close stops its flush ticker.
 func New(out io.Writer) (*Writer, error) {
-	bw := bufio.NewWriter(out)
-	ng, err := capture.NewNgWriterOptions(bw, capture.LinkRaw, capture.NgWriterOptions{
+	w := &Writer{out: out, stop: make(chan struct{}), done: make(chan struct{})}
+	ng, err := capture.NewNgWriterOptions(&w.pending, capture.LinkRaw, capture.NgWriterOptions{
 		Hardware: runtime.GOARCH, OS: runtime.GOOS, Application: "icmplab",
 		IfName:        "icmplab",
 		IfDescription: "ICMP sent and received by icmplab; IP headers of datagram-socket and IPv6 packets reconstructed",
@@ -77,7 +118,68 @@ func New(out io.Writer) (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pcapout: %w", err)
 	}
-	return &Writer{ng: ng, bw: bw}, nil
+	w.ng = ng
+	w.flushed = time.Now()
+	go w.tick()
+	return w, nil
+}
+
+// OnError sets fn to be called once with the first write error, the moment
+// it happens: a prober reports a full disk while it runs, not at exit. fn
+// runs with the Writer locked, so it must not call the Writer's methods.
+func (w *Writer) OnError(fn func(error)) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.onError = fn
+}
+
+// tick writes what is pending at least once every FlushEvery while no
+// packet comes to do it.
+func (w *Writer) tick() {
+	defer close(w.done)
+	t := time.NewTicker(FlushEvery / 2)
+	defer t.Stop()
+	for {
+		select {
+		case <-w.stop:
+			return
+		case <-t.C:
+			w.mu.Lock()
+			if len(w.pending.b) > 0 && time.Since(w.flushed) >= FlushEvery/2 {
+				w.flushLocked()
+			}
+			w.mu.Unlock()
+		}
+	}
+}
+
+// flushLocked writes the pending blocks in one call. A short write is cut
+// back to the last block boundary when the file allows it.
+func (w *Writer) flushLocked() error {
+	w.flushed = time.Now()
+	if w.err != nil {
+		w.pending.b = w.pending.b[:0]
+		return w.err
+	}
+	if len(w.pending.b) == 0 {
+		return nil
+	}
+	n, err := w.out.Write(w.pending.b)
+	if err == nil && n < len(w.pending.b) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		if n > 0 {
+			if t, ok := w.out.(interface{ Truncate(int64) error }); ok {
+				t.Truncate(w.written)
+			}
+		}
+		w.pending.b = w.pending.b[:0]
+		return w.fail(fmt.Errorf("write: %w", err))
+	}
+	w.written += int64(n)
+	w.pending.b = w.pending.b[:0]
+	return nil
 }
 
 // WriteIP records a whole IP datagram (header included) seen at time at.
@@ -139,12 +241,18 @@ func (w *Writer) write(at time.Time, data []byte) error {
 		return w.fail(fmt.Errorf("pcapout: %w", err))
 	}
 	w.packets++
+	if len(w.pending.b) >= FlushBytes || time.Since(w.flushed) >= FlushEvery {
+		return w.flushLocked()
+	}
 	return nil
 }
 
 func (w *Writer) fail(err error) error {
 	if w.err == nil {
 		w.err = err
+		if w.onError != nil {
+			w.onError(err)
+		}
 	}
 	return err
 }
@@ -160,19 +268,21 @@ func (w *Writer) Packets() int {
 func (w *Writer) Flush() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if err := w.bw.Flush(); err != nil {
-		return w.fail(fmt.Errorf("pcapout: %w", err))
-	}
-	return w.err
+	return w.flushLocked()
 }
 
-// Close flushes and closes the file Create opened. It reports the first
-// error any write met, so a caller that ignored them still learns of it.
+// Close flushes, stops the ticker and closes the file Create opened. It
+// reports the first error any write met, so a caller that ignored them
+// still learns of it. Calling it again does nothing more.
 func (w *Writer) Close() error {
 	ferr := w.Flush()
 	var cerr error
-	if w.closer != nil {
-		cerr = w.closer.Close()
-	}
+	w.closeOnce.Do(func() {
+		close(w.stop)
+		<-w.done
+		if w.closer != nil {
+			cerr = w.closer.Close()
+		}
+	})
 	return errors.Join(ferr, cerr)
 }

@@ -2,6 +2,7 @@ package ping
 
 import (
 	"fmt"
+	"math"
 	"net/netip"
 	"time"
 
@@ -22,6 +23,10 @@ const (
 	MaxSize = 65535 - 20 - 8
 )
 
+// Forever as a Timeout never gives a probe up: iputils' -W 0, after
+// which a run without replies ends only by -w or an interrupt.
+const Forever = time.Duration(math.MaxInt64)
+
 // Config is one pinger's settings.
 type Config struct {
 	Family codec.Family
@@ -32,7 +37,11 @@ type Config struct {
 	Src netip.Addr
 
 	Count    int           // -c; 0 means until interrupted or the deadline
-	Interval time.Duration // -i; DefaultInterval when 0, unless Flood
+	Interval time.Duration // -i; DefaultInterval when 0, unless Flood or NoWait
+	// NoWait keeps a zero Interval: iputils' -i 0, which sends as fast as
+	// replies come back (at least 100 a second) like a flood, but prints
+	// every reply. Only root may ask for it.
+	NoWait   bool
 	Timeout  time.Duration // -W; DefaultTimeout when 0
 	Deadline time.Duration // -w; 0 means none
 	Size     int           // -s
@@ -60,7 +69,7 @@ func (c *Config) normalize() error {
 	if c.Interval < 0 || c.Timeout < 0 || c.Deadline < 0 || c.Count < 0 {
 		return fmt.Errorf("ping: negative count, interval, timeout or deadline")
 	}
-	if c.Interval == 0 && !c.Flood {
+	if c.Interval == 0 && !c.Flood && !c.NoWait {
 		c.Interval = DefaultInterval
 	}
 	if c.Timeout == 0 {

@@ -166,7 +166,7 @@ func (p *Pinger) Run(ctx context.Context, status <-chan struct{}) Summary {
 		if p.wantSend() && !now.Before(nextSend) {
 			at := p.send()
 			switch {
-			case p.cfg.Flood && p.cfg.Interval == 0:
+			case p.cfg.Interval == 0:
 				nextSend = at.Add(floodInterval)
 			default:
 				nextSend = nextSend.Add(p.cfg.Interval)
@@ -194,7 +194,7 @@ func (p *Pinger) Run(ctx context.Context, status <-chan struct{}) Summary {
 		switch {
 		case err == nil:
 			p.handle(pk)
-			if p.cfg.Flood && p.cfg.Interval == 0 && p.inflight == 0 && p.wantSend() {
+			if p.cfg.Interval == 0 && p.inflight == 0 && p.wantSend() {
 				nextSend = now // the reply is back: send the next at once
 			}
 		case errors.Is(err, os.ErrDeadlineExceeded):
@@ -234,8 +234,11 @@ func (p *Pinger) settleLast(flag uint8) {
 	st.flags |= flag
 }
 
-// wantSend reports whether more probes are due.
-func (p *Pinger) wantSend() bool { return p.cfg.Count == 0 || p.sent < p.cfg.Count }
+// wantSend reports whether more probes are due. With a deadline, iputils
+// goes on sending past -c until the deadline or -c answers.
+func (p *Pinger) wantSend() bool {
+	return p.cfg.Count == 0 || p.cfg.Deadline > 0 || p.sent < p.cfg.Count
+}
 
 // finished applies iputils' exit rules: all -c probes answered (by a reply
 // or an error); the -w deadline; or, without a deadline, the linger after
@@ -247,6 +250,9 @@ func (p *Pinger) finished(now, deadline time.Time) (EndReason, bool) {
 	}
 	if !deadline.IsZero() && !now.Before(deadline) {
 		return EndDeadline, true
+	}
+	if !deadline.IsZero() && p.errors > 0 { // iputils: a deadline run stops at its first error
+		return EndFirstError, true
 	}
 	if at, ok := p.lingerUntil(); ok && !now.Before(at) {
 		return EndCount, true
@@ -365,7 +371,7 @@ func (p *Pinger) summary(reason EndReason) Summary {
 		Host: p.cfg.Start.Host, Addr: p.cfg.Dst,
 		Transmitted: p.sent, Received: p.received, Duplicates: p.dups,
 		Corrupted: p.corrupted, Errors: p.errors,
-		Stats: p.stats, Flood: p.cfg.Flood, EndReason: reason, Pipe: p.pipe,
+		Stats: p.stats, Flood: p.cfg.Flood || p.cfg.Interval == 0, EndReason: reason, Pipe: p.pipe,
 		Count: p.cfg.Count, Deadline: p.cfg.Deadline,
 	}
 	if !p.first.IsZero() {

@@ -450,18 +450,6 @@ func TestStatsAgainstReference(t *testing.T) {
 	}
 }
 
-func TestIsqrt(t *testing.T) {
-	for _, v := range []int64{0, 1, 2, 3, 4, 15, 16, 17, 1<<40 - 1, 1 << 40, 999999999999} {
-		r := isqrt(v)
-		if r*r > v || (r+1)*(r+1) <= v {
-			t.Errorf("isqrt(%d) = %d", v, r)
-		}
-	}
-	if isqrt(-5) != 0 {
-		t.Error("isqrt of a negative")
-	}
-}
-
 // TestConcurrentPingers runs two engines over fakes that deliver every
 // reply to both, as two raw sockets would see them: each counts its own.
 func TestConcurrentPingers(t *testing.T) {

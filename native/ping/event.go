@@ -100,6 +100,9 @@ const (
 	EndDeadline    EndReason = "deadline"    // -w passed
 	EndInterrupted EndReason = "interrupted" // SIGINT
 	EndError       EndReason = "error"       // the socket failed
+	// EndFirstError: with -w, an ICMP error or local error about a probe
+	// ends the run at once, as in iputils.
+	EndFirstError EndReason = "first_error"
 )
 
 // Start describes a pinger about to begin, for the header line.

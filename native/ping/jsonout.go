@@ -2,6 +2,7 @@ package ping
 
 import (
 	"encoding/json"
+	"errors"
 	"math"
 	"time"
 
@@ -63,7 +64,7 @@ type jsonEvent struct {
 type jsonSummary struct {
 	Type        string   `json:"type"`
 	Host        string   `json:"host"`
-	Addr        string   `json:"addr"`
+	Addr        string   `json:"addr,omitempty"`
 	Transmitted int      `json:"transmitted"`
 	Received    int      `json:"received"`
 	Duplicates  int      `json:"duplicates"`
@@ -159,10 +160,13 @@ func (j *JSONSink) Event(ev Event) {
 }
 
 func (j *JSONSink) summary(typ string, s Summary) jsonSummary {
-	js := jsonSummary{Type: typ, Host: s.Host, Addr: s.Addr.String(),
+	js := jsonSummary{Type: typ, Host: s.Host,
 		Transmitted: s.Transmitted, Received: s.Received, Duplicates: s.Duplicates,
 		Corrupted: s.Corrupted, Errors: s.Errors, LossPercent: round6(s.LossPercent()),
 		TimeMS: round6(float64(s.Elapsed) / float64(time.Millisecond)), EndReason: string(s.EndReason), Pipe: s.Pipe}
+	if s.Addr.IsValid() {
+		js.Addr = s.Addr.String()
+	}
 	if s.Stats.N > 0 {
 		js.RTTMinMS = ptr(round6(s.Stats.MinMS))
 		js.RTTAvgMS = ptr(round6(s.Stats.AvgMS()))
@@ -174,6 +178,24 @@ func (j *JSONSink) summary(typ string, s Summary) jsonSummary {
 	}
 	return js
 }
+
+// Failed prints the "summary" of a host that never started: its name did
+// not resolve (end_reason "unresolved") or its socket could not be set up
+// ("error"). Nothing was sent; the exit code is 2, as iputils' for it.
+func (j *JSONSink) Failed(host string, err error) {
+	reason := EndError
+	var re interface{ Unresolved() bool }
+	if errors.As(err, &re) && re.Unresolved() {
+		reason = EndUnresolved
+	}
+	js := j.summary("summary", Summary{Host: host, EndReason: reason, Err: err})
+	js.ExitCode = ptr(2)
+	j.emit(js)
+}
+
+// EndUnresolved: the host's name could not be resolved; nothing was sent.
+// Only the command line reports it (the engine never runs).
+const EndUnresolved EndReason = "unresolved"
 
 // Status prints a "status" object (SIGQUIT).
 func (j *JSONSink) Status(s Summary) { j.emit(j.summary("status", s)) }

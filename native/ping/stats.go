@@ -55,16 +55,25 @@ func (s *Stats) Add(rtt time.Duration) {
 	s.N++
 }
 
-// IputilsAvgMdevUS returns average and mean deviation as iputils computes
-// them: integer division of the sums, then the integer square root of
-// mean(x²) - mean(x)² (its "mdev" is the population standard deviation).
+// IputilsAvgMdevUS returns average and mean deviation as iputils
+// (20221126, ping_common.c) computes them in whole microseconds: the
+// average by integer division; the variance as (Σx² - (Σx)²/n) / n in
+// integer division, that order "to avoid integer rounding errors for small
+// ping times" (a sum past INT_MAX falls back to Σx²/n - avg²), and mdev its
+// integer square root. So 86, 88 and 92 µs give avg 88 and mdev 2 (the
+// exact figure is 2.49), where mean(x²) - avg² would give 11.
 func (s Stats) IputilsAvgMdevUS() (avg, mdev int64) {
 	if s.N == 0 {
 		return 0, 0
 	}
 	n := int64(s.N)
 	avg = s.SumUS / n
-	v := s.Sum2US/n - avg*avg
+	var v int64
+	if s.SumUS < math.MaxInt32 {
+		v = (s.Sum2US - s.SumUS*s.SumUS/n) / n
+	} else {
+		v = s.Sum2US/n - avg*avg
+	}
 	return avg, isqrt(v)
 }
 
@@ -88,17 +97,19 @@ func (s Stats) MdevMS() float64 {
 	return math.Sqrt(v)
 }
 
-// isqrt is the integer square root (floor), iputils' llsqrt; 0 for v <= 0.
+// isqrt is iputils' llsqrt: Newton's iteration from v, stopped when an
+// estimate no longer falls, returning that last estimate. It is the floor
+// of the square root except just below a perfect square, where the
+// iteration swings and it returns one more (llsqrt(3) = 2, llsqrt(8) = 3):
+// iputils prints that, so the text output does too. 0 for v <= 0.
 func isqrt(v int64) int64 {
 	if v <= 0 {
 		return 0
 	}
-	r := int64(math.Sqrt(float64(v)))
-	for r*r > v {
-		r--
+	prev, x := int64(math.MaxInt64), v
+	for x < prev {
+		prev = x
+		x = (x + v/x) / 2
 	}
-	for (r+1)*(r+1) <= v {
-		r++
-	}
-	return r
+	return x
 }

@@ -15,6 +15,7 @@ type TextOptions struct {
 	Timestamps  bool // -D: [seconds.micros] before each line
 	Outstanding bool // -O: "no answer yet for icmp_seq=N"
 	Flood       bool // -f: a dot per probe, a backspace per reply
+	Audible     bool // -a: a bell with each reply
 	// Names resolves an address to a host name ("" when it has none); nil
 	// means no lookups. It is called at most once per address.
 	Names func(netip.Addr) string
@@ -77,7 +78,9 @@ func (t *TextSink) addr(a netip.Addr) string {
 		t.mu.Unlock()
 	}
 	if name == "" {
-		return a.String()
+		// iputils asks getnameinfo without NI_NAMEREQD, which gives the
+		// address itself when it has no name: "198.18.2.2 (198.18.2.2)".
+		name = a.String()
 	}
 	return name + " (" + a.String() + ")"
 }
@@ -111,6 +114,16 @@ func (t *TextSink) sourceText(s Start) string {
 	}
 	return s.Source.String()
 }
+
+// TimingMinSize is the least payload iputils times: it carries its send
+// time in the payload as a struct timeval, 16 bytes on 64-bit Linux, and
+// below that prints no time= and no rtt line. icmplab keeps send times
+// locally and could time any size, but prints what iputils prints; --json
+// has the round trips whatever the size.
+const TimingMinSize = 16
+
+// timing reports whether round trips are printed (iputils' "timing").
+func (t *TextSink) timing() bool { return t.start.Size >= TimingMinSize || t.start.Probe != nil }
 
 // stamp is -D's prefix.
 func (t *TextSink) stamp(at time.Time) string {
@@ -156,7 +169,7 @@ func (t *TextSink) Event(ev Event) {
 			b.WriteString(" (truncated)\n")
 			break
 		}
-		if ev.HasRTT {
+		if ev.HasRTT && t.timing() {
 			b.WriteString(" time=" + IputilsTime(ev.RTT) + " ms")
 		}
 		if ev.Dup {
@@ -164,6 +177,9 @@ func (t *TextSink) Event(ev Event) {
 		}
 		if ev.BadChecksum {
 			b.WriteString(" (BAD CHECKSUM!)")
+		}
+		if t.opt.Audible && !ev.Dup {
+			b.WriteString("\a")
 		}
 		b.WriteString("\n")
 	case EventError:
@@ -268,7 +284,7 @@ func (t *TextSink) End(s Summary) {
 	b.WriteString("\n--- " + s.Host + " ping statistics ---\n")
 	b.WriteString(StatsLine(s) + "\n")
 	comma := ""
-	if s.Received > 0 && s.Stats.N > 0 {
+	if s.Received > 0 && s.Stats.N > 0 && t.timing() {
 		avg, mdev := s.Stats.IputilsAvgMdevUS()
 		fmt.Fprintf(&b, "rtt min/avg/max/mdev = %s/%s/%s/%s ms", msus(s.Stats.MinUS), msus(avg), msus(s.Stats.MaxUS), msus(mdev))
 		comma = ", "
@@ -321,7 +337,7 @@ func (t *TextSink) Status(s Summary) {
 		loss = (s.Transmitted - s.Received) * 100 / s.Transmitted
 	}
 	line := fmt.Sprintf("\r%d/%d packets, %d%% loss", s.Received, s.Transmitted, loss)
-	if s.Received > 0 && s.Stats.N > 0 {
+	if s.Received > 0 && s.Stats.N > 0 && t.timing() {
 		avg, _ := s.Stats.IputilsAvgMdevUS()
 		ew := s.Stats.EWMA8US
 		line += fmt.Sprintf(", min/avg/ewma/max = %s/%s/%d.%03d/%s ms", msus(s.Stats.MinUS), msus(avg), ew/8000, (ew/8)%1000, msus(s.Stats.MaxUS))
