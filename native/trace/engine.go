@@ -5,6 +5,8 @@ import (
 	"errors"
 	"net/netip"
 	"time"
+
+	"icmplab/native/internal/clock"
 )
 
 // prober sends probes of one method and posts the replies its sockets read.
@@ -57,6 +59,7 @@ type Result struct {
 
 // engine is the probe table and the loop that drives it.
 type engine struct {
+	clk      clock.Clock // the engine's time: timeouts, deadlines, settle times
 	cfg      *Config
 	pr       prober
 	ppf      int     // probes per flow
@@ -106,7 +109,7 @@ func (t *Tracer) Privileged() bool { return t.pr.privileged() }
 // address that answers, so names can be looked up while the trace goes on.
 func (t *Tracer) Run(ctx context.Context, onHop func(HopReport), onReply func(netip.Addr)) (*Result, error) {
 	defer t.pr.close()
-	return runWith(ctx, &t.cfg, t.pr, onHop, onReply)
+	return runWith(ctx, &t.cfg, t.pr, clock.Real{}, onHop, onReply)
 }
 
 // Close releases the sockets of a Tracer that will not Run.
@@ -121,9 +124,11 @@ func Run(ctx context.Context, cfg Config, onHop func(HopReport), onReply func(ne
 	return t.Run(ctx, onHop, onReply)
 }
 
-// runWith runs the loop over an opened prober (tests pass fakes).
-func runWith(ctx context.Context, cfg *Config, pr prober, onHop func(HopReport), onReply func(netip.Addr)) (*Result, error) {
+// runWith runs the loop over an opened prober on clk (tests pass a fake
+// prober and a fake clock; the sockets' probers stamp with the wall clock).
+func runWith(ctx context.Context, cfg *Config, pr prober, clk clock.Clock, onHop func(HopReport), onReply func(netip.Addr)) (*Result, error) {
 	e := newEngine(cfg, pr)
+	e.clk = clock.Or(clk)
 	if onHop != nil {
 		e.onHop = onHop
 	}
@@ -132,16 +137,16 @@ func runWith(ctx context.Context, cfg *Config, pr prober, onHop func(HopReport),
 	}
 	replies := make(chan reply, 256)
 	pr.start(replies)
-	e.res.Started = time.Now()
+	e.res.Started = e.clk.Now()
 	err := e.loop(ctx, replies)
-	e.res.Elapsed = time.Since(e.res.Started)
+	e.res.Elapsed = e.clk.Now().Sub(e.res.Started)
 	return e.res, err
 }
 
 func newEngine(cfg *Config, pr prober) *engine {
 	ppf := cfg.probesPerFlow()
 	e := &engine{
-		cfg: cfg, pr: pr, ppf: ppf,
+		clk: clock.Real{}, cfg: cfg, pr: pr, ppf: ppf,
 		probes:   make([]Probe, cfg.Flows*ppf),
 		endTTL:   make([]int, cfg.Flows),
 		nextHop:  make([]int, cfg.Flows),
@@ -172,7 +177,7 @@ func newEngine(cfg *Config, pr prober) *engine {
 
 // loop is the single send/receive/update loop.
 func (e *engine) loop(ctx context.Context, replies <-chan reply) error {
-	timer := time.NewTimer(time.Hour)
+	timer := e.clk.NewTimer(time.Hour)
 	defer timer.Stop()
 	for {
 		// Replies the kernel already queued are taken before any probe is
@@ -186,7 +191,7 @@ func (e *engine) loop(ctx context.Context, replies <-chan reply) error {
 				more = false
 			}
 		}
-		now := time.Now()
+		now := e.clk.Now()
 		next := e.expire(now)
 		if err := e.sendMore(); err != nil {
 			return err
@@ -195,12 +200,12 @@ func (e *engine) loop(ctx context.Context, replies <-chan reply) error {
 		if e.allFinished() {
 			return nil
 		}
-		if n := e.expire(time.Now()); next.IsZero() || (!n.IsZero() && n.Before(next)) {
+		if n := e.expire(e.clk.Now()); next.IsZero() || (!n.IsZero() && n.Before(next)) {
 			next = n
 		}
 		wait := time.Hour
 		if !next.IsZero() {
-			wait = max(time.Until(next), 0)
+			wait = max(next.Sub(e.clk.Now()), 0)
 		}
 		timer.Reset(wait)
 		select {
@@ -214,7 +219,7 @@ func (e *engine) loop(ctx context.Context, replies <-chan reply) error {
 					more = false
 				}
 			}
-		case <-timer.C:
+		case <-timer.C():
 		case <-ctx.Done():
 			for f := range e.finished {
 				if !e.finished[f] {
@@ -226,7 +231,7 @@ func (e *engine) loop(ctx context.Context, replies <-chan reply) error {
 		}
 		if !timer.Stop() {
 			select {
-			case <-timer.C:
+			case <-timer.C():
 			default:
 			}
 		}
@@ -301,7 +306,7 @@ func (e *engine) sendMore() error {
 			p.Outcome = Skipped
 			continue
 		}
-		p.Sent = time.Now() // the prober refines it to just before the send
+		p.Sent = e.clk.Now() // the prober refines it to just before the send
 		k, err := e.pr.send(p)
 		if err != nil {
 			return err
@@ -386,7 +391,7 @@ func (e *engine) emit() {
 			if !settled {
 				break
 			}
-			h := HopReport{Flow: f, TTL: ttl, Probes: append([]Probe(nil), hop...), Settled: time.Now(), Final: ttl == last}
+			h := HopReport{Flow: f, TTL: ttl, Probes: append([]Probe(nil), hop...), Settled: e.clk.Now(), Final: ttl == last}
 			e.res.Flows[f].Hops = append(e.res.Flows[f].Hops, h)
 			e.nextHop[f]++
 			e.onHop(h)

@@ -9,23 +9,28 @@ import (
 	"time"
 
 	"icmplab/codec"
+	"icmplab/native/internal/clock"
 )
 
 // fakeProber is a function-backed prober: answer decides, for each probe
-// sent, what (if anything) comes back and after how long.
+// sent, what (if anything) comes back and after how long. Answers are
+// scheduled on a fake clock, which runFake moves from one event to the next
+// whenever the engine waits: no test depends on the machine's speed.
 type fakeProber struct {
 	mu       sync.Mutex
+	clk      *clock.Fake
 	out      chan<- reply
 	answer   func(p Probe) (reply, time.Duration, bool)
 	sent     []Probe
 	inflight int
 	peak     int
-	timers   []*time.Timer
+	timers   []clock.Timer
 }
 
 var (
 	fakeSrc    = netip.MustParseAddr("198.18.0.1")
 	fakeTarget = netip.MustParseAddr("198.18.9.9")
+	fakeEpoch  = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 )
 
 func (f *fakeProber) source() netip.Addr { return fakeSrc }
@@ -42,8 +47,19 @@ func (f *fakeProber) close() {
 	}
 }
 
+// clock is the fake's clock, made on first use.
+func (f *fakeProber) clock() *clock.Fake {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.clk == nil {
+		f.clk = clock.NewFake(fakeEpoch)
+	}
+	return f.clk
+}
+
 func (f *fakeProber) send(p *Probe) (lookupKey, error) {
-	p.Sent = time.Now()
+	clk := f.clock()
+	p.Sent = clk.Now()
 	k := lookupKey{proto: codec.ProtoUDP, sport: 1000, dport: uint16(33434 + p.Index + 100*p.Flow)}
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -57,14 +73,37 @@ func (f *fakeProber) send(p *Probe) (lookupKey, error) {
 	if r.key == (lookupKey{}) {
 		r.key = k
 	}
-	f.timers = append(f.timers, time.AfterFunc(d, func() {
+	f.timers = append(f.timers, clk.AfterFunc(d, func() {
 		f.mu.Lock()
 		f.inflight--
 		f.mu.Unlock()
-		r.at = time.Now()
+		r.at = clk.Now()
 		f.out <- r
 	}))
 	return k, nil
+}
+
+// runSimulated runs the engine over f on f's fake clock: each time the
+// engine arms its timer (it has done all it can at the present time), the
+// clock moves on to the next event, an answer or the engine's own timer.
+func runSimulated(t *testing.T, cfg *Config, f *fakeProber, onHop func(HopReport)) (*Result, error) {
+	t.Helper()
+	clk := f.clock()
+	var res *Result
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		res, err = runWith(context.Background(), cfg, f, clk, onHop, nil)
+	}()
+	for {
+		select {
+		case <-clk.Armed():
+			clk.Step()
+		case <-done:
+			return res, err
+		}
+	}
 }
 
 // hopReply is a router's time exceeded from 198.18.ttl.2, quoting the probe.
@@ -86,7 +125,7 @@ func runFake(t *testing.T, cfg Config, f *fakeProber) (*Result, []HopReport) {
 		t.Fatal(err)
 	}
 	var got []HopReport
-	res, err := runWith(context.Background(), &cfg, f, func(h HopReport) { got = append(got, h) }, nil)
+	res, err := runSimulated(t, &cfg, f, func(h HopReport) { got = append(got, h) })
 	f.close()
 	if err != nil {
 		t.Fatal(err)
@@ -254,7 +293,7 @@ func TestEngineFlows(t *testing.T) {
 	}
 	pr := &Printer{W: &b, Cfg: &cfg}
 	pr.Header(60)
-	res, err := runWith(context.Background(), &cfg, f, pr.Hop, nil)
+	res, err := runSimulated(t, &cfg, f, pr.Hop)
 	if err != nil {
 		t.Fatal(err)
 	}
