@@ -47,6 +47,7 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 		pcap     = fl.String("pcap", "", "record probes and answers to this pcapng file")
 		unpriv   = fl.Bool("unprivileged", false, "read errors from the socket error queue even with CAP_NET_RAW (what an unprivileged user sees)")
 		dataLen  = fl.Int("data", 32, "payload bytes of UDP and ICMP probes")
+		unknown  = fl.Int("max-unknown", trace.DefaultMaxUnknown, "stop after this many silent hops in a row past the last answer, as mtr does (0: probe on to -m, as traceroute does)")
 	)
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: icmplab trace [flags] HOST")
@@ -71,7 +72,13 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 	methods := 0
 	cfg := trace.Config{Name: fl.Arg(0), MaxHops: *maxHops, FirstTTL: *first, Queries: *queries, InFlight: *inflight,
 		Port: *port, NoDNS: *numeric, Iface: *iface, Ext: *ext, Paris: *paris, Flows: *flows, Pcap: *pcap,
-		Unprivileged: *unpriv, DataLen: *dataLen}
+		Unprivileged: *unpriv, DataLen: *dataLen, MaxUnknown: *unknown}
+	if *unknown == 0 {
+		cfg.MaxUnknown = trace.NoMaxUnknown
+	} else if *unknown < 0 {
+		fmt.Fprintln(stderr, "icmplab trace: --max-unknown: want 0 or more")
+		return 2
+	}
 	for _, m := range []struct {
 		on bool
 		m  trace.Method

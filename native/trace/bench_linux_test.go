@@ -23,6 +23,12 @@ import (
 // silent-routers: 6 routers and the target (7 hops), routers 2 and 5 never
 // answer. silent-target: 2 routers and a target that drops everything,
 // traced to 10 hops (-m 10 for every tool, so the silent tail is bounded).
+// silent-target-default: the same path with every tool's defaults, where
+// traceroute waits out 28 silent hops and icmplab stops after five (mtr's
+// --max-unknown); one run of it takes traceroute about 25 s, so measure it
+// alone with
+//
+//	go test -run '^$' -bench TraceWall/silent-target-default -benchtime 1x ./native/trace/
 func BenchmarkTraceWall(b *testing.B) {
 	netns.RequireTool(b, "nft", "nftables")
 	type topo struct {
@@ -36,13 +42,15 @@ func BenchmarkTraceWall(b *testing.B) {
 	}
 	short := netns.NewChain(b, 2)
 	blackhole(b, short.Dst())
-	topos := []topo{{"silent-routers", chain, nil}, {"silent-target", short, []string{"-m", "10"}}}
+	topos := []topo{{"silent-routers", chain, nil}, {"silent-target", short, []string{"-m", "10"}}, {"silent-target-default", short, nil}}
 	bin := icmplabBin(b)
 	for _, tp := range topos {
 		src, dst := tp.c.Src(), tp.c.Dst4()
-		src.MustRun("nft", "add", "table", "inet", "probes")
-		src.MustRun("nft", "add", "chain", "inet", "probes", "out", "{ type filter hook output priority 0 ; policy accept ; }")
-		src.MustRun("nft", "add", "rule", "inet", "probes", "out", "ip", "daddr", dst, "counter")
+		if _, err := src.Run("nft", "list", "table", "inet", "probes"); err != nil {
+			src.MustRun("nft", "add", "table", "inet", "probes")
+			src.MustRun("nft", "add", "chain", "inet", "probes", "out", "{ type filter hook output priority 0 ; policy accept ; }")
+			src.MustRun("nft", "add", "rule", "inet", "probes", "out", "ip", "daddr", dst, "counter")
+		}
 		tools := []struct {
 			name string
 			cmd  []string

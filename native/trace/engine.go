@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/netip"
+	"strconv"
 	"time"
 
 	"icmplab/native/internal/clock"
@@ -39,9 +40,16 @@ type FlowResult struct {
 	SrcPort  uint16
 	DstPort  uint16
 	Hops     []HopReport
-	End      string // "destination reached", "max hops (30)", "unreachable (!H)", "interrupted"
+	End      string // "destination reached", "max hops (30)", "max unknown (5)", "unreachable (!H)", "interrupted"
 	Reached  bool
 	Finished bool
+	// LastAnswered is the highest TTL any probe of the flow was answered
+	// at (0: none); with an End of "max unknown (N)", the flow stopped N
+	// hops past it.
+	LastAnswered int
+	// StoppedSilent says the flow ended after the max-unknown run of
+	// silent hops, not at the destination or the hop limit.
+	StoppedSilent bool
 }
 
 // Result is a finished trace.
@@ -69,6 +77,8 @@ type engine struct {
 	lowPos   int // every probe before this position in order is done
 	inflight int
 	endTTL   []int // per flow: TTL of the final hop, or MaxHops+1 while unknown
+	lastAns  []int // per flow: highest TTL answered, FirstTTL-1 while none
+	unknown  int   // silent hops in a row that end a flow (0: none)
 	nextHop  []int // per flow: next TTL to report
 	finished []bool
 	byKey    map[lookupKey]int
@@ -140,6 +150,11 @@ func runWith(ctx context.Context, cfg *Config, pr prober, clk clock.Clock, onHop
 	e.res.Started = e.clk.Now()
 	err := e.loop(ctx, replies)
 	e.res.Elapsed = e.clk.Now().Sub(e.res.Started)
+	for f := range e.res.Flows {
+		if e.lastAns[f] >= cfg.FirstTTL {
+			e.res.Flows[f].LastAnswered = e.lastAns[f]
+		}
+	}
 	return e.res, err
 }
 
@@ -149,6 +164,8 @@ func newEngine(cfg *Config, pr prober) *engine {
 		clk: clock.Real{}, cfg: cfg, pr: pr, ppf: ppf,
 		probes:   make([]Probe, cfg.Flows*ppf),
 		endTTL:   make([]int, cfg.Flows),
+		lastAns:  make([]int, cfg.Flows),
+		unknown:  cfg.unknownLimit(),
 		nextHop:  make([]int, cfg.Flows),
 		finished: make([]bool, cfg.Flows),
 		byKey:    make(map[lookupKey]int, cfg.Flows*ppf),
@@ -159,6 +176,7 @@ func newEngine(cfg *Config, pr prober) *engine {
 	}
 	for f := 0; f < cfg.Flows; f++ {
 		e.endTTL[f] = cfg.MaxHops + 1
+		e.lastAns[f] = cfg.FirstTTL - 1
 		e.nextHop[f] = cfg.FirstTTL
 		e.res.Flows[f].Flow = f
 		for i := 0; i < ppf; i++ {
@@ -296,16 +314,21 @@ func (e *engine) expire(now time.Time) time.Time {
 }
 
 // sendMore fills the in-flight window in table order, skipping hops past a
-// flow's known end.
+// flow's known end, and waiting (sending nothing further) while the next
+// probe would go more than the max-unknown hops past the flow's last answer.
 func (e *engine) sendMore() error {
 	for e.inflight < e.cfg.InFlight && e.sendPos < len(e.order) {
 		i := e.order[e.sendPos]
-		e.sendPos++
 		p := &e.probes[i]
 		if p.TTL > e.endTTL[p.Flow] || e.finished[p.Flow] {
+			e.sendPos++
 			p.Outcome = Skipped
 			continue
 		}
+		if e.unknown > 0 && p.TTL > e.lastAns[p.Flow]+e.unknown {
+			return nil // an answer may yet move the limit on
+		}
+		e.sendPos++
 		p.Sent = e.clk.Now() // the prober refines it to just before the send
 		k, err := e.pr.send(p)
 		if err != nil {
@@ -336,7 +359,13 @@ func (e *engine) apply(r reply) {
 		return
 	}
 	if p.Outcome != Pending {
-		return // late or duplicate: the probe was settled already
+		// Late or duplicate: the probe was settled already. A late answer
+		// still proves the hop answers, so the silent run is not counted
+		// from below it.
+		if p.Outcome == TimedOut {
+			e.answeredAt(p.Flow, p.TTL)
+		}
+		return
 	}
 	if r.outcome == Reached && r.icmp && r.from != e.cfg.Target {
 		// A port unreachable or echo reply from an address other than the
@@ -354,6 +383,7 @@ func (e *engine) apply(r reply) {
 	p.Ext, p.Layout = r.ext, r.layout
 	p.QuotedTTL, p.QuotedTOS, p.HaveQuote = r.qttl, r.qtos, r.hasQuote
 	e.inflight--
+	e.answeredAt(p.Flow, p.TTL)
 	e.onReply(r.from)
 	if p.Outcome.final() && p.TTL < e.endTTL[p.Flow] {
 		e.endTTL[p.Flow] = p.TTL
@@ -366,6 +396,13 @@ func (e *engine) apply(r reply) {
 				q.Outcome = Skipped
 			}
 		}
+	}
+}
+
+// answeredAt notes an answer from hop ttl of flow f.
+func (e *engine) answeredAt(f, ttl int) {
+	if ttl > e.lastAns[f] {
+		e.lastAns[f] = ttl
 	}
 }
 
@@ -391,10 +428,18 @@ func (e *engine) emit() {
 			if !settled {
 				break
 			}
-			h := HopReport{Flow: f, TTL: ttl, Probes: append([]Probe(nil), hop...), Settled: e.clk.Now(), Final: ttl == last}
+			// Every hop up to this one is settled, and none past it was
+			// probed unless an answer allowed it: a silent run this long
+			// past the last answer is the end.
+			silent := e.unknown > 0 && ttl < last && ttl-e.lastAns[f] >= e.unknown
+			h := HopReport{Flow: f, TTL: ttl, Probes: append([]Probe(nil), hop...), Settled: e.clk.Now(), Final: ttl == last || silent}
 			e.res.Flows[f].Hops = append(e.res.Flows[f].Hops, h)
 			e.nextHop[f]++
 			e.onHop(h)
+			if silent {
+				e.finishUnknown(f)
+				break
+			}
 			if ttl == last {
 				var fin *Probe
 				for k := range h.Probes {
@@ -417,6 +462,17 @@ func (e *engine) finish(f int, fin *Probe) {
 	fr.Reached = fin != nil && fin.Outcome == Reached
 	fr.End = endReason(fin, e.cfg.MaxHops, fin == nil)
 }
+
+// finishUnknown ends flow f after the max-unknown run of silent hops.
+func (e *engine) finishUnknown(f int) {
+	e.finished[f] = true
+	fr := &e.res.Flows[f]
+	fr.Finished, fr.StoppedSilent = true, true
+	fr.End = EndMaxUnknown(e.unknown)
+}
+
+// EndMaxUnknown is the end reason of a flow stopped after n silent hops.
+func EndMaxUnknown(n int) string { return "max unknown (" + strconv.Itoa(n) + ")" }
 
 func (e *engine) allFinished() bool {
 	for _, f := range e.finished {

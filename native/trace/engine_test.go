@@ -8,6 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"icmplab/codec"
 	"icmplab/native/internal/clock"
 )
@@ -319,5 +322,70 @@ flow 3:
 	got := rttRe.ReplaceAllString(b.String(), "X")
 	if got != want {
 		t.Fatalf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestEngineStopsAfterSilentRun: routers at hops 1 and 2 answer, nothing
+// past them does. With the default max-unknown (5) the trace stops after
+// hops 3-7, sends nothing past hop 7, and takes one wait (5 s on the fake
+// clock) instead of traceroute's five rounds of it; with NoMaxUnknown it
+// goes on to -m.
+func TestEngineStopsAfterSilentRun(t *testing.T) {
+	answer := func(p Probe) (reply, time.Duration, bool) {
+		if p.TTL <= 2 {
+			return hopReply(p.TTL), time.Millisecond, true
+		}
+		return reply{}, 0, false
+	}
+	f := &fakeProber{answer: answer}
+	res, got := runFake(t, Config{}, f)
+	require.Len(t, got, 7)
+	assert.True(t, got[6].Final)
+	fl := res.Flows[0]
+	assert.Equal(t, "max unknown (5)", fl.End)
+	assert.True(t, fl.StoppedSilent)
+	assert.False(t, fl.Reached)
+	assert.Equal(t, 2, fl.LastAnswered)
+	assert.Len(t, f.sent, 21, "3 probes at each of hops 1-7")
+	for _, p := range f.sent {
+		assert.LessOrEqual(t, p.TTL, 7)
+	}
+	// Hops 6 and 7 left when the first answers freed the window (1 ms):
+	// every silent probe was in flight at once, and the trace took one wait.
+	assert.Equal(t, DefaultWait.Max+time.Millisecond, res.Elapsed)
+
+	var b strings.Builder
+	(&Printer{W: &b, Cfg: &res.Config}).Summary(res)
+	assert.Equal(t, "no answer from hops 3-7, 5 in a row past the last answer: stopped (--max-unknown 5; 0 probes on to hop 30)\n", b.String())
+
+	f = &fakeProber{answer: answer}
+	res, got = runFake(t, Config{MaxUnknown: NoMaxUnknown, MaxHops: 12}, f)
+	assert.Len(t, got, 12)
+	assert.Equal(t, "max hops (12)", res.Flows[0].End)
+}
+
+// TestEngineSilentRunDoesNotCutSlowAnswers: hops 3-6 are silent, hop 7 is
+// the destination and answers only after 4.5 s (slow ICMP generation, within
+// the 5 s wait), and hop 2 answers only every other probe: the silent run is
+// 4, one short of the limit, and the destination is reached.
+func TestEngineSilentRunDoesNotCutSlowAnswers(t *testing.T) {
+	answer := func(p Probe) (reply, time.Duration, bool) {
+		switch {
+		case p.TTL == 2 && p.N%2 == 1:
+			return reply{}, 0, false
+		case p.TTL <= 2:
+			return hopReply(p.TTL), time.Millisecond, true
+		case p.TTL >= 7:
+			return destReply(codec.CodePortUnreachable), 4500 * time.Millisecond, true
+		}
+		return reply{}, 0, false
+	}
+	res, got := runFake(t, Config{}, &fakeProber{answer: answer})
+	require.Len(t, got, 7)
+	assert.Equal(t, "destination reached", res.Flows[0].End)
+	assert.True(t, res.Flows[0].Reached)
+	for _, p := range got[6].Probes {
+		assert.Equal(t, Reached, p.Outcome)
+		assert.Equal(t, 4500*time.Millisecond, p.RTT())
 	}
 }

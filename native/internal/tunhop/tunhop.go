@@ -109,6 +109,14 @@ func (t *Tun) Serve(respond Responder) {
 	}()
 }
 
+// Write sends one whole IP datagram out of the device, as if the simulated
+// path had sent it now: for answers a responder delays (a slow target). It
+// may be called from any goroutine.
+func (t *Tun) Write(pkt []byte) error {
+	_, err := t.f.Write(pkt)
+	return err
+}
+
 // Close stops the loop and removes the device (closing the last file
 // descriptor of a non-persistent TUN device deletes it).
 func (t *Tun) Close() {
