@@ -114,6 +114,10 @@ type Config struct {
 	// the default (DefaultMaxUnknown); NoMaxUnknown goes on to MaxHops as
 	// traceroute does.
 	MaxUnknown int
+	// Cycles is how many rounds --report runs (0: until interrupted, as
+	// --live does), Interval how often a round starts (mtr's -i).
+	Cycles   int
+	Interval time.Duration
 }
 
 // DefaultMaxUnknown is mtr's default for --max-unknown.

@@ -262,23 +262,27 @@ const waitPrecision = time.Millisecond
 
 // timeout is how long probe i may stay unanswered: traceroute's -w MAX,HERE,NEAR.
 func (e *engine) timeout(i int) time.Duration {
-	w := e.cfg.Wait
 	p := &e.probes[i]
+	return adaptiveWait(e.cfg.Wait, e.probes, i, i-p.N, e.cfg.Queries, (p.Flow+1)*e.ppf)
+}
+
+// adaptiveWait is traceroute's -w MAX,HERE,NEAR for probe i of tbl: the
+// hop's probes are tbl[first:first+q], and the probes of later hops sent
+// along with it (the same flow, the same round) run from there to end.
+func adaptiveWait(w Wait, tbl []Probe, i, first, q, end int) time.Duration {
 	if w.Here > 0 {
-		first := i - p.N
-		for j := first; j < first+e.cfg.Queries; j++ {
-			if q := &e.probes[j]; q.answered() {
-				if rtt := q.RTT(); rtt > 0 {
+		for j := first; j < first+q; j++ {
+			if p := &tbl[j]; p.answered() {
+				if rtt := p.RTT(); rtt > 0 {
 					return min(time.Duration(float64(rtt+waitPrecision)*w.Here), w.Max)
 				}
 			}
 		}
 	}
 	if w.Near > 0 {
-		end := (p.Flow + 1) * e.ppf
-		for j := i + 1; j < end && !e.probes[j].Sent.IsZero(); j++ {
-			if q := &e.probes[j]; q.answered() {
-				if rtt := q.RTT(); rtt > 0 {
+		for j := i + 1; j < end && !tbl[j].Sent.IsZero(); j++ {
+			if p := &tbl[j]; p.answered() {
+				if rtt := p.RTT(); rtt > 0 {
 					return min(time.Duration(float64(rtt+waitPrecision)*w.Near), w.Max)
 				}
 			}
@@ -354,7 +358,7 @@ func (e *engine) apply(r reply) {
 		return
 	}
 	p := &e.probes[i]
-	if r.hasQuote && (r.qdst != e.cfg.Target || (e.res.Source.IsValid() && r.qsrc != e.res.Source)) {
+	if !quoteIsOurs(r, e.cfg.Target, e.res.Source) {
 		e.res.Ignored++
 		return
 	}
@@ -367,21 +371,7 @@ func (e *engine) apply(r reply) {
 		}
 		return
 	}
-	if r.outcome == Reached && r.icmp && r.from != e.cfg.Target {
-		// A port unreachable or echo reply from an address other than the
-		// target: still the end of the path, as traceroute treats it.
-		r.outcome = Reached
-	}
-	p.Recv, p.From, p.Outcome = r.at, r.from, r.outcome
-	if !p.Recv.After(p.Sent) {
-		p.Recv = p.Sent.Add(time.Microsecond) // kernel and user clocks disagree by a hair
-	}
-	p.Family, p.Type, p.Code, p.ICMP, p.TCP, p.MTU = r.family, r.typ, r.code, r.icmp, r.tcpFlags, r.mtu
-	if r.icmp {
-		_, p.Annot, _ = classify(r.family, r.typ, r.code, r.mtu)
-	}
-	p.Ext, p.Layout = r.ext, r.layout
-	p.QuotedTTL, p.QuotedTOS, p.HaveQuote = r.qttl, r.qtos, r.hasQuote
+	p.fill(r)
 	e.inflight--
 	e.answeredAt(p.Flow, p.TTL)
 	e.onReply(r.from)
