@@ -13,7 +13,9 @@ import (
 )
 
 // runRoundsFake runs rounds over f on its fake clock, stepping it as
-// runSimulated does, and returns every snapshot and the final one.
+// runSimulated does, and returns every snapshot and the final one. Whatever
+// wakes the engine (answers, control commands) must be an event on the fake
+// clock, so that the engine and the driver move in step.
 func runRoundsFake(t *testing.T, cfg Config, f *fakeProber, ctrl <-chan Control) ([]Snapshot, Snapshot) {
 	t.Helper()
 	cfg.Target = fakeTarget
@@ -164,11 +166,13 @@ func TestRoundsPauseAndReset(t *testing.T) {
 			n++
 			switch n {
 			case 2:
-				ctrl <- Pause
+				// Keys come as events on the fake clock, like answers, so
+				// the engine wakes for nothing the driver did not step.
+				f.clk.AfterFunc(0, func() { ctrl <- Pause })
 				f.clk.AfterFunc(3*time.Second, func() { ctrl <- Resume })
 			case 3:
 				assert.Equal(t, fakeEpoch.Add(4*time.Second), f.clk.Now(), "round 3 starts on resume")
-				ctrl <- Reset
+				f.clk.AfterFunc(0, func() { ctrl <- Reset })
 			}
 		}
 		return destReply(codec.CodePortUnreachable), ms, true
