@@ -48,6 +48,10 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 		unpriv   = fl.Bool("unprivileged", false, "read errors from the socket error queue even with CAP_NET_RAW (what an unprivileged user sees)")
 		dataLen  = fl.Int("data", 32, "payload bytes of UDP and ICMP probes")
 		unknown  = fl.Int("max-unknown", trace.DefaultMaxUnknown, "stop after this many silent hops in a row past the last answer, as mtr does (0: probe on to -m, as traceroute does)")
+		report   = fl.BoolP("report", "r", false, "run --cycles rounds, one probe per hop each (-q to change), and print mtr -r's report; with --json, one line per round and a summary")
+		csv      = fl.Bool("csv", false, "as --report, printed as mtr --csv")
+		cycles   = fl.IntP("cycles", "c", 10, "rounds for --report and --csv (mtr's -c)")
+		interval = fl.Float64("interval", 1, "seconds between rounds of --report, --csv and --live (mtr's -i; -i is traceroute's interface here)")
 	)
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: icmplab trace [flags] HOST")
@@ -92,6 +96,25 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "icmplab trace: -I, -T and -U exclude each other")
 		return 2
 	}
+	rounds := *report || *csv
+	if rounds {
+		if *cycles < 1 {
+			fmt.Fprintln(stderr, "icmplab trace: --cycles: want 1 or more")
+			return 2
+		}
+		if *interval <= 0 || *interval > 3600 {
+			fmt.Fprintln(stderr, "icmplab trace: --interval: want a number of seconds above 0, at most 3600")
+			return 2
+		}
+		if *csv && *asJSON {
+			fmt.Fprintln(stderr, "icmplab trace: --csv and --json exclude each other")
+			return 2
+		}
+		cfg.Cycles, cfg.Interval = *cycles, time.Duration(*interval*float64(time.Second))
+		if !fl.Changed("queries") {
+			cfg.Queries = 1 // one probe per hop per round, as mtr sends
+		}
+	}
 	if *v4 && *v6 {
 		fmt.Fprintln(stderr, "icmplab trace: -4 and -6 exclude each other")
 		return 2
@@ -132,6 +155,9 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 	tr, err := trace.Open(cfg)
 	if err != nil {
 		return fail(err)
+	}
+	if rounds {
+		return runTraceRounds(ctx, tr, &cfg, names, *asJSON, *csv, stdout, stderr)
 	}
 	if cfg.Ext && !tr.Privileged() {
 		fmt.Fprintln(stderr, "icmplab trace: -e: no raw socket (needs CAP_NET_RAW); the socket error queue carries no ICMP extensions, so none can be shown")
@@ -204,4 +230,42 @@ func resolveHost(host, network string) (netip.Addr, error) {
 		return netip.Addr{}, fmt.Errorf("%s: no address", host)
 	}
 	return addrs[0].Unmap(), nil
+}
+
+// runTraceRounds is --report and --csv: rounds on the trace's sockets, then
+// mtr's report (or, with --json, a line per round as it settles and a
+// summary). An interruption prints the report of the rounds so far, as mtr
+// does.
+func runTraceRounds(ctx context.Context, tr *trace.Tracer, cfg *trace.Config, names *trace.Resolver, asJSON, csv bool, stdout, stderr io.Writer) int {
+	host, _ := os.Hostname()
+	rp := &trace.Report{W: stdout, Cfg: cfg, Names: names, Host: trace.LocalHost(host), Start: time.Now()}
+	var onReply func(netip.Addr)
+	if names != nil {
+		onReply = names.Start
+	}
+	var onRound func(trace.Snapshot)
+	if asJSON {
+		onRound = func(s trace.Snapshot) {
+			if s.LastRound != nil {
+				rp.RoundLine(s)
+			}
+		}
+	}
+	snap, err := tr.RunRounds(ctx, nil, onRound, onReply)
+	if err != nil && !errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "icmplab trace:", err)
+		return 1
+	}
+	switch {
+	case asJSON:
+		if err := rp.SummaryLine(snap); err != nil {
+			fmt.Fprintln(stderr, "icmplab trace:", err)
+			return 1
+		}
+	case csv:
+		rp.CSV(snap)
+	default:
+		rp.Table(snap)
+	}
+	return 0
 }
