@@ -12,9 +12,12 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/gdamore/tcell/v2"
 	"github.com/spf13/pflag"
+	"golang.org/x/term"
 
 	"icmplab/native/trace"
+	"icmplab/native/trace/live"
 )
 
 func init() {
@@ -52,6 +55,7 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 		csv      = fl.Bool("csv", false, "as --report, printed as mtr --csv")
 		cycles   = fl.IntP("cycles", "c", 10, "rounds for --report and --csv (mtr's -c)")
 		interval = fl.Float64("interval", 1, "seconds between rounds of --report, --csv and --live (mtr's -i; -i is traceroute's interface here)")
+		live     = fl.Bool("live", false, "show rounds in a terminal view, as mtr does, until q (keys: p pause, r reset, n names, e extensions)")
 	)
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: icmplab trace [flags] HOST")
@@ -96,7 +100,15 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "icmplab trace: -I, -T and -U exclude each other")
 		return 2
 	}
-	rounds := *report || *csv
+	rounds := *report || *csv || *live
+	if *live && (*report || *csv || *asJSON) {
+		fmt.Fprintln(stderr, "icmplab trace: --live draws a terminal view: it excludes --report, --csv and --json")
+		return 2
+	}
+	if *live && !writerIsTerminal(stdout) {
+		fmt.Fprintln(stderr, "icmplab trace: --live: standard output is not a terminal; use --report (or --report --json) instead")
+		return 2
+	}
 	if rounds {
 		if *cycles < 1 {
 			fmt.Fprintln(stderr, "icmplab trace: --cycles: want 1 or more")
@@ -111,6 +123,9 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		cfg.Cycles, cfg.Interval = *cycles, time.Duration(*interval*float64(time.Second))
+		if *live && !fl.Changed("cycles") {
+			cfg.Cycles = 0 // until q
+		}
 		if !fl.Changed("queries") {
 			cfg.Queries = 1 // one probe per hop per round, as mtr sends
 		}
@@ -155,6 +170,9 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 	tr, err := trace.Open(cfg)
 	if err != nil {
 		return fail(err)
+	}
+	if *live {
+		return runTraceLive(ctx, tr, &cfg, *ext, stderr)
 	}
 	if rounds {
 		return runTraceRounds(ctx, tr, &cfg, names, *asJSON, *csv, stdout, stderr)
@@ -266,6 +284,30 @@ func runTraceRounds(ctx context.Context, tr *trace.Tracer, cfg *trace.Config, na
 		rp.CSV(snap)
 	default:
 		rp.Table(snap)
+	}
+	return 0
+}
+
+// writerIsTerminal reports whether w is a terminal (a tty, not a pipe or
+// a file).
+func writerIsTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// runTraceLive is --live: rounds drawn in the terminal until q or Ctrl-C.
+// Names are looked up in any case, so n can turn them on after -n.
+func runTraceLive(ctx context.Context, tr *trace.Tracer, cfg *trace.Config, ext bool, stderr io.Writer) int {
+	screen, err := tcell.NewScreen()
+	if err != nil {
+		tr.Close()
+		fmt.Fprintln(stderr, "icmplab trace: --live:", err)
+		return 2
+	}
+	names := trace.NewResolver(cfg.Wait.Max)
+	if _, err := live.Run(ctx, screen, tr, live.Options{Cfg: cfg, Names: names, ShowNames: !cfg.NoDNS, Ext: ext}); err != nil {
+		fmt.Fprintln(stderr, "icmplab trace:", err)
+		return 1
 	}
 	return 0
 }

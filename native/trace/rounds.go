@@ -407,7 +407,11 @@ func (r *rounder) apply(rp reply) {
 		r.settle(i)
 	}
 	if s.gen == r.gen {
-		r.stats[p.TTL-r.cfg.FirstTTL].answered(p.From, p.RTT(), late)
+		st := &r.stats[p.TTL-r.cfg.FirstTTL]
+		st.answered(p.From, p.RTT(), late)
+		if len(p.Ext) > 0 {
+			st.Ext = p.Ext
+		}
 	}
 	r.onReply(rp.from)
 	f := p.Flow

@@ -37,6 +37,9 @@ type HopStats struct {
 	// PathChanges counts answers from an address other than the previous
 	// answer's.
 	PathChanges int
+	// Ext is the ICMP extensions (MPLS, RFC 5837) of the hop's latest
+	// answer that carried any, as read on a raw socket.
+	Ext []ExtObject
 	// History holds the last round trips (0 for a lost probe), oldest
 	// first, for a sparkline; at most HistoryLen.
 	History []time.Duration

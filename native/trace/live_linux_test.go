@@ -1,0 +1,159 @@
+//go:build linux
+
+package trace
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"icmplab/native/internal/netns"
+)
+
+// tmuxPane is one tmux session on a private server, 120x32, running a
+// shell: a real terminal for the live view.
+type tmuxPane struct {
+	t      *testing.T
+	socket string
+	name   string
+}
+
+func newTmuxPane(t *testing.T) *tmuxPane {
+	t.Helper()
+	netns.RequireTool(t, "tmux", "tmux")
+	p := &tmuxPane{t: t, socket: fmt.Sprintf("icmplab-live-%d", os.Getpid()), name: "live"}
+	p.run("-f", "/dev/null", "new-session", "-d", "-s", p.name, "-x", "120", "-y", "32", "env", "PS1=$ ", "TERM=xterm-256color", "bash", "--norc", "--noprofile")
+	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
+	return p
+}
+
+func (p *tmuxPane) run(args ...string) string {
+	p.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", p.socket}, args...)...).CombinedOutput()
+	require.NoError(p.t, err, "tmux %v: %s", args, out)
+	return string(out)
+}
+
+// keys types into the pane (tmux key names: "Enter", "C-c", or text).
+func (p *tmuxPane) keys(k ...string) { p.run(append([]string{"send-keys", "-t", p.name}, k...)...) }
+
+// screen is what the pane shows now.
+func (p *tmuxPane) screen() string { return p.run("capture-pane", "-p", "-t", p.name) }
+
+// waitFor polls the pane until ok holds, failing after a bound generous
+// enough for a loaded machine (this is a wait, not a timing assertion).
+func (p *tmuxPane) waitFor(what string, ok func(screen string) bool) string {
+	p.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		s := p.screen()
+		if ok(s) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("waiting for %s; the pane shows:\n%s", what, s)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// liveRow is one hop row of the live view.
+var liveRowRe = regexp.MustCompile(`(?m)^\s+(\d+)\. (\S+)(?: ~)?\s+([\d.]+)%\s+(\d+)\s`)
+
+// liveRows reads the hop rows: host and loss by TTL.
+func liveRows(screen string) map[int]struct {
+	host string
+	loss float64
+	sent int
+} {
+	rows := map[int]struct {
+		host string
+		loss float64
+		sent int
+	}{}
+	for _, m := range liveRowRe.FindAllStringSubmatch(screen, -1) {
+		ttl, _ := strconv.Atoi(m[1])
+		loss, _ := strconv.ParseFloat(m[3], 64)
+		sent, _ := strconv.Atoi(m[4])
+		rows[ttl] = struct {
+			host string
+			loss float64
+			sent int
+		}{m[2], loss, sent}
+	}
+	return rows
+}
+
+// TestLiveUnderTmux drives --live in a real terminal: every hop and the
+// Loss column appear, p pauses and resumes, r resets, n switches to names
+// and back, e is harmless without extensions, a router silenced mid-run
+// shows loss at its hop only, and q quits leaving the terminal as it was
+// (main screen, canonical mode, echo).
+func TestLiveUnderTmux(t *testing.T) {
+	netns.RequireTool(t, "nft", "nftables")
+	c := netns.NewChain(t, 2)
+	c.Src().Hosts(fmt.Sprintf("%s r1.live.test", c.Hop4(1)), fmt.Sprintf("%s r2.live.test", c.Hop4(2)))
+	bin := icmplabBin(t)
+	p := newTmuxPane(t)
+	p.keys(fmt.Sprintf("ip netns exec %s %s trace --live -n --interval 0.2 %s; echo EXIT=$?", c.Src().Name, bin, c.Dst4()), "Enter")
+
+	hopsShown := func(s string) bool {
+		r := liveRows(s)
+		return strings.Contains(s, "Loss%") && r[1].host == c.Hop4(1) && r[2].host == c.Hop4(2) && r[3].host == c.Dst4()
+	}
+	s := p.waitFor("every hop with a Loss column", hopsShown)
+	t.Logf("the live view:\n%s", s)
+	assert.Contains(t, s, "q quit  p pause/resume  r reset statistics  n names/numbers  e extensions")
+	assert.Equal(t, "1", strings.TrimSpace(p.run("display", "-p", "-t", p.name, "#{alternate_on}")), "the view is on the alternate screen")
+
+	p.keys("p")
+	p.waitFor("[paused]", func(s string) bool { return strings.Contains(s, "[paused]") })
+	paused := liveRows(p.screen())[1].sent
+	time.Sleep(600 * time.Millisecond) // three intervals: no round may start
+	assert.Equal(t, paused, liveRows(p.screen())[1].sent, "rounds went on while paused")
+	p.keys("p")
+	p.waitFor("rounds again", func(s string) bool { return !strings.Contains(s, "[paused]") && liveRows(s)[1].sent > paused })
+
+	before := liveRows(p.screen())[1].sent
+	p.keys("r")
+	p.waitFor("statistics reset", func(s string) bool { n := liveRows(s)[1].sent; return n > 0 && n < before })
+
+	p.keys("n")
+	p.waitFor("names", func(s string) bool { return strings.Contains(s, "r1.live.test") && strings.Contains(s, "r2.live.test") })
+	p.keys("n")
+	p.waitFor("numbers again", func(s string) bool { return !strings.Contains(s, "live.test") && hopsShown(s) })
+	p.keys("e")
+	p.waitFor("the view after e", hopsShown)
+
+	silence(t, c.Hosts[2])
+	s = p.waitFor("loss at hop 2", func(s string) bool { return liveRows(s)[2].loss > 0 })
+	rows := liveRows(s)
+	assert.Equal(t, 0.0, rows[1].loss, s)
+	assert.Equal(t, 0.0, rows[3].loss, s)
+
+	p.keys("q")
+	s = p.waitFor("the shell back", func(s string) bool { return strings.Contains(s, "EXIT=0") })
+	assert.Equal(t, "0", strings.TrimSpace(p.run("display", "-p", "-t", p.name, "#{alternate_on}")), "left on the alternate screen")
+	p.keys("stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo", "Enter")
+	s = p.waitFor("stty's answer", func(s string) bool { return strings.Contains(s, "icanon echo") || strings.Contains(s, "-icanon") || strings.Contains(s, "-echo") })
+	assert.Contains(t, s, "icanon echo", "the terminal is back in canonical mode with echo")
+}
+
+// TestLiveNeedsATerminal: --live with standard output on a pipe says so
+// and exits 2.
+func TestLiveNeedsATerminal(t *testing.T) {
+	bin := icmplabBin(t)
+	out, err := exec.Command(bin, "trace", "--live", "-n", "198.18.0.1").CombinedOutput()
+	var ee *exec.ExitError
+	require.ErrorAs(t, err, &ee, "%s", out)
+	assert.Equal(t, 2, ee.ExitCode())
+	assert.Contains(t, string(out), "--live: standard output is not a terminal")
+}
