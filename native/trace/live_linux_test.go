@@ -143,7 +143,9 @@ func TestLiveUnderTmux(t *testing.T) {
 	s = p.waitFor("the shell back", func(s string) bool { return strings.Contains(s, "EXIT=0") })
 	assert.Equal(t, "0", strings.TrimSpace(p.run("display", "-p", "-t", p.name, "#{alternate_on}")), "left on the alternate screen")
 	p.keys("stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo", "Enter")
-	s = p.waitFor("stty's answer", func(s string) bool { return strings.Contains(s, "icanon echo") || strings.Contains(s, "-icanon") || strings.Contains(s, "-echo") })
+	s = p.waitFor("stty's answer", func(s string) bool {
+		return strings.Contains(s, "icanon echo") || strings.Contains(s, "-icanon") || strings.Contains(s, "-echo")
+	})
 	assert.Contains(t, s, "icanon echo", "the terminal is back in canonical mode with echo")
 }
 
