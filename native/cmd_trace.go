@@ -55,7 +55,7 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 		csv      = fl.Bool("csv", false, "as --report, printed as mtr --csv")
 		cycles   = fl.IntP("cycles", "c", 10, "rounds for --report and --csv (mtr's -c)")
 		interval = fl.Float64("interval", 1, "seconds between rounds of --report, --csv and --live (mtr's -i; -i is traceroute's interface here)")
-		live     = fl.Bool("live", false, "show rounds in a terminal view, as mtr does, until q (keys: p pause, r reset, n names, e extensions)")
+		live     = fl.Bool("live", false, "show rounds in a terminal view, as mtr does, until q (keys: p pause, r reset, n names, e extensions); with --json, stream a JSON line per round instead")
 	)
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: icmplab trace [flags] HOST")
@@ -101,11 +101,14 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	rounds := *report || *csv || *live
-	if *live && (*report || *csv || *asJSON) {
-		fmt.Fprintln(stderr, "icmplab trace: --live draws a terminal view: it excludes --report, --csv and --json")
+	if *live && (*report || *csv) {
+		fmt.Fprintln(stderr, "icmplab trace: --live draws a terminal view: it excludes --report and --csv")
 		return 2
 	}
-	if *live && !writerIsTerminal(stdout) {
+	// --live --json streams the rounds' JSON lines until interrupted,
+	// drawing nothing: any standard output will do.
+	liveJSON := *live && *asJSON
+	if *live && !liveJSON && !writerIsTerminal(stdout) {
 		fmt.Fprintln(stderr, "icmplab trace: --live: standard output is not a terminal; use --report (or --report --json) instead")
 		return 2
 	}
@@ -171,7 +174,7 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	if *live {
+	if *live && !liveJSON {
 		return runTraceLive(ctx, tr, &cfg, *ext, stderr)
 	}
 	if rounds {

@@ -123,24 +123,10 @@ type jsonRound struct {
 }
 
 type jsonHopRow struct {
-	TTL         int         `json:"ttl"`
-	Addrs       []jsonAddr  `json:"addrs"`
-	Sent        int         `json:"sent"`
-	Received    int         `json:"received"`
-	Lost        int         `json:"lost"`
-	InFlight    int         `json:"in_flight"`
-	Late        int         `json:"late"`
-	LossPct     float64     `json:"loss_pct"`
-	LastMS      float64     `json:"last_ms"`
-	AvgMS       float64     `json:"avg_ms"`
-	BestMS      float64     `json:"best_ms"`
-	WorstMS     float64     `json:"worst_ms"`
-	StdDevMS    float64     `json:"stdev_ms"`
-	JitterMS    float64     `json:"jitter_ms"`
-	JitterAvgMS float64     `json:"jitter_avg_ms"`
-	JitterMaxMS float64     `json:"jitter_max_ms"`
-	PathChanges int         `json:"path_changes"`
-	ThisRound   *jsonRoundH `json:"this_round,omitempty"`
+	TTL   int        `json:"ttl"`
+	Addrs []jsonAddr `json:"addrs"`
+	jsonHopStats
+	ThisRound *jsonRoundH `json:"this_round,omitempty"`
 }
 
 type jsonAddr struct {
@@ -201,10 +187,7 @@ func (rp *Report) hopRows(s Snapshot) []jsonHopRow {
 	rows := make([]jsonHopRow, 0, len(s.Hops))
 	for _, h := range s.Hops {
 		st := &h.Stats
-		row := jsonHopRow{TTL: h.TTL, Addrs: []jsonAddr{}, Sent: st.Sent, Received: st.Received, Lost: st.Lost(),
-			InFlight: st.InFlight, Late: st.Late, LossPct: st.LossPercent(), LastMS: msOf(st.Last), AvgMS: msOf(st.Avg()),
-			BestMS: msOf(st.Best), WorstMS: msOf(st.Worst), StdDevMS: msOf(st.StdDev()), JitterMS: msOf(st.Jitter),
-			JitterAvgMS: msOf(st.JitterAvg()), JitterMaxMS: msOf(st.JitterMax), PathChanges: st.PathChanges}
+		row := jsonHopRow{TTL: h.TTL, Addrs: []jsonAddr{}, jsonHopStats: statsJSON(st)}
 		for _, a := range st.Addrs {
 			ja := jsonAddr{Addr: a.Addr, Count: a.Count}
 			if rp.Names != nil {
