@@ -159,3 +159,23 @@ func TestLiveNeedsATerminal(t *testing.T) {
 	assert.Equal(t, 2, ee.ExitCode())
 	assert.Contains(t, string(out), "--live: standard output is not a terminal")
 }
+
+// TestLiveUnprivileged: the live view as nobody, with ICMP datagram
+// sockets (ping_group_range) and with UDP (the error queue).
+func TestLiveUnprivileged(t *testing.T) {
+	setpriv, nobody := nobodyArgs(t)
+	c := netns.NewChain(t, 1)
+	c.Src().Sysctl("net.ipv4.ping_group_range", "0 2147483647")
+	bin := icmplabBin(t)
+	p := newTmuxPane(t)
+	for i, method := range []string{"-I", ""} {
+		p.keys(fmt.Sprintf("ip netns exec %s %s %s %s trace --live -n %s --interval 0.2 %s; echo EXIT%d=$?",
+			c.Src().Name, setpriv, strings.Join(nobody, " "), bin, method, c.Dst4(), i), "Enter")
+		p.waitFor("both hops as nobody "+method, func(s string) bool {
+			r := liveRows(s)
+			return r[1].host == c.Hop4(1) && r[2].host == c.Dst4() && r[2].sent >= 3 && r[2].loss == 0
+		})
+		p.keys("q")
+		p.waitFor("the shell back", func(s string) bool { return strings.Contains(s, fmt.Sprintf("EXIT%d=0", i)) })
+	}
+}

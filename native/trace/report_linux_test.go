@@ -3,6 +3,7 @@
 package trace
 
 import (
+	"encoding/json"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -139,4 +140,57 @@ func TestReportJSONAndCSV(t *testing.T) {
 	assert.Equal(t, csvHeader, lines[0])
 	assert.True(t, strings.HasPrefix(lines[1], "icmplab,"), lines[1])
 	assert.Contains(t, lines[2], ",OK,"+c.Dst4()+",2,"+c.Dst4()+",0.00,2,0,")
+}
+
+// nobodyArgs is setpriv's prefix that runs a command as nobody with no
+// capabilities at all.
+func nobodyArgs(t *testing.T) (string, []string) {
+	setpriv := netns.RequireTool(t, "setpriv", "util-linux")
+	args := []string{"--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all"}
+	if out, err := exec.Command("getent", "group", "nogroup").Output(); err != nil || len(out) == 0 {
+		args[1] = "--regid=nobody"
+	}
+	return setpriv, args
+}
+
+// TestUnprivilegedRounds: rounds as nobody, UDP (error queue) and ICMP
+// (datagram sockets, allowed by ping_group_range), both families: every hop
+// is found and sent every round, nothing is lost.
+func TestUnprivilegedRounds(t *testing.T) {
+	setpriv, nobody := nobodyArgs(t)
+	c := netns.NewChain(t, 2)
+	c.Src().Sysctl("net.ipv4.ping_group_range", "0 2147483647")
+	bin := icmplabBin(t)
+	for _, dst := range []string{c.Dst4(), c.Dst6()} {
+		for _, method := range [][]string{nil, {"-I"}} {
+			args := append(append(append([]string{}, nobody...), bin, "trace", "-n", "--report", "--cycles", "3", "--interval", "0.2", "--json"), method...)
+			out, errs, err := runIn(t, c.Src(), setpriv, append(args, dst)...)
+			require.NoError(t, err, "as nobody %v %s: %s%s", method, dst, out, errs)
+			lines := strings.Split(strings.TrimSpace(out), "\n")
+			require.Len(t, lines, 4, out)
+			var sum struct {
+				Reached bool `json:"reached"`
+				Hops    []struct {
+					Sent    int     `json:"sent"`
+					LossPct float64 `json:"loss_pct"`
+					Addrs   []struct {
+						Addr string `json:"addr"`
+					} `json:"addrs"`
+				} `json:"hops"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(lines[3]), &sum))
+			assert.True(t, sum.Reached, "as nobody %v %s", method, dst)
+			require.Len(t, sum.Hops, 3, out)
+			for k, h := range sum.Hops {
+				want := c.Hop4(k + 1)
+				if strings.Contains(dst, ":") {
+					want = c.Hop6(k + 1)
+				}
+				assert.Equal(t, 3, h.Sent, "as nobody %v hop %d", method, k+1)
+				assert.Equal(t, 0.0, h.LossPct, "as nobody %v hop %d", method, k+1)
+				require.Len(t, h.Addrs, 1)
+				assert.Equal(t, want, h.Addrs[0].Addr)
+			}
+		}
+	}
 }
