@@ -179,3 +179,30 @@ func TestLiveUnprivileged(t *testing.T) {
 		p.waitFor("the shell back", func(s string) bool { return strings.Contains(s, fmt.Sprintf("EXIT%d=0", i)) })
 	}
 }
+
+// TestLivePathChange: a Paris flow through the diamond keeps one branch;
+// when r1's route is switched to the other branch mid-run, hop 2 answers
+// from a new address: the view marks the hop (~) and lists both addresses,
+// and the change costs no loss.
+func TestLivePathChange(t *testing.T) {
+	h := diamondHosts(t)
+	bin := icmplabBin(t)
+	p := newTmuxPane(t)
+	p.keys(fmt.Sprintf("ip netns exec %s %s trace --live -n --paris --interval 0.2 198.18.6.2; echo EXIT=$?", h["src"].Name, bin), "Enter")
+	s := p.waitFor("four hops", func(s string) bool { r := liveRows(s); return r[4].host == "198.18.6.2" && r[4].sent >= 3 })
+	first := liveRows(s)[2].host
+	other := map[string]string{"198.18.2.2": "198.18.3.2", "198.18.3.2": "198.18.2.2"}[first]
+	require.NotEmpty(t, other, "hop 2 answered from %q\n%s", first, s)
+	h["r1"].MustRun("ip", "route", "replace", "198.18.6.0/24", "via", other)
+	s = p.waitFor("the path change marked at hop 2", func(s string) bool {
+		return regexp.MustCompile(`(?m)^\s+2\. \S+ ~`).MatchString(s) && strings.Contains(s, other+" (")
+	})
+	t.Logf("after the path change:\n%s", s)
+	rows := liveRows(s)
+	assert.Equal(t, first, rows[2].host, "the hop keeps its first address on its line")
+	for ttl := 1; ttl <= 4; ttl++ {
+		assert.Equal(t, 0.0, rows[ttl].loss, "hop %d: a path change is no loss\n%s", ttl, s)
+	}
+	p.keys("q")
+	p.waitFor("the shell back", func(s string) bool { return strings.Contains(s, "EXIT=0") })
+}
