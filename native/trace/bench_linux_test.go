@@ -107,3 +107,33 @@ func nftPackets(b *testing.B, listing string) int {
 	n, _ := strconv.Atoi(m[1])
 	return n
 }
+
+// BenchmarkReportWall compares five rounds, process start to exit, of
+// icmplab trace --report and mtr -r on the silent-routers chain (7 hops,
+// routers 2 and 5 silent), same interval (1 s) and cycles (5). Run with
+//
+//	go test -run '^$' -bench ReportWall -benchtime 1x ./native/trace/
+func BenchmarkReportWall(b *testing.B) {
+	netns.RequireTool(b, "nft", "nftables")
+	netns.RequireTool(b, "mtr", "mtr-tiny")
+	chain := netns.NewChain(b, 6)
+	for _, k := range []int{2, 5} {
+		silence(b, chain.Hosts[k])
+	}
+	bin := icmplabBin(b)
+	for _, tool := range []struct {
+		name string
+		cmd  []string
+	}{
+		{"icmplab", []string{bin, "trace", "-n", "--report", "--cycles", "5", chain.Dst4()}},
+		{"mtr", []string{"mtr", "-n", "-r", "-c", "5", chain.Dst4()}},
+	} {
+		b.Run(tool.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if out, err := chain.Src().Run(tool.cmd...); err != nil {
+					b.Fatalf("%v: %v\n%s", tool.cmd, err, out)
+				}
+			}
+		})
+	}
+}
