@@ -60,7 +60,9 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: icmplab trace [flags] HOST")
 		fmt.Fprintln(stderr, "\nTraces the route to HOST as traceroute does. UDP and ICMP probes work unprivileged")
-		fmt.Fprintln(stderr, "(ICMP needs net.ipv4.ping_group_range); -e and -T need CAP_NET_RAW.")
+		fmt.Fprintln(stderr, "(ICMP needs net.ipv4.ping_group_range); -e and -T need CAP_NET_RAW. It stops after")
+		fmt.Fprintln(stderr, "--max-unknown silent hops past the last answer. --report runs rounds and prints mtr -r's")
+		fmt.Fprintln(stderr, "table (--csv, --json: a line per round); --live shows the rounds in a terminal view.")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {

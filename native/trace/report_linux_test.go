@@ -3,7 +3,11 @@
 package trace
 
 import (
+	"bufio"
+	"context"
 	"encoding/json"
+	"io"
+	"os"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -193,4 +197,30 @@ func TestUnprivilegedRounds(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestReportInterrupted: Ctrl-C during --report --json ends the rounds,
+// as mtr does, with the summary of what was measured: end "interrupted",
+// exit 0.
+func TestReportInterrupted(t *testing.T) {
+	c := netns.NewChain(t, 1)
+	bin := icmplabBin(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := c.Src().Command(ctx, bin, "trace", "-n", "--report", "--cycles", "1000", "--interval", "0.2", "--json", c.Dst4())
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	br := bufio.NewReader(stdout)
+	first, err := br.ReadString('\n')
+	require.NoError(t, err)
+	assert.Contains(t, first, `"type":"round","round":1,`)
+	// ip netns exec hands the signal on to the trace it runs.
+	require.NoError(t, cmd.Process.Signal(os.Interrupt))
+	rest, _ := io.ReadAll(br)
+	require.NoError(t, cmd.Wait(), "exit status after Ctrl-C")
+	lines := strings.Split(strings.TrimSpace(string(rest)), "\n")
+	last := lines[len(lines)-1]
+	assert.Contains(t, last, `"type":"summary"`)
+	assert.Contains(t, last, `"end":"interrupted"`)
 }
