@@ -4,6 +4,7 @@ package trace
 
 import (
 	"fmt"
+	"net/netip"
 	"os"
 	"os/exec"
 	"regexp"
@@ -16,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"icmplab/native/internal/netns"
+	"icmplab/native/internal/tunhop"
 )
 
 // tmuxPane is one tmux session on a private server, 120x32, running a
@@ -203,6 +205,33 @@ func TestLivePathChange(t *testing.T) {
 	for ttl := 1; ttl <= 4; ttl++ {
 		assert.Equal(t, 0.0, rows[ttl].loss, "hop %d: a path change is no loss\n%s", ttl, s)
 	}
+	p.keys("q")
+	p.waitFor("the shell back", func(s string) bool { return strings.Contains(s, "EXIT=0") })
+}
+
+// TestLiveExtensions: through the simulated path of TestTunExtensions, the
+// live view with -e shows hop 1's MPLS stack and hop 3's RFC 5837
+// interface under their hops; e hides them and shows them again.
+func TestLiveExtensions(t *testing.T) {
+	if _, err := os.Stat("/dev/net/tun"); err != nil {
+		netns.Skip(t, "needs /dev/net/tun (modprobe tun; in a container, pass --device /dev/net/tun)")
+	}
+	n := netns.New(t)
+	h := n.Host("src")
+	tun, err := tunhop.Open(h, "tun0", []string{"198.18.100.1/24"}, []string{"198.18.101.0/24"})
+	require.NoError(t, err)
+	t.Cleanup(tun.Close)
+	tun.Serve(tunPath(netip.MustParsePrefix("198.18.101.0/24"), netip.MustParseAddr("198.18.101.9")))
+	bin := icmplabBin(t)
+	p := newTmuxPane(t)
+	p.keys(fmt.Sprintf("ip netns exec %s %s trace --live -n -e --interval 0.2 198.18.101.9; echo EXIT=$?", h.Name, bin), "Enter")
+	mpls, iface := "<MPLS:L=100,E=0,S=0,T=1/L=200,E=0,S=1,T=1>", `<IF:incoming,index=7,addr=198.18.101.3,name="ge-0/0/3",mtu=1500>`
+	s := p.waitFor("extensions", func(s string) bool { return strings.Contains(s, mpls) && strings.Contains(s, iface) })
+	t.Logf("with -e:\n%s", s)
+	p.keys("e")
+	p.waitFor("extensions hidden", func(s string) bool { return !strings.Contains(s, "<MPLS") && liveRows(s)[5].host == "198.18.101.9" })
+	p.keys("e")
+	p.waitFor("extensions again", func(s string) bool { return strings.Contains(s, mpls) })
 	p.keys("q")
 	p.waitFor("the shell back", func(s string) bool { return strings.Contains(s, "EXIT=0") })
 }
