@@ -95,7 +95,8 @@ func liveRows(screen string) map[int]struct {
 }
 
 // TestLiveUnderTmux drives --live in a real terminal: every hop and the
-// Loss column appear, p pauses and resumes, r resets, n switches to names
+// Loss column appear (-w 3, a fixed wait: no slow answer on a loaded
+// machine is counted lost), p pauses and resumes, r resets, n switches to names
 // and back, e is harmless without extensions, a router silenced mid-run
 // shows loss at its hop only, and q quits leaving the terminal as it was
 // (main screen, canonical mode, echo).
@@ -105,7 +106,7 @@ func TestLiveUnderTmux(t *testing.T) {
 	c.Src().Hosts(fmt.Sprintf("%s r1.live.test", c.Hop4(1)), fmt.Sprintf("%s r2.live.test", c.Hop4(2)))
 	bin := icmplabBin(t)
 	p := newTmuxPane(t)
-	p.keys(fmt.Sprintf("ip netns exec %s %s trace --live -n --interval 0.2 %s; echo EXIT=$?", c.Src().Name, bin, c.Dst4()), "Enter")
+	p.keys(fmt.Sprintf("ip netns exec %s %s trace --live -n -w 3 --interval 0.2 %s; echo EXIT=$?", c.Src().Name, bin, c.Dst4()), "Enter")
 
 	hopsShown := func(s string) bool {
 		r := liveRows(s)
@@ -171,7 +172,7 @@ func TestLiveUnprivileged(t *testing.T) {
 	bin := icmplabBin(t)
 	p := newTmuxPane(t)
 	for i, method := range []string{"-I", ""} {
-		p.keys(fmt.Sprintf("ip netns exec %s %s %s %s trace --live -n %s --interval 0.2 %s; echo EXIT%d=$?",
+		p.keys(fmt.Sprintf("ip netns exec %s %s %s %s trace --live -n -w 3 %s --interval 0.2 %s; echo EXIT%d=$?",
 			c.Src().Name, setpriv, strings.Join(nobody, " "), bin, method, c.Dst4(), i), "Enter")
 		p.waitFor("both hops as nobody "+method, func(s string) bool {
 			r := liveRows(s)
@@ -190,7 +191,7 @@ func TestLivePathChange(t *testing.T) {
 	h := diamondHosts(t)
 	bin := icmplabBin(t)
 	p := newTmuxPane(t)
-	p.keys(fmt.Sprintf("ip netns exec %s %s trace --live -n --paris --interval 0.2 198.18.6.2; echo EXIT=$?", h["src"].Name, bin), "Enter")
+	p.keys(fmt.Sprintf("ip netns exec %s %s trace --live -n -w 3 --paris --interval 0.2 198.18.6.2; echo EXIT=$?", h["src"].Name, bin), "Enter")
 	s := p.waitFor("four hops", func(s string) bool { r := liveRows(s); return r[4].host == "198.18.6.2" && r[4].sent >= 3 })
 	first := liveRows(s)[2].host
 	other := map[string]string{"198.18.2.2": "198.18.3.2", "198.18.3.2": "198.18.2.2"}[first]
