@@ -136,6 +136,13 @@ func TestLiveUnderTmux(t *testing.T) {
 	p.keys("e")
 	p.waitFor("the view after e", hopsShown)
 
+	// A smaller terminal: the view redraws to it, help line on its last row.
+	p.run("resize-window", "-t", p.name, "-x", "100", "-y", "12")
+	p.waitFor("the view redrawn at 100x12", func(s string) bool {
+		lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+		return len(lines) == 12 && strings.HasPrefix(lines[11], "q quit") && hopsShown(s)
+	})
+
 	silence(t, c.Hosts[2])
 	s = p.waitFor("loss at hop 2", func(s string) bool { return liveRows(s)[2].loss > 0 })
 	rows := liveRows(s)
@@ -235,4 +242,21 @@ func TestLiveExtensions(t *testing.T) {
 	p.waitFor("extensions again", func(s string) bool { return strings.Contains(s, mpls) })
 	p.keys("q")
 	p.waitFor("the shell back", func(s string) bool { return strings.Contains(s, "EXIT=0") })
+}
+
+// TestLiveRestoresOnSignal: SIGTERM (here from timeout(1)) ends the view
+// and the terminal is restored as after q.
+func TestLiveRestoresOnSignal(t *testing.T) {
+	c := netns.NewChain(t, 1)
+	bin := icmplabBin(t)
+	p := newTmuxPane(t)
+	p.keys(fmt.Sprintf("timeout -s TERM 3 ip netns exec %s %s trace --live -n --interval 0.2 %s; echo EXIT=$?", c.Src().Name, bin, c.Dst4()), "Enter")
+	p.waitFor("the view", func(s string) bool { return liveRows(s)[2].host == c.Dst4() })
+	p.waitFor("the shell back after SIGTERM", func(s string) bool { return strings.Contains(s, "EXIT=124") })
+	assert.Equal(t, "0", strings.TrimSpace(p.run("display", "-p", "-t", p.name, "#{alternate_on}")), "left on the alternate screen")
+	p.keys("stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo", "Enter")
+	s := p.waitFor("stty's answer", func(s string) bool {
+		return strings.Contains(s, "icanon echo") || strings.Contains(s, "-icanon") || strings.Contains(s, "-echo")
+	})
+	assert.Contains(t, s, "icanon echo", "the terminal is back in canonical mode with echo")
 }
