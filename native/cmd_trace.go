@@ -13,10 +13,13 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/gdamore/tcell/v2"
 	"github.com/spf13/pflag"
+	"golang.org/x/term"
 
 	"icmplab/native/pcapout"
 	"icmplab/native/trace"
+	"icmplab/native/trace/live"
 )
 
 func init() {
@@ -40,6 +43,9 @@ type traceFlags struct {
 	port                                              uint16
 	numeric, v4, v6, ext, icmp, tcp, udpFixed         bool
 	paris, asJSON, unpriv, showVersion                bool
+	maxUnknown, cycles                                int
+	report, csv, live                                 bool
+	interval                                          float64
 }
 
 // newTraceFlags is trace's flag table: one line per flag, then the
@@ -69,6 +75,12 @@ func newTraceFlags(f *traceFlags) *pflag.FlagSet {
 	fl.StringVar(&f.pcap, "pcap", "", "record probes and answers to this pcapng `file`")
 	fl.BoolVar(&f.unpriv, "unprivileged", false, "read errors from the socket error queue even with CAP_NET_RAW (what an unprivileged user sees)")
 	fl.IntVar(&f.dataLen, "data", 32, "payload `bytes` of UDP and ICMP probes (or give PACKETLEN)")
+	fl.IntVar(&f.maxUnknown, "max-unknown", trace.DefaultMaxUnknown, "stop after this many silent hops in a row past the last answer, as mtr does (0: probe on to -m, as traceroute does)")
+	fl.BoolVarP(&f.report, "report", "r", false, "run --cycles rounds, one probe per hop each (-q to change), and print mtr -r's report; with --json, one line per round and a summary")
+	fl.BoolVar(&f.csv, "csv", false, "as --report, printed as mtr --csv")
+	fl.IntVarP(&f.cycles, "cycles", "c", 10, "rounds for --report and --csv (mtr's -c)")
+	fl.Float64Var(&f.interval, "interval", 1, "`seconds` between rounds of --report, --csv and --live (mtr's -i; -i is traceroute's interface here)")
+	fl.BoolVar(&f.live, "live", false, "show rounds in a terminal view, as mtr does, until q (keys: p pause, r reset, n names, e extensions); with --json, stream a JSON line per round instead")
 
 	fl.SetAnnotation("pcap", annFile, []string{"pcapng"})
 
@@ -134,7 +146,13 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 	methods := 0
 	cfg := trace.Config{Name: fl.Arg(0), MaxHops: *maxHops, FirstTTL: *first, Queries: *queries, InFlight: *inflight,
 		Port: *port, NoDNS: *numeric, Iface: *iface, Ext: *ext, Paris: *paris, Flows: *flows, Pcap: *pcap,
-		Unprivileged: *unpriv, DataLen: *dataLen}
+		Unprivileged: *unpriv, DataLen: *dataLen, MaxUnknown: f.maxUnknown}
+	switch {
+	case f.maxUnknown == 0:
+		cfg.MaxUnknown = trace.NoMaxUnknown
+	case f.maxUnknown < 0:
+		return bad("--max-unknown: want 0 or more")
+	}
 	for _, m := range []struct {
 		on bool
 		m  trace.Method
@@ -146,6 +164,34 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 	}
 	if methods > 1 {
 		return bad("-I, -T and -U exclude each other")
+	}
+	rounds := f.report || f.csv || f.live
+	if f.live && (f.report || f.csv) {
+		return bad("--live draws a terminal view: it excludes --report and --csv")
+	}
+	// --live --json streams the rounds' JSON lines until interrupted,
+	// drawing nothing: any standard output will do.
+	liveJSON := f.live && f.asJSON
+	if f.live && !liveJSON && !writerIsTerminal(stdout) {
+		fmt.Fprintln(stderr, "icmplab trace: --live: standard output is not a terminal; use --report (or --report --json) instead")
+		return exitUsage
+	}
+	if rounds {
+		switch {
+		case f.cycles < 1:
+			return bad("--cycles: want 1 or more")
+		case f.interval <= 0 || f.interval > 3600:
+			return bad("--interval: want a number of seconds above 0, at most 3600")
+		case f.csv && f.asJSON:
+			return bad("--csv and --json exclude each other")
+		}
+		cfg.Cycles, cfg.Interval = f.cycles, time.Duration(f.interval*float64(time.Second))
+		if f.live && !fl.Changed("cycles") {
+			cfg.Cycles = 0 // until q
+		}
+		if !fl.Changed("queries") {
+			cfg.Queries = 1 // one probe per hop per round, as mtr sends
+		}
 	}
 	if *v4 && *v6 {
 		return bad("-4 and -6 exclude each other")
@@ -206,6 +252,12 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
+	if f.live && !liveJSON {
+		return runTraceLive(ctx, tr, &cfg, *ext, stderr)
+	}
+	if rounds {
+		return runTraceRounds(ctx, tr, &cfg, names, *asJSON, f.csv, stdout, stderr)
+	}
 	if cfg.Ext && !tr.Privileged() {
 		fmt.Fprintln(stderr, "icmplab trace: -e: no raw socket (needs CAP_NET_RAW); the socket error queue carries no ICMP extensions, so none can be shown")
 	}
@@ -258,3 +310,65 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 // traceMinData is the least payload a trace probe carries (it holds the
 // probe's identity).
 const traceMinData = 4
+
+// runTraceRounds is --report and --csv: rounds on the trace's sockets, then
+// mtr's report (or, with --json, a line per round as it settles and a
+// summary). An interruption prints the report of the rounds so far, as mtr
+// does.
+func runTraceRounds(ctx context.Context, tr *trace.Tracer, cfg *trace.Config, names *trace.Resolver, asJSON, csv bool, stdout, stderr io.Writer) int {
+	host, _ := os.Hostname()
+	rp := &trace.Report{W: stdout, Cfg: cfg, Names: names, Host: trace.LocalHost(host), Start: time.Now()}
+	var onReply func(netip.Addr)
+	if names != nil {
+		onReply = names.Start
+	}
+	var onRound func(trace.Snapshot)
+	if asJSON {
+		onRound = func(s trace.Snapshot) {
+			if s.LastRound != nil {
+				rp.RoundLine(s)
+			}
+		}
+	}
+	snap, err := tr.RunRounds(ctx, nil, onRound, onReply)
+	if err != nil && !errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "icmplab trace:", err)
+		return 1
+	}
+	switch {
+	case asJSON:
+		if err := rp.SummaryLine(snap); err != nil {
+			fmt.Fprintln(stderr, "icmplab trace:", err)
+			return 1
+		}
+	case csv:
+		rp.CSV(snap)
+	default:
+		rp.Table(snap)
+	}
+	return 0
+}
+
+// writerIsTerminal reports whether w is a terminal (a tty, not a pipe or
+// a file).
+func writerIsTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// runTraceLive is --live: rounds drawn in the terminal until q or Ctrl-C.
+// Names are looked up in any case, so n can turn them on after -n.
+func runTraceLive(ctx context.Context, tr *trace.Tracer, cfg *trace.Config, ext bool, stderr io.Writer) int {
+	screen, err := tcell.NewScreen()
+	if err != nil {
+		tr.Close()
+		fmt.Fprintln(stderr, "icmplab trace: --live:", err)
+		return 2
+	}
+	names := trace.NewResolver(cfg.Wait.Max)
+	if _, err := live.Run(ctx, screen, tr, live.Options{Cfg: cfg, Names: names, ShowNames: !cfg.NoDNS, Ext: ext}); err != nil {
+		fmt.Fprintln(stderr, "icmplab trace:", err)
+		return 1
+	}
+	return 0
+}

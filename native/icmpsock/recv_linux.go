@@ -3,11 +3,9 @@
 package icmpsock
 
 import (
-	"encoding/binary"
 	"fmt"
 	"net/netip"
 	"time"
-	"unsafe"
 
 	"golang.org/x/sys/unix"
 
@@ -36,8 +34,8 @@ func (c *Conn) Read(buf []byte) (Packet, error) {
 	if err != nil {
 		return Packet{}, opError(opRead, err)
 	}
-	cm := parseCmsgs(oob[:oobn])
-	p := Packet{TTL: cm.ttl, TOS: cm.tos, From: from, At: cm.at, KernelTime: !cm.at.IsZero()}
+	cm := ParseControl(oob[:oobn])
+	p := Packet{TTL: cm.TTL, TOS: cm.TOS, From: from, At: cm.At, KernelTime: !cm.At.IsZero()}
 	if p.At.IsZero() {
 		p.At = time.Now()
 	}
@@ -59,80 +57,13 @@ func (c *Conn) Read(buf []byte) (Packet, error) {
 	return p, nil
 }
 
-// cmsgs is what Read takes from the control messages.
-type cmsgs struct {
-	at       time.Time
-	ttl, tos int
-	ee       *unix.SockExtendedErr
-	offender netip.Addr
-}
-
-func parseCmsgs(b []byte) cmsgs {
-	out := cmsgs{ttl: -1, tos: -1}
-	eachCmsg(b, func(level, typ int32, d []byte) {
-		switch {
-		case level == unix.SOL_SOCKET && typ == unix.SO_TIMESTAMPNS && len(d) >= sizeofTimespec:
-			var ts unix.Timespec // the platform's struct timespec, copied out unaligned
-			copy((*[sizeofTimespec]byte)(unsafe.Pointer(&ts))[:], d)
-			out.at = time.Unix(int64(ts.Sec), int64(ts.Nsec))
-		case level == unix.IPPROTO_IP && typ == unix.IP_TTL && len(d) >= 4:
-			out.ttl = int(int32(binary.NativeEndian.Uint32(d)))
-		case level == unix.IPPROTO_IPV6 && typ == unix.IPV6_HOPLIMIT && len(d) >= 4:
-			out.ttl = int(int32(binary.NativeEndian.Uint32(d)))
-		case level == unix.IPPROTO_IPV6 && typ == unix.IPV6_TCLASS && len(d) >= 4:
-			out.tos = int(int32(binary.NativeEndian.Uint32(d)))
-		case level == unix.IPPROTO_IP && typ == unix.IP_RECVERR ||
-			level == unix.IPPROTO_IPV6 && typ == unix.IPV6_RECVERR:
-			if ee, off, ok := ExtendedErr(d); ok {
-				out.ee, out.offender = &ee, off
-			}
-		}
-	})
-	return out
-}
-
-// ExtendedErr decodes the data of an IP_RECVERR / IPV6_RECVERR control
-// message: the kernel's sock_extended_err and the offender's address after it
-// (SO_EE_OFFENDER). It is exported because every socket that reads an error
-// queue needs it: the trace's UDP and TCP sockets as much as ICMP ones.
-func ExtendedErr(d []byte) (unix.SockExtendedErr, netip.Addr, bool) {
-	if len(d) < sizeofSockExtendedErr {
-		return unix.SockExtendedErr{}, netip.Addr{}, false
-	}
-	ee := unix.SockExtendedErr{
-		Errno:  binary.NativeEndian.Uint32(d),
-		Origin: d[4], Type: d[5], Code: d[6], Pad: d[7],
-		Info: binary.NativeEndian.Uint32(d[8:]),
-		Data: binary.NativeEndian.Uint32(d[12:]),
-	}
-	return ee, offender(d[sizeofSockExtendedErr:]), true
-}
-
-// offender decodes the sockaddr after a sock_extended_err.
-func offender(b []byte) netip.Addr {
-	if len(b) < 2 {
-		return netip.Addr{}
-	}
-	switch binary.NativeEndian.Uint16(b) {
-	case unix.AF_INET:
-		if len(b) >= 8 {
-			return netip.AddrFrom4([4]byte(b[4:8]))
-		}
-	case unix.AF_INET6:
-		if len(b) >= 24 {
-			return netip.AddrFrom16([16]byte(b[8:24]))
-		}
-	}
-	return netip.Addr{}
-}
-
 // fromErrQueue rebuilds the ICMP error the kernel digested into an extended
 // error: outer type, code and MTU from sock_extended_err, the quote from the
 // echo bytes the kernel returned behind a reconstructed IP header. The
 // message is written over buf (the echo bytes are copied out first).
-func (c *Conn) fromErrQueue(buf []byte, n int, p Packet, cm cmsgs, origDst netip.Addr) (Packet, error) {
-	ee := cm.ee
-	if ee == nil {
+func (c *Conn) fromErrQueue(buf []byte, n int, p Packet, cm Control, origDst netip.Addr) (Packet, error) {
+	ee := &cm.ExtErr
+	if !cm.HasExtErr {
 		return Packet{}, fmt.Errorf("%w: error queue message without an extended error", ErrNotICMP)
 	}
 	if ee.Origin == unix.SO_EE_ORIGIN_LOCAL {
@@ -158,20 +89,13 @@ func (c *Conn) fromErrQueue(buf []byte, n int, p Packet, cm cmsgs, origDst netip
 	}
 	var quote []byte
 	if c.family == codec.IPv4 {
-		quote = codec.IPv4Header{
-			IHL: 5, TotalLength: uint16(20 + len(echo)), Protocol: codec.ProtoICMP,
-			Src: local, Dst: origDst,
-		}.AppendHeader(make([]byte, 0, 20+len(echo)))
+		quote = codec.IPv4Header{Protocol: codec.ProtoICMP, Src: local, Dst: origDst}.AppendDatagram(nil, echo)
 	} else {
-		quote = codec.IPv6Header{
-			PayloadLen: uint16(len(echo)), NextHeader: codec.ProtoICMPv6,
-			Src: local, Dst: origDst,
-		}.AppendHeader(make([]byte, 0, 40+len(echo)))
+		quote = codec.IPv6Header{NextHeader: codec.ProtoICMPv6, Src: local, Dst: origDst}.AppendDatagram(nil, echo)
 	}
-	quote = append(quote, echo...)
 	h := codec.Header{Family: c.family, Type: codec.Type(ee.Type), Code: codec.Code(ee.Code)}
 	if c.family == codec.IPv6 {
-		h.Src, h.Dst = cm.offender, local
+		h.Src, h.Dst = cm.Offender, local
 	}
 	// For ICMP sockets the kernel's ee_info is the 32-bit word after the
 	// ICMP header, in host order (ping_err: ntohl(icmph->un.gateway); for
@@ -184,18 +108,11 @@ func (c *Conn) fromErrQueue(buf []byte, n int, p Packet, cm cmsgs, origDst netip
 	}
 	msg := codec.Append(buf[:0], h, body)
 	p.ICMP = msg // in buf when it fits, else in a new array: valid either way
-	p.From = cm.offender
+	p.From = cm.Offender
 	p.Synthesized = true
 	p.OrigDst = origDst
 	return p, nil
 }
-
-// sizeofTimespec is sizeof(struct timespec) on this platform.
-const sizeofTimespec = int(unsafe.Sizeof(unix.Timespec{}))
-
-// sizeofSockExtendedErr is sizeof(struct sock_extended_err), fixed by the
-// kernel ABI on every architecture.
-const sizeofSockExtendedErr = int(unsafe.Sizeof(unix.SockExtendedErr{}))
 
 // readState is Read's working state. It lives in the Conn, and readFn is
 // bound once, so that a read allocates nothing (a closure capturing the

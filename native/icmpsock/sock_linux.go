@@ -212,7 +212,7 @@ func setup(fd int, k Kind, o Options) (*Conn, error) {
 	// Bind: a datagram socket needs it to learn the identifier the kernel
 	// gives it; either kind binds to the source address asked for.
 	if o.Source.IsValid() || k == Datagram {
-		if err := unix.Bind(fd, sockaddr(o.Family, o.Source)); err != nil {
+		if err := unix.Bind(fd, Sockaddr(o.Family, o.Source, 0)); err != nil {
 			return nil, opError(opOpen, fmt.Errorf("bind %v: %w", o.Source, err))
 		}
 	}
@@ -259,26 +259,6 @@ func pmtuValue(p PMTU, v6 bool) (int, bool) {
 		return unix.IP_PMTUDISC_WANT, true
 	}
 	return 0, false
-}
-
-func sockaddr(f codec.Family, a netip.Addr) unix.Sockaddr {
-	if f == codec.IPv6 {
-		sa := &unix.SockaddrInet6{}
-		if a.IsValid() {
-			sa.Addr = a.As16()
-			if z := a.Zone(); z != "" {
-				if ifi, err := net.InterfaceByName(z); err == nil {
-					sa.ZoneId = uint32(ifi.Index)
-				}
-			}
-		}
-		return sa
-	}
-	sa := &unix.SockaddrInet4{}
-	if a.IsValid() {
-		sa.Addr = a.Unmap().As4()
-	}
-	return sa
 }
 
 // Kind says whether the socket is a datagram or a raw one.
@@ -364,35 +344,13 @@ func RouteSource(dst netip.Addr, device string) (netip.Addr, error) {
 			return netip.Addr{}, fmt.Errorf("SO_BINDTODEVICE %s: %w", device, err)
 		}
 	}
-	sa := sockaddr(f, dst)
-	switch s := sa.(type) {
-	case *unix.SockaddrInet4:
-		s.Port = 1025
-	case *unix.SockaddrInet6:
-		s.Port = 1025
-	}
-	if err := unix.Connect(fd, sa); err != nil {
+	if err := unix.Connect(fd, Sockaddr(f, dst, routeProbePort)); err != nil {
 		return netip.Addr{}, err
 	}
 	ls, err := unix.Getsockname(fd)
 	if err != nil {
 		return netip.Addr{}, err
 	}
-	return addrOf(ls), nil
-}
-
-func addrOf(sa unix.Sockaddr) netip.Addr {
-	switch a := sa.(type) {
-	case *unix.SockaddrInet4:
-		return netip.AddrFrom4(a.Addr)
-	case *unix.SockaddrInet6:
-		ad := netip.AddrFrom16(a.Addr)
-		if a.ZoneId != 0 {
-			if ifi, err := net.InterfaceByIndex(int(a.ZoneId)); err == nil {
-				ad = ad.WithZone(ifi.Name)
-			}
-		}
-		return ad
-	}
-	return netip.Addr{}
+	a, _ := AddrPort(ls)
+	return a, nil
 }

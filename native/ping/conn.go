@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"icmplab/native/icmpsock"
+	"icmplab/native/internal/clock"
 )
 
 // Conn is what the engine sends and receives through.
@@ -25,6 +26,14 @@ type Conn interface {
 	// (a datagram socket); ok is false when the engine chooses it.
 	EchoID() (id uint16, ok bool)
 	Close() error
+}
+
+// Clocked is a Conn whose times (Send's, the packets' At, the read
+// deadline) are read on a clock other than the wall clock: the engine then
+// runs on that clock too. Sockets do not implement it; the unit tests' fake
+// connection does, with a fake clock.
+type Clocked interface {
+	Clock() clock.Clock
 }
 
 // ErrDeferred is returned by Conn.Send when the send failed but the error

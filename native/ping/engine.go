@@ -9,6 +9,7 @@ import (
 
 	"icmplab/codec"
 	"icmplab/native/icmpsock"
+	"icmplab/native/internal/clock"
 )
 
 // minLinger is the least a pinger waits for outstanding replies after its
@@ -34,6 +35,7 @@ type Pinger struct {
 	cfg  Config
 	conn Conn
 	sink Sink
+	clk  clock.Clock // the conn's: its send times, receive times and deadlines are read on it
 
 	id        uint16
 	cookie    [CookieLen]byte
@@ -65,7 +67,10 @@ func New(cfg Config, conn Conn, sink Sink) (*Pinger, error) {
 	if err := cfg.normalize(); err != nil {
 		return nil, err
 	}
-	p := &Pinger{cfg: cfg, conn: conn, sink: sink, probes: make([]probeState, 1<<16)}
+	p := &Pinger{cfg: cfg, conn: conn, sink: sink, clk: clock.Real{}, probes: make([]probeState, 1<<16)}
+	if c, ok := conn.(Clocked); ok {
+		p.clk = clock.Or(c.Clock())
+	}
 	var rid uint16
 	p.cookie, rid = newCookie()
 	if id, ok := conn.EchoID(); ok {
@@ -139,7 +144,7 @@ func (p *Pinger) Run(ctx context.Context, status <-chan struct{}) Summary {
 	}
 
 	buf := make([]byte, max(p.cfg.Size+8+60+64, 1500))
-	start := time.Now()
+	start := p.clk.Now()
 	var deadline time.Time
 	if p.cfg.Deadline > 0 {
 		deadline = start.Add(p.cfg.Deadline)
@@ -158,7 +163,7 @@ func (p *Pinger) Run(ctx context.Context, status <-chan struct{}) Summary {
 		if wantStatus.Swap(false) {
 			p.sink.Status(p.summary(""))
 		}
-		now := time.Now()
+		now := p.clk.Now()
 		p.expire(now)
 		if reason, end := p.finished(now, deadline); end {
 			return p.end(reason, nil)
@@ -218,7 +223,7 @@ func (p *Pinger) recvError(err error) error {
 	if errors.As(err, &le) {
 		p.errors++
 		p.settleLast(fErrored)
-		p.sink.Event(Event{Kind: EventLocalError, Seq: p.lastSeq, At: time.Now(), TTL: -1, Err: le})
+		p.sink.Event(Event{Kind: EventLocalError, Seq: p.lastSeq, At: p.clk.Now(), TTL: -1, Err: le})
 		return nil
 	}
 	return err
@@ -298,7 +303,7 @@ func (p *Pinger) wakeAt(now, nextSend, deadline time.Time) time.Time {
 func (p *Pinger) send() time.Time {
 	seq := uint16(p.sent + 1)
 	if p.sent > 0 && p.probes[p.lastSeq].flags&fAnswered == 0 {
-		p.sink.Event(Event{Kind: EventNoAnswerYet, Seq: p.lastSeq, At: time.Now(), TTL: -1})
+		p.sink.Event(Event{Kind: EventNoAnswerYet, Seq: p.lastSeq, At: p.clk.Now(), TTL: -1})
 	}
 	h := codec.Header{Family: p.cfg.Family, Type: p.reqType}
 	if p.cfg.Family == codec.IPv6 && p.cfg.Src.IsValid() {

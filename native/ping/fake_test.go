@@ -9,21 +9,27 @@ import (
 
 	"icmplab/codec"
 	"icmplab/native/icmpsock"
+	"icmplab/native/internal/clock"
 )
 
 // fakeConn is a function-backed Conn (in the manner of mdlayher/netlink's
 // nltest): each test says, per request sent, what comes back. Nothing
-// touches the network.
+// touches the network, and nothing waits on the wall clock: the connection
+// runs on a fake clock (Clocked), and a Recv with nothing queued moves that
+// clock on to the next scheduled delivery or the read deadline, whichever
+// comes first. A run is a discrete event simulation: the same every time,
+// however loaded the machine.
 type fakeConn struct {
 	fam    codec.Family
 	id     uint16
 	dgram  bool // the kernel chooses the identifier, as on a datagram socket
 	onSend func(f *fakeConn, req codec.Message, dst netip.Addr, at time.Time)
+	clk    *clock.Fake
 
 	in        chan fakeRead
 	closeOnce sync.Once
 	closed    chan struct{}
-	kick      chan struct{} // SetReadDeadline wakes a blocked Recv
+	kick      chan struct{} // SetReadDeadline wakes a Recv blocked with nothing scheduled
 
 	dmu      sync.Mutex
 	deadline time.Time
@@ -37,12 +43,19 @@ type fakeRead struct {
 	err error
 }
 
+// fakeEpoch is where every fake clock starts.
+var fakeEpoch = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+
 func newFake(fam codec.Family, onSend func(f *fakeConn, req codec.Message, dst netip.Addr, at time.Time)) *fakeConn {
-	return &fakeConn{fam: fam, onSend: onSend, in: make(chan fakeRead, 1024), closed: make(chan struct{}), kick: make(chan struct{}, 1)}
+	return &fakeConn{fam: fam, onSend: onSend, clk: clock.NewFake(fakeEpoch),
+		in: make(chan fakeRead, 1024), closed: make(chan struct{}), kick: make(chan struct{}, 1)}
 }
 
+// Clock makes the engine run on the fake clock.
+func (f *fakeConn) Clock() clock.Clock { return f.clk }
+
 func (f *fakeConn) Send(msg []byte, dst netip.Addr) (time.Time, error) {
-	at := time.Now()
+	at := f.clk.Now()
 	f.mu.Lock()
 	f.sent++
 	f.mu.Unlock()
@@ -58,19 +71,6 @@ func (f *fakeConn) Send(msg []byte, dst netip.Addr) (time.Time, error) {
 
 func (f *fakeConn) Recv(buf []byte) (icmpsock.Packet, error) {
 	for {
-		f.dmu.Lock()
-		dl := f.deadline
-		f.dmu.Unlock()
-		var timeout <-chan time.Time
-		if !dl.IsZero() {
-			d := time.Until(dl)
-			if d <= 0 {
-				return icmpsock.Packet{}, os.ErrDeadlineExceeded
-			}
-			tm := time.NewTimer(d)
-			defer tm.Stop()
-			timeout = tm.C
-		}
 		select {
 		case r := <-f.in:
 			if r.err != nil {
@@ -81,9 +81,31 @@ func (f *fakeConn) Recv(buf []byte) (icmpsock.Packet, error) {
 			return r.pk, nil
 		case <-f.closed:
 			return icmpsock.Packet{}, net.ErrClosed
-		case <-f.kick: // the deadline moved: look again
-		case <-timeout:
+		default:
+		}
+		f.dmu.Lock()
+		dl := f.deadline
+		f.dmu.Unlock()
+		now := f.clk.Now()
+		if !dl.IsZero() && !now.Before(dl) {
 			return icmpsock.Packet{}, os.ErrDeadlineExceeded
+		}
+		// Nothing queued: time moves to the next thing that happens.
+		if next, ok := f.clk.Next(); ok && (dl.IsZero() || next.Before(dl)) {
+			f.clk.AdvanceTo(next)
+			continue
+		}
+		if !dl.IsZero() {
+			f.clk.AdvanceTo(dl)
+			continue
+		}
+		// No deadline and nothing scheduled: only another goroutine (a
+		// cancellation, a status request) can change that.
+		select {
+		case r := <-f.in:
+			f.in <- r
+		case <-f.closed:
+		case <-f.kick:
 		}
 	}
 }
@@ -108,19 +130,18 @@ func (f *fakeConn) Close() error {
 
 // deliver queues a message as if the kernel received it from `from` now.
 func (f *fakeConn) deliver(from netip.Addr, icmp []byte, ttl int) {
-	f.in <- fakeRead{pk: icmpsock.Packet{ICMP: icmp, From: from, TTL: ttl, TOS: -1, At: time.Now(), KernelTime: true}}
+	f.in <- fakeRead{pk: icmpsock.Packet{ICMP: icmp, From: from, TTL: ttl, TOS: -1, At: f.clk.Now(), KernelTime: true}}
 }
 
-// later delivers after d, from another goroutine.
+// later delivers after d on the fake clock.
 func (f *fakeConn) later(d time.Duration, from netip.Addr, icmp []byte, ttl int) {
-	go func() {
-		time.Sleep(d)
+	f.clk.AfterFunc(d, func() {
 		select {
 		case <-f.closed:
 		default:
 			f.deliver(from, icmp, ttl)
 		}
-	}()
+	})
 }
 
 func (f *fakeConn) fail(err error) { f.in <- fakeRead{err: err} }

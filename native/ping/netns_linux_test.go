@@ -392,19 +392,46 @@ func checkCapsDropped(t *testing.T, e *env, asNobody bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var errOut bytes.Buffer
-	cmd.Stderr = &errOut
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	defer cmd.Process.Kill()
+	// stderr is read as it comes, so the test can wait for the status
+	// line itself rather than sleep and hope it was printed.
+	var errMu sync.Mutex
+	var errOut strings.Builder
+	errGrew := make(chan struct{}, 1)
+	errDone := make(chan struct{})
+	go func() {
+		defer close(errDone)
+		b := make([]byte, 512)
+		for {
+			n, err := stderr.Read(b)
+			errMu.Lock()
+			errOut.Write(b[:n])
+			errMu.Unlock()
+			select {
+			case errGrew <- struct{}{}:
+			default:
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	stderrText := func() string { errMu.Lock(); defer errMu.Unlock(); return errOut.String() }
+	statusRe := regexp.MustCompile(`\r\d+/\d+ packets, \d+% loss, min/avg/ewma/max = `)
 	br := bufio.NewReader(stdout)
 	var seen strings.Builder
 	for !strings.Contains(seen.String(), "icmp_seq=2 ") {
 		l, err := br.ReadString('\n')
 		seen.WriteString(l)
 		if err != nil {
-			t.Fatalf("ping ended early: %v\n%s%s", err, seen.String(), errOut.String())
+			t.Fatalf("ping ended early: %v\n%s%s", err, seen.String(), stderrText())
 		}
 	}
 	caps, err := priv.ThreadCapEffs(cmd.Process.Pid)
@@ -421,14 +448,20 @@ func checkCapsDropped(t *testing.T, e *env, asNobody bool) {
 		t.Errorf("nobody=%v: /proc/%d/status CapEff %016x (%v)", asNobody, cmd.Process.Pid, main, err)
 	}
 	cmd.Process.Signal(syscall.SIGQUIT)
-	time.Sleep(300 * time.Millisecond)
+	for !statusRe.MatchString(stderrText()) {
+		select {
+		case <-errGrew:
+		case <-errDone:
+			t.Fatalf("SIGQUIT printed no status line: %q", stderrText())
+		case <-ctx.Done():
+			t.Fatalf("SIGQUIT printed no status line: %q", stderrText())
+		}
+	}
 	cmd.Process.Signal(syscall.SIGINT)
 	rest, _ := io.ReadAll(br)
+	<-errDone
 	cmd.Wait()
 	out := seen.String() + string(rest)
-	if !regexp.MustCompile(`\r\d+/\d+ packets, \d+% loss, min/avg/ewma/max = `).MatchString(errOut.String()) {
-		t.Errorf("SIGQUIT printed no status line: %q", errOut.String())
-	}
 	if !strings.Contains(out, "--- "+e.c.Dst4()+" ping statistics ---") || cmd.ProcessState.ExitCode() != 0 {
 		t.Errorf("SIGINT: exit %d\n%s", cmd.ProcessState.ExitCode(), out)
 	}

@@ -23,6 +23,12 @@ import (
 // silent-routers: 6 routers and the target (7 hops), routers 2 and 5 never
 // answer. silent-target: 2 routers and a target that drops everything,
 // traced to 10 hops (-m 10 for every tool, so the silent tail is bounded).
+// silent-target-default: the same path with every tool's defaults, where
+// traceroute waits out 28 silent hops and icmplab stops after five (mtr's
+// --max-unknown); one run of it takes traceroute about 25 s, so measure it
+// alone with
+//
+//	go test -run '^$' -bench TraceWall/silent-target-default -benchtime 1x ./native/trace/
 func BenchmarkTraceWall(b *testing.B) {
 	netns.RequireTool(b, "nft", "nftables")
 	type topo struct {
@@ -36,13 +42,15 @@ func BenchmarkTraceWall(b *testing.B) {
 	}
 	short := netns.NewChain(b, 2)
 	blackhole(b, short.Dst())
-	topos := []topo{{"silent-routers", chain, nil}, {"silent-target", short, []string{"-m", "10"}}}
+	topos := []topo{{"silent-routers", chain, nil}, {"silent-target", short, []string{"-m", "10"}}, {"silent-target-default", short, nil}}
 	bin := icmplabBin(b)
 	for _, tp := range topos {
 		src, dst := tp.c.Src(), tp.c.Dst4()
-		src.MustRun("nft", "add", "table", "inet", "probes")
-		src.MustRun("nft", "add", "chain", "inet", "probes", "out", "{ type filter hook output priority 0 ; policy accept ; }")
-		src.MustRun("nft", "add", "rule", "inet", "probes", "out", "ip", "daddr", dst, "counter")
+		if _, err := src.Run("nft", "list", "table", "inet", "probes"); err != nil {
+			src.MustRun("nft", "add", "table", "inet", "probes")
+			src.MustRun("nft", "add", "chain", "inet", "probes", "out", "{ type filter hook output priority 0 ; policy accept ; }")
+			src.MustRun("nft", "add", "rule", "inet", "probes", "out", "ip", "daddr", dst, "counter")
+		}
 		tools := []struct {
 			name string
 			cmd  []string
@@ -98,4 +106,34 @@ func nftPackets(b *testing.B, listing string) int {
 	}
 	n, _ := strconv.Atoi(m[1])
 	return n
+}
+
+// BenchmarkReportWall compares five rounds, process start to exit, of
+// icmplab trace --report and mtr -r on the silent-routers chain (7 hops,
+// routers 2 and 5 silent), same interval (1 s) and cycles (5). Run with
+//
+//	go test -run '^$' -bench ReportWall -benchtime 1x ./native/trace/
+func BenchmarkReportWall(b *testing.B) {
+	netns.RequireTool(b, "nft", "nftables")
+	netns.RequireTool(b, "mtr", "mtr-tiny")
+	chain := netns.NewChain(b, 6)
+	for _, k := range []int{2, 5} {
+		silence(b, chain.Hosts[k])
+	}
+	bin := icmplabBin(b)
+	for _, tool := range []struct {
+		name string
+		cmd  []string
+	}{
+		{"icmplab", []string{bin, "trace", "-n", "--report", "--cycles", "5", chain.Dst4()}},
+		{"mtr", []string{"mtr", "-n", "-r", "-c", "5", chain.Dst4()}},
+	} {
+		b.Run(tool.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if out, err := chain.Src().Run(tool.cmd...); err != nil {
+					b.Fatalf("%v: %v\n%s", tool.cmd, err, out)
+				}
+			}
+		})
+	}
 }

@@ -106,7 +106,25 @@ type Config struct {
 	Unprivileged bool
 	// Pcap, when set, records every probe sent and every reply received.
 	Pcap string
+	// MaxUnknown ends a flow after this many hops in a row, past the last
+	// one that answered, gave no answer (mtr's --max-unknown): nothing about
+	// the path changes after the last responding hop, and a destination
+	// behind a firewall would otherwise cost MaxHops' worth of timeouts. No
+	// probe is sent further than that many hops past the last answer. 0 is
+	// the default (DefaultMaxUnknown); NoMaxUnknown goes on to MaxHops as
+	// traceroute does.
+	MaxUnknown int
+	// Cycles is how many rounds --report runs (0: until interrupted, as
+	// --live does), Interval how often a round starts (mtr's -i).
+	Cycles   int
+	Interval time.Duration
 }
+
+// DefaultMaxUnknown is mtr's default for --max-unknown.
+const DefaultMaxUnknown = 5
+
+// NoMaxUnknown, as Config.MaxUnknown, probes every hop up to MaxHops.
+const NoMaxUnknown = -1
 
 // Limits of the numeric settings.
 const (
@@ -151,6 +169,9 @@ func (c *Config) Normalize() error {
 	if c.DataLen == 0 {
 		c.DataLen = defDataLen
 	}
+	if c.MaxUnknown == 0 {
+		c.MaxUnknown = DefaultMaxUnknown
+	}
 	if c.Port == 0 {
 		switch c.Method {
 		case MethodUDP:
@@ -172,6 +193,8 @@ func (c *Config) Normalize() error {
 		return fmt.Errorf("%w: probes in flight %d: want 1 to %d", ErrConfig, c.InFlight, maxInFlight)
 	case c.Flows < 1 || c.Flows > maxFlows:
 		return fmt.Errorf("%w: flows %d: want 1 to %d", ErrConfig, c.Flows, maxFlows)
+	case c.MaxUnknown < NoMaxUnknown || c.MaxUnknown > maxTTL:
+		return fmt.Errorf("%w: max unknown hops %d: want 1 to %d, or none", ErrConfig, c.MaxUnknown, maxTTL)
 	case c.DataLen < 4 || c.DataLen > maxDataLen:
 		return fmt.Errorf("%w: data length %d: want 4 to %d", ErrConfig, c.DataLen, maxDataLen)
 	case c.Source.IsValid() && c.Source.Unmap().Is4() != c.Target.Is4():
@@ -181,6 +204,14 @@ func (c *Config) Normalize() error {
 		return fmt.Errorf("%w: port %d: %d probes would run past port 65535", ErrConfig, c.Port, c.probesPerFlow())
 	}
 	return nil
+}
+
+// unknownLimit is how many silent hops in a row end a flow; 0 for none.
+func (c *Config) unknownLimit() int {
+	if c.MaxUnknown == NoMaxUnknown {
+		return 0
+	}
+	return c.MaxUnknown
 }
 
 // probesPerFlow is the size of one flow's part of the probe table.

@@ -9,6 +9,19 @@
 // the idea of trippy's strategy.rs: the table says which probes are in
 // flight, which hop is settled and when the next timeout falls; socket
 // readers only decode and post replies to the loop, so no state is shared.
+// Both loops take their time from an injected clock (native/internal/clock),
+// so their unit tests run on a fake one, event by event.
+//
+// A run of silent hops past the last one that answered ends a flow
+// (Config.MaxUnknown, mtr's --max-unknown, 5 by default): a firewalled
+// destination costs one wait, not one per hop up to -m.
+//
+// Rounds (rounds.go) are what --report, --csv and --live run: the same
+// prober, Probe rows, adaptive wait and max-unknown rule, a round every
+// Interval, and per-hop statistics (stats.go) as mtr keeps them, with loss
+// made honest (in flight is not lost, late answers are late, a new address
+// is a path change). report.go writes mtr's layouts; the live view
+// (subpackage live) only draws snapshots and passes keys on.
 //
 // Privileges. With CAP_NET_RAW a raw ICMP socket receives every error whole,
 // extensions included, and TCP SYN probes can be sent. Without it, UDP probes

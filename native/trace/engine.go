@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"net/netip"
+	"strconv"
 	"time"
+
+	"icmplab/native/internal/clock"
 )
 
 // prober sends probes of one method and posts the replies its sockets read.
@@ -37,9 +40,16 @@ type FlowResult struct {
 	SrcPort  uint16
 	DstPort  uint16
 	Hops     []HopReport
-	End      string // "destination reached", "max hops (30)", "unreachable (!H)", "interrupted"
+	End      string // "destination reached", "max hops (30)", "max unknown (5)", "unreachable (!H)", "interrupted"
 	Reached  bool
 	Finished bool
+	// LastAnswered is the highest TTL any probe of the flow was answered
+	// at (0: none); with an End of "max unknown (N)", the flow stopped N
+	// hops past it.
+	LastAnswered int
+	// StoppedSilent says the flow ended after the max-unknown run of
+	// silent hops, not at the destination or the hop limit.
+	StoppedSilent bool
 }
 
 // Result is a finished trace.
@@ -57,6 +67,7 @@ type Result struct {
 
 // engine is the probe table and the loop that drives it.
 type engine struct {
+	clk      clock.Clock // the engine's time: timeouts, deadlines, settle times
 	cfg      *Config
 	pr       prober
 	ppf      int     // probes per flow
@@ -66,6 +77,8 @@ type engine struct {
 	lowPos   int // every probe before this position in order is done
 	inflight int
 	endTTL   []int // per flow: TTL of the final hop, or MaxHops+1 while unknown
+	lastAns  []int // per flow: highest TTL answered, FirstTTL-1 while none
+	unknown  int   // silent hops in a row that end a flow (0: none)
 	nextHop  []int // per flow: next TTL to report
 	finished []bool
 	byKey    map[lookupKey]int
@@ -106,7 +119,7 @@ func (t *Tracer) Privileged() bool { return t.pr.privileged() }
 // address that answers, so names can be looked up while the trace goes on.
 func (t *Tracer) Run(ctx context.Context, onHop func(HopReport), onReply func(netip.Addr)) (*Result, error) {
 	defer t.pr.close()
-	return runWith(ctx, &t.cfg, t.pr, onHop, onReply)
+	return runWith(ctx, &t.cfg, t.pr, clock.Real{}, onHop, onReply)
 }
 
 // Close releases the sockets of a Tracer that will not Run.
@@ -121,9 +134,11 @@ func Run(ctx context.Context, cfg Config, onHop func(HopReport), onReply func(ne
 	return t.Run(ctx, onHop, onReply)
 }
 
-// runWith runs the loop over an opened prober (tests pass fakes).
-func runWith(ctx context.Context, cfg *Config, pr prober, onHop func(HopReport), onReply func(netip.Addr)) (*Result, error) {
+// runWith runs the loop over an opened prober on clk (tests pass a fake
+// prober and a fake clock; the sockets' probers stamp with the wall clock).
+func runWith(ctx context.Context, cfg *Config, pr prober, clk clock.Clock, onHop func(HopReport), onReply func(netip.Addr)) (*Result, error) {
 	e := newEngine(cfg, pr)
+	e.clk = clock.Or(clk)
 	if onHop != nil {
 		e.onHop = onHop
 	}
@@ -132,18 +147,25 @@ func runWith(ctx context.Context, cfg *Config, pr prober, onHop func(HopReport),
 	}
 	replies := make(chan reply, 256)
 	pr.start(replies)
-	e.res.Started = time.Now()
+	e.res.Started = e.clk.Now()
 	err := e.loop(ctx, replies)
-	e.res.Elapsed = time.Since(e.res.Started)
+	e.res.Elapsed = e.clk.Now().Sub(e.res.Started)
+	for f := range e.res.Flows {
+		if e.lastAns[f] >= cfg.FirstTTL {
+			e.res.Flows[f].LastAnswered = e.lastAns[f]
+		}
+	}
 	return e.res, err
 }
 
 func newEngine(cfg *Config, pr prober) *engine {
 	ppf := cfg.probesPerFlow()
 	e := &engine{
-		cfg: cfg, pr: pr, ppf: ppf,
+		clk: clock.Real{}, cfg: cfg, pr: pr, ppf: ppf,
 		probes:   make([]Probe, cfg.Flows*ppf),
 		endTTL:   make([]int, cfg.Flows),
+		lastAns:  make([]int, cfg.Flows),
+		unknown:  cfg.unknownLimit(),
 		nextHop:  make([]int, cfg.Flows),
 		finished: make([]bool, cfg.Flows),
 		byKey:    make(map[lookupKey]int, cfg.Flows*ppf),
@@ -154,6 +176,7 @@ func newEngine(cfg *Config, pr prober) *engine {
 	}
 	for f := 0; f < cfg.Flows; f++ {
 		e.endTTL[f] = cfg.MaxHops + 1
+		e.lastAns[f] = cfg.FirstTTL - 1
 		e.nextHop[f] = cfg.FirstTTL
 		e.res.Flows[f].Flow = f
 		for i := 0; i < ppf; i++ {
@@ -172,7 +195,7 @@ func newEngine(cfg *Config, pr prober) *engine {
 
 // loop is the single send/receive/update loop.
 func (e *engine) loop(ctx context.Context, replies <-chan reply) error {
-	timer := time.NewTimer(time.Hour)
+	timer := e.clk.NewTimer(time.Hour)
 	defer timer.Stop()
 	for {
 		// Replies the kernel already queued are taken before any probe is
@@ -186,7 +209,7 @@ func (e *engine) loop(ctx context.Context, replies <-chan reply) error {
 				more = false
 			}
 		}
-		now := time.Now()
+		now := e.clk.Now()
 		next := e.expire(now)
 		if err := e.sendMore(); err != nil {
 			return err
@@ -195,12 +218,12 @@ func (e *engine) loop(ctx context.Context, replies <-chan reply) error {
 		if e.allFinished() {
 			return nil
 		}
-		if n := e.expire(time.Now()); next.IsZero() || (!n.IsZero() && n.Before(next)) {
+		if n := e.expire(e.clk.Now()); next.IsZero() || (!n.IsZero() && n.Before(next)) {
 			next = n
 		}
 		wait := time.Hour
 		if !next.IsZero() {
-			wait = max(time.Until(next), 0)
+			wait = max(next.Sub(e.clk.Now()), 0)
 		}
 		timer.Reset(wait)
 		select {
@@ -214,7 +237,7 @@ func (e *engine) loop(ctx context.Context, replies <-chan reply) error {
 					more = false
 				}
 			}
-		case <-timer.C:
+		case <-timer.C():
 		case <-ctx.Done():
 			for f := range e.finished {
 				if !e.finished[f] {
@@ -226,7 +249,7 @@ func (e *engine) loop(ctx context.Context, replies <-chan reply) error {
 		}
 		if !timer.Stop() {
 			select {
-			case <-timer.C:
+			case <-timer.C():
 			default:
 			}
 		}
@@ -239,23 +262,27 @@ const waitPrecision = time.Millisecond
 
 // timeout is how long probe i may stay unanswered: traceroute's -w MAX,HERE,NEAR.
 func (e *engine) timeout(i int) time.Duration {
-	w := e.cfg.Wait
 	p := &e.probes[i]
+	return adaptiveWait(e.cfg.Wait, e.probes, i, i-p.N, e.cfg.Queries, (p.Flow+1)*e.ppf)
+}
+
+// adaptiveWait is traceroute's -w MAX,HERE,NEAR for probe i of tbl: the
+// hop's probes are tbl[first:first+q], and the probes of later hops sent
+// along with it (the same flow, the same round) run from there to end.
+func adaptiveWait(w Wait, tbl []Probe, i, first, q, end int) time.Duration {
 	if w.Here > 0 {
-		first := i - p.N
-		for j := first; j < first+e.cfg.Queries; j++ {
-			if q := &e.probes[j]; q.answered() {
-				if rtt := q.RTT(); rtt > 0 {
+		for j := first; j < first+q; j++ {
+			if p := &tbl[j]; p.answered() {
+				if rtt := p.RTT(); rtt > 0 {
 					return min(time.Duration(float64(rtt+waitPrecision)*w.Here), w.Max)
 				}
 			}
 		}
 	}
 	if w.Near > 0 {
-		end := (p.Flow + 1) * e.ppf
-		for j := i + 1; j < end && !e.probes[j].Sent.IsZero(); j++ {
-			if q := &e.probes[j]; q.answered() {
-				if rtt := q.RTT(); rtt > 0 {
+		for j := i + 1; j < end && !tbl[j].Sent.IsZero(); j++ {
+			if p := &tbl[j]; p.answered() {
+				if rtt := p.RTT(); rtt > 0 {
 					return min(time.Duration(float64(rtt+waitPrecision)*w.Near), w.Max)
 				}
 			}
@@ -291,17 +318,22 @@ func (e *engine) expire(now time.Time) time.Time {
 }
 
 // sendMore fills the in-flight window in table order, skipping hops past a
-// flow's known end.
+// flow's known end, and waiting (sending nothing further) while the next
+// probe would go more than the max-unknown hops past the flow's last answer.
 func (e *engine) sendMore() error {
 	for e.inflight < e.cfg.InFlight && e.sendPos < len(e.order) {
 		i := e.order[e.sendPos]
-		e.sendPos++
 		p := &e.probes[i]
 		if p.TTL > e.endTTL[p.Flow] || e.finished[p.Flow] {
+			e.sendPos++
 			p.Outcome = Skipped
 			continue
 		}
-		p.Sent = time.Now() // the prober refines it to just before the send
+		if e.unknown > 0 && p.TTL > e.lastAns[p.Flow]+e.unknown {
+			return nil // an answer may yet move the limit on
+		}
+		e.sendPos++
+		p.Sent = e.clk.Now() // the prober refines it to just before the send
 		k, err := e.pr.send(p)
 		if err != nil {
 			return err
@@ -326,29 +358,22 @@ func (e *engine) apply(r reply) {
 		return
 	}
 	p := &e.probes[i]
-	if r.hasQuote && (r.qdst != e.cfg.Target || (e.res.Source.IsValid() && r.qsrc != e.res.Source)) {
+	if !quoteIsOurs(r, e.cfg.Target, e.res.Source) {
 		e.res.Ignored++
 		return
 	}
 	if p.Outcome != Pending {
-		return // late or duplicate: the probe was settled already
+		// Late or duplicate: the probe was settled already. A late answer
+		// still proves the hop answers, so the silent run is not counted
+		// from below it.
+		if p.Outcome == TimedOut {
+			e.answeredAt(p.Flow, p.TTL)
+		}
+		return
 	}
-	if r.outcome == Reached && r.icmp && r.from != e.cfg.Target {
-		// A port unreachable or echo reply from an address other than the
-		// target: still the end of the path, as traceroute treats it.
-		r.outcome = Reached
-	}
-	p.Recv, p.From, p.Outcome = r.at, r.from, r.outcome
-	if !p.Recv.After(p.Sent) {
-		p.Recv = p.Sent.Add(time.Microsecond) // kernel and user clocks disagree by a hair
-	}
-	p.Family, p.Type, p.Code, p.ICMP, p.TCP, p.MTU = r.family, r.typ, r.code, r.icmp, r.tcpFlags, r.mtu
-	if r.icmp {
-		_, p.Annot, _ = classify(r.family, r.typ, r.code, r.mtu)
-	}
-	p.Ext, p.Layout = r.ext, r.layout
-	p.QuotedTTL, p.QuotedTOS, p.HaveQuote = r.qttl, r.qtos, r.hasQuote
+	p.fill(r)
 	e.inflight--
+	e.answeredAt(p.Flow, p.TTL)
 	e.onReply(r.from)
 	if p.Outcome.final() && p.TTL < e.endTTL[p.Flow] {
 		e.endTTL[p.Flow] = p.TTL
@@ -361,6 +386,13 @@ func (e *engine) apply(r reply) {
 				q.Outcome = Skipped
 			}
 		}
+	}
+}
+
+// answeredAt notes an answer from hop ttl of flow f.
+func (e *engine) answeredAt(f, ttl int) {
+	if ttl > e.lastAns[f] {
+		e.lastAns[f] = ttl
 	}
 }
 
@@ -386,10 +418,18 @@ func (e *engine) emit() {
 			if !settled {
 				break
 			}
-			h := HopReport{Flow: f, TTL: ttl, Probes: append([]Probe(nil), hop...), Settled: time.Now(), Final: ttl == last}
+			// Every hop up to this one is settled, and none past it was
+			// probed unless an answer allowed it: a silent run this long
+			// past the last answer is the end.
+			silent := e.unknown > 0 && ttl < last && ttl-e.lastAns[f] >= e.unknown
+			h := HopReport{Flow: f, TTL: ttl, Probes: append([]Probe(nil), hop...), Settled: e.clk.Now(), Final: ttl == last || silent}
 			e.res.Flows[f].Hops = append(e.res.Flows[f].Hops, h)
 			e.nextHop[f]++
 			e.onHop(h)
+			if silent {
+				e.finishUnknown(f)
+				break
+			}
 			if ttl == last {
 				var fin *Probe
 				for k := range h.Probes {
@@ -412,6 +452,17 @@ func (e *engine) finish(f int, fin *Probe) {
 	fr.Reached = fin != nil && fin.Outcome == Reached
 	fr.End = endReason(fin, e.cfg.MaxHops, fin == nil)
 }
+
+// finishUnknown ends flow f after the max-unknown run of silent hops.
+func (e *engine) finishUnknown(f int) {
+	e.finished[f] = true
+	fr := &e.res.Flows[f]
+	fr.Finished, fr.StoppedSilent = true, true
+	fr.End = EndMaxUnknown(e.unknown)
+}
+
+// EndMaxUnknown is the end reason of a flow stopped after n silent hops.
+func EndMaxUnknown(n int) string { return "max unknown (" + strconv.Itoa(n) + ")" }
 
 func (e *engine) allFinished() bool {
 	for _, f := range e.finished {

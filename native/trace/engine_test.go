@@ -8,24 +8,32 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"icmplab/codec"
+	"icmplab/native/internal/clock"
 )
 
 // fakeProber is a function-backed prober: answer decides, for each probe
-// sent, what (if anything) comes back and after how long.
+// sent, what (if anything) comes back and after how long. Answers are
+// scheduled on a fake clock, which runFake moves from one event to the next
+// whenever the engine waits: no test depends on the machine's speed.
 type fakeProber struct {
 	mu       sync.Mutex
+	clk      *clock.Fake
 	out      chan<- reply
 	answer   func(p Probe) (reply, time.Duration, bool)
 	sent     []Probe
 	inflight int
 	peak     int
-	timers   []*time.Timer
+	timers   []clock.Timer
 }
 
 var (
 	fakeSrc    = netip.MustParseAddr("198.18.0.1")
 	fakeTarget = netip.MustParseAddr("198.18.9.9")
+	fakeEpoch  = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 )
 
 func (f *fakeProber) source() netip.Addr { return fakeSrc }
@@ -42,8 +50,19 @@ func (f *fakeProber) close() {
 	}
 }
 
+// clock is the fake's clock, made on first use.
+func (f *fakeProber) clock() *clock.Fake {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.clk == nil {
+		f.clk = clock.NewFake(fakeEpoch)
+	}
+	return f.clk
+}
+
 func (f *fakeProber) send(p *Probe) (lookupKey, error) {
-	p.Sent = time.Now()
+	clk := f.clock()
+	p.Sent = clk.Now()
 	k := lookupKey{proto: codec.ProtoUDP, sport: 1000, dport: uint16(33434 + p.Index + 100*p.Flow)}
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -57,14 +76,37 @@ func (f *fakeProber) send(p *Probe) (lookupKey, error) {
 	if r.key == (lookupKey{}) {
 		r.key = k
 	}
-	f.timers = append(f.timers, time.AfterFunc(d, func() {
+	f.timers = append(f.timers, clk.AfterFunc(d, func() {
 		f.mu.Lock()
 		f.inflight--
 		f.mu.Unlock()
-		r.at = time.Now()
+		r.at = clk.Now()
 		f.out <- r
 	}))
 	return k, nil
+}
+
+// runSimulated runs the engine over f on f's fake clock: each time the
+// engine arms its timer (it has done all it can at the present time), the
+// clock moves on to the next event, an answer or the engine's own timer.
+func runSimulated(t *testing.T, cfg *Config, f *fakeProber, onHop func(HopReport)) (*Result, error) {
+	t.Helper()
+	clk := f.clock()
+	var res *Result
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		res, err = runWith(context.Background(), cfg, f, clk, onHop, nil)
+	}()
+	for {
+		select {
+		case <-clk.Armed():
+			clk.Step()
+		case <-done:
+			return res, err
+		}
+	}
 }
 
 // hopReply is a router's time exceeded from 198.18.ttl.2, quoting the probe.
@@ -86,7 +128,7 @@ func runFake(t *testing.T, cfg Config, f *fakeProber) (*Result, []HopReport) {
 		t.Fatal(err)
 	}
 	var got []HopReport
-	res, err := runWith(context.Background(), &cfg, f, func(h HopReport) { got = append(got, h) }, nil)
+	res, err := runSimulated(t, &cfg, f, func(h HopReport) { got = append(got, h) })
 	f.close()
 	if err != nil {
 		t.Fatal(err)
@@ -254,7 +296,7 @@ func TestEngineFlows(t *testing.T) {
 	}
 	pr := &Printer{W: &b, Cfg: &cfg}
 	pr.Header(60)
-	res, err := runWith(context.Background(), &cfg, f, pr.Hop, nil)
+	res, err := runSimulated(t, &cfg, f, pr.Hop)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,5 +322,70 @@ flow 3:
 	got := rttRe.ReplaceAllString(b.String(), "X")
 	if got != want {
 		t.Fatalf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestEngineStopsAfterSilentRun: routers at hops 1 and 2 answer, nothing
+// past them does. With the default max-unknown (5) the trace stops after
+// hops 3-7, sends nothing past hop 7, and takes one wait (5 s on the fake
+// clock) instead of traceroute's five rounds of it; with NoMaxUnknown it
+// goes on to -m.
+func TestEngineStopsAfterSilentRun(t *testing.T) {
+	answer := func(p Probe) (reply, time.Duration, bool) {
+		if p.TTL <= 2 {
+			return hopReply(p.TTL), time.Millisecond, true
+		}
+		return reply{}, 0, false
+	}
+	f := &fakeProber{answer: answer}
+	res, got := runFake(t, Config{}, f)
+	require.Len(t, got, 7)
+	assert.True(t, got[6].Final)
+	fl := res.Flows[0]
+	assert.Equal(t, "max unknown (5)", fl.End)
+	assert.True(t, fl.StoppedSilent)
+	assert.False(t, fl.Reached)
+	assert.Equal(t, 2, fl.LastAnswered)
+	assert.Len(t, f.sent, 21, "3 probes at each of hops 1-7")
+	for _, p := range f.sent {
+		assert.LessOrEqual(t, p.TTL, 7)
+	}
+	// Hops 6 and 7 left when the first answers freed the window (1 ms):
+	// every silent probe was in flight at once, and the trace took one wait.
+	assert.Equal(t, DefaultWait.Max+time.Millisecond, res.Elapsed)
+
+	var b strings.Builder
+	(&Printer{W: &b, Cfg: &res.Config}).Summary(res)
+	assert.Equal(t, "no answer from hops 3-7, 5 in a row past the last answer: stopped (--max-unknown 5; 0 probes on to hop 30)\n", b.String())
+
+	f = &fakeProber{answer: answer}
+	res, got = runFake(t, Config{MaxUnknown: NoMaxUnknown, MaxHops: 12}, f)
+	assert.Len(t, got, 12)
+	assert.Equal(t, "max hops (12)", res.Flows[0].End)
+}
+
+// TestEngineSilentRunDoesNotCutSlowAnswers: hops 3-6 are silent, hop 7 is
+// the destination and answers only after 4.5 s (slow ICMP generation, within
+// the 5 s wait), and hop 2 answers only every other probe: the silent run is
+// 4, one short of the limit, and the destination is reached.
+func TestEngineSilentRunDoesNotCutSlowAnswers(t *testing.T) {
+	answer := func(p Probe) (reply, time.Duration, bool) {
+		switch {
+		case p.TTL == 2 && p.N%2 == 1:
+			return reply{}, 0, false
+		case p.TTL <= 2:
+			return hopReply(p.TTL), time.Millisecond, true
+		case p.TTL >= 7:
+			return destReply(codec.CodePortUnreachable), 4500 * time.Millisecond, true
+		}
+		return reply{}, 0, false
+	}
+	res, got := runFake(t, Config{}, &fakeProber{answer: answer})
+	require.Len(t, got, 7)
+	assert.Equal(t, "destination reached", res.Flows[0].End)
+	assert.True(t, res.Flows[0].Reached)
+	for _, p := range got[6].Probes {
+		assert.Equal(t, Reached, p.Outcome)
+		assert.Equal(t, 4500*time.Millisecond, p.RTT())
 	}
 }

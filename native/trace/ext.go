@@ -165,3 +165,8 @@ func layoutTag(l codec.ExtLayout) string {
 	}
 	return ""
 }
+
+// FormatExt writes extension objects as -e prints them
+// ("MPLS:L=16001,E=0,S=1,T=254", "IF:incoming,index=7,..."), for views
+// outside this package.
+func FormatExt(objs []ExtObject) string { return formatExt(objs) }

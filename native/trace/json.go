@@ -44,6 +44,36 @@ type jsonFlow struct {
 type jsonHop struct {
 	TTL    int         `json:"ttl"`
 	Probes []jsonProbe `json:"probes"`
+	// Stats is the hop's statistics over its probes, computed as --report
+	// computes them over rounds.
+	Stats jsonHopStats `json:"stats"`
+}
+
+// jsonHopStats is HopStats in JSON, shared by the one-shot trace's hops and
+// the rounds' lines.
+type jsonHopStats struct {
+	Sent        int     `json:"sent"`
+	Received    int     `json:"received"`
+	Lost        int     `json:"lost"`
+	InFlight    int     `json:"in_flight"`
+	Late        int     `json:"late"`
+	LossPct     float64 `json:"loss_pct"`
+	LastMS      float64 `json:"last_ms"`
+	AvgMS       float64 `json:"avg_ms"`
+	BestMS      float64 `json:"best_ms"`
+	WorstMS     float64 `json:"worst_ms"`
+	StdDevMS    float64 `json:"stdev_ms"`
+	JitterMS    float64 `json:"jitter_ms"`
+	JitterAvgMS float64 `json:"jitter_avg_ms"`
+	JitterMaxMS float64 `json:"jitter_max_ms"`
+	PathChanges int     `json:"path_changes"`
+}
+
+func statsJSON(st *HopStats) jsonHopStats {
+	return jsonHopStats{Sent: st.Sent, Received: st.Received, Lost: st.Lost(), InFlight: st.InFlight, Late: st.Late,
+		LossPct: st.LossPercent(), LastMS: msOf(st.Last), AvgMS: msOf(st.Avg()), BestMS: msOf(st.Best),
+		WorstMS: msOf(st.Worst), StdDevMS: msOf(st.StdDev()), JitterMS: msOf(st.Jitter),
+		JitterAvgMS: msOf(st.JitterAvg()), JitterMaxMS: msOf(st.JitterMax), PathChanges: st.PathChanges}
 }
 
 type jsonProbe struct {
@@ -78,7 +108,8 @@ func WriteJSON(w io.Writer, r *Result, res *Resolver, deadline time.Time) error 
 	for _, f := range r.Flows {
 		jf := jsonFlow{Flow: f.Flow + 1, SrcPort: f.SrcPort, DstPort: f.DstPort, End: f.End, Reached: f.Reached, Hops: []jsonHop{}}
 		for _, h := range f.Hops {
-			jh := jsonHop{TTL: h.TTL}
+			st := StatsOf(h)
+			jh := jsonHop{TTL: h.TTL, Stats: statsJSON(&st)}
 			for i := range h.Probes {
 				jh.Probes = append(jh.Probes, probeJSON(&h.Probes[i], res, deadline))
 			}

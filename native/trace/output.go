@@ -152,9 +152,16 @@ func Paths(r *Result) []Path {
 	return out
 }
 
-// Summary prints how the trace ended and, with several flows, the
-// distinct paths.
+// Summary prints how the trace ended when it stopped short of the
+// destination and the hop limit, and, with several flows, the distinct
+// paths. A trace that reached its destination or the hop limit ends as
+// traceroute's does, with the last hop's line.
 func (pr *Printer) Summary(r *Result) {
+	for _, f := range r.Flows {
+		if f.StoppedSilent {
+			pr.silentLine(r, f)
+		}
+	}
 	if pr.Cfg.Flows <= 1 {
 		return
 	}
@@ -167,4 +174,19 @@ func (pr *Printer) Summary(r *Result) {
 		}
 		fmt.Fprintf(pr.W, "  path %d (flows %s): %s\n", i+1, strings.Join(fl, ","), strings.Join(p.Hops, " "))
 	}
+}
+
+// silentLine says that flow f stopped after a run of silent hops, and how
+// to probe on.
+func (pr *Printer) silentLine(r *Result, f FlowResult) {
+	if len(f.Hops) == 0 {
+		return
+	}
+	from, to := max(f.LastAnswered+1, r.Config.FirstTTL), f.Hops[len(f.Hops)-1].TTL
+	flow := ""
+	if pr.Cfg.Flows > 1 {
+		flow = fmt.Sprintf("flow %d: ", f.Flow+1)
+	}
+	fmt.Fprintf(pr.W, "%sno answer from hops %d-%d, %d in a row past the last answer: stopped (--max-unknown %d; 0 probes on to hop %d)\n",
+		flow, from, to, to-from+1, r.Config.unknownLimit(), r.Config.MaxHops)
 }

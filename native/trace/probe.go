@@ -122,3 +122,24 @@ type reply struct {
 	// this trace (counted, then ignored).
 	mismatch bool
 }
+
+// fill records answer r on the probe. The receive time is never before the
+// send time (kernel and user clocks can disagree by a hair).
+func (p *Probe) fill(r reply) {
+	p.Recv, p.From, p.Outcome = r.at, r.from, r.outcome
+	if !p.Recv.After(p.Sent) {
+		p.Recv = p.Sent.Add(time.Microsecond)
+	}
+	p.Family, p.Type, p.Code, p.ICMP, p.TCP, p.MTU = r.family, r.typ, r.code, r.icmp, r.tcpFlags, r.mtu
+	if r.icmp {
+		_, p.Annot, _ = classify(r.family, r.typ, r.code, r.mtu)
+	}
+	p.Ext, p.Layout = r.ext, r.layout
+	p.QuotedTTL, p.QuotedTOS, p.HaveQuote = r.qttl, r.qtos, r.hasQuote
+}
+
+// quoteIsOurs checks what an answer quotes of its probe, when the receive
+// path saw the quote: sent to the target, from our source.
+func quoteIsOurs(r reply, target, source netip.Addr) bool {
+	return !r.hasQuote || r.qdst == target && (!source.IsValid() || r.qsrc == source)
+}

@@ -34,13 +34,7 @@ func (nopRecorder) close() error                                                
 // ipWrap prepends an IP header for an upper-layer payload.
 func ipWrap(dst []byte, fam codec.Family, proto uint8, src, to netip.Addr, ttl int, payload []byte) []byte {
 	if fam == codec.IPv6 {
-		h := codec.IPv6Header{PayloadLen: uint16(len(payload)), NextHeader: proto, HopLimit: uint8(ttl), Src: src, Dst: to}
-		dst = h.AppendHeader(dst)
-	} else {
-		h := codec.IPv4Header{TotalLength: uint16(ipv4HeaderLenConst + len(payload)), Flags: codec.IPv4FlagDF, TTL: uint8(ttl), Protocol: proto, Src: src, Dst: to}
-		dst = h.AppendHeader(dst)
+		return codec.IPv6Header{NextHeader: proto, HopLimit: uint8(ttl), Src: src, Dst: to}.AppendDatagram(dst, payload)
 	}
-	return append(dst, payload...)
+	return codec.IPv4Header{Flags: codec.IPv4FlagDF, TTL: uint8(ttl), Protocol: proto, Src: src, Dst: to}.AppendDatagram(dst, payload)
 }
-
-const ipv4HeaderLenConst = 20

@@ -80,6 +80,14 @@ func TestSilentDestination(t *testing.T) {
 //	link 3 r1-r2b   198.18.3.0/24   link 6 r3-dst  198.18.6.0/24
 func diamond(t *testing.T) (src *netns.Host, dst4, dst6 string) {
 	t.Helper()
+	h := diamondHosts(t)
+	return h["src"], "198.18.6.2", "2001:2:0:6::2"
+}
+
+// diamondHosts builds the diamond and returns its hosts by name, for tests
+// that change its routes while they run.
+func diamondHosts(t *testing.T) map[string]*netns.Host {
+	t.Helper()
 	n := netns.New(t)
 	names := []string{"src", "r1", "r2a", "r2b", "r3", "dst"}
 	h := map[string]*netns.Host{}
@@ -130,7 +138,7 @@ func diamond(t *testing.T) (src *netns.Host, dst4, dst6 string) {
 	route("dst", "default", "via", "198.18.6.1")
 	h["r1"].Sysctl("net.ipv4.fib_multipath_hash_policy", "1")
 	h["r1"].Sysctl("net.ipv6.fib_multipath_hash_policy", "1")
-	return h["src"], "198.18.6.2", "2001:2:0:6::2"
+	return h
 }
 
 // TestECMPDiamond: classic probes (one destination port each) find both

@@ -3,7 +3,6 @@
 package trace
 
 import (
-	"encoding/binary"
 	"errors"
 	"net"
 	"net/netip"
@@ -72,17 +71,12 @@ func openSock(fam codec.Family, typ, proto int, src netip.Addr, iface string) (*
 		}
 	}
 	if src.IsValid() || typ == unix.SOCK_DGRAM {
-		if err := unix.Bind(fd, sockaddr(src, fam, 0)); err != nil {
+		if err := unix.Bind(fd, icmpsock.Sockaddr(fam, src, 0)); err != nil {
 			return fail(opBind, err)
 		}
 	}
 	if sa, err := unix.Getsockname(fd); err == nil {
-		switch a := sa.(type) {
-		case *unix.SockaddrInet4:
-			s.port = uint16(a.Port)
-		case *unix.SockaddrInet6:
-			s.port = uint16(a.Port)
-		}
+		_, s.port = icmpsock.AddrPort(sa)
 	}
 	s.f = os.NewFile(uintptr(fd), "trace")
 	if s.rc, err = s.f.SyscallConn(); err != nil {
@@ -90,33 +84,6 @@ func openSock(fam codec.Family, typ, proto int, src netip.Addr, iface string) (*
 		return nil, err
 	}
 	return s, nil
-}
-
-// sockaddr converts an address (zero: the wildcard) and port.
-func sockaddr(a netip.Addr, fam codec.Family, port uint16) unix.Sockaddr {
-	if fam == codec.IPv6 {
-		sa := &unix.SockaddrInet6{Port: int(port)}
-		if a.IsValid() {
-			sa.Addr = a.As16()
-		}
-		return sa
-	}
-	sa := &unix.SockaddrInet4{Port: int(port)}
-	if a.IsValid() {
-		sa.Addr = a.Unmap().As4()
-	}
-	return sa
-}
-
-// fromSockaddr converts back.
-func fromSockaddr(sa unix.Sockaddr) (netip.Addr, uint16) {
-	switch a := sa.(type) {
-	case *unix.SockaddrInet4:
-		return netip.AddrFrom4(a.Addr), uint16(a.Port)
-	case *unix.SockaddrInet6:
-		return netip.AddrFrom16(a.Addr), uint16(a.Port)
-	}
-	return netip.Addr{}, 0
 }
 
 func (s *sock) setInt(level, opt, v int) error {
@@ -156,7 +123,7 @@ var asyncErrors = map[error]bool{
 func (s *sock) sendTo(b []byte, to netip.Addr, port uint16) (time.Time, error) {
 	var serr error
 	var at time.Time
-	sa := sockaddr(to, s.fam, port)
+	sa := icmpsock.Sockaddr(s.fam, to, port)
 	err := s.rc.Write(func(fd uintptr) bool {
 		for range 8 {
 			at = time.Now()
@@ -210,8 +177,9 @@ func (s *sock) recv(buf, oob []byte, errq bool) (packet, error) {
 				return true
 			}
 			p = packet{data: buf[:n], errq: fl == unix.MSG_ERRQUEUE}
-			p.from, p.port = fromSockaddr(sa)
-			p.at = parseCmsgs(oob[:oobn], &p)
+			p.from, p.port = icmpsock.AddrPort(sa)
+			cm := icmpsock.ParseControl(oob[:oobn])
+			p.at, p.ee, p.offender = cm.At, cm.ExtErr, cm.Offender
 			return true
 		}
 		return false
@@ -226,30 +194,6 @@ func (s *sock) recv(buf, oob []byte, errq bool) (packet, error) {
 		p.at = time.Now()
 	}
 	return p, nil
-}
-
-// parseCmsgs reads the timestamp and, for the error queue, the extended
-// error and its offender address.
-func parseCmsgs(oob []byte, p *packet) time.Time {
-	var at time.Time
-	msgs, err := unix.ParseSocketControlMessage(oob)
-	if err != nil {
-		return at
-	}
-	for _, m := range msgs {
-		switch {
-		case m.Header.Level == unix.SOL_SOCKET && m.Header.Type == unix.SO_TIMESTAMPNS && len(m.Data) >= 16:
-			sec := int64(binary.NativeEndian.Uint64(m.Data))
-			nsec := int64(binary.NativeEndian.Uint64(m.Data[8:]))
-			at = time.Unix(sec, nsec)
-		case (m.Header.Level == unix.SOL_IP && m.Header.Type == unix.IP_RECVERR) ||
-			(m.Header.Level == unix.SOL_IPV6 && m.Header.Type == unix.IPV6_RECVERR):
-			if ee, off, ok := icmpsock.ExtendedErr(m.Data); ok {
-				p.ee, p.offender = ee, off
-			}
-		}
-	}
-	return at
 }
 
 func (s *sock) close() {

@@ -109,6 +109,14 @@ func (t *Tun) Serve(respond Responder) {
 	}()
 }
 
+// Write sends one whole IP datagram out of the device, as if the simulated
+// path had sent it now: for answers a responder delays (a slow target). It
+// may be called from any goroutine.
+func (t *Tun) Write(pkt []byte) error {
+	_, err := t.f.Write(pkt)
+	return err
+}
+
 // Close stops the loop and removes the device (closing the last file
 // descriptor of a non-persistent TUN device deletes it).
 func (t *Tun) Close() {
@@ -150,16 +158,17 @@ func ParseProbe(pkt []byte) (Probe, error) {
 	return Probe{}, fmt.Errorf("tunhop: IP version %d", pkt[0]>>4)
 }
 
+// replyTTL is the TTL (hop limit) the simulated hop's answers leave with.
+const replyTTL = 64
+
 // Reply wraps an ICMP message built with codec in an IP header from `from`
 // to the probe's source.
 func Reply(p Probe, from netip.Addr, t codec.Type, c codec.Code, body codec.Body) []byte {
 	msg := codec.Append(nil, codec.Header{Family: p.Family, Type: t, Code: c, Src: from, Dst: p.Src}, body)
 	if p.Family == codec.IPv6 {
-		h := codec.IPv6Header{PayloadLen: uint16(len(msg)), NextHeader: codec.ProtoICMPv6, HopLimit: 64, Src: from, Dst: p.Src}
-		return append(h.AppendHeader(nil), msg...)
+		return codec.IPv6Header{NextHeader: codec.ProtoICMPv6, HopLimit: replyTTL, Src: from, Dst: p.Src}.AppendDatagram(nil, msg)
 	}
-	h := codec.IPv4Header{TotalLength: uint16(20 + len(msg)), TTL: 64, Protocol: codec.ProtoICMP, Src: from, Dst: p.Src}
-	return append(h.AppendHeader(nil), msg...)
+	return codec.IPv4Header{TTL: replyTTL, Protocol: codec.ProtoICMP, Src: from, Dst: p.Src}.AppendDatagram(nil, msg)
 }
 
 // Error builds an ICMP error about the probe from `from`: the quote is the
