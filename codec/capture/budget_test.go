@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"icmplab/codec/internal/hostile"
+	"icmplab/internal/hostile"
 )
 
 // The capture part of the decode budget (docs/budget.md): live memory at

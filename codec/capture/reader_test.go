@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"icmplab/codec/internal/hostile"
+	"icmplab/internal/hostile"
 )
 
 // The modified pcap that old Red Hat tcpdumps wrote holds the same packets
