@@ -94,4 +94,3 @@ func TestBinaryBudget(t *testing.T) {
 		assert.Less(t, rss, int64(binaryCaptureRSS+binaryTextPerByte*4*n))
 	})
 }
-
