@@ -133,4 +133,3 @@ func TestConnectionCap(t *testing.T) {
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
 	held[1].Close()
 }
-
