@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -76,22 +77,52 @@ func rangeText(f *Frame, n *Node) string {
 // output: number, seconds since the first frame, source, destination,
 // protocol, length, info. first is the time of the capture's first frame.
 func WriteLine(w io.Writer, f *Frame, first time.Time) error {
-	t := "-"
-	if !f.Time.IsZero() {
-		if first.IsZero() {
-			first = f.Time
+	var buf [256]byte
+	b := appendLineWith(buf[:0], f.Number, f.Time, first, func(b []byte) []byte {
+		src, dst := f.Src, f.Dst
+		if src == "" {
+			src = "-"
 		}
-		t = fmt.Sprintf("%.6f", f.Time.Sub(first).Seconds())
-	}
-	src, dst := f.Src, f.Dst
-	if src == "" {
-		src = "-"
-	}
-	if dst == "" {
-		dst = "-"
-	}
-	_, err := fmt.Fprintf(w, "%5d %s %s → %s %s %d %s\n", f.Number, t, src, dst, f.Protocol, f.Len, f.Info)
+		if dst == "" {
+			dst = "-"
+		}
+		b = append(b, src...)
+		b = append(b, " → "...)
+		b = append(b, dst...)
+		b = append(b, ' ')
+		b = append(b, f.Protocol...)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(f.Len), 10)
+		b = append(b, ' ')
+		return append(b, f.Info...)
+	})
+	_, err := w.Write(b)
 	return err
+}
+
+// appendLineWith appends a summary line: the frame number right-aligned in
+// five columns, the seconds since first with six decimals ("-" without a
+// time), the columns cols appends, and a newline. WriteLine and
+// AppendQuickLine both write through it, so their lines cannot drift.
+func appendLineWith(b []byte, number int, t, first time.Time, cols func([]byte) []byte) []byte {
+	var num [20]byte
+	n := strconv.AppendInt(num[:0], int64(number), 10)
+	for k := len(n); k < 5; k++ {
+		b = append(b, ' ')
+	}
+	b = append(b, n...)
+	b = append(b, ' ')
+	if t.IsZero() {
+		b = append(b, '-')
+	} else {
+		if first.IsZero() {
+			first = t
+		}
+		b = strconv.AppendFloat(b, t.Sub(first).Seconds(), 'f', 6, 64)
+	}
+	b = append(b, ' ')
+	b = cols(b)
+	return append(b, '\n')
 }
 
 // WriteRecord writes the frame's JSON record and a newline (JSON Lines).

@@ -186,6 +186,7 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 	defer bw.Flush()
 	ra := dissect.NewReassembler()
 	var first time.Time
+	var lineBuf []byte
 	trailing := func() {
 		if ns, ok := src.(noteSource); ok {
 			for _, n := range ns.TrailingNotes() {
@@ -213,7 +214,21 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 		if first.IsZero() {
 			first = in.Time
 		}
-		f := dissect.Dissect(in.Data, in.Layer, dissect.Options{Number: st.Frames, Time: in.Time, Len: in.Len, Reassembler: ra})
+		dopt := dissect.Options{Number: st.Frames, Time: in.Time, Len: in.Len, Reassembler: ra}
+		if opt.Format == FormatText {
+			// The summary fast path: the same line, no tree, for the clean
+			// echoes and errors most captures hold; anything else is
+			// dissected in full below.
+			if line, ok := dissect.AppendQuickLine(lineBuf[:0], in.Data, in.Layer, dopt, first); ok {
+				lineBuf = line
+				st.ICMP++
+				if _, err := bw.Write(line); err != nil {
+					return st, err
+				}
+				continue
+			}
+		}
+		f := dissect.Dissect(in.Data, in.Layer, dopt)
 		if len(f.Errors) > 0 {
 			st.WithErrors++
 		}
