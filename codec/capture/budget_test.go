@@ -195,3 +195,30 @@ func TestCapLenOverOrigLenNoted(t *testing.T) {
 	require.Len(t, p.Notes, 1)
 	assert.Contains(t, p.Notes[0].String(), "enhanced packet block at offset")
 }
+
+// An interface block with a chain of 200,000 options (800 KB) is read in
+// one pass and keeps nothing of them but what it understands.
+func TestBudgetLongOptionChain(t *testing.T) {
+	le := binary.LittleEndian
+	var body []byte
+	body = le.AppendUint16(body, 101)
+	body = le.AppendUint16(body, 0)
+	body = le.AppendUint32(body, 0)
+	for range 200_000 {
+		body = le.AppendUint16(body, 0x0bad) // a custom option code
+		body = le.AppendUint16(body, 0)      // of no bytes
+	}
+	body = le.AppendUint32(body, 0) // opt_endofopt
+	idb := le.AppendUint32(le.AppendUint32(nil, ngInterface), uint32(12+len(body)))
+	idb = le.AppendUint32(append(idb, body...), uint32(12+len(body)))
+	file := hostile.PacketBlock(append(hostile.SectionHeader(), idb...), 0, hostile.Echo(1))
+	var p Packet
+	u := hostile.Measure(func() {
+		r, err := NewReader(bytes.NewReader(file))
+		require.NoError(t, err)
+		p, err = r.Next()
+		require.NoError(t, err)
+	})
+	assert.Equal(t, LinkRaw, p.LinkType)
+	assert.Less(t, u.Allocated, uint64(fuzzFixed+2*len(file)))
+}

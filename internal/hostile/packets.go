@@ -108,3 +108,49 @@ func Everyday(i int) []byte {
 		return ipv4(netip.MustParseAddr("198.18.0.1"), Src, 64, codec.ProtoICMP, uint16(i), 0, 0, msg)
 	}
 }
+
+// NestedIPinIP is depth IPv4 headers, each carrying the next (protocol 4),
+// around an echo: a tunnel chain no network builds.
+func NestedIPinIP(depth int) []byte {
+	b := Echo(1)
+	for range depth {
+		b = IPv4(codec.ProtoIPv4, 1, 0, 0, b)
+	}
+	return b
+}
+
+// NestedErrors is depth ICMP time exceeded messages, each quoting the IPv4
+// datagram of the next, around an echo: the recursive quote.
+func NestedErrors(depth int) []byte {
+	b := Echo(1)
+	for range depth {
+		msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4TimeExceeded}, codec.ErrorBody{Quote: b})
+		b = IPv4(codec.ProtoICMP, 1, 0, 0, msg)
+	}
+	return b
+}
+
+// LongOptionChain is an IPv6 datagram with n destination options headers
+// (8 bytes each: next header, length 0, a PadN option) before an echo.
+func LongOptionChain(n int) []byte {
+	echo := codec.Append(nil, codec.Header{Family: codec.IPv6, Type: codec.ICMPv6EchoRequest, Src: Src6, Dst: Dst6}, codec.Echo{ID: 1, Seq: 1})
+	var ext []byte
+	for i := range n {
+		next := byte(codec.ProtoDstOpts)
+		if i == n-1 {
+			next = codec.ProtoICMPv6
+		}
+		ext = append(ext, next, 0, 1, 4, 0, 0, 0, 0) // PadN of 4 bytes
+	}
+	payload := append(ext, echo...)
+	h := []byte{0x60, 0, 0, 0, byte(len(payload) >> 8), byte(len(payload)), codec.ProtoDstOpts, 64}
+	h = append(h, Src6.AsSlice()...)
+	h = append(h, Dst6.AsSlice()...)
+	return append(h, payload...)
+}
+
+// Addresses of the generated IPv6 packets (RFC 5180 benchmarking range).
+var (
+	Src6 = netip.MustParseAddr("2001:2::1")
+	Dst6 = netip.MustParseAddr("2001:2::2")
+)
