@@ -40,6 +40,9 @@ type Options struct {
 	Layer dissect.Layer
 	// MaxTextBytes bounds text input read into memory; 0 means 64 MiB.
 	MaxTextBytes int64
+	// fullLines turns the summary fast path off, so tests can hold its
+	// lines to the full dissection's.
+	fullLines bool
 }
 
 // Frame is one input frame before dissection.
@@ -215,7 +218,7 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 			first = in.Time
 		}
 		dopt := dissect.Options{Number: st.Frames, Time: in.Time, Len: in.Len, Reassembler: ra}
-		if opt.Format == FormatText {
+		if opt.Format == FormatText && !opt.fullLines {
 			// The summary fast path: the same line, no tree, for the clean
 			// echoes and errors most captures hold; anything else is
 			// dissected in full below.
