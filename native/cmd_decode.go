@@ -120,6 +120,13 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 	}
 	if st.WithErrors > 0 {
 		fmt.Fprintf(stderr, "icmplab decode: %d of %d frames are malformed\n", st.WithErrors, st.Frames)
+	}
+	if st.InputNotes > 0 {
+		// A limit reached or a length that disagrees: the input was not
+		// read as it claims to be, as a malformed frame is not.
+		fmt.Fprintf(stderr, "icmplab decode: the input reader noted %d things (the [Input note] lines)\n", st.InputNotes)
+	}
+	if st.WithErrors > 0 || st.InputNotes > 0 {
 		return decodeMalformed
 	}
 	return decodeOK

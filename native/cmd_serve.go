@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
@@ -75,7 +74,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
 		fmt.Fprintln(stderr, "icmplab serve: warning: listening beyond loopback; the page is static, but anyone who can reach this port can load it")
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	srv := h.Server(serve.DefaultLimits) // timeouts and the connection cap: docs/budget.md
+	ln = serve.Listen(ln, serve.DefaultLimits)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)

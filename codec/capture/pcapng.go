@@ -32,7 +32,11 @@ func (r *Reader) ngErr(what string, start int64, msg string, err error) error {
 }
 
 // checkTotal validates a block's total length before anything is read.
-func (r *Reader) checkTotal(what string, start int64, total uint32, least uint32) error {
+func (r *Reader) checkTotal(typ uint32, start int64, total uint32, least uint32) error {
+	if total%4 == 0 && total >= least && total <= MaxBlockSize {
+		return nil
+	}
+	what := blockName(typ)
 	switch {
 	case total%4 != 0:
 		return r.ngErr(what, start, "total length "+strconv.FormatUint(uint64(total), 10)+" is not a multiple of 4", ErrMalformed)
@@ -73,19 +77,23 @@ func (r *Reader) nextNg(p *Packet) error {
 			continue
 		}
 		total := r.order.Uint32(h[4:])
-		what := blockName(typ)
-		if err := r.checkTotal(what, start, total, ngMinBlock); err != nil {
-			return err
-		}
 		switch typ {
 		case ngInterface, ngEnhancedPacket, ngSimplePacket, ngObsoletePacket:
 		default:
 			// Name resolution, statistics, decryption secrets, custom
-			// blocks: skipped without being buffered.
-			if err := r.skip(what, start, total); err != nil {
+			// blocks: skipped without being buffered. Their name is only
+			// built for an error: millions of them must cost nothing.
+			if err := r.checkTotal(typ, start, total, ngMinBlock); err != nil {
+				return err
+			}
+			if err := r.skip(typ, start, total); err != nil {
 				return err
 			}
 			continue
+		}
+		what := blockName(typ)
+		if err := r.checkTotal(typ, start, total, ngMinBlock); err != nil {
+			return err
 		}
 		body, err := r.take(int(total) - 8)
 		if err != nil {
@@ -130,7 +138,7 @@ func (r *Reader) readSectionAfter(start int64, h []byte) error {
 		return r.ngErr("section header block", start, "byte-order magic "+hex32(binary.BigEndian.Uint32(first[8:]))+" where 1a2b3c4d was expected", ErrMalformed)
 	}
 	total := r.order.Uint32(first[4:])
-	if err := r.checkTotal("section header block", start, total, 28); err != nil {
+	if err := r.checkTotal(ngSectionHeader, start, total, 28); err != nil {
 		return err
 	}
 	body, err := r.fill(int(total) - 12)
@@ -143,23 +151,28 @@ func (r *Reader) readSectionAfter(start int64, h []byte) error {
 	if major := r.order.Uint16(body); major != 1 {
 		return r.ngErr("section header block", start, "version "+strconv.Itoa(int(major))+"."+strconv.Itoa(int(r.order.Uint16(body[2:])))+", where 1.0 was expected", ErrUnsupported)
 	}
+	r.flushIgnored()
 	r.ifaces = r.ifaces[:0]
+	r.nIfaces, r.ignoredNoted = 0, false
 	r.section++
 	return nil
 }
 
 // skip discards a block without buffering it, checking its trailing length.
-func (r *Reader) skip(what string, start int64, total uint32) error {
+func (r *Reader) skip(typ uint32, start int64, total uint32) error {
 	n, err := r.br.Discard(int(total) - 12)
 	r.off += int64(n)
 	if err != nil {
-		return r.readErr(what, start, int(total), err)
+		return r.readErr(blockName(typ), start, int(total), err)
 	}
 	t, err := r.readHeader(4)
 	if err != nil {
-		return r.readErr(what, start, int(total), err)
+		return r.readErr(blockName(typ), start, int(total), err)
 	}
-	return r.checkTrailer(what, start, total, t)
+	if r.order.Uint32(t) == total {
+		return nil
+	}
+	return r.checkTrailer(blockName(typ), start, total, t)
 }
 
 func blockName(typ uint32) string {
@@ -182,6 +195,10 @@ func blockName(typ uint32) string {
 // length and the options that change how time stamps read.
 func (r *Reader) readInterface(start int64, body []byte) error {
 	const what = "interface description block"
+	if len(r.ifaces) >= MaxInterfaces {
+		r.ignoreInterface(start)
+		return nil
+	}
 	if len(body) < 8 {
 		return r.ngErr(what, start, "body of "+strconv.Itoa(len(body))+" bytes, fewer than the 8 it needs", ErrMalformed)
 	}
@@ -197,7 +214,7 @@ func (r *Reader) readInterface(start int64, body []byte) error {
 		v := opts[4 : 4+n]
 		switch {
 		case code == optIfName:
-			ifc.Name = string(v)
+			ifc.Name = string(v[:min(len(v), MaxNameLen)])
 		case code == optTSResol && n == 1:
 			ifc.Binary, ifc.Resolution = v[0]&0x80 != 0, v[0]&0x7f
 			if !ifc.Binary && ifc.Resolution > 19 || ifc.Binary && ifc.Resolution > 63 {
@@ -208,6 +225,7 @@ func (r *Reader) readInterface(start int64, body []byte) error {
 		}
 		opts = opts[min(len(opts), 4+(n+3)&^3):]
 	}
+	r.nIfaces++
 	r.ifaces = append(r.ifaces, ifc)
 	return nil
 }
@@ -226,15 +244,25 @@ func (r *Reader) packet(p *Packet, typ uint32, start int64, body []byte) error {
 		ifn = int(r.order.Uint16(body))
 	}
 	ts, capLen, origLen := body[4:12], r.order.Uint32(body[12:]), r.order.Uint32(body[16:])
-	if ifn >= len(r.ifaces) {
-		return r.ngErr(what, start, "interface "+strconv.Itoa(ifn)+" is not described in this section (it has "+strconv.Itoa(len(r.ifaces))+")", ErrMalformed)
+	if ifn >= r.nIfaces || ifn < 0 {
+		return r.ngErr(what, start, "interface "+strconv.Itoa(ifn)+" is not described in this section (it has "+strconv.Itoa(r.nIfaces)+")", ErrMalformed)
 	}
 	if uint64(capLen) > uint64(len(body)-fixed) {
 		return r.ngErr(what, start, "captured length "+strconv.FormatUint(uint64(capLen), 10)+" overruns the block's "+strconv.Itoa(len(body)-fixed)+" bytes of data", ErrMalformed)
 	}
+	if capLen > origLen {
+		r.note(start, what, capOverOrig(capLen, origLen))
+	}
+	p.Data, p.OrigLen, p.Interface = body[fixed:fixed+int(capLen)], int(origLen), ifn
+	if ifn >= len(r.ifaces) {
+		// Its interface was over MaxInterfaces: no link type, no time unit.
+		p.LinkType = LinkUnknown
+		r.note(start, what, "interface "+strconv.Itoa(ifn)+" was ignored (more than "+group(MaxInterfaces)+" interfaces in this section): link type and time unknown")
+		return nil
+	}
 	ifc := &r.ifaces[ifn]
 	t := uint64(r.order.Uint32(ts))<<32 | uint64(r.order.Uint32(ts[4:]))
-	p.Data, p.OrigLen, p.Time, p.LinkType, p.Interface = body[fixed:fixed+int(capLen)], int(origLen), ifc.time(t), ifc.LinkType, ifn
+	p.Time, p.LinkType = ifc.time(t), ifc.LinkType
 	return nil
 }
 

@@ -12,8 +12,10 @@ import (
 
 // MaxBlockSize is the largest record or block the reader accepts: far above
 // any real packet (jumbo frames and TSO captures stay under 256 KiB), low
-// enough that a damaged length field is reported, not obeyed.
-const MaxBlockSize = 256 << 20
+// enough that a damaged length field is reported, not obeyed, and that the
+// one block the reader buffers stays a small constant of the decode budget
+// (docs/budget.md). Wireshark's pcapng reader stops at the same 16 MiB.
+const MaxBlockSize = 16 << 20
 
 // Format is the container format of a capture file.
 type Format uint8
@@ -48,6 +50,10 @@ type Packet struct {
 	Interface int
 	// Index is the frame number, counting from 1 as Wireshark does.
 	Index int
+	// Notes are remarks about this packet's record or block, and about
+	// blocks read since the previous packet (interfaces over the limit):
+	// nil for almost every packet. Valid, like Data, until the next Next.
+	Notes []Note
 }
 
 // Interface describes a capture interface: the pcap file header, or one
@@ -83,6 +89,15 @@ type Reader struct {
 	// pcapng
 	ifaces  []Interface
 	section int
+	nIfaces int // interfaces described in this section, kept or not
+
+	// notes for the next packet (notes.go)
+	notes                  []Note
+	dropped                int
+	droppedFrom, droppedTo int64
+	ignored, ignoredFirst  int
+	ignoredFrom, ignoredTo int64
+	ignoredNoted           bool
 }
 
 // variants are pcap look-alikes whose records differ from pcap's; they are
@@ -189,6 +204,7 @@ func (r *Reader) Next() (Packet, error) {
 	r.index++
 	p.Index = r.index
 	p.CapLen = len(p.Data)
+	p.Notes = r.takeNotes()
 	return p, nil
 }
 
@@ -317,5 +333,15 @@ func (r *Reader) nextPcap(p *Packet) error {
 		ns *= 1000
 	}
 	p.Data, p.OrigLen, p.Time, p.LinkType = data, int(orig), time.Unix(int64(sec), ns).UTC(), r.iface.LinkType
+	if incl > orig {
+		r.note(start, "record", capOverOrig(incl, orig))
+	}
 	return nil
+}
+
+// capOverOrig is the note for a packet said to have more bytes captured
+// than it had on the wire: the capture tool or the file is wrong, and the
+// bytes are shown as captured.
+func capOverOrig(capLen, orig uint32) string {
+	return "captured length " + strconv.FormatUint(uint64(capLen), 10) + " is more than the original length " + strconv.FormatUint(uint64(orig), 10)
 }

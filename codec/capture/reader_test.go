@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"icmplab/internal/hostile"
 )
 
 // The modified pcap that old Red Hat tcpdumps wrote holds the same packets
@@ -210,7 +212,7 @@ func TestMalformed(t *testing.T) {
 // A length field that lies costs no more memory than the input holds.
 func TestLyingLengthAllocatesLittle(t *testing.T) {
 	le := binary.LittleEndian
-	file := ngFile(le.AppendUint32(le.AppendUint32(nil, ngEnhancedPacket), 200<<20))
+	file := ngFile(le.AppendUint32(le.AppendUint32(nil, ngEnhancedPacket), MaxBlockSize-4))
 	r, err := NewReader(bytes.NewReader(file))
 	if err != nil {
 		t.Fatal(err)
@@ -239,6 +241,22 @@ func FuzzReader(f *testing.F) {
 		f.Add(readTestdata(f, name))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		// The budget's property: what reading allocates is a constant plus
+		// a small multiple of the bytes read (decompressed), whatever the
+		// fields claim.
+		var r *Reader
+		alloc := hostile.Allocated(func() {
+			r, _ = NewReader(bytes.NewReader(b))
+			for r != nil {
+				if _, err := r.Next(); err != nil {
+					r.PendingNotes()
+					break
+				}
+			}
+		})
+		if r != nil && alloc > fuzzFixed+allocPerByte*uint64(r.off) {
+			t.Fatalf("reading %d bytes allocated %d", r.off, alloc)
+		}
 		r, err := NewReader(bytes.NewReader(b))
 		if err != nil {
 			return

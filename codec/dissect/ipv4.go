@@ -157,6 +157,9 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 	if d.opt.Reassembler != nil && !d.quoted && d.src == 0 {
 		key := fragKey{v6: false, src: ip.src, dst: ip.dst, id: uint32(id), proto: ip.proto}
 		whole, proto, done := d.opt.Reassembler.add(key, int(fo)*8, payload, mf, ip.truncated)
+		if n := d.opt.Reassembler.TakeNote(); n != "" {
+			d.note(ipNode, SevWarning, off+6, "%s", n)
+		}
 		if !done {
 			nd := d.data(parent, "Fragment", off+hl, stop)
 			if nd != nil {

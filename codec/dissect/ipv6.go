@@ -305,6 +305,9 @@ func (d *dissector) ipv6Fragment(parent, ipNode *Node, fh, p, stop int, next uin
 	if d.opt.Reassembler != nil && !d.quoted && d.src == 0 {
 		key := fragKey{v6: true, src: ip.src, dst: ip.dst, id: id, proto: next}
 		whole, proto, done := d.opt.Reassembler.add(key, int(fo)*8, payload, more, ip.truncated)
+		if n := d.opt.Reassembler.TakeNote(); n != "" {
+			d.note(ipNode, SevWarning, fh, "%s", n)
+		}
 		if !done {
 			if nd := d.data(parent, "Fragment", p, stop); nd != nil {
 				nd.Value, nd.Field, nd.Explain = desc, "ipv6.fragment", "ipv6.fraghdr"

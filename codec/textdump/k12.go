@@ -14,7 +14,7 @@ import (
 //
 // The row's first cell is the decimal offset of its first byte; a packet may
 // span several rows.
-func parseK12(ls []line, max int) ([]Packet, error) {
+func parseK12(ls []line, max int, pc *packetCap) ([]Packet, error) {
 	var out []Packet
 	var cur []byte
 	var header string
@@ -26,12 +26,17 @@ func parseK12(ls []line, max int) ([]Packet, error) {
 			if header != "" {
 				p.Header, p.Line, p.Time = header, headerLine, parseHeaderTime(header)
 			}
-			out = append(out, p)
+			if !pc.full(len(out), p.Line) {
+				out = append(out, p)
+			}
 			header = ""
 		}
 		cur, open = nil, false
 	}
 	for _, l := range ls {
+		if pc.stopped() {
+			return out, nil
+		}
 		ind := indent(l.text)
 		s := strings.TrimRight(l.text[ind:], " \t")
 		switch {

@@ -1,6 +1,9 @@
 package textdump
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // line is one line of the input without its terminator.
 type line struct {
@@ -8,12 +11,17 @@ type line struct {
 	text string
 }
 
-// splitLines cuts text at \n, dropping a \r before it. Lines share the
-// input's memory.
-func splitLines(text string) []line {
-	n := strings.Count(text, "\n") + 1
-	ls := make([]line, 0, n)
+// splitLines cuts text at \n, dropping a \r before it, into at most
+// maxLines lines. Lines share the input's memory. rest is the offset in
+// text where the lines not kept start, or -1 when every line was kept.
+func splitLines(text string, maxLines int) (ls []line, rest int) {
+	n := min(strings.Count(text, "\n")+1, maxLines)
+	ls = make([]line, 0, n)
+	off := 0
 	for i := 1; ; i++ {
+		if i > maxLines {
+			return ls, off
+		}
 		j := strings.IndexByte(text, '\n')
 		l := text
 		if j >= 0 {
@@ -22,10 +30,20 @@ func splitLines(text string) []line {
 		l = strings.TrimSuffix(l, "\r")
 		ls = append(ls, line{no: i, text: l})
 		if j < 0 {
-			return ls
+			return ls, -1
 		}
 		text = text[j+1:]
+		off += j + 1
 	}
+}
+
+// group writes n with thousands separators, as the notes print counts.
+func group(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func isHex(c byte) bool {

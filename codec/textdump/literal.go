@@ -52,7 +52,7 @@ func skipComment(text string, i int) int {
 // comments (Wireshark's "Copy as C Arrays" puts the ASCII in them) are
 // skipped. The text before each brace, less comments, becomes the header:
 // it names the array.
-func parseInitializers(text string, d Dialect, max int) ([]Packet, error) {
+func parseInitializers(text string, d Dialect, max int, pc *packetCap) ([]Packet, error) {
 	pos := newTextPos(text)
 	fail := func(i int, msg string) error {
 		l, c := pos.at(i)
@@ -133,6 +133,9 @@ func parseInitializers(text string, d Dialect, max int) ([]Packet, error) {
 			i += n
 		}
 		if len(data) > 0 {
+			if pc.full(len(out), startLine) {
+				return out, nil
+			}
 			out = append(out, Packet{Data: data, Line: startLine, Header: strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.Join(strings.Fields(decl.String()), " ")), "="))})
 		}
 		decl.Reset()
@@ -172,7 +175,7 @@ func byteLiteral(s string) (byte, int, string) {
 // one value as Python joins them (inside parentheses, or on one line);
 // anything else between literals, a comma or a new statement, starts the
 // next packet.
-func parsePythonBytes(text string, max int) ([]Packet, error) {
+func parsePythonBytes(text string, max int, pc *packetCap) ([]Packet, error) {
 	pos := newTextPos(text)
 	fail := func(i int, msg string) error {
 		l, c := pos.at(i)
@@ -185,12 +188,12 @@ func parsePythonBytes(text string, max int) ([]Packet, error) {
 	depth := 0
 	total := 0
 	flush := func() {
-		if open && len(cur) > 0 {
+		if open && len(cur) > 0 && !pc.full(len(out), curLine) {
 			out = append(out, Packet{Data: cur, Line: curLine})
 		}
 		cur, open = nil, false
 	}
-	for i := 0; i < len(text); {
+	for i := 0; i < len(text) && !pc.stopped(); {
 		c := text[i]
 		switch {
 		case c == ' ' || c == '\t' || c == '\r':
@@ -386,7 +389,7 @@ func pyLiteral(text string, q int, raw, isBytes bool, dst *[]byte, room int) (in
 }
 
 // parseFromHex reads bytes.fromhex("...") calls, one packet each.
-func parseFromHex(text string, max int) ([]Packet, error) {
+func parseFromHex(text string, max int, pc *packetCap) ([]Packet, error) {
 	pos := newTextPos(text)
 	var out []Packet
 	total := 0
@@ -411,7 +414,7 @@ func parseFromHex(text string, max int) ([]Packet, error) {
 		}
 		body := text[i+1 : i+1+end]
 		l0, c0 := pos.at(i + 1)
-		pk, err := parsePlainHex([]line{{no: l0, text: body}}, PythonFromHex, max-total)
+		pk, err := parsePlainHex([]line{{no: l0, text: body}}, PythonFromHex, max-total, noCap())
 		if err != nil {
 			if se, ok := err.(*SyntaxError); ok && se.Line == l0 {
 				se.Column += c0 - 1
@@ -419,6 +422,9 @@ func parseFromHex(text string, max int) ([]Packet, error) {
 			return nil, err
 		}
 		for _, p := range pk {
+			if pc.full(len(out), l0) {
+				return out, nil
+			}
 			total += len(p.Data)
 			out = append(out, Packet{Data: p.Data, Line: l0})
 		}

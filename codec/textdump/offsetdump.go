@@ -158,6 +158,7 @@ type dumpParser struct {
 
 	ascii      bool // an ASCII column was seen
 	firstGroup int  // digits in the first group seen (xxd -g1 vs xxd)
+	pc         *packetCap
 }
 
 func (p *dumpParser) err(l line, col int, msg string) *SyntaxError {
@@ -172,7 +173,9 @@ func (p *dumpParser) flush() {
 			pk.Header = strings.Join(p.header, "\n")
 			pk.Time = parseHeaderTime(p.header[0])
 		}
-		p.out = append(p.out, pk)
+		if !p.pc.full(len(p.out), pk.Line) {
+			p.out = append(p.out, pk)
+		}
 		p.header = nil
 	}
 	p.open, p.cur, p.last, p.starLine = false, nil, nil, 0
@@ -180,6 +183,9 @@ func (p *dumpParser) flush() {
 
 func (p *dumpParser) parse(ls []line) error {
 	for _, l := range ls {
+		if p.pc.stopped() {
+			return nil
+		}
 		if err := p.line(l); err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package textdump
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -9,6 +10,17 @@ import (
 // zero. Plain text cannot exceed half its own length, but a '*' repeat line
 // in od or hexdump -C output can stand for gigabytes.
 const DefaultMaxBytes = 64 << 20
+
+// DefaultMaxPackets and DefaultMaxLines bound what one Parse keeps when
+// Options leave them zero (docs/budget.md). A packet costs about 100 bytes
+// besides its data and a line 24, so a text of one-byte packets or of
+// empty lines would otherwise cost 25 to 50 times its size. Real dumps
+// reach the byte limit long before either: tcpdump -X prints about 70
+// characters a line.
+const (
+	DefaultMaxPackets = 100_000
+	DefaultMaxLines   = 2_000_000
+)
 
 // Options steer Parse. The zero value detects the dialect.
 type Options struct {
@@ -19,7 +31,43 @@ type Options struct {
 	// layer, and reading bytes is dissection's job, not this package's
 	// (pass dissect.StartsAtNetwork). Nil names such text as -xx / -XX.
 	StartsAtNetwork func(first []byte) bool
+	// MaxPackets and MaxLines bound the packets kept and the lines read;
+	// past them Parse returns what it read with a Note, not an error.
+	MaxPackets int // 0 means DefaultMaxPackets
+	MaxLines   int // 0 means DefaultMaxLines
 }
+
+// Note says what Parse left unread to stay within its limits.
+type Note struct {
+	Line int // where the part not read starts
+	Msg  string
+}
+
+func (n Note) String() string { return "line " + strconv.Itoa(n.Line) + ": " + n.Msg }
+
+// packetCap stops a reader at Options.MaxPackets: full reports whether a
+// packet starting at line may not be kept, and remembers the first such
+// line; the reader stops when line is set.
+type packetCap struct {
+	max  int
+	line int
+}
+
+func (c *packetCap) full(n, line int) bool {
+	if n < c.max {
+		return false
+	}
+	if c.line == 0 {
+		c.line = max(line, 1)
+	}
+	return true
+}
+
+// stopped reports whether the reader reached the cap.
+func (c *packetCap) stopped() bool { return c != nil && c.line != 0 }
+
+// noCap is the cap of an inner reader whose caller counts the packets.
+func noCap() *packetCap { return &packetCap{max: int(^uint(0) >> 1)} }
 
 // Packet is one packet read from the text.
 type Packet struct {
@@ -41,6 +89,8 @@ type Packet struct {
 type Result struct {
 	Dialect Dialect
 	Packets []Packet
+	// Notes say what was left unread at a limit (MaxPackets, MaxLines).
+	Notes []Note
 }
 
 // Parse reads packet bytes from text in the dialect opt names, or in the one
@@ -55,7 +105,22 @@ func Parse(text string, opt Options) (Result, error) {
 	if d >= numDialects {
 		return Result{}, &SyntaxError{Line: 1, Msg: "unknown dialect " + d.String(), Err: ErrSyntax}
 	}
-	ls := splitLines(text)
+	maxLines := opt.MaxLines
+	if maxLines <= 0 {
+		maxLines = DefaultMaxLines
+	}
+	pc := &packetCap{max: opt.MaxPackets}
+	if pc.max <= 0 {
+		pc.max = DefaultMaxPackets
+	}
+	var notes []Note
+	ls, rest := splitLines(text, maxLines)
+	if rest >= 0 {
+		// The readers that are not line-oriented read the text itself:
+		// cut it where the last line kept ends.
+		text = text[:rest]
+		notes = append(notes, Note{Line: maxLines + 1, Msg: "the text has more than " + group(maxLines) + " lines: the rest is not read"})
+	}
 	auto := d == Auto
 	if auto {
 		d = detect(text, ls)
@@ -78,25 +143,25 @@ func Parse(text string, opt Options) (Result, error) {
 		if odHasOffsets(ls) {
 			dp = &dumpParser{st: styleOD}
 		} else {
-			pk, err = parsePlainHex(ls, OD, max)
+			pk, err = parsePlainHex(ls, OD, max, pc)
 		}
 	case HexdumpWords:
 		dp = &dumpParser{st: styleWords}
 	case K12Text:
-		pk, err = parseK12(ls, max)
+		pk, err = parseK12(ls, max, pc)
 	case PlainHex, XXDPlain:
-		pk, err = parsePlainHex(ls, d, max)
+		pk, err = parsePlainHex(ls, d, max, pc)
 	case Base64:
-		pk, err = parseBase64(ls, max)
+		pk, err = parseBase64(ls, max, pc)
 	case CArray, GoSlice:
-		pk, err = parseInitializers(text, d, max)
+		pk, err = parseInitializers(text, d, max, pc)
 	case PythonBytes:
-		pk, err = parsePythonBytes(text, max)
+		pk, err = parsePythonBytes(text, max, pc)
 	case PythonFromHex:
-		pk, err = parseFromHex(text, max)
+		pk, err = parseFromHex(text, max, pc)
 	}
 	if dp != nil {
-		dp.st.d, dp.max = d, max
+		dp.st.d, dp.max, dp.pc = d, max, pc
 		if d == OD || d == HexdumpWords {
 			dp.st.octal = dp.st.octalOffsets(ls)
 		}
@@ -117,7 +182,10 @@ func Parse(text string, opt Options) (Result, error) {
 	if len(pk) == 0 {
 		return Result{Dialect: d}, ErrNoBytes
 	}
-	return Result{Dialect: d, Packets: pk}, nil
+	if pc.stopped() {
+		notes = append(notes, Note{Line: pc.line, Msg: "the text holds more than " + group(pc.max) + " packets: the rest is not read"})
+	}
+	return Result{Dialect: d, Packets: pk, Notes: notes}, nil
 }
 
 // startsAtLink tells tcpdump -xx from -x, whose text is the same: -x starts

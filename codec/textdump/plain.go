@@ -3,6 +3,7 @@ package textdump
 import (
 	"encoding/base64"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -22,10 +23,11 @@ type plainReader struct {
 	out   []Packet
 	cur   []byte
 	start int // line of the current block, 0 when none
+	pc    *packetCap
 }
 
 func (r *plainReader) flush() {
-	if r.start != 0 && len(r.cur) > 0 {
+	if r.start != 0 && len(r.cur) > 0 && !r.pc.full(len(r.out), r.start) {
 		r.out = append(r.out, Packet{Data: r.cur, Line: r.start})
 	}
 	r.cur, r.start = nil, 0
@@ -52,9 +54,12 @@ func (r *plainReader) add(l line, col int, b ...byte) error {
 // \x prefixes; blank lines separate packets. A prefixed token of one digit
 // ("0x5", as some C code writes it) is one byte. For od -An, a '*' line is
 // refused: without offsets nobody can tell how many lines it stands for.
-func parsePlainHex(ls []line, d Dialect, max int) ([]Packet, error) {
-	r := plainReader{d: d, max: max}
+func parsePlainHex(ls []line, d Dialect, max int, pc *packetCap) ([]Packet, error) {
+	r := plainReader{d: d, max: max, pc: pc}
 	for _, l := range ls {
+		if pc.stopped() {
+			return r.out, nil
+		}
 		s := l.text
 		if isBlank(s) {
 			r.flush()
@@ -119,7 +124,7 @@ func isB64(c byte) bool {
 
 // parseBase64 decodes standard or URL-safe base64 (not both in one block),
 // padded or not, broken into lines; blank lines separate packets.
-func parseBase64(ls []line, max int) ([]Packet, error) {
+func parseBase64(ls []line, max int, pc *packetCap) ([]Packet, error) {
 	var out []Packet
 	total := 0
 	var buf []byte
@@ -133,7 +138,8 @@ func parseBase64(ls []line, max int) ([]Packet, error) {
 			return nil
 		}
 		enc := base64.RawStdEncoding
-		std, url := strings.IndexAny(string(buf), "+/"), strings.IndexAny(string(buf), "-_")
+		text := string(buf) // once: each conversion is a copy of the block
+		std, url := strings.IndexAny(text, "+/"), strings.IndexAny(text, "-_")
 		if url >= 0 {
 			if std >= 0 {
 				l, c := locate(ls[start:end], firstOf(std, url))
@@ -142,7 +148,7 @@ func parseBase64(ls []line, max int) ([]Packet, error) {
 			enc = base64.RawURLEncoding
 		}
 		// Padding may only end the block.
-		raw := strings.TrimRight(string(buf), "=")
+		raw := strings.TrimRight(text, "=")
 		if k := strings.IndexByte(raw, '='); k >= 0 {
 			l, c := locate(ls[start:end], k)
 			return syntaxErr(Base64, l, c, "'=' padding before the end of the base64 text")
@@ -166,10 +172,15 @@ func parseBase64(ls []line, max int) ([]Packet, error) {
 			return syntaxErr(Base64, l, c, "not valid base64 here")
 		}
 		total += len(b)
-		out = append(out, Packet{Data: b, Line: ls[start].no})
+		if !pc.full(len(out), ls[start].no) {
+			out = append(out, Packet{Data: b, Line: ls[start].no})
+		}
 		return nil
 	}
 	for k, l := range ls {
+		if pc.stopped() {
+			return out, nil
+		}
 		s := l.text
 		if isBlank(s) {
 			if err := decode(); err != nil {
@@ -181,6 +192,9 @@ func parseBase64(ls []line, max int) ([]Packet, error) {
 			start = k
 		}
 		end = k + 1
+		// Room for the line at once: appending a long line byte by byte
+		// would leave its doubling garbage behind.
+		buf = slices.Grow(buf, len(s))
 		for i := 0; i < len(s); i++ {
 			c := s[i]
 			switch {

@@ -33,8 +33,23 @@ func (s *captureSource) Next() (Frame, error) {
 	if l == dissect.LayerAuto {
 		l, _ = dissect.LayerForLinkType(uint32(p.LinkType))
 	}
-	return Frame{Data: p.Data, Time: p.Time, Len: p.OrigLen, Layer: l}, nil
+	return Frame{Data: p.Data, Time: p.Time, Len: p.OrigLen, Layer: l, Notes: s.notes(p.Notes)}, nil
 }
+
+// notes words the reader's notes as the output prints them.
+func (s *captureSource) notes(ns []capture.Note) []string {
+	if len(ns) == 0 {
+		return nil
+	}
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = s.r.Format().String() + ": " + n.String()
+	}
+	return out
+}
+
+// TrailingNotes are the reader's notes about blocks after the last packet.
+func (s *captureSource) TrailingNotes() []string { return s.notes(s.r.PendingNotes()) }
 
 func (s *captureSource) Describe() string {
 	d := s.r.Format().String()

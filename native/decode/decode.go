@@ -7,6 +7,7 @@ package decode
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -42,6 +43,9 @@ type Options struct {
 	// WorkChecksums prints, in FormatTree, each checksum worked out word by
 	// word under its field (dissect.WriteTreeWorked).
 	WorkChecksums bool
+	// fullLines turns the summary fast path off, so tests can hold its
+	// lines to the full dissection's.
+	fullLines bool
 }
 
 // Frame is one input frame before dissection.
@@ -53,6 +57,11 @@ type Frame struct {
 	// Why says how Layer was chosen when it was guessed from the bytes, for
 	// the tree output ("starts with 0x45 and the IPv4 header checksum verifies").
 	Why string
+	// Notes are what the input reader says about this frame or the blocks
+	// before it: a limit reached, a length that disagrees ("pcapng:
+	// interface description block at offset 96: interface 65,537 ignored:
+	// ..."). Printed before the frame; they make the run's exit status 1.
+	Notes []string
 }
 
 // Source yields frames; Next returns io.EOF after the last one.
@@ -61,6 +70,12 @@ type Source interface {
 	// Describe says what the input was detected as, for --verbose output
 	// and error messages ("pcapng", "tcpdump -X text").
 	Describe() string
+}
+
+// noteSource is a Source with notes left after its last frame (blocks
+// after the last packet, a text cut at a limit).
+type noteSource interface {
+	TrailingNotes() []string
 }
 
 // InputError is an input that cannot be read at all: exit status 2.
@@ -101,14 +116,16 @@ func Open(r io.Reader, opt Options) (Source, error) {
 	if max <= 0 {
 		max = textdump.DefaultMaxBytes
 	}
-	text, err := io.ReadAll(io.LimitReader(br, max+1))
-	if err != nil {
+	// Read into a Builder: its String is the bytes read, not a second
+	// copy of them (the text is the largest thing a text decode holds).
+	var text strings.Builder
+	if _, err := io.Copy(&text, io.LimitReader(br, max+1)); err != nil {
 		return nil, &InputError{err}
 	}
-	if int64(len(text)) > max {
+	if int64(text.Len()) > max {
 		return nil, &InputError{fmt.Errorf("text input larger than %d bytes", max)}
 	}
-	return OpenText(string(text), opt)
+	return OpenText(text.String(), opt)
 }
 
 // OpenText reads frames from text (a --hex argument or pasted dump).
@@ -127,6 +144,16 @@ type textSource struct {
 	res   textdump.Result
 	i     int
 	layer dissect.Layer
+}
+
+// TrailingNotes says what the text reader left unread at its limits.
+func (s *textSource) TrailingNotes() []string {
+	var out []string
+	for _, n := range s.res.Notes {
+		out = append(out, "text: "+n.String())
+	}
+	s.res.Notes = nil
+	return out
 }
 
 func (s *textSource) Next() (Frame, error) {
@@ -154,6 +181,7 @@ type Stats struct {
 	WithErrors  int // frames with at least one error note
 	ICMP        int
 	BadChecksum int
+	InputNotes  int // notes of the input reader (limits reached, lengths that disagree)
 }
 
 // Run dissects every frame of src and writes it to w in opt.Format. A read
@@ -164,20 +192,49 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 	defer bw.Flush()
 	ra := dissect.NewReassembler()
 	var first time.Time
+	var lineBuf []byte
+	trailing := func() {
+		if ns, ok := src.(noteSource); ok {
+			for _, n := range ns.TrailingNotes() {
+				st.InputNotes++
+				writeNote(bw, opt.Format, n)
+			}
+		}
+	}
 	for {
 		in, err := src.Next()
 		if errors.Is(err, io.EOF) {
+			trailing()
 			return st, bw.Flush()
 		}
 		if err != nil {
+			trailing()
 			bw.Flush()
 			return st, err
 		}
 		st.Frames++
+		for _, n := range in.Notes {
+			st.InputNotes++
+			writeNote(bw, opt.Format, n)
+		}
 		if first.IsZero() {
 			first = in.Time
 		}
-		f := dissect.Dissect(in.Data, in.Layer, dissect.Options{Number: st.Frames, Time: in.Time, Len: in.Len, Reassembler: ra})
+		dopt := dissect.Options{Number: st.Frames, Time: in.Time, Len: in.Len, Reassembler: ra}
+		if opt.Format == FormatText && !opt.fullLines {
+			// The summary fast path: the same line, no tree, for the clean
+			// echoes and errors most captures hold; anything else is
+			// dissected in full below.
+			if line, ok := dissect.AppendQuickLine(lineBuf[:0], in.Data, in.Layer, dopt, first); ok {
+				lineBuf = line
+				st.ICMP++
+				if _, err := bw.Write(line); err != nil {
+					return st, err
+				}
+				continue
+			}
+		}
+		f := dissect.Dissect(in.Data, in.Layer, dopt)
 		if len(f.Errors) > 0 {
 			st.WithErrors++
 		}
@@ -206,4 +263,19 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 			return st, err
 		}
 	}
+}
+
+// writeNote writes an input note where the format keeps it apart from the
+// frames: a bracketed line in text and tree (as tshark prints expert
+// info), a JSON object with a "note" member in jsonl, which no frame
+// record has.
+func writeNote(w io.Writer, f Format, note string) {
+	if f == FormatJSONL {
+		b, _ := json.Marshal(struct {
+			Note string `json:"note"`
+		}{note})
+		w.Write(append(b, '\n'))
+		return
+	}
+	fmt.Fprintf(w, "[Input note: %s]\n", note)
 }

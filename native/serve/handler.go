@@ -12,11 +12,14 @@ import (
 	"io"
 	"io/fs"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/net/netutil"
 )
 
 // CSP is the Content-Security-Policy of every response. The page repeats it in
@@ -202,4 +205,73 @@ func fnv32(b []byte) uint32 {
 		h *= 16777619
 	}
 	return h
+}
+
+// Limits of the server (docs/budget.md). Nothing a client does holds a
+// connection or a goroutine longer than these say.
+type Limits struct {
+	// ReadHeader bounds how long a client may take to send its request
+	// headers (slowloris).
+	ReadHeader time.Duration
+	// Idle is how long a keep-alive connection may wait for its next
+	// request.
+	Idle time.Duration
+	// SlowRate is the slowest link, in bytes a second, that must still get
+	// the largest file whole (uncompressed, for a client that refuses
+	// gzip): the write timeout is that file's size at this rate, plus
+	// WriteSlack. A client that reads slower, or not at all, is let go.
+	SlowRate int
+	// WriteSlack is added to the write timeout for the request's own
+	// round trips.
+	WriteSlack time.Duration
+	// MaxConns caps the connections open at once; more wait in the
+	// kernel's accept queue until one closes.
+	MaxConns int
+}
+
+// DefaultLimits: a 256 kbit/s link (a poor mobile one) still gets main.wasm
+// (about 5 MB raw) in the write timeout, about 2.5 minutes; a tab keeps its
+// connection for a minute between requests; 256 connections are far more
+// than one person's browser opens (six per origin).
+var DefaultLimits = Limits{
+	ReadHeader: 10 * time.Second,
+	Idle:       60 * time.Second,
+	SlowRate:   32 << 10,
+	WriteSlack: 10 * time.Second,
+	MaxConns:   256,
+}
+
+// WriteTimeout is the time the largest file takes at l.SlowRate, plus
+// l.WriteSlack.
+func (h *Handler) WriteTimeout(l Limits) time.Duration {
+	largest := 0
+	for _, a := range h.assets {
+		largest = max(largest, len(a.body))
+	}
+	rate := max(l.SlowRate, 1)
+	return time.Duration(largest)*time.Second/time.Duration(rate) + l.WriteSlack
+}
+
+// Server returns an http.Server for h with l's timeouts. Serve it on a
+// listener from Listen, which holds the connection cap.
+func (h *Handler) Server(l Limits) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: l.ReadHeader,
+		// A request has no body (GET and HEAD only): reading it is
+		// reading its headers.
+		ReadTimeout:  l.ReadHeader,
+		WriteTimeout: h.WriteTimeout(l),
+		IdleTimeout:  l.Idle,
+		// Headers are a few hundred bytes from a browser.
+		MaxHeaderBytes: 16 << 10,
+	}
+}
+
+// Listen caps ln at l.MaxConns connections open at once.
+func Listen(ln net.Listener, l Limits) net.Listener {
+	if l.MaxConns <= 0 {
+		return ln
+	}
+	return netutil.LimitListener(ln, l.MaxConns)
 }
