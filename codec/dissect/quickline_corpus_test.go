@@ -3,7 +3,6 @@
 package dissect
 
 import (
-	"icmplab/internal/testenv"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"icmplab/internal/testenv"
 )
 
 // checkQuick compares the quick line with the full one for every frame of
