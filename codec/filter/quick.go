@@ -1,0 +1,114 @@
+package filter
+
+import (
+	"icmplab/codec"
+	"icmplab/codec/dissect"
+)
+
+// quickFields are the fields MatchBytes reads from dissect.QuickICMP's
+// summary instead of a tree. The protocols listed are decided by it too:
+// the frames it accepts hold exactly one IP header and one ICMP message.
+var quickFields = map[string]bool{
+	"frame": true, "frame.len": true, "frame.cap_len": true, "frame.number": true,
+	"ip": true, "ip.src": true, "ip.dst": true, "ip.addr": true,
+	"ipv6": true, "ipv6.src": true, "ipv6.dst": true, "ipv6.addr": true,
+	"icmp": true, "icmp.type": true, "icmp.code": true, "icmp.ident": true, "icmp.seq": true,
+	"icmp.checksum.status": true, "icmp.checksum_bad": true,
+	"icmpv6": true, "icmpv6.type": true, "icmpv6.code": true,
+	"icmpv6.echo.identifier": true, "icmpv6.echo.sequence_number": true,
+	"icmpv6.checksum.status": true, "icmpv6.checksum_bad": true,
+	"udp": true, "udp.srcport": true, "udp.dstport": true, "udp.port": true, "udp.length": true, "udp.checksum": true,
+	"tcp": true, "tcp.srcport": true, "tcp.dstport": true, "tcp.port": true, "tcp.seq_raw": true, "tcp.ack_raw": true,
+}
+
+func quickable(fd *field) bool { return quickFields[fd.name] }
+
+// MatchBytes decides a frame from its bytes without dissecting it when it
+// can: ok is false when the frame needs the tree (Match on its dissection),
+// either because the expression names a field the quick path does not read
+// or because the frame is not a plain IP datagram carrying a whole ICMP
+// message that quotes nothing (an echo, timestamp, information or address
+// mask message with a checksum verdict). wireLen is the frame's length on
+// the wire (0 means len(data)); number its 1-based position.
+//
+// Where it decides, it decides as Match does on the frame's dissection
+// (TestQuickAgreesWithTree holds it to that over the corpus).
+func (f *Filter) MatchBytes(data []byte, start dissect.Layer, number, wireLen int) (matched, ok bool) {
+	if !f.quick {
+		return false, false
+	}
+	if wireLen == 0 {
+		wireLen = len(data)
+	}
+	if wireLen != len(data) {
+		return false, false // cut short: the tree says where
+	}
+	q, ok := dissect.QuickICMP(data, start)
+	// A verdict on the checksum means a whole message, not a fragment nor
+	// a quote; an identifier means a kind that quotes no datagram.
+	if !ok || !q.HasID || q.Checksum == codec.ChecksumUnverified {
+		return false, false
+	}
+	f.reset()
+	v4 := q.Family == codec.IPv4
+	for slot, fd := range f.fields {
+		var on bool
+		switch fd.name {
+		case "frame":
+			f.add(slot, value{})
+		case "frame.len":
+			f.add(slot, value{n: uint64(wireLen)})
+		case "frame.cap_len":
+			f.add(slot, value{n: uint64(len(data))})
+		case "frame.number":
+			f.add(slot, value{n: uint64(number)})
+		case "ip", "icmp":
+			if v4 {
+				f.add(slot, value{})
+			}
+		case "ipv6", "icmpv6":
+			if !v4 {
+				f.add(slot, value{})
+			}
+		case "ip.src", "ipv6.src":
+			if on = v4 == (fd.name == "ip.src"); on {
+				f.add(slot, value{addr: q.Src})
+			}
+		case "ip.dst", "ipv6.dst":
+			if on = v4 == (fd.name == "ip.dst"); on {
+				f.add(slot, value{addr: q.Dst})
+			}
+		case "ip.addr", "ipv6.addr":
+			if v4 == (fd.name == "ip.addr") {
+				f.add(slot, value{addr: q.Src})
+				f.add(slot, value{addr: q.Dst})
+			}
+		case "icmp.type", "icmpv6.type":
+			if v4 == (fd.name == "icmp.type") {
+				f.add(slot, value{n: uint64(q.Type)})
+			}
+		case "icmp.code", "icmpv6.code":
+			if v4 == (fd.name == "icmp.code") {
+				f.add(slot, value{n: uint64(q.Code)})
+			}
+		case "icmp.ident", "icmpv6.echo.identifier":
+			if v4 == (fd.name == "icmp.ident") {
+				f.add(slot, value{n: uint64(q.ID)})
+			}
+		case "icmp.seq", "icmpv6.echo.sequence_number":
+			if v4 == (fd.name == "icmp.seq") {
+				f.add(slot, value{n: uint64(q.Seq)})
+			}
+		case "icmp.checksum.status", "icmpv6.checksum.status":
+			if v4 == (fd.name == "icmp.checksum.status") {
+				f.add(slot, value{n: statusCode(q.Checksum)})
+			}
+		case "icmp.checksum_bad", "icmpv6.checksum_bad":
+			if v4 == (fd.name == "icmp.checksum_bad") && q.Checksum == codec.ChecksumBad {
+				f.add(slot, value{})
+			}
+		}
+		// udp.* and tcp.*: absent from a message that quotes nothing.
+	}
+	return f.eval(f.root), true
+}
