@@ -17,7 +17,7 @@ type parser struct {
 }
 
 func (p *parser) peek() token { return p.toks[p.pos] }
-func (p *parser) next() token  { t := p.toks[p.pos]; p.pos++; return t }
+func (p *parser) next() token { t := p.toks[p.pos]; p.pos++; return t }
 
 // isOp reports whether t is the punctuation or keyword op (case-insensitive
 // keywords, as Wireshark).
@@ -141,7 +141,7 @@ func (p *parser) test() (*expr, error) {
 			return nil, p.fail(o, t.text+" has no value to compare; use it alone to test that it is present")
 		}
 		lt := p.next()
-		lit, err := p.literal(fd, lt, rel == relEq || rel == relNe)
+		lit, err := p.literal(fd, lt)
 		if err != nil {
 			return nil, err
 		}
@@ -178,7 +178,7 @@ func (p *parser) set(fd *field, slot int) (*expr, error) {
 	open := p.next()
 	x := &expr{op: opIn, slot: slot}
 	if !isOp(open, "{") {
-		lit, err := p.literal(fd, open, true)
+		lit, err := p.literal(fd, open)
 		if err != nil {
 			return nil, err
 		}
@@ -201,7 +201,7 @@ func (p *parser) set(fd *field, slot int) (*expr, error) {
 		case t.kind == tokEOF:
 			return nil, p.fail(t, "expected \"}\" to close the set at column "+strconv.Itoa((&Error{Expr: p.src, Offset: open.off}).Column()))
 		}
-		lit, err := p.literal(fd, t, true)
+		lit, err := p.literal(fd, t)
 		if err != nil {
 			return nil, err
 		}
@@ -210,9 +210,9 @@ func (p *parser) set(fd *field, slot int) (*expr, error) {
 }
 
 // literal reads one value for field fd: the field's kind decides how.
-func (p *parser) literal(fd *field, t token, allowNet bool) (literal, error) {
+func (p *parser) literal(fd *field, t token) (literal, error) {
 	if t.kind != tokWord && t.kind != tokString || t.kind == tokWord && isKeyword(t.text) {
-		return literal{}, p.fail(t, "expected a "+fd.kind.String()+" to compare "+fd.name+" with, found "+describe(t))
+		return literal{}, p.fail(t, "expected "+fd.kind.article()+" to compare "+fd.name+" with, found "+describe(t))
 	}
 	s := t.text
 	if t.kind == tokWord {
@@ -221,7 +221,7 @@ func (p *parser) literal(fd *field, t token, allowNet bool) (literal, error) {
 		}
 	}
 	bad := func(why string) (literal, error) {
-		return literal{}, p.fail(t, "\""+s+"\" is not "+why+" ("+fd.name+" holds a "+fd.kind.String()+")")
+		return literal{}, p.fail(t, "\""+s+"\" is not "+why+" ("+fd.name+" holds "+fd.kind.article()+")")
 	}
 	switch fd.kind {
 	case kindNum:
@@ -247,8 +247,8 @@ func (p *parser) literal(fd *field, t token, allowNet bool) (literal, error) {
 	case kindAddr:
 		if strings.Contains(s, "/") {
 			pf, err := netip.ParsePrefix(s)
-			if err != nil || !allowNet {
-				return bad("an address")
+			if err != nil {
+				return bad("a network like 198.18.0.0/15")
 			}
 			return literal{prefix: pf.Masked()}, nil
 		}
