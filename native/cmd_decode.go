@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"icmplab/codec/dissect"
+	"icmplab/codec/filter"
 	"icmplab/codec/textdump"
 	"icmplab/native/decode"
 )
@@ -34,9 +35,10 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 	hexText := fl.String("hex", "", "decode this hex text instead of a file (any dialect: tcpdump -X, xxd, od, base64, ...)")
 	format := fl.String("format", "text", "output format: text (one line per packet), tree (full dissection), jsonl (one JSON record per packet)")
 	dialect := fl.String("dialect", "auto", "dialect of text input: "+strings.Join(dialectNames(), ", "))
+	filterExpr := fl.StringP("filter", "Y", "", "show only frames matching this display filter (Wireshark syntax, see docs/filter.md): -Y 'icmp.type == 11'")
 	layer := fl.String("layer", "auto", "layer the bytes start at: "+strings.Join(dissect.Layers(), ", "))
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl] [--dialect D] [--layer L]")
+		fmt.Fprintln(stderr, "usage: icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl] [--dialect D] [--layer L] [-Y FILTER]")
 		fmt.Fprintln(stderr, "\nDissects a pcap/pcapng capture (gzip too) or hex text, down to the datagram an ICMP error quotes.")
 		fmt.Fprintln(stderr, "Exit status: 0 ok, 1 some packet is malformed, 2 usage error or unreadable input.")
 		fl.PrintDefaults()
@@ -48,6 +50,7 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 		return decodeUsage
 	}
 	var opt decode.Options
+	var err error
 	f, ok := decode.Formats[*format]
 	if !ok {
 		fmt.Fprintf(stderr, "icmplab decode: unknown format %q (text, tree, jsonl)\n", *format)
@@ -62,13 +65,21 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "icmplab decode: unknown layer %q; known: %s\n", *layer, strings.Join(dissect.Layers(), ", "))
 		return decodeUsage
 	}
+	if *filterExpr != "" {
+		if opt.Filter, err = filter.Compile(*filterExpr); err != nil {
+			fmt.Fprintf(stderr, "icmplab decode: filter: %v\n  %s\n", err, *filterExpr)
+			if fe, ok := err.(*filter.Error); ok {
+				fmt.Fprintf(stderr, "  %s^\n", strings.Repeat(" ", fe.Column()-1))
+			}
+			return decodeUsage
+		}
+	}
 	if fl.NArg() > 1 || fl.NArg() == 1 && *hexText != "" {
 		fmt.Fprintln(stderr, "icmplab decode: give one FILE, or --hex, not both")
 		return decodeUsage
 	}
 
 	var src decode.Source
-	var err error
 	switch {
 	case *hexText != "":
 		src, err = decode.OpenText(*hexText, opt)

@@ -114,7 +114,7 @@ var fieldTable = []field{
 	{name: "icmp.checksum", desc: "ICMP checksum", kind: kindNum},
 	{name: "icmp.checksum.status", desc: "ICMP checksum verdict: 0 bad, 1 good, 2 unverified", kind: kindNum, spec: checksumStatus4},
 	{name: "icmp.checksum_bad", desc: "ICMP checksum is wrong", spec: checksumBad4},
-	{name: "icmp.ident", desc: "ICMP identifier", kind: kindNum},
+	{name: "icmp.ident", desc: "ICMP identifier", kind: kindNum, tree: []string{"icmp.ident", "icmp.ext.echo.id"}}, // Wireshark names the RFC 8335 one icmp.ident too
 	{name: "icmp.seq", desc: "ICMP sequence number", kind: kindNum},
 	{name: "icmp.mtu", desc: "ICMP next-hop MTU", kind: kindNum},
 	{name: "icmp.pointer", desc: "ICMP parameter problem pointer", kind: kindNum},

@@ -32,9 +32,10 @@ func quickable(fd *field) bool { return quickFields[fd.name] }
 // the wire (0 means len(data)); number its 1-based position.
 //
 // Where it decides, it decides as Match does on the frame's dissection
-// (TestQuickAgreesWithTree holds it to that over the corpus).
+// (TestQuickAgreesWithTree holds it to that over the corpus). A nil
+// Filter decides nothing.
 func (f *Filter) MatchBytes(data []byte, start dissect.Layer, number, wireLen int) (matched, ok bool) {
-	if !f.quick {
+	if f == nil || !f.quick {
 		return false, false
 	}
 	if wireLen == 0 {

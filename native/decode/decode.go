@@ -15,6 +15,7 @@ import (
 
 	"icmplab/codec"
 	"icmplab/codec/dissect"
+	"icmplab/codec/filter"
 	"icmplab/codec/textdump"
 )
 
@@ -39,6 +40,9 @@ type Options struct {
 	Layer dissect.Layer
 	// MaxTextBytes bounds text input read into memory; 0 means 64 MiB.
 	MaxTextBytes int64
+	// Filter, when set, shows only the frames it matches (-Y); frames keep
+	// their capture numbers, and only shown frames count in Stats.
+	Filter *filter.Filter
 }
 
 // Frame is one input frame before dissection.
@@ -161,6 +165,7 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 	defer bw.Flush()
 	ra := dissect.NewReassembler()
 	var first time.Time
+	number := 0 // capture position, kept when a filter hides frames
 	for {
 		in, err := src.Next()
 		if errors.Is(err, io.EOF) {
@@ -170,11 +175,18 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 			bw.Flush()
 			return st, err
 		}
-		st.Frames++
+		number++
 		if first.IsZero() {
 			first = in.Time
 		}
-		f := dissect.Dissect(in.Data, in.Layer, dissect.Options{Number: st.Frames, Time: in.Time, Len: in.Len, Reassembler: ra})
+		if m, ok := opt.Filter.MatchBytes(in.Data, in.Layer, number, in.Len); ok && !m {
+			continue
+		}
+		f := dissect.Dissect(in.Data, in.Layer, dissect.Options{Number: number, Time: in.Time, Len: in.Len, Reassembler: ra})
+		if opt.Filter != nil && !opt.Filter.Match(f) {
+			continue
+		}
+		st.Frames++
 		if len(f.Errors) > 0 {
 			st.WithErrors++
 		}
