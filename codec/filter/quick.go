@@ -44,14 +44,23 @@ func (f *Filter) MatchBytes(data []byte, start dissect.Layer, number, wireLen in
 	if wireLen != len(data) {
 		return false, false // cut short: the tree says where
 	}
+	if start == dissect.LayerAuto {
+		start = dissect.Guess(data)
+	}
+	if !linkAgrees(data, start) {
+		return false, false
+	}
 	q, ok := dissect.QuickICMP(data, start)
 	// A verdict on the checksum means a whole message, not a fragment nor
 	// a quote; an identifier means a kind that quotes no datagram.
 	if !ok || !q.HasID || q.Checksum == codec.ChecksumUnverified {
 		return false, false
 	}
-	f.reset()
 	v4 := q.Family == codec.IPv4
+	if want := wantFamily(data, start); want != q.Family {
+		return false, false
+	}
+	f.reset()
 	for slot, fd := range f.fields {
 		var on bool
 		switch fd.name {
@@ -112,4 +121,51 @@ func (f *Filter) MatchBytes(data []byte, start dissect.Layer, number, wireLen in
 		// udp.* and tcp.*: absent from a message that quotes nothing.
 	}
 	return f.eval(f.root), true
+}
+
+// EtherTypes of an untagged Ethernet II frame carrying IP (IEEE registry).
+// codec/dissect keeps its own unexported copies; they belong in one codec
+// table (see the report of this change).
+const (
+	etherTypeIPv4 = 0x0800
+	etherTypeIPv6 = 0x86dd
+	etherTypeOff  = 12 // after destination and source MAC addresses
+)
+
+// linkAgrees limits the quick path to the starts where the family the
+// link layer (or the caller) names can be checked against the IP header's
+// version: raw IP and untagged Ethernet II. QuickICMP reads the version
+// nibble, while Dissect follows the EtherType or the forced layer; where
+// they could disagree (a tag, a cooked header), the tree decides.
+func linkAgrees(data []byte, start dissect.Layer) bool {
+	switch start {
+	case dissect.LayerIP, dissect.LayerIPv4, dissect.LayerIPv6:
+		return true
+	case dissect.LayerEthernet:
+		return len(data) > etherTypeOff+2
+	}
+	return false
+}
+
+// wantFamily is the family the start layer names.
+func wantFamily(data []byte, start dissect.Layer) codec.Family {
+	switch start {
+	case dissect.LayerIPv4:
+		return codec.IPv4
+	case dissect.LayerIPv6:
+		return codec.IPv6
+	case dissect.LayerEthernet:
+		switch uint16(data[etherTypeOff])<<8 | uint16(data[etherTypeOff+1]) {
+		case etherTypeIPv4:
+			return codec.IPv4
+		case etherTypeIPv6:
+			return codec.IPv6
+		}
+		return 0
+	}
+	// LayerIP: by the version nibble, as Dissect reads it.
+	if len(data) > 0 && data[0]>>4 == 6 {
+		return codec.IPv6
+	}
+	return codec.IPv4
 }
