@@ -12,8 +12,10 @@ type Filter struct {
 	// treeIDs lists, for the tree walk, each dissection field id read and
 	// the slot it feeds.
 	treeIDs []treeID
-	// quick is set when every field named can be read by the quick path.
+	// quick is set when every field named can be read by the quick path;
+	// qids says how, by slot.
 	quick bool
+	qids  []quickID
 }
 
 type treeID struct {
@@ -57,6 +59,7 @@ func Compile(text string) (*Filter, error) {
 		for _, id := range fd.tree {
 			f.treeIDs = append(f.treeIDs, treeID{id, slot})
 		}
+		f.qids = append(f.qids, quickFields[fd.name])
 		if !quickable(fd) {
 			f.quick = false
 		}

@@ -5,23 +5,58 @@ import (
 	"icmplab/codec/dissect"
 )
 
-// quickFields are the fields MatchBytes reads from dissect.QuickICMP's
-// summary instead of a tree. The protocols listed are decided by it too:
-// the frames it accepts hold exactly one IP header and one ICMP message.
-var quickFields = map[string]bool{
-	"frame": true, "frame.len": true, "frame.cap_len": true, "frame.number": true,
-	"ip": true, "ip.src": true, "ip.dst": true, "ip.addr": true,
-	"ipv6": true, "ipv6.src": true, "ipv6.dst": true, "ipv6.addr": true,
-	"icmp": true, "icmp.type": true, "icmp.code": true, "icmp.ident": true, "icmp.seq": true,
-	"icmp.checksum.status": true, "icmp.checksum_bad": true,
-	"icmpv6": true, "icmpv6.type": true, "icmpv6.code": true,
-	"icmpv6.echo.identifier": true, "icmpv6.echo.sequence_number": true,
-	"icmpv6.checksum.status": true, "icmpv6.checksum_bad": true,
-	"udp": true, "udp.srcport": true, "udp.dstport": true, "udp.port": true, "udp.length": true, "udp.checksum": true,
-	"tcp": true, "tcp.srcport": true, "tcp.dstport": true, "tcp.port": true, "tcp.seq_raw": true, "tcp.ack_raw": true,
+// quickID names how MatchBytes reads a field from dissect.QuickICMP's
+// summary instead of a tree.
+type quickID uint8
+
+const (
+	qNone quickID = iota // not readable without the tree
+	qFrame
+	qFrameLen
+	qFrameCapLen
+	qFrameNumber
+	qIP // protocol presence, one per family
+	qICMP
+	qIPv6
+	qICMPv6
+	qSrc4
+	qDst4
+	qAddr4
+	qSrc6
+	qDst6
+	qAddr6
+	qType4
+	qCode4
+	qType6
+	qCode6
+	qIdent4
+	qSeq4
+	qIdent6
+	qSeq6
+	qStatus4
+	qStatus6
+	qBad4
+	qBad6
+	qAbsent // udp.*, tcp.*: never in a message that quotes nothing
+)
+
+// quickFields maps the fields the quick path reads. The frames it accepts
+// hold exactly one IP header and one ICMP message quoting nothing, so the
+// transport fields are known absent.
+var quickFields = map[string]quickID{
+	"frame": qFrame, "frame.len": qFrameLen, "frame.cap_len": qFrameCapLen, "frame.number": qFrameNumber,
+	"ip": qIP, "ip.src": qSrc4, "ip.dst": qDst4, "ip.addr": qAddr4,
+	"ipv6": qIPv6, "ipv6.src": qSrc6, "ipv6.dst": qDst6, "ipv6.addr": qAddr6,
+	"icmp": qICMP, "icmp.type": qType4, "icmp.code": qCode4, "icmp.ident": qIdent4, "icmp.seq": qSeq4,
+	"icmp.checksum.status": qStatus4, "icmp.checksum_bad": qBad4,
+	"icmpv6": qICMPv6, "icmpv6.type": qType6, "icmpv6.code": qCode6,
+	"icmpv6.echo.identifier": qIdent6, "icmpv6.echo.sequence_number": qSeq6,
+	"icmpv6.checksum.status": qStatus6, "icmpv6.checksum_bad": qBad6,
+	"udp": qAbsent, "udp.srcport": qAbsent, "udp.dstport": qAbsent, "udp.port": qAbsent, "udp.length": qAbsent, "udp.checksum": qAbsent,
+	"tcp": qAbsent, "tcp.srcport": qAbsent, "tcp.dstport": qAbsent, "tcp.port": qAbsent, "tcp.seq_raw": qAbsent, "tcp.ack_raw": qAbsent,
 }
 
-func quickable(fd *field) bool { return quickFields[fd.name] }
+func quickable(fd *field) bool { return quickFields[fd.name] != qNone }
 
 // MatchBytes decides a frame from its bytes without dissecting it when it
 // can: ok is false when the frame needs the tree (Match on its dissection),
@@ -61,64 +96,66 @@ func (f *Filter) MatchBytes(data []byte, start dissect.Layer, number, wireLen in
 		return false, false
 	}
 	f.reset()
-	for slot, fd := range f.fields {
-		var on bool
-		switch fd.name {
-		case "frame":
+	for slot, id := range f.qids {
+		switch id {
+		case qFrame:
 			f.add(slot, value{})
-		case "frame.len":
+		case qFrameLen:
 			f.add(slot, value{n: uint64(wireLen)})
-		case "frame.cap_len":
+		case qFrameCapLen:
 			f.add(slot, value{n: uint64(len(data))})
-		case "frame.number":
+		case qFrameNumber:
 			f.add(slot, value{n: uint64(number)})
-		case "ip", "icmp":
-			if v4 {
-				f.add(slot, value{})
-			}
-		case "ipv6", "icmpv6":
-			if !v4 {
-				f.add(slot, value{})
-			}
-		case "ip.src", "ipv6.src":
-			if on = v4 == (fd.name == "ip.src"); on {
+		}
+		if v4 {
+			switch id {
+			case qIP, qICMP, qBad4:
+				if id != qBad4 || q.Checksum == codec.ChecksumBad {
+					f.add(slot, value{})
+				}
+			case qSrc4:
 				f.add(slot, value{addr: q.Src})
-			}
-		case "ip.dst", "ipv6.dst":
-			if on = v4 == (fd.name == "ip.dst"); on {
+			case qDst4:
 				f.add(slot, value{addr: q.Dst})
-			}
-		case "ip.addr", "ipv6.addr":
-			if v4 == (fd.name == "ip.addr") {
+			case qAddr4:
 				f.add(slot, value{addr: q.Src})
 				f.add(slot, value{addr: q.Dst})
-			}
-		case "icmp.type", "icmpv6.type":
-			if v4 == (fd.name == "icmp.type") {
+			case qType4:
 				f.add(slot, value{n: uint64(q.Type)})
-			}
-		case "icmp.code", "icmpv6.code":
-			if v4 == (fd.name == "icmp.code") {
+			case qCode4:
 				f.add(slot, value{n: uint64(q.Code)})
-			}
-		case "icmp.ident", "icmpv6.echo.identifier":
-			if v4 == (fd.name == "icmp.ident") {
+			case qIdent4:
 				f.add(slot, value{n: uint64(q.ID)})
-			}
-		case "icmp.seq", "icmpv6.echo.sequence_number":
-			if v4 == (fd.name == "icmp.seq") {
+			case qSeq4:
 				f.add(slot, value{n: uint64(q.Seq)})
-			}
-		case "icmp.checksum.status", "icmpv6.checksum.status":
-			if v4 == (fd.name == "icmp.checksum.status") {
+			case qStatus4:
 				f.add(slot, value{n: statusCode(q.Checksum)})
 			}
-		case "icmp.checksum_bad", "icmpv6.checksum_bad":
-			if v4 == (fd.name == "icmp.checksum_bad") && q.Checksum == codec.ChecksumBad {
+			continue
+		}
+		switch id {
+		case qIPv6, qICMPv6, qBad6:
+			if id != qBad6 || q.Checksum == codec.ChecksumBad {
 				f.add(slot, value{})
 			}
+		case qSrc6:
+			f.add(slot, value{addr: q.Src})
+		case qDst6:
+			f.add(slot, value{addr: q.Dst})
+		case qAddr6:
+			f.add(slot, value{addr: q.Src})
+			f.add(slot, value{addr: q.Dst})
+		case qType6:
+			f.add(slot, value{n: uint64(q.Type)})
+		case qCode6:
+			f.add(slot, value{n: uint64(q.Code)})
+		case qIdent6:
+			f.add(slot, value{n: uint64(q.ID)})
+		case qSeq6:
+			f.add(slot, value{n: uint64(q.Seq)})
+		case qStatus6:
+			f.add(slot, value{n: statusCode(q.Checksum)})
 		}
-		// udp.* and tcp.*: absent from a message that quotes nothing.
 	}
 	return f.eval(f.root), true
 }
