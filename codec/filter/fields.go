@@ -112,7 +112,7 @@ var fieldTable = []field{
 	{name: "icmp.type", desc: "ICMP type", kind: kindNum},
 	{name: "icmp.code", desc: "ICMP code", kind: kindNum},
 	{name: "icmp.checksum", desc: "ICMP checksum", kind: kindNum},
-	{name: "icmp.checksum.status", desc: "ICMP checksum verdict: 0 bad, 1 good, 2 unverified", kind: kindNum, spec: checksumStatus4},
+	{name: "icmp.checksum.status", desc: "ICMP checksum verdict: 0 bad, 1 good, 2 unverified", kind: kindNum, spec: checksumStatus4, tree: []string{"icmp"}},
 	{name: "icmp.checksum_bad", desc: "ICMP checksum is wrong", spec: checksumBad4},
 	{name: "icmp.ident", desc: "ICMP identifier", kind: kindNum, tree: []string{"icmp.ident", "icmp.ext.echo.id"}}, // Wireshark names the RFC 8335 one icmp.ident too
 	{name: "icmp.seq", desc: "ICMP sequence number", kind: kindNum},
@@ -126,7 +126,7 @@ var fieldTable = []field{
 	{name: "icmpv6.type", desc: "ICMPv6 type", kind: kindNum},
 	{name: "icmpv6.code", desc: "ICMPv6 code", kind: kindNum},
 	{name: "icmpv6.checksum", desc: "ICMPv6 checksum", kind: kindNum},
-	{name: "icmpv6.checksum.status", desc: "ICMPv6 checksum verdict: 0 bad, 1 good, 2 unverified", kind: kindNum, spec: checksumStatus6},
+	{name: "icmpv6.checksum.status", desc: "ICMPv6 checksum verdict: 0 bad, 1 good, 2 unverified", kind: kindNum, spec: checksumStatus6, tree: []string{"icmpv6"}},
 	{name: "icmpv6.checksum_bad", desc: "ICMPv6 checksum is wrong", spec: checksumBad6},
 	{name: "icmpv6.echo.identifier", desc: "ICMPv6 echo identifier", kind: kindNum},
 	{name: "icmpv6.echo.sequence_number", desc: "ICMPv6 echo sequence number", kind: kindNum},

@@ -18,6 +18,7 @@ func (f *Filter) Match(fr *dissect.Frame) bool {
 	if len(f.treeIDs) > 0 {
 		f.walk(fr, fr.Root)
 	}
+	f.verdicts(fr)
 	return f.eval(f.root)
 }
 
@@ -34,20 +35,26 @@ func (f *Filter) fromFrame(fr *dissect.Frame) {
 			f.add(slot, value{n: uint64(fr.CapLen)})
 		case frameNumber:
 			f.add(slot, value{n: uint64(fr.Number)})
-		case checksumBad4, checksumBad6, checksumStatus4, checksumStatus6:
+		case checksumBad4, checksumBad6:
 			// Only the frame's own message has a verdict: a quote's
 			// checksum covers bytes the quote does not hold.
-			if fr.ICMP == nil || (fr.ICMP.Family == codec.IPv4) != (fd.spec == checksumBad4 || fd.spec == checksumStatus4) {
-				continue
+			if fr.ICMP != nil && (fr.ICMP.Family == codec.IPv4) == (fd.spec == checksumBad4) && fr.ICMP.Checksum.Status == codec.ChecksumBad {
+				f.add(slot, value{})
 			}
-			st := fr.ICMP.Checksum.Status
-			if fd.spec == checksumBad4 || fd.spec == checksumBad6 {
-				if st == codec.ChecksumBad {
-					f.add(slot, value{})
-				}
-				continue
-			}
-			f.add(slot, value{n: statusCode(st)})
+		}
+	}
+}
+
+// verdicts puts the frame's checksum verdict on the first ICMP message
+// met (the frame's own; the walk is in frame order), after the walk gave
+// every message of the family "unverified", as Wireshark does for quotes.
+func (f *Filter) verdicts(fr *dissect.Frame) {
+	for slot, fd := range f.fields {
+		if fd.spec != checksumStatus4 && fd.spec != checksumStatus6 || len(f.vals[slot]) == 0 || fr.ICMP == nil {
+			continue
+		}
+		if (fr.ICMP.Family == codec.IPv4) == (fd.spec == checksumStatus4) {
+			f.vals[slot][0] = value{n: statusCode(fr.ICMP.Checksum.Status)}
 		}
 	}
 }
@@ -87,6 +94,9 @@ func (f *Filter) walk(fr *dissect.Frame, nodes []*dissect.Node) {
 func nodeValue(fr *dissect.Frame, nd *dissect.Node, fd *field) (value, bool) {
 	if fd.kind == kindNone {
 		return value{}, true
+	}
+	if fd.spec == checksumStatus4 || fd.spec == checksumStatus6 {
+		return value{n: statusCode(codec.ChecksumUnverified)}, true
 	}
 	data := fr.Data
 	if nd.Source > 0 {
