@@ -19,8 +19,9 @@ type parser struct {
 func (p *parser) peek() token { return p.toks[p.pos] }
 func (p *parser) next() token { t := p.toks[p.pos]; p.pos++; return t }
 
-// isOp reports whether t is the punctuation or keyword op (case-insensitive
-// keywords, as Wireshark).
+// isOp reports whether t is one of ops: punctuation matches exactly, a
+// word matches an op spelled in lower-case letters ("and", "not"),
+// case-insensitively, as Wireshark's keywords.
 func isOp(t token, ops ...string) bool {
 	if t.kind != tokPunct && t.kind != tokWord {
 		return false
@@ -133,7 +134,8 @@ func (p *parser) test() (*expr, error) {
 	slot := p.f.slotOf(fd)
 	o := p.peek()
 	rel, isRel := relations[strings.ToLower(o.text)]
-	isRel = isRel && (o.kind == tokPunct || o.kind == tokWord && o.text[0] >= 'A')
+	// "==" must be punctuation and "eq" a word: a quoted "eq" is a value.
+	isRel = isRel && (o.kind == tokPunct) == (o.text[0] < 'A')
 	switch {
 	case isRel:
 		p.next()
