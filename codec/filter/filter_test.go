@@ -135,6 +135,7 @@ func TestCompileErrors(t *testing.T) {
 		{"frame contains \"x\"", 7, "operator contains is not supported at column 7"},
 		{"icmp.type == 1 & icmp", 16, "unexpected \"&\" at column 16; use &&"},
 		{"ip.src == \"10.0.0.1", 11, "unterminated string at column 11"},
+		{`icmp.type "eq" 8`, 11, "unexpected string \"eq\" at column 11; join tests with && or ||"},
 		{"é == 1", 1, "unexpected character \"é\" at column 1"},
 		{"icmp.type == 8 && é", 19, "unexpected character \"é\" at column 19"},
 	}

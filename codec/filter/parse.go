@@ -135,7 +135,7 @@ func (p *parser) test() (*expr, error) {
 	o := p.peek()
 	rel, isRel := relations[strings.ToLower(o.text)]
 	// "==" must be punctuation and "eq" a word: a quoted "eq" is a value.
-	isRel = isRel && (o.kind == tokPunct) == (o.text[0] < 'A')
+	isRel = isRel && o.kind != tokString && (o.kind == tokPunct) == (o.text[0] < 'A')
 	switch {
 	case isRel:
 		p.next()
