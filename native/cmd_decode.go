@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"icmplab/codec/dissect"
+	"icmplab/codec/filter"
 	"icmplab/codec/textdump"
 	"icmplab/native/decode"
 )
@@ -17,7 +18,7 @@ import (
 func init() {
 	registerCommand("decode", command{
 		summary: "dissect captured or pasted packets (pcap, pcapng, gzip, hex dumps)",
-		usage:   "icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl] [--checksums] [--dialect D] [--layer L]",
+		usage:   "icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl] [--checksums] [--dialect D] [--layer L] [-Y FILTER]",
 		about: `Dissects a pcap/pcapng capture (gzip too) or hex text in any common dump dialect, down to the ` +
 			`datagram an ICMP error quotes. It drops every capability before reading any input.`,
 		exit:  "0 every frame dissected cleanly, 1 some frame is malformed, 2 usage error or unreadable input",
@@ -28,8 +29,8 @@ func init() {
 
 // decodeFlags are decode's settings.
 type decodeFlags struct {
-	hexText, format, dialect, layer string
-	checksums                       bool
+	hexText, format, dialect, layer, filter string
+	checksums                               bool
 }
 
 // newDecodeFlags is decode's flag table.
@@ -40,6 +41,7 @@ func newDecodeFlags(f *decodeFlags) *pflag.FlagSet {
 	fl.StringVar(&f.format, "format", "text", "output `format`: text (one line per packet), tree (full dissection), jsonl (one JSON record per packet)")
 	fl.StringVar(&f.dialect, "dialect", "auto", "`dialect` of text input: "+strings.Join(dialectNames(), ", "))
 	fl.StringVar(&f.layer, "layer", "auto", "`layer` the bytes start at: "+strings.Join(dissect.Layers(), ", "))
+	fl.StringVarP(&f.filter, "filter", "Y", "", "show only frames matching this display `filter` (Wireshark syntax, see the README): -Y 'icmp.type == 11'")
 	fl.BoolVar(&f.checksums, "checksums", false, "with --format tree, work out each checksum word by word (RFC 1071) under its field")
 	fl.SetAnnotation("format", annValues, []string{"text", "tree", "jsonl"})
 	fl.SetAnnotation("layer", annValues, dissect.Layers())
@@ -61,8 +63,9 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 	if code, stop := parseFlags("decode", fl, args, stdout, stderr); stop {
 		return code
 	}
-	hexText, format, dialect, layer, checksums := &fv.hexText, &fv.format, &fv.dialect, &fv.layer, &fv.checksums
+	hexText, format, dialect, layer, checksums, filterExpr := &fv.hexText, &fv.format, &fv.dialect, &fv.layer, &fv.checksums, &fv.filter
 	var opt decode.Options
+	var err error
 	f, ok := decode.Formats[*format]
 	if !ok {
 		return usageFail(stderr, "decode", fmt.Sprintf("unknown format %q (text, tree, jsonl)", *format))
@@ -74,6 +77,15 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 	}
 	if opt.Layer, ok = dissect.ParseLayer(*layer); !ok {
 		return usageFail(stderr, "decode", fmt.Sprintf("unknown layer %q (known: %s)", *layer, strings.Join(dissect.Layers(), ", ")))
+	}
+	if *filterExpr != "" {
+		if opt.Filter, err = filter.Compile(*filterExpr); err != nil {
+			fmt.Fprintf(stderr, "icmplab decode: filter: %v\n  %s\n", err, *filterExpr)
+			if fe, ok := err.(*filter.Error); ok {
+				fmt.Fprintf(stderr, "  %s^\n", strings.Repeat(" ", fe.Column()-1))
+			}
+			return decodeUsage
+		}
 	}
 	if fl.NArg() > 1 || fl.NArg() == 1 && *hexText != "" {
 		return usageFail(stderr, "decode", "give one FILE, or --hex, not both")
@@ -97,7 +109,6 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 		return decodeUsage
 	}
 	var src decode.Source
-	var err error
 	switch {
 	case *hexText != "":
 		src, err = decode.OpenText(*hexText, opt)

@@ -16,6 +16,7 @@ import (
 
 	"icmplab/codec"
 	"icmplab/codec/dissect"
+	"icmplab/codec/filter"
 	"icmplab/codec/textdump"
 )
 
@@ -46,6 +47,9 @@ type Options struct {
 	// fullLines turns the summary fast path off, so tests can hold its
 	// lines to the full dissection's.
 	fullLines bool
+	// Filter, when set, shows only the frames it matches (-Y); frames keep
+	// their capture numbers, and only shown frames count in Stats.
+	Filter *filter.Filter
 }
 
 // Frame is one input frame before dissection.
@@ -193,6 +197,7 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 	ra := dissect.NewReassembler()
 	var first time.Time
 	var lineBuf []byte
+	number := 0 // capture position, kept when a filter hides frames
 	trailing := func() {
 		if ns, ok := src.(noteSource); ok {
 			for _, n := range ns.TrailingNotes() {
@@ -212,7 +217,7 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 			bw.Flush()
 			return st, err
 		}
-		st.Frames++
+		number++
 		for _, n := range in.Notes {
 			st.InputNotes++
 			writeNote(bw, opt.Format, n)
@@ -220,13 +225,24 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 		if first.IsZero() {
 			first = in.Time
 		}
-		dopt := dissect.Options{Number: st.Frames, Time: in.Time, Len: in.Len, Reassembler: ra}
-		if opt.Format == FormatText && !opt.fullLines {
+		// A filter decides from the quick summary when it can (decided),
+		// and otherwise from the tree below.
+		decided := false
+		if opt.Filter != nil {
+			m, ok := opt.Filter.MatchBytes(in.Data, in.Layer, number, in.Len)
+			if ok && !m {
+				continue
+			}
+			decided = ok
+		}
+		dopt := dissect.Options{Number: number, Time: in.Time, Len: in.Len, Reassembler: ra}
+		if opt.Format == FormatText && !opt.fullLines && (opt.Filter == nil || decided) {
 			// The summary fast path: the same line, no tree, for the clean
 			// echoes and errors most captures hold; anything else is
 			// dissected in full below.
 			if line, ok := dissect.AppendQuickLine(lineBuf[:0], in.Data, in.Layer, dopt, first); ok {
 				lineBuf = line
+				st.Frames++
 				st.ICMP++
 				if _, err := bw.Write(line); err != nil {
 					return st, err
@@ -235,6 +251,10 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 			}
 		}
 		f := dissect.Dissect(in.Data, in.Layer, dopt)
+		if opt.Filter != nil && !decided && !opt.Filter.Match(f) {
+			continue
+		}
+		st.Frames++
 		if len(f.Errors) > 0 {
 			st.WithErrors++
 		}

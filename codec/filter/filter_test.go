@@ -1,0 +1,186 @@
+package filter
+
+import (
+	"encoding/hex"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"icmplab/codec/dissect"
+)
+
+// Fixtures (raw IPv4, built with the codec's checksum rules):
+//
+//	echo:  198.18.0.1 → 198.18.0.2 ICMP 60 Echo (ping) request id=0x1234, seq=7, ttl=64
+//	te:    10.1.1.1 → 198.18.0.1 ICMP 68 Time-to-live exceeded, ttl=254, quoting
+//	       198.18.0.1 → 198.18.0.2 UDP 40000 → 33435 ttl=1
+//	ethEcho: echo behind Ethernet II 02:00:00:00:00:0a → 02:00:00:00:00:0b
+var (
+	echoHex    = "4500003c000100004001ee98c6120001c612000208009f6e123400076162636465666768616263646566676861626364656667686162636465666768"
+	teHex      = "4500004400010000fe01eba20a010101c61200010b00033d00000000450000280009000001112d95c6120001c61200029c40829b00140000787878787878787878787878"
+	ethEchoHex = "02000000000b02000000000a0800" + echoHex
+)
+
+func frame(t *testing.T, h string, start dissect.Layer) *dissect.Frame {
+	t.Helper()
+	b, err := hex.DecodeString(h)
+	require.NoError(t, err)
+	return dissect.Dissect(b, start, dissect.Options{Number: 3})
+}
+
+func TestMatch(t *testing.T) {
+	echo := frame(t, echoHex, dissect.LayerIPv4)
+	te := frame(t, teHex, dissect.LayerIPv4)
+	eth := frame(t, ethEchoHex, dissect.LayerEthernet)
+	cases := []struct {
+		expr          string
+		echo, te, eth bool
+	}{
+		{"icmp", true, true, true},
+		{"icmpv6", false, false, false},
+		{"!icmpv6", true, true, true},
+		{"icmp.type == 8", true, false, true},
+		{"icmp.type eq 11", false, true, false},
+		{"icmp.type == 0x0b", false, true, false},
+		{"icmp.type in {0 8}", true, false, true},
+		{"icmp.type in {0, 3..11}", true, true, true},
+		{"icmp.type in {0, 9..11}", false, true, false},
+		{"icmp.type == 11 && ip.src in 10.0.0.0/8", false, true, false},
+		{"ip.src == 198.18.0.1", true, true, true}, // te: the quoted datagram's source
+		{"ip.src == 198.18.0.0/16", true, true, true},
+		{"ip.dst == 198.18.0.2", true, true, true},
+		{"ip.addr == 10.1.1.1", false, true, false},
+		{"ip.src != 198.18.0.1", false, false, false}, // != is "no occurrence equals"
+		{"ip.ttl == 1", false, true, false},
+		{"ip.ttl > 100", false, true, false},
+		{"ip.ttl le 64", true, true, true},
+		{"ip.proto == 17", false, true, false},
+		{"ip.hdr_len == 20", true, true, true},
+		{"ip.len == 60", true, false, true},
+		{"udp", false, true, false},
+		{"udp.dstport >= 33434", false, true, false},
+		{"udp.port == 40000", false, true, false},
+		{"tcp.port == 80", false, false, false},
+		{"icmp.code != 0", false, false, false},
+		{"icmp.ident == 0x1234 and icmp.seq == 7", true, false, true},
+		{"icmp.checksum_bad", false, false, false},
+		{"icmp.checksum.status == 1", true, true, true},
+		{"frame.len > 64", false, true, true},
+		{"frame.number == 3", true, true, true},
+		{"eth", false, false, true},
+		{"eth.src == 02:00:00:00:00:0a", false, false, true},
+		{"eth.addr == 02-00-00-00-00-0b", false, false, true},
+		{"not (icmp.type == 8 or icmp.type == 11)", false, false, false},
+		{"!(icmp.type == 8) && ip", false, true, false},
+		{"icmp.type == 8 || icmp.type == 11 && ip.ttl == 1", true, true, true}, // && binds tighter
+		{"ipv6.src == 2001:2::1", false, false, false},
+	}
+	for _, c := range cases {
+		f, err := Compile(c.expr)
+		require.NoError(t, err, c.expr)
+		assert.Equal(t, c.echo, f.Match(echo), "%s on echo", c.expr)
+		assert.Equal(t, c.te, f.Match(te), "%s on time exceeded", c.expr)
+		assert.Equal(t, c.eth, f.Match(eth), "%s on Ethernet echo", c.expr)
+		for _, fr := range []*dissect.Frame{echo, te, eth} {
+			start := dissect.LayerIPv4
+			if fr == eth {
+				start = dissect.LayerEthernet
+			}
+			if m, ok := f.MatchBytes(fr.Data, start, fr.Number, 0); ok {
+				assert.Equal(t, f.Match(fr), m, "%s: quick path disagrees with the tree", c.expr)
+			}
+		}
+	}
+}
+
+func TestQuickPathTaken(t *testing.T) {
+	b, _ := hex.DecodeString(echoHex)
+	f := MustCompile("icmp.type == 8 && ip.src in 198.18.0.0/15")
+	m, ok := f.MatchBytes(b, dissect.LayerAuto, 1, 0)
+	require.True(t, ok, "an echo is decided without a tree")
+	assert.True(t, m)
+
+	te, _ := hex.DecodeString(teHex)
+	_, ok = f.MatchBytes(te, dissect.LayerAuto, 1, 0)
+	assert.False(t, ok, "an error quoting a datagram needs the tree")
+	_, ok = MustCompile("ip.ttl == 64").MatchBytes(b, dissect.LayerAuto, 1, 0)
+	assert.False(t, ok, "ip.ttl is not read by the quick path")
+	_, ok = f.MatchBytes(b, dissect.LayerAuto, 1, len(b)+10)
+	assert.False(t, ok, "a frame cut short needs the tree")
+}
+
+func TestCompileErrors(t *testing.T) {
+	cases := []struct {
+		expr string
+		col  int
+		msg  string
+	}{
+		{"icmp.typ == 11", 1, "unknown field \"icmp.typ\" at column 1; did you mean icmp.type?"},
+		{"icmp.type == 11 && ip.scr == 1.2.3.4", 20, "unknown field \"ip.scr\" at column 20; did you mean ip.src?"},
+		{"icmp.type = 11", 11, "unexpected \"=\" at column 11; compare with =="},
+		{"icmp.type == ", 14, "expected a number to compare icmp.type with, found end of expression at column 14"},
+		{"icmp.type == foo", 14, "\"foo\" is not an integer (icmp.type holds a number) at column 14"},
+		{"ip.src == 300.1.1.1", 11, "\"300.1.1.1\" is not an IPv4 or IPv6 address (ip.src holds an address) at column 11"},
+		{"(icmp.type == 8", 16, "expected \")\" to close the \"(\" at column 1, found end of expression at column 16"},
+		{"icmp.type == 8)", 15, "unmatched \")\" at column 15"},
+		{"icmp.type in {0 8", 18, "expected \"}\" to close the set at column 14 at column 18"},
+		{"icmp.type in {}", 15, "empty set at column 15"},
+		{"icmp == 1", 6, "icmp has no value to compare; use it alone to test that it is present at column 6"},
+		{"icmp icmpv6", 6, "unexpected \"icmpv6\" at column 6; join tests with && or ||"},
+		{"", 1, "empty expression at column 1"},
+		{"&& icmp", 1, "expected a field name, found \"&&\" at column 1"},
+		{"ip.src < 10.0.0.0/8", 10, "a network can only be tested with ==, != or in at column 10"},
+		{"ip.src == ip.dst", 11, "comparing two fields is not supported at column 11"},
+		{"frame contains \"x\"", 7, "operator contains is not supported at column 7"},
+		{"icmp.type == 1 & icmp", 16, "unexpected \"&\" at column 16; use &&"},
+		{"ip.src == \"10.0.0.1", 11, "unterminated string at column 11"},
+		{`icmp.type "eq" 8`, 11, "unexpected string \"eq\" at column 11; join tests with && or ||"},
+		{"é == 1", 1, "unexpected character \"é\" at column 1"},
+		{"icmp.type == 8 && é", 19, "unexpected character \"é\" at column 19"},
+	}
+	for _, c := range cases {
+		_, err := Compile(c.expr)
+		var fe *Error
+		require.ErrorAs(t, err, &fe, c.expr)
+		assert.Equal(t, c.col, fe.Column(), c.expr)
+		assert.Equal(t, c.msg, fe.Error(), c.expr)
+	}
+}
+
+func TestValues(t *testing.T) {
+	echo := frame(t, echoHex, dissect.LayerIPv4)
+	for _, e := range []string{
+		`ip.src == "198.18.0.1"`, "icmp.seq == 07", "icmp.ident == 4660", "icmp.type in {8}",
+		"icmp.type == 8 AND ip", "icmp.type EQ 8", "ip.dst in {10.0.0.0/8 198.18.0.2}", "ip.ttl >= 64 && ip.ttl <= 64",
+		"ip.src < 198.18.0.2", "icmp.seq > 0x6",
+	} {
+		f, err := Compile(e)
+		require.NoError(t, err, e)
+		assert.True(t, f.Match(echo), e)
+	}
+	_, err := Compile("ICMP.type == 8")
+	assert.Error(t, err, "field names are case-sensitive, as in Wireshark")
+}
+
+func TestFieldsList(t *testing.T) {
+	fs := Fields()
+	require.NotEmpty(t, fs)
+	names := map[string]string{}
+	for i, f := range fs {
+		assert.NotEmpty(t, f.Desc, f.Name)
+		if i > 0 {
+			assert.Less(t, fs[i-1].Name, f.Name, "sorted, no duplicates")
+		}
+		names[f.Name] = f.Type
+	}
+	for _, n := range []string{"ip.src", "ip.dst", "ip.ttl", "ip.proto", "ip.len", "ipv6.src", "ipv6.dst", "ipv6.hlim",
+		"ipv6.nxt", "icmp.type", "icmp.code", "icmp.checksum", "icmp.ident", "icmp.seq", "icmpv6.type", "icmpv6.code",
+		"udp.srcport", "udp.dstport", "udp.port", "tcp.srcport", "tcp.dstport", "tcp.port", "frame.len", "frame.number",
+		"eth.src", "eth.dst", "icmp", "icmpv6", "ip", "ipv6", "udp", "tcp", "icmp.checksum_bad", "icmp.checksum.status"} {
+		assert.Contains(t, names, n)
+	}
+	assert.Equal(t, "address", names["ip.src"])
+	assert.Equal(t, "protocol", names["icmp"])
+	assert.Equal(t, []string{"icmp.type", "ip.src"}, MustCompile("icmp.type == 3 || ip.src == 1.1.1.1 && icmp.type == 4").Fields())
+}

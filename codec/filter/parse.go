@@ -1,0 +1,296 @@
+package filter
+
+import (
+	"encoding/binary"
+	"net/netip"
+	"strconv"
+	"strings"
+)
+
+// parser is a recursive-descent parser over the tokens, building the
+// compiled expression directly.
+type parser struct {
+	src  string
+	toks []token
+	pos  int
+	f    *Filter
+}
+
+func (p *parser) peek() token { return p.toks[p.pos] }
+func (p *parser) next() token { t := p.toks[p.pos]; p.pos++; return t }
+
+// isOp reports whether t is one of ops: punctuation matches exactly, a
+// word matches an op spelled in lower-case letters ("and", "not"),
+// case-insensitively, as Wireshark's keywords.
+func isOp(t token, ops ...string) bool {
+	if t.kind != tokPunct && t.kind != tokWord {
+		return false
+	}
+	for _, o := range ops {
+		if t.kind == tokPunct && t.text == o || t.kind == tokWord && strings.EqualFold(t.text, o) && o[0] >= 'a' {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) fail(t token, msg string) *Error { return errAt(p.src, t.off, msg) }
+
+func describe(t token) string {
+	switch t.kind {
+	case tokEOF:
+		return "end of expression"
+	case tokString:
+		return "string \"" + t.text + "\""
+	}
+	return "\"" + t.text + "\""
+}
+
+func (p *parser) or(depth int) (*expr, error) {
+	l, err := p.and(depth)
+	if err != nil {
+		return nil, err
+	}
+	for isOp(p.peek(), "||", "or") {
+		p.next()
+		r, err := p.and(depth)
+		if err != nil {
+			return nil, err
+		}
+		l = &expr{op: opOr, l: l, r: r}
+	}
+	return l, nil
+}
+
+func (p *parser) and(depth int) (*expr, error) {
+	l, err := p.unary(depth)
+	if err != nil {
+		return nil, err
+	}
+	for isOp(p.peek(), "&&", "and") {
+		p.next()
+		r, err := p.unary(depth)
+		if err != nil {
+			return nil, err
+		}
+		l = &expr{op: opAnd, l: l, r: r}
+	}
+	return l, nil
+}
+
+// maxDepth bounds nesting of parentheses and negations.
+const maxDepth = 100
+
+func (p *parser) unary(depth int) (*expr, error) {
+	t := p.peek()
+	if depth > maxDepth {
+		return nil, p.fail(t, "expression nested too deeply")
+	}
+	if isOp(t, "!", "not") {
+		p.next()
+		x, err := p.unary(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		return &expr{op: opNot, l: x}, nil
+	}
+	if isOp(t, "(") {
+		p.next()
+		x, err := p.or(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		if c := p.peek(); !isOp(c, ")") {
+			return nil, p.fail(c, "expected \")\" to close the \"(\" at column "+strconv.Itoa((&Error{Expr: p.src, Offset: t.off}).Column())+", found "+describe(c))
+		}
+		p.next()
+		return x, nil
+	}
+	return p.test()
+}
+
+// relations maps operator spellings to relations.
+var relations = map[string]relation{
+	"==": relEq, "eq": relEq, "!=": relNe, "ne": relNe,
+	"<": relLt, "lt": relLt, "<=": relLe, "le": relLe,
+	">": relGt, "gt": relGt, ">=": relGe, "ge": relGe,
+}
+
+// test is a field alone (presence) or a field compared with a literal or a
+// set.
+func (p *parser) test() (*expr, error) {
+	t := p.next()
+	if t.kind != tokWord || isKeyword(t.text) {
+		return nil, p.fail(t, "expected a field name, found "+describe(t))
+	}
+	fd, ok := fieldByName[t.text]
+	if !ok {
+		e := p.fail(t, "unknown field \""+t.text+"\"")
+		if s := suggest(t.text); s != "" {
+			e.Hint = "did you mean " + s + "?"
+		}
+		return nil, e
+	}
+	slot := p.f.slotOf(fd)
+	o := p.peek()
+	rel, isRel := relations[strings.ToLower(o.text)]
+	// "==" must be punctuation and "eq" a word: a quoted "eq" is a value.
+	isRel = isRel && o.kind != tokString && (o.kind == tokPunct) == (o.text[0] < 'A')
+	switch {
+	case isRel:
+		p.next()
+		if fd.kind == kindNone {
+			return nil, p.fail(o, t.text+" has no value to compare; use it alone to test that it is present")
+		}
+		lt := p.next()
+		lit, err := p.literal(fd, lt)
+		if err != nil {
+			return nil, err
+		}
+		if lit.isRng {
+			return nil, p.fail(lt, "a range belongs in a set: "+t.text+" in {"+lt.text+"}")
+		}
+		if lit.prefix.IsValid() && rel != relEq && rel != relNe {
+			return nil, p.fail(lt, "a network can only be tested with ==, != or in")
+		}
+		return &expr{op: opCmp, slot: slot, rel: rel, lits: []literal{lit}}, nil
+	case isOp(o, "in"):
+		p.next()
+		if fd.kind == kindNone {
+			return nil, p.fail(o, t.text+" has no value to compare; use it alone to test that it is present")
+		}
+		return p.set(fd, slot)
+	case o.kind == tokWord && (strings.EqualFold(o.text, "contains") || strings.EqualFold(o.text, "matches")):
+		return nil, p.fail(o, "operator "+o.text+" is not supported")
+	}
+	return &expr{op: opPresent, slot: slot}, nil
+}
+
+func isKeyword(s string) bool {
+	switch strings.ToLower(s) {
+	case "and", "or", "not", "in", "eq", "ne", "lt", "le", "gt", "ge", "contains", "matches":
+		return true
+	}
+	return false
+}
+
+// set reads `{a b c}` (commas optional) or, for addresses, a single
+// network: `ip.src in 10.0.0.0/8`.
+func (p *parser) set(fd *field, slot int) (*expr, error) {
+	open := p.next()
+	x := &expr{op: opIn, slot: slot}
+	if !isOp(open, "{") {
+		lit, err := p.literal(fd, open)
+		if err != nil {
+			return nil, err
+		}
+		if !lit.prefix.IsValid() {
+			return nil, p.fail(open, "expected a set {...} or a network after \"in\", found "+describe(open))
+		}
+		x.lits = []literal{lit}
+		return x, nil
+	}
+	for {
+		t := p.next()
+		switch {
+		case isOp(t, "}"):
+			if len(x.lits) == 0 {
+				return nil, p.fail(t, "empty set")
+			}
+			return x, nil
+		case isOp(t, ","):
+			continue
+		case t.kind == tokEOF:
+			return nil, p.fail(t, "expected \"}\" to close the set at column "+strconv.Itoa((&Error{Expr: p.src, Offset: open.off}).Column()))
+		}
+		lit, err := p.literal(fd, t)
+		if err != nil {
+			return nil, err
+		}
+		x.lits = append(x.lits, lit)
+	}
+}
+
+// literal reads one value for field fd: the field's kind decides how.
+func (p *parser) literal(fd *field, t token) (literal, error) {
+	if t.kind != tokWord && t.kind != tokString || t.kind == tokWord && isKeyword(t.text) {
+		return literal{}, p.fail(t, "expected "+fd.kind.article()+" to compare "+fd.name+" with, found "+describe(t))
+	}
+	s := t.text
+	if t.kind == tokWord {
+		if _, isField := fieldByName[s]; isField {
+			return literal{}, p.fail(t, "comparing two fields is not supported")
+		}
+	}
+	bad := func(why string) (literal, error) {
+		return literal{}, p.fail(t, "\""+s+"\" is not "+why+" ("+fd.name+" holds "+fd.kind.article()+")")
+	}
+	switch fd.kind {
+	case kindNum:
+		if lo, hi, ok := strings.Cut(s, ".."); ok && t.kind == tokWord {
+			a, okA := parseUint(lo)
+			b, okB := parseUint(hi)
+			if !okA || !okB || a > b {
+				return bad("a range of integers like 1..5")
+			}
+			return literal{v: value{n: a}, hi: b, isRng: true}, nil
+		}
+		n, ok := parseUint(s)
+		if !ok {
+			return bad("an integer")
+		}
+		return literal{v: value{n: n}}, nil
+	case kindMAC:
+		n, ok := parseMAC(s)
+		if !ok {
+			return bad("a MAC address like 00:11:22:33:44:55")
+		}
+		return literal{v: value{n: n}}, nil
+	case kindAddr:
+		if strings.Contains(s, "/") {
+			pf, err := netip.ParsePrefix(s)
+			if err != nil {
+				return bad("a network like 198.18.0.0/15")
+			}
+			return literal{prefix: pf.Masked()}, nil
+		}
+		a, err := netip.ParseAddr(s)
+		if err != nil || a.Zone() != "" {
+			return bad("an IPv4 or IPv6 address")
+		}
+		return literal{v: value{addr: a}}, nil
+	}
+	return bad("a value")
+}
+
+// parseUint reads decimal, 0x hexadecimal, 0 octal (as Wireshark), and
+// true/false as 1/0.
+func parseUint(s string) (uint64, bool) {
+	switch strings.ToLower(s) {
+	case "true":
+		return 1, true
+	case "false":
+		return 0, true
+	}
+	n, err := strconv.ParseUint(s, 0, 64)
+	return n, err == nil && !strings.Contains(s, "_")
+}
+
+// parseMAC reads six bytes separated by ':', '-' or '.'.
+func parseMAC(s string) (uint64, bool) {
+	if len(s) != 17 {
+		return 0, false
+	}
+	var b [8]byte
+	for i := range 6 {
+		if i > 0 && s[3*i-1] != ':' && s[3*i-1] != '-' && s[3*i-1] != '.' {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(s[3*i:3*i+2], 16, 8)
+		if err != nil {
+			return 0, false
+		}
+		b[2+i] = byte(v)
+	}
+	return binary.BigEndian.Uint64(b[:]), true
+}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"errors"
+
+	"icmplab/codec/dissect"
+	"icmplab/codec/filter"
+)
+
+// Display filters for the page: the same language, compiled by the same
+// code, as `icmplab decode -Y` (codec/filter). The page checks what the user
+// types with filterCheck (error column for the squiggle, fields for
+// completion) and the capture session filters with an exprFilter.
+
+// FilterCheck is the verdict on a typed expression. The page needs it on
+// every keystroke, so a bad expression is a result, not a rejection.
+type FilterCheck struct {
+	OK bool `json:"ok"`
+	// Error is set when OK is false.
+	Error *FilterError `json:"error,omitempty"`
+	// Fields are the field names the expression reads.
+	Fields []string `json:"fields,omitempty"`
+}
+
+// FilterError says where an expression goes wrong.
+type FilterError struct {
+	Offset  int    `json:"offset"` // byte offset in the expression (UTF-8)
+	Column  int    `json:"column"` // 1-based character column
+	Message string `json:"message"`
+	Hint    string `json:"hint,omitempty"` // "did you mean icmp.type?"
+	Text    string `json:"text"`           // the whole sentence, as the CLI prints it
+}
+
+// filterCheck compiles expr and reports what the page shows under the box.
+func filterCheck(expr string) FilterCheck {
+	f, err := filter.Compile(expr)
+	if err != nil {
+		var fe *filter.Error
+		if errors.As(err, &fe) {
+			return FilterCheck{Error: &FilterError{Offset: fe.Offset, Column: fe.Column(), Message: fe.Msg, Hint: fe.Hint, Text: fe.Error()}}
+		}
+		return FilterCheck{Error: &FilterError{Message: err.Error(), Text: err.Error(), Column: 1}}
+	}
+	return FilterCheck{OK: true, Fields: f.Fields()}
+}
+
+// filterFields lists every field name with its description, for completion.
+func filterFields() []filter.Field { return filter.Fields() }
+
+// exprFilter matches captured frames against a compiled expression, the
+// way `icmplab decode -Y` does: from the bytes when the quick path can
+// decide, else on the frame's dissection.
+type exprFilter struct{ f *filter.Filter }
+
+// newExprFilter compiles expr; the error is a *filter.Error.
+func newExprFilter(expr string) (exprFilter, error) {
+	f, err := filter.Compile(expr)
+	return exprFilter{f}, err
+}
+
+// match reports whether a frame (1-based capture number, length on the
+// wire, 0 for len(data)) matches.
+func (e exprFilter) match(data []byte, start dissect.Layer, number, wireLen int) bool {
+	if m, ok := e.f.MatchBytes(data, start, number, wireLen); ok {
+		return m
+	}
+	return e.f.Match(dissect.Dissect(data, start, dissect.Options{Number: number, Len: wireLen}))
+}
