@@ -117,7 +117,7 @@ func (p *Packet) decodeFast4(b []byte) bool {
 	}
 	// The header is summed from three words held in registers (RFC 1071's
 	// sum does not care how the 16-bit words are grouped).
-	w0 := binary.BigEndian.Uint64(b)              // version, IHL, TOS, total length, ID, flags, fragment offset
+	w0 := binary.BigEndian.Uint64(b)                 // version, IHL, TOS, total length, ID, flags, fragment offset
 	w1 := binary.BigEndian.Uint64(b[IPv4TTLOffset:]) // TTL, protocol, checksum, source
 	w2 := binary.BigEndian.Uint32(b[IPv4DstOffset:]) // destination
 	hs, c := bits.Add64(w0, w1, 0)
