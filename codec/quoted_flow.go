@@ -212,7 +212,7 @@ func quotedTransport(k *FlowKey, t []byte, base int, icmp uint8) error {
 		if len(t) >= 4 {
 			k.SrcPort, k.DstPort = be16(t), be16(t[2:])
 		}
-		if len(t) < udpHeaderLen {
+		if len(t) < UDPHeaderLen {
 			return truncated("quoted UDP", base+len(t), "8-byte UDP header (ports, length, checksum)", len(t))
 		}
 		k.UDPChecksum = be16(t[6:])
