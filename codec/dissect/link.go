@@ -6,13 +6,6 @@ import (
 	"icmplab/codec"
 )
 
-// PPP protocol numbers (RFC 1661, IANA "PPP DLL Protocol Numbers").
-const (
-	pppIPv4 uint16 = 0x0021
-	pppIPv6 uint16 = 0x0057
-	pppMPLS uint16 = 0x0281
-)
-
 // nullFamily is where a BSD loopback header's address family leads.
 func nullFamily(v uint32) Layer {
 	switch codec.LoopbackFamily(v) {
@@ -284,12 +277,12 @@ func (d *dissector) pppProto(parent *Node, off, end int) {
 	}
 	nd := d.proto(parent, "Point-to-Point Protocol", "ppp", off, n)
 	proto, _ := d.hexField(nd, "Protocol", "ppp.protocol", off, n)
-	switch uint16(proto) {
-	case pppIPv4:
+	switch codec.PPPProtocol(proto) {
+	case codec.PPPProtocolIPv4:
 		d.ipv4(parent, off+n, end)
-	case pppIPv6:
+	case codec.PPPProtocolIPv6:
 		d.ipv6(parent, off+n, end)
-	case pppMPLS:
+	case codec.PPPProtocolMPLS:
 		d.mpls(parent, off+n, end)
 	default:
 		d.data(parent, "Data", off+n, end)
@@ -308,13 +301,6 @@ func (d *dissector) chdlc(parent *Node, off, end int) {
 	d.hexField(nd, "Protocol", "chdlc.protocol", off+2, 2)
 	d.ethertype(parent, d.etherType(off+2), off+4, end)
 }
-
-// NLPIDs of RFC 2427 multiprotocol encapsulation over Frame Relay.
-const (
-	nlpidSNAP uint8 = 0x80
-	nlpidIPv4 uint8 = 0xcc
-	nlpidIPv6 uint8 = 0x8e
-)
 
 // frameRelay dissects a 2-byte Q.922 address and RFC 2427 encapsulation.
 func (d *dissector) frameRelay(parent *Node, off, end int) {
@@ -344,12 +330,12 @@ func (d *dissector) frameRelay(parent *Node, off, end int) {
 	nd.Length = p + 1 - off
 	nlpid, _ := d.hexField(nd, "NLPID", "fr.nlpid", p, 1)
 	p++
-	switch uint8(nlpid) {
-	case nlpidIPv4:
+	switch codec.NLPID(nlpid) {
+	case codec.NLPIDIPv4:
 		d.ipv4(parent, p, end)
-	case nlpidIPv6:
+	case codec.NLPIDIPv6:
 		d.ipv6(parent, p, end)
-	case nlpidSNAP:
+	case codec.NLPIDSNAP:
 		if end-p >= 5 {
 			nd.Length = p + 5 - off
 			d.hexField(nd, "OUI", "fr.snap.oui", p, 3)
