@@ -52,7 +52,7 @@ func (e EtherType) IsVLANTag() bool {
 // String is "0x86dd (IPv6)", or "0x1234" for one without a name: the number
 // is always shown.
 func (e EtherType) String() string {
-	s := pad4Hex(uint64(e))
+	s := string(AppendHex(nil, uint64(e), 4))
 	if n, ok := e.Name(); ok {
 		return "0x" + s + " (" + n + ")"
 	}

@@ -1,7 +1,5 @@
 package codec
 
-import "strconv"
-
 // PPPProtocol is the protocol field of a PPP frame (RFC 1661 2; IANA "PPP
 // DLL Protocol Numbers"): what a PPP link or a PPPoE session carries.
 type PPPProtocol uint16
@@ -29,7 +27,7 @@ func (p PPPProtocol) Name() (string, bool) {
 // String is "0x0021 (Internet Protocol version 4)", or "0x8021" for one
 // without a name: the number is always shown.
 func (p PPPProtocol) String() string {
-	s := "0x" + pad4Hex(uint64(p))
+	s := "0x" + string(AppendHex(nil, uint64(p), 4))
 	if n, ok := p.Name(); ok {
 		return s + " (" + n + ")"
 	}
@@ -62,18 +60,9 @@ func (n NLPID) Name() (string, bool) {
 
 // String is "0xcc (IPv4)", or "0x81" for one without a name.
 func (n NLPID) String() string {
-	s := "0x" + strconv.FormatUint(uint64(n)|0x100, 16)[1:]
+	s := "0x" + string(AppendHex(nil, uint64(n), 2))
 	if name, ok := n.Name(); ok {
 		return s + " (" + name + ")"
-	}
-	return s
-}
-
-// pad4Hex is v in at least four lower-case hex digits.
-func pad4Hex(v uint64) string {
-	s := strconv.FormatUint(v, 16)
-	for len(s) < 4 {
-		s = "0" + s
 	}
 	return s
 }

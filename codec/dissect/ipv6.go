@@ -43,10 +43,7 @@ func (d *dissector) ipv6(parent *Node, off, end int) {
 	d.bits(tcn, "Explicit Congestion Notification", "ipv6.tclass.ecn", off, 4, 0x00300000, nil)
 	fl, fln := d.bitsRaw(nd, "Flow Label", "ipv6.flow", off, 4, 0x000fffff)
 	st = d.vals.mark()
-	d.vals.buf = append(d.vals.buf, "0x"...)
-	for sh := 16; sh >= 0; sh -= 4 {
-		d.vals.buf = append(d.vals.buf, "0123456789abcdef"[fl>>uint(sh)&15])
-	}
+	d.vals.buf = codec.AppendHex(append(d.vals.buf, "0x"...), uint64(fl), 5) // 20 bits
 	d.value(fln, st)
 	plen, pln := d.uint(nd, "Payload Length", "ipv6.plen", off+codec.IPv6PayloadLengthOffset, 2)
 	nh := d.b[off+codec.IPv6NextHeaderOffset]

@@ -97,9 +97,9 @@ func (d *dissector) ethernet(parent *Node, off, end int) {
 	d.mac(nd, "Destination", "eth.dst", off)
 	d.mac(nd, "Source", "eth.src", off+6)
 	st := d.vals.mark()
-	d.vals.buf = appendMAC(d.vals.buf, d.b[off+6:off+12])
+	d.vals.buf = codec.AppendMAC(d.vals.buf, d.b[off+6:off+12])
 	d.vals.buf = append(d.vals.buf, " → "...)
-	d.vals.buf = appendMAC(d.vals.buf, d.b[off:off+6])
+	d.vals.buf = codec.AppendMAC(d.vals.buf, d.b[off:off+6])
 	d.value(nd, st)
 	et := d.etherType(off + 12)
 	p := off + 14
