@@ -170,7 +170,6 @@ func (d *dissector) have(off, n int) bool {
 	return off >= 0 && n >= 0 && off <= len(d.b) && n <= len(d.b)-off
 }
 
-func (d *dissector) u8(off int) uint8   { return d.b[off] }
 func (d *dissector) u16(off int) uint16 { return binary.BigEndian.Uint16(d.b[off:]) }
 func (d *dissector) u32(off int) uint32 { return binary.BigEndian.Uint32(d.b[off:]) }
 
