@@ -98,23 +98,6 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 	d.extensions(nd, m, off, e.Ext, info)
 }
 
-// ipByVersionQuoted dissects a quoted datagram: IPv4 or IPv6 by its first
-// nibble, or bytes when it is neither.
-func (d *dissector) ipByVersionQuoted(parent *Node, off, end int) {
-	if off >= end || off >= len(d.b) {
-		return
-	}
-	switch d.b[off] >> 4 {
-	case 4:
-		d.ipv4(parent, off, end)
-	case 6:
-		d.ipv6(parent, off, end)
-	default:
-		nd := d.add(parent, "Data", "data", off, end-off, byteCount(end-off))
-		d.note(nd, SevWarning, off, "the quote does not start with an IPv4 or IPv6 header (version %d)", d.b[off]>>4)
-	}
-}
-
 // extensions draws an RFC 4884 extension structure and its objects, and
 // records them in info.
 func (d *dissector) extensions(nd *Node, m codec.Message, off int, ext codec.Extensions, info *ICMPInfo) {

@@ -74,12 +74,7 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	ckn := d.add(nd, "Header Checksum", "ip.checksum", off+codec.IPv4ChecksumOffset, 2, "")
 	src, _ := d.addr(nd, "Source Address", "ip.src", off+codec.IPv4SrcOffset, 4)
 	dst, _ := d.addr(nd, "Destination Address", "ip.dst", off+codec.IPv4DstOffset, 4)
-	st = d.vals.mark()
-	d.vals.buf = append(d.vals.buf, "Src: "...)
-	d.vals.buf = src.AppendTo(d.vals.buf)
-	d.vals.buf = append(d.vals.buf, ", Dst: "...)
-	d.vals.buf = dst.AppendTo(d.vals.buf)
-	d.value(nd, st)
+	d.srcDst(nd, src, dst)
 	ckStart := d.vals.mark()
 	d.vals.buf = appendHex(d.vals.buf, ck, 2)
 
@@ -348,4 +343,15 @@ func (d *dissector) ipOptTimestamp(o *Node, p, ln int) {
 	if (ln-4)%step != 0 {
 		d.errorf(o, p+1, "timestamp option length %d at byte %d is not 4 + %dn", ln, p+1, step)
 	}
+}
+
+// srcDst sets an IP header node's value to "Src: a, Dst: b", as tshark
+// shows both versions' headers.
+func (d *dissector) srcDst(nd *Node, src, dst netip.Addr) {
+	st := d.vals.mark()
+	d.vals.buf = append(d.vals.buf, "Src: "...)
+	d.vals.buf = src.AppendTo(d.vals.buf)
+	d.vals.buf = append(d.vals.buf, ", Dst: "...)
+	d.vals.buf = dst.AppendTo(d.vals.buf)
+	d.value(nd, st)
 }

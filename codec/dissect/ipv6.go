@@ -54,12 +54,7 @@ func (d *dissector) ipv6(parent *Node, off, end int) {
 	hlim, _ := d.uint(nd, "Hop Limit", "ipv6.hlim", off+codec.IPv6HopLimitOffset, 1)
 	src, _ := d.addr(nd, "Source Address", "ipv6.src", off+codec.IPv6SrcOffset, 16)
 	dst, _ := d.addr(nd, "Destination Address", "ipv6.dst", off+codec.IPv6DstOffset, 16)
-	st = d.vals.mark()
-	d.vals.buf = append(d.vals.buf, "Src: "...)
-	d.vals.buf = src.AppendTo(d.vals.buf)
-	d.vals.buf = append(d.vals.buf, ", Dst: "...)
-	d.vals.buf = dst.AppendTo(d.vals.buf)
-	d.value(nd, st)
+	d.srcDst(nd, src, dst)
 
 	stop := off + hdr + int(plen)
 	truncated := false

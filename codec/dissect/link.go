@@ -62,10 +62,27 @@ func (d *dissector) layer(parent *Node, l Layer, off, end int) {
 	}
 }
 
-// ipByVersion dissects an IP datagram whose version the first nibble gives.
+// ipByVersion dissects an IP datagram whose version the first nibble gives;
+// bytes of another version are data with an error.
 func (d *dissector) ipByVersion(parent *Node, off, end int) {
+	if nd := d.ipOrData(parent, off, end); nd != nil {
+		d.errorf(nd, off, "IP version %d at byte %d: expected 4 or 6", d.b[off]>>4, off)
+	}
+}
+
+// ipByVersionQuoted dissects a quoted datagram the same way; a quote that
+// is not IP is only a warning, since the router chose what to quote.
+func (d *dissector) ipByVersionQuoted(parent *Node, off, end int) {
+	if nd := d.ipOrData(parent, off, end); nd != nil {
+		d.note(nd, SevWarning, off, "the quote does not start with an IPv4 or IPv6 header (version %d)", d.b[off]>>4)
+	}
+}
+
+// ipOrData dissects IPv4 or IPv6 at off by the version nibble, or shows the
+// bytes as data and returns that node for the caller to say why.
+func (d *dissector) ipOrData(parent *Node, off, end int) *Node {
 	if off >= end || off >= len(d.b) {
-		return
+		return nil
 	}
 	switch d.b[off] >> 4 {
 	case 4:
@@ -73,9 +90,9 @@ func (d *dissector) ipByVersion(parent *Node, off, end int) {
 	case 6:
 		d.ipv6(parent, off, end)
 	default:
-		nd := d.data(parent, "Data", off, end)
-		d.errorf(nd, off, "IP version %d at byte %d: expected 4 or 6", d.b[off]>>4, off)
+		return d.data(parent, "Data", off, end)
 	}
+	return nil
 }
 
 // truncatedHeader makes the layer node for a header cut short and says so.
