@@ -29,3 +29,14 @@ func TestPPPProtocolsAndNLPIDs(t *testing.T) {
 		assert.True(t, ok, "%v has no name", uint8(n))
 	}
 }
+
+// NDP option types and RFC 5837 interface roles are named in codec, never
+// hiding the number of one it does not know.
+func TestNDPOptionAndRoleNames(t *testing.T) {
+	assert.Equal(t, "Source link-layer address", NDPSourceLinkAddr.String())
+	assert.Equal(t, "PREF64", NDPPREF64.String())
+	assert.Equal(t, "Unknown option 200", NDPOptionType(200).String())
+	assert.Equal(t, "incoming interface", RoleIncoming.String())
+	assert.Equal(t, "IP next hop", RoleNextHop.String())
+	assert.Equal(t, "role 7", InterfaceRole(7).String())
+}
