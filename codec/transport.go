@@ -148,15 +148,8 @@ func AppendUDP(dst []byte, h UDPHeader, payload []byte, src, dstAddr netip.Addr)
 		byte(n>>8), byte(n), byte(h.Checksum>>8), byte(h.Checksum))
 	dst = append(dst, payload...)
 	if src.IsValid() && dstAddr.IsValid() {
-		seg := dst[start:]
-		put16(seg[6:], 0)
-		s := PseudoHeaderSum(src, dstAddr, ProtoUDP, len(seg))
-		s.Add(seg)
-		c := s.Fold()
-		if c == 0 {
-			c = 0xffff
-		}
-		put16(seg[6:], c)
+		// A computed 0 is sent as 0xffff: 0 means "no checksum" (RFC 768).
+		fillChecksum(dst[start:], UDPChecksumOffset, ProtoUDP, src, dstAddr, true)
 	}
 	return dst
 }
@@ -181,11 +174,20 @@ func AppendTCP(dst []byte, h TCPHeader, payload []byte, src, dstAddr netip.Addr)
 	dst = appendZeros(dst, hl-TCPMinHeaderLen-len(opts))
 	dst = append(dst, payload...)
 	if src.IsValid() && dstAddr.IsValid() {
-		seg := dst[start:]
-		put16(seg[16:], 0)
-		s := PseudoHeaderSum(src, dstAddr, ProtoTCP, len(seg))
-		s.Add(seg)
-		put16(seg[16:], s.Fold())
+		fillChecksum(dst[start:], TCPChecksumOffset, ProtoTCP, src, dstAddr, false)
 	}
 	return dst
+}
+
+// fillChecksum writes the checksum of a UDP or TCP segment over the IP
+// pseudo-header at ckOff; zeroAsFFFF sends a computed 0 as 0xffff.
+func fillChecksum(seg []byte, ckOff int, proto uint8, src, dst netip.Addr, zeroAsFFFF bool) {
+	put16(seg[ckOff:], 0)
+	s := PseudoHeaderSum(src, dst, proto, len(seg))
+	s.Add(seg)
+	c := s.Fold()
+	if c == 0 && zeroAsFFFF {
+		c = 0xffff
+	}
+	put16(seg[ckOff:], c)
 }
