@@ -26,15 +26,7 @@ func slowChecksum(b []byte) uint16 {
 
 func TestChecksumAgainstReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	buf := make([]byte, 2048)
-	for i := range buf {
-		buf[i] = byte(r.Uint32())
-	}
-	// All-ones bytes exercise the carries hardest.
-	ones := make([]byte, 2048)
-	for i := range ones {
-		ones[i] = 0xff
-	}
+	buf, ones := referenceInputs(r)
 	for _, data := range [][]byte{buf, ones} {
 		for n := 0; n <= len(data); n++ {
 			b := data[:n]
@@ -62,15 +54,7 @@ func TestChecksumAgainstReference(t *testing.T) {
 // fold is the reference's byte-swapped, so it is zero exactly when the
 // reference's is.
 func TestSumVerifyAgainstReference(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	buf := make([]byte, 2048)
-	for i := range buf {
-		buf[i] = byte(r.Uint32())
-	}
-	ones := make([]byte, 2048)
-	for i := range ones {
-		ones[i] = 0xff
-	}
+	buf, ones := referenceInputs(rand.New(rand.NewPCG(5, 6)))
 	zeros := make([]byte, 2048)
 	good := make([]byte, 2048)
 	for _, data := range [][]byte{buf, ones, zeros, good} {
@@ -132,4 +116,16 @@ func TestPseudoHeaderSum(t *testing.T) {
 	if got, want := s.Fold(), slowChecksum(ph); got != want {
 		t.Errorf("IPv4 pseudo-header: 0x%04x, want 0x%04x", got, want)
 	}
+}
+
+// referenceInputs are the 2048 bytes the checksums are held to the
+// reference over: random ones from r, and all-ones, which exercise the
+// carries hardest.
+func referenceInputs(r *rand.Rand) (random, ones []byte) {
+	random, ones = make([]byte, 2048), make([]byte, 2048)
+	for i := range random {
+		random[i] = byte(r.Uint32())
+		ones[i] = 0xff
+	}
+	return random, ones
 }

@@ -143,20 +143,20 @@ func (w *WorkedChecksum) Rebase(base int) {
 // hdr may run on past the header (its IHL says where it ends).
 func WorkIPv4HeaderChecksum(hdr []byte) (WorkedChecksum, error) {
 	const layer = "IPv4"
-	if len(hdr) < ipv4MinHeaderLen {
+	if len(hdr) < IPv4MinHeaderLen {
 		return WorkedChecksum{}, &ParseError{Layer: layer, Want: "20-byte header", Have: strconv.Itoa(len(hdr)) + " bytes", Err: ErrTruncated}
 	}
 	if v := hdr[0] >> 4; v != 4 {
 		return WorkedChecksum{}, &ParseError{Layer: layer, Want: "version 4", Have: "version " + strconv.Itoa(int(v)), Err: ErrMalformed}
 	}
 	hl := int(hdr[0]&0x0f) * 4
-	if hl < ipv4MinHeaderLen {
+	if hl < IPv4MinHeaderLen {
 		return WorkedChecksum{}, &ParseError{Layer: layer, Want: "header length of at least 20 bytes", Have: strconv.Itoa(hl) + " bytes", Err: ErrMalformed}
 	}
 	if hl > len(hdr) {
 		return WorkedChecksum{}, &ParseError{Layer: layer, Want: strconv.Itoa(hl) + "-byte header", Have: strconv.Itoa(len(hdr)) + " bytes", Err: ErrTruncated}
 	}
-	return workChecksum(ChecksumKindIPv4Header, hdr[:hl], ipv4ChecksumOff, nil, Sum{}), nil
+	return workChecksum(ChecksumKindIPv4Header, hdr[:hl], IPv4ChecksumOffset, nil, Sum{}), nil
 }
 
 // WorkICMPChecksum works out an ICMP message's checksum. ICMPv6 covers an

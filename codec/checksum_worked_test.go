@@ -118,7 +118,7 @@ func TestWorkedChecksumAgreesWithSum(t *testing.T) {
 		}
 		if n >= 20 && n <= 60 && n%4 == 0 {
 			b[0] = 0x40 | byte(n/4)
-			cases = append(cases, tc{ipv4ChecksumOff, Sum{}, func() (WorkedChecksum, error) { return WorkIPv4HeaderChecksum(b) }})
+			cases = append(cases, tc{IPv4ChecksumOffset, Sum{}, func() (WorkedChecksum, error) { return WorkIPv4HeaderChecksum(b) }})
 		}
 		for _, c := range cases {
 			w, err := c.work()
@@ -208,7 +208,7 @@ func FuzzWorkedChecksum(f *testing.F) {
 		switch kind % 6 {
 		case 0:
 			w, err = WorkIPv4HeaderChecksum(b)
-			at = ipv4ChecksumOff
+			at = IPv4ChecksumOffset
 			if err == nil {
 				b = b[:int(b[0]&0x0f)*4]
 			}

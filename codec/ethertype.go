@@ -1,7 +1,5 @@
 package codec
 
-import "strconv"
-
 // EtherType names the protocol an Ethernet frame, a VLAN tag, a Linux cooked
 // header, GRE or Cisco HDLC carries (IEEE "EtherType" registry, as IANA
 // lists it in "IEEE 802 Numbers").
@@ -54,10 +52,7 @@ func (e EtherType) IsVLANTag() bool {
 // String is "0x86dd (IPv6)", or "0x1234" for one without a name: the number
 // is always shown.
 func (e EtherType) String() string {
-	s := strconv.FormatUint(uint64(e), 16)
-	for len(s) < 4 {
-		s = "0" + s
-	}
+	s := string(AppendHex(nil, uint64(e), 4))
 	if n, ok := e.Name(); ok {
 		return "0x" + s + " (" + n + ")"
 	}

@@ -85,6 +85,22 @@ const (
 	RoleNextHop  InterfaceRole = 3 // the IP next hop
 )
 
+// String names the role as a sentence uses it ("incoming interface"), or
+// "role N" for one outside the two bits.
+func (r InterfaceRole) String() string {
+	switch r {
+	case RoleIncoming:
+		return "incoming interface"
+	case RoleSubIP:
+		return "sub-IP component of the incoming interface"
+	case RoleOutgoing:
+		return "outgoing interface"
+	case RoleNextHop:
+		return "IP next hop"
+	}
+	return "role " + itoa(int(r))
+}
+
 // InterfaceInfo is a decoded RFC 5837 interface information object. Each part
 // is present only when its C-Type bit is set.
 type InterfaceInfo struct {

@@ -23,21 +23,24 @@ import (
 //	|                    Options                    |    Padding    |
 //	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 //
-// IPv4VersionIHLOffset is exported for socket filters, which load the
-// header length from it (BPF's "ldx 4*([k]&0xf)").
+// The offsets are exported so that whoever reads a header by hand (the
+// dissector drawing each field's bytes, socket filters loading the header
+// length with BPF's "ldx 4*([k]&0xf)") names them from this one diagram.
+// They are untyped on purpose: a byte index (int) in Go code and a BPF load
+// offset (uint32) both take them without a conversion.
 const (
-	IPv4VersionIHLOffset = 0
-	ipv4TOSOff           = 1
-	ipv4TotalLenOff      = 2
-	ipv4IDOff            = 4
-	ipv4FlagsFragOff     = 6 // 3 bits of flags, 13 of fragment offset
-	ipv4TTLOff           = 8
-	ipv4ProtocolOff      = 9
-	ipv4ChecksumOff      = 10
-	ipv4SrcOff           = 12
-	ipv4DstOff           = 16
-	ipv4MinHeaderLen     = 20
-	ipv4MaxHeaderLen     = 60
+	IPv4VersionIHLOffset  = 0
+	IPv4TOSOffset         = 1
+	IPv4TotalLengthOffset = 2
+	IPv4IDOffset          = 4
+	IPv4FlagsFragOffset   = 6 // 3 bits of flags, 13 of fragment offset
+	IPv4TTLOffset         = 8
+	IPv4ProtocolOffset    = 9
+	IPv4ChecksumOffset    = 10
+	IPv4SrcOffset         = 12
+	IPv4DstOffset         = 16
+	IPv4MinHeaderLen      = 20
+	IPv4MaxHeaderLen      = 60
 )
 
 // IPv4Header is a parsed IPv4 header (RFC 791).
@@ -101,7 +104,7 @@ func parseIPv4(h *IPv4Header, b []byte) ([]byte, error) {
 // parseIPv4Header reads the fixed header and options into h and verifies
 // the header checksum; it returns the header length in bytes.
 func parseIPv4Header(h *IPv4Header, b []byte) (int, error) {
-	if len(b) < ipv4MinHeaderLen {
+	if len(b) < IPv4MinHeaderLen {
 		return 0, truncated("IPv4", len(b), "20-byte IPv4 header", len(b))
 	}
 	if v := b[IPv4VersionIHLOffset] >> 4; v != 4 {
@@ -109,36 +112,36 @@ func parseIPv4Header(h *IPv4Header, b []byte) (int, error) {
 	}
 	h.IHL = b[IPv4VersionIHLOffset] & 0x0f
 	hl := int(h.IHL) * 4
-	if hl < ipv4MinHeaderLen {
+	if hl < IPv4MinHeaderLen {
 		return 0, malformed("IPv4", 0, "header length of at least 5 words", itoa(int(h.IHL))+" words")
 	}
 	_ = b[19]
-	h.TOS = b[ipv4TOSOff]
-	h.TotalLength = be16(b[ipv4TotalLenOff:])
-	h.ID = be16(b[ipv4IDOff:])
-	h.Flags = b[ipv4FlagsFragOff] >> 5
-	h.FragOff = be16(b[ipv4FlagsFragOff:]) & 0x1fff
-	h.TTL = b[ipv4TTLOff]
-	h.Protocol = b[ipv4ProtocolOff]
-	h.Checksum = be16(b[ipv4ChecksumOff:])
-	h.Src = addr4(b[ipv4SrcOff:])
-	h.Dst = addr4(b[ipv4DstOff:])
+	h.TOS = b[IPv4TOSOffset]
+	h.TotalLength = be16(b[IPv4TotalLengthOffset:])
+	h.ID = be16(b[IPv4IDOffset:])
+	h.Flags = b[IPv4FlagsFragOffset] >> 5
+	h.FragOff = be16(b[IPv4FlagsFragOffset:]) & 0x1fff
+	h.TTL = b[IPv4TTLOffset]
+	h.Protocol = b[IPv4ProtocolOffset]
+	h.Checksum = be16(b[IPv4ChecksumOffset:])
+	h.Src = addr4(b[IPv4SrcOffset:])
+	h.Dst = addr4(b[IPv4DstOffset:])
 	if len(b) < hl {
 		return 0, truncated("IPv4", len(b), nbytes(hl)+" header with options", len(b))
 	}
-	h.Options = b[ipv4MinHeaderLen:hl]
-	if hl == ipv4MinHeaderLen {
+	h.Options = b[IPv4MinHeaderLen:hl]
+	if hl == IPv4MinHeaderLen {
 		// The usual header: five 32-bit words summed without a loop.
 		var s Sum
 		s.acc = uint64(be32(b)) + uint64(be32(b[4:])) + uint64(be32(b[8:])) + uint64(be32(b[12:])) + uint64(be32(b[16:]))
 		if s.fold() == 0 {
 			h.Sum = ChecksumCheck{Status: ChecksumGood, Want: h.Checksum}
 		} else {
-			h.Sum = badChecksum(Sum{}, b[:hl], ipv4ChecksumOff)
+			h.Sum = badChecksum(Sum{}, b[:hl], IPv4ChecksumOffset)
 		}
 		return hl, nil
 	}
-	h.Sum = verifyAt(Sum{}, b[:hl], ipv4ChecksumOff)
+	h.Sum = verifyAt(Sum{}, b[:hl], IPv4ChecksumOffset)
 	return hl, nil
 }
 
@@ -148,10 +151,10 @@ func parseIPv4Header(h *IPv4Header, b []byte) (int, error) {
 // value found when it was bad, so that a capture reproduces byte for byte.
 func (h IPv4Header) AppendHeader(dst []byte) []byte {
 	opts := h.Options
-	if len(opts) > ipv4MaxHeaderLen-ipv4MinHeaderLen {
-		opts = opts[:ipv4MaxHeaderLen-ipv4MinHeaderLen]
+	if len(opts) > IPv4MaxHeaderLen-IPv4MinHeaderLen {
+		opts = opts[:IPv4MaxHeaderLen-IPv4MinHeaderLen]
 	}
-	hl := ipv4MinHeaderLen + (len(opts)+3)/4*4
+	hl := IPv4MinHeaderLen + (len(opts)+3)/4*4
 	// The five words are computed, summed and written as words: reading
 	// back bytes just stored costs stalled loads.
 	w0 := uint32(0x40|hl/4)<<24 | uint32(h.TOS)<<16 | uint32(h.TotalLength)
@@ -167,7 +170,7 @@ func (h IPv4Header) AppendHeader(dst []byte) []byte {
 	dst = binary.BigEndian.AppendUint32(dst, w3)
 	dst = binary.BigEndian.AppendUint32(dst, w4)
 	dst = append(dst, opts...)
-	return appendZeros(dst, hl-ipv4MinHeaderLen-len(opts))
+	return appendZeros(dst, hl-IPv4MinHeaderLen-len(opts))
 }
 
 // addr4Word is an IPv4 address as a big-endian word, 0 for anything else.

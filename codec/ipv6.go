@@ -2,9 +2,37 @@ package codec
 
 import "net/netip"
 
-// IPv6 header layout (RFC 8200).
+// IPv6 header (RFC 8200 3):
+//
+//	 0                   1                   2                   3
+//	 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|Version| Traffic Class |           Flow Label                  |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|         Payload Length        |  Next Header  |   Hop Limit   |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|                                                               |
+//	+                         Source Address                        +
+//	|                          (16 bytes)                           |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|                                                               |
+//	+                      Destination Address                      +
+//	|                          (16 bytes)                           |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//
+// Exported, untyped, for the same readers as the IPv4 offsets.
 const (
-	ipv6HeaderLen   = 40
+	IPv6VersionClassFlowOffset = 0 // 4 bits version, 8 traffic class, 20 flow label
+	IPv6PayloadLengthOffset    = 4
+	IPv6NextHeaderOffset       = 6
+	IPv6HopLimitOffset         = 7
+	IPv6SrcOffset              = 8
+	IPv6DstOffset              = 24
+	IPv6HeaderLen              = 40
+)
+
+// IPv6 extension header sizes (RFC 8200 4).
+const (
 	ipv6FragHdrLen  = 8
 	ipv6ExtMinLen   = 8
 	ipv6MaxExtChain = 64 // more extension headers than this is an attack, not a packet
@@ -69,7 +97,7 @@ func parseIPv6(h *IPv6Header, b []byte) ([]byte, error) {
 		}
 		return nil, err
 	}
-	end := ipv6HeaderLen + int(h.PayloadLen)
+	end := IPv6HeaderLen + int(h.PayloadLen)
 	if h.PayloadLen == 0 {
 		end = len(b) // a jumbogram, or a capture taken before segmentation offload
 	}
@@ -88,25 +116,25 @@ func parseIPv6Header(b []byte) (h IPv6Header, err error) {
 
 // parseIPv6Into is parseIPv6Header filling a zero h in place.
 func parseIPv6Into(h *IPv6Header, b []byte) error {
-	if len(b) < ipv6HeaderLen {
+	if len(b) < IPv6HeaderLen {
 		return truncated("IPv6", len(b), "40-byte IPv6 header", len(b))
 	}
 	if v := b[0] >> 4; v != 6 {
 		return malformed("IPv6", 0, "version 6", "version "+itoa(int(v)))
 	}
-	vtf := be32(b)
+	vtf := be32(b[IPv6VersionClassFlowOffset:])
 	h.TrafficClass = uint8(vtf >> 20)
 	h.FlowLabel = vtf & 0xfffff
-	h.PayloadLen = be16(b[4:])
-	h.NextHeader = b[6]
-	h.HopLimit = b[7]
-	h.Src = addr16(b[8:24])
-	h.Dst = addr16(b[24:40])
-	limit := ipv6HeaderLen + int(h.PayloadLen)
+	h.PayloadLen = be16(b[IPv6PayloadLengthOffset:])
+	h.NextHeader = b[IPv6NextHeaderOffset]
+	h.HopLimit = b[IPv6HopLimitOffset]
+	h.Src = addr16(b[IPv6SrcOffset:IPv6DstOffset])
+	h.Dst = addr16(b[IPv6DstOffset:IPv6HeaderLen])
+	limit := IPv6HeaderLen + int(h.PayloadLen)
 	if limit > len(b) || h.PayloadLen == 0 {
 		limit = len(b)
 	}
-	next, off := h.NextHeader, ipv6HeaderLen
+	next, off := h.NextHeader, IPv6HeaderLen
 	for range ipv6MaxExtChain {
 		h.Upper, h.UpperOff = next, off
 		var n int

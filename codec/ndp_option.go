@@ -18,6 +18,30 @@ const (
 	NDPPREF64         NDPOptionType = 38
 )
 
+var ndpOptionNames = map[NDPOptionType]string{
+	NDPSourceLinkAddr: "Source link-layer address",
+	NDPTargetLinkAddr: "Target link-layer address",
+	NDPPrefixInfo:     "Prefix information",
+	NDPRedirectedHdr:  "Redirected header",
+	NDPMTU:            "MTU",
+	NDPNonce:          "Nonce",
+	NDPRouteInfo:      "Route Information",
+	NDPRDNSS:          "Recursive DNS Server",
+	NDPRAFlagsExt:     "RA Flags Extension",
+	NDPDNSSL:          "DNS Search List",
+	NDPCaptivePortal:  "Captive-Portal",
+	NDPPREF64:         "PREF64",
+}
+
+// String is the option's name as IANA (and tshark) writes it, or "Unknown
+// option N" for a type codec does not list: the number is never hidden.
+func (t NDPOptionType) String() string {
+	if n, ok := ndpOptionNames[t]; ok {
+		return n
+	}
+	return "Unknown option " + itoa(int(t))
+}
+
 // NDPOption is one TLV option: Length is in units of 8 bytes as on the wire;
 // Data is the contents after the 2-byte type/length.
 type NDPOption struct {

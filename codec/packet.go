@@ -97,19 +97,19 @@ func (p *Packet) Decode(b []byte) error {
 // decodeIP writes for the same bytes (TestDecodeFastAgrees holds it to that
 // on every fixture and thousands of mutants), so p need not be zeroed first.
 func (p *Packet) decodeFast4(b []byte) bool {
-	if len(b) < ipv4MinHeaderLen+icmpFixedLen {
+	if len(b) < IPv4MinHeaderLen+icmpFixedLen {
 		return false
 	}
-	_ = b[ipv4MinHeaderLen+icmpFixedLen-1]
-	tl := int(binary.BigEndian.Uint16(b[ipv4TotalLenOff:]))
+	_ = b[IPv4MinHeaderLen+icmpFixedLen-1]
+	tl := int(binary.BigEndian.Uint16(b[IPv4TotalLengthOffset:]))
 	// Version 4 without options, a protocol of ICMP, and a total length
 	// that holds the fixed ICMP part and no more than b.
-	if b[IPv4VersionIHLOffset] != 0x45 || b[ipv4ProtocolOff] != ProtoICMP || tl < ipv4MinHeaderLen+icmpFixedLen || tl > len(b) {
+	if b[IPv4VersionIHLOffset] != 0x45 || b[IPv4ProtocolOffset] != ProtoICMP || tl < IPv4MinHeaderLen+icmpFixedLen || tl > len(b) {
 		return false
 	}
 	// The message is summed first: fewer values are then live across
 	// the call, to be saved and restored around it.
-	msg := b[ipv4MinHeaderLen:tl]
+	msg := b[IPv4MinHeaderLen:tl]
 	typ := Type(msg[ICMPTypeOffset])
 	k := kindTable[0][typ]
 	if k != KindEcho && k != KindError && k != KindRaw || fold64(sumVerify(0, msg)) != 0 {
@@ -117,9 +117,9 @@ func (p *Packet) decodeFast4(b []byte) bool {
 	}
 	// The header is summed from three words held in registers (RFC 1071's
 	// sum does not care how the 16-bit words are grouped).
-	w0 := binary.BigEndian.Uint64(b)              // version, IHL, TOS, total length, ID, flags, fragment offset
-	w1 := binary.BigEndian.Uint64(b[ipv4TTLOff:]) // TTL, protocol, checksum, source
-	w2 := binary.BigEndian.Uint32(b[ipv4DstOff:]) // destination
+	w0 := binary.BigEndian.Uint64(b)                 // version, IHL, TOS, total length, ID, flags, fragment offset
+	w1 := binary.BigEndian.Uint64(b[IPv4TTLOffset:]) // TTL, protocol, checksum, source
+	w2 := binary.BigEndian.Uint32(b[IPv4DstOffset:]) // destination
 	hs, c := bits.Add64(w0, w1, 0)
 	hs, c = bits.Add64(hs, uint64(w2), c)
 	// Not a fragment (MF clear, offset zero), and a good header checksum.
@@ -130,7 +130,7 @@ func (p *Packet) decodeFast4(b []byte) bool {
 
 	p.Family = IPv4
 	h := &p.V4
-	h.IHL = ipv4MinHeaderLen / 4
+	h.IHL = IPv4MinHeaderLen / 4
 	h.TOS = uint8(w0 >> 48)
 	h.TotalLength = uint16(tl)
 	h.ID = uint16(w0 >> 16)
@@ -140,9 +140,9 @@ func (p *Packet) decodeFast4(b []byte) bool {
 	h.Protocol = ProtoICMP
 	h.Checksum = uint16(w1 >> 32)
 	h.Sum = ChecksumCheck{Status: ChecksumGood, Want: h.Checksum}
-	h.Src = addr4(b[ipv4SrcOff:])
-	h.Dst = addr4(b[ipv4DstOff:])
-	h.Options = b[ipv4MinHeaderLen:ipv4MinHeaderLen]
+	h.Src = addr4(b[IPv4SrcOffset:])
+	h.Dst = addr4(b[IPv4DstOffset:])
+	h.Options = b[IPv4MinHeaderLen:IPv4MinHeaderLen]
 	p.V6 = IPv6Header{}
 	p.Payload = msg
 	m := &p.ICMP

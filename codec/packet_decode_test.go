@@ -18,11 +18,11 @@ func generalDecode(b []byte) (Packet, error) {
 // delimits an ICMP message inside b, the ICMP checksum, so that a mutated
 // datagram still passes both checks and reaches the fast path.
 func resum(b []byte) {
-	if len(b) < ipv4MinHeaderLen || b[0]>>4 != 4 {
+	if len(b) < IPv4MinHeaderLen || b[0]>>4 != 4 {
 		return
 	}
 	hl := int(b[0]&0x0f) * 4
-	if hl < ipv4MinHeaderLen || hl > len(b) {
+	if hl < IPv4MinHeaderLen || hl > len(b) {
 		return
 	}
 	put16(b[10:], 0)
@@ -61,7 +61,7 @@ func checkFastAgrees(t *testing.T, name string, b []byte, dirty Packet) bool {
 func shortcutShape(p Packet, err error) bool {
 	h := p.V4
 	return err == nil && p.Family == IPv4 && h.IHL == 5 && h.Flags&IPv4FlagMF == 0 && h.FragOff == 0 &&
-		h.TotalLength >= ipv4MinHeaderLen+icmpFixedLen && h.Protocol == ProtoICMP && h.Sum.Status == ChecksumGood &&
+		h.TotalLength >= IPv4MinHeaderLen+icmpFixedLen && h.Protocol == ProtoICMP && h.Sum.Status == ChecksumGood &&
 		p.HasICMP && p.ICMP.Sum.Status == ChecksumGood &&
 		(p.ICMP.Kind == KindEcho || p.ICMP.Kind == KindError || p.ICMP.Kind == KindRaw)
 }

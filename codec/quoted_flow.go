@@ -84,11 +84,11 @@ func notAnError(m *Message) error {
 // writes nothing and returns false. It fills exactly what quotedFlow does
 // (TestDecodeQuoteAgrees holds it to that).
 func (k *FlowKey) probe4(q []byte) bool {
-	if len(q) < ipv4MinHeaderLen+8 || q[IPv4VersionIHLOffset] != 0x45 || be16(q[ipv4FlagsFragOff:])&0x1fff != 0 {
+	if len(q) < IPv4MinHeaderLen+8 || q[IPv4VersionIHLOffset] != 0x45 || be16(q[IPv4FlagsFragOffset:])&0x1fff != 0 {
 		return false
 	}
-	t := q[ipv4MinHeaderLen : ipv4MinHeaderLen+8]
-	proto := q[ipv4ProtocolOff]
+	t := q[IPv4MinHeaderLen : IPv4MinHeaderLen+8]
+	proto := q[IPv4ProtocolOffset]
 	switch proto {
 	case ProtoUDP:
 		k.SrcPort, k.DstPort, k.UDPChecksum = be16(t), be16(t[2:]), be16(t[6:])
@@ -104,8 +104,8 @@ func (k *FlowKey) probe4(q []byte) bool {
 		return false
 	}
 	k.Family, k.Proto = IPv4, proto
-	k.Src, k.Dst = addr4(q[ipv4SrcOff:]), addr4(q[ipv4DstOff:])
-	k.IPID, k.TTL, k.TOS, k.Complete = be16(q[ipv4IDOff:]), q[ipv4TTLOff], q[ipv4TOSOff], true
+	k.Src, k.Dst = addr4(q[IPv4SrcOffset:]), addr4(q[IPv4DstOffset:])
+	k.IPID, k.TTL, k.TOS, k.Complete = be16(q[IPv4IDOffset:]), q[IPv4TTLOffset], q[IPv4TOSOffset], true
 	return true
 }
 
@@ -136,32 +136,32 @@ func quotedFlow(k *FlowKey, quote []byte) error {
 // header cut short, then the transport fields.
 func quotedFlow4(k *FlowKey, q []byte) error {
 	k.Family = IPv4
-	if len(q) >= ipv4MinHeaderLen {
-		k.TOS, k.IPID, k.TTL, k.Proto = q[ipv4TOSOff], be16(q[ipv4IDOff:]), q[ipv4TTLOff], q[ipv4ProtocolOff]
-		k.Src, k.Dst = addr4(q[ipv4SrcOff:]), addr4(q[ipv4DstOff:])
+	if len(q) >= IPv4MinHeaderLen {
+		k.TOS, k.IPID, k.TTL, k.Proto = q[IPv4TOSOffset], be16(q[IPv4IDOffset:]), q[IPv4TTLOffset], q[IPv4ProtocolOffset]
+		k.Src, k.Dst = addr4(q[IPv4SrcOffset:]), addr4(q[IPv4DstOffset:])
 	} else {
-		if len(q) > ipv4TOSOff {
-			k.TOS = q[ipv4TOSOff]
+		if len(q) > IPv4TOSOffset {
+			k.TOS = q[IPv4TOSOffset]
 		}
-		if len(q) >= ipv4IDOff+2 {
-			k.IPID = be16(q[ipv4IDOff:])
+		if len(q) >= IPv4IDOffset+2 {
+			k.IPID = be16(q[IPv4IDOffset:])
 		}
-		if len(q) > ipv4ProtocolOff {
-			k.TTL, k.Proto = q[ipv4TTLOff], q[ipv4ProtocolOff]
+		if len(q) > IPv4ProtocolOffset {
+			k.TTL, k.Proto = q[IPv4TTLOffset], q[IPv4ProtocolOffset]
 		}
-		if len(q) >= ipv4SrcOff+4 {
-			k.Src = addr4(q[ipv4SrcOff:])
+		if len(q) >= IPv4SrcOffset+4 {
+			k.Src = addr4(q[IPv4SrcOffset:])
 		}
 		return truncated("quoted IPv4", len(q), "20-byte IPv4 header", len(q))
 	}
 	hl := int(q[IPv4VersionIHLOffset]&0x0f) * 4
-	if hl < ipv4MinHeaderLen {
+	if hl < IPv4MinHeaderLen {
 		return malformed("quoted IPv4", 0, "header length of at least 5 words", itoa(hl/4)+" words")
 	}
 	if len(q) < hl {
 		return truncated("quoted IPv4", len(q), nbytes(hl)+" header with options", len(q))
 	}
-	if be16(q[ipv4FlagsFragOff:])&0x1fff != 0 {
+	if be16(q[IPv4FlagsFragOffset:])&0x1fff != 0 {
 		// A non-first fragment carries no transport header.
 		k.Complete = true
 		return nil
@@ -172,7 +172,7 @@ func quotedFlow4(k *FlowKey, q []byte) error {
 // quotedFlow6 reads an IPv6 quote, walking its extension headers.
 func quotedFlow6(k *FlowKey, q []byte) error {
 	k.Family = IPv6
-	if len(q) < ipv6HeaderLen {
+	if len(q) < IPv6HeaderLen {
 		if len(q) >= 4 {
 			vtf := be32(q)
 			k.TOS, k.FlowLabel = uint8(vtf>>20), vtf&0xfffff
@@ -212,7 +212,7 @@ func quotedTransport(k *FlowKey, t []byte, base int, icmp uint8) error {
 		if len(t) >= 4 {
 			k.SrcPort, k.DstPort = be16(t), be16(t[2:])
 		}
-		if len(t) < udpHeaderLen {
+		if len(t) < UDPHeaderLen {
 			return truncated("quoted UDP", base+len(t), "8-byte UDP header (ports, length, checksum)", len(t))
 		}
 		k.UDPChecksum = be16(t[6:])

@@ -2,11 +2,55 @@ package codec
 
 import "net/netip"
 
-// UDP and TCP header sizes.
+// UDP header (RFC 768):
+//
+//	 0      7 8     15 16    23 24    31
+//	+--------+--------+--------+--------+
+//	|     Source      |   Destination   |
+//	|      Port       |      Port       |
+//	+--------+--------+--------+--------+
+//	|     Length      |    Checksum     |
+//	+--------+--------+--------+--------+
+//
+// Exported, untyped, for whoever reads the header by hand (the dissector).
 const (
-	udpHeaderLen    = 8
-	tcpMinHeaderLen = 20
-	tcpMaxHeaderLen = 60
+	UDPSrcPortOffset  = 0
+	UDPDstPortOffset  = 2
+	UDPLengthOffset   = 4
+	UDPChecksumOffset = 6
+	UDPHeaderLen      = 8
+)
+
+// TCP header (RFC 9293 3.1):
+//
+//	 0                   1                   2                   3
+//	 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|          Source Port          |       Destination Port        |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|                        Sequence Number                        |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|                    Acknowledgment Number                      |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|  Data |       |C|E|U|A|P|R|S|F|                               |
+//	| Offset| Rsrvd |W|C|R|C|S|S|Y|I|            Window             |
+//	|       |       |R|E|G|K|H|T|N|N|                               |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|           Checksum            |         Urgent Pointer        |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|                           [Options]                           |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+const (
+	TCPSrcPortOffset      = 0
+	TCPDstPortOffset      = 2
+	TCPSeqOffset          = 4
+	TCPAckOffset          = 8
+	TCPDataOffFlagsOffset = 12 // 4 bits data offset, 12 bits of flags (the top 3 reserved, AE among them)
+	TCPWindowOffset       = 14
+	TCPChecksumOffset     = 16
+	TCPUrgentOffset       = 18
+	TCPMinHeaderLen       = 20
+	TCPMaxHeaderLen       = 60
 )
 
 // UDPHeader is a UDP header (RFC 768).
@@ -47,45 +91,46 @@ const (
 // Length past the end returns the bytes present and ErrTruncated.
 func ParseUDP(b []byte) (UDPHeader, []byte, error) {
 	var h UDPHeader
-	if len(b) < udpHeaderLen {
+	if len(b) < UDPHeaderLen {
 		return h, nil, truncated("UDP", len(b), "8-byte UDP header", len(b))
 	}
-	h = UDPHeader{SrcPort: be16(b), DstPort: be16(b[2:]), Length: be16(b[4:]), Checksum: be16(b[6:])}
+	h = UDPHeader{SrcPort: be16(b[UDPSrcPortOffset:]), DstPort: be16(b[UDPDstPortOffset:]),
+		Length: be16(b[UDPLengthOffset:]), Checksum: be16(b[UDPChecksumOffset:])}
 	n := int(h.Length)
 	switch {
 	case n == 0:
-		return h, b[udpHeaderLen:], nil
-	case n < udpHeaderLen:
-		return h, b[udpHeaderLen:], malformed("UDP", 4, "length of at least 8", itoa(n))
+		return h, b[UDPHeaderLen:], nil
+	case n < UDPHeaderLen:
+		return h, b[UDPHeaderLen:], malformed("UDP", UDPLengthOffset, "length of at least 8", itoa(n))
 	case n > len(b):
-		return h, b[udpHeaderLen:], truncated("UDP", len(b), "datagram of "+nbytes(n)+" (length)", len(b))
+		return h, b[UDPHeaderLen:], truncated("UDP", len(b), "datagram of "+nbytes(n)+" (length)", len(b))
 	}
-	return h, b[udpHeaderLen:n], nil
+	return h, b[UDPHeaderLen:n], nil
 }
 
 // ParseTCP parses a TCP header with its options and returns the payload.
 func ParseTCP(b []byte) (TCPHeader, []byte, error) {
 	var h TCPHeader
-	if len(b) < tcpMinHeaderLen {
+	if len(b) < TCPMinHeaderLen {
 		return h, nil, truncated("TCP", len(b), "20-byte TCP header", len(b))
 	}
 	h = TCPHeader{
-		SrcPort: be16(b), DstPort: be16(b[2:]),
-		Seq: be32(b[4:]), Ack: be32(b[8:]),
-		DataOff:  b[12] >> 4,
-		Flags:    uint16(b[12]&1)<<8 | uint16(b[13]),
-		Window:   be16(b[14:]),
-		Checksum: be16(b[16:]),
-		Urgent:   be16(b[18:]),
+		SrcPort: be16(b[TCPSrcPortOffset:]), DstPort: be16(b[TCPDstPortOffset:]),
+		Seq: be32(b[TCPSeqOffset:]), Ack: be32(b[TCPAckOffset:]),
+		DataOff:  b[TCPDataOffFlagsOffset] >> 4,
+		Flags:    uint16(b[TCPDataOffFlagsOffset]&1)<<8 | uint16(b[TCPDataOffFlagsOffset+1]),
+		Window:   be16(b[TCPWindowOffset:]),
+		Checksum: be16(b[TCPChecksumOffset:]),
+		Urgent:   be16(b[TCPUrgentOffset:]),
 	}
 	hl := int(h.DataOff) * 4
-	if hl < tcpMinHeaderLen {
-		return h, nil, malformed("TCP", 12, "data offset of at least 5 words", itoa(int(h.DataOff))+" words")
+	if hl < TCPMinHeaderLen {
+		return h, nil, malformed("TCP", TCPDataOffFlagsOffset, "data offset of at least 5 words", itoa(int(h.DataOff))+" words")
 	}
 	if len(b) < hl {
 		return h, nil, truncated("TCP", len(b), nbytes(hl)+" header with options", len(b))
 	}
-	h.Options = b[tcpMinHeaderLen:hl]
+	h.Options = b[TCPMinHeaderLen:hl]
 	return h, b[hl:], nil
 }
 
@@ -97,21 +142,14 @@ func AppendUDP(dst []byte, h UDPHeader, payload []byte, src, dstAddr netip.Addr)
 	start := len(dst)
 	n := h.Length
 	if n == 0 {
-		n = uint16(udpHeaderLen + len(payload))
+		n = uint16(UDPHeaderLen + len(payload))
 	}
 	dst = append(dst, byte(h.SrcPort>>8), byte(h.SrcPort), byte(h.DstPort>>8), byte(h.DstPort),
 		byte(n>>8), byte(n), byte(h.Checksum>>8), byte(h.Checksum))
 	dst = append(dst, payload...)
 	if src.IsValid() && dstAddr.IsValid() {
-		seg := dst[start:]
-		put16(seg[6:], 0)
-		s := PseudoHeaderSum(src, dstAddr, ProtoUDP, len(seg))
-		s.Add(seg)
-		c := s.Fold()
-		if c == 0 {
-			c = 0xffff
-		}
-		put16(seg[6:], c)
+		// A computed 0 is sent as 0xffff: 0 means "no checksum" (RFC 768).
+		fillChecksum(dst[start:], UDPChecksumOffset, ProtoUDP, src, dstAddr, true)
 	}
 	return dst
 }
@@ -122,10 +160,10 @@ func AppendUDP(dst []byte, h UDPHeader, payload []byte, src, dstAddr netip.Addr)
 func AppendTCP(dst []byte, h TCPHeader, payload []byte, src, dstAddr netip.Addr) []byte {
 	start := len(dst)
 	opts := h.Options
-	if len(opts) > tcpMaxHeaderLen-tcpMinHeaderLen {
-		opts = opts[:tcpMaxHeaderLen-tcpMinHeaderLen]
+	if len(opts) > TCPMaxHeaderLen-TCPMinHeaderLen {
+		opts = opts[:TCPMaxHeaderLen-TCPMinHeaderLen]
 	}
-	hl := tcpMinHeaderLen + (len(opts)+3)/4*4
+	hl := TCPMinHeaderLen + (len(opts)+3)/4*4
 	dst = append(dst, byte(h.SrcPort>>8), byte(h.SrcPort), byte(h.DstPort>>8), byte(h.DstPort),
 		byte(h.Seq>>24), byte(h.Seq>>16), byte(h.Seq>>8), byte(h.Seq),
 		byte(h.Ack>>24), byte(h.Ack>>16), byte(h.Ack>>8), byte(h.Ack),
@@ -133,14 +171,23 @@ func AppendTCP(dst []byte, h TCPHeader, payload []byte, src, dstAddr netip.Addr)
 		byte(h.Window>>8), byte(h.Window), byte(h.Checksum>>8), byte(h.Checksum),
 		byte(h.Urgent>>8), byte(h.Urgent))
 	dst = append(dst, opts...)
-	dst = appendZeros(dst, hl-tcpMinHeaderLen-len(opts))
+	dst = appendZeros(dst, hl-TCPMinHeaderLen-len(opts))
 	dst = append(dst, payload...)
 	if src.IsValid() && dstAddr.IsValid() {
-		seg := dst[start:]
-		put16(seg[16:], 0)
-		s := PseudoHeaderSum(src, dstAddr, ProtoTCP, len(seg))
-		s.Add(seg)
-		put16(seg[16:], s.Fold())
+		fillChecksum(dst[start:], TCPChecksumOffset, ProtoTCP, src, dstAddr, false)
 	}
 	return dst
+}
+
+// fillChecksum writes the checksum of a UDP or TCP segment over the IP
+// pseudo-header at ckOff; zeroAsFFFF sends a computed 0 as 0xffff.
+func fillChecksum(seg []byte, ckOff int, proto uint8, src, dst netip.Addr, zeroAsFFFF bool) {
+	put16(seg[ckOff:], 0)
+	s := PseudoHeaderSum(src, dst, proto, len(seg))
+	s.Add(seg)
+	c := s.Fold()
+	if c == 0 && zeroAsFFFF {
+		c = 0xffff
+	}
+	put16(seg[ckOff:], c)
 }

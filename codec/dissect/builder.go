@@ -7,6 +7,8 @@ import (
 	"net/netip"
 	"strconv"
 	"sync"
+
+	"icmplab/codec"
 )
 
 // dissector carries the state of one Dissect call: the bytes being read
@@ -168,7 +170,6 @@ func (d *dissector) have(off, n int) bool {
 	return off >= 0 && n >= 0 && off <= len(d.b) && n <= len(d.b)-off
 }
 
-func (d *dissector) u8(off int) uint8   { return d.b[off] }
 func (d *dissector) u16(off int) uint16 { return binary.BigEndian.Uint16(d.b[off:]) }
 func (d *dissector) u32(off int) uint32 { return binary.BigEndian.Uint32(d.b[off:]) }
 
@@ -250,7 +251,7 @@ func (d *dissector) addr(parent *Node, label, field string, off, n int) (netip.A
 func (d *dissector) mac(parent *Node, label, field string, off int) *Node {
 	nd := d.add(parent, label, field, off, 6, "")
 	st := d.vals.mark()
-	d.vals.buf = appendMAC(d.vals.buf, d.b[off:off+6])
+	d.vals.buf = codec.AppendMAC(d.vals.buf, d.b[off:off+6])
 	d.value(nd, st)
 	return nd
 }
@@ -274,17 +275,7 @@ func (d *dissector) data(parent *Node, label string, off, end int) *Node {
 	return nd
 }
 
-func macString(b []byte) string {
-	const digits = "0123456789abcdef"
-	out := make([]byte, 0, 3*len(b))
-	for i, c := range b {
-		if i > 0 {
-			out = append(out, ':')
-		}
-		out = append(out, digits[c>>4], digits[c&15])
-	}
-	return string(out)
-}
+func macString(b []byte) string { return string(codec.AppendMAC(make([]byte, 0, 3*len(b)), b)) }
 
 // hexOnly is v as 2n hex digits with 0x.
 func hexOnly(v uint32, n int) string {
@@ -292,16 +283,9 @@ func hexOnly(v uint32, n int) string {
 	return string(appendHex(b[:0], v, n))
 }
 
+// appendHex appends v as 0x and 2n hex digits (n bytes, at most 4).
 func appendHex(b []byte, v uint32, n int) []byte {
-	const digits = "0123456789abcdef"
-	if n > 4 {
-		n = 4
-	}
-	b = append(b, '0', 'x')
-	for i := 0; i < 2*n; i++ {
-		b = append(b, digits[v>>(4*uint(2*n-1-i))&15])
-	}
-	return b
+	return codec.AppendHex(append(b, '0', 'x'), uint64(v), 2*min(n, 4))
 }
 
 func byteCount(n int) string {

@@ -107,10 +107,7 @@ func TestBadChecksumsNameTheRightValue(t *testing.T) {
 	}
 }
 
-func hex4(v uint16) string {
-	const d = "0123456789abcdef"
-	return string([]byte{d[v>>12], d[v>>8&15], d[v>>4&15], d[v&15]})
-}
+func hex4(v uint16) string { return string(codec.AppendHex(nil, uint64(v), 4)) }
 
 func TestLyingTotalLengthIsAnErrorAtItsOffset(t *testing.T) {
 	b := echoFrame(1, 1)

@@ -25,7 +25,6 @@ var (
 	target = netip.MustParseAddr("198.18.1.9")
 	hostA6 = netip.MustParseAddr("2001:2::1")
 	hostB6 = netip.MustParseAddr("2001:2::2")
-	rtr6   = netip.MustParseAddr("2001:2:0:1::1")
 	macA   = []byte{0x02, 0, 0, 0, 0, 0x0a}
 	macB   = []byte{0x02, 0, 0, 0, 0, 0x0b}
 )

@@ -21,8 +21,6 @@ const (
 	sllMaxAddr     = 8 // link-layer address bytes the cooked headers hold
 	sllMaxPktType  = 4 // PACKET_HOST .. PACKET_OUTGOING
 	vlanTag        = 4
-	ipv4MinHeader  = 20
-	ipv6Header     = 40
 	icmpHeader     = 8
 )
 
@@ -125,31 +123,31 @@ func hex2(v int) string {
 }
 
 func guessIPv4(b []byte) (evidence, string) {
-	if len(b) < ipv4MinHeader || b[0]>>4 != 4 {
+	if len(b) < codec.IPv4MinHeaderLen || b[0]>>4 != 4 {
 		return none, ""
 	}
 	hl := int(b[0]&0x0f) * 4
-	if hl < ipv4MinHeader || hl > len(b) {
+	if hl < codec.IPv4MinHeaderLen || hl > len(b) {
 		return none, ""
 	}
 	if codec.Checksum(b[:hl]) == 0 {
 		return strong, "starts with " + hex2(int(b[0])) + " and the IPv4 header checksum verifies"
 	}
-	if tl := int(binary.BigEndian.Uint16(b[2:])); tl == len(b) {
+	if tl := int(binary.BigEndian.Uint16(b[codec.IPv4TotalLengthOffset:])); tl == len(b) {
 		return weak, "starts with " + hex2(int(b[0])) + " and the IPv4 total length " + strconv.Itoa(tl) + " equals the byte count (the header checksum does not verify)"
 	}
 	return none, ""
 }
 
 func guessIPv6(b []byte) (evidence, string) {
-	if len(b) < ipv6Header || b[0]>>4 != 6 {
+	if len(b) < codec.IPv6HeaderLen || b[0]>>4 != 6 {
 		return none, ""
 	}
-	pl := int(binary.BigEndian.Uint16(b[4:]))
-	if pl+ipv6Header == len(b) {
+	pl := int(binary.BigEndian.Uint16(b[codec.IPv6PayloadLengthOffset:]))
+	if pl+codec.IPv6HeaderLen == len(b) {
 		return strong, "version nibble 6 and the payload length " + strconv.Itoa(pl) + " plus the 40-byte header equals the " + strconv.Itoa(len(b)) + " bytes given"
 	}
-	if pl+ipv6Header > len(b) {
+	if pl+codec.IPv6HeaderLen > len(b) {
 		return weak, "version nibble 6; the payload length " + strconv.Itoa(pl) + " says the packet is cut short"
 	}
 	return none, ""
@@ -221,13 +219,13 @@ func guessCooked(b []byte) (Layer, string) {
 }
 
 func looksIPv4(b []byte) bool {
-	if len(b) < ipv4MinHeader || b[0]>>4 != 4 || b[0]&0x0f < 5 {
+	if len(b) < codec.IPv4MinHeaderLen || b[0]>>4 != 4 || b[0]&0x0f < 5 {
 		return false
 	}
-	tl := int(binary.BigEndian.Uint16(b[2:]))
+	tl := int(binary.BigEndian.Uint16(b[codec.IPv4TotalLengthOffset:]))
 	return tl >= int(b[0]&0x0f)*4
 }
 
 func looksIPv6(b []byte) bool {
-	return len(b) >= ipv6Header && b[0]>>4 == 6
+	return len(b) >= codec.IPv6HeaderLen && b[0]>>4 == 6
 }

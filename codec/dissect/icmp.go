@@ -192,10 +192,7 @@ func (d *dissector) parseErrorNote(nd *Node, base int, err error) {
 }
 
 func (d *dissector) icmpType(nd *Node, fam codec.Family, off int) {
-	short := "icmp"
-	if fam == icmpV6 {
-		short = "icmpv6"
-	}
+	short := icmpField(fam, "icmp", "icmpv6")
 	t := codec.Type(d.b[off])
 	tn := d.add(nd, "Type", icmpField(fam, "icmp.type", "icmpv6.type"), off, 1, "")
 	st := d.vals.mark()
@@ -213,10 +210,7 @@ func (d *dissector) icmpType(nd *Node, fam codec.Family, off int) {
 }
 
 func (d *dissector) icmpCode(nd *Node, fam codec.Family, t codec.Type, off int) {
-	short := "icmp"
-	if fam == icmpV6 {
-		short = "icmpv6"
-	}
+	short := icmpField(fam, "icmp", "icmpv6")
 	c := codec.Code(d.b[off])
 	cn := d.add(nd, "Code", icmpField(fam, "icmp.code", "icmpv6.code"), off, 1, "")
 	st := d.vals.mark()

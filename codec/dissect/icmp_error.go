@@ -98,23 +98,6 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 	d.extensions(nd, m, off, e.Ext, info)
 }
 
-// ipByVersionQuoted dissects a quoted datagram: IPv4 or IPv6 by its first
-// nibble, or bytes when it is neither.
-func (d *dissector) ipByVersionQuoted(parent *Node, off, end int) {
-	if off >= end || off >= len(d.b) {
-		return
-	}
-	switch d.b[off] >> 4 {
-	case 4:
-		d.ipv4(parent, off, end)
-	case 6:
-		d.ipv6(parent, off, end)
-	default:
-		nd := d.add(parent, "Data", "data", off, end-off, byteCount(end-off))
-		d.note(nd, SevWarning, off, "the quote does not start with an IPv4 or IPv6 header (version %d)", d.b[off]>>4)
-	}
-}
-
 // extensions draws an RFC 4884 extension structure and its objects, and
 // records them in info.
 func (d *dissector) extensions(nd *Node, m codec.Message, off int, ext codec.Extensions, info *ICMPInfo) {
@@ -227,7 +210,7 @@ func b2i(b bool) int {
 func (d *dissector) interfaceInfo(on *Node, o codec.ExtObject, dp int, x *ExtInfo) {
 	ct := d.add(on, "C-Type flags", "icmp.int_info.ctype", dp-1, 1, hexOnly(uint32(o.CType), 1))
 	d.bits(ct, "Interface Role", "icmp.int_info.role", dp-1, 1, 0xc0, func(v uint32) string {
-		return fmt.Sprintf("%d (%s)", v, roleName(codec.InterfaceRole(v)))
+		return fmt.Sprintf("%d (%s)", v, codec.InterfaceRole(v).String())
 	})
 	d.flag(ct, "ifIndex", "icmp.int_info.ifindex", dp-1, 1, 0x08)
 	d.flag(ct, "IP Address", "icmp.int_info.ipaddr", dp-1, 1, 0x04)
@@ -238,7 +221,7 @@ func (d *dissector) interfaceInfo(on *Node, o codec.ExtObject, dp int, x *ExtInf
 		d.parseErrorNote(on, dp-4-o.Offset, err)
 	}
 	x.Interface = &ii
-	on.Value = roleName(ii.Role)
+	on.Value = ii.Role.String()
 	p := dp
 	end := dp + len(o.Data)
 	if ii.HasIndex && p+4 <= end {
@@ -274,20 +257,6 @@ func (d *dissector) interfaceInfo(on *Node, o codec.ExtObject, dp int, x *ExtInf
 	if ii.HasMTU && p+4 <= end {
 		d.uint(on, "MTU", "icmp.int_info.mtu", p, 4)
 	}
-}
-
-func roleName(r codec.InterfaceRole) string {
-	switch r {
-	case codec.RoleIncoming:
-		return "incoming interface"
-	case codec.RoleSubIP:
-		return "sub-IP component of the incoming interface"
-	case codec.RoleOutgoing:
-		return "outgoing interface"
-	case codec.RoleNextHop:
-		return "IP next hop"
-	}
-	return "role " + itoa(int(r))
 }
 
 // interfaceIdent draws an RFC 8335 interface identification object.

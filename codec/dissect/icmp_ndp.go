@@ -61,45 +61,13 @@ func (d *dissector) icmpNDP(nd *Node, m codec.Message, off int) {
 	}
 }
 
-// ndpOptName names an NDP option type (IANA "IPv6 Neighbor Discovery Option
-// Formats").
-func ndpOptName(t codec.NDPOptionType) string {
-	switch t {
-	case codec.NDPSourceLinkAddr:
-		return "Source link-layer address"
-	case codec.NDPTargetLinkAddr:
-		return "Target link-layer address"
-	case codec.NDPPrefixInfo:
-		return "Prefix information"
-	case codec.NDPRedirectedHdr:
-		return "Redirected header"
-	case codec.NDPMTU:
-		return "MTU"
-	case codec.NDPNonce:
-		return "Nonce"
-	case codec.NDPRouteInfo:
-		return "Route Information"
-	case codec.NDPRDNSS:
-		return "Recursive DNS Server"
-	case codec.NDPRAFlagsExt:
-		return "RA Flags Extension"
-	case codec.NDPDNSSL:
-		return "DNS Search List"
-	case codec.NDPCaptivePortal:
-		return "Captive-Portal"
-	case codec.NDPPREF64:
-		return "PREF64"
-	}
-	return fmt.Sprintf("Unknown option %d", t)
-}
-
 // ndpOption draws one option; off is the message's offset.
 func (d *dissector) ndpOption(nd *Node, off int, o codec.NDPOption) {
 	p := off + o.Offset
 	n := int(o.Length) * 8
-	on := d.add(nd, "ICMPv6 Option ("+ndpOptName(o.Type)+")", "icmpv6.opt", p, n, "")
+	on := d.add(nd, "ICMPv6 Option ("+o.Type.String()+")", "icmpv6.opt", p, n, "")
 	on.Explain = fmt.Sprintf("icmpv6.opt.type.%d", o.Type)
-	d.add(on, "Type", "icmpv6.opt.type", p, 1, fmt.Sprintf("%s (%d)", ndpOptName(o.Type), o.Type))
+	d.add(on, "Type", "icmpv6.opt.type", p, 1, fmt.Sprintf("%s (%d)", o.Type.String(), o.Type))
 	_, ln := d.uint(on, "Length", "icmpv6.opt.length", p+1, 1)
 	ln.Value = fmt.Sprintf("%d (%d bytes)", o.Length, n)
 	dp := p + 2

@@ -16,7 +16,7 @@ func ipProtoName(p uint8) string {
 
 // ipv4 dissects an IPv4 header with its options and what it carries.
 func (d *dissector) ipv4(parent *Node, off, end int) {
-	const minHdr = 20
+	const minHdr = codec.IPv4MinHeaderLen
 	avail := end - off
 	if avail < minHdr {
 		nd := d.truncatedHeader(parent, "Internet Protocol Version 4", "ip", off, end, minHdr)
@@ -37,32 +37,32 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	if v := d.b[off] >> 4; v != 4 {
 		d.errorf(nd, off, "IPv4 version field is %d at byte %d: expected 4", v, off)
 	}
-	dsf := d.add(nd, "Differentiated Services Field", "ip.dsfield", off+1, 1, "")
+	dsf := d.add(nd, "Differentiated Services Field", "ip.dsfield", off+codec.IPv4TOSOffset, 1, "")
 	st = d.vals.mark()
-	d.vals.buf = appendHex(d.vals.buf, uint32(d.b[off+1]), 1)
+	d.vals.buf = appendHex(d.vals.buf, uint32(d.b[off+codec.IPv4TOSOffset]), 1)
 	d.value(dsf, st)
-	d.bits(dsf, "Differentiated Services Codepoint", "ip.dsfield.dscp", off+1, 1, 0xfc, nil)
-	d.bits(dsf, "Explicit Congestion Notification", "ip.dsfield.ecn", off+1, 1, 0x03, nil)
-	tl, tln := d.uint(nd, "Total Length", "ip.len", off+2, 2)
-	id, _ := d.hexField(nd, "Identification", "ip.id", off+4, 2)
-	fln := d.add(nd, "Flags", "ip.flags", off+6, 1, "")
+	d.bits(dsf, "Differentiated Services Codepoint", "ip.dsfield.dscp", off+codec.IPv4TOSOffset, 1, 0xfc, nil)
+	d.bits(dsf, "Explicit Congestion Notification", "ip.dsfield.ecn", off+codec.IPv4TOSOffset, 1, 0x03, nil)
+	tl, tln := d.uint(nd, "Total Length", "ip.len", off+codec.IPv4TotalLengthOffset, 2)
+	id, _ := d.hexField(nd, "Identification", "ip.id", off+codec.IPv4IDOffset, 2)
+	fln := d.add(nd, "Flags", "ip.flags", off+codec.IPv4FlagsFragOffset, 1, "")
 	st = d.vals.mark()
-	d.vals.buf = appendHex(d.vals.buf, uint32(d.b[off+6]>>5), 1)
+	d.vals.buf = appendHex(d.vals.buf, uint32(d.b[off+codec.IPv4FlagsFragOffset]>>5), 1)
 	d.value(fln, st)
 	fln.Mask = 0xe0
-	d.flag(fln, "Reserved bit", "ip.flags.rb", off+6, 1, 0x80)
-	d.flag(fln, "Don't fragment", "ip.flags.df", off+6, 1, 0x40)
-	mf := d.flag(fln, "More fragments", "ip.flags.mf", off+6, 1, 0x20)
-	fo, fon := d.bitsRaw(nd, "Fragment Offset", "ip.frag_offset", off+6, 2, 0x1fff)
+	d.flag(fln, "Reserved bit", "ip.flags.rb", off+codec.IPv4FlagsFragOffset, 1, 0x80)
+	d.flag(fln, "Don't fragment", "ip.flags.df", off+codec.IPv4FlagsFragOffset, 1, 0x40)
+	mf := d.flag(fln, "More fragments", "ip.flags.mf", off+codec.IPv4FlagsFragOffset, 1, 0x20)
+	fo, fon := d.bitsRaw(nd, "Fragment Offset", "ip.frag_offset", off+codec.IPv4FlagsFragOffset, 2, 0x1fff)
 	st = d.vals.mark()
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(fo), 10)
 	d.vals.buf = append(d.vals.buf, " ("...)
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(fo*8), 10)
 	d.vals.buf = append(d.vals.buf, " bytes)"...)
 	d.value(fon, st)
-	ttl, _ := d.uint(nd, "Time to Live", "ip.ttl", off+8, 1)
-	proto := d.b[off+9]
-	pn := d.add(nd, "Protocol", "ip.proto", off+9, 1, "")
+	ttl, _ := d.uint(nd, "Time to Live", "ip.ttl", off+codec.IPv4TTLOffset, 1)
+	proto := d.b[off+codec.IPv4ProtocolOffset]
+	pn := d.add(nd, "Protocol", "ip.proto", off+codec.IPv4ProtocolOffset, 1, "")
 	st = d.vals.mark()
 	d.vals.buf = append(d.vals.buf, ipProtoName(proto)...)
 	d.vals.buf = append(d.vals.buf, " ("...)
@@ -71,15 +71,10 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	d.value(pn, st)
 	ck := uint32(d.u16(off + 10))
 	// The checksum's value is written once its verdict is known.
-	ckn := d.add(nd, "Header Checksum", "ip.checksum", off+10, 2, "")
-	src, _ := d.addr(nd, "Source Address", "ip.src", off+12, 4)
-	dst, _ := d.addr(nd, "Destination Address", "ip.dst", off+16, 4)
-	st = d.vals.mark()
-	d.vals.buf = append(d.vals.buf, "Src: "...)
-	d.vals.buf = src.AppendTo(d.vals.buf)
-	d.vals.buf = append(d.vals.buf, ", Dst: "...)
-	d.vals.buf = dst.AppendTo(d.vals.buf)
-	d.value(nd, st)
+	ckn := d.add(nd, "Header Checksum", "ip.checksum", off+codec.IPv4ChecksumOffset, 2, "")
+	src, _ := d.addr(nd, "Source Address", "ip.src", off+codec.IPv4SrcOffset, 4)
+	dst, _ := d.addr(nd, "Destination Address", "ip.dst", off+codec.IPv4DstOffset, 4)
+	d.srcDst(nd, src, dst)
 	ckStart := d.vals.mark()
 	d.vals.buf = appendHex(d.vals.buf, ck, 2)
 
@@ -99,15 +94,15 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 
 	// Header checksum: over the whole header with the field taken as zero.
 	var s codec.Sum
-	s.Add(d.b[off : off+10])
-	s.Add(d.b[off+12 : off+hl])
+	s.Add(d.b[off : off+codec.IPv4ChecksumOffset])
+	s.Add(d.b[off+codec.IPv4SrcOffset : off+hl])
 	if want := s.Fold(); want == uint16(ck) {
 		d.vals.buf = append(d.vals.buf, " [correct]"...)
 		d.value(ckn, ckStart)
 	} else {
 		d.vals.buf = appendIncorrect(d.vals.buf, want)
 		d.value(ckn, ckStart)
-		d.note(ckn, SevWarning, off+10, "IPv4 header checksum 0x%04x is wrong, should be 0x%04x", ck, want)
+		d.note(ckn, SevWarning, off+codec.IPv4ChecksumOffset, "IPv4 header checksum 0x%04x is wrong, should be 0x%04x", ck, want)
 	}
 
 	if hl > minHdr {
@@ -119,7 +114,7 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	truncated := false
 	switch {
 	case int(tl) < hl:
-		d.errorf(tln, off+2, "IPv4 total length %d is less than the header length %d", tl, hl)
+		d.errorf(tln, off+codec.IPv4TotalLengthOffset, "IPv4 total length %d is less than the header length %d", tl, hl)
 		stop = end
 	case stop > end:
 		// Only a quote or a capture cut short makes the upper checksum
@@ -128,12 +123,12 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 		switch {
 		case d.quoted:
 			truncated = true
-			d.note(tln, SevNote, off+2, "the quote holds %d of the datagram's %d bytes", avail, tl)
+			d.note(tln, SevNote, off+codec.IPv4TotalLengthOffset, "the quote holds %d of the datagram's %d bytes", avail, tl)
 		case d.truncatedByCapture(stop):
 			truncated = true
-			d.note(tln, SevNote, off+2, "capture kept %d of the datagram's %d bytes", avail, tl)
+			d.note(tln, SevNote, off+codec.IPv4TotalLengthOffset, "capture kept %d of the datagram's %d bytes", avail, tl)
 		default:
-			d.errorf(tln, off+2, "IPv4 total length %d exceeds the %d captured bytes", tl, avail)
+			d.errorf(tln, off+codec.IPv4TotalLengthOffset, "IPv4 total length %d exceeds the %d captured bytes", tl, avail)
 		}
 		stop = end
 	}
@@ -165,7 +160,7 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 			if nd != nil {
 				nd.Value, nd.Field, nd.Explain = desc, "ip.fragment", "ip.frag_offset"
 			}
-			d.note(ipNode, SevNote, off+6, "fragment of %s", desc)
+			d.note(ipNode, SevNote, off+codec.IPv4FlagsFragOffset, "fragment of %s", desc)
 			return
 		}
 		ip.proto = proto
@@ -175,7 +170,7 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 	}
 	if fo == 0 {
 		if !d.quoted {
-			d.note(ipNode, SevNote, off+6, "first fragment of %s: the rest is in other frames", desc)
+			d.note(ipNode, SevNote, off+codec.IPv4FlagsFragOffset, "first fragment of %s: the rest is in other frames", desc)
 		}
 		d.ip.fragment = true
 		d.upper(parent, ip.proto, off+hl, stop)
@@ -185,7 +180,7 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 	if nd != nil {
 		nd.Value, nd.Field, nd.Explain = desc, "ip.fragment", "ip.frag_offset"
 	}
-	d.note(ipNode, SevNote, off+6, "fragment of %s", desc)
+	d.note(ipNode, SevNote, off+codec.IPv4FlagsFragOffset, "fragment of %s", desc)
 }
 
 // reassembled dissects a datagram rebuilt from fragments as a new byte source.
@@ -351,4 +346,15 @@ func (d *dissector) ipOptTimestamp(o *Node, p, ln int) {
 	if (ln-4)%step != 0 {
 		d.errorf(o, p+1, "timestamp option length %d at byte %d is not 4 + %dn", ln, p+1, step)
 	}
+}
+
+// srcDst sets an IP header node's value to "Src: a, Dst: b", as tshark
+// shows both versions' headers.
+func (d *dissector) srcDst(nd *Node, src, dst netip.Addr) {
+	st := d.vals.mark()
+	d.vals.buf = append(d.vals.buf, "Src: "...)
+	d.vals.buf = src.AppendTo(d.vals.buf)
+	d.vals.buf = append(d.vals.buf, ", Dst: "...)
+	d.vals.buf = dst.AppendTo(d.vals.buf)
+	d.value(nd, st)
 }

@@ -23,7 +23,7 @@ const (
 
 // ipv6 dissects an IPv6 header, its extension headers and what they carry.
 func (d *dissector) ipv6(parent *Node, off, end int) {
-	const hdr = 40
+	const hdr = codec.IPv6HeaderLen
 	avail := end - off
 	if avail < hdr {
 		nd := d.truncatedHeader(parent, "Internet Protocol Version 6", "ipv6", off, end, hdr)
@@ -43,26 +43,18 @@ func (d *dissector) ipv6(parent *Node, off, end int) {
 	d.bits(tcn, "Explicit Congestion Notification", "ipv6.tclass.ecn", off, 4, 0x00300000, nil)
 	fl, fln := d.bitsRaw(nd, "Flow Label", "ipv6.flow", off, 4, 0x000fffff)
 	st = d.vals.mark()
-	d.vals.buf = append(d.vals.buf, "0x"...)
-	for sh := 16; sh >= 0; sh -= 4 {
-		d.vals.buf = append(d.vals.buf, "0123456789abcdef"[fl>>uint(sh)&15])
-	}
+	d.vals.buf = codec.AppendHex(append(d.vals.buf, "0x"...), uint64(fl), 5) // 20 bits
 	d.value(fln, st)
-	plen, pln := d.uint(nd, "Payload Length", "ipv6.plen", off+4, 2)
-	nh := d.b[off+6]
-	nxn := d.add(nd, "Next Header", "ipv6.nxt", off+6, 1, "")
+	plen, pln := d.uint(nd, "Payload Length", "ipv6.plen", off+codec.IPv6PayloadLengthOffset, 2)
+	nh := d.b[off+codec.IPv6NextHeaderOffset]
+	nxn := d.add(nd, "Next Header", "ipv6.nxt", off+codec.IPv6NextHeaderOffset, 1, "")
 	st = d.vals.mark()
 	d.vals.buf = appendNameNum(d.vals.buf, ipProtoName(nh), uint64(nh))
 	d.value(nxn, st)
-	hlim, _ := d.uint(nd, "Hop Limit", "ipv6.hlim", off+7, 1)
-	src, _ := d.addr(nd, "Source Address", "ipv6.src", off+8, 16)
-	dst, _ := d.addr(nd, "Destination Address", "ipv6.dst", off+24, 16)
-	st = d.vals.mark()
-	d.vals.buf = append(d.vals.buf, "Src: "...)
-	d.vals.buf = src.AppendTo(d.vals.buf)
-	d.vals.buf = append(d.vals.buf, ", Dst: "...)
-	d.vals.buf = dst.AppendTo(d.vals.buf)
-	d.value(nd, st)
+	hlim, _ := d.uint(nd, "Hop Limit", "ipv6.hlim", off+codec.IPv6HopLimitOffset, 1)
+	src, _ := d.addr(nd, "Source Address", "ipv6.src", off+codec.IPv6SrcOffset, 16)
+	dst, _ := d.addr(nd, "Destination Address", "ipv6.dst", off+codec.IPv6DstOffset, 16)
+	d.srcDst(nd, src, dst)
 
 	stop := off + hdr + int(plen)
 	truncated := false
@@ -74,12 +66,12 @@ func (d *dissector) ipv6(parent *Node, off, end int) {
 		switch {
 		case d.quoted:
 			truncated = true
-			d.note(pln, SevNote, off+4, "the quote holds %d of the datagram's %d bytes", avail, hdr+int(plen))
+			d.note(pln, SevNote, off+codec.IPv6PayloadLengthOffset, "the quote holds %d of the datagram's %d bytes", avail, hdr+int(plen))
 		case d.truncatedByCapture(stop):
 			truncated = true
-			d.note(pln, SevNote, off+4, "capture kept %d of the datagram's %d bytes", avail, hdr+int(plen))
+			d.note(pln, SevNote, off+codec.IPv6PayloadLengthOffset, "capture kept %d of the datagram's %d bytes", avail, hdr+int(plen))
 		default:
-			d.errorf(pln, off+4, "IPv6 payload length %d exceeds the %d bytes captured after the header", plen, avail-hdr)
+			d.errorf(pln, off+codec.IPv6PayloadLengthOffset, "IPv6 payload length %d exceeds the %d bytes captured after the header", plen, avail-hdr)
 		}
 		stop = end
 	}

@@ -6,13 +6,6 @@ import (
 	"icmplab/codec"
 )
 
-// PPP protocol numbers (RFC 1661, IANA "PPP DLL Protocol Numbers").
-const (
-	pppIPv4 uint16 = 0x0021
-	pppIPv6 uint16 = 0x0057
-	pppMPLS uint16 = 0x0281
-)
-
 // nullFamily is where a BSD loopback header's address family leads.
 func nullFamily(v uint32) Layer {
 	switch codec.LoopbackFamily(v) {
@@ -69,10 +62,27 @@ func (d *dissector) layer(parent *Node, l Layer, off, end int) {
 	}
 }
 
-// ipByVersion dissects an IP datagram whose version the first nibble gives.
+// ipByVersion dissects an IP datagram whose version the first nibble gives;
+// bytes of another version are data with an error.
 func (d *dissector) ipByVersion(parent *Node, off, end int) {
+	if nd := d.ipOrData(parent, off, end); nd != nil {
+		d.errorf(nd, off, "IP version %d at byte %d: expected 4 or 6", d.b[off]>>4, off)
+	}
+}
+
+// ipByVersionQuoted dissects a quoted datagram the same way; a quote that
+// is not IP is only a warning, since the router chose what to quote.
+func (d *dissector) ipByVersionQuoted(parent *Node, off, end int) {
+	if nd := d.ipOrData(parent, off, end); nd != nil {
+		d.note(nd, SevWarning, off, "the quote does not start with an IPv4 or IPv6 header (version %d)", d.b[off]>>4)
+	}
+}
+
+// ipOrData dissects IPv4 or IPv6 at off by the version nibble, or shows the
+// bytes as data and returns that node for the caller to say why.
+func (d *dissector) ipOrData(parent *Node, off, end int) *Node {
 	if off >= end || off >= len(d.b) {
-		return
+		return nil
 	}
 	switch d.b[off] >> 4 {
 	case 4:
@@ -80,9 +90,9 @@ func (d *dissector) ipByVersion(parent *Node, off, end int) {
 	case 6:
 		d.ipv6(parent, off, end)
 	default:
-		nd := d.data(parent, "Data", off, end)
-		d.errorf(nd, off, "IP version %d at byte %d: expected 4 or 6", d.b[off]>>4, off)
+		return d.data(parent, "Data", off, end)
 	}
+	return nil
 }
 
 // truncatedHeader makes the layer node for a header cut short and says so.
@@ -104,9 +114,9 @@ func (d *dissector) ethernet(parent *Node, off, end int) {
 	d.mac(nd, "Destination", "eth.dst", off)
 	d.mac(nd, "Source", "eth.src", off+6)
 	st := d.vals.mark()
-	d.vals.buf = appendMAC(d.vals.buf, d.b[off+6:off+12])
+	d.vals.buf = codec.AppendMAC(d.vals.buf, d.b[off+6:off+12])
 	d.vals.buf = append(d.vals.buf, " → "...)
-	d.vals.buf = appendMAC(d.vals.buf, d.b[off:off+6])
+	d.vals.buf = codec.AppendMAC(d.vals.buf, d.b[off:off+6])
 	d.value(nd, st)
 	et := d.etherType(off + 12)
 	p := off + 14
@@ -284,12 +294,12 @@ func (d *dissector) pppProto(parent *Node, off, end int) {
 	}
 	nd := d.proto(parent, "Point-to-Point Protocol", "ppp", off, n)
 	proto, _ := d.hexField(nd, "Protocol", "ppp.protocol", off, n)
-	switch uint16(proto) {
-	case pppIPv4:
+	switch codec.PPPProtocol(proto) {
+	case codec.PPPProtocolIPv4:
 		d.ipv4(parent, off+n, end)
-	case pppIPv6:
+	case codec.PPPProtocolIPv6:
 		d.ipv6(parent, off+n, end)
-	case pppMPLS:
+	case codec.PPPProtocolMPLS:
 		d.mpls(parent, off+n, end)
 	default:
 		d.data(parent, "Data", off+n, end)
@@ -308,13 +318,6 @@ func (d *dissector) chdlc(parent *Node, off, end int) {
 	d.hexField(nd, "Protocol", "chdlc.protocol", off+2, 2)
 	d.ethertype(parent, d.etherType(off+2), off+4, end)
 }
-
-// NLPIDs of RFC 2427 multiprotocol encapsulation over Frame Relay.
-const (
-	nlpidSNAP uint8 = 0x80
-	nlpidIPv4 uint8 = 0xcc
-	nlpidIPv6 uint8 = 0x8e
-)
 
 // frameRelay dissects a 2-byte Q.922 address and RFC 2427 encapsulation.
 func (d *dissector) frameRelay(parent *Node, off, end int) {
@@ -344,12 +347,12 @@ func (d *dissector) frameRelay(parent *Node, off, end int) {
 	nd.Length = p + 1 - off
 	nlpid, _ := d.hexField(nd, "NLPID", "fr.nlpid", p, 1)
 	p++
-	switch uint8(nlpid) {
-	case nlpidIPv4:
+	switch codec.NLPID(nlpid) {
+	case codec.NLPIDIPv4:
 		d.ipv4(parent, p, end)
-	case nlpidIPv6:
+	case codec.NLPIDIPv6:
 		d.ipv6(parent, p, end)
-	case nlpidSNAP:
+	case codec.NLPIDSNAP:
 		if end-p >= 5 {
 			nd.Length = p + 5 - off
 			d.hexField(nd, "OUI", "fr.snap.oui", p, 3)

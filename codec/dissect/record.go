@@ -172,7 +172,7 @@ func (i *ICMPInfo) record() *RecordICMP {
 			re.Entries = append(re.Entries, RecordMPLS(m))
 		}
 		if ii := e.Interface; ii != nil {
-			ri := &RecordIface{Role: roleName(ii.Role)}
+			ri := &RecordIface{Role: ii.Role.String()}
 			if ii.HasIndex {
 				ri.Index = ptr(ii.Index)
 			}

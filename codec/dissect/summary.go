@@ -151,7 +151,7 @@ func appendICMPInfo(b []byte, i *ICMPInfo) []byte {
 		}
 		if ii := x.Interface; ii != nil {
 			b = append(b, " ["...)
-			b = append(b, roleName(ii.Role)...)
+			b = append(b, ii.Role.String()...)
 			if ii.HasName {
 				b = fmt.Appendf(b, " %q", ii.Name)
 			}

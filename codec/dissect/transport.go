@@ -103,7 +103,7 @@ func (d *dissector) transportChecksum(ckn *Node, ckOff, off, end int, proto uint
 
 // udp dissects a UDP header and follows the tunnels it knows.
 func (d *dissector) udp(parent *Node, off, end int) {
-	const hdr = 8
+	const hdr = codec.UDPHeaderLen
 	if end-off < hdr {
 		nd := d.truncatedHeader(parent, "User Datagram Protocol", "udp", off, end, hdr)
 		if d.quoted {
@@ -113,10 +113,10 @@ func (d *dissector) udp(parent *Node, off, end int) {
 		return
 	}
 	nd := d.proto(parent, "User Datagram Protocol", "udp", off, hdr)
-	sp, _ := d.uint(nd, "Source Port", "udp.srcport", off, 2)
-	dp, _ := d.uint(nd, "Destination Port", "udp.dstport", off+2, 2)
-	ln, lnn := d.uint(nd, "Length", "udp.length", off+4, 2)
-	ckn := d.add(nd, "Checksum", "udp.checksum", off+6, 2, "") // value by transportChecksum
+	sp, _ := d.uint(nd, "Source Port", "udp.srcport", off+codec.UDPSrcPortOffset, 2)
+	dp, _ := d.uint(nd, "Destination Port", "udp.dstport", off+codec.UDPDstPortOffset, 2)
+	ln, lnn := d.uint(nd, "Length", "udp.length", off+codec.UDPLengthOffset, 2)
+	ckn := d.add(nd, "Checksum", "udp.checksum", off+codec.UDPChecksumOffset, 2, "") // value by transportChecksum
 	st := d.vals.mark()
 	d.vals.buf = append(d.vals.buf, "Src Port: "...)
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(sp), 10)
@@ -126,15 +126,15 @@ func (d *dissector) udp(parent *Node, off, end int) {
 	stop := off + int(ln)
 	switch {
 	case int(ln) < hdr:
-		d.errorf(lnn, off+4, "UDP length %d at byte %d is less than the 8-byte header", ln, off+4)
+		d.errorf(lnn, off+codec.UDPLengthOffset, "UDP length %d at byte %d is less than the 8-byte header", ln, off+codec.UDPLengthOffset)
 		stop = end
 	case stop > end:
 		if !d.quoted && !d.ip.truncated && !d.truncatedByCapture(stop) {
-			d.errorf(lnn, off+4, "UDP length %d exceeds the %d bytes of the datagram", ln, end-off)
+			d.errorf(lnn, off+codec.UDPLengthOffset, "UDP length %d exceeds the %d bytes of the datagram", ln, end-off)
 		}
 		stop = end
 	}
-	d.transportChecksum(ckn, off+6, off, end, codec.ProtoUDP, int(ln), d.ip.version == 4)
+	d.transportChecksum(ckn, off+codec.UDPChecksumOffset, off, end, codec.ProtoUDP, int(ln), d.ip.version == 4)
 	if stop <= off+hdr {
 		return
 	}
@@ -147,10 +147,10 @@ func (d *dissector) udp(parent *Node, off, end int) {
 // udpPartial shows the ports of a UDP header cut short inside a quote.
 func (d *dissector) udpPartial(nd *Node, off, end int) {
 	if end-off >= 2 {
-		d.uint(nd, "Source Port", "udp.srcport", off, 2)
+		d.uint(nd, "Source Port", "udp.srcport", off+codec.UDPSrcPortOffset, 2)
 	}
 	if end-off >= 4 {
-		d.uint(nd, "Destination Port", "udp.dstport", off+2, 2)
+		d.uint(nd, "Destination Port", "udp.dstport", off+codec.UDPDstPortOffset, 2)
 	}
 	d.note(nd, SevNote, off, "the quote ends after %d bytes of the UDP header", end-off)
 }
@@ -396,35 +396,35 @@ var tcpFlagNames = []struct {
 
 // tcp dissects a TCP header (options raw) and its payload as data.
 func (d *dissector) tcp(parent *Node, off, end int) {
-	const hdr = 20
+	const hdr = codec.TCPMinHeaderLen
 	avail := end - off
 	if avail < hdr {
 		nd := d.truncatedHeader(parent, "Transmission Control Protocol", "tcp", off, end, hdr)
 		if d.quoted {
 			nd.Notes = nd.Notes[:0]
 			if avail >= 2 {
-				d.uint(nd, "Source Port", "tcp.srcport", off, 2)
+				d.uint(nd, "Source Port", "tcp.srcport", off+codec.TCPSrcPortOffset, 2)
 			}
 			if avail >= 4 {
-				d.uint(nd, "Destination Port", "tcp.dstport", off+2, 2)
+				d.uint(nd, "Destination Port", "tcp.dstport", off+codec.TCPDstPortOffset, 2)
 			}
 			if avail >= 8 {
-				d.uint(nd, "Sequence Number (raw)", "tcp.seq_raw", off+4, 4)
+				d.uint(nd, "Sequence Number (raw)", "tcp.seq_raw", off+codec.TCPSeqOffset, 4)
 			}
 			d.note(nd, SevNote, off, "the quote ends after %d bytes of the TCP header", avail)
 		}
 		return
 	}
 	nd := d.proto(parent, "Transmission Control Protocol", "tcp", off, hdr)
-	sp, _ := d.uint(nd, "Source Port", "tcp.srcport", off, 2)
-	dp, _ := d.uint(nd, "Destination Port", "tcp.dstport", off+2, 2)
-	d.uint(nd, "Sequence Number (raw)", "tcp.seq_raw", off+4, 4)
-	d.uint(nd, "Acknowledgment Number (raw)", "tcp.ack_raw", off+8, 4)
-	do, _ := d.bits(nd, "Header Length", "tcp.hdr_len", off+12, 1, 0xf0, func(v uint32) string {
+	sp, _ := d.uint(nd, "Source Port", "tcp.srcport", off+codec.TCPSrcPortOffset, 2)
+	dp, _ := d.uint(nd, "Destination Port", "tcp.dstport", off+codec.TCPDstPortOffset, 2)
+	d.uint(nd, "Sequence Number (raw)", "tcp.seq_raw", off+codec.TCPSeqOffset, 4)
+	d.uint(nd, "Acknowledgment Number (raw)", "tcp.ack_raw", off+codec.TCPAckOffset, 4)
+	do, _ := d.bits(nd, "Header Length", "tcp.hdr_len", off+codec.TCPDataOffFlagsOffset, 1, 0xf0, func(v uint32) string {
 		return fmt.Sprintf("%d bytes (%d)", v*4, v)
 	})
-	flags := d.u16(off+12) & 0x0fff
-	fn := d.add(nd, "Flags", "tcp.flags", off+12, 2, "")
+	flags := d.u16(off+codec.TCPDataOffFlagsOffset) & 0x0fff
+	fn := d.add(nd, "Flags", "tcp.flags", off+codec.TCPDataOffFlagsOffset, 2, "")
 	fn.Mask = 0x0fff
 	var set []string
 	for _, f := range tcpFlagNames {
@@ -433,31 +433,31 @@ func (d *dissector) tcp(parent *Node, off, end int) {
 		if f.short != "" {
 			show = setNotSet
 		}
-		v, _ := d.bits(fn, f.name, field, off+12, 2, f.mask, show)
+		v, _ := d.bits(fn, f.name, field, off+codec.TCPDataOffFlagsOffset, 2, f.mask, show)
 		if v != 0 && f.short != "" {
 			set = append([]string{f.short}, set...) // tshark's order: SYN before ACK
 		}
 	}
 	fn.Value = fmt.Sprintf("0x%03x (%s)", flags, strings.Join(set, ", "))
-	d.uint(nd, "Window", "tcp.window_size_value", off+14, 2)
+	d.uint(nd, "Window", "tcp.window_size_value", off+codec.TCPWindowOffset, 2)
 	// The hex alone until transportChecksum adds the verdict (the last
 	// pending value wins).
-	ckn := d.add(nd, "Checksum", "tcp.checksum", off+16, 2, "")
+	ckn := d.add(nd, "Checksum", "tcp.checksum", off+codec.TCPChecksumOffset, 2, "")
 	st := d.vals.mark()
-	d.vals.buf = appendHex(d.vals.buf, uint32(d.u16(off+16)), 2)
+	d.vals.buf = appendHex(d.vals.buf, uint32(d.u16(off+codec.TCPChecksumOffset)), 2)
 	d.value(ckn, st)
-	d.uint(nd, "Urgent Pointer", "tcp.urgent_pointer", off+18, 2)
+	d.uint(nd, "Urgent Pointer", "tcp.urgent_pointer", off+codec.TCPUrgentOffset, 2)
 	nd.Value = fmt.Sprintf("Src Port: %d, Dst Port: %d, Flags: [%s]", sp, dp, strings.Join(set, ", "))
 	hl := int(do) * 4
 	if hl < hdr {
-		d.errorf(nd, off+12, "TCP header length %d at byte %d is less than 20", hl, off+12)
+		d.errorf(nd, off+codec.TCPDataOffFlagsOffset, "TCP header length %d at byte %d is less than 20", hl, off+codec.TCPDataOffFlagsOffset)
 		return
 	}
 	if hl > avail {
 		if d.quoted {
-			d.note(nd, SevNote, off+12, "the quote ends inside the TCP options")
+			d.note(nd, SevNote, off+codec.TCPDataOffFlagsOffset, "the quote ends inside the TCP options")
 		} else {
-			d.errorf(nd, off+12, "TCP header length %d exceeds the %d bytes present", hl, avail)
+			d.errorf(nd, off+codec.TCPDataOffFlagsOffset, "TCP header length %d exceeds the %d bytes present", hl, avail)
 		}
 		return
 	}
@@ -465,7 +465,7 @@ func (d *dissector) tcp(parent *Node, off, end int) {
 	if hl > hdr {
 		d.add(nd, "Options", "tcp.options", off+hdr, hl-hdr, hexBytes(d.b[off+hdr:off+hl]))
 	}
-	d.transportChecksum(ckn, off+16, off, end, codec.ProtoTCP, end-off, false)
+	d.transportChecksum(ckn, off+codec.TCPChecksumOffset, off, end, codec.ProtoTCP, end-off, false)
 	d.data(parent, "Data", off+hl, end)
 }
 

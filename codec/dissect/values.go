@@ -80,17 +80,6 @@ func appendDecHex(b []byte, v uint32, n int) []byte {
 	return append(b, ')')
 }
 
-func appendMAC(b []byte, m []byte) []byte {
-	const digits = "0123456789abcdef"
-	for i, c := range m {
-		if i > 0 {
-			b = append(b, ':')
-		}
-		b = append(b, digits[c>>4], digits[c&15])
-	}
-	return b
-}
-
 func appendByteCount(b []byte, n int) []byte {
 	b = strconv.AppendInt(b, int64(n), 10)
 	if n == 1 {
