@@ -5,7 +5,7 @@ package codec
 // simulated router, a capture writer or a rebuilt quote needs one. The
 // header's own length follows from Options, as in AppendHeader.
 func (h IPv4Header) AppendDatagram(dst, payload []byte) []byte {
-	hl := ipv4MinHeaderLen + (min(len(h.Options), ipv4MaxHeaderLen-ipv4MinHeaderLen)+3)/4*4
+	hl := IPv4MinHeaderLen + (min(len(h.Options), IPv4MaxHeaderLen-IPv4MinHeaderLen)+3)/4*4
 	h.TotalLength = uint16(hl + len(payload))
 	return append(h.AppendHeader(dst), payload...)
 }
