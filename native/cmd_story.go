@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -22,40 +21,60 @@ const (
 	storyUsage = 2
 )
 
-func runStory(args []string, stdout, stderr io.Writer) int {
+func init() {
+	registerCommand("story", command{
+		summary: "pair probes with answers and tell each ping and traceroute in a capture",
+		usage:   "icmplab story [--json] [FILE|-] [--hex TEXT] [--dialect D] [--layer L] [--max-probes N]",
+		about: `Finds the pings and traceroutes in a capture (pcap, pcapng, gzip or hex text), pairs every probe ` +
+			`with its answer and prints each as the tool that made it would: traceroute's hop lines, mtr's report ` +
+			`for a trace sent in cycles, ping's replies and statistics, fping's summary lines. It runs with no ` +
+			`capability at all.`,
+		exit:  "0 read to the end (a capture without exchanges prints nothing), 2 usage error or unreadable input",
+		flags: func() *pflag.FlagSet { return newStoryFlags(&storyFlags{}) },
+		run:   runStory,
+	})
+}
+
+// storyFlags are story's settings.
+type storyFlags struct {
+	asJSON                  bool
+	hexText, dialect, layer string
+	maxProbes               int
+}
+
+// newStoryFlags is story's flag table.
+func newStoryFlags(f *storyFlags) *pflag.FlagSet {
 	fl := pflag.NewFlagSet("story", pflag.ContinueOnError)
-	fl.SetOutput(stderr)
-	asJSON := fl.Bool("json", false, "one JSON object per exchange per line (see docs/story.md)")
-	hexText := fl.String("hex", "", "read this hex text instead of a file (any dialect decode reads)")
-	dialect := fl.String("dialect", "auto", "dialect of text input: "+strings.Join(dialectNames(), ", "))
-	layer := fl.String("layer", "auto", "layer the bytes start at: "+strings.Join(dissect.Layers(), ", "))
-	maxProbes := fl.Int("max-probes", 0, "probes kept for matching (0: the matcher's default); more are counted, not matched")
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: icmplab story [--json] [FILE|-] [--hex TEXT] [--dialect D] [--layer L]")
-		fmt.Fprintln(stderr, "\nFinds the pings and traceroutes in a capture (pcap, pcapng, gzip or hex text), pairs every probe")
-		fmt.Fprintln(stderr, "with its answer and prints each as the tool that made it would: traceroute's hop lines, ping's")
-		fmt.Fprintln(stderr, "replies and statistics. Exit status: 0 ok (no exchange prints nothing), 2 usage error or unreadable input.")
-		fl.PrintDefaults()
+	fl.SortFlags = false
+	fl.BoolVar(&f.asJSON, "json", false, "one JSON object per exchange per line (schema in the README)")
+	fl.StringVar(&f.hexText, "hex", "", "read this hex `text` instead of a file (any dialect decode reads)")
+	fl.StringVar(&f.dialect, "dialect", "auto", "`dialect` of text input: "+strings.Join(dialectNames(), ", "))
+	fl.StringVar(&f.layer, "layer", "auto", "`layer` the bytes start at: "+strings.Join(dissect.Layers(), ", "))
+	fl.IntVar(&f.maxProbes, "max-probes", 0, "probes kept for matching (0: the matcher's default); more are counted, not matched")
+	fl.SetAnnotation("layer", annValues, dissect.Layers())
+	return fl
+}
+
+func runStory(args []string, stdout, stderr io.Writer) int {
+	var fv storyFlags
+	fl := newStoryFlags(&fv)
+	if code, stop := parseFlags("story", fl, args, stdout, stderr); stop {
+		return code
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return storyOK
-		}
-		return storyUsage
+	asJSON, hexText, dialect, layer, maxProbes := &fv.asJSON, &fv.hexText, &fv.dialect, &fv.layer, &fv.maxProbes
+	if *maxProbes < 0 {
+		return usageFail(stderr, "story", "--max-probes: want 0 or more")
 	}
 	var dopt decode.Options
 	var ok bool
 	if dopt.Dialect, ok = textdump.ParseDialect(*dialect); !ok {
-		fmt.Fprintf(stderr, "icmplab story: unknown dialect %q; known: %s\n", *dialect, strings.Join(dialectNames(), ", "))
-		return storyUsage
+		return usageFail(stderr, "story", fmt.Sprintf("unknown dialect %q (known: %s)", *dialect, strings.Join(dialectNames(), ", ")))
 	}
 	if dopt.Layer, ok = dissect.ParseLayer(*layer); !ok {
-		fmt.Fprintf(stderr, "icmplab story: unknown layer %q; known: %s\n", *layer, strings.Join(dissect.Layers(), ", "))
-		return storyUsage
+		return usageFail(stderr, "story", fmt.Sprintf("unknown layer %q (known: %s)", *layer, strings.Join(dissect.Layers(), ", ")))
 	}
 	if fl.NArg() > 1 || fl.NArg() == 1 && *hexText != "" {
-		fmt.Fprintln(stderr, "icmplab story: give one FILE, or --hex, not both")
-		return storyUsage
+		return usageFail(stderr, "story", "give one FILE, or --hex, not both")
 	}
 	var src decode.Source
 	var err error
@@ -72,8 +91,7 @@ func runStory(args []string, stdout, stderr io.Writer) int {
 		src, err = decode.Open(fh, dopt)
 	default:
 		if fl.NArg() == 0 && isTerminal(os.Stdin) {
-			fl.Usage()
-			return storyUsage
+			return usageFail(stderr, "story", "no input: give a FILE, --hex TEXT, or pipe a capture in")
 		}
 		src, err = decode.Open(os.Stdin, dopt)
 	}

@@ -75,7 +75,6 @@ func init() {
 			return 0
 		},
 	})
-	register("story", "pair probes with answers and tell each ping and traceroute in a capture", runStory)
 }
 
 // versionString is the -ldflags version, or the VCS revision Go recorded
