@@ -225,7 +225,8 @@ func TestCompletionBash(t *testing.T) {
 	assert.NotContains(t, bashComplete(t, script, "icmplab", "ping", "-"), "-A", "refused flags are not offered")
 	assert.ElementsMatch(t, []string{"do", "dont"}, bashComplete(t, script, "icmplab", "ping", "-M", "d"))
 	assert.ElementsMatch(t, []string{"jsonl"}, bashComplete(t, script, "icmplab", "decode", "--format", "j"))
-	assert.Equal(t, []string{"--max-hops"}, bashComplete(t, script, "icmplab", "trace", "--max"))
+	assert.Equal(t, []string{"--max-hops"}, bashComplete(t, script, "icmplab", "trace", "--max-h"))
+	assert.ElementsMatch(t, []string{"--max-hops", "--max-unknown"}, bashComplete(t, script, "icmplab", "trace", "--max"))
 	assert.ElementsMatch(t, []string{"zsh"}, bashComplete(t, script, "icmplab", "completion", "z"))
 }
 

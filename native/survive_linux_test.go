@@ -136,7 +136,8 @@ func TestPcapSurvivesStops(t *testing.T) {
 		c.Dst().MustRun("nft", "add", "rule", "inet", "h5drop", "in", "udp", "dport", "33434-34000", "drop")
 		defer c.Dst().MustRun("nft", "delete", "table", "inet", "h5drop")
 		file := filepath.Join(mnt, "trace.pcapng")
-		r := runIn(t, src, false, bin, "trace", "-n", "-q", "10", "-m", "30", "-N", "300", "-w", "20", "--pcap", file, c.Dst4())
+		// --max-unknown 0: probe every hop to -m, so the capture outgrows the disk.
+		r := runIn(t, src, false, bin, "trace", "-n", "-q", "10", "-m", "30", "-N", "300", "-w", "20", "--max-unknown", "0", "--pcap", file, c.Dst4())
 		assert.Equal(t, 2, r.code, "%s%s", r.out, r.err)
 		assert.Contains(t, r.err, "icmplab trace: --pcap "+file+": write: ")
 		assert.Contains(t, r.err, "no space left on device")
