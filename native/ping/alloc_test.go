@@ -12,14 +12,27 @@ import (
 	"icmplab/native/icmpsock"
 )
 
-// loopConn answers every echo request at once, from a buffer it owns, and
+// loopConn answers every echo request at once, from buffers it owns, and
 // allocates nothing itself: what an allocation count over a run sees is
-// the engine's and the sink's own.
+// the engine's and the sink's own. It queues up to loopDepth replies, as a
+// socket buffer does: a flood whose goroutine stalls past the flood
+// interval sends its next probe before reading the last reply, and that
+// reply must still be there.
 type loopConn struct {
 	fam      codec.Family
-	reply    []byte
-	queued   bool
+	replies  [loopDepth][]byte
+	head, n  int
 	deadline time.Time
+}
+
+const loopDepth = 8
+
+func newLoopConn(fam codec.Family) *loopConn {
+	c := &loopConn{fam: fam}
+	for i := range c.replies {
+		c.replies[i] = make([]byte, 0, 128)
+	}
+	return c
 }
 
 func (c *loopConn) Send(msg []byte, dst netip.Addr) (time.Time, error) {
@@ -32,17 +45,21 @@ func (c *loopConn) Send(msg []byte, dst netip.Addr) (time.Time, error) {
 	if c.fam == codec.IPv6 {
 		t = codec.ICMPv6EchoReply
 	}
-	c.reply = codec.Append(c.reply[:0], codec.Header{Family: c.fam, Type: t}, e)
-	c.queued = true
+	if c.n < loopDepth { // a full buffer drops, as a socket's does
+		i := (c.head + c.n) % loopDepth
+		c.replies[i] = codec.Append(c.replies[i][:0], codec.Header{Family: c.fam, Type: t}, e)
+		c.n++
+	}
 	return time.Now(), nil
 }
 
 func (c *loopConn) Recv(buf []byte) (icmpsock.Packet, error) {
-	if !c.queued {
+	if c.n == 0 {
 		return icmpsock.Packet{}, os.ErrDeadlineExceeded
 	}
-	c.queued = false
-	n := copy(buf, c.reply)
+	n := copy(buf, c.replies[c.head])
+	c.head = (c.head + 1) % loopDepth
+	c.n--
 	return icmpsock.Packet{ICMP: buf[:n], From: testDst(c.fam), TTL: 64, TOS: -1, At: time.Now(), KernelTime: true}, nil
 }
 
@@ -60,7 +77,7 @@ func testDst(f codec.Family) netip.Addr {
 // floodRun runs one flood of n probes through a loopConn into sink.
 func floodRun(tb testing.TB, fam codec.Family, n int, sink Sink) Summary {
 	cfg := Config{Family: fam, Dst: testDst(fam), Count: n, Flood: true, Size: DefaultSize, Start: Start{Host: "target"}}
-	p, err := New(cfg, &loopConn{fam: fam, reply: make([]byte, 0, 128)}, sink)
+	p, err := New(cfg, newLoopConn(fam), sink)
 	if err != nil {
 		tb.Fatal(err)
 	}

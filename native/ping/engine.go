@@ -16,6 +16,11 @@ import (
 // last probe, once replies have come.
 const minLinger = 20 * time.Millisecond
 
+// drainWindow is the read deadline that takes a reply already queued
+// when the linger is over but no read has looked since (a stall): a
+// deadline in the past would not read at all.
+const drainWindow = time.Millisecond
+
 // probe flags.
 const (
 	fSent uint8 = 1 << iota
@@ -58,6 +63,9 @@ type Pinger struct {
 	lastSeq                                 uint16
 	first, last                             time.Time
 	stats                                   Stats
+	// quietUntil is the read deadline that last passed with nothing
+	// read: no reply was queued before it.
+	quietUntil time.Time
 }
 
 // New prepares a pinger. The echo identifier is the socket's when the
@@ -203,6 +211,9 @@ func (p *Pinger) Run(ctx context.Context, status <-chan struct{}) Summary {
 				nextSend = now // the reply is back: send the next at once
 			}
 		case errors.Is(err, os.ErrDeadlineExceeded):
+			if !interrupted.Load() && !wantStatus.Load() {
+				p.quietUntil = armed // nothing came before the deadline
+			}
 			armed = time.Time{} // passed, or moved by a poke
 		case errors.Is(err, ErrSkip):
 		default:
@@ -259,7 +270,10 @@ func (p *Pinger) finished(now, deadline time.Time) (EndReason, bool) {
 	if !deadline.IsZero() && p.errors > 0 { // iputils: a deadline run stops at its first error
 		return EndFirstError, true
 	}
-	if at, ok := p.lingerUntil(); ok && !now.Before(at) {
+	// The linger ends the run only once a read found nothing queued up to
+	// its end: a stall of this goroutine past it must not drop a reply
+	// that came in time (wakeAt then asks for one short read).
+	if at, ok := p.lingerUntil(); ok && !now.Before(at) && !p.quietUntil.Before(at) {
 		return EndCount, true
 	}
 	return "", false
@@ -290,6 +304,9 @@ func (p *Pinger) wakeAt(now, nextSend, deadline time.Time) time.Time {
 	}
 	if at, ok := p.lingerUntil(); ok && at.Before(wake) {
 		wake = at
+		if !now.Before(at) {
+			wake = now.Add(drainWindow) // the linger is over: one read to drain
+		}
 	}
 	if p.expired < p.sent {
 		if at := p.probes[uint16(p.expired+1)].sent.Add(p.cfg.Timeout); at.Before(wake) {

@@ -503,3 +503,21 @@ func TestRedirectIsNotAnAnswer(t *testing.T) {
 		t.Fatalf("redirects not shown: %+v", errs)
 	}
 }
+
+// TestLingerDrainsAfterStall: the last reply is queued at once, but the
+// engine's goroutine stalls 50 ms after the send (simulated by moving the
+// fake clock in the send call), past the 20 ms linger. The reply came in
+// time and must be read, not dropped by the linger.
+func TestLingerDrainsAfterStall(t *testing.T) {
+	f := newFake(codec.IPv4, func(f *fakeConn, req codec.Message, dst netip.Addr, at time.Time) {
+		f.deliver(dst, reply(f.fam, req, nil), 64)
+		if e, _ := req.Echo(); e.Seq == 3 {
+			f.clk.Advance(50 * time.Millisecond)
+		}
+	})
+	cfg := baseConfig(codec.IPv4)
+	cfg.Count = 3
+	_, s := run(t, cfg, f)
+	assert.Equal(t, EndCount, s.EndReason)
+	assert.Equal(t, 3, s.Received, "the queued reply was read after the stall")
+}
