@@ -12,6 +12,7 @@ import (
 type DecodeOptions struct {
 	Dialect string `json:"dialect"`
 	Layer   string `json:"layer"`
+	Lang    Lang   `json:"-"` // the language of the words in the result
 }
 
 // DecodeResult is the answer to decode (see api.d.ts).
@@ -66,7 +67,7 @@ func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 		if len(res.Packets) > 1 {
 			dopt.Number = i + 1
 		}
-		out.Frames = append(out.Frames, viewFrame(dissect.Dissect(p.Data, start, dopt)))
+		out.Frames = append(out.Frames, viewFrame(dissect.Dissect(p.Data, start, dopt), o.Lang))
 	}
 	return out, nil
 }
@@ -81,7 +82,7 @@ func decodeBytes(b []byte, o DecodeOptions) (DecodeResult, error) {
 	if err != nil {
 		return DecodeResult{}, err
 	}
-	out.Frames = []FrameView{viewFrame(dissect.Dissect(b, start, dissect.Options{}))}
+	out.Frames = []FrameView{viewFrame(dissect.Dissect(b, start, dissect.Options{}), o.Lang)}
 	return out, nil
 }
 

@@ -51,7 +51,7 @@ type ICMPView struct {
 func hexString(b []byte) string { return hex.EncodeToString(b) }
 
 // viewFrame converts a dissection for the page and works out its checksums.
-func viewFrame(f *dissect.Frame) FrameView {
+func viewFrame(f *dissect.Frame, l Lang) FrameView {
 	v := FrameView{
 		Number:   f.Number,
 		Len:      f.Len,
@@ -83,8 +83,8 @@ func viewFrame(f *dissect.Frame) FrameView {
 			Family:   int(i.Family),
 			Type:     int(i.Type),
 			Code:     int(i.Code),
-			Name:     i.TypeName,
-			CodeName: i.CodeName,
+			Name:     localName(l, typeInfo(i.Family, i.Type), i.TypeName),
+			CodeName: localName(l, codeInfo(i.Family, i.Type, i.Code), i.CodeName),
 			IsError:  codec.IsError(i.Family, i.Type),
 			Checksum: i.Checksum.Status.String(),
 			Quote:    i.Sentence,

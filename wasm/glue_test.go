@@ -84,9 +84,9 @@ func TestExamplesCoverTextbookAndDissectClean(t *testing.T) {
 			}
 		}
 		// The paste-box text of the example reads back to the same bytes.
-		ex, ok := exampleByID(id)
+		ex, ok := exampleByID(id, EN)
 		if !ok {
-			t.Fatalf("exampleByID(%s) not found", id)
+			t.Fatalf("exampleByID(%s, EN) not found", id)
 		}
 		res, err := decodeText(ex.Text, DecodeOptions{})
 		if err != nil || len(res.Frames) != 1 || res.Frames[0].Hex != e.Hex {
@@ -184,7 +184,7 @@ func TestChecksumWorkAgreesWithCodec(t *testing.T) {
 // A corrupted packet shows the wrong checksum and the right one, the same
 // the dissector computes.
 func TestChecksumOfCorruptedPacket(t *testing.T) {
-	e, _ := exampleByID("8/0")
+	e, _ := exampleByID("8/0", EN)
 	b := mustHex(t, e.Hex)
 	b[len(b)-1] ^= 0xff // a data byte
 	f := dissect.Dissect(b, dissect.LayerIPv4, dissect.Options{})
@@ -207,7 +207,7 @@ func TestChecksumOfCorruptedPacket(t *testing.T) {
 }
 
 func TestDecodeTextDialects(t *testing.T) {
-	e, _ := exampleByID("11/0")
+	e, _ := exampleByID("11/0", EN)
 	pkt := mustHex(t, e.Hex)
 	for _, d := range []textdump.Dialect{textdump.PlainHex, textdump.XXD, textdump.HexdumpC, textdump.TcpdumpXASCII, textdump.WiresharkHexDump, textdump.CArray, textdump.Base64} {
 		text := textdump.Format(d, pkt)
@@ -278,7 +278,7 @@ func feedAll(t *testing.T, data []byte, chunk int) (int, *session) {
 }
 
 func TestSessionListsFiltersAndFetches(t *testing.T) {
-	e, _ := exampleByID("traceroute")
+	e, _ := exampleByID("traceroute", EN)
 	data := mustHex(t, e.Hex)
 	h, s := feedAll(t, data, 37)
 	defer closeSession(h)
@@ -286,7 +286,7 @@ func TestSessionListsFiltersAndFetches(t *testing.T) {
 	if end.Error != "" || end.Count != 8 || end.Format != capture.FormatPcapNG.String() {
 		t.Fatalf("end = %+v", end)
 	}
-	rows := s.rowsAt(0, 100)
+	rows := s.rowsAt(0, 100, EN)
 	r, _ := openCapReader(bytes.NewReader(data))
 	for i := range rows {
 		p, err := r.Next()
@@ -304,7 +304,7 @@ func TestSessionListsFiltersAndFetches(t *testing.T) {
 	if n := s.filter(Filter{Family: &four, Type: &te}); n != 3 {
 		t.Errorf("filter type %d: %d rows, want 3", te, n)
 	}
-	first := s.rowsAt(0, 1)[0]
+	first := s.rowsAt(0, 1, EN)[0]
 	if first.No != 2 {
 		t.Errorf("first time exceeded is row %d, want 2", first.No)
 	}
@@ -315,11 +315,11 @@ func TestSessionListsFiltersAndFetches(t *testing.T) {
 	if n := s.filter(Filter{}); n != 8 {
 		t.Errorf("no filter: %d rows", n)
 	}
-	res, need, err := s.packet(7, nil)
+	res, need, err := s.packet(7, nil, EN)
 	if err != nil || need != nil || len(res.Frames) != 1 || res.Frames[0].ICMP == nil {
 		t.Fatalf("packet 7: %v %v %+v", err, need, res)
 	}
-	if _, _, err := s.packet(8, nil); err == nil {
+	if _, _, err := s.packet(8, nil, EN); err == nil {
 		t.Error("packet 8 of 8 did not fail")
 	}
 }
@@ -329,14 +329,14 @@ func TestSessionFetchPath(t *testing.T) {
 	old := keepBudget
 	keepBudget = 0
 	defer func() { keepBudget = old }()
-	e, _ := exampleByID("ping")
+	e, _ := exampleByID("ping", EN)
 	data := mustHex(t, e.Hex)
 	h, s := feedAll(t, data, 4096)
 	defer closeSession(h)
 	if end := s.end(h); end.Count != 8 {
 		t.Fatalf("end = %+v", end)
 	}
-	_, need, err := s.packet(5, nil)
+	_, need, err := s.packet(5, nil, EN)
 	if err != nil || need == nil || need.Need.Row != 5 {
 		t.Fatalf("packet 5 without kept bytes: need %+v err %v", need, err)
 	}
@@ -349,7 +349,7 @@ func TestSessionFetchPath(t *testing.T) {
 		}
 	}
 	fs.end(fh)
-	res, _, err := s.packet(5, fs)
+	res, _, err := s.packet(5, fs, EN)
 	closeSession(fh)
 	if err != nil {
 		t.Fatal(err)
@@ -372,7 +372,7 @@ func TestSessionBadCapture(t *testing.T) {
 		t.Errorf("garbage capture: %+v", end)
 	}
 	// A capture cut in the middle of a packet keeps the packets before it.
-	e, _ := exampleByID("ping")
+	e, _ := exampleByID("ping", EN)
 	data := mustHex(t, e.Hex)
 	h2, s2 := feedAll(t, data[:len(data)-10], 100)
 	defer closeSession(h2)
@@ -418,7 +418,7 @@ func TestBuild(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	v, err := lookup(4, int(codec.ICMPv4DestinationUnreachable), int(codec.CodePortUnreachable))
+	v, err := lookup(4, int(codec.ICMPv4DestinationUnreachable), int(codec.CodePortUnreachable), EN)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -430,14 +430,14 @@ func TestLookup(t *testing.T) {
 		t.Error("lookup 3 has no explanation in both languages")
 	}
 	for _, c := range [][3]int{{5, 0, 0}, {4, 256, 0}, {4, 3, 999}} {
-		if _, err := lookup(c[0], c[1], c[2]); err == nil {
+		if _, err := lookup(c[0], c[1], c[2], EN); err == nil {
 			t.Errorf("lookup%v succeeded", c)
 		}
 	}
 	if x := explain("icmp.checksum"); !x.Known || x.EN == "" {
 		t.Errorf("explain(icmp.checksum) = %+v", x)
 	}
-	m := meta()
+	m := meta(EN)
 	if len(m.Dialects) == 0 || len(m.Layers) == 0 || len(m.Types) == 0 || len(m.Examples) < len(textbookTable)+2 {
 		t.Errorf("meta incomplete: %d dialects, %d layers, %d types, %d examples", len(m.Dialects), len(m.Layers), len(m.Types), len(m.Examples))
 	}
@@ -448,7 +448,7 @@ func TestLookup(t *testing.T) {
 func TestMarshalMatchesEncodingJSON(t *testing.T) {
 	var results []any
 	for _, e := range Examples() {
-		full, _ := exampleByID(e.ID)
+		full, _ := exampleByID(e.ID, EN)
 		results = append(results, full)
 		if e.Kind == "packet" {
 			res, err := decodeText(full.Text, DecodeOptions{})
@@ -458,11 +458,11 @@ func TestMarshalMatchesEncodingJSON(t *testing.T) {
 			results = append(results, res)
 		}
 	}
-	lk, _ := lookup(4, 3, 3)
-	ty, _ := types(6)
+	lk, _ := lookup(4, 3, 3, EN)
+	ty, _ := types(6, EN)
 	br, _ := build(BuildSpec{Family: 4, Type: 8, Data: "x"})
 	two := 2
-	results = append(results, meta(), lk, ty, explain("ip.ttl"), br, FeedResult{Count: 3}, EndResult{Error: "bad <thing> & \"quote\"\n\x01"},
+	results = append(results, meta(EN), lk, ty, explain("ip.ttl"), br, FeedResult{Count: 3}, EndResult{Error: "bad <thing> & \"quote\"\n\x01"},
 		[]RowView{{No: 1, Summary: "a\tb"}}, CountResult{Count: 7}, Filter{Type: &two}, NeedBytes{}, map[string]int{"b": 1, "a": 2},
 		[]byte{1, 2, 3}, "invalid \xff utf-8 ☃", nil)
 	for i, r := range results {
@@ -510,7 +510,7 @@ func TestChecksumOfICMPv6(t *testing.T) {
 
 // "Copy as" renders what decode reads back, in every dialect.
 func TestFormatAsRoundTrips(t *testing.T) {
-	e, _ := exampleByID("3/3")
+	e, _ := exampleByID("3/3", EN)
 	for _, d := range textdump.Dialects() {
 		text, err := formatAs(e.Hex, d.String())
 		if err != nil {

@@ -421,7 +421,7 @@ type RowView struct {
 
 // rowsAt lists n rows of the current view from start. Summaries are made
 // again from the kept bytes: storing them would cost more than the bytes.
-func (s *session) rowsAt(start, n int) []RowView {
+func (s *session) rowsAt(start, n int, l Lang) []RowView {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	total := s.rows.Len()
@@ -443,7 +443,7 @@ func (s *session) rowsAt(start, n int) []RowView {
 			v.Summary = f.Protocol + " " + f.Info
 		} else if r.flags&flagICMP != 0 {
 			fam := codec.Family(r.fam)
-			v.Summary = fam.String() + " " + codec.TypeName(fam, codec.Type(r.typ)) + " (" + codec.CodeName(fam, codec.Type(r.typ), codec.Code(r.code)) + ")"
+			v.Summary = fam.String() + " " + typeName(l, fam, codec.Type(r.typ)) + " (" + codeName(l, fam, codec.Type(r.typ), codec.Code(r.code)) + ")"
 		} else {
 			v.Summary = "not ICMP"
 		}
@@ -494,7 +494,7 @@ type NeedBytes struct {
 
 // packet dissects the packet at view index k: from the kept bytes, or from
 // the bytes a fetch session found.
-func (s *session) packet(k int, fetched *session) (DecodeResult, *NeedBytes, error) {
+func (s *session) packet(k int, fetched *session, l Lang) (DecodeResult, *NeedBytes, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	total := s.rows.Len()
@@ -533,6 +533,6 @@ func (s *session) packet(k int, fetched *session) (DecodeResult, *NeedBytes, err
 		out.LayerReason = "link type " + strconv.Itoa(int(lt)) + " is not decoded; guessing from the bytes"
 	}
 	f := dissect.Dissect(data, start, dissect.Options{Number: i + 1, Time: time.Unix(0, r.ts), Len: int(r.orig)})
-	out.Frames = []FrameView{viewFrame(f)}
+	out.Frames = []FrameView{viewFrame(f, l)}
 	return out, nil, nil
 }
