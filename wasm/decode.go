@@ -2,8 +2,10 @@ package main
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
+	"icmplab/codec"
 	"icmplab/codec/dissect"
 	"icmplab/codec/textdump"
 )
@@ -24,11 +26,19 @@ type DecodeResult struct {
 	LayerDetected   bool        `json:"layerDetected"`
 	LayerReason     string      `json:"layerReason,omitempty"`
 	Frames          []FrameView `json:"frames"`
+	// Limit says that the text held more packets than one paste shows.
+	Limit string `json:"limit,omitempty"`
 }
 
 // maxPasteBytes bounds what one paste may expand to (an od '*' line can
 // stand for gigabytes); captures go through the file path instead.
 const maxPasteBytes = 16 << 20
+
+// maxPasteFrames bounds how many packets of one paste are dissected: each
+// costs its whole tree in the answer, and a few megabytes of tiny packets
+// ("45\n\n" over and over) would otherwise run the module out of memory.
+// A capture file has no such bound: its packets are listed, not dissected.
+const maxPasteFrames = 2000
 
 // errEmpty is the message for an empty paste.
 var errEmpty = errors.New("nothing to dissect: paste the bytes of a packet in any hex or base64 form")
@@ -62,7 +72,15 @@ func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 	if len(res.Packets) > 1 {
 		ra = dissect.NewReassembler()
 	}
-	for i, p := range res.Packets {
+	packets := res.Packets
+	if len(packets) > maxPasteFrames {
+		out.Limit = o.Lang.pick(codec.Text{
+			EN: "the text holds " + strconv.Itoa(len(packets)) + " packets; the first " + strconv.Itoa(maxPasteFrames) + " are shown: save it as a capture file to list them all",
+			KO: "텍스트에 패킷이 " + strconv.Itoa(len(packets)) + "개 있습니다. 처음 " + strconv.Itoa(maxPasteFrames) + "개만 보여 줍니다: 모두 보려면 캡처 파일로 저장해 여세요",
+		})
+		packets = packets[:maxPasteFrames]
+	}
+	for i, p := range packets {
 		dopt := dissect.Options{Time: p.Time, Reassembler: ra}
 		if len(res.Packets) > 1 {
 			dopt.Number = i + 1

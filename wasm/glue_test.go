@@ -11,6 +11,7 @@ import (
 	"math/rand"
 	"net/netip"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -18,6 +19,9 @@ import (
 	"icmplab/codec/capture"
 	"icmplab/codec/dissect"
 	"icmplab/codec/textdump"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func mustHex(t *testing.T, s string) []byte {
@@ -554,5 +558,67 @@ func TestDecodeReassemblesPastedFragments(t *testing.T) {
 	last := res.Frames[1]
 	if len(last.Sources) != 1 || last.ICMP == nil || last.ICMP.Checksum != codec.ChecksumGood.String() {
 		t.Errorf("second fragment: %d sources, icmp %+v", len(last.Sources), last.ICMP)
+	}
+}
+
+// A paste of a great many tiny packets is cut at maxPasteFrames with a
+// message, instead of building every tree (issue 11: 2.8 MB of "45\n\n" ran
+// the module out of memory).
+func TestDecodeTextBoundsFrames(t *testing.T) {
+	text := strings.Repeat("45\n\n", maxPasteFrames+10)
+	res, err := decodeText(text, DecodeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Frames) != maxPasteFrames || !strings.Contains(res.Limit, strconv.Itoa(maxPasteFrames+10)) {
+		t.Errorf("%d frames, limit %q", len(res.Frames), res.Limit)
+	}
+	ko, _ := decodeText(text, DecodeOptions{Lang: KO})
+	if ko.Limit == res.Limit || ko.Limit == "" {
+		t.Errorf("Korean limit message %q", ko.Limit)
+	}
+}
+
+// Examples come in both languages, and the language code is checked.
+func TestExamplesInKorean(t *testing.T) {
+	en, ko := examplesIn(EN), examplesIn(KO)
+	require.Len(t, ko, len(en))
+	for i := range en {
+		assert.NotEmpty(t, ko[i].Note, en[i].ID)
+		assert.NotEqual(t, en[i].Note, ko[i].Note, "example %s has no Korean note", en[i].ID)
+		assert.Equal(t, en[i].Hex, ko[i].Hex, "example %s: bytes differ by language", en[i].ID)
+	}
+	for _, s := range []string{"", "en", "ko"} {
+		_, err := parseLang(s)
+		assert.NoError(t, err, s)
+	}
+	_, err := parseLang("fr")
+	assert.Error(t, err)
+}
+
+// A build error names the spec field to fix, in the language asked, and
+// never passes a Go parser's words through.
+func TestBuildErrorsNameTheField(t *testing.T) {
+	for _, c := range []struct {
+		spec  BuildSpec
+		field string
+	}{
+		{BuildSpec{Family: 4, Type: 8, Src: "not-an-ip", Dst: "198.18.0.1"}, "src"},
+		{BuildSpec{Family: 4, Type: 8, Src: "198.18.0.1", Dst: "2001:2::1"}, "dst"},
+		{BuildSpec{Family: 4, Type: 8, ID: 70000}, "id"},
+		{BuildSpec{Family: 4, Type: 8, Seq: -1}, "seq"},
+		{BuildSpec{Family: 5}, "family"},
+		{BuildSpec{Family: 4, Type: 300}, "type"},
+		{BuildSpec{Family: 4, Type: 8, Hex: "zz"}, "dataHex"},
+	} {
+		for _, l := range []Lang{EN, KO} {
+			c.spec.Lang = l
+			_, err := build(c.spec)
+			var fe *FieldError
+			require.ErrorAs(t, err, &fe, "%+v", c.spec)
+			assert.Equal(t, c.field, fe.Field)
+			assert.NotContains(t, fe.Text, "ParseAddr")
+			assert.NotContains(t, fe.Text, "encoding/hex")
+		}
 	}
 }

@@ -104,8 +104,15 @@ func toJS(v any) any {
 	return marshal(v)
 }
 
+// jsError is err as a JavaScript Error; a FieldError also names its field
+// (err.field), so a form can mark the box to fix.
 func jsError(name string, err error) js.Value {
-	return js.Global().Get("Error").New("icmplab." + name + ": " + err.Error())
+	e := js.Global().Get("Error").New("icmplab." + name + ": " + err.Error())
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		e.Set("field", fe.Field)
+	}
+	return e
 }
 
 // ---------------------------------------------------------------- methods
@@ -126,7 +133,11 @@ var methods = map[string]method{
 	"lookup":  {[]param{integer("family"), integer("type"), optInt("code", -1), langParam()}, func(a argv) (any, error) { return lookup(a.int(0), a.int(1), a.int(2), a.lang(3)) }},
 	"types":   {[]param{integer("family"), langParam()}, func(a argv) (any, error) { return types(a.int(0), a.lang(1)) }},
 	"explain": {[]param{str("key")}, func(a argv) (any, error) { return explain(a.str(0)), nil }},
-	"build":   {[]param{object("spec", buildSpec)}, func(a argv) (any, error) { return build(a[0].(BuildSpec)) }},
+	"build": {[]param{object("spec", buildSpec), langParam()}, func(a argv) (any, error) {
+		s := a[0].(BuildSpec)
+		s.Lang = a.lang(1)
+		return build(s)
+	}},
 	"format":  {[]param{str("hex"), str("dialect")}, func(a argv) (any, error) { return formatAs(a.str(0), a.str(1)) }},
 	"example": {[]param{str("id"), langParam()}, func(a argv) (any, error) { return exampleCall(a.str(0), a.lang(1)) }},
 
