@@ -622,3 +622,14 @@ func TestBuildErrorsNameTheField(t *testing.T) {
 		}
 	}
 }
+
+// localName takes a Korean name where the entry has one and English
+// otherwise (the registry's NameKO, read by name).
+func TestLocalName(t *testing.T) {
+	type withKO struct{ Name, NameKO string }
+	assert.Equal(t, "포트", localName(KO, withKO{"Port", "포트"}, "Port"))
+	assert.Equal(t, "Port", localName(EN, withKO{"Port", "포트"}, "Port"))
+	assert.Equal(t, "Port", localName(KO, withKO{"Port", ""}, "Port"))
+	assert.Equal(t, "Port", localName(KO, struct{ Name string }{"Port"}, "Port"))
+	assert.Equal(t, "Port", localName(KO, nil, "Port"))
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"reflect"
 
 	"icmplab/codec"
 )
@@ -42,19 +43,22 @@ func (l Lang) pick(t codec.Text) string {
 	return t.EN
 }
 
-// koNamer is what a registry entry offers once the codec carries Korean
-// names beside IANA's English ones (issue 14: "the registry gets Korean
-// names"). Until then no entry has it and names stay English: asking here
-// is the one place that lights up when it lands.
-type koNamer interface{ NameKO() string }
-
 // localName is a registry entry's name in l, IANA's English one where the
-// codec has no Korean.
+// codec has no Korean. The registry's Korean names (issue 14) are the field
+// NameKO of codec.TypeInfo and codec.CodeInfo, added on another branch at
+// the same time as this one; it is read by name so that this compiles
+// before and after that branch is merged, and lights up with it. Once both
+// are in, this is ti.NameKO.
 func localName(l Lang, entry any, en string) string {
-	if l == KO {
-		if n, ok := entry.(koNamer); ok && n.NameKO() != "" {
-			return n.NameKO()
-		}
+	if l != KO {
+		return en
+	}
+	v := reflect.ValueOf(entry)
+	if v.Kind() != reflect.Struct {
+		return en
+	}
+	if f := v.FieldByName("NameKO"); f.IsValid() && f.Kind() == reflect.String && f.String() != "" {
+		return f.String()
 	}
 	return en
 }
