@@ -43,23 +43,32 @@ const maxPasteFrames = 2000
 // errEmpty is the message for an empty paste.
 var errEmpty = errors.New("nothing to dissect: paste the bytes of a packet in any hex or base64 form")
 
+// errEmptyIn is errEmpty in l.
+func errEmptyIn(l Lang) error {
+	if l == KO {
+		return errors.New("분석할 것이 없습니다: 패킷의 바이트를 16진이나 base64 형식으로 붙여 넣으세요")
+	}
+	return errEmpty
+}
+
 // decodeText reads the packets in a paste and dissects each.
 func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 	if strings.TrimSpace(text) == "" {
-		return DecodeResult{}, errEmpty
+		return DecodeResult{}, errEmptyIn(o.Lang)
 	}
 	var opt textdump.Options
 	opt.MaxBytes = maxPasteBytes
 	if o.Dialect != "" {
 		d, ok := textdump.ParseDialect(o.Dialect)
 		if !ok {
-			return DecodeResult{}, errors.New("unknown format " + quote(o.Dialect) + "; choose one from the list")
+			return DecodeResult{}, errors.New(o.Lang.say("unknown format "+quote(o.Dialect)+"; choose one from the list",
+				"알 수 없는 형식 "+quote(o.Dialect)+": 목록에서 고르세요"))
 		}
 		opt.Dialect = d
 	}
 	res, err := textdump.Parse(text, opt)
 	if err != nil {
-		return DecodeResult{}, pasteError(err, opt.Dialect)
+		return DecodeResult{}, pasteError(err, opt.Dialect, o.Lang)
 	}
 	out := DecodeResult{Dialect: res.Dialect.String(), DialectDetected: opt.Dialect == textdump.Auto}
 	start, err := chooseLayer(o.Layer, &out, firstData(res.Packets))
@@ -93,7 +102,7 @@ func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 // decodeBytes dissects raw bytes (a Uint8Array from the page).
 func decodeBytes(b []byte, o DecodeOptions) (DecodeResult, error) {
 	if len(b) == 0 {
-		return DecodeResult{}, errEmpty
+		return DecodeResult{}, errEmptyIn(o.Lang)
 	}
 	var out DecodeResult
 	start, err := chooseLayer(o.Layer, &out, b)
@@ -161,15 +170,18 @@ func layerTitle(l dissect.Layer) string {
 }
 
 // pasteError turns a textdump error into a sentence a person can act on.
-func pasteError(err error, d textdump.Dialect) error {
+func pasteError(err error, d textdump.Dialect, l Lang) error {
 	var se *textdump.SyntaxError
 	switch {
 	case errors.Is(err, textdump.ErrNoBytes):
-		return errors.New("no packet bytes found in the text: paste hex (tcpdump -x/-xx/-X, xxd, hexdump -C, Wireshark hex dump, plain hex, a C array) or base64")
+		return errors.New(l.say("no packet bytes found in the text: paste hex (tcpdump -x/-xx/-X, xxd, hexdump -C, Wireshark hex dump, plain hex, a C array) or base64",
+			"텍스트에서 패킷 바이트를 찾지 못했습니다: 16진(tcpdump -x/-xx/-X, xxd, hexdump -C, Wireshark 16진 덤프, 16진 문자열, C 배열)이나 base64를 붙여 넣으세요"))
 	case errors.As(err, &se) && d == textdump.Auto:
-		return errors.New("could not read the text as packet bytes: " + se.Error() + "; if the format was misdetected, choose it in the Format list")
+		return errors.New(l.say("could not read the text as packet bytes: "+se.Error()+"; if the format was misdetected, choose it in the Format list",
+			"텍스트를 패킷 바이트로 읽지 못했습니다: "+se.Error()+" (형식을 잘못 감지했다면 형식 목록에서 고르세요)"))
 	case errors.As(err, &se):
-		return errors.New("could not read the text as " + d.String() + ": " + se.Error())
+		return errors.New(l.say("could not read the text as "+d.String()+": "+se.Error(),
+			"텍스트를 "+d.String()+" 형식으로 읽지 못했습니다: "+se.Error()))
 	}
 	return err
 }

@@ -286,7 +286,7 @@ func TestSessionListsFiltersAndFetches(t *testing.T) {
 	data := mustHex(t, e.Hex)
 	h, s := feedAll(t, data, 37)
 	defer closeSession(h)
-	end := s.end(h)
+	end := s.end(h, EN)
 	if end.Error != "" || end.Count != 8 || end.Format != capture.FormatPcapNG.String() {
 		t.Fatalf("end = %+v", end)
 	}
@@ -337,7 +337,7 @@ func TestSessionFetchPath(t *testing.T) {
 	data := mustHex(t, e.Hex)
 	h, s := feedAll(t, data, 4096)
 	defer closeSession(h)
-	if end := s.end(h); end.Count != 8 {
+	if end := s.end(h, EN); end.Count != 8 {
 		t.Fatalf("end = %+v", end)
 	}
 	_, need, err := s.packet(5, nil, EN)
@@ -352,7 +352,7 @@ func TestSessionFetchPath(t *testing.T) {
 			break
 		}
 	}
-	fs.end(fh)
+	fs.end(fh, EN)
 	res, _, err := s.packet(5, fs, EN)
 	closeSession(fh)
 	if err != nil {
@@ -371,7 +371,7 @@ func TestSessionFetchPath(t *testing.T) {
 func TestSessionBadCapture(t *testing.T) {
 	h, s := feedAll(t, []byte("this is not a capture file at all, just text"), 10)
 	defer closeSession(h)
-	end := s.end(h)
+	end := s.end(h, EN)
 	if end.Error == "" || end.Count != 0 {
 		t.Errorf("garbage capture: %+v", end)
 	}
@@ -380,7 +380,7 @@ func TestSessionBadCapture(t *testing.T) {
 	data := mustHex(t, e.Hex)
 	h2, s2 := feedAll(t, data[:len(data)-10], 100)
 	defer closeSession(h2)
-	end = s2.end(h2)
+	end = s2.end(h2, EN)
 	if end.Count != 7 || end.Error == "" {
 		t.Errorf("truncated capture: %+v", end)
 	}
@@ -632,4 +632,20 @@ func TestLocalName(t *testing.T) {
 	assert.Equal(t, "Port", localName(KO, withKO{"Port", ""}, "Port"))
 	assert.Equal(t, "Port", localName(KO, struct{ Name string }{"Port"}, "Port"))
 	assert.Equal(t, "Port", localName(KO, nil, "Port"))
+}
+
+// The glue's own messages come in the language asked.
+func TestGlueMessagesInKorean(t *testing.T) {
+	_, en := decodeText("zz not hex at all", DecodeOptions{})
+	_, ko := decodeText("zz not hex at all", DecodeOptions{Lang: KO})
+	require.Error(t, en)
+	require.Error(t, ko)
+	assert.NotEqual(t, en.Error(), ko.Error())
+	assert.Contains(t, ko.Error(), "읽지 못했습니다")
+	_, ko = decodeText("  ", DecodeOptions{Lang: KO})
+	assert.Contains(t, ko.Error(), "분석할 것이 없습니다")
+	h, s := feedAll(t, []byte("not a capture at all"), 7)
+	defer closeSession(h)
+	end := s.end(h, KO)
+	assert.Contains(t, end.Error, "읽기를 멈췄습니다")
 }

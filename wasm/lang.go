@@ -34,6 +34,14 @@ func parseLang(s string) (Lang, error) {
 	return EN, errors.New("unknown language " + quote(s) + "; the page speaks en and ko")
 }
 
+// say is the glue's own sentence in l, from its English and Korean.
+func (l Lang) say(en, ko string) string {
+	if l == KO {
+		return ko
+	}
+	return en
+}
+
 // pick chooses l's text of a codec explanation, English where Korean is
 // missing.
 func (l Lang) pick(t codec.Text) string {

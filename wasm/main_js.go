@@ -155,7 +155,7 @@ var methods = map[string]method{
 		return s.status(), nil
 	})},
 	"captureEnd": {[]param{integer("handle"), langParam()}, withSession(func(s *session, a argv) (any, error) {
-		return s.end(a.int(0)), nil
+		return s.end(a.int(0), a.lang(1)), nil
 	})},
 	"captureRows": {[]param{integer("handle"), integer("start"), integer("count"), langParam()}, withSession(func(s *session, a argv) (any, error) {
 		if n := a.int(2); n < 0 || n > 1000 {

@@ -46,7 +46,7 @@ const CHUNK = 1 << 20;
 
 /** streamInto feeds a File into a Go capture session chunk by chunk,
  * reporting progress; it stops early when the session says it is done. */
-async function streamInto(api, handle, file, report) {
+async function streamInto(api, handle, file, report, lang) {
   const total = file.size;
   let loaded = 0;
   let last = 0;
@@ -66,15 +66,19 @@ async function streamInto(api, handle, file, report) {
   } finally {
     reader.cancel().catch(() => {});
   }
-  return JSON.parse(await api.captureEnd(handle));
+  return JSON.parse(await api.captureEnd(handle, lang));
 }
 
 async function openCapture(api, id, src) {
   const handle = await api.captureOpen(src.name || 'capture');
   const file = src.file || new Blob([src.bytes]);
   files.set(handle, file);
-  const end = await streamInto(api, handle, file, (loaded, total, count) =>
-    postMessage({ event: 'progress', id, handle, loaded, total, count })
+  const end = await streamInto(
+    api,
+    handle,
+    file,
+    (loaded, total, count) => postMessage({ event: 'progress', id, handle, loaded, total, count }),
+    src.lang
   );
   postMessage({ event: 'progress', id, handle, loaded: file.size, total: file.size, count: end.count });
   return JSON.stringify(end);

@@ -91,7 +91,7 @@ export async function openCapture(file) {
   list.count = 0;
   list.sel = -1;
   renderRows();
-  const src = file instanceof Blob ? { name: file.name, file } : file;
+  const src = file instanceof Blob ? { name: file.name, file, lang: lang() } : { ...file, lang: lang() };
   let end;
   try {
     end = JSON.parse(
