@@ -236,7 +236,10 @@ let current = initialLang();
 
 function initialLang() {
   const fromLink = new URLSearchParams(location.hash.slice(1)).get('lang');
-  if (fromLink && S[fromLink]) return fromLink;
+  if (fromLink && S[fromLink]) {
+    remember(fromLink); // a link's language is the reader's from then on
+    return fromLink;
+  }
   try {
     const saved = localStorage.getItem(KEY);
     if (saved && S[saved]) return saved;
@@ -255,13 +258,17 @@ export function lang() {
 export function setLang(l) {
   if (!S[l]) return false;
   current = l;
+  remember(l);
+  applyStatic();
+  return true;
+}
+
+function remember(l) {
   try {
     localStorage.setItem(KEY, l);
   } catch {
     // not remembered, still shown
   }
-  applyStatic();
-  return true;
 }
 
 /** t is the page's word for key in the chosen language. */
