@@ -649,3 +649,36 @@ func TestGlueMessagesInKorean(t *testing.T) {
 	end := s.end(h, KO)
 	assert.Contains(t, end.Error, "읽기를 멈췄습니다")
 }
+
+// The vocabulary the page tests values by is the codec's: severity names by
+// number, and each family's ICMP header field id as dissect names the
+// header of a real packet of that family.
+func TestVocabIsTheCodecs(t *testing.T) {
+	v := vocab()
+	for s := dissect.SevNote; s <= dissect.SevError; s++ {
+		require.Greater(t, len(v.Severities), int(s))
+		assert.Equal(t, s.String(), v.Severities[s])
+	}
+	require.Len(t, v.Families, 2)
+	for _, fv := range v.Families {
+		f := codec.Family(fv.Number)
+		assert.Equal(t, f.String(), fv.Name)
+		res, err := build(BuildSpec{Family: fv.Number, Type: int(meta(EN).BuildDefault.Type), Src: fv.Src, Dst: fv.Dst})
+		if f == codec.IPv6 {
+			res, err = build(BuildSpec{Family: fv.Number, Type: int(codec.ICMPv6EchoRequest), Src: fv.Src, Dst: fv.Dst})
+		}
+		require.NoError(t, err)
+		l, _ := dissect.ParseLayer(res.Layer)
+		fr := dissect.Dissect(mustHex(t, res.Hex), l, dissect.Options{})
+		require.NotNil(t, fr.ICMP)
+		var hdr *dissect.Node
+		for _, n := range fr.Root {
+			if n.Field == fv.Field {
+				hdr = n
+			}
+		}
+		require.NotNil(t, hdr, "%s: no %q header in the tree", fv.Name, fv.Field)
+		require.NotEmpty(t, hdr.Kids)
+		assert.True(t, strings.HasPrefix(hdr.Kids[0].Field, fv.Field+"."), "%s: field %q", fv.Name, hdr.Kids[0].Field)
+	}
+}

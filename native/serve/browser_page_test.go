@@ -377,3 +377,32 @@ func TestBrowserHeaderLayoutReadable(t *testing.T) {
 	b.screenshot(t, "layout-ipv4-flags.png")
 	b.noProblems(t)
 }
+
+// Ethernet's addresses are wider than a row: every box they are drawn in
+// says what it holds (the continuation too), as RFC diagrams do.
+func TestBrowserHeaderLayoutContinuation(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	// Documentation MACs (RFC 7042), EtherType IPv4, then an echo request.
+	eth, err := hex.DecodeString("00005e005301" + "00005e005302" + "0800")
+	require.NoError(t, err)
+	frame := append(eth, echoRequest(6)...)
+	b.run(t, "paste ethernet", chromedp.SetValue("#layer", "ethernet", chromedp.ByQuery),
+		chromedp.SetValue("#paste", hex.EncodeToString(frame), chromedp.ByQuery),
+		chromedp.Click("#decode", chromedp.ByQuery))
+	b.waitTree(t)
+	var want []*dissect.Node
+	walk(dissect.Dissect(frame, dissect.LayerEthernet, dissect.Options{}).Root, &want)
+	require.NotEmpty(t, want)
+	eth0 := want[0]
+	require.NotEmpty(t, eth0.Kids, "fixture: the Ethernet node has no fields")
+	var boxes []string
+	b.run(t, "select the destination", chromedp.Click(`#tree li[data-field="`+eth0.Kids[0].Field+`"] > .trow`, chromedp.ByQuery),
+		chromedp.Evaluate(`[...document.querySelectorAll('#bits .bitbox:not(.gap)')].map(e => e.querySelector('.bname').textContent)`, &boxes))
+	assert.Greater(t, len(boxes), len(eth0.Kids), "no field of the Ethernet header spans two rows")
+	for i, s := range boxes {
+		assert.NotEmpty(t, strings.TrimSpace(s), "box %d of the Ethernet layout is blank", i)
+	}
+	b.screenshot(t, "layout-ethernet.png")
+	b.noProblems(t)
+}
