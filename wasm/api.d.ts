@@ -241,6 +241,9 @@ export interface TypeInfo {
   isError: boolean;
   explain: Text;
   codes?: CodeInfo[];
+  /** What build makes of it, so a form shows only the fields that matter:
+   * "echo" (id, seq, data), "error" (quote) or "raw" (data). */
+  body: 'echo' | 'error' | 'raw';
 }
 
 export interface CodeInfo {

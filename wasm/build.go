@@ -98,10 +98,10 @@ func build(s BuildSpec) (BuildResult, error) {
 	}
 	h := codec.Header{Family: f, Type: codec.Type(t), Code: codec.Code(c), Src: src, Dst: dst}
 	var msg []byte
-	switch {
-	case isEcho(f, h.Type):
+	switch bodyOf(f, h.Type) {
+	case bodyEcho:
 		msg = codec.Append(nil, h, codec.Echo{ID: uint16(s.ID), Seq: uint16(s.Seq), Data: data})
-	case codec.IsError(f, h.Type):
+	case bodyError:
 		q, err := hex.DecodeString(strings.Join(strings.Fields(s.Quote), ""))
 		if err != nil {
 			return BuildResult{}, badField(l, "quote", "is not hex (pairs of 0-9, a-f)", "16진수(0-9, a-f 두 자리씩)가 아닙니다")
@@ -127,6 +127,25 @@ func build(s BuildSpec) (BuildResult, error) {
 	}
 	ip := codec.IPv6Header{PayloadLen: uint16(len(msg)), NextHeader: codec.ProtoICMPv6, HopLimit: uint8(ttl), Src: src, Dst: dst}
 	return BuildResult{Hex: hexString(append(ip.AppendHeader(nil), msg...)), Layer: "ipv6"}, nil
+}
+
+// The body a type is built with, which says which builder fields matter.
+const (
+	bodyEcho  = "echo"  // identifier, sequence and data
+	bodyError = "error" // the datagram it quotes
+	bodyRaw   = "raw"   // data as the body
+)
+
+// bodyOf is which body build gives a type: the page shows only the fields
+// that body uses.
+func bodyOf(f codec.Family, t codec.Type) string {
+	switch {
+	case isEcho(f, t):
+		return bodyEcho
+	case codec.IsError(f, t):
+		return bodyError
+	}
+	return bodyRaw
 }
 
 // exampleAddr is an address of f for a message, from the examples' own.

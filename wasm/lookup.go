@@ -35,6 +35,8 @@ type TypeView struct {
 	IsError bool       `json:"isError"`
 	Explain TextView   `json:"explain"`
 	Codes   []CodeView `json:"codes,omitempty"`
+	// Body is what build makes of the type: "echo", "error" or "raw".
+	Body string `json:"body"`
 }
 
 // LookupView answers lookup(family, type, code).
@@ -55,6 +57,7 @@ func viewType(ti codec.TypeInfo, withCodes bool, l Lang) TypeView {
 		Status:  ti.Status.String(),
 		IsError: ti.IsError || codec.IsError(ti.Family, ti.Type),
 		Explain: text(ti.Explain),
+		Body:    bodyOf(ti.Family, ti.Type),
 	}
 	if withCodes {
 		for _, c := range ti.Codes {

@@ -406,3 +406,40 @@ func TestBrowserHeaderLayoutContinuation(t *testing.T) {
 	b.screenshot(t, "layout-ethernet.png")
 	b.noProblems(t)
 }
+
+// For an error type the builder shows the quoted datagram, which can be
+// edited, and hides identifier, sequence and data, which an error has not.
+func TestBrowserBuilderErrorQuotes(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	probe := codec.AppendUDP(nil, codec.UDPHeader{SrcPort: 41000, DstPort: 33437, Length: 8 + 4}, []byte("abcd"), tHost, tTarget)
+	quote := ipv4(tHost, tTarget, 1, codec.ProtoUDP, probe)
+	te := fmt.Sprint(int(codec.ICMPv4TimeExceeded))
+	var shown struct {
+		ID    bool `json:"id"`
+		Data  bool `json:"data"`
+		Quote bool `json:"quote"`
+	}
+	b.run(t, "choose time exceeded",
+		chromedp.Click("#builder summary", chromedp.ByQuery),
+		chromedp.Evaluate(`(() => { const s = document.getElementById('btype'); s.value = '`+te+`'; s.dispatchEvent(new Event('change')); })()`, nil),
+		chromedp.Poll(`(() => { const v = (id) => document.getElementById(id).offsetParent !== null; return v('bquote') ? {id: v('bid'), data: v('bdata'), quote: v('bquote')} : null; })()`,
+			&shown, chromedp.WithPollingTimeout(10*time.Second)))
+	assert.False(t, shown.ID, "identifier shown for an error")
+	assert.False(t, shown.Data, "data shown for an error")
+	var hexText string
+	b.run(t, "build with a quote",
+		chromedp.SetValue("#bquote", hex.EncodeToString(quote), chromedp.ByQuery),
+		chromedp.Click("#bbuild", chromedp.ByQuery),
+		chromedp.WaitVisible(`#tree li[data-field="icmp"]`, chromedp.ByQuery),
+		chromedp.Value("#paste", &hexText, chromedp.ByQuery))
+	pkt, err := hex.DecodeString(hexText)
+	require.NoError(t, err)
+	f := dissect.Dissect(pkt, dissect.LayerIPv4, dissect.Options{})
+	require.NotNil(t, f.ICMP)
+	assert.Equal(t, codec.ICMPv4TimeExceeded, f.ICMP.Type)
+	require.NotNil(t, f.ICMP.Quoted, "the built error quotes no flow")
+	assert.Equal(t, uint16(33437), f.ICMP.Quoted.DstPort)
+	checkTree(t, b.tree(t), pkt, dissect.LayerIPv4)
+	b.noProblems(t)
+}

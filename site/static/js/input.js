@@ -23,6 +23,7 @@ const BUILD_FIELDS = {
   dst: ['bdst', 'dst'],
   data: ['bdata', 'data'],
   dataHex: ['bdata', 'data'],
+  quote: ['bquote', 'quote'],
 };
 
 export function bindInput() {
@@ -154,6 +155,10 @@ async function fillBuilderCodes(code) {
   if (!codes.length) sel.append(new Option('0', 0));
   for (const c of codes) sel.append(new Option(c.code + ' ' + c.name, c.code));
   if (typeof code === 'string' && code !== '') sel.value = code;
+  // Only the fields the type's body uses (the codec says which): an error
+  // quotes a datagram and has no identifier, sequence or data.
+  const body = (lk && lk.type.body) || 'raw';
+  for (const l of document.querySelectorAll('.bform [data-bodies]')) l.hidden = !l.dataset.bodies.split(' ').includes(body);
 }
 
 async function buildMessage() {
@@ -167,6 +172,7 @@ async function buildMessage() {
     data: $('bdata').value,
     src: $('bsrc').value.trim(),
     dst: $('bdst').value.trim(),
+    quote: $('bquote').value.trim(),
   };
   let res;
   try {
