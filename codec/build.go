@@ -2,6 +2,17 @@ package codec
 
 import "net/netip"
 
+// Body is a typed message body that can be appended to a buffer: everything
+// after the 4-byte type/code/checksum header. Every view type below is also a
+// Body, so a parsed message can be marshalled back byte for byte and a new one
+// built from fields.
+type Body interface {
+	// Len is the number of bytes AppendBody writes.
+	Len() int
+	// AppendBody appends the body bytes to b and returns the extended slice.
+	AppendBody(b []byte) []byte
+}
+
 // Header is what Append needs besides the body. For ICMPv6, Src and Dst feed
 // the pseudo-header checksum; when they are zero the checksum is left 0 for
 // the kernel to fill (raw and datagram ICMPv6 sockets always do).

@@ -28,31 +28,36 @@ type ChecksumCheck struct {
 	Want   uint16 // the correct value; meaningful when Status != ChecksumUnverified
 }
 
-// Sum accumulates the Internet checksum (RFC 1071) over several pieces, as
-// the ICMPv6 pseudo-header needs. The zero value is ready to use.
-type Sum struct {
-	acc uint64
-	odd bool // an odd byte is pending from the previous piece
+// messageChecksum verifies an ICMP checksum: plain over the message for
+// ICMPv4, over the IPv6 pseudo-header and the message for ICMPv6 (RFC 4443
+// 2.3), which needs both addresses. Want is the value the field should hold.
+func messageChecksum(f Family, b []byte, src, dst netip.Addr) ChecksumCheck {
+	var s Sum
+	if f == IPv6 {
+		if !src.Is6() || !dst.Is6() {
+			return ChecksumCheck{Status: ChecksumUnverified}
+		}
+		s = PseudoHeaderSum(src, dst, ProtoICMPv6, len(b))
+	}
+	return verifyAt(s, b, ICMPChecksumOffset)
 }
 
-// Add folds b into the running sum.
-func (s *Sum) Add(b []byte) { s.add(b) }
-
-// Fold returns the one's complement of the folded sum: the checksum field value.
-func (s *Sum) Fold() uint16 { return s.fold() }
-
-// Checksum is the Internet checksum of b (the value to store in a zeroed field).
-func Checksum(b []byte) uint16 {
-	var s Sum
-	s.Add(b)
-	return s.Fold()
+// verifyAt verifies the checksum field at b[at:at+2] over s plus all of b:
+// one pass, the field included, sums to zero when it is right. Only a bad
+// one pays a second pass, to work out the value it should have held.
+func verifyAt(s Sum, b []byte, at int) ChecksumCheck {
+	field := be16(b[at:])
+	full := s
+	full.add(b)
+	if full.fold() == 0 {
+		return ChecksumCheck{Status: ChecksumGood, Want: field}
+	}
+	return badChecksum(s, b, at)
 }
 
-// PseudoHeaderSum starts a Sum with the IPv6 pseudo-header (RFC 8200 8.1) for
-// an upper-layer packet of length n and protocol proto. It also serves UDP and
-// TCP over IPv4 when src and dst are IPv4 addresses (RFC 768).
-func PseudoHeaderSum(src, dst netip.Addr, proto uint8, n int) Sum {
-	var s Sum
-	s.pseudo(src, dst, proto, n)
-	return s
+// badChecksum works out the value a bad checksum field should have held.
+func badChecksum(s Sum, b []byte, at int) ChecksumCheck {
+	s.add(b[:at])
+	s.add(b[at+2:])
+	return ChecksumCheck{Status: ChecksumBad, Want: s.fold()}
 }

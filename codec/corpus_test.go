@@ -14,15 +14,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"icmplab/codec"
 	"icmplab/codec/capture"
+	"icmplab/internal/testenv"
 )
-
-// The shared corpus (public captures with tshark's decode of every ICMP
-// frame, see its SOURCES.md) is not part of the repository: the test skips
-// without it. It looks in the workplace's shared folder and in a copy of it
-// beside the repository's clone, as CI lays it out.
-var corpusDirs = []string{"/work/shared/corpus", "../../shared/corpus"}
 
 // tsharkFrame is the part of the corpus oracle (F.tshark.json) compared here.
 type tsharkFrame struct {
@@ -72,15 +69,11 @@ func findIP(data []byte, srcs []string) (codec.Packet, bool) {
 }
 
 func TestCorpusAgainstTshark(t *testing.T) {
-	var files []string
-	for _, d := range corpusDirs {
-		if files, _ = filepath.Glob(filepath.Join(d, "*.tshark.json")); len(files) > 0 {
-			break
-		}
-	}
-	if len(files) == 0 {
-		t.Skip("no capture corpus in", corpusDirs)
-	}
+	// The shared corpus (public captures with tshark's decode of every ICMP
+	// frame, see its SOURCES.md) is not part of the repository.
+	dir := testenv.RequireShared(t)
+	files, _ := filepath.Glob(filepath.Join(dir, "*.tshark.json"))
+	require.NotEmpty(t, files, "no *.tshark.json oracles in %s", dir)
 	var compared, labels, notFound int
 	for _, jf := range files {
 		capFile := strings.TrimSuffix(jf, ".tshark.json")

@@ -199,6 +199,21 @@ func FuzzDecodeIP(f *testing.F) {
 		if p.HasICMP {
 			exercise(t, p.ICMP)
 		}
+		// The receive loop's fast paths agree with the general ones: the
+		// datagram with its checksums made good reaches decodeFast4, and
+		// an error's quote reaches probe4.
+		good := append([]byte(nil), b...)
+		resum(good)
+		checkFastAgrees(t, "fuzz", good, Packet{Family: IPv6, Payload: b})
+		var rp Packet
+		if rp.Decode(good) == nil && rp.ICMP.Kind == KindError {
+			var k FlowKey
+			kerr := k.DecodeQuote(&rp.ICMP)
+			want, werr := generalQuotedFlow(&rp.ICMP)
+			if k != want || !sameErr(kerr, werr) {
+				t.Fatalf("DecodeQuote % x\n got %+v, %v\nwant %+v, %v", good, k, kerr, want, werr)
+			}
+		}
 		switch {
 		case p.Family == IPv4 && len(p.V4.Options)+20 == int(p.V4.IHL)*4 && int(p.V4.IHL)*4 <= len(b) && p.V4.IHL >= 5:
 			if h := p.V4.AppendHeader(nil); !bytes.Equal(h, b[:len(h)]) {
@@ -248,7 +263,7 @@ func TestQuotedFlowFastPathAgrees(t *testing.T) {
 			continue
 		}
 		fast, err1 := p.ICMP.QuotedFlow()
-		slow, err := messageQuotedFlow(p.ICMP.Family, p.ICMP.Kind, p.ICMP.Type, p.ICMP.raw, p.ICMP.quoteEnd)
+		slow, err := generalQuotedFlow(&p.ICMP)
 		if err1 == nil {
 			n++
 		}

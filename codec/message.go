@@ -2,30 +2,26 @@ package codec
 
 import "net/netip"
 
-// Kind says which typed view of a message body applies. It follows from the
-// family and type; Parse has validated the body's layout for it.
-type Kind uint8
-
+// The header every ICMP message starts with (RFC 792; RFC 4443 2.1), and the
+// 32-bit word after it that every message type has in some form:
+//
+//	 0                   1                   2                   3
+//	 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|     Type      |     Code      |          Checksum             |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|                 depends on the type and code                  |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|     body ...
+//
+// The offsets are exported for code that must reach into a message without
+// parsing it, as a kernel socket filter does.
 const (
-	KindRaw                 Kind = iota // unknown or undecoded type: Body() holds everything
-	KindEcho                            // echo request/reply: Echo()
-	KindError                           // dest unreachable, time exceeded, param problem, source quench, v4 redirect, packet too big: Error()
-	KindTimestamp                       // v4 timestamp request/reply: Timestamp()
-	KindInformation                     // v4 information request/reply: Information()
-	KindAddressMask                     // v4 address mask request/reply: AddressMask()
-	KindRouterAdvert4                   // v4 router advertisement (RFC 1256): RouterAdvert4()
-	KindRouterSolicit4                  // v4 router solicitation: RouterSolicit4()
-	KindExtendedEchoRequest             // RFC 8335, both families: ExtendedEchoRequest()
-	KindExtendedEchoReply               // RFC 8335, both families: ExtendedEchoReply()
-	KindRouterSolicit6                  // NDP: NDP()
-	KindRouterAdvert6                   // NDP: NDP()
-	KindNeighborSolicit                 // NDP: NDP()
-	KindNeighborAdvert                  // NDP: NDP()
-	KindRedirect6                       // NDP: NDP()
-	KindMLDQuery                        // MLDv1 or MLDv2 query: MLDQuery()
-	KindMLDReport                       // MLDv1 report or done: MLDv1()
-	KindMLDv2Report                     // MLDv2 report: MLDv2Report()
-	KindNodeInfo                        // node information query/response (RFC 4620): NodeInfo()
+	ICMPTypeOffset     = 0 // 8 bits
+	ICMPCodeOffset     = 1 // 8 bits
+	ICMPChecksumOffset = 2 // 16 bits
+	icmpHeaderLen      = 4 // type, code, checksum
+	icmpFixedLen       = 8 // header plus the first 32-bit word every message has
 )
 
 // Message is a parsed ICMP message: the fixed header, the checksum verdict,
@@ -64,14 +60,16 @@ type extFound struct {
 // validate) and a *ParseError naming the offset and what was expected. Parse
 // never panics and allocates nothing when the message is valid.
 func Parse(f Family, b []byte, src, dst netip.Addr) (Message, error) {
-	return parse(f, b, src, dst)
+	var m Message
+	err := parseInto(&m, f, b, src, dst, true)
+	return m, err
 }
 
 // ParseICMPv4 parses an ICMPv4 message (the IP payload, without IP header).
-func ParseICMPv4(b []byte) (Message, error) { return parse(IPv4, b, netip.Addr{}, netip.Addr{}) }
+func ParseICMPv4(b []byte) (Message, error) { return Parse(IPv4, b, netip.Addr{}, netip.Addr{}) }
 
 // ParseICMPv6 parses an ICMPv6 message; see Parse for src and dst.
-func ParseICMPv6(b []byte, src, dst netip.Addr) (Message, error) { return parse(IPv6, b, src, dst) }
+func ParseICMPv6(b []byte, src, dst netip.Addr) (Message, error) { return Parse(IPv6, b, src, dst) }
 
 // Bytes returns the whole message as parsed, header included.
 func (m Message) Bytes() []byte { return m.raw }
@@ -106,13 +104,3 @@ func (m Message) Raw() RawBody { return RawBody(m.Body()) }
 
 // IsError reports whether the message is an ICMP error (it quotes a datagram).
 func (m Message) IsError() bool { return m.Kind == KindError }
-
-// IsAdvisory reports whether an error message leaves open that the datagram
-// it quotes was delivered: an ICMPv4 redirect (the router forwarded the
-// datagram and suggests a better first hop) and a source quench (deprecated
-// by RFC 6633; it never meant the datagram was lost). Every other error
-// means the datagram was dropped, so a prober counts it as an answer.
-func (m Message) IsAdvisory() bool {
-	return m.Kind == KindError && m.Family == IPv4 &&
-		(m.Type == ICMPv4Redirect || m.Type == ICMPv4SourceQuench)
-}

@@ -2,6 +2,40 @@ package codec
 
 import "net/netip"
 
+// Neighbour discovery (RFC 4861): router solicitation (133) and
+// advertisement (134), neighbour solicitation (135) and advertisement (136),
+// redirect (137). A fixed part per message, then options (ndp_option.go).
+// The neighbour advertisement, for one:
+//
+//	 0                   1                   2                   3
+//	 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|     Type      |     Code      |          Checksum             |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|R|S|O|                     Reserved                            |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|                       Target Address (128 bits)               |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|   Options ...
+//
+// Offsets of the fixed parts, and where the options start, header included:
+const (
+	ndpWordOff        = 4 // reserved, or flags, after the header
+	ndpTargetOff      = 8
+	ndpRedirectDstOff = 24
+	ra6CurHopLimitOff = 4
+	ra6FlagsOff       = 5
+	ra6LifetimeOff    = 6
+	ra6ReachableOff   = 8
+	ra6RetransOff     = 12
+
+	ndpRSLen       = 8
+	ndpRALen       = 16
+	ndpNSLen       = 24
+	ndpNALen       = 24
+	ndpRedirectLen = 40
+)
+
 // NDP is the body of an ICMPv6 neighbour-discovery message (RFC 4861):
 // router solicitation (133) and advertisement (134), neighbour solicitation
 // (135) and advertisement (136), redirect (137). Fields that a type lacks are
@@ -26,97 +60,143 @@ type NDP struct {
 	kind        Kind
 }
 
-// NDP option types (IANA "IPv6 Neighbor Discovery Option Formats").
-type NDPOptionType uint8
+// validateNDP checks the fixed part of an NDP message and walks its options.
+func validateNDP(m *Message, k Kind, layer string) error {
+	b := m.raw
+	fixed := ndpFixedLen(k)
+	if len(b) < fixed {
+		return truncated(layer, len(b), nbytes(fixed)+" "+m.Name()+" header", len(b))
+	}
+	it := NDPOptionIter{b: b[fixed:], base: fixed}
+	for it.Next() {
+	}
+	return it.Err()
+}
 
+// NDP returns the body of a neighbour-discovery message (router
+// solicitation and advertisement, neighbour solicitation and advertisement,
+// redirect). Parse has checked that its options are well formed.
+func (m Message) NDP() (NDP, bool) {
+	switch m.Kind {
+	case KindRouterSolicit6, KindRouterAdvert6, KindNeighborSolicit, KindNeighborAdvert, KindRedirect6:
+	default:
+		return NDP{}, false
+	}
+	fixed := ndpFixedLen(m.Kind)
+	b := m.raw
+	if len(b) < fixed {
+		return NDP{}, false
+	}
+	n := NDP{kind: m.Kind, OptionBytes: b[fixed:]}
+	switch m.Kind {
+	case KindRouterAdvert6:
+		n.CurHopLimit, n.Flags, n.RouterLifetime = b[ra6CurHopLimitOff], b[ra6FlagsOff], be16(b[ra6LifetimeOff:])
+		n.ReachableTime, n.RetransTimer = be32(b[ra6ReachableOff:]), be32(b[ra6RetransOff:])
+	case KindNeighborAdvert:
+		n.NAFlags = b[ndpWordOff] >> 5
+		n.Reserved = be32(b[ndpWordOff:]) & 0x1fffffff
+		n.Target = addr16(b[ndpTargetOff:])
+	case KindNeighborSolicit:
+		n.Reserved = be32(b[ndpWordOff:])
+		n.Target = addr16(b[ndpTargetOff:])
+	case KindRedirect6:
+		n.Reserved = be32(b[ndpWordOff:])
+		n.Target, n.Destination = addr16(b[ndpTargetOff:]), addr16(b[ndpRedirectDstOff:])
+	default:
+		n.Reserved = be32(b[ndpWordOff:])
+	}
+	return n, true
+}
+
+// Router advertisement flag bits as they sit in NDP.Flags (RFC 4861, RFC
+// 3775, RFC 4191, RFC 5175).
 const (
-	NDPSourceLinkAddr NDPOptionType = 1
-	NDPTargetLinkAddr NDPOptionType = 2
-	NDPPrefixInfo     NDPOptionType = 3
-	NDPRedirectedHdr  NDPOptionType = 4
-	NDPMTU            NDPOptionType = 5
-	NDPNonce          NDPOptionType = 14
-	NDPRouteInfo      NDPOptionType = 24
-	NDPRDNSS          NDPOptionType = 25
-	NDPRAFlagsExt     NDPOptionType = 26
-	NDPDNSSL          NDPOptionType = 31
-	NDPCaptivePortal  NDPOptionType = 37
-	NDPPREF64         NDPOptionType = 38
+	NDPFlagManaged     uint8 = 0x80 // M: addresses via DHCPv6
+	NDPFlagOther       uint8 = 0x40 // O: other configuration via DHCPv6
+	NDPFlagHomeAgent   uint8 = 0x20 // H
+	NDPFlagProxy       uint8 = 0x04 // P (RFC 4389)
+	NDPPreferenceShift       = 3    // Prf, 2 bits: 01 high, 00 medium, 11 low
 )
 
-// NDPOption is one TLV option: Length is in units of 8 bytes as on the wire;
-// Data is the contents after the 2-byte type/length.
-type NDPOption struct {
-	Offset int // from the start of the message
-	Type   NDPOptionType
-	Length uint8
-	Data   []byte
+// Neighbour advertisement flag bits as they sit in NDP.NAFlags.
+const (
+	NAFlagRouter    uint8 = 4 // R
+	NAFlagSolicited uint8 = 2 // S
+	NAFlagOverride  uint8 = 1 // O
+)
+
+// Kind says which message this body belongs to: set by Message.NDP and by
+// Append from the header; for a body built by hand it is guessed from the
+// fields (see AppendBody).
+func (n NDP) Kind() Kind {
+	if isNDPKind(n.kind) {
+		return n.kind
+	}
+	switch {
+	case n.Destination.IsValid():
+		return KindRedirect6
+	case n.Target.IsValid() && n.NAFlags != 0:
+		return KindNeighborAdvert
+	case n.Target.IsValid():
+		return KindNeighborSolicit
+	case n.CurHopLimit != 0 || n.Flags != 0 || n.RouterLifetime != 0 || n.ReachableTime != 0 || n.RetransTimer != 0:
+		return KindRouterAdvert6
+	}
+	return KindRouterSolicit6
 }
 
-// NDPOptionIter walks an option list without allocating; see ObjectIter.
-type NDPOptionIter struct {
-	b    []byte
-	base int
-	off  int
-	err  error
-	cur  NDPOption
+// Options returns an iterator over the option list.
+func (n NDP) Options() NDPOptionIter {
+	return NDPOptionIter{b: n.OptionBytes, base: ndpFixedLen(n.Kind())}
 }
 
-// MLDQuery is a multicast listener query (130): MLDv1 (24-byte message) or
-// MLDv2 (28 bytes and more, RFC 3810).
-type MLDQuery struct {
-	MaxResponseCode uint16
-	Reserved        uint16
-	Group           netip.Addr
-	V2              bool
-	// MLDv2 only.
-	Reserved2 uint8 // the 4 reserved bits before the S flag, as found
-	SFlag     bool
-	QRV       uint8
-	QQIC      uint8
-	NumSrcs   uint16
-	Sources   []byte // NumSrcs 16-byte addresses
+// Len is the number of body bytes AppendBody writes.
+func (n NDP) Len() int { return ndpFixedLen(n.Kind()) - icmpHeaderLen + len(n.OptionBytes) }
+
+// AppendBody appends the fixed part for the message's kind and the options.
+// Through Append the kind follows from the header's type; appended alone, a
+// body built by hand is taken for a redirect when Destination is set, a
+// neighbour advertisement when Target and NAFlags are, a solicitation when
+// only Target is, a router advertisement when any router field is, and a
+// router solicitation otherwise.
+func (n NDP) AppendBody(b []byte) []byte {
+	switch n.Kind() {
+	case KindRouterAdvert6:
+		b = append(b, n.CurHopLimit, n.Flags, byte(n.RouterLifetime>>8), byte(n.RouterLifetime))
+		b = append32(b, n.ReachableTime)
+		b = append32(b, n.RetransTimer)
+	case KindNeighborAdvert:
+		b = append32(b, uint32(n.NAFlags&7)<<29|n.Reserved&0x1fffffff)
+		b = appendAddr16(b, n.Target)
+	case KindNeighborSolicit:
+		b = append32(b, n.Reserved)
+		b = appendAddr16(b, n.Target)
+	case KindRedirect6:
+		b = append32(b, n.Reserved)
+		b = appendAddr16(b, n.Target)
+		b = appendAddr16(b, n.Destination)
+	default:
+		b = append32(b, n.Reserved)
+	}
+	return append(b, n.OptionBytes...)
 }
 
-// MLDv1 is a multicast listener report (131) or done (132), RFC 2710.
-type MLDv1 struct {
-	MaxResponseDelay uint16
-	Reserved         uint16
-	Group            netip.Addr
+// ndpFixedLen is where the options of an NDP message start.
+func ndpFixedLen(k Kind) int {
+	switch k {
+	case KindRouterSolicit6:
+		return ndpRSLen
+	case KindRouterAdvert6:
+		return ndpRALen
+	case KindNeighborSolicit:
+		return ndpNSLen
+	case KindNeighborAdvert:
+		return ndpNALen
+	case KindRedirect6:
+		return ndpRedirectLen
+	}
+	return ndpRSLen
 }
 
-// MLDv2Report is a version 2 multicast listener report (143, RFC 3810).
-type MLDv2Report struct {
-	Reserved    uint16
-	NumRecords  uint16
-	RecordBytes []byte // iterate with Records()
-}
-
-// MLDRecord is one multicast address record of an MLDv2 report.
-type MLDRecord struct {
-	Offset     int
-	RecordType uint8
-	AuxLen     uint8 // in 32-bit words
-	NumSrcs    uint16
-	Group      netip.Addr
-	Sources    []byte
-	Aux        []byte
-}
-
-// MLDRecordIter walks the records of an MLDv2 report.
-type MLDRecordIter struct {
-	b    []byte
-	base int
-	n    int
-	off  int
-	err  error
-	cur  MLDRecord
-}
-
-// NodeInfo is a node information query (139) or response (140), RFC 4620.
-type NodeInfo struct {
-	QType uint16
-	Flags uint16
-	Nonce [8]byte
-	Data  []byte
-}
+// isNDPKind reports whether k is one of the neighbour-discovery kinds.
+func isNDPKind(k Kind) bool { return k >= KindRouterSolicit6 && k <= KindRedirect6 }

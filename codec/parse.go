@@ -2,25 +2,6 @@ package codec
 
 import "net/netip"
 
-// Fixed sizes of ICMP structures, in bytes.
-const (
-	icmpHeaderLen = 4 // type, code, checksum
-	icmpFixedLen  = 8 // header plus the first 32-bit word every message has
-)
-
-// parse is Parse with the checksum verified.
-func parse(f Family, b []byte, src, dst netip.Addr) (m Message, err error) {
-	err = parseInto(&m, f, b, src, dst, true)
-	return m, err
-}
-
-// parseMessage is parse with the checksum verified only when verify is set
-// (a fragment or a truncated capture cannot be).
-func parseMessage(f Family, b []byte, src, dst netip.Addr, verify bool) (m Message, err error) {
-	err = parseInto(&m, f, b, src, dst, verify)
-	return m, err
-}
-
 // parseInto reads the header into a zero m, gives the checksum verdict,
 // then validates the body for the kind its type selects. It stops at the
 // first fault and leaves what it read, with Kind KindRaw. It fills m in
@@ -33,7 +14,7 @@ func parseInto(m *Message, f Family, b []byte, src, dst netip.Addr, verify bool)
 	if len(b) < icmpHeaderLen {
 		return truncated(f.String(), 0, "4-byte ICMP header", len(b))
 	}
-	m.Type, m.Code, m.Checksum = Type(b[0]), Code(b[1]), be16(b[2:])
+	m.Type, m.Code, m.Checksum = Type(b[ICMPTypeOffset]), Code(b[ICMPCodeOffset]), be16(b[ICMPChecksumOffset:])
 	if verify {
 		if f == IPv4 { // the common case without a pseudo-header, inline
 			var s Sum
@@ -41,7 +22,7 @@ func parseInto(m *Message, f Family, b []byte, src, dst netip.Addr, verify bool)
 			if s.fold() == 0 {
 				m.Sum = ChecksumCheck{Status: ChecksumGood, Want: m.Checksum}
 			} else {
-				m.Sum = badChecksum(Sum{}, b, 2)
+				m.Sum = badChecksum(Sum{}, b, ICMPChecksumOffset)
 			}
 		} else {
 			m.Sum = messageChecksum(f, b, src, dst)
@@ -62,141 +43,42 @@ func parseInto(m *Message, f Family, b []byte, src, dst netip.Addr, verify bool)
 	return nil
 }
 
-// messageChecksum verifies an ICMP checksum: plain over the message for
-// ICMPv4, over the IPv6 pseudo-header and the message for ICMPv6 (RFC 4443
-// 2.3), which needs both addresses. Want is the value the field should hold.
-func messageChecksum(f Family, b []byte, src, dst netip.Addr) ChecksumCheck {
-	var s Sum
-	if f == IPv6 {
-		if !src.Is6() || !dst.Is6() {
-			return ChecksumCheck{Status: ChecksumUnverified}
-		}
-		s = PseudoHeaderSum(src, dst, ProtoICMPv6, len(b))
-	}
-	return verifyAt(s, b, 2)
-}
-
-// verifyAt verifies the checksum field at b[at:at+2] over s plus all of b:
-// one pass, the field included, sums to zero when it is right. Only a bad
-// one pays a second pass, to work out the value it should have held.
-func verifyAt(s Sum, b []byte, at int) ChecksumCheck {
-	field := be16(b[at:])
-	full := s
-	full.add(b)
-	if full.fold() == 0 {
-		return ChecksumCheck{Status: ChecksumGood, Want: field}
-	}
-	return badChecksum(s, b, at)
-}
-
-// badChecksum works out the value a bad checksum field should have held.
-func badChecksum(s Sum, b []byte, at int) ChecksumCheck {
-	s.add(b[:at])
-	s.add(b[at+2:])
-	return ChecksumCheck{Status: ChecksumBad, Want: s.fold()}
-}
-
-// kindTable caches kindSwitch for both families: one load per message.
-var kindTable = func() (tab [2][256]Kind) {
-	for t := range 256 {
-		tab[0][t] = kindSwitch(IPv4, Type(t))
-		tab[1][t] = kindSwitch(IPv6, Type(t))
-	}
-	return tab
-}()
-
-// kindOf selects the typed view for a family and type.
-func kindOf(f Family, t Type) Kind {
-	if f == IPv6 {
-		return kindTable[1][t]
-	}
-	return kindTable[0][t]
-}
-
-// kindSwitch is where the family and type to kind mapping is written down.
-func kindSwitch(f Family, t Type) Kind {
-	if f == IPv4 {
-		switch t {
-		case ICMPv4EchoReply, ICMPv4EchoRequest:
-			return KindEcho
-		case ICMPv4DestinationUnreachable, ICMPv4SourceQuench, ICMPv4Redirect, ICMPv4TimeExceeded, ICMPv4ParameterProblem:
-			return KindError
-		case ICMPv4Timestamp, ICMPv4TimestampReply:
-			return KindTimestamp
-		case ICMPv4InformationRequest, ICMPv4InformationReply:
-			return KindInformation
-		case ICMPv4AddressMaskRequest, ICMPv4AddressMaskReply:
-			return KindAddressMask
-		case ICMPv4RouterAdvertisement:
-			return KindRouterAdvert4
-		case ICMPv4RouterSolicitation:
-			return KindRouterSolicit4
-		case ICMPv4ExtendedEchoRequest:
-			return KindExtendedEchoRequest
-		case ICMPv4ExtendedEchoReply:
-			return KindExtendedEchoReply
-		}
-		return KindRaw
-	}
-	switch t {
-	case ICMPv6EchoRequest, ICMPv6EchoReply:
-		return KindEcho
-	case ICMPv6DestinationUnreachable, ICMPv6PacketTooBig, ICMPv6TimeExceeded, ICMPv6ParameterProblem:
-		return KindError
-	case ICMPv6RouterSolicitation:
-		return KindRouterSolicit6
-	case ICMPv6RouterAdvertisement:
-		return KindRouterAdvert6
-	case ICMPv6NeighborSolicitation:
-		return KindNeighborSolicit
-	case ICMPv6NeighborAdvertisement:
-		return KindNeighborAdvert
-	case ICMPv6Redirect:
-		return KindRedirect6
-	case ICMPv6MLDQuery:
-		return KindMLDQuery
-	case ICMPv6MLDReport, ICMPv6MLDDone:
-		return KindMLDReport
-	case ICMPv6MLDv2Report:
-		return KindMLDv2Report
-	case ICMPv6NodeInformationQuery, ICMPv6NodeInformationResponse:
-		return KindNodeInfo
-	case ICMPv6ExtendedEchoRequest:
-		return KindExtendedEchoRequest
-	case ICMPv6ExtendedEchoReply:
-		return KindExtendedEchoReply
-	}
-	return KindRaw
-}
-
 // validateBody checks the body layout of kind k, recording in m what the
-// views need (the quote and extension boundaries of an error).
+// views need (the quote and extension boundaries of an error). Each kind's
+// own checks sit in the file of that kind.
 func validateBody(m *Message, k Kind) error {
-	b := m.raw
+	b, layer := m.raw, m.Family.String()
 	switch k {
 	case KindEcho:
-		if len(b) < icmpFixedLen {
-			return truncated(m.Family.String(), len(b), "8-byte echo header (identifier, sequence)", len(b))
-		}
-		return nil
+		return atLeast(layer, b, icmpFixedLen, "8-byte echo header (identifier, sequence)")
 	case KindError:
-		if len(b) < icmpFixedLen {
-			return truncated(m.Family.String(), len(b), "8-byte error header", len(b))
-		}
-		if mayHoldExtensions(b) {
-			findExtensions(m)
-		}
-		return nil
+		return validateError(m)
+	case KindTimestamp:
+		return exactly(layer, b, timestampLen, "20-byte timestamp message")
+	case KindInformation:
+		return exactly(layer, b, informationLen, "8-byte information message")
+	case KindAddressMask:
+		return exactly(layer, b, addressMaskLen, "12-byte address mask message")
+	case KindRouterSolicit4:
+		return exactly(layer, b, routerSolicit4Len, "8-byte router solicitation")
+	case KindRouterAdvert4:
+		return validateRouterAdvert4(layer, b)
+	case KindExtendedEchoRequest:
+		return validateExtEchoRequest(m, layer)
+	case KindExtendedEchoReply:
+		return atLeast(layer, b, extEchoLen, "8-byte extended echo reply")
+	case KindRouterSolicit6, KindRouterAdvert6, KindNeighborSolicit, KindNeighborAdvert, KindRedirect6:
+		return validateNDP(m, k, layer)
+	case KindMLDQuery:
+		return validateMLDQuery(layer, b)
+	case KindMLDReport:
+		return exactly(layer, b, mldv1Len, "24-byte MLDv1 message")
+	case KindMLDv2Report:
+		return validateMLDv2Report(layer, b)
+	case KindNodeInfo:
+		return atLeast(layer, b, nodeInfoMin, "16-byte node information header")
 	}
-	return validateMore(m, k, m.Family.String())
-}
-
-// mayHoldExtensions reports whether an error message of at least 8 bytes
-// needs the search for an extension structure: not when its length field
-// is zero and there is no room at the legacy offset, the usual short quote
-// (quoteEnd 0 then means the end of the message).
-func mayHoldExtensions(b []byte) bool {
-	return b[4]|b[5] != 0 || len(b) >= icmpFixedLen+extMinQuote+extHeaderLen
+	return nil
 }
 
 // atLeast fails with ErrTruncated when b is shorter than n.

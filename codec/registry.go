@@ -39,6 +39,7 @@ type Text struct {
 type CodeInfo struct {
 	Code    Code
 	Name    string // as IANA writes it, e.g. "Port Unreachable"
+	NameKO  string // the usual Korean textbook term, e.g. "포트 도달 불가능"
 	RFC     string // the defining document, e.g. "RFC 792"
 	Status  Status
 	Explain Text
@@ -46,9 +47,13 @@ type CodeInfo struct {
 
 // TypeInfo describes one ICMP type of one family.
 type TypeInfo struct {
-	Family  Family
-	Type    Type
-	Name    string // as IANA writes it, e.g. "Destination Unreachable"
+	Family Family
+	Type   Type
+	Name   string // as IANA writes it, e.g. "Destination Unreachable"
+	// NameKO is the usual Korean textbook term, e.g. "목적지 도달 불가능",
+	// with the English term in parentheses where Korean texts keep it
+	// ("경로 재지정 (Redirect)").
+	NameKO  string
 	RFC     string
 	Status  Status
 	IsError bool // an error message: it quotes the datagram that caused it
@@ -69,6 +74,7 @@ func LookupType(f Family, t Type) (TypeInfo, bool) {
 			Family:  f,
 			Type:    t,
 			Name:    unassignedName(t),
+			NameKO:  unassignedNameKO(t),
 			Status:  StatusReserved,
 			IsError: f == IPv6 && t < 128,
 			Explain: unassignedText,
@@ -119,6 +125,26 @@ func unassignedName(t Type) string {
 	return "Unassigned (" + strconv.Itoa(int(t)) + ")"
 }
 
+// TypeNameKO is TypeName in Korean: "목적지 도달 불가능", or "미할당 (N)".
+func TypeNameKO(f Family, t Type) string {
+	if ti, ok := LookupType(f, t); ok {
+		return ti.NameKO
+	}
+	return unassignedNameKO(t)
+}
+
+func unassignedNameKO(t Type) string {
+	return "미할당 (" + strconv.Itoa(int(t)) + ")"
+}
+
+// CodeNameKO is CodeName in Korean: "포트 도달 불가능", or "코드 N".
+func CodeNameKO(f Family, t Type, c Code) string {
+	if ci, ok := LookupCode(f, t, c); ok {
+		return ci.NameKO
+	}
+	return "코드 " + strconv.Itoa(int(c))
+}
+
 // CodeName is the name of a code, or "Code N" when the registry has none.
 func CodeName(f Family, t Type, c Code) string {
 	if ci, ok := LookupCode(f, t, c); ok {
@@ -160,14 +186,20 @@ var unassignedText = Text{
 // enko pairs an English and a Korean explanation.
 func enko(en, ko string) Text { return Text{EN: en, KO: ko} }
 
+// names pairs a name as IANA writes it with its Korean textbook term.
+type names struct{ en, ko string }
+
+// nm pairs an English name and its Korean term, side by side in the tables.
+func nm(en, ko string) names { return names{en: en, ko: ko} }
+
 // typeEntry is a message type that is not an error. Codes whose RFC is empty take
 // the type's first reference; codes whose Status is current take the type's.
-func typeEntry(t Type, name, rfc string, s Status, x Text, codes ...CodeInfo) TypeInfo {
-	return TypeInfo{Type: t, Name: name, RFC: rfc, Status: s, Explain: x, Codes: inheritCodes(rfc, s, codes)}
+func typeEntry(t Type, name names, rfc string, s Status, x Text, codes ...CodeInfo) TypeInfo {
+	return TypeInfo{Type: t, Name: name.en, NameKO: name.ko, RFC: rfc, Status: s, Explain: x, Codes: inheritCodes(rfc, s, codes)}
 }
 
 // errorEntry is an error type: it quotes the datagram that caused it.
-func errorEntry(t Type, name, rfc string, s Status, x Text, codes ...CodeInfo) TypeInfo {
+func errorEntry(t Type, name names, rfc string, s Status, x Text, codes ...CodeInfo) TypeInfo {
 	ti := typeEntry(t, name, rfc, s, x, codes...)
 	ti.IsError = true
 	return ti
@@ -175,7 +207,7 @@ func errorEntry(t Type, name, rfc string, s Status, x Text, codes ...CodeInfo) T
 
 // typeSpan repeats one entry over a range of types IANA lists as a block
 // ("Types 20-29 — Reserved (for Robustness Experiment)").
-func typeSpan(lo, hi Type, name, rfc string, s Status, x Text) []TypeInfo {
+func typeSpan(lo, hi Type, name names, rfc string, s Status, x Text) []TypeInfo {
 	var out []TypeInfo
 	for t := int(lo); t <= int(hi); t++ {
 		out = append(out, typeEntry(Type(t), name, rfc, s, x))
@@ -184,8 +216,8 @@ func typeSpan(lo, hi Type, name, rfc string, s Status, x Text) []TypeInfo {
 }
 
 // codeEntry is one code of a type; an empty rfc means the type's reference.
-func codeEntry(c Code, name, rfc string, x Text) CodeInfo {
-	return CodeInfo{Code: c, Name: name, RFC: rfc, Explain: x}
+func codeEntry(c Code, name names, rfc string, x Text) CodeInfo {
+	return CodeInfo{Code: c, Name: name.en, NameKO: name.ko, RFC: rfc, Explain: x}
 }
 
 func inheritCodes(rfc string, s Status, codes []CodeInfo) []CodeInfo {

@@ -35,6 +35,7 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 	format := fl.String("format", "text", "output format: text (one line per packet), tree (full dissection), jsonl (one JSON record per packet)")
 	dialect := fl.String("dialect", "auto", "dialect of text input: "+strings.Join(dialectNames(), ", "))
 	layer := fl.String("layer", "auto", "layer the bytes start at: "+strings.Join(dissect.Layers(), ", "))
+	checksums := fl.Bool("checksums", false, "with --format tree, work out each checksum word by word (RFC 1071) under its field")
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl] [--dialect D] [--layer L]")
 		fmt.Fprintln(stderr, "\nDissects a pcap/pcapng capture (gzip too) or hex text, down to the datagram an ICMP error quotes.")
@@ -54,6 +55,7 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 		return decodeUsage
 	}
 	opt.Format = f
+	opt.WorkChecksums = *checksums
 	if opt.Dialect, ok = textdump.ParseDialect(*dialect); !ok {
 		fmt.Fprintf(stderr, "icmplab decode: unknown dialect %q; known: %s\n", *dialect, strings.Join(dialectNames(), ", "))
 		return decodeUsage

@@ -202,9 +202,11 @@ export interface ICMPSummary {
 
 /** An Internet checksum worked out as on paper (RFC 1071). */
 export interface ChecksumWork {
-  field: string; // "ip.checksum", "icmp.checksum", "icmpv6.checksum", "icmp.ext.checksum"
-  label: string;
+  field: string; // "ip.checksum", "icmp.checksum", "icmpv6.checksum", "icmp.ext.checksum", "udp.checksum", "tcp.checksum"
+  label: string; // English; labelText has both languages
   how: string;
+  labelText: Text;
+  howText: Text;
   start: number;
   length: number;
   at: number;

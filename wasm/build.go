@@ -140,7 +140,7 @@ const (
 // that body uses.
 func bodyOf(f codec.Family, t codec.Type) string {
 	switch {
-	case isEcho(f, t):
+	case codec.KindOf(f, t) == codec.KindEcho:
 		return bodyEcho
 	case codec.IsError(f, t):
 		return bodyError
@@ -154,12 +154,4 @@ func exampleAddr(f codec.Family) string {
 		return exHost6.String()
 	}
 	return exHost.String()
-}
-
-// isEcho reports whether a type takes an echo body (id, seq, data).
-func isEcho(f codec.Family, t codec.Type) bool {
-	if f == codec.IPv6 {
-		return t == codec.ICMPv6EchoRequest || t == codec.ICMPv6EchoReply
-	}
-	return t == codec.ICMPv4EchoRequest || t == codec.ICMPv4EchoReply
 }

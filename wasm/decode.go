@@ -58,6 +58,7 @@ func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 	}
 	var opt textdump.Options
 	opt.MaxBytes = maxPasteBytes
+	opt.StartsAtNetwork = dissect.StartsAtNetwork
 	if o.Dialect != "" {
 		d, ok := textdump.ParseDialect(o.Dialect)
 		if !ok {
@@ -94,7 +95,13 @@ func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 		if len(res.Packets) > 1 {
 			dopt.Number = i + 1
 		}
-		out.Frames = append(out.Frames, viewFrame(dissect.Dissect(p.Data, start, dopt), o.Lang))
+		// Unless the user named one, each packet starts where its own bytes
+		// say: a paste may mix IPv6 and IPv4 packets.
+		l := start
+		if o.Layer == "" {
+			l = dissect.Guess(p.Data)
+		}
+		out.Frames = append(out.Frames, viewFrame(dissect.Dissect(p.Data, l, dopt), o.Lang))
 	}
 	return out, nil
 }
@@ -121,7 +128,7 @@ func firstData(ps []textdump.Packet) []byte {
 }
 
 // chooseLayer takes the layer the user named, or guesses it from the first
-// packet's bytes and records why.
+// packet's bytes and records why (the result names the first packet's).
 func chooseLayer(name string, out *DecodeResult, first []byte) (dissect.Layer, error) {
 	if name != "" {
 		l, ok := dissect.ParseLayer(name)
@@ -131,43 +138,13 @@ func chooseLayer(name string, out *DecodeResult, first []byte) (dissect.Layer, e
 		out.Layer, out.LayerTitle = l.String(), layerTitle(l)
 		return l, nil
 	}
-	g, why := textdump.GuessLayer(first)
-	l := dissectLayer(g)
+	l, why := dissect.GuessWhy(first)
 	out.Layer, out.LayerTitle, out.LayerDetected, out.LayerReason = l.String(), layerTitle(l), true, why
-	if l == dissect.LayerAuto {
-		l = dissect.Guess(first)
-		out.Layer, out.LayerTitle = l.String(), layerTitle(l)
-	}
 	return l, nil
 }
 
-// dissectLayer maps textdump's guess onto where Dissect starts.
-func dissectLayer(l textdump.Layer) dissect.Layer {
-	switch l {
-	case textdump.LayerEthernet:
-		return dissect.LayerEthernet
-	case textdump.LayerIPv4:
-		return dissect.LayerIPv4
-	case textdump.LayerIPv6:
-		return dissect.LayerIPv6
-	case textdump.LayerICMPv4:
-		return dissect.LayerICMPv4
-	case textdump.LayerICMPv6:
-		return dissect.LayerICMPv6
-	}
-	return dissect.LayerAuto
-}
-
-// layerTitle is how the page names a start layer: the textdump name where
-// there is one ("IPv4"), else dissect's id.
-func layerTitle(l dissect.Layer) string {
-	for _, t := range []textdump.Layer{textdump.LayerEthernet, textdump.LayerIPv4, textdump.LayerIPv6, textdump.LayerICMPv4, textdump.LayerICMPv6} {
-		if dissectLayer(t) == l {
-			return t.String()
-		}
-	}
-	return l.String()
-}
+// layerTitle is how the page names a start layer ("IPv4", "Linux SLL").
+func layerTitle(l dissect.Layer) string { return l.Title() }
 
 // pasteError turns a textdump error into a sentence a person can act on.
 func pasteError(err error, d textdump.Dialect, l Lang) error {

@@ -7,6 +7,7 @@ import (
 
 	"icmplab/codec"
 	"icmplab/codec/dissect"
+	catalogue "icmplab/codec/dissect/explain"
 	"icmplab/codec/textdump"
 )
 
@@ -145,7 +146,7 @@ type ExplainView struct {
 }
 
 func explain(key string) ExplainView {
-	t, ok := codec.Explain(key)
+	t, ok := catalogue.Lookup(key)
 	return ExplainView{Key: key, Known: ok, EN: t.EN, KO: t.KO}
 }
 

@@ -9,31 +9,24 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"icmplab/internal/testenv"
 )
 
-// corpusDirs are where the shared capture corpus may be: the workplace's
-// shared folder, or a copy of it beside the repository's clone (CI).
-var corpusDirs = []string{"/work/shared/corpus", "../../../shared/corpus"}
-
-// corpusFiles lists the captures of the shared corpus, or skips the test: the
-// corpus is not part of the repository.
+// corpusFiles lists the captures of the shared corpus (not part of the
+// repository): skipped without it, failed under CI=true.
 func corpusFiles(t *testing.T) []string {
+	dir := testenv.RequireShared(t)
+	all, _ := filepath.Glob(filepath.Join(dir, "*.pcap*"))
 	var files []string
-	for _, d := range corpusDirs {
-		files, _ = filepath.Glob(filepath.Join(d, "*.pcap*"))
-		var caps []string
-		for _, f := range files {
-			if ext := filepath.Ext(f); ext == ".pcap" || ext == ".pcapng" || ext == ".gz" {
-				caps = append(caps, f)
-			}
-		}
-		if files = caps; len(files) > 0 {
-			break
+	for _, f := range all {
+		if ext := filepath.Ext(f); ext == ".pcap" || ext == ".pcapng" || ext == ".gz" {
+			files = append(files, f)
 		}
 	}
-	if len(files) == 0 {
-		t.Skip("no capture corpus found in", corpusDirs)
-	}
+	require.NotEmpty(t, files, "no captures in %s", dir)
 	return files
 }
 

@@ -9,17 +9,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"icmplab/internal/testenv"
 )
 
 // tshark reads what NgWriter writes, with the same lengths and times.
 func TestNgWriterTshark(t *testing.T) {
-	tshark, err := exec.LookPath("tshark")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("tshark is not installed, and CI=true")
-		}
-		t.Skip("tshark is not installed")
-	}
+	tshark := testenv.RequireTool(t, "tshark", "tshark")
 	src, file := writePings(t)
 	path := filepath.Join(t.TempDir(), "out.pcapng")
 	if err := os.WriteFile(path, file, 0o644); err != nil {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"icmplab/internal/testenv"
 )
 
 // Wireshark's tools read the options: tshark the interface's, capinfos the
@@ -15,14 +17,7 @@ import (
 func TestNgWriterOptionsTshark(t *testing.T) {
 	tools := map[string]string{}
 	for _, name := range []string{"tshark", "capinfos"} {
-		p, err := exec.LookPath(name)
-		if err != nil {
-			if os.Getenv("CI") == "true" {
-				t.Fatalf("%s is not installed, and CI=true", name)
-			}
-			t.Skipf("%s is not installed (apt-get install tshark)", name)
-		}
-		tools[name] = p
+		tools[name] = testenv.RequireTool(t, name, "tshark")
 	}
 	pkts, _, file := writeWithOptions(t)
 	path := filepath.Join(t.TempDir(), "opts.pcapng")

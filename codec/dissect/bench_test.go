@@ -33,20 +33,20 @@ var benchCapture = sync.OnceValue(func() []byte {
 		var f []byte
 		switch i % 10 {
 		case 0, 1, 2, 3:
-			f = ether(etherIPv4, ipv4(hostA, hostB, codec.ProtoICMP, 64, seq, echo4(codec.ICMPv4EchoRequest, 0x1234, seq, 56)))
+			f = ether(codec.EtherTypeIPv4, ipv4(hostA, hostB, codec.ProtoICMP, 64, seq, echo4(codec.ICMPv4EchoRequest, 0x1234, seq, 56)))
 		case 4, 5, 6, 7:
-			f = ether(etherIPv4, ipv4(hostB, hostA, codec.ProtoICMP, 64, seq, echo4(codec.ICMPv4EchoReply, 0x1234, seq, 56)))
+			f = ether(codec.EtherTypeIPv4, ipv4(hostB, hostA, codec.ProtoICMP, 64, seq, echo4(codec.ICMPv4EchoReply, 0x1234, seq, 56)))
 		case 8:
 			body := codec.ErrorBody{Quote: probe}
 			if i%20 == 8 {
 				body.Ext = mpls
 			}
 			te := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4TimeExceeded}, body)
-			f = ether(etherIPv4, ipv4(router, hostA, codec.ProtoICMP, 255, seq, te))
+			f = ether(codec.EtherTypeIPv4, ipv4(router, hostA, codec.ProtoICMP, 255, seq, te))
 		default:
 			m := codec.Append(nil, codec.Header{Family: codec.IPv6, Type: codec.ICMPv6EchoRequest, Src: hostA6, Dst: hostB6},
 				codec.Echo{ID: 0x1234, Seq: seq, Data: make([]byte, 56)})
-			f = ether(etherIPv6, ipv6(hostA6, hostB6, codec.ProtoICMPv6, 64, m))
+			f = ether(codec.EtherTypeIPv6, ipv6(hostA6, hostB6, codec.ProtoICMPv6, 64, m))
 		}
 		frames = append(frames, builtFrame{f})
 	}

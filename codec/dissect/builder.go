@@ -39,6 +39,7 @@ type dissector struct {
 
 // ipContext is what an upper layer needs from the IP header around it.
 type ipContext struct {
+	off      int // where the header starts in d.b
 	version  int
 	src, dst netip.Addr
 	// pseudoDst is the destination the upper-layer checksum uses: the final

@@ -14,22 +14,35 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"icmplab/codec"
+	"icmplab/internal/testenv"
 )
 
-// corpusDir holds public captures with tshark's verdicts beside them (see
-// its SOURCES.md). It is not part of the repository.
-// corpusDir is the shared capture corpus: beside the repository (as CI lays
-// it out) or at the workplace's path.
-var corpusDir = findCorpus("../../../shared/corpus", "/work/shared/corpus")
-
-func findCorpus(dirs ...string) string {
-	for _, d := range dirs {
-		if _, err := os.Stat(d); err == nil {
-			return d
+// corpusCaptures lists the captures of the shared corpus (public captures
+// with tshark's verdicts beside them, see its SOURCES.md; not part of the
+// repository), for tests that check the repository's own captures and the
+// corpus's too when it is there. Its absence is logged, and fails under
+// CI=true.
+func corpusCaptures(t *testing.T) []string {
+	t.Helper()
+	dir, err := testenv.SharedDir("corpus")
+	if err != nil {
+		if testenv.InCI() {
+			t.Fatalf("CI=true but the shared corpus %s is missing: %v", dir, err)
+		}
+		t.Logf("shared corpus %s not present (%v): only testdata is checked", dir, err)
+		return nil
+	}
+	all, _ := filepath.Glob(filepath.Join(dir, "*.pcap*"))
+	var caps []string
+	for _, p := range all {
+		if ext := filepath.Ext(p); ext != ".json" && ext != ".txt" {
+			caps = append(caps, p)
 		}
 	}
-	return dirs[len(dirs)-1]
+	return caps
 }
 
 // knownDisagreements lists every field on which icmplab and tshark 4.0
@@ -75,16 +88,9 @@ type tsharkRecord struct {
 // per frame tshark shows as ICMP, the outermost message's type, code,
 // checksum status, identifier, sequence and IP addresses.
 func TestConformanceWithTshark(t *testing.T) {
-	if _, err := os.Stat(corpusDir); err != nil {
-		// The corpus is shared beside the repository, not part of it: its
-		// absence is a skip even under CI. TestConformanceOnTestdataWithTshark
-		// covers the repository's own captures.
-		t.Skipf("corpus %s not present: %v", corpusDir, err)
-	}
+	corpusDir := testenv.RequireShared(t)
 	oracles, _ := filepath.Glob(filepath.Join(corpusDir, "*.tshark.json"))
-	if len(oracles) == 0 {
-		t.Skip("no *.tshark.json oracles in the corpus")
-	}
+	require.NotEmpty(t, oracles, "no *.tshark.json oracles in %s", corpusDir)
 	var agree, compared, packets int
 	seen := map[string]bool{}
 	var unexpected []string
@@ -306,13 +312,7 @@ var knownTestdataDisagreements = map[string]string{
 // TestConformanceOnTestdataWithTshark runs tshark on the captures in
 // testdata (built by the codec and recorded live) and compares as above.
 func TestConformanceOnTestdataWithTshark(t *testing.T) {
-	tshark, err := exec.LookPath("tshark")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true but tshark is missing (apt-get install tshark)")
-		}
-		t.Skip("needs tshark (apt-get install tshark)")
-	}
+	tshark := testenv.RequireTool(t, "tshark", "tshark")
 	caps, _ := filepath.Glob(filepath.Join("testdata", "*.pcap"))
 	// tshark takes a second to start: run two at a time.
 	outs := make([][]byte, len(caps))

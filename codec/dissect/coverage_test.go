@@ -56,12 +56,8 @@ func TestLeavesCoverEveryByte(t *testing.T) {
 			}
 		}
 	}
-	corpus, _ := filepath.Glob(filepath.Join(corpusDir, "*.pcap*"))
 	var frames, gappy int
-	for _, p := range corpus {
-		if ext := filepath.Ext(p); ext == ".json" || ext == ".txt" {
-			continue
-		}
+	for _, p := range corpusCaptures(t) {
 		caps, _ := readCaptureFile(p)
 		for _, f := range dissectCapture(caps) {
 			frames++

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"icmplab/codec"
 )
 
@@ -63,25 +66,24 @@ func TestSubByteFieldsHaveExactRangesAndMasks(t *testing.T) {
 		{"icmp.ident", 38, 2, 0, "4660 (0x1234)"},
 		{"icmp.seq", 40, 2, 0, "1 (0x0001)"},
 	}
+	type place struct {
+		Offset, Length int
+		Mask           uint32
+		Value          string
+	}
 	for _, c := range cases {
 		n := find(f.Root, c.field)
-		if n == nil {
-			t.Errorf("%s: no node", c.field)
+		if !assert.NotNil(t, n, "%s: no node", c.field) {
 			continue
 		}
-		if n.Offset != c.off || n.Length != c.n || n.Mask != c.mask || n.Value != c.value {
-			t.Errorf("%s: offset %d len %d mask %#x value %q, want %d %d %#x %q", c.field, n.Offset, n.Length, n.Mask, n.Value, c.off, c.n, c.mask, c.value)
-		}
+		assert.Equal(t, place{c.off, c.n, c.mask, c.value}, place{n.Offset, n.Length, n.Mask, n.Value}, c.field)
 	}
-	if got := strings.Join(f.Layers, ":"); got != "eth:ip:icmp" {
-		t.Errorf("layers %s", got)
-	}
-	if f.ICMP == nil || !f.ICMP.HasID || f.ICMP.ID != 0x1234 || f.ICMP.Checksum.Status != codec.ChecksumGood {
-		t.Fatalf("ICMP info %+v", f.ICMP)
-	}
-	if len(f.Errors) != 0 {
-		t.Errorf("errors on a clean frame: %v", f.Errors)
-	}
+	assert.Equal(t, []string{"eth", "ip", "icmp"}, f.Layers)
+	require.NotNil(t, f.ICMP)
+	assert.True(t, f.ICMP.HasID)
+	assert.Equal(t, uint16(0x1234), f.ICMP.ID)
+	assert.Equal(t, codec.ChecksumGood, f.ICMP.Checksum.Status)
+	assert.Empty(t, f.Errors, "errors on a clean frame")
 }
 
 func TestBadChecksumsNameTheRightValue(t *testing.T) {
@@ -91,18 +93,17 @@ func TestBadChecksumsNameTheRightValue(t *testing.T) {
 	ipGood := binary.BigEndian.Uint16(b[24:])
 	b[24] ^= 0x01 // IPv4 header checksum
 	f := Dissect(b, LayerEthernet, Options{})
-	if f.ICMP.Checksum.Status != codec.ChecksumBad || f.ICMP.Checksum.Want != good {
-		t.Errorf("ICMP verdict %+v, want bad with 0x%04x", f.ICMP.Checksum, good)
-	}
+	require.NotNil(t, f.ICMP)
+	assert.Equal(t, codec.ChecksumBad, f.ICMP.Checksum.Status)
+	assert.Equal(t, good, f.ICMP.Checksum.Want)
 	ipck := find(f.Root, "ip.checksum")
-	if want := "should be 0x" + hex4(ipGood); !strings.Contains(ipck.Value, want) {
-		t.Errorf("IPv4 checksum node %q lacks %q", ipck.Value, want)
-	}
-	if len(f.Notes) != 2 || len(f.Errors) != 0 {
-		t.Errorf("want 2 warnings and no errors, got notes %v errors %v", f.Notes, f.Errors)
-	}
-	if rec := f.Record(); rec.ICMP.ChecksumOK == nil || *rec.ICMP.ChecksumOK {
-		t.Errorf("record checksum_ok %v", rec.ICMP.ChecksumOK)
+	require.NotNil(t, ipck)
+	assert.Contains(t, ipck.Value, "should be 0x"+hex4(ipGood))
+	assert.Len(t, f.Notes, 2, "two warnings")
+	assert.Empty(t, f.Errors)
+	rec := f.Record()
+	if assert.NotNil(t, rec.ICMP.ChecksumOK) {
+		assert.False(t, *rec.ICMP.ChecksumOK)
 	}
 }
 

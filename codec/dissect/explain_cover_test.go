@@ -7,7 +7,7 @@ import (
 	"sort"
 	"testing"
 
-	"icmplab/codec"
+	"icmplab/codec/dissect/explain"
 )
 
 // TestTreesHoldInvariantsAndExplainKeysResolve dissects every testdata
@@ -16,12 +16,7 @@ import (
 // codec's field catalogue: the page shows an explanation for every field.
 func TestTreesHoldInvariantsAndExplainKeysResolve(t *testing.T) {
 	paths, _ := filepath.Glob(filepath.Join("testdata", "*.pcap"))
-	corpus, _ := filepath.Glob(filepath.Join(corpusDir, "*.pcap*"))
-	for _, p := range corpus {
-		if filepath.Ext(p) != ".json" && filepath.Ext(p) != ".txt" {
-			paths = append(paths, p)
-		}
-	}
+	paths = append(paths, corpusCaptures(t)...)
 	keys := map[string]bool{}
 	frames := 0
 	for _, p := range paths {
@@ -39,7 +34,7 @@ func TestTreesHoldInvariantsAndExplainKeysResolve(t *testing.T) {
 	}
 	var missing []string
 	for k := range keys {
-		if _, ok := codec.Explain(k); !ok {
+		if _, ok := explain.Lookup(k); !ok {
 			missing = append(missing, k)
 		}
 	}

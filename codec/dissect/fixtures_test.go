@@ -36,12 +36,12 @@ type builtFrame struct {
 }
 
 // ether wraps a payload in an Ethernet II header (optionally VLAN tagged).
-func ether(etype uint16, payload []byte, tags ...uint32) []byte {
+func ether(etype codec.EtherType, payload []byte, tags ...uint32) []byte {
 	b := append(append([]byte{}, macB...), macA...)
 	for _, t := range tags {
 		b = binary.BigEndian.AppendUint32(b, t)
 	}
-	b = binary.BigEndian.AppendUint16(b, etype)
+	b = binary.BigEndian.AppendUint16(b, uint16(etype))
 	return append(b, payload...)
 }
 
@@ -83,14 +83,14 @@ func builtCaptures() map[string][]builtFrame {
 	// Echo request and reply on Ethernet, as ping sends them.
 	req := ipv4(hostA, hostB, codec.ProtoICMP, 64, 0x1001, echo4(codec.ICMPv4EchoRequest, 0x1234, 1, 56))
 	rep := ipv4(hostB, hostA, codec.ProtoICMP, 64, 0x2001, echo4(codec.ICMPv4EchoReply, 0x1234, 1, 56))
-	m["built_echo"] = []builtFrame{{ether(etherIPv4, req)}, {ether(etherIPv4, rep)}}
+	m["built_echo"] = []builtFrame{{ether(codec.EtherTypeIPv4, req)}, {ether(codec.EtherTypeIPv4, rep)}}
 
 	// A bad ICMP checksum and a bad IPv4 header checksum.
 	bad := echo4(codec.ICMPv4EchoRequest, 0x1234, 2, 16)
 	bad[2] ^= 0x55
 	badIP := ipv4(hostA, hostB, codec.ProtoICMP, 64, 0x1002, echo4(codec.ICMPv4EchoRequest, 0x1234, 3, 16))
 	badIP[10] ^= 0x01
-	m["built_bad_checksum"] = []builtFrame{{ether(etherIPv4, ipv4(hostA, hostB, codec.ProtoICMP, 64, 0x1003, bad))}, {ether(etherIPv4, badIP)}}
+	m["built_bad_checksum"] = []builtFrame{{ether(codec.EtherTypeIPv4, ipv4(hostA, hostB, codec.ProtoICMP, 64, 0x1003, bad))}, {ether(codec.EtherTypeIPv4, badIP)}}
 
 	// Time exceeded with an MPLS label stack, RFC 4884 layout and the
 	// legacy layout (offset 128, length field 0), quoting a UDP probe.
@@ -105,7 +105,7 @@ func builtCaptures() map[string][]builtFrame {
 		if layout == codec.ExtLegacy {
 			name = "built_mpls_legacy"
 		}
-		m[name] = []builtFrame{{ether(etherIPv4, ipv4(router, hostA, codec.ProtoICMP, 255, 0x4001, te))}}
+		m[name] = []builtFrame{{ether(codec.EtherTypeIPv4, ipv4(router, hostA, codec.ProtoICMP, 255, 0x4001, te))}}
 	}
 
 	// The layout trippy issue 804 reports from real routers: extensions at
@@ -115,14 +115,14 @@ func builtCaptures() map[string][]builtFrame {
 	lyingExt.Layout = codec.ExtLegacy
 	short := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4TimeExceeded, Code: codec.CodeTTLExceeded},
 		codec.ErrorBody{Quote: probe[:28], Length: 7, Ext: lyingExt})
-	m["built_mpls_legacy_lying_length"] = []builtFrame{{ether(etherIPv4, ipv4(router, hostA, codec.ProtoICMP, 255, 0x4002, short))}}
+	m["built_mpls_legacy_lying_length"] = []builtFrame{{ether(codec.EtherTypeIPv4, ipv4(router, hostA, codec.ProtoICMP, 255, 0x4002, short))}}
 
 	// RFC 5837 interface information on a port unreachable.
 	ii := codec.AppendInterfaceInfoObject(nil, codec.InterfaceInfo{Role: codec.RoleIncoming, HasIndex: true, Index: 7,
 		HasAddr: true, Addr: router, HasName: true, Name: "eth0.100", HasMTU: true, MTU: 1500})
 	pu := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4DestinationUnreachable, Code: codec.CodePortUnreachable},
 		codec.ErrorBody{Quote: probe, Ext: codec.NewExtensions(nil, ii)})
-	m["built_rfc5837"] = []builtFrame{{ether(etherIPv4, ipv4(target, hostA, codec.ProtoICMP, 64, 0x5001, pu))}}
+	m["built_rfc5837"] = []builtFrame{{ether(codec.EtherTypeIPv4, ipv4(target, hostA, codec.ProtoICMP, 64, 0x5001, pu))}}
 
 	// A 3000-byte echo request in three IPv4 fragments (MTU 1500), then
 	// one more frame with a lone middle fragment.
@@ -136,7 +136,7 @@ func builtCaptures() map[string][]builtFrame {
 		}
 		h := codec.IPv4Header{TotalLength: uint16(20 + end - off), ID: 0x7777, Flags: mf, FragOff: uint16(off / 8), TTL: 64,
 			Protocol: codec.ProtoICMP, Src: hostA, Dst: hostB}
-		frags = append(frags, builtFrame{ether(etherIPv4, append(h.AppendHeader(nil), big[off:end]...))})
+		frags = append(frags, builtFrame{ether(codec.EtherTypeIPv4, append(h.AppendHeader(nil), big[off:end]...))})
 	}
 	m["built_fragmented_echo"] = frags
 
@@ -145,7 +145,7 @@ func builtCaptures() map[string][]builtFrame {
 	probe6 := ipv6(hostA6, hostB6, codec.ProtoUDP, 64, udp(hostA6, hostB6, 40001, 53, []byte("query")))
 	pu6 := codec.Append(nil, codec.Header{Family: codec.IPv6, Type: codec.ICMPv6DestinationUnreachable, Code: codec.Code6PortUnreachable,
 		Src: hostB6, Dst: hostA6}, codec.ErrorBody{Quote: probe6})
-	m["built_icmpv6_qinq"] = []builtFrame{{ether(etherIPv6, ipv6(hostB6, hostA6, codec.ProtoICMPv6, 64, pu6), 0x88a80064, 0x8100000a)}}
+	m["built_icmpv6_qinq"] = []builtFrame{{ether(codec.EtherTypeIPv6, ipv6(hostB6, hostA6, codec.ProtoICMPv6, 64, pu6), 0x88a80064, 0x8100000a)}}
 
 	// IPv6 extension headers: an echo request behind hop-by-hop (router
 	// alert, PadN) and destination options, then a 1600-byte echo request
@@ -166,7 +166,7 @@ func builtCaptures() map[string][]builtFrame {
 		fh = binary.BigEndian.AppendUint32(fh, 0xcafe)
 		return ipv6(hostA6, hostB6, codec.ProtoFragment, 64, append(fh, big6[off:end]...))
 	}
-	m["built_ipv6_ext_headers"] = []builtFrame{{ether(etherIPv6, exts)}, {ether(etherIPv6, frag6(0, 1232, true))}, {ether(etherIPv6, frag6(1232, len(big6), false))}}
+	m["built_ipv6_ext_headers"] = []builtFrame{{ether(codec.EtherTypeIPv6, exts)}, {ether(codec.EtherTypeIPv6, frag6(0, 1232, true))}, {ether(codec.EtherTypeIPv6, frag6(1232, len(big6), false))}}
 
 	// IPv4 options: record route, timestamp, router alert.
 	opts := []byte{
@@ -175,7 +175,7 @@ func builtCaptures() map[string][]builtFrame {
 		148, 4, 0, 0, // router alert
 		1, // NOP
 	}
-	m["built_ipv4_options"] = []builtFrame{{ether(etherIPv4, ipv4(hostA, hostB, codec.ProtoICMP, 64, 0x6001, echo4(codec.ICMPv4EchoRequest, 1, 1, 8), opts...))}}
+	m["built_ipv4_options"] = []builtFrame{{ether(codec.EtherTypeIPv4, ipv4(hostA, hostB, codec.ProtoICMP, 64, 0x6001, echo4(codec.ICMPv4EchoRequest, 1, 1, 8), opts...))}}
 
 	// Malformed: total length far beyond the bytes, header length below
 	// 20, a truncated ICMP error, and bytes that are no protocol at all.
@@ -184,7 +184,7 @@ func builtCaptures() map[string][]builtFrame {
 	shortHL := append([]byte{}, req...)
 	shortHL[0] = 0x43
 	trunc := ipv4(router, hostA, codec.ProtoICMP, 64, 0x6003, []byte{11, 0, 0xf4, 0xff, 0, 0})
-	m["built_malformed"] = []builtFrame{{ether(etherIPv4, lying)}, {ether(etherIPv4, shortHL)}, {ether(etherIPv4, trunc)}, {[]byte{0xde, 0xad}}}
+	m["built_malformed"] = []builtFrame{{ether(codec.EtherTypeIPv4, lying)}, {ether(codec.EtherTypeIPv4, shortHL)}, {ether(codec.EtherTypeIPv4, trunc)}, {[]byte{0xde, 0xad}}}
 	return m
 }
 

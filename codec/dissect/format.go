@@ -10,7 +10,22 @@ import (
 
 // WriteTree writes the frame's dissection as indented text, like
 // `tshark -V`, each node with the bytes it covers.
-func WriteTree(w io.Writer, f *Frame) error {
+func WriteTree(w io.Writer, f *Frame) error { return writeTree(w, f, false) }
+
+// WriteTreeWorked is WriteTree with, under each checksum field whose bytes
+// the frame holds, the checksum worked out word by word (RFC 1071). It is a
+// separate call because it is long: a full-size datagram adds hundreds of
+// lines, and the plain tree stays the one `tshark -V` users know.
+func WriteTreeWorked(w io.Writer, f *Frame) error { return writeTree(w, f, true) }
+
+func writeTree(w io.Writer, f *Frame, worked bool) error {
+	var byNode map[*Node]WorkedChecksum
+	if worked {
+		byNode = map[*Node]WorkedChecksum{}
+		for _, c := range WorkedChecksums(f) {
+			byNode[c.Node] = c
+		}
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Frame %d: %d bytes on wire, %d bytes captured", f.Number, f.Len, f.CapLen)
 	if !f.Time.IsZero() {
@@ -36,6 +51,9 @@ func WriteTree(w io.Writer, f *Frame) error {
 					where = "reassembled byte"
 				}
 				fmt.Fprintf(&b, "%s    [%s at %s %d: %s]\n", ind, strings.ToUpper(nt.Severity.String()[:1])+nt.Severity.String()[1:], where, nt.Offset, nt.Message)
+			}
+			if c, ok := byNode[n]; ok {
+				writeWorked(&b, ind+"    ", c)
 			}
 			walk(n.Kids, depth+1)
 		}

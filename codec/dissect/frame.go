@@ -1,6 +1,7 @@
 package dissect
 
 import (
+	"net/netip"
 	"time"
 )
 
@@ -40,6 +41,17 @@ type Frame struct {
 
 	// ICMP is the outermost ICMP message, nil when the frame carries none.
 	ICMP *ICMPInfo
+
+	// routedDsts are the final destinations of IPv6 routing headers, by the
+	// offset of their IPv6 header: the destination the upper-layer checksum
+	// uses (RFC 8200 8.1), for WorkedChecksums. Nil without such a header.
+	routedDsts []routedDst
+}
+
+// routedDst is the pseudo-header destination of the IPv6 header at off.
+type routedDst struct {
+	off int
+	dst netip.Addr
 }
 
 // Source is a byte buffer built during dissection, such as a reassembled

@@ -51,6 +51,15 @@ func FuzzDissect(f *testing.F) {
 		if err := WriteTree(io.Discard, fr); err != nil {
 			t.Fatal(err)
 		}
+		if err := WriteTreeWorked(io.Discard, fr); err != nil {
+			t.Fatal(err)
+		}
+		if err := checkWorked(fr); err != nil {
+			t.Fatalf("layer %s: %v", l, err)
+		}
+		if g, why := GuessWhy(b); g == LayerAuto || why == "" {
+			t.Fatalf("GuessWhy(%x) = %s %q: no layer or no reason", b, g, why)
+		}
 		if err := WriteLine(io.Discard, fr, fr.Time); err != nil {
 			t.Fatal(err)
 		}

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestGolden dissects every capture in testdata (built by the codec, or
@@ -51,31 +54,10 @@ func TestGolden(t *testing.T) {
 					continue
 				}
 				want, err := os.ReadFile(gp)
-				if err != nil {
-					t.Fatalf("%v (run go test -update)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s differs from the golden file; got:\n%s", gp, firstDiff(got, want))
-				}
+				require.NoError(t, err, "run go test -update")
+				// A unified diff of the lines, not the first differing one.
+				assert.Equal(t, string(want), string(got), "%s differs from the golden file", gp)
 			}
 		})
 	}
-}
-
-// firstDiff shows the first differing line of two outputs.
-func firstDiff(got, want []byte) string {
-	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var a, b string
-		if i < len(g) {
-			a = g[i]
-		}
-		if i < len(w) {
-			b = w[i]
-		}
-		if a != b {
-			return "line " + itoa(i+1) + ":\n  got:  " + a + "\n  want: " + b
-		}
-	}
-	return "(equal lines, different bytes)"
 }

@@ -160,23 +160,10 @@ func lengthFieldOf(m codec.Message) int {
 	return 0
 }
 
-// Extension class and C-Type names (IANA "ICMP Extension Object Classes").
-func extClassName(c codec.ExtClass) string {
-	switch c {
-	case codec.ExtClassMPLS:
-		return "MPLS Label Stack Class"
-	case codec.ExtClassInterface:
-		return "Interface Information Object"
-	case codec.ExtClassIdent:
-		return "Interface Identification Object"
-	}
-	return fmt.Sprintf("Unknown class %d", c)
-}
-
 // extObject draws one extension object.
 func (d *dissector) extObject(en *Node, base int, o codec.ExtObject, info *ICMPInfo) {
 	p := base + o.Offset
-	on := d.add(en, extClassName(o.Class), "icmp.ext.object", p, int(o.Length), "")
+	on := d.add(en, o.Class.String(), "icmp.ext.object", p, int(o.Length), "")
 	on.Explain = ""
 	st := d.vals.mark()
 	d.vals.buf = append(d.vals.buf, "icmp.ext.class."...)
@@ -315,13 +302,13 @@ func (d *dissector) interfaceIdent(on *Node, o codec.ExtObject, dp int, x *ExtIn
 	}
 	x.Ident = &id
 	switch o.CType {
-	case 1:
+	case codec.IdentByName:
 		on.Value = fmt.Sprintf("by name %q", id.Name)
 		d.add(on, "Interface Name", "icmp.ext.ident.name", dp, len(o.Data), fmt.Sprintf("%q", id.Name))
-	case 2:
+	case codec.IdentByIndex:
 		on.Value = fmt.Sprintf("by index %d", id.Index)
 		d.uint(on, "Interface Index", "icmp.ext.ident.index", dp, 4)
-	case 3:
+	case codec.IdentByAddress:
 		on.Value = "by address " + id.Addr.String()
 		d.uint(on, "AFI", "icmp.ext.ident.afi", dp, 2)
 		d.uint(on, "Address Length", "icmp.ext.ident.addrlen", dp+2, 1)

@@ -8,53 +8,10 @@ import (
 	"icmplab/codec"
 )
 
-// IP protocol numbers not in codec's list that the dissector follows or names.
-const (
-	protoGRE uint8 = 47
-	protoPIM uint8 = 103
-
-	pimRegister uint8 = 1 // PIM message type carrying a datagram
-)
-
 // ipProtoName is the short name of an IP protocol, as tshark prints it.
 func ipProtoName(p uint8) string {
-	switch p {
-	case codec.ProtoHopByHop:
-		return "IPv6 Hop-by-Hop Option"
-	case codec.ProtoICMP:
-		return "ICMP"
-	case 2:
-		return "IGMP"
-	case codec.ProtoIPv4:
-		return "IPIP"
-	case codec.ProtoTCP:
-		return "TCP"
-	case codec.ProtoUDP:
-		return "UDP"
-	case codec.ProtoIPv6:
-		return "IPv6"
-	case codec.ProtoRouting:
-		return "IPv6 Routing"
-	case codec.ProtoFragment:
-		return "IPv6 Fragment"
-	case protoGRE:
-		return "GRE"
-	case codec.ProtoESP:
-		return "ESP"
-	case codec.ProtoAH:
-		return "AH"
-	case codec.ProtoICMPv6:
-		return "ICMPv6"
-	case codec.ProtoNoNext:
-		return "IPv6 No Next Header"
-	case codec.ProtoDstOpts:
-		return "IPv6 Destination Options"
-	case protoPIM:
-		return "PIM"
-	case 132:
-		return "SCTP"
-	}
-	return "Unknown"
+	n, _ := codec.ProtoName(p)
+	return n
 }
 
 // ipv4 dissects an IPv4 header with its options and what it carries.

@@ -83,7 +83,7 @@ func (d *dissector) ipv6(parent *Node, off, end int) {
 		}
 		stop = end
 	}
-	d.ip = ipContext{version: 6, src: src, dst: dst, pseudoDst: dst, ttl: uint8(hlim), truncated: truncated}
+	d.ip = ipContext{off: off, version: 6, src: src, dst: dst, pseudoDst: dst, ttl: uint8(hlim), truncated: truncated}
 
 	// Extension headers.
 	p := off + hdr
@@ -243,6 +243,15 @@ func (d *dissector) ip6Options(nd *Node, short string, p, end int) {
 	}
 }
 
+// routedTo records the final destination of a routing header: the
+// upper-layer checksum's pseudo-header uses it, here and in WorkedChecksums.
+func (d *dissector) routedTo(final netip.Addr) {
+	d.ip.pseudoDst = final
+	if !d.quoted && d.src == 0 {
+		d.f.routedDsts = append(d.f.routedDsts, routedDst{off: d.ip.off, dst: final})
+	}
+}
+
 // ip6Routing dissects a routing header and notes the final destination the
 // upper-layer checksum must use (RFC 8200 8.1).
 func (d *dissector) ip6Routing(nd *Node, p, n int) {
@@ -256,7 +265,7 @@ func (d *dissector) ip6Routing(nd *Node, p, n int) {
 			last, _ = d.addr(nd, "Address", "ipv6.routing.type0.addr", a, 16)
 		}
 		if sl > 0 && last.IsValid() {
-			d.ip.pseudoDst = last
+			d.routedTo(last)
 		}
 	case ip6RouteSRH:
 		d.uint(nd, "Last Entry", "ipv6.routing.srh.last_entry", p+4, 1)
@@ -270,7 +279,7 @@ func (d *dissector) ip6Routing(nd *Node, p, n int) {
 			}
 		}
 		if sl > 0 && first.IsValid() {
-			d.ip.pseudoDst = first
+			d.routedTo(first)
 		}
 	default:
 		if n > 4 {

@@ -1,10 +1,7 @@
 package dissect
 
 import (
-	"encoding/binary"
 	"strings"
-
-	"icmplab/codec/textdump"
 )
 
 // Layer names where dissection starts: a link type of a capture file, or a
@@ -39,6 +36,28 @@ var layerNames = [...]string{
 	LayerIPv4: "ipv4", LayerIPv6: "ipv6", LayerICMPv4: "icmpv4", LayerICMPv6: "icmpv6",
 	LayerARCNET: "arcnet", LayerData: "data",
 }
+
+// layerTitles are how a person names the layers: "Linux SLL" where the id
+// is "sll".
+var layerTitles = [...]string{
+	LayerAuto: "auto", LayerEthernet: "Ethernet", LayerSLL: "Linux SLL", LayerSLL2: "Linux SLL2",
+	LayerNull: "BSD loopback", LayerLoop: "OpenBSD loopback", LayerPPP: "PPP", LayerCHDLC: "Cisco HDLC",
+	LayerFrameRelay: "Frame Relay", LayerIPoIB: "IP over InfiniBand", LayerIPNet: "Solaris ipnet", LayerIP: "IP",
+	LayerIPv4: "IPv4", LayerIPv6: "IPv6", LayerICMPv4: "ICMPv4", LayerICMPv6: "ICMPv6",
+	LayerARCNET: "ARCNET", LayerData: "data",
+}
+
+// Title is the layer's name for a person ("IPv4", "Linux SLL"); String is
+// its id for a command line or a select ("ipv4", "sll").
+func (l Layer) Title() string {
+	if int(l) < len(layerTitles) {
+		return layerTitles[l]
+	}
+	return l.String()
+}
+
+// MarshalText writes the layer's id for JSON.
+func (l Layer) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
 
 func (l Layer) String() string {
 	if int(l) < len(layerNames) {
@@ -142,53 +161,4 @@ func LayerForLinkType(lt uint32) (Layer, bool) {
 		return LayerARCNET, true
 	}
 	return LayerData, false
-}
-
-// Guess picks a start layer for bytes of unknown origin (pasted hex). It
-// asks textdump.GuessLayer, which weighs verified checksums and agreeing
-// lengths, and falls back to the version nibble, a Linux cooked header and
-// the ICMP type byte.
-func Guess(b []byte) Layer {
-	l, _ := GuessWhy(b)
-	return l
-}
-
-// GuessWhy is Guess with the reason, in words for a person.
-func GuessWhy(b []byte) (Layer, string) {
-	switch l, why := textdump.GuessLayer(b); l {
-	case textdump.LayerEthernet:
-		return LayerEthernet, why
-	case textdump.LayerIPv4:
-		return LayerIPv4, why
-	case textdump.LayerIPv6:
-		return LayerIPv6, why
-	case textdump.LayerICMPv4:
-		return LayerICMPv4, why
-	case textdump.LayerICMPv6:
-		return LayerICMPv6, why
-	}
-	if looksIPv4(b) {
-		return LayerIPv4, "starts with an IPv4 version nibble and a plausible header length"
-	}
-	if looksIPv6(b) {
-		return LayerIPv6, "starts with an IPv6 version nibble"
-	}
-	if len(b) >= 16 {
-		if p := binary.BigEndian.Uint16(b[14:]); p == etherIPv4 || p == etherIPv6 {
-			return LayerSLL, "bytes 14-15 hold an IP EtherType, as in a Linux cooked header"
-		}
-	}
-	return LayerICMPv4, "nothing else fits: read as an ICMPv4 message"
-}
-
-func looksIPv4(b []byte) bool {
-	if len(b) < 20 || b[0]>>4 != 4 || b[0]&0x0f < 5 {
-		return false
-	}
-	tl := int(binary.BigEndian.Uint16(b[2:]))
-	return tl >= int(b[0]&0x0f)*4
-}
-
-func looksIPv6(b []byte) bool {
-	return len(b) >= 40 && b[0]>>4 == 6
 }

@@ -2,22 +2,8 @@ package dissect
 
 import (
 	"encoding/binary"
-)
 
-// EtherType values (IEEE registry) that the dissector follows.
-const (
-	etherIPv4         uint16 = 0x0800
-	etherARP          uint16 = 0x0806
-	etherVLAN         uint16 = 0x8100 // 802.1Q customer tag
-	etherQinQ         uint16 = 0x88a8 // 802.1ad service tag
-	etherQinQOld      uint16 = 0x9100 // pre-standard QinQ
-	etherIPv6         uint16 = 0x86dd
-	etherMPLS         uint16 = 0x8847
-	etherMPLSMulti    uint16 = 0x8848
-	etherPPPoESession uint16 = 0x8864
-	etherTEB          uint16 = 0x6558 // transparent Ethernet bridging (GRE, NVGRE)
-	etherERSPAN2      uint16 = 0x88be
-	etherMACsec       uint16 = 0x88e5
+	"icmplab/codec"
 )
 
 // PPP protocol numbers (RFC 1661, IANA "PPP DLL Protocol Numbers").
@@ -27,13 +13,12 @@ const (
 	pppMPLS uint16 = 0x0281
 )
 
-// BSD loopback address families: AF_INET is 2 everywhere; AF_INET6 differs
-// per system (24 NetBSD/OpenBSD, 28 FreeBSD, 30 macOS, 10 Linux).
+// nullFamily is where a BSD loopback header's address family leads.
 func nullFamily(v uint32) Layer {
-	switch v {
-	case 2:
+	switch codec.LoopbackFamily(v) {
+	case 4:
 		return LayerIPv4
-	case 10, 24, 28, 30:
+	case 6:
 		return LayerIPv6
 	}
 	return LayerAuto
@@ -123,7 +108,7 @@ func (d *dissector) ethernet(parent *Node, off, end int) {
 	d.vals.buf = append(d.vals.buf, " → "...)
 	d.vals.buf = appendMAC(d.vals.buf, d.b[off:off+6])
 	d.value(nd, st)
-	et := d.u16(off + 12)
+	et := d.etherType(off + 12)
 	p := off + 14
 	if et <= 1500 {
 		// 802.3 length field: LLC follows, SNAP carries an EtherType.
@@ -131,7 +116,7 @@ func (d *dissector) ethernet(parent *Node, off, end int) {
 		if end-p >= 8 && d.b[p] == 0xaa && d.b[p+1] == 0xaa && d.b[p+2] == 0x03 {
 			llc := d.proto(parent, "Logical-Link Control (SNAP)", "llc", p, 8)
 			d.hexField(llc, "OUI", "llc.oui", p+3, 3)
-			et = d.u16(p + 6)
+			et = d.etherType(p + 6)
 			d.hexField(llc, "Type", "llc.type", p+6, 2)
 			d.ethertype(parent, et, p+8, end)
 			return
@@ -150,8 +135,11 @@ func (d *dissector) ethernet(parent *Node, off, end int) {
 	d.ethertype(parent, et, p, end)
 }
 
+// etherType reads a 2-byte EtherType field.
+func (d *dissector) etherType(off int) codec.EtherType { return codec.EtherType(d.u16(off)) }
+
 // ethertype dispatches on an EtherType, following VLAN tags.
-func (d *dissector) ethertype(parent *Node, et uint16, off, end int) {
+func (d *dissector) ethertype(parent *Node, et codec.EtherType, off, end int) {
 	if d.depth > d.opt.MaxDepth*2 {
 		nd := d.data(parent, "Data", off, end)
 		if nd != nil {
@@ -162,21 +150,21 @@ func (d *dissector) ethertype(parent *Node, et uint16, off, end int) {
 	d.depth++
 	defer func() { d.depth-- }()
 	switch et {
-	case etherIPv4:
+	case codec.EtherTypeIPv4:
 		d.ipv4(parent, off, end)
-	case etherIPv6:
+	case codec.EtherTypeIPv6:
 		d.ipv6(parent, off, end)
-	case etherVLAN, etherQinQ, etherQinQOld:
+	case codec.EtherTypeVLAN, codec.EtherTypeQinQ, codec.EtherTypeQinQOld:
 		d.vlan(parent, et, off, end)
-	case etherMPLS, etherMPLSMulti:
+	case codec.EtherTypeMPLS, codec.EtherTypeMPLSMulti:
 		d.mpls(parent, off, end)
-	case etherPPPoESession:
+	case codec.EtherTypePPPoESession:
 		d.pppoe(parent, off, end)
-	case etherTEB:
+	case codec.EtherTypeTEB:
 		d.ethernet(parent, off, end)
-	case etherERSPAN2:
+	case codec.EtherTypeERSPAN2:
 		d.erspan(parent, off, end)
-	case etherMACsec:
+	case codec.EtherTypeMACsec:
 		d.macsec(parent, off, end)
 	default:
 		d.data(parent, "Data", off, end)
@@ -184,9 +172,9 @@ func (d *dissector) ethertype(parent *Node, et uint16, off, end int) {
 }
 
 // vlan dissects one 802.1Q or 802.1ad tag.
-func (d *dissector) vlan(parent *Node, tpid uint16, off, end int) {
+func (d *dissector) vlan(parent *Node, tpid codec.EtherType, off, end int) {
 	label := "802.1Q Virtual LAN"
-	if tpid != etherVLAN {
+	if tpid != codec.EtherTypeVLAN {
 		label = "802.1ad Service VLAN (QinQ)"
 	}
 	if end-off < 4 {
@@ -199,7 +187,7 @@ func (d *dissector) vlan(parent *Node, tpid uint16, off, end int) {
 	id, _ := d.bits(nd, "ID", "vlan.id", off, 2, 0x0fff, nil)
 	nd.Value = "ID " + itoa(int(id))
 	d.hexField(nd, "Type", "vlan.etype", off+2, 2)
-	d.ethertype(parent, d.u16(off+2), off+4, end)
+	d.ethertype(parent, d.etherType(off+2), off+4, end)
 }
 
 // mpls dissects an MPLS label stack and guesses the payload from its first
@@ -318,7 +306,7 @@ func (d *dissector) chdlc(parent *Node, off, end int) {
 	d.hexField(nd, "Address", "chdlc.address", off, 1)
 	d.hexField(nd, "Control", "chdlc.control", off+1, 1)
 	d.hexField(nd, "Protocol", "chdlc.protocol", off+2, 2)
-	d.ethertype(parent, d.u16(off+2), off+4, end)
+	d.ethertype(parent, d.etherType(off+2), off+4, end)
 }
 
 // NLPIDs of RFC 2427 multiprotocol encapsulation over Frame Relay.
@@ -342,7 +330,7 @@ func (d *dissector) frameRelay(parent *Node, off, end int) {
 		// No UI control byte: Cisco's encapsulation, an EtherType follows.
 		nd.Length = 4
 		d.hexField(nd, "Type", "fr.cisco.etype", p, 2)
-		d.ethertype(parent, d.u16(p), p+2, end)
+		d.ethertype(parent, d.etherType(p), p+2, end)
 		return
 	}
 	d.hexField(nd, "Control", "fr.control", p, 1)
@@ -366,7 +354,7 @@ func (d *dissector) frameRelay(parent *Node, off, end int) {
 			nd.Length = p + 5 - off
 			d.hexField(nd, "OUI", "fr.snap.oui", p, 3)
 			d.hexField(nd, "Protocol ID", "fr.snap.pid", p+3, 2)
-			d.ethertype(parent, d.u16(p+3), p+5, end)
+			d.ethertype(parent, d.etherType(p+3), p+5, end)
 			return
 		}
 		d.data(parent, "Data", p, end)
@@ -389,7 +377,7 @@ func (d *dissector) ipoib(parent *Node, off, end int) {
 	d.add(nd, "Source hardware address", "ipoib.src", off+20, 20, hexBytes(d.b[off+20:off+40]))
 	d.hexField(nd, "Type", "ipoib.type", off+40, 2)
 	d.hexField(nd, "Reserved", "ipoib.reserved", off+42, 2)
-	d.ethertype(parent, d.u16(off+40), off+hdr, end)
+	d.ethertype(parent, d.etherType(off+40), off+hdr, end)
 }
 
 // ipnet dissects the Solaris ipnet header (24 bytes).
@@ -408,10 +396,10 @@ func (d *dissector) ipnet(parent *Node, off, end int) {
 	d.uint(nd, "Group interface index", "ipnet.grifindex", off+12, 4)
 	d.uint(nd, "Source zone", "ipnet.zsrc", off+16, 4)
 	d.uint(nd, "Destination zone", "ipnet.zdst", off+20, 4)
-	switch fam {
-	case 2:
+	switch codec.IPNetFamily(uint8(fam)) {
+	case 4:
 		d.ipv4(parent, off+hdr, end)
-	case 26:
+	case 6:
 		d.ipv6(parent, off+hdr, end)
 	default:
 		d.ipByVersion(parent, off+hdr, end)
@@ -434,7 +422,7 @@ func (d *dissector) sll(parent *Node, off, end int) {
 	}
 	d.add(nd, "Source", "sll.src", off+6, 8, macString(d.b[off+6:off+6+int(n)]))
 	d.hexField(nd, "Protocol", "sll.etype", off+14, 2)
-	d.ethertype(parent, d.u16(off+14), off+hdr, end)
+	d.ethertype(parent, d.etherType(off+14), off+hdr, end)
 }
 
 // sll2 dissects a Linux cooked capture v2 header (20 bytes).
@@ -455,7 +443,7 @@ func (d *dissector) sll2(parent *Node, off, end int) {
 		n = 8
 	}
 	d.add(nd, "Source", "sll.src", off+12, 8, macString(d.b[off+12:off+12+int(n)]))
-	d.ethertype(parent, d.u16(off), off+hdr, end)
+	d.ethertype(parent, d.etherType(off), off+hdr, end)
 }
 
 // null dissects the 4-byte BSD loopback header. LINKTYPE_NULL stores the
@@ -529,7 +517,7 @@ func (d *dissector) macsec(parent *Node, off, end int) {
 		d.data(parent, "Data (protected)", p, end)
 		return
 	}
-	et := d.u16(p)
+	et := d.etherType(p)
 	d.hexField(nd, "Type", "macsec.etype", p, 2)
 	nd.Length += 2
 	d.ethertype(parent, et, p+2, end-icv)

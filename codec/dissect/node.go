@@ -1,7 +1,10 @@
 // Package dissect turns captured bytes into a tree of named fields with exact
 // byte (and bit) ranges, from the link layer down to the datagram an ICMP
 // error quotes. It is what `icmplab decode` prints and what the browser
-// workbench draws; both only walk the tree, neither knows a protocol.
+// workbench draws; both only walk the tree, neither knows a protocol. It
+// also guesses where pasted bytes start (GuessWhy) and works a frame's
+// checksums out (WorkedChecksums). It imports codec, whose numbers, names and
+// checksum it uses, and its explain subpackage; never textdump, os or net.
 package dissect
 
 // Severity of a note attached to a node, as Wireshark's expert info.

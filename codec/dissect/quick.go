@@ -35,12 +35,12 @@ func QuickICMP(b []byte, start Layer) (Quick, bool) {
 			if len(b) < off+2 {
 				return q, false
 			}
-			et := binary.BigEndian.Uint16(b[off:])
+			et := codec.EtherType(binary.BigEndian.Uint16(b[off:]))
 			off += 2
 			switch et {
-			case etherIPv4, etherIPv6:
+			case codec.EtherTypeIPv4, codec.EtherTypeIPv6:
 				break tags
-			case etherVLAN, etherQinQ, etherQinQOld:
+			case codec.EtherTypeVLAN, codec.EtherTypeQinQ, codec.EtherTypeQinQOld:
 				off += 2
 			default:
 				return q, false

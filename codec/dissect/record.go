@@ -190,11 +190,11 @@ func (i *ICMPInfo) record() *RecordICMP {
 		if id := e.Ident; id != nil {
 			ri := &RecordIdent{}
 			switch e.CType {
-			case 1:
+			case codec.IdentByName:
 				ri.Name = ptr(id.Name)
-			case 2:
+			case codec.IdentByIndex:
 				ri.Index = ptr(id.Index)
-			case 3:
+			case codec.IdentByAddress:
 				ri.Addr = ptr(id.Addr.String())
 			}
 			re.Ident = ri

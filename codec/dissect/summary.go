@@ -169,11 +169,11 @@ func appendICMPInfo(b []byte, i *ICMPInfo) []byte {
 		}
 		if id := x.Ident; id != nil {
 			switch x.CType {
-			case 1:
+			case codec.IdentByName:
 				b = fmt.Appendf(b, " [probing interface %q]", id.Name)
-			case 2:
+			case codec.IdentByIndex:
 				b = fmt.Appendf(b, " [probing ifindex %d]", id.Index)
-			case 3:
+			case codec.IdentByAddress:
 				b = fmt.Appendf(b, " [probing interface %s]", id.Addr)
 			}
 		}

@@ -46,9 +46,9 @@ func (d *dissector) upper(parent *Node, proto uint8, off, end int) {
 		d.ipv4(parent, off, end)
 	case codec.ProtoIPv6:
 		d.ipv6(parent, off, end)
-	case protoGRE:
+	case codec.ProtoGRE:
 		d.gre(parent, off, end)
-	case protoPIM:
+	case codec.ProtoPIM:
 		d.pim(parent, off, end)
 	case codec.ProtoAH:
 		// AH (RFC 4302) looks the same after IPv4 as after IPv6.
@@ -181,7 +181,7 @@ func (d *dissector) udpTunnel(parent *Node, sp, dp uint16, off, end int) bool {
 		if optLen > 0 {
 			d.add(nd, "Options", "geneve.options", off+8, optLen, hexBytes(d.b[off+8:off+8+optLen]))
 		}
-		d.ethertype(parent, uint16(pt), off+8+optLen, end)
+		d.ethertype(parent, codec.EtherType(pt), off+8+optLen, end)
 		return true
 	case is(portMPLSUDP):
 		d.mpls(parent, off, end)
@@ -364,7 +364,7 @@ func (d *dissector) gre(parent *Node, off, end int) {
 	if fl&0x1000 != 0 {
 		d.uint(nd, "Sequence Number", "gre.sequence_number", p, 4)
 	}
-	d.ethertype(parent, uint16(pt), off+n, end)
+	d.ethertype(parent, codec.EtherType(pt), off+n, end)
 }
 
 // tcpFlagNames are the TCP flag bits high to low as they sit in the 12 bits
@@ -470,7 +470,7 @@ func (d *dissector) pim(parent *Node, off, end int) {
 	}
 	typ := d.b[off] & 0x0f
 	n := 4
-	if typ == pimRegister {
+	if typ == codec.PIMRegister {
 		n = 8
 	}
 	if end-off < n {
@@ -482,7 +482,7 @@ func (d *dissector) pim(parent *Node, off, end int) {
 	d.bits(nd, "Type", "pim.type", off, 1, 0x0f, nil)
 	d.hexField(nd, "Reserved", "pim.res_bytes", off+1, 1)
 	d.hexField(nd, "Checksum", "pim.cksum", off+2, 2)
-	if typ != pimRegister {
+	if typ != codec.PIMRegister {
 		d.data(parent, "Data", off+n, end)
 		return
 	}

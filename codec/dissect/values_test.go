@@ -77,9 +77,9 @@ func TestDissectAllocs(t *testing.T) {
 		frame  []byte
 		budget float64
 	}{
-		{"echo request", ether(etherIPv4, ipv4(hostA, hostB, codec.ProtoICMP, 64, 1, echo4(codec.ICMPv4EchoRequest, 0x1234, 1, 56))), 2.5},
-		{"ICMPv6 echo request", ether(etherIPv6, ipv6(hostA6, hostB6, codec.ProtoICMPv6, 64, e6)), 2.5},
-		{"time exceeded with MPLS", ether(etherIPv4, ipv4(router, hostA, codec.ProtoICMP, 255, 2, te)), 9},
+		{"echo request", ether(codec.EtherTypeIPv4, ipv4(hostA, hostB, codec.ProtoICMP, 64, 1, echo4(codec.ICMPv4EchoRequest, 0x1234, 1, 56))), 2.5},
+		{"ICMPv6 echo request", ether(codec.EtherTypeIPv6, ipv6(hostA6, hostB6, codec.ProtoICMPv6, 64, e6)), 2.5},
+		{"time exceeded with MPLS", ether(codec.EtherTypeIPv4, ipv4(router, hostA, codec.ProtoICMP, 255, 2, te)), 9},
 	} {
 		var f *Frame
 		n := testing.AllocsPerRun(200, func() { f = Dissect(tc.frame, LayerEthernet, Options{}) })

@@ -17,8 +17,10 @@
 //
 // Where the text leaves something open, Parse decides as follows:
 //   - tcpdump -x and -xx print the same text; the first packet tells them
-//     apart (GuessLayer: if it reads as IPv4 or IPv6, the link layer is
-//     absent, so -x). The same holds for -X and -XX.
+//     apart (Options.StartsAtNetwork, which dissect answers: if it reads as
+//     IPv4 or IPv6, the link layer is absent, so -x). The same holds for -X
+//     and -XX. Where the start layer of each packet matters, it is
+//     dissect.GuessWhy's to decide, packet by packet.
 //   - Base64 made only of hex digits reads as hex; force Base64 in Options.
 //   - Plain hex and base64 have no packet boundaries of their own: a blank
 //     line separates packets.
@@ -26,4 +28,8 @@
 //
 // Format renders packets in every dialect, for "copy as" and for the
 // round-trip tests: whatever Format prints, Parse reads back byte for byte.
+//
+// textdump only turns text into bytes and back: it imports nothing of
+// icmplab. What the bytes are (where a packet starts, Ethernet or IP) is
+// codec/dissect's to say (dissect.GuessWhy, dissect.StartsAtNetwork).
 package textdump

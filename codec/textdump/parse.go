@@ -14,6 +14,11 @@ const DefaultMaxBytes = 64 << 20
 type Options struct {
 	Dialect  Dialect // Auto (zero) detects it from the text
 	MaxBytes int     // limit on decoded bytes; 0 means DefaultMaxBytes
+	// StartsAtNetwork tells tcpdump -x from -xx (and -X from -XX), whose
+	// text is the same: only the bytes say whether they start at the link
+	// layer, and reading bytes is dissection's job, not this package's
+	// (pass dissect.StartsAtNetwork). Nil names such text as -xx / -XX.
+	StartsAtNetwork func(first []byte) bool
 }
 
 // Packet is one packet read from the text.
@@ -100,7 +105,7 @@ func Parse(text string, opt Options) (Result, error) {
 		if auto && err == nil {
 			switch {
 			case d.isTcpdump():
-				d = tcpdumpDialect(startsAtLink(pk), dp.ascii)
+				d = tcpdumpDialect(startsAtLink(pk, opt.StartsAtNetwork), dp.ascii)
 			case d == XXD && dp.firstGroup == 2:
 				d = XXDBytes
 			}
@@ -117,12 +122,11 @@ func Parse(text string, opt Options) (Result, error) {
 
 // startsAtLink tells tcpdump -xx from -x, whose text is the same: -x starts
 // at the network layer, so its first packet reads as IP.
-func startsAtLink(pk []Packet) bool {
-	if len(pk) == 0 {
+func startsAtLink(pk []Packet, atNetwork func([]byte) bool) bool {
+	if len(pk) == 0 || atNetwork == nil {
 		return true
 	}
-	l, _ := GuessLayer(pk[0].Data)
-	return l != LayerIPv4 && l != LayerIPv6
+	return !atNetwork(pk[0].Data)
 }
 
 // detectLines is how far detection looks for a line with an offset column.

@@ -169,39 +169,6 @@ func TestRepeatLimit(t *testing.T) {
 	}
 }
 
-func TestGuessLayer(t *testing.T) {
-	caps := readPings(t)
-	v6 := caps[len(caps)-1].data
-	// Cooked headers as the kernel fills them for tcpdump -i any: packet
-	// type 4 (outgoing), ARPHRD_ETHER, 6-byte address, protocol.
-	ip4 := caps[0].data[14:]
-	sll := append(append([]byte{0, 4, 0, 1, 0, 6}, caps[0].data[6:12]...), 0, 0, 0x08, 0x00)
-	sll = append(sll, ip4...)
-	sll2 := append([]byte{0x08, 0x00, 0, 0, 0, 0, 0, 2, 0, 1, 4, 6}, caps[0].data[6:12]...)
-	sll2 = append(append(sll2, 0, 0), ip4...)
-	cases := []struct {
-		b      []byte
-		want   Layer
-		reason string
-	}{
-		{caps[0].data, LayerEthernet, "EtherType 0x0800 at byte 12 (IPv4)"},
-		{caps[0].data[14:], LayerIPv4, "starts with 0x45 and the IPv4 header checksum verifies"},
-		{v6[14:], LayerIPv6, "payload length 64 plus the 40-byte header equals the 104 bytes"},
-		{v6, LayerEthernet, "(IPv6)"},
-		{caps[0].data[34:], LayerICMPv4, "checksum over all 64 bytes verifies"},
-		{v6[54:], LayerICMPv6, "ICMPv6 type 129"},
-		{[]byte{1, 2, 3}, LayerUnknown, "no IPv4 or IPv6 header"},
-		{sll, LayerLinuxSLL, "protocol 0x0800 at byte 14, and the next header starts with 0x45"},
-		{sll2, LayerLinuxSLL2, "protocol 0x0800 at byte 0, and the next header starts with 0x45"},
-	}
-	for _, c := range cases {
-		l, why := GuessLayer(c.b)
-		if l != c.want || !strings.Contains(why, c.reason) {
-			t.Errorf("GuessLayer(%x) = %v %q, want %v with %q", c.b[:min(len(c.b), 8)], l, why, c.want, c.reason)
-		}
-	}
-}
-
 func TestDialectNames(t *testing.T) {
 	seen := map[string]bool{}
 	for _, d := range Dialects() {

@@ -9,6 +9,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"icmplab/codec/dissect"
 )
 
 // capturedPacket is one record of testdata/pings.pcap, the capture every
@@ -121,7 +126,7 @@ func TestRealToolOutput(t *testing.T) {
 		t.Run(tc.file, func(t *testing.T) {
 			text := readFile(t, tc.file)
 			for _, forced := range []Dialect{Auto, tc.dialect} {
-				res, err := Parse(text, Options{Dialect: forced})
+				res, err := Parse(text, Options{Dialect: forced, StartsAtNetwork: dissect.StartsAtNetwork})
 				if err != nil {
 					t.Fatalf("Parse(%v): %v", forced, err)
 				}
@@ -224,4 +229,17 @@ func TestTsharkDataSources(t *testing.T) {
 	if titled == 0 {
 		t.Error("no frame had a data-source title: the capture no longer tests them")
 	}
+}
+
+// Without StartsAtNetwork, textdump cannot tell tcpdump -x from -xx (the
+// text is the same) and names both -xx; the bytes are the same either way.
+func TestTcpdumpXWithoutLayerHook(t *testing.T) {
+	text := readFile(t, "tcpdump-x.txt")
+	bare, err := Parse(text, Options{})
+	require.NoError(t, err)
+	told, err := Parse(text, Options{StartsAtNetwork: dissect.StartsAtNetwork})
+	require.NoError(t, err)
+	assert.Equal(t, TcpdumpXX, bare.Dialect)
+	assert.Equal(t, TcpdumpX, told.Dialect)
+	assert.Equal(t, told.Packets, bare.Packets)
 }

@@ -8,20 +8,15 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"icmplab/internal/testenv"
 )
 
 // needTool finds a Wireshark tool, skipping the test without it (failing
 // when CI=true, where .ci/run installs tshark and its companions).
 func needTool(t *testing.T, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not installed, and CI=true", name)
-		}
-		t.Skipf("%s is not installed", name)
-	}
-	return p
+	return testenv.RequireTool(t, name, "tshark")
 }
 
 // What "copy as" gives must work in the tools people paste it into:

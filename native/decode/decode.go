@@ -39,6 +39,9 @@ type Options struct {
 	Layer dissect.Layer
 	// MaxTextBytes bounds text input read into memory; 0 means 64 MiB.
 	MaxTextBytes int64
+	// WorkChecksums prints, in FormatTree, each checksum worked out word by
+	// word under its field (dissect.WriteTreeWorked).
+	WorkChecksums bool
 }
 
 // Frame is one input frame before dissection.
@@ -113,7 +116,7 @@ func OpenText(text string, opt Options) (Source, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, &InputError{errors.New("no input: give a capture file, hex text on standard input, or --hex")}
 	}
-	res, err := textdump.Parse(text, textdump.Options{Dialect: opt.Dialect})
+	res, err := textdump.Parse(text, textdump.Options{Dialect: opt.Dialect, StartsAtNetwork: dissect.StartsAtNetwork})
 	if err != nil {
 		return nil, &InputError{err}
 	}
@@ -189,7 +192,11 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 			if in.Why != "" {
 				fmt.Fprintf(bw, "[Read as %s: %s]\n", in.Layer, in.Why)
 			}
-			err = dissect.WriteTree(bw, f)
+			if opt.WorkChecksums {
+				err = dissect.WriteTreeWorked(bw, f)
+			} else {
+				err = dissect.WriteTree(bw, f)
+			}
 		case FormatJSONL:
 			err = dissect.WriteRecord(bw, f)
 		default:

@@ -39,28 +39,14 @@ func (c *Conn) FilterReplies(id uint16) error {
 	return opError(opSet, err)
 }
 
-// passTypes are the ICMP types a prober's raw socket must see.
-func passTypes(f codec.Family) []codec.Type {
-	if f == codec.IPv6 {
-		return []codec.Type{
-			codec.ICMPv6EchoReply, codec.ICMPv6ExtendedEchoReply,
-			codec.ICMPv6DestinationUnreachable, codec.ICMPv6PacketTooBig,
-			codec.ICMPv6TimeExceeded, codec.ICMPv6ParameterProblem,
-		}
-	}
-	return []codec.Type{
-		codec.ICMPv4EchoReply, codec.ICMPv4ExtendedEchoReply,
-		codec.ICMPv4DestinationUnreachable, codec.ICMPv4TimeExceeded,
-		codec.ICMPv4ParameterProblem,
-	}
-}
-
-// ICMPv4BlockMask is the ICMP_FILTER value for f's pass list: a set bit
-// blocks that type. The kernel filters only types 0-31 this way; higher ones
-// (extended echo reply is 43) always pass and are left to the BPF program.
+// ICMPv4BlockMask is the ICMP_FILTER value for codec's pass list
+// (codec.ProberTypes: replies, errors, and the advisory redirect and source
+// quench that ping shows): a set bit blocks that type. The kernel filters
+// only types 0-31 this way; higher ones (extended echo reply is 43) always
+// pass and are left to the BPF program.
 func ICMPv4BlockMask() uint32 {
 	mask := ^uint32(0)
-	for _, t := range passTypes(codec.IPv4) {
+	for _, t := range codec.ProberTypes(codec.IPv4) {
 		if t < 32 {
 			mask &^= 1 << t
 		}
@@ -79,7 +65,7 @@ func setTypeFilter(fd int, f codec.Family) error {
 	for i := range flt.Data {
 		flt.Data[i] = ^uint32(0) // block everything ...
 	}
-	for _, t := range passTypes(f) { // ... but these
+	for _, t := range codec.ProberTypes(f) { // ... but these
 		flt.Data[t>>5] &^= 1 << (t & 31)
 	}
 	if err := unix.SetsockoptICMPv6Filter(fd, unix.IPPROTO_ICMPV6, unix.ICMPV6_FILTER, &flt); err != nil {
@@ -89,7 +75,8 @@ func setTypeFilter(fd int, f codec.Family) error {
 }
 
 // EchoFilter is the classic BPF program FilterReplies attaches: accept a
-// message whose identifier (bytes 4-5 of the ICMP header) is id; otherwise
+// message whose identifier (codec.EchoIDOffset of the ICMP header, where
+// echo and extended echo both keep it) is id; otherwise
 // reject it if it is an echo reply or extended echo reply (someone else's),
 // accept anything else (errors, matched by their quote in user space).
 // A raw IPv4 socket's filter sees the IP header first (its length is loaded
@@ -102,15 +89,16 @@ func EchoFilter(f codec.Family, id uint16) []bpf.Instruction {
 	}
 	var prog []bpf.Instruction
 	if f == codec.IPv4 {
-		prog = append(prog, bpf.LoadMemShift{Off: 0})
+		// X = the IPv4 header length: 4 * the IHL nibble.
+		prog = append(prog, bpf.LoadMemShift{Off: codec.IPv4VersionIHLOffset})
 	} else {
 		prog = append(prog, bpf.LoadConstant{Dst: bpf.RegX, Val: 0})
 	}
 	return append(prog,
-		bpf.LoadIndirect{Off: 4, Size: 2},
+		bpf.LoadIndirect{Off: codec.EchoIDOffset, Size: 2},
 		bpf.JumpIf{Cond: bpf.JumpEqual, Val: uint32(id), SkipTrue: 0, SkipFalse: 1},
 		bpf.RetConstant{Val: accept},
-		bpf.LoadIndirect{Off: 0, Size: 1},
+		bpf.LoadIndirect{Off: codec.ICMPTypeOffset, Size: 1},
 		bpf.JumpIf{Cond: bpf.JumpEqual, Val: uint32(echoReply), SkipTrue: 2},
 		bpf.JumpIf{Cond: bpf.JumpEqual, Val: uint32(extReply), SkipTrue: 1},
 		bpf.RetConstant{Val: accept},

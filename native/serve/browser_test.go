@@ -38,6 +38,7 @@ import (
 	"icmplab/codec"
 	"icmplab/codec/capture"
 	"icmplab/codec/dissect"
+	"icmplab/codec/dissect/explain"
 	"icmplab/codec/textdump"
 	"icmplab/native/serve"
 	"icmplab/site"
@@ -888,7 +889,7 @@ func TestBrowserBadChecksumAndKorean(t *testing.T) {
 	if marks == "0 0" || strings.HasPrefix(marks, "0 ") || strings.HasSuffix(marks, " 0") {
 		t.Errorf("bad checksum not marked in both tree and hex (tree marks, hex marks = %s)", marks)
 	}
-	ko, ok := codec.Explain("icmp.checksum")
+	ko, ok := explain.Lookup("icmp.checksum")
 	if !ok || ko.KO == "" {
 		t.Fatal("codec has no Korean explanation of icmp.checksum")
 	}

@@ -40,51 +40,42 @@ var annotations = map[annotation]string{
 	{codec.IPv6, codec.ICMPv6DestinationUnreachable, codec.Code6RejectRoute}:            "!X",
 }
 
-// classify turns an ICMP answer into an outcome and its mark. ok is false
-// for messages that answer no probe (anything but time exceeded, destination
-// unreachable, packet too big, parameter problem and echo reply).
+// classify turns an ICMP answer into an outcome and its mark. Which
+// messages answer a probe, and how, is codec's AnswerTo; what is left here is
+// traceroute's presentation of it. ok is false for messages that answer no
+// probe, advisory ones (redirect, source quench) included.
 func classify(f codec.Family, t codec.Type, c codec.Code, mtu uint32) (o Outcome, mark string, ok bool) {
-	if f == codec.IPv4 {
-		switch t {
-		case codec.ICMPv4TimeExceeded:
-			return HopAnswered, "", true
-		case codec.ICMPv4EchoReply:
-			return Reached, "", true
-		case codec.ICMPv4DestinationUnreachable:
-			switch c {
-			case codec.CodePortUnreachable:
-				return Reached, "", true
-			case codec.CodeFragmentationNeeded:
-				return Unreachable, "!F-" + strconv.FormatUint(uint64(mtu), 10), true
-			}
-			if m, ok := annotations[annotation{f, t, c}]; ok {
-				return Unreachable, m, true
-			}
-			return Unreachable, "!<" + strconv.Itoa(int(c)) + ">", true
-		case codec.ICMPv4ParameterProblem:
-			return Unreachable, "!<" + codec.TypeName(f, t) + ">", true
-		}
-		return 0, "", false
-	}
-	switch t {
-	case codec.ICMPv6TimeExceeded:
-		return HopAnswered, "", true
-	case codec.ICMPv6EchoReply:
+	switch codec.AnswerTo(f, t, c) {
+	case codec.AnswerReached:
 		return Reached, "", true
-	case codec.ICMPv6PacketTooBig:
-		return Unreachable, "!F-" + strconv.FormatUint(uint64(mtu), 10), true
-	case codec.ICMPv6DestinationUnreachable:
-		if c == codec.Code6PortUnreachable {
-			return Reached, "", true
-		}
-		if m, ok := annotations[annotation{f, t, c}]; ok {
-			return Unreachable, m, true
-		}
-		return Unreachable, "!<" + strconv.Itoa(int(c)) + ">", true
-	case codec.ICMPv6ParameterProblem:
-		return Unreachable, "!<" + codec.TypeName(f, t) + ">", true
+	case codec.AnswerTimeExceeded:
+		return HopAnswered, "", true
+	case codec.AnswerUnreachable:
+		return Unreachable, unreachableMark(f, t, c, mtu), true
 	}
 	return 0, "", false
+}
+
+// unreachableMark is traceroute's mark for a probe that will not arrive:
+// "!F-MTU" when the message reports an MTU, the type's name for a parameter
+// problem, the annotation of its code, else the code number.
+func unreachableMark(f codec.Family, t codec.Type, c codec.Code, mtu uint32) string {
+	if codec.ReportsMTU(f, t, c) {
+		return "!F-" + strconv.FormatUint(uint64(mtu), 10)
+	}
+	if m, ok := annotations[annotation{f, t, c}]; ok {
+		return m
+	}
+	if !isUnreachable(f, t) {
+		return "!<" + codec.TypeName(f, t) + ">"
+	}
+	return "!<" + strconv.Itoa(int(c)) + ">"
+}
+
+// isUnreachable reports whether t is the family's destination unreachable,
+// whose codes traceroute shows by number when it has no letter for them.
+func isUnreachable(f codec.Family, t codec.Type) bool {
+	return f == codec.IPv4 && t == codec.ICMPv4DestinationUnreachable || f == codec.IPv6 && t == codec.ICMPv6DestinationUnreachable
 }
 
 // EndReason says why a flow's trace stopped, for people and for --json.

@@ -99,6 +99,9 @@ func TestClassify(t *testing.T) {
 		{codec.IPv6, codec.ICMPv6DestinationUnreachable, codec.Code6NoRoute, 0, Unreachable, "!N"},
 		{codec.IPv6, codec.ICMPv6PacketTooBig, 0, 1280, Unreachable, "!F-1280"},
 		{codec.IPv6, codec.ICMPv6EchoReply, 0, 0, Reached, ""},
+		{codec.IPv4, codec.ICMPv4ParameterProblem, 0, 0, Unreachable, "!<Parameter Problem>"},
+		{codec.IPv6, codec.ICMPv6ParameterProblem, 1, 0, Unreachable, "!<Parameter Problem>"},
+		{codec.IPv6, codec.ICMPv6DestinationUnreachable, 42, 0, Unreachable, "!<42>"},
 	}
 	for _, c := range cases {
 		o, mark, ok := classify(c.f, c.t, c.c, c.mtu)
@@ -106,8 +109,19 @@ func TestClassify(t *testing.T) {
 			t.Errorf("%v %s/%s: %v %q %v, want %v %q", c.f, codec.TypeName(c.f, c.t), codec.CodeName(c.f, c.t, c.c), o, mark, ok, c.o, c.mark)
 		}
 	}
-	if _, _, ok := classify(codec.IPv4, codec.ICMPv4EchoRequest, 0, 0); ok {
-		t.Error("an echo request answers no probe")
+	for _, n := range []struct {
+		f codec.Family
+		t codec.Type
+	}{
+		{codec.IPv4, codec.ICMPv4EchoRequest},
+		{codec.IPv4, codec.ICMPv4Redirect},     // advisory: the probe went on
+		{codec.IPv4, codec.ICMPv4SourceQuench}, // advisory, deprecated
+		{codec.IPv6, codec.ICMPv6Redirect},
+		{codec.IPv6, codec.ICMPv6NeighborAdvertisement},
+	} {
+		if _, _, ok := classify(n.f, n.t, 0, 0); ok {
+			t.Errorf("%v %s answers no probe", n.f, codec.TypeName(n.f, n.t))
+		}
 	}
 }
 

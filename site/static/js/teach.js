@@ -132,11 +132,11 @@ async function checksumSection(cs) {
   const ex = {};
   for (const [k, v] of await Promise.all(keys.map(async (k) => [k, await explainKey(k)]))) ex[k] = v ? pick(v) : '';
   const sec = el('section', 'tsec checksum');
-  sec.append(el('h3', null, cs.label));
+  sec.append(el('h3', null, pick(cs.labelText) || cs.label));
   const verdict = el('p', cs.ok ? 'verdict ok' : 'verdict bad');
   verdict.textContent = cs.ok ? t('ok', hex4(cs.found)) : t('bad', hex4(cs.found), hex4(cs.right));
   sec.append(verdict);
-  sec.append(el('p', 'muted small', cs.how));
+  sec.append(el('p', 'muted small', pick(cs.howText) || cs.how));
   if (ex['checksum.howto']) sec.append(el('p', 'explain small', ex['checksum.howto']));
 
   const step = (text, body) => {

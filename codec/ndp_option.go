@@ -1,0 +1,73 @@
+package codec
+
+// NDP option types (IANA "IPv6 Neighbor Discovery Option Formats").
+type NDPOptionType uint8
+
+const (
+	NDPSourceLinkAddr NDPOptionType = 1
+	NDPTargetLinkAddr NDPOptionType = 2
+	NDPPrefixInfo     NDPOptionType = 3
+	NDPRedirectedHdr  NDPOptionType = 4
+	NDPMTU            NDPOptionType = 5
+	NDPNonce          NDPOptionType = 14
+	NDPRouteInfo      NDPOptionType = 24
+	NDPRDNSS          NDPOptionType = 25
+	NDPRAFlagsExt     NDPOptionType = 26
+	NDPDNSSL          NDPOptionType = 31
+	NDPCaptivePortal  NDPOptionType = 37
+	NDPPREF64         NDPOptionType = 38
+)
+
+// NDPOption is one TLV option: Length is in units of 8 bytes as on the wire;
+// Data is the contents after the 2-byte type/length.
+type NDPOption struct {
+	Offset int // from the start of the message
+	Type   NDPOptionType
+	Length uint8
+	Data   []byte
+}
+
+// NDP option length unit: the length byte counts 8-byte units, header included.
+const ndpOptUnit = 8
+
+// NDPOptionIter walks an option list without allocating; see ObjectIter.
+type NDPOptionIter struct {
+	b    []byte
+	base int
+	off  int
+	err  error
+	cur  NDPOption
+}
+
+// Next advances to the next option. It returns false at the end of the list
+// or at a malformed option (a zero length, RFC 4861 4.6, or one running past
+// the message); Err then says which and where.
+func (it *NDPOptionIter) Next() bool {
+	if it.err != nil || it.off >= len(it.b) {
+		return false
+	}
+	rest := it.b[it.off:]
+	at := it.base + it.off
+	if len(rest) < 2 {
+		it.err = truncated("NDP option", at, "2-byte option type and length", len(rest))
+		return false
+	}
+	l := int(rest[1])
+	if l == 0 {
+		it.err = malformed("NDP option", at+1, "option length of at least 1 (8 bytes)", "0")
+		return false
+	}
+	if l*ndpOptUnit > len(rest) {
+		it.err = badLength("NDP option", at+1, "option of "+nbytes(l*ndpOptUnit), nbytes(len(rest))+" left")
+		return false
+	}
+	it.cur = NDPOption{Offset: at, Type: NDPOptionType(rest[0]), Length: rest[1], Data: rest[2 : l*ndpOptUnit]}
+	it.off += l * ndpOptUnit
+	return true
+}
+
+// Option returns the option Next moved to.
+func (it *NDPOptionIter) Option() NDPOption { return it.cur }
+
+// Err returns the fault that stopped iteration, or nil at a clean end.
+func (it *NDPOptionIter) Err() error { return it.err }
