@@ -152,7 +152,7 @@ func exampleList(l Lang) []Example {
 // codeSuffix names the code when the type has named codes.
 func codeSuffix(l Lang, t codec.Type, c codec.Code) string {
 	if ci, ok := codec.LookupCode(codec.IPv4, t, c); ok && ci.Name != "" {
-		return ": " + localName(l, ci, ci.Name)
+		return ": " + nameIn(l, ci.Name, ci.NameKO)
 	}
 	return ""
 }

@@ -83,11 +83,14 @@ func viewFrame(f *dissect.Frame, l Lang) FrameView {
 			Family:   int(i.Family),
 			Type:     int(i.Type),
 			Code:     int(i.Code),
-			Name:     localName(l, typeInfo(i.Family, i.Type), i.TypeName),
-			CodeName: localName(l, codeInfo(i.Family, i.Type, i.Code), i.CodeName),
+			Name:     typeName(l, i.Family, i.Type),
+			CodeName: i.CodeName,
 			IsError:  codec.IsError(i.Family, i.Type),
 			Checksum: i.Checksum.Status.String(),
 			Quote:    i.Sentence,
+		}
+		if i.CodeName != "" { // empty where the registry names no code
+			iv.CodeName = codeName(l, i.Family, i.Type, i.Code)
 		}
 		if i.Layout != codec.ExtNone {
 			iv.Layout = i.Layout.String()

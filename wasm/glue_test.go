@@ -589,15 +589,19 @@ func TestBuildErrorsNameTheField(t *testing.T) {
 	}
 }
 
-// localName takes a Korean name where the entry has one and English
-// otherwise (the registry's NameKO, read by name).
-func TestLocalName(t *testing.T) {
-	type withKO struct{ Name, NameKO string }
-	assert.Equal(t, "포트", localName(KO, withKO{"Port", "포트"}, "Port"))
-	assert.Equal(t, "Port", localName(EN, withKO{"Port", "포트"}, "Port"))
-	assert.Equal(t, "Port", localName(KO, withKO{"Port", ""}, "Port"))
-	assert.Equal(t, "Port", localName(KO, struct{ Name string }{"Port"}, "Port"))
-	assert.Equal(t, "Port", localName(KO, nil, "Port"))
+// Names come in Korean from the registry where it has them.
+func TestNamesInKorean(t *testing.T) {
+	f, ty, c := codec.IPv4, codec.ICMPv4DestinationUnreachable, codec.CodePortUnreachable
+	assert.Equal(t, codec.TypeName(f, ty), typeName(EN, f, ty))
+	assert.Equal(t, codec.TypeNameKO(f, ty), typeName(KO, f, ty))
+	assert.Equal(t, codec.CodeNameKO(f, ty, c), codeName(KO, f, ty, c))
+	v, err := lookup(int(f), int(ty), int(c), KO)
+	require.NoError(t, err)
+	assert.Equal(t, codec.TypeNameKO(f, ty), v.Type.Name)
+	assert.Equal(t, codec.CodeNameKO(f, ty, c), v.Code.Name)
+	e, _ := exampleByID("3/3", KO)
+	assert.Contains(t, e.Title, codec.CodeNameKO(f, ty, c))
+	assert.Equal(t, "Port", nameIn(KO, "Port", ""))
 }
 
 // The glue's own messages come in the language asked.

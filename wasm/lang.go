@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"reflect"
 
 	"icmplab/codec"
 )
@@ -51,47 +50,21 @@ func (l Lang) pick(t codec.Text) string {
 	return t.EN
 }
 
-// localName is a registry entry's name in l, IANA's English one where the
-// codec has no Korean. The registry's Korean names (issue 14) are the field
-// NameKO of codec.TypeInfo and codec.CodeInfo, added on another branch at
-// the same time as this one; it is read by name so that this compiles
-// before and after that branch is merged, and lights up with it. Once both
-// are in, this is ti.NameKO.
-func localName(l Lang, entry any, en string) string {
-	if l != KO {
-		return en
-	}
-	v := reflect.ValueOf(entry)
-	if v.Kind() != reflect.Struct {
-		return en
-	}
-	if f := v.FieldByName("NameKO"); f.IsValid() && f.Kind() == reflect.String && f.String() != "" {
-		return f.String()
+// nameIn is a registry name in l: the registry's Korean textbook term
+// (NameKO) where it has one, IANA's English name otherwise.
+func nameIn(l Lang, en, ko string) string {
+	if l == KO && ko != "" {
+		return ko
 	}
 	return en
 }
 
 // typeName is codec.TypeName in l.
 func typeName(l Lang, f codec.Family, t codec.Type) string {
-	ti, _ := codec.LookupType(f, t)
-	return localName(l, ti, codec.TypeName(f, t))
+	return nameIn(l, codec.TypeName(f, t), codec.TypeNameKO(f, t))
 }
 
-// codeName is codec.CodeName in l ("" where the registry names no code).
+// codeName is codec.CodeName in l.
 func codeName(l Lang, f codec.Family, t codec.Type, c codec.Code) string {
-	ci, ok := codec.LookupCode(f, t, c)
-	if !ok {
-		return codec.CodeName(f, t, c)
-	}
-	return localName(l, ci, ci.Name)
-}
-
-func typeInfo(f codec.Family, t codec.Type) any {
-	ti, _ := codec.LookupType(f, t)
-	return ti
-}
-
-func codeInfo(f codec.Family, t codec.Type, c codec.Code) any {
-	ci, _ := codec.LookupCode(f, t, c)
-	return ci
+	return nameIn(l, codec.CodeName(f, t, c), codec.CodeNameKO(f, t, c))
 }

@@ -53,7 +53,7 @@ func viewType(ti codec.TypeInfo, withCodes bool, l Lang) TypeView {
 	v := TypeView{
 		Family:  int(ti.Family),
 		Type:    int(ti.Type),
-		Name:    localName(l, ti, ti.Name),
+		Name:    nameIn(l, ti.Name, ti.NameKO),
 		RFC:     ti.RFC,
 		Status:  ti.Status.String(),
 		IsError: ti.IsError || codec.IsError(ti.Family, ti.Type),
@@ -69,7 +69,7 @@ func viewType(ti codec.TypeInfo, withCodes bool, l Lang) TypeView {
 }
 
 func viewCode(c codec.CodeInfo, l Lang) CodeView {
-	return CodeView{Code: int(c.Code), Name: localName(l, c, c.Name), RFC: c.RFC, Status: c.Status.String(), Explain: text(c.Explain)}
+	return CodeView{Code: int(c.Code), Name: nameIn(l, c.Name, c.NameKO), RFC: c.RFC, Status: c.Status.String(), Explain: text(c.Explain)}
 }
 
 // family checks a family number from JavaScript.
@@ -215,7 +215,7 @@ func meta(l Lang) Meta {
 	m.Examples = exampleList(l)
 	for _, f := range []codec.Family{codec.IPv4, codec.IPv6} {
 		for _, ti := range codec.Types(f) {
-			m.Types = append(m.Types, TypeName{Family: int(f), Type: int(ti.Type), Name: localName(l, ti, ti.Name)})
+			m.Types = append(m.Types, TypeName{Family: int(f), Type: int(ti.Type), Name: nameIn(l, ti.Name, ti.NameKO)})
 		}
 	}
 	m.BuildDefault = TypeName{Family: int(codec.IPv4), Type: int(codec.ICMPv4EchoRequest), Name: typeName(l, codec.IPv4, codec.ICMPv4EchoRequest)}
