@@ -67,8 +67,7 @@ func promise(name string, m method, args []js.Value) (p js.Value) {
 	if err != nil {
 		return rejected(name, err)
 	}
-	var executor js.Func
-	executor = js.FuncOf(func(this js.Value, pa []js.Value) any {
+	executor := js.FuncOf(func(this js.Value, pa []js.Value) any {
 		resolve, reject := pa[0], pa[1]
 		go func() {
 			defer func() {
