@@ -7,7 +7,12 @@
 //   go.run(instance);            // installs globalThis.icmplab
 //
 // Every method checks its arguments and returns a Promise. Failures reject
-// with a real Error whose message starts with "icmplab.<method>: ". Results
+// with a real Error whose message starts with "icmplab.<method>: " (a build
+// spec's bad field is also named in error.field). No argument can end the
+// Go program: values of any kind (BigInt, Symbol, a Proxy or a getter that
+// throws) are checked by type without running page code, under recover.
+// Methods that return words a person reads take a Lang; names and sentences
+// the codec has no Korean for yet come in English. Results
 // that are objects arrive as JSON strings: JSON.parse them (one parse is
 // faster than building objects through syscall/js). Byte arguments are
 // Uint8Arrays, copied before the call returns, so the caller may reuse them.
@@ -20,16 +25,16 @@ export interface ICMPLab {
   readonly version: string;
 
   /** What the page needs once: dialects, start layers, examples, types. JSON of Meta. */
-  init(): Promise<string>;
+  init(lang?: Lang): Promise<string>;
 
   /** Dissect pasted text (any hex dialect or base64; dialect and start layer
    * detected unless given) or raw bytes. JSON of DecodeResult. */
   decode(input: string | Uint8Array, options?: DecodeOptions): Promise<string>;
 
   /** Registry entry of a type and, when code is given, a code. JSON of Lookup. */
-  lookup(family: 4 | 6, type: number, code?: number): Promise<string>;
+  lookup(family: 4 | 6, type: number, code?: number, lang?: Lang): Promise<string>;
   /** Every registered type of a family, without codes. JSON of TypeInfo[]. */
-  types(family: 4 | 6): Promise<string>;
+  types(family: 4 | 6, lang?: Lang): Promise<string>;
   /** Explanation of a field id ("ip.ttl", "icmp.checksum", "checksum.howto"). JSON of Explanation. */
   explain(key: string): Promise<string>;
 
@@ -38,9 +43,9 @@ export interface ICMPLab {
   format(hex: string, dialect: string): Promise<string>;
 
   /** Build a message from fields with the codec's encoder. JSON of BuildResult. */
-  build(spec: BuildSpec): Promise<string>;
+  build(spec: BuildSpec, lang?: Lang): Promise<string>;
   /** One example, built by the codec: a packet (with tcpdump -X text) or a pcap. JSON of Example. */
-  example(id: string): Promise<string>;
+  example(id: string, lang?: Lang): Promise<string>;
 
   // Captures (pcap, pcapng, gzipped either) are read as a stream of chunks:
   // captureOpen, then captureFeed for every chunk of File.stream(), then
@@ -53,20 +58,20 @@ export interface ICMPLab {
   /** Hand over the next chunk; resolves once it is read. JSON of FeedResult. */
   captureFeed(handle: number, chunk: Uint8Array): Promise<string>;
   /** Signal the end of the file. JSON of EndResult. */
-  captureEnd(handle: number): Promise<string>;
+  captureEnd(handle: number, lang?: Lang): Promise<string>;
   /** Select the rows the list shows (all when the filter is empty). JSON of {count: number}. */
   captureFilter(handle: number, filter: Filter): Promise<string>;
   /** count (<= 1000) rows of the filtered list from start. JSON of Row[]. */
-  captureRows(handle: number, start: number, count: number): Promise<string>;
+  captureRows(handle: number, start: number, count: number, lang?: Lang): Promise<string>;
   /** The packet at a list index, dissected. JSON of DecodeResult, or of
    * NeedRow when its bytes must be fetched again (see captureOpenFetch). */
-  capturePacket(handle: number, index: number): Promise<string>;
+  capturePacket(handle: number, index: number, lang?: Lang): Promise<string>;
   /** A session that reads the file again only to pick row `row`'s bytes;
    * feed it like captureOpen's (FeedResult.done says when to stop), then
    * call captureDissect. Resolves to a handle. */
   captureOpenFetch(row: number): Promise<number>;
   /** The packet at a list index, from the bytes a fetch session found. JSON of DecodeResult. */
-  captureDissect(handle: number, index: number, fetchHandle: number): Promise<string>;
+  captureDissect(handle: number, index: number, fetchHandle: number, lang?: Lang): Promise<string>;
   /** Forget a capture (or a fetch session). */
   captureClose(handle: number): Promise<void>;
 
@@ -79,7 +84,12 @@ declare global {
   var icmplab: ICMPLab;
 }
 
+/** The language of the words in a result; English when absent. */
+export type Lang = 'en' | 'ko';
+
 export interface DecodeOptions {
+  /** The language of names, sentences and messages. */
+  lang?: Lang;
   /** A dialect name from Meta.dialects ("xxd", "tcpdump -X", ...); "" detects. */
   dialect?: string;
   /** A start layer id from Meta.layers ("ethernet", "ipv4", "icmpv6", ...); "" detects. */
@@ -98,6 +108,22 @@ export interface Meta {
   buildDefault: TypeName;
   /** Start-up times in ms, added by worker.js (not by main.wasm). */
   timing?: { start: number; compiled: number; running: number; ready: number };
+  /** The codec's enumerations the page tests values against. */
+  vocab: Vocab;
+}
+
+export interface Vocab {
+  /** codec/dissect.Severity names by number: ["note", "warning", "error"]. */
+  severities: string[];
+  families: {
+    number: 4 | 6;
+    name: string; // "ICMPv4"
+    /** Field id of the ICMP header in the tree; its fields are field + ".". */
+    field: string;
+    /** The builder's default addresses. */
+    src: string;
+    dst: string;
+  }[];
 }
 
 export interface TypeName {
@@ -115,6 +141,8 @@ export interface DecodeResult {
   /** Why the bytes were taken to start there, in words. */
   layerReason?: string;
   frames: Frame[];
+  /** Set when a paste held more packets than are dissected (2,000). */
+  limit?: string;
 }
 
 export interface Frame {
@@ -215,6 +243,9 @@ export interface TypeInfo {
   isError: boolean;
   explain: Text;
   codes?: CodeInfo[];
+  /** What build makes of it, so a form shows only the fields that matter:
+   * "echo" (id, seq, data), "error" (quote) or "raw" (data). */
+  body: 'echo' | 'error' | 'raw';
 }
 
 export interface CodeInfo {

@@ -2,8 +2,8 @@ package main
 
 import (
 	"encoding/hex"
-	"errors"
 	"net/netip"
+	"strconv"
 	"strings"
 
 	"icmplab/codec"
@@ -24,6 +24,22 @@ type BuildSpec struct {
 	Src    string `json:"src"`     // with Dst: wrap in an IP header (and the ICMPv6 checksum)
 	Dst    string `json:"dst"`
 	TTL    int    `json:"ttl"`
+	Lang   Lang   `json:"-"` // the language of error messages
+}
+
+// FieldError is a build spec field the builder cannot use, said so that a
+// person filling the form knows which box to fix: the page marks the field
+// (Field is the spec's property name) and shows Text.
+type FieldError struct {
+	Field string
+	Text  string
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Text }
+
+// badField makes a FieldError in l from its English and Korean sentence.
+func badField(l Lang, field, en, ko string) error {
+	return &FieldError{Field: field, Text: l.pick(codec.Text{EN: en, KO: ko})}
 }
 
 // BuildResult is the built message.
@@ -33,49 +49,62 @@ type BuildResult struct {
 }
 
 func build(s BuildSpec) (BuildResult, error) {
+	l := s.Lang
 	f, err := family(s.Family)
 	if err != nil {
-		return BuildResult{}, err
+		return BuildResult{}, badField(l, "family", err.Error(), "계열은 4 또는 6이어야 합니다")
 	}
 	t, err := byteArg("type", s.Type)
 	if err != nil {
-		return BuildResult{}, err
+		return BuildResult{}, badField(l, "type", err.Error(), "타입은 0부터 255까지입니다")
 	}
 	c, err := byteArg("code", s.Code)
 	if err != nil {
-		return BuildResult{}, err
+		return BuildResult{}, badField(l, "code", err.Error(), "코드는 0부터 255까지입니다")
 	}
-	if s.ID < 0 || s.ID > 0xffff || s.Seq < 0 || s.Seq > 0xffff {
-		return BuildResult{}, errors.New("id and seq must be 0 to 65535")
+	for _, n := range []struct {
+		field string
+		v     int
+	}{{"id", s.ID}, {"seq", s.Seq}} {
+		if n.v < 0 || n.v > 0xffff {
+			v := strconv.Itoa(n.v)
+			return BuildResult{}, badField(l, n.field, "must be 0 to 65535, not "+v, "0부터 65535까지여야 합니다 ("+v+"은(는) 범위 밖)")
+		}
 	}
 	data := []byte(s.Data)
 	if s.Hex != "" {
 		if data, err = hex.DecodeString(strings.Join(strings.Fields(s.Hex), "")); err != nil {
-			return BuildResult{}, errors.New("dataHex: " + err.Error())
+			return BuildResult{}, badField(l, "dataHex", "is not hex (pairs of 0-9, a-f)", "16진수(0-9, a-f 두 자리씩)가 아닙니다")
 		}
 	}
 	var src, dst netip.Addr
 	wrap := s.Src != "" || s.Dst != ""
-	if wrap {
-		if src, err = netip.ParseAddr(s.Src); err != nil {
-			return BuildResult{}, errors.New("src: " + err.Error())
+	fam := map[bool]string{true: "IPv4", false: "IPv6"}[f == codec.IPv4]
+	for _, a := range []struct {
+		field, text string
+		dst         *netip.Addr
+	}{{"src", s.Src, &src}, {"dst", s.Dst, &dst}} {
+		if !wrap {
+			break
 		}
-		if dst, err = netip.ParseAddr(s.Dst); err != nil {
-			return BuildResult{}, errors.New("dst: " + err.Error())
+		if *a.dst, err = netip.ParseAddr(strings.TrimSpace(a.text)); err != nil {
+			return BuildResult{}, badField(l, a.field, quote(a.text)+" is not an IP address; write one like "+exampleAddr(f),
+				quote(a.text)+"은(는) IP 주소가 아닙니다. 예: "+exampleAddr(f))
 		}
-		if src.Is4() != (f == codec.IPv4) || dst.Is4() != (f == codec.IPv4) {
-			return BuildResult{}, errors.New("src and dst must be " + map[bool]string{true: "IPv4", false: "IPv6"}[f == codec.IPv4] + " addresses for " + f.String())
+		if a.dst.Is4() != (f == codec.IPv4) {
+			return BuildResult{}, badField(l, a.field, "must be an "+fam+" address for "+f.String()+", like "+exampleAddr(f),
+				f.String()+"에는 "+fam+" 주소가 필요합니다. 예: "+exampleAddr(f))
 		}
 	}
 	h := codec.Header{Family: f, Type: codec.Type(t), Code: codec.Code(c), Src: src, Dst: dst}
 	var msg []byte
-	switch {
-	case codec.KindOf(f, h.Type) == codec.KindEcho:
+	switch bodyOf(f, h.Type) {
+	case bodyEcho:
 		msg = codec.Append(nil, h, codec.Echo{ID: uint16(s.ID), Seq: uint16(s.Seq), Data: data})
-	case codec.IsError(f, h.Type):
+	case bodyError:
 		q, err := hex.DecodeString(strings.Join(strings.Fields(s.Quote), ""))
 		if err != nil {
-			return BuildResult{}, errors.New("quote: " + err.Error())
+			return BuildResult{}, badField(l, "quote", "is not hex (pairs of 0-9, a-f)", "16진수(0-9, a-f 두 자리씩)가 아닙니다")
 		}
 		if len(q) == 0 && wrap && f == codec.IPv4 {
 			// Quote what such an error is usually about: the receiver's UDP
@@ -98,4 +127,31 @@ func build(s BuildSpec) (BuildResult, error) {
 	}
 	ip := codec.IPv6Header{PayloadLen: uint16(len(msg)), NextHeader: codec.ProtoICMPv6, HopLimit: uint8(ttl), Src: src, Dst: dst}
 	return BuildResult{Hex: hexString(append(ip.AppendHeader(nil), msg...)), Layer: "ipv6"}, nil
+}
+
+// The body a type is built with, which says which builder fields matter.
+const (
+	bodyEcho  = "echo"  // identifier, sequence and data
+	bodyError = "error" // the datagram it quotes
+	bodyRaw   = "raw"   // data as the body
+)
+
+// bodyOf is which body build gives a type: the page shows only the fields
+// that body uses.
+func bodyOf(f codec.Family, t codec.Type) string {
+	switch {
+	case codec.KindOf(f, t) == codec.KindEcho:
+		return bodyEcho
+	case codec.IsError(f, t):
+		return bodyError
+	}
+	return bodyRaw
+}
+
+// exampleAddr is an address of f for a message, from the examples' own.
+func exampleAddr(f codec.Family) string {
+	if f == codec.IPv6 {
+		return exHost6.String()
+	}
+	return exHost.String()
 }

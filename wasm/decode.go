@@ -2,8 +2,10 @@ package main
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
+	"icmplab/codec"
 	"icmplab/codec/dissect"
 	"icmplab/codec/textdump"
 )
@@ -12,6 +14,7 @@ import (
 type DecodeOptions struct {
 	Dialect string `json:"dialect"`
 	Layer   string `json:"layer"`
+	Lang    Lang   `json:"-"` // the language of the words in the result
 }
 
 // DecodeResult is the answer to decode (see api.d.ts).
@@ -23,19 +26,35 @@ type DecodeResult struct {
 	LayerDetected   bool        `json:"layerDetected"`
 	LayerReason     string      `json:"layerReason,omitempty"`
 	Frames          []FrameView `json:"frames"`
+	// Limit says that the text held more packets than one paste shows.
+	Limit string `json:"limit,omitempty"`
 }
 
 // maxPasteBytes bounds what one paste may expand to (an od '*' line can
 // stand for gigabytes); captures go through the file path instead.
 const maxPasteBytes = 16 << 20
 
+// maxPasteFrames bounds how many packets of one paste are dissected: each
+// costs its whole tree in the answer, and a few megabytes of tiny packets
+// ("45\n\n" over and over) would otherwise run the module out of memory.
+// A capture file has no such bound: its packets are listed, not dissected.
+const maxPasteFrames = 2000
+
 // errEmpty is the message for an empty paste.
 var errEmpty = errors.New("nothing to dissect: paste the bytes of a packet in any hex or base64 form")
+
+// errEmptyIn is errEmpty in l.
+func errEmptyIn(l Lang) error {
+	if l == KO {
+		return errors.New("분석할 것이 없습니다: 패킷의 바이트를 16진이나 base64 형식으로 붙여 넣으세요")
+	}
+	return errEmpty
+}
 
 // decodeText reads the packets in a paste and dissects each.
 func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 	if strings.TrimSpace(text) == "" {
-		return DecodeResult{}, errEmpty
+		return DecodeResult{}, errEmptyIn(o.Lang)
 	}
 	var opt textdump.Options
 	opt.MaxBytes = maxPasteBytes
@@ -43,13 +62,14 @@ func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 	if o.Dialect != "" {
 		d, ok := textdump.ParseDialect(o.Dialect)
 		if !ok {
-			return DecodeResult{}, errors.New("unknown format " + quote(o.Dialect) + "; choose one from the list")
+			return DecodeResult{}, errors.New(o.Lang.say("unknown format "+quote(o.Dialect)+"; choose one from the list",
+				"알 수 없는 형식 "+quote(o.Dialect)+": 목록에서 고르세요"))
 		}
 		opt.Dialect = d
 	}
 	res, err := textdump.Parse(text, opt)
 	if err != nil {
-		return DecodeResult{}, pasteError(err, opt.Dialect)
+		return DecodeResult{}, pasteError(err, opt.Dialect, o.Lang)
 	}
 	out := DecodeResult{Dialect: res.Dialect.String(), DialectDetected: opt.Dialect == textdump.Auto}
 	start, err := chooseLayer(o.Layer, &out, firstData(res.Packets))
@@ -62,7 +82,15 @@ func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 	if len(res.Packets) > 1 {
 		ra = dissect.NewReassembler()
 	}
-	for i, p := range res.Packets {
+	packets := res.Packets
+	if len(packets) > maxPasteFrames {
+		out.Limit = o.Lang.pick(codec.Text{
+			EN: "the text holds " + strconv.Itoa(len(packets)) + " packets; the first " + strconv.Itoa(maxPasteFrames) + " are shown: save it as a capture file to list them all",
+			KO: "텍스트에 패킷이 " + strconv.Itoa(len(packets)) + "개 있습니다. 처음 " + strconv.Itoa(maxPasteFrames) + "개만 보여 줍니다: 모두 보려면 캡처 파일로 저장해 여세요",
+		})
+		packets = packets[:maxPasteFrames]
+	}
+	for i, p := range packets {
 		dopt := dissect.Options{Time: p.Time, Reassembler: ra}
 		if len(res.Packets) > 1 {
 			dopt.Number = i + 1
@@ -73,7 +101,7 @@ func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 		if o.Layer == "" {
 			l = dissect.Guess(p.Data)
 		}
-		out.Frames = append(out.Frames, viewFrame(dissect.Dissect(p.Data, l, dopt)))
+		out.Frames = append(out.Frames, viewFrame(dissect.Dissect(p.Data, l, dopt), o.Lang))
 	}
 	return out, nil
 }
@@ -81,14 +109,14 @@ func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 // decodeBytes dissects raw bytes (a Uint8Array from the page).
 func decodeBytes(b []byte, o DecodeOptions) (DecodeResult, error) {
 	if len(b) == 0 {
-		return DecodeResult{}, errEmpty
+		return DecodeResult{}, errEmptyIn(o.Lang)
 	}
 	var out DecodeResult
 	start, err := chooseLayer(o.Layer, &out, b)
 	if err != nil {
 		return DecodeResult{}, err
 	}
-	out.Frames = []FrameView{viewFrame(dissect.Dissect(b, start, dissect.Options{}))}
+	out.Frames = []FrameView{viewFrame(dissect.Dissect(b, start, dissect.Options{}), o.Lang)}
 	return out, nil
 }
 
@@ -119,15 +147,18 @@ func chooseLayer(name string, out *DecodeResult, first []byte) (dissect.Layer, e
 func layerTitle(l dissect.Layer) string { return l.Title() }
 
 // pasteError turns a textdump error into a sentence a person can act on.
-func pasteError(err error, d textdump.Dialect) error {
+func pasteError(err error, d textdump.Dialect, l Lang) error {
 	var se *textdump.SyntaxError
 	switch {
 	case errors.Is(err, textdump.ErrNoBytes):
-		return errors.New("no packet bytes found in the text: paste hex (tcpdump -x/-xx/-X, xxd, hexdump -C, Wireshark hex dump, plain hex, a C array) or base64")
+		return errors.New(l.say("no packet bytes found in the text: paste hex (tcpdump -x/-xx/-X, xxd, hexdump -C, Wireshark hex dump, plain hex, a C array) or base64",
+			"텍스트에서 패킷 바이트를 찾지 못했습니다: 16진(tcpdump -x/-xx/-X, xxd, hexdump -C, Wireshark 16진 덤프, 16진 문자열, C 배열)이나 base64를 붙여 넣으세요"))
 	case errors.As(err, &se) && d == textdump.Auto:
-		return errors.New("could not read the text as packet bytes: " + se.Error() + "; if the format was misdetected, choose it in the Format list")
+		return errors.New(l.say("could not read the text as packet bytes: "+se.Error()+"; if the format was misdetected, choose it in the Format list",
+			"텍스트를 패킷 바이트로 읽지 못했습니다: "+se.Error()+" (형식을 잘못 감지했다면 형식 목록에서 고르세요)"))
 	case errors.As(err, &se):
-		return errors.New("could not read the text as " + d.String() + ": " + se.Error())
+		return errors.New(l.say("could not read the text as "+d.String()+": "+se.Error(),
+			"텍스트를 "+d.String()+" 형식으로 읽지 못했습니다: "+se.Error()))
 	}
 	return err
 }

@@ -23,6 +23,8 @@ var (
 	exAllHost = netip.MustParseAddr("224.0.0.1")     // all-systems multicast (RFC 1256 adverts)
 	exAllRtr  = netip.MustParseAddr("224.0.0.2")     // all-routers multicast (RFC 1256 solicitations)
 	exNetDown = netip.MustParseAddr("203.0.113.200") // a destination the examples make unreachable
+	exHost6   = netip.MustParseAddr("2001:db8::10")  // the learner's machine, IPv6 (RFC 3849)
+	exTarget6 = netip.MustParseAddr("2001:db8::7")
 )
 
 // Example is one entry of the page's examples menu.
@@ -39,8 +41,8 @@ type Example struct {
 }
 
 // exampleByID builds one example, with the text a learner would paste.
-func exampleByID(id string) (Example, bool) {
-	for _, e := range Examples() {
+func exampleByID(id string, l Lang) (Example, bool) {
+	for _, e := range examplesIn(l) {
 		if e.ID == id {
 			if e.Kind == "packet" {
 				b, _ := hex.DecodeString(e.Hex)
@@ -52,12 +54,15 @@ func exampleByID(id string) (Example, bool) {
 	return Example{}, false
 }
 
+// tx is an example's words in English and Korean.
+func tx(en, ko string) codec.Text { return codec.Text{EN: en, KO: ko} }
+
 // textbookRow is one row of the textbook's ICMP table (Kurose & Ross 5.6),
 // with how to build a realistic packet for it.
 type textbookRow struct {
 	t    codec.Type
 	c    codec.Code
-	note string
+	note codec.Text
 	make func() []byte
 }
 
@@ -69,39 +74,42 @@ func textbookRows() []textbookRow {
 		}
 	}
 	return []textbookRow{
-		{codec.ICMPv4EchoReply, 0, "the target answers a ping", func() []byte {
+		{codec.ICMPv4EchoReply, 0, tx("the target answers a ping", "목적지가 ping에 응답합니다"), func() []byte {
 			return echo(exTarget, exHost, codec.ICMPv4EchoReply, 64, 0x1c2b, 1, 0)
 		}},
-		{codec.ICMPv4DestinationUnreachable, codec.CodeNetUnreachable, "a router has no route to the destination network", unreach(codec.CodeNetUnreachable, exRouter1, exNetDown)},
-		{codec.ICMPv4DestinationUnreachable, codec.CodeHostUnreachable, "the last router cannot reach the host (no ARP answer)", unreach(codec.CodeHostUnreachable, exRouter3, exTarget)},
-		{codec.ICMPv4DestinationUnreachable, codec.CodeProtocolUnreachable, "the host does not speak the probe's transport protocol", unreach(codec.CodeProtocolUnreachable, exTarget, exTarget)},
-		{codec.ICMPv4DestinationUnreachable, codec.CodePortUnreachable, "nothing listens on the UDP port: how traceroute knows it arrived", unreach(codec.CodePortUnreachable, exTarget, exTarget)},
-		{codec.ICMPv4DestinationUnreachable, codec.CodeNetUnknown, "the destination network is unknown to the router", unreach(codec.CodeNetUnknown, exRouter1, exNetDown)},
-		{codec.ICMPv4DestinationUnreachable, codec.CodeHostUnknown, "the destination host is unknown", unreach(codec.CodeHostUnknown, exRouter3, exTarget)},
-		{codec.ICMPv4SourceQuench, 0, "a congested router asks the sender to slow down (deprecated)", func() []byte {
+		{codec.ICMPv4DestinationUnreachable, codec.CodeNetUnreachable, tx("a router has no route to the destination network", "라우터에 목적지 네트워크로 가는 경로가 없습니다"), unreach(codec.CodeNetUnreachable, exRouter1, exNetDown)},
+		{codec.ICMPv4DestinationUnreachable, codec.CodeHostUnreachable, tx("the last router cannot reach the host (no ARP answer)", "마지막 라우터가 호스트에 닿지 못합니다 (ARP 응답 없음)"), unreach(codec.CodeHostUnreachable, exRouter3, exTarget)},
+		{codec.ICMPv4DestinationUnreachable, codec.CodeProtocolUnreachable, tx("the host does not speak the probe's transport protocol", "호스트가 프로브의 전송 계층 프로토콜을 지원하지 않습니다"), unreach(codec.CodeProtocolUnreachable, exTarget, exTarget)},
+		{codec.ICMPv4DestinationUnreachable, codec.CodePortUnreachable, tx("nothing listens on the UDP port: how traceroute knows it arrived", "UDP 포트에서 듣는 프로세스가 없습니다: traceroute가 도착을 아는 방법"), unreach(codec.CodePortUnreachable, exTarget, exTarget)},
+		{codec.ICMPv4DestinationUnreachable, codec.CodeNetUnknown, tx("the destination network is unknown to the router", "라우터가 목적지 네트워크를 알지 못합니다"), unreach(codec.CodeNetUnknown, exRouter1, exNetDown)},
+		{codec.ICMPv4DestinationUnreachable, codec.CodeHostUnknown, tx("the destination host is unknown", "목적지 호스트를 알 수 없습니다"), unreach(codec.CodeHostUnknown, exRouter3, exTarget)},
+		{codec.ICMPv4SourceQuench, 0, tx("a congested router asks the sender to slow down (deprecated)", "혼잡한 라우터가 송신자에게 속도를 줄이라고 요청합니다 (폐기됨)"), func() []byte {
 			probe := udpProbe(exHost, exTarget, 63, 5004, 0x2210)
 			return icmpError(exRouter2, exHost, codec.ICMPv4SourceQuench, 0, probe, false)
 		}},
-		{codec.ICMPv4EchoRequest, 0, "ping: a request with identifier, sequence number and data", func() []byte {
+		{codec.ICMPv4EchoRequest, 0, tx("ping: a request with identifier, sequence number and data", "ping: 식별자, 순서 번호, 데이터가 담긴 요청"), func() []byte {
 			return echo(exHost, exTarget, codec.ICMPv4EchoRequest, 64, 0x1c2b, 1, 0)
 		}},
-		{codec.ICMPv4RouterAdvertisement, 0, "a router announces itself on the local link", routerAdvert},
-		{codec.ICMPv4RouterSolicitation, 0, "a host asks the routers on its link to announce themselves", func() []byte {
+		{codec.ICMPv4RouterAdvertisement, 0, tx("a router announces itself on the local link", "라우터가 로컬 링크에 자신을 알립니다"), routerAdvert},
+		{codec.ICMPv4RouterSolicitation, 0, tx("a host asks the routers on its link to announce themselves", "호스트가 링크의 라우터들에게 자신을 알려 달라고 요청합니다"), func() []byte {
 			msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4RouterSolicitation}, codec.RouterSolicit4{})
 			return ipv4(exHost, exAllRtr, codec.ProtoICMP, 1, 0x0101, msg)
 		}},
-		{codec.ICMPv4TimeExceeded, codec.CodeTTLExceeded, "TTL reached zero at the first router: traceroute's first hop", func() []byte {
+		{codec.ICMPv4TimeExceeded, codec.CodeTTLExceeded, tx("TTL reached zero at the first router: traceroute's first hop", "첫 라우터에서 TTL이 0이 되었습니다: traceroute의 첫 홉"), func() []byte {
 			probe := udpProbe(exHost, exTarget, 1, 33434, 0x4a01)
 			return icmpError(exRouter1, exHost, codec.ICMPv4TimeExceeded, codec.CodeTTLExceeded, probe, false)
 		}},
-		{codec.ICMPv4ParameterProblem, 0, "a header option is malformed; the pointer names the byte", paramProblem},
+		{codec.ICMPv4ParameterProblem, 0, tx("a header option is malformed; the pointer names the byte", "헤더 옵션이 잘못되었습니다; 포인터가 그 바이트를 가리킵니다"), paramProblem},
 	}
 }
 
 // Examples lists every example with its bytes, the textbook packets first,
 // then the two captures.
-func Examples() []Example {
-	out := exampleList()
+func Examples() []Example { return examplesIn(EN) }
+
+// examplesIn is Examples with titles and notes in l.
+func examplesIn(l Lang) []Example {
+	out := exampleList(l)
 	rows := textbookRows()
 	for i := range out {
 		switch {
@@ -117,13 +125,13 @@ func Examples() []Example {
 }
 
 // exampleList is the menu without the bytes: what the page loads at start.
-func exampleList() []Example {
+func exampleList(l Lang) []Example {
 	var out []Example
 	for _, r := range textbookRows() {
 		out = append(out, Example{
 			ID:     strconv.Itoa(int(r.t)) + "/" + strconv.Itoa(int(r.c)),
-			Title:  codec.TypeName(codec.IPv4, r.t) + codeSuffix(r.t, r.c),
-			Note:   r.note,
+			Title:  typeName(l, codec.IPv4, r.t) + codeSuffix(l, r.t, r.c),
+			Note:   l.pick(r.note),
 			Kind:   "packet",
 			Family: int(codec.IPv4),
 			Type:   int(r.t),
@@ -131,15 +139,20 @@ func exampleList() []Example {
 		})
 	}
 	return append(out,
-		Example{ID: "ping", Title: "ping capture", Note: "four echo requests and their replies (pcapng)", Kind: "capture"},
-		Example{ID: "traceroute", Title: "traceroute capture", Note: "UDP probes with TTL 1, 2, 3, 4: time exceeded (one with an MPLS label), then port unreachable (pcapng)", Kind: "capture"},
+		Example{ID: "ping", Kind: "capture",
+			Title: l.pick(tx("ping capture", "ping 캡처")),
+			Note:  l.pick(tx("four echo requests and their replies (pcapng)", "에코 요청 네 개와 그 응답 (pcapng)"))},
+		Example{ID: "traceroute", Kind: "capture",
+			Title: l.pick(tx("traceroute capture", "traceroute 캡처")),
+			Note: l.pick(tx("UDP probes with TTL 1, 2, 3, 4: time exceeded (one with an MPLS label), then port unreachable (pcapng)",
+				"TTL 1, 2, 3, 4의 UDP 프로브: 시간 초과 (하나는 MPLS 레이블 포함), 그다음 포트 도달 불가 (pcapng)"))},
 	)
 }
 
 // codeSuffix names the code when the type has named codes.
-func codeSuffix(t codec.Type, c codec.Code) string {
+func codeSuffix(l Lang, t codec.Type, c codec.Code) string {
 	if ci, ok := codec.LookupCode(codec.IPv4, t, c); ok && ci.Name != "" {
-		return ": " + ci.Name
+		return ": " + nameIn(l, ci.Name, ci.NameKO)
 	}
 	return ""
 }

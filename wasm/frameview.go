@@ -51,7 +51,7 @@ type ICMPView struct {
 func hexString(b []byte) string { return hex.EncodeToString(b) }
 
 // viewFrame converts a dissection for the page and works out its checksums.
-func viewFrame(f *dissect.Frame) FrameView {
+func viewFrame(f *dissect.Frame, l Lang) FrameView {
 	v := FrameView{
 		Number:   f.Number,
 		Len:      f.Len,
@@ -83,11 +83,14 @@ func viewFrame(f *dissect.Frame) FrameView {
 			Family:   int(i.Family),
 			Type:     int(i.Type),
 			Code:     int(i.Code),
-			Name:     i.TypeName,
+			Name:     typeName(l, i.Family, i.Type),
 			CodeName: i.CodeName,
 			IsError:  codec.IsError(i.Family, i.Type),
 			Checksum: i.Checksum.Status.String(),
 			Quote:    i.Sentence,
+		}
+		if i.CodeName != "" { // empty where the registry names no code
+			iv.CodeName = codeName(l, i.Family, i.Type, i.Code)
 		}
 		if i.Layout != codec.ExtNone {
 			iv.Layout = i.Layout.String()

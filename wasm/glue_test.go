@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,6 +17,9 @@ import (
 	"icmplab/codec/capture"
 	"icmplab/codec/dissect"
 	"icmplab/codec/textdump"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func mustHex(t *testing.T, s string) []byte {
@@ -82,9 +86,9 @@ func TestExamplesCoverTextbookAndDissectClean(t *testing.T) {
 			}
 		}
 		// The paste-box text of the example reads back to the same bytes.
-		ex, ok := exampleByID(id)
+		ex, ok := exampleByID(id, EN)
 		if !ok {
-			t.Fatalf("exampleByID(%s) not found", id)
+			t.Fatalf("exampleByID(%s, EN) not found", id)
 		}
 		res, err := decodeText(ex.Text, DecodeOptions{})
 		if err != nil || len(res.Frames) != 1 || res.Frames[0].Hex != e.Hex {
@@ -150,7 +154,7 @@ func TestExampleCaptures(t *testing.T) {
 // A corrupted packet shows the wrong checksum and the right one, the same
 // the dissector computes.
 func TestChecksumOfCorruptedPacket(t *testing.T) {
-	e, _ := exampleByID("8/0")
+	e, _ := exampleByID("8/0", EN)
 	b := mustHex(t, e.Hex)
 	b[len(b)-1] ^= 0xff // a data byte
 	f := dissect.Dissect(b, dissect.LayerIPv4, dissect.Options{})
@@ -173,7 +177,7 @@ func TestChecksumOfCorruptedPacket(t *testing.T) {
 }
 
 func TestDecodeTextDialects(t *testing.T) {
-	e, _ := exampleByID("11/0")
+	e, _ := exampleByID("11/0", EN)
 	pkt := mustHex(t, e.Hex)
 	for _, d := range []textdump.Dialect{textdump.PlainHex, textdump.XXD, textdump.HexdumpC, textdump.TcpdumpXASCII, textdump.WiresharkHexDump, textdump.CArray, textdump.Base64} {
 		text := textdump.Format(d, pkt)
@@ -244,15 +248,15 @@ func feedAll(t *testing.T, data []byte, chunk int) (int, *session) {
 }
 
 func TestSessionListsFiltersAndFetches(t *testing.T) {
-	e, _ := exampleByID("traceroute")
+	e, _ := exampleByID("traceroute", EN)
 	data := mustHex(t, e.Hex)
 	h, s := feedAll(t, data, 37)
 	defer closeSession(h)
-	end := s.end(h)
+	end := s.end(h, EN)
 	if end.Error != "" || end.Count != 8 || end.Format != capture.FormatPcapNG.String() {
 		t.Fatalf("end = %+v", end)
 	}
-	rows := s.rowsAt(0, 100)
+	rows := s.rowsAt(0, 100, EN)
 	r, _ := openCapReader(bytes.NewReader(data))
 	for i := range rows {
 		p, err := r.Next()
@@ -270,7 +274,7 @@ func TestSessionListsFiltersAndFetches(t *testing.T) {
 	if n := s.filter(Filter{Family: &four, Type: &te}); n != 3 {
 		t.Errorf("filter type %d: %d rows, want 3", te, n)
 	}
-	first := s.rowsAt(0, 1)[0]
+	first := s.rowsAt(0, 1, EN)[0]
 	if first.No != 2 {
 		t.Errorf("first time exceeded is row %d, want 2", first.No)
 	}
@@ -281,11 +285,11 @@ func TestSessionListsFiltersAndFetches(t *testing.T) {
 	if n := s.filter(Filter{}); n != 8 {
 		t.Errorf("no filter: %d rows", n)
 	}
-	res, need, err := s.packet(7, nil)
+	res, need, err := s.packet(7, nil, EN)
 	if err != nil || need != nil || len(res.Frames) != 1 || res.Frames[0].ICMP == nil {
 		t.Fatalf("packet 7: %v %v %+v", err, need, res)
 	}
-	if _, _, err := s.packet(8, nil); err == nil {
+	if _, _, err := s.packet(8, nil, EN); err == nil {
 		t.Error("packet 8 of 8 did not fail")
 	}
 }
@@ -295,14 +299,14 @@ func TestSessionFetchPath(t *testing.T) {
 	old := keepBudget
 	keepBudget = 0
 	defer func() { keepBudget = old }()
-	e, _ := exampleByID("ping")
+	e, _ := exampleByID("ping", EN)
 	data := mustHex(t, e.Hex)
 	h, s := feedAll(t, data, 4096)
 	defer closeSession(h)
-	if end := s.end(h); end.Count != 8 {
+	if end := s.end(h, EN); end.Count != 8 {
 		t.Fatalf("end = %+v", end)
 	}
-	_, need, err := s.packet(5, nil)
+	_, need, err := s.packet(5, nil, EN)
 	if err != nil || need == nil || need.Need.Row != 5 {
 		t.Fatalf("packet 5 without kept bytes: need %+v err %v", need, err)
 	}
@@ -314,8 +318,8 @@ func TestSessionFetchPath(t *testing.T) {
 			break
 		}
 	}
-	fs.end(fh)
-	res, _, err := s.packet(5, fs)
+	fs.end(fh, EN)
+	res, _, err := s.packet(5, fs, EN)
 	closeSession(fh)
 	if err != nil {
 		t.Fatal(err)
@@ -333,16 +337,16 @@ func TestSessionFetchPath(t *testing.T) {
 func TestSessionBadCapture(t *testing.T) {
 	h, s := feedAll(t, []byte("this is not a capture file at all, just text"), 10)
 	defer closeSession(h)
-	end := s.end(h)
+	end := s.end(h, EN)
 	if end.Error == "" || end.Count != 0 {
 		t.Errorf("garbage capture: %+v", end)
 	}
 	// A capture cut in the middle of a packet keeps the packets before it.
-	e, _ := exampleByID("ping")
+	e, _ := exampleByID("ping", EN)
 	data := mustHex(t, e.Hex)
 	h2, s2 := feedAll(t, data[:len(data)-10], 100)
 	defer closeSession(h2)
-	end = s2.end(h2)
+	end = s2.end(h2, EN)
 	if end.Count != 7 || end.Error == "" {
 		t.Errorf("truncated capture: %+v", end)
 	}
@@ -384,7 +388,7 @@ func TestBuild(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	v, err := lookup(4, int(codec.ICMPv4DestinationUnreachable), int(codec.CodePortUnreachable))
+	v, err := lookup(4, int(codec.ICMPv4DestinationUnreachable), int(codec.CodePortUnreachable), EN)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -396,14 +400,14 @@ func TestLookup(t *testing.T) {
 		t.Error("lookup 3 has no explanation in both languages")
 	}
 	for _, c := range [][3]int{{5, 0, 0}, {4, 256, 0}, {4, 3, 999}} {
-		if _, err := lookup(c[0], c[1], c[2]); err == nil {
+		if _, err := lookup(c[0], c[1], c[2], EN); err == nil {
 			t.Errorf("lookup%v succeeded", c)
 		}
 	}
 	if x := explain("icmp.checksum"); !x.Known || x.EN == "" {
 		t.Errorf("explain(icmp.checksum) = %+v", x)
 	}
-	m := meta()
+	m := meta(EN)
 	if len(m.Dialects) == 0 || len(m.Layers) == 0 || len(m.Types) == 0 || len(m.Examples) < len(textbookTable)+2 {
 		t.Errorf("meta incomplete: %d dialects, %d layers, %d types, %d examples", len(m.Dialects), len(m.Layers), len(m.Types), len(m.Examples))
 	}
@@ -414,7 +418,7 @@ func TestLookup(t *testing.T) {
 func TestMarshalMatchesEncodingJSON(t *testing.T) {
 	var results []any
 	for _, e := range Examples() {
-		full, _ := exampleByID(e.ID)
+		full, _ := exampleByID(e.ID, EN)
 		results = append(results, full)
 		if e.Kind == "packet" {
 			res, err := decodeText(full.Text, DecodeOptions{})
@@ -424,11 +428,11 @@ func TestMarshalMatchesEncodingJSON(t *testing.T) {
 			results = append(results, res)
 		}
 	}
-	lk, _ := lookup(4, 3, 3)
-	ty, _ := types(6)
+	lk, _ := lookup(4, 3, 3, EN)
+	ty, _ := types(6, EN)
 	br, _ := build(BuildSpec{Family: 4, Type: 8, Data: "x"})
 	two := 2
-	results = append(results, meta(), lk, ty, explain("ip.ttl"), br, FeedResult{Count: 3}, EndResult{Error: "bad <thing> & \"quote\"\n\x01"},
+	results = append(results, meta(EN), lk, ty, explain("ip.ttl"), br, FeedResult{Count: 3}, EndResult{Error: "bad <thing> & \"quote\"\n\x01"},
 		[]RowView{{No: 1, Summary: "a\tb"}}, CountResult{Count: 7}, Filter{Type: &two}, NeedBytes{}, map[string]int{"b": 1, "a": 2},
 		[]byte{1, 2, 3}, "invalid \xff utf-8 ☃", nil)
 	for i, r := range results {
@@ -476,7 +480,7 @@ func TestChecksumOfICMPv6(t *testing.T) {
 
 // "Copy as" renders what decode reads back, in every dialect.
 func TestFormatAsRoundTrips(t *testing.T) {
-	e, _ := exampleByID("3/3")
+	e, _ := exampleByID("3/3", EN)
 	for _, d := range textdump.Dialects() {
 		text, err := formatAs(e.Hex, d.String())
 		if err != nil {
@@ -520,5 +524,131 @@ func TestDecodeReassemblesPastedFragments(t *testing.T) {
 	last := res.Frames[1]
 	if len(last.Sources) != 1 || last.ICMP == nil || last.ICMP.Checksum != codec.ChecksumGood.String() {
 		t.Errorf("second fragment: %d sources, icmp %+v", len(last.Sources), last.ICMP)
+	}
+}
+
+// A paste of a great many tiny packets is cut at maxPasteFrames with a
+// message, instead of building every tree (issue 11: 2.8 MB of "45\n\n" ran
+// the module out of memory).
+func TestDecodeTextBoundsFrames(t *testing.T) {
+	text := strings.Repeat("45\n\n", maxPasteFrames+10)
+	res, err := decodeText(text, DecodeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Frames) != maxPasteFrames || !strings.Contains(res.Limit, strconv.Itoa(maxPasteFrames+10)) {
+		t.Errorf("%d frames, limit %q", len(res.Frames), res.Limit)
+	}
+	ko, _ := decodeText(text, DecodeOptions{Lang: KO})
+	if ko.Limit == res.Limit || ko.Limit == "" {
+		t.Errorf("Korean limit message %q", ko.Limit)
+	}
+}
+
+// Examples come in both languages, and the language code is checked.
+func TestExamplesInKorean(t *testing.T) {
+	en, ko := examplesIn(EN), examplesIn(KO)
+	require.Len(t, ko, len(en))
+	for i := range en {
+		assert.NotEmpty(t, ko[i].Note, en[i].ID)
+		assert.NotEqual(t, en[i].Note, ko[i].Note, "example %s has no Korean note", en[i].ID)
+		assert.Equal(t, en[i].Hex, ko[i].Hex, "example %s: bytes differ by language", en[i].ID)
+	}
+	for _, s := range []string{"", "en", "ko"} {
+		_, err := parseLang(s)
+		assert.NoError(t, err, s)
+	}
+	_, err := parseLang("fr")
+	assert.Error(t, err)
+}
+
+// A build error names the spec field to fix, in the language asked, and
+// never passes a Go parser's words through.
+func TestBuildErrorsNameTheField(t *testing.T) {
+	for _, c := range []struct {
+		spec  BuildSpec
+		field string
+	}{
+		{BuildSpec{Family: 4, Type: 8, Src: "not-an-ip", Dst: "198.18.0.1"}, "src"},
+		{BuildSpec{Family: 4, Type: 8, Src: "198.18.0.1", Dst: "2001:2::1"}, "dst"},
+		{BuildSpec{Family: 4, Type: 8, ID: 70000}, "id"},
+		{BuildSpec{Family: 4, Type: 8, Seq: -1}, "seq"},
+		{BuildSpec{Family: 5}, "family"},
+		{BuildSpec{Family: 4, Type: 300}, "type"},
+		{BuildSpec{Family: 4, Type: 8, Hex: "zz"}, "dataHex"},
+	} {
+		for _, l := range []Lang{EN, KO} {
+			c.spec.Lang = l
+			_, err := build(c.spec)
+			var fe *FieldError
+			require.ErrorAs(t, err, &fe, "%+v", c.spec)
+			assert.Equal(t, c.field, fe.Field)
+			assert.NotContains(t, fe.Text, "ParseAddr")
+			assert.NotContains(t, fe.Text, "encoding/hex")
+		}
+	}
+}
+
+// Names come in Korean from the registry where it has them.
+func TestNamesInKorean(t *testing.T) {
+	f, ty, c := codec.IPv4, codec.ICMPv4DestinationUnreachable, codec.CodePortUnreachable
+	assert.Equal(t, codec.TypeName(f, ty), typeName(EN, f, ty))
+	assert.Equal(t, codec.TypeNameKO(f, ty), typeName(KO, f, ty))
+	assert.Equal(t, codec.CodeNameKO(f, ty, c), codeName(KO, f, ty, c))
+	v, err := lookup(int(f), int(ty), int(c), KO)
+	require.NoError(t, err)
+	assert.Equal(t, codec.TypeNameKO(f, ty), v.Type.Name)
+	assert.Equal(t, codec.CodeNameKO(f, ty, c), v.Code.Name)
+	e, _ := exampleByID("3/3", KO)
+	assert.Contains(t, e.Title, codec.CodeNameKO(f, ty, c))
+	assert.Equal(t, "Port", nameIn(KO, "Port", ""))
+}
+
+// The glue's own messages come in the language asked.
+func TestGlueMessagesInKorean(t *testing.T) {
+	_, en := decodeText("zz not hex at all", DecodeOptions{})
+	_, ko := decodeText("zz not hex at all", DecodeOptions{Lang: KO})
+	require.Error(t, en)
+	require.Error(t, ko)
+	assert.NotEqual(t, en.Error(), ko.Error())
+	assert.Contains(t, ko.Error(), "읽지 못했습니다")
+	_, ko = decodeText("  ", DecodeOptions{Lang: KO})
+	assert.Contains(t, ko.Error(), "분석할 것이 없습니다")
+	h, s := feedAll(t, []byte("not a capture at all"), 7)
+	defer closeSession(h)
+	end := s.end(h, KO)
+	assert.Contains(t, end.Error, "읽기를 멈췄습니다")
+}
+
+// The vocabulary the page tests values by is the codec's: severity names by
+// number, and each family's ICMP header field id as dissect names the
+// header of a real packet of that family.
+func TestVocabIsTheCodecs(t *testing.T) {
+	v := vocab()
+	for s := dissect.SevNote; s <= dissect.SevError; s++ {
+		require.Greater(t, len(v.Severities), int(s))
+		assert.Equal(t, s.String(), v.Severities[s])
+	}
+	require.Len(t, v.Families, 2)
+	for _, fv := range v.Families {
+		f := codec.Family(fv.Number)
+		assert.Equal(t, f.String(), fv.Name)
+		res, err := build(BuildSpec{Family: fv.Number, Type: int(meta(EN).BuildDefault.Type), Src: fv.Src, Dst: fv.Dst})
+		if f == codec.IPv6 {
+			res, err = build(BuildSpec{Family: fv.Number, Type: int(codec.ICMPv6EchoRequest), Src: fv.Src, Dst: fv.Dst})
+		}
+		require.NoError(t, err)
+		l, _ := dissect.ParseLayer(res.Layer)
+		fr := dissect.Dissect(mustHex(t, res.Hex), l, dissect.Options{})
+		require.NotNil(t, fr.ICMP)
+		var hdr *dissect.Node
+		for _, n := range fr.Root {
+			if n.Field == fv.Field {
+				hdr = n
+			}
+		}
+		require.NotNil(t, hdr, "%s: no %q header in the tree", fv.Name, fv.Field)
+		require.NotEmpty(t, hdr.Kids)
+		assert.True(t, strings.HasPrefix(hdr.Kids[0].Field, fv.Field+"."), "%s: field %q", fv.Name, hdr.Kids[0].Field)
 	}
 }

@@ -43,7 +43,7 @@ func withAPI(t *testing.T) js.Value {
 
 func TestJSDecodeRoundTrip(t *testing.T) {
 	api := withAPI(t)
-	e, _ := exampleByID("3/3")
+	e, _ := exampleByID("3/3", EN)
 	opts := js.Global().Get("Object").New()
 	opts.Set("dialect", "")
 	ok, err := await(t, api.Call("decode", e.Text, opts))
@@ -85,9 +85,10 @@ func TestJSRejectsWithErrors(t *testing.T) {
 		{"example", []any{"nope"}, "no example"},
 		{"decode", []any{"4500", map[string]any{"dialect": 5}}, "options.dialect must be a string"},
 		{"decode", []any{"4500", "ipv4"}, "argument 2 (options) must be an object"},
-		{"build", []any{}, "needs a spec"},
+		{"build", []any{}, "needs a spec object"},
 		{"build", []any{map[string]any{"family": 4, "type": 1.5}}, "spec.type must be an integer"},
-		{"captureFilter", []any{1, map[string]any{"type": "echo"}}, "no open capture"},
+		{"captureFilter", []any{1, map[string]any{"type": "echo"}}, "filter.type must be a number"},
+		{"captureFilter", []any{999, map[string]any{}}, "no open capture"},
 	}
 	for _, c := range cases {
 		_, err := await(t, api.Call(c.method, c.args...))
@@ -107,7 +108,7 @@ func TestJSRejectsWithErrors(t *testing.T) {
 
 func TestJSCaptureRoundTrip(t *testing.T) {
 	api := withAPI(t)
-	e, _ := exampleByID("ping")
+	e, _ := exampleByID("ping", EN)
 	data, _ := hex.DecodeString(e.Hex)
 	h, err := await(t, api.Call("captureOpen", "ping.pcap"))
 	if !err.IsUndefined() {

@@ -341,26 +341,30 @@ type EndResult struct {
 	Limit    string `json:"limit,omitempty"`
 }
 
-func (s *session) end(h int) EndResult {
+func (s *session) end(h int, l Lang) EndResult {
 	s.feed(nil)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := EndResult{Handle: h, Count: s.rows.Len(), Format: s.format}
 	if len(s.linkType) > 0 {
-		if l, ok := dissect.LayerForLinkType(s.linkType[0]); ok {
-			out.LinkType = "link type " + strconv.Itoa(int(s.linkType[0])) + " (" + layerTitle(l) + ")"
+		lt := strconv.Itoa(int(s.linkType[0]))
+		if start, ok := dissect.LayerForLinkType(s.linkType[0]); ok {
+			out.LinkType = l.say("link type ", "링크 타입 ") + lt + " (" + layerTitle(start) + ")"
 		} else {
-			out.LinkType = "link type " + strconv.Itoa(int(s.linkType[0])) + " (not decoded)"
+			out.LinkType = l.say("link type "+lt+" (not decoded)", "링크 타입 "+lt+" (해석하지 않음)")
 		}
 	}
+	n := strconv.Itoa(s.rows.Len())
 	if s.err != nil {
-		out.Error = "reading stopped after packet " + strconv.Itoa(s.rows.Len()) + ": " + s.err.Error()
+		out.Error = l.say("reading stopped after packet "+n+": ", "패킷 "+n+" 다음에서 읽기를 멈췄습니다: ") + s.err.Error()
 	}
 	if s.limited {
-		out.Limit = "the list stops at " + strconv.Itoa(maxRows) + " packets; open a slice of the capture (editcap -r) to see the rest"
+		m := strconv.Itoa(maxRows)
+		out.Limit = l.say("the list stops at "+m+" packets; open a slice of the capture (editcap -r) to see the rest",
+			"목록은 패킷 "+m+"개에서 멈춥니다: 나머지는 캡처를 잘라(editcap -r) 여세요")
 	}
 	if s.rows.Len() == 0 && s.err == nil {
-		out.Error = "the capture holds no packets"
+		out.Error = l.say("the capture holds no packets", "캡처에 패킷이 없습니다")
 	}
 	return out
 }
@@ -421,7 +425,7 @@ type RowView struct {
 
 // rowsAt lists n rows of the current view from start. Summaries are made
 // again from the kept bytes: storing them would cost more than the bytes.
-func (s *session) rowsAt(start, n int) []RowView {
+func (s *session) rowsAt(start, n int, l Lang) []RowView {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	total := s.rows.Len()
@@ -443,7 +447,7 @@ func (s *session) rowsAt(start, n int) []RowView {
 			v.Summary = f.Protocol + " " + f.Info
 		} else if r.flags&flagICMP != 0 {
 			fam := codec.Family(r.fam)
-			v.Summary = fam.String() + " " + codec.TypeName(fam, codec.Type(r.typ)) + " (" + codec.CodeName(fam, codec.Type(r.typ), codec.Code(r.code)) + ")"
+			v.Summary = fam.String() + " " + typeName(l, fam, codec.Type(r.typ)) + " (" + codeName(l, fam, codec.Type(r.typ), codec.Code(r.code)) + ")"
 		} else {
 			v.Summary = "not ICMP"
 		}
@@ -494,7 +498,7 @@ type NeedBytes struct {
 
 // packet dissects the packet at view index k: from the kept bytes, or from
 // the bytes a fetch session found.
-func (s *session) packet(k int, fetched *session) (DecodeResult, *NeedBytes, error) {
+func (s *session) packet(k int, fetched *session, l Lang) (DecodeResult, *NeedBytes, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	total := s.rows.Len()
@@ -528,11 +532,12 @@ func (s *session) packet(k int, fetched *session) (DecodeResult, *NeedBytes, err
 	}
 	lt := s.linkOf(i)
 	start, ok := dissect.LayerForLinkType(lt)
-	out := DecodeResult{Layer: start.String(), LayerTitle: layerTitle(start), LayerReason: "from the capture's link type " + strconv.Itoa(int(lt))}
+	lts := strconv.Itoa(int(lt))
+	out := DecodeResult{Layer: start.String(), LayerTitle: layerTitle(start), LayerReason: l.say("from the capture's link type "+lts, "캡처의 링크 타입 "+lts+"에 따라")}
 	if !ok {
-		out.LayerReason = "link type " + strconv.Itoa(int(lt)) + " is not decoded; guessing from the bytes"
+		out.LayerReason = l.say("link type "+lts+" is not decoded; guessing from the bytes", "링크 타입 "+lts+"은(는) 해석하지 않습니다: 바이트로 짐작합니다")
 	}
 	f := dissect.Dissect(data, start, dissect.Options{Number: i + 1, Time: time.Unix(0, r.ts), Len: int(r.orig)})
-	out.Frames = []FrameView{viewFrame(f)}
+	out.Frames = []FrameView{viewFrame(f, l)}
 	return out, nil, nil
 }

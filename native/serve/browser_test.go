@@ -563,7 +563,7 @@ func TestBrowserShareLink(t *testing.T) {
 	// The fragment is the only copy of the packet: the server never saw it.
 	var share string
 	b.run(t, "share", chromedp.Click("#share", chromedp.ByQuery), chromedp.Evaluate(`location.hash`, &share))
-	if share != "#hex="+hex.EncodeToString(pkt)+"&layer=ipv4" {
+	if share != "#hex="+hex.EncodeToString(pkt)+"&layer=ipv4&lang=en" {
 		t.Errorf("share link fragment %q does not carry the packet", share)
 	}
 	var timing string
@@ -893,10 +893,17 @@ func TestBrowserBadChecksumAndKorean(t *testing.T) {
 	if !ok || ko.KO == "" {
 		t.Fatal("codec has no Korean explanation of icmp.checksum")
 	}
+	// The verdict names the value the checksum should have, not "what the
+	// bytes add up to" (which is 0xffff for a correct packet).
+	if strings.Contains(verdict, "add up to") || !strings.Contains(verdict, "checksum of these bytes is") {
+		t.Errorf("verdict %q: want it to say the checksum of the bytes is the right value", verdict)
+	}
 	var text string
+	// The page redraws everything in Korean (the codec's words are asked
+	// again), keeping the selected field.
 	b.run(t, "korean", chromedp.Click(`.lang button[data-lang="ko"]`, chromedp.ByQuery),
-		chromedp.Sleep(300*time.Millisecond),
-		chromedp.Text("#teach .explain", &text, chromedp.ByQuery))
+		chromedp.Poll(`(() => { const e = document.querySelector('#teach .explain'); return e && e.textContent === `+strconvQuote(ko.KO)+` ? e.textContent : null; })()`,
+			&text, chromedp.WithPollingTimeout(10*time.Second)))
 	if text != ko.KO {
 		t.Errorf("after KO the field explanation is %q, want codec's %q", text, ko.KO)
 	}

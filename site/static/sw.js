@@ -4,7 +4,8 @@
 'use strict';
 
 const CACHE = 'icmplab-v1';
-const ASSETS = ['./', 'index.html', 'app.js', 'style.css', 'worker.js', 'wasm_exec.js', 'main.wasm', 'favicon.svg'];
+const MODULES = ['dom', 'state', 'strings', 'rpc', 'message', 'vocab', 'input', 'capture', 'tree', 'hex', 'bits', 'teach'];
+const ASSETS = ['./', 'index.html', 'app.js', 'style.css', 'worker.js', 'wasm_exec.js', 'main.wasm', 'favicon.svg', ...MODULES.map((m) => 'js/' + m + '.js')];
 
 self.addEventListener('install', (e) => {
   e.waitUntil(caches.open(CACHE).then((c) => c.addAll(ASSETS)).then(() => self.skipWaiting()));

@@ -1,7 +1,8 @@
 // icmplab worker: runs the Go codec (main.wasm) off the page's thread, so a
 // large capture never freezes the tab. The page talks to it with
 // {id, op, args} messages and gets {id, ok, result | error} back; a capture
-// being read also posts {event: "progress", ...} messages.
+// being read also posts {event: "progress", ...} messages. If the Go program
+// ends, the worker posts {event: "exit", reason} and the page replaces it.
 //
 // Files are read here, straight from the File object, in chunks: the page
 // never holds a capture's bytes, and this worker keeps only the File handle
@@ -13,11 +14,25 @@ importScripts('wasm_exec.js');
 /** Milliseconds since the worker started, at each step of loading. */
 const timing = { start: Math.round(performance.timeOrigin) };
 
+/** exited is set once the Go program has ended: no call can reach it again. */
+let exited = false;
+
+function exit(reason) {
+  if (exited) return;
+  exited = true;
+  postMessage({ event: 'exit', reason });
+}
+
 const ready = (async () => {
   const go = new Go();
   const { instance } = await WebAssembly.instantiateStreaming(fetch('main.wasm'), go.importObject);
   timing.compiled = Math.round(performance.now());
-  go.run(instance); // main() installs globalThis.icmplab and keeps running
+  // main() installs globalThis.icmplab and keeps running; the promise
+  // settles only if the program ends (out of memory, a fatal error).
+  go.run(instance).then(
+    () => exit('the Go program exited with status ' + go.exitCode),
+    (err) => exit('the Go program failed: ' + (err && err.message ? err.message : String(err)))
+  );
   timing.running = Math.round(performance.now());
   if (!self.icmplab) throw new Error('main.wasm did not install the icmplab object');
   return self.icmplab;
@@ -31,7 +46,7 @@ const CHUNK = 1 << 20;
 
 /** streamInto feeds a File into a Go capture session chunk by chunk,
  * reporting progress; it stops early when the session says it is done. */
-async function streamInto(api, handle, file, report) {
+async function streamInto(api, handle, file, report, lang) {
   const total = file.size;
   let loaded = 0;
   let last = 0;
@@ -51,15 +66,19 @@ async function streamInto(api, handle, file, report) {
   } finally {
     reader.cancel().catch(() => {});
   }
-  return JSON.parse(await api.captureEnd(handle));
+  return JSON.parse(await api.captureEnd(handle, lang));
 }
 
 async function openCapture(api, id, src) {
   const handle = await api.captureOpen(src.name || 'capture');
   const file = src.file || new Blob([src.bytes]);
   files.set(handle, file);
-  const end = await streamInto(api, handle, file, (loaded, total, count) =>
-    postMessage({ event: 'progress', id, handle, loaded, total, count })
+  const end = await streamInto(
+    api,
+    handle,
+    file,
+    (loaded, total, count) => postMessage({ event: 'progress', id, handle, loaded, total, count }),
+    src.lang
   );
   postMessage({ event: 'progress', id, handle, loaded: file.size, total: file.size, count: end.count });
   return JSON.stringify(end);
@@ -67,8 +86,8 @@ async function openCapture(api, id, src) {
 
 /** A packet of an open capture. When the Go side did not keep its bytes (a
  * capture larger than its memory budget), the File is read again up to it. */
-async function packet(api, handle, index, id) {
-  const first = JSON.parse(await api.capturePacket(handle, index));
+async function packet(api, handle, index, lang, id) {
+  const first = JSON.parse(await api.capturePacket(handle, index, lang));
   if (!first.need) return JSON.stringify(first);
   const file = files.get(handle);
   if (!file) throw new Error('capture ' + handle + ' is closed');
@@ -77,28 +96,30 @@ async function packet(api, handle, index, id) {
     await streamInto(api, fh, file, (loaded, total) =>
       postMessage({ event: 'progress', id, handle, loaded, total, count: -1 })
     );
-    return await api.captureDissect(handle, index, fh);
+    return await api.captureDissect(handle, index, fh, lang);
   } finally {
     await api.captureClose(fh);
   }
 }
 
 const ops = {
-  init: async (api) => {
-    const meta = JSON.parse(await api.init());
+  init: async (api, lang) => {
+    const meta = JSON.parse(await api.init(lang));
     timing.ready = Math.round(performance.now());
     meta.timing = timing;
     return JSON.stringify(meta);
   },
   decode: (api, input, opts) => api.decode(input, opts || {}),
-  lookup: (api, family, type, code) => api.lookup(family, type, code),
-  types: (api, family) => api.types(family),
+  lookup: (api, family, type, code, lang) => api.lookup(family, type, code, lang),
+  types: (api, family, lang) => api.types(family, lang),
   explain: (api, key) => api.explain(key),
-  build: (api, spec) => api.build(spec),
+  build: (api, spec, lang) => api.build(spec, lang),
   format: (api, hex, dialect) => api.format(hex, dialect),
-  example: (api, id) => api.example(id),
-  rows: (api, handle, start, n) => api.captureRows(handle, start, n),
+  example: (api, id, lang) => api.example(id, lang),
+  rows: (api, handle, start, n, lang) => api.captureRows(handle, start, n, lang),
   filter: (api, handle, spec) => api.captureFilter(handle, spec),
+  // Ends the Go program, as a crash would (the page's test hook).
+  exit: (api) => api.dispose(),
   close: (api, handle) => {
     files.delete(handle);
     return api.captureClose(handle);
@@ -111,11 +132,14 @@ self.onmessage = async (e) => {
     const api = await ready;
     let result;
     if (op === 'open') result = await openCapture(api, id, args[0]);
-    else if (op === 'packet') result = await packet(api, args[0], args[1], id);
+    else if (op === 'packet') result = await packet(api, args[0], args[1], args[2], id);
     else if (ops[op]) result = await ops[op](api, ...(args || []));
     else throw new Error('unknown operation ' + op);
     postMessage({ id, ok: true, result });
   } catch (err) {
-    postMessage({ id, ok: false, error: err && err.message ? err.message : String(err) });
+    const message = err && err.message ? err.message : String(err);
+    // A call into a program that has ended throws this (wasm_exec.js).
+    if (/Go program has already exited/.test(message)) exit(message);
+    postMessage({ id, ok: false, error: { message, field: err && err.field } });
   }
 };

@@ -1,0 +1,445 @@
+package serve_test
+
+// Browser tests of the page's resilience, its Korean and its smaller faults
+// (issues 11 and 14). Like browser_test.go, every expectation about packets
+// is asked of the codec natively.
+
+import (
+	"bytes"
+	"encoding/hex"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"icmplab/codec"
+	"icmplab/codec/dissect"
+	"icmplab/codec/textdump"
+)
+
+// waitTree waits until the field tree shows an ICMP header.
+func (b *browser) waitTree(tb testing.TB) {
+	tb.Helper()
+	b.run(tb, "wait for the tree", chromedp.Poll(`!document.getElementById('work').hidden && document.querySelectorAll('#tree li[data-field]').length > 0`,
+		nil, chromedp.WithPollingTimeout(30*time.Second)))
+}
+
+// A text over the module's budget must not cost a reload: whether the
+// module refuses it or runs out of memory and is replaced, the next example
+// dissects in the same page.
+func TestBrowserSurvivesOverBudgetPaste(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	b.run(t, "mark the page", chromedp.Evaluate(`window.__samePage = 'yes'`, nil))
+	// 60 MB of this took the CLI 4.4 GB; 2.8 MB of it ran the page's
+	// module out of memory (issue 11).
+	// A textarea of 1.4 million lines takes Chromium minutes to lay out, so
+	// the text comes as a dump file, which the page reads like a paste.
+	path := filepath.Join(t.TempDir(), "tiny-packets.txt")
+	require.NoError(t, os.WriteFile(path, []byte(strings.Repeat("45\n\n", 700_000)), 0o644))
+	b.run(t, "open the over-budget text", chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery))
+	var msg string
+	b.run(t, "wait for the answer", chromedp.Poll(`(() => { const m = document.getElementById('message'); return m.hidden ? null : m.textContent; })()`,
+		&msg, chromedp.WithPollingTimeout(2*time.Minute)))
+	var restarts string
+	b.run(t, "restarts", chromedp.Evaluate(`document.body.dataset.restarts || '0'`, &restarts))
+	t.Logf("over-budget paste answered %q; worker restarts: %s", msg, restarts)
+	assert.NotEmpty(t, msg)
+
+	e := "8/0"
+	b.run(t, "open an example",
+		chromedp.Evaluate(`(() => { const s = document.getElementById('examples'); s.value = '`+e+`'; s.dispatchEvent(new Event('change')); })()`, nil),
+		chromedp.Poll(`document.getElementById('paste').value !== '' && document.getElementById('frames').hidden`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+	b.waitTree(t)
+	var paste string
+	b.run(t, "read paste", chromedp.Value("#paste", &paste, chromedp.ByQuery))
+	res, err := textdump.Parse(paste, textdump.Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Packets, 1)
+	checkTree(t, b.tree(t), res.Packets[0].Data, dissect.LayerIPv4)
+	var same string
+	b.run(t, "same page", chromedp.Evaluate(`window.__samePage || 'reloaded'`, &same))
+	assert.Equal(t, "yes", same, "the page was reloaded")
+	b.noProblems(t)
+}
+
+// The module's Go program is made to exit (dispose ends main): the page
+// notices, starts a new worker, says so, reads its capture again, and
+// dissects without a reload.
+func TestBrowserWorkerRestartsAfterExit(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	var frames [][]byte
+	for seq := uint16(1); seq <= 3; seq++ {
+		frames = append(frames, echoRequest(seq))
+	}
+	path := filepath.Join(t.TempDir(), "three.pcapng")
+	require.NoError(t, os.WriteFile(path, pcapng(frames), 0o644))
+	var ready bool
+	b.run(t, "upload", chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery),
+		chromedp.Poll(`document.getElementById('capture').dataset.state === 'ready'`, &ready, chromedp.WithPollingTimeout(30*time.Second)))
+	b.run(t, "mark the page", chromedp.Evaluate(`window.__samePage = 'yes'`, nil))
+	// The page's one test hook (rpc.js): the worker disposes the module,
+	// whose main() then returns, the same exit an out-of-memory would take.
+	b.run(t, "end the Go program", chromedp.Evaluate(`document.dispatchEvent(new CustomEvent('icmplab-test-exit'))`, nil))
+	var msg string
+	b.run(t, "wait for the restart", chromedp.Poll(`(() => {
+		const m = document.getElementById('message');
+		return document.body.dataset.restarts && !m.hidden && document.getElementById('capture').dataset.state === 'ready' ? m.textContent : null;
+	})()`, &msg, chromedp.WithPollingTimeout(30*time.Second)))
+	assert.Contains(t, msg, "three.pcapng", "the message does not say the capture is read again")
+	var rows int
+	b.run(t, "rows again", chromedp.Poll(`(() => { const n = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 5).length; return n === 3 ? n : null; })()`,
+		&rows, chromedp.WithPollingTimeout(10*time.Second)))
+	checkTree(t, b.tree(t), frames[0], dissect.LayerIPv4)
+	b.run(t, "open an example", chromedp.Evaluate(`(() => { const s = document.getElementById('examples'); s.value = '0/0'; s.dispatchEvent(new Event('change')); })()`, nil))
+	b.waitTree(t)
+	var same string
+	b.run(t, "same page", chromedp.Evaluate(`window.__samePage || 'reloaded'`, &same))
+	assert.Equal(t, "yes", same)
+	b.noProblems(t)
+}
+
+// allowedLatin lists the words a Korean page may still show in Latin
+// letters: technical tokens Korean textbooks keep, and names the codec gives
+// (registry names, dump dialects, start layers, example titles) where it has
+// no Korean yet. The page's own words must all be Korean.
+func allowedLatin(t *testing.T, codecWords []string) map[string]bool {
+	ok := map[string]bool{}
+	for _, w := range strings.Fields("icmplab ICMP ICMPv4 ICMPv6 IPv4 IPv6 IP TTL hex pcap pcapng gz gzip tcpdump xxd hexdump od base64 Wireshark C Python Go WebAssembly main wasm EN KO IANA RFC UDP TCP MPLS ping traceroute Kurose Ross x xx X p KB MB GB B e g") {
+		ok[strings.ToLower(w)] = true
+	}
+	word := regexp.MustCompile(`[A-Za-z]+`)
+	for _, s := range codecWords {
+		for _, w := range word.FindAllString(s, -1) {
+			ok[strings.ToLower(w)] = true
+		}
+	}
+	return ok
+}
+
+// A Korean share link shows the page in Korean at once: no control, label,
+// heading, placeholder or message of the page's own in English; the choice
+// is remembered for the next visit.
+func TestBrowserKoreanShareLink(t *testing.T) {
+	b := newBrowser(t)
+	pkt := mplsTimeExceeded()
+	b.run(t, "open Korean link", chromedp.Navigate(b.origin+"/#hex="+hex.EncodeToString(pkt)+"&lang=ko"),
+		chromedp.WaitVisible(`#tree li[data-field="icmp"]`, chromedp.ByQuery))
+	// What the page shows of its own: every text node and label outside the
+	// codec's words (tree, hex, values, explanations, summaries).
+	var seen []string
+	b.run(t, "collect words", chromedp.Evaluate(`(() => {
+		const codec = '#tree, #hex, #bitstrip, #summary, #detected .reason, #detected .tag, #teach .explain, #teach .tval, #teach .tname, #teach .quote, #teach .note, #teach .tags, #teach table, #teach .mono, #teach .muted, #teach h3, #bits, #bitstitle, #version, #paste, #capname, #vrows, #examples option, #examples optgroup, #ftype option, #btype option, #bcode option, #dialect option:not([value=""]), #copyas option:not([value=""]), #layer option:not([value=""]), #bfamily option, #quick .qtitle, #quick .qnote, #quick .qid, .lang, #teach .cstep, #frames';
+		const out = [];
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+			const p = n.parentElement;
+			if (!p || p.closest(codec) || !n.textContent.trim()) continue;
+			if (p.closest('[hidden]')) continue;
+			out.push(n.textContent.trim());
+		}
+		for (const e of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
+			if (e.closest(codec) || e.closest('[hidden]')) continue;
+			for (const a of ['placeholder', 'aria-label', 'title']) if (e.getAttribute(a)) out.push(e.getAttribute(a));
+		}
+		for (const o of document.querySelectorAll('option[value=""]')) out.push(o.textContent);
+		out.push(document.title);
+		return out;
+	})()`, &seen))
+	var codecWords []string
+	b.run(t, "codec words", chromedp.Evaluate(`[...document.querySelectorAll('#examples option, #quick .qtitle, #dialect option, #layer option')].map(o => o.textContent)`, &codecWords))
+	for _, f := range []codec.Family{codec.IPv4, codec.IPv6} {
+		for _, ti := range codec.Types(f) {
+			codecWords = append(codecWords, ti.Name)
+			for _, c := range ti.Codes {
+				codecWords = append(codecWords, c.Name)
+			}
+		}
+	}
+	ok := allowedLatin(t, codecWords)
+	word := regexp.MustCompile(`[A-Za-z]+`)
+	var english []string
+	for _, s := range seen {
+		for _, w := range word.FindAllString(s, -1) {
+			if !ok[strings.ToLower(w)] {
+				english = append(english, fmt.Sprintf("%q in %q", w, s))
+			}
+		}
+	}
+	assert.Empty(t, english, "English words of the page's own in Korean")
+	var htmlLang string
+	b.run(t, "html lang", chromedp.Evaluate(`document.documentElement.lang`, &htmlLang))
+	assert.Equal(t, "ko", htmlLang)
+	b.screenshot(t, "korean-share-link.png")
+
+	// Remembered: the next visit without lang in the link is Korean too.
+	var again struct {
+		Lang    string `json:"lang"`
+		Heading string `json:"heading"`
+	}
+	b.run(t, "reload without lang", chromedp.Navigate(b.origin+"/"), chromedp.WaitVisible("body.ready", chromedp.ByQuery),
+		chromedp.Evaluate(`({lang: document.documentElement.lang, heading: document.querySelector('#intro h2').textContent})`, &again))
+	assert.Equal(t, "ko", again.Lang, "the language was not remembered")
+	assert.NotContains(t, again.Heading, "What", "the language was not remembered")
+	b.screenshot(t, "korean-landing.png")
+	b.run(t, "narrow Korean", chromedp.EmulateViewport(400, 900), chromedp.Sleep(200*time.Millisecond))
+	b.screenshot(t, "korean-phone.png")
+	b.noProblems(t)
+}
+
+// The builder names the field to fix, in words, never a Go error.
+func TestBrowserBuilderNamesTheBadField(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	var state struct {
+		Msg     string `json:"msg"`
+		Invalid string `json:"invalid"`
+		Focus   string `json:"focus"`
+	}
+	b.run(t, "build with a bad source",
+		chromedp.Click("#builder summary", chromedp.ByQuery),
+		chromedp.SetValue("#bsrc", "not-an-ip", chromedp.ByQuery),
+		chromedp.Click("#bbuild", chromedp.ByQuery),
+		chromedp.Poll(`(() => { const m = document.getElementById('message'); return m.hidden ? null : {msg: m.textContent, invalid: document.getElementById('bsrc').getAttribute('aria-invalid') || '', focus: document.activeElement.id}; })()`,
+			&state, chromedp.WithPollingTimeout(10*time.Second)))
+	assert.NotContains(t, state.Msg, "ParseAddr")
+	assert.NotContains(t, state.Msg, "icmplab.build")
+	assert.Contains(t, state.Msg, "Source")
+	assert.Contains(t, state.Msg, `"not-an-ip"`)
+	assert.Equal(t, "true", state.Invalid)
+	assert.Equal(t, "bsrc", state.Focus)
+	b.noProblems(t)
+}
+
+// A picture opened as a capture is refused with a message, not listed as
+// "0 packets" above an empty table.
+func TestBrowserPictureIsNotACapture(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	img := image.NewRGBA(image.Rect(0, 0, 8, 8))
+	img.Set(1, 1, color.RGBA{R: 255, A: 255})
+	var buf bytes.Buffer
+	require.NoError(t, png.Encode(&buf, img))
+	path := filepath.Join(t.TempDir(), "photo.png")
+	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+	var got struct {
+		Msg     string `json:"msg"`
+		Capture bool   `json:"capture"`
+	}
+	b.run(t, "open the picture", chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery),
+		chromedp.Poll(`(() => { const m = document.getElementById('message'); return m.hidden ? null : {msg: m.textContent, capture: !document.getElementById('capture').hidden}; })()`,
+			&got, chromedp.WithPollingTimeout(20*time.Second)))
+	assert.Contains(t, got.Msg, "photo.png")
+	assert.Contains(t, got.Msg, "not a capture")
+	assert.False(t, got.Capture, "an empty capture list is still shown")
+	b.noProblems(t)
+}
+
+// Filtering never leaves the details on a packet the list no longer shows.
+func TestBrowserFilterMovesTheDetails(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	frames := [][]byte{echoRequest(1), echoRequest(2), mplsTimeExceeded()}
+	path := filepath.Join(t.TempDir(), "mixed.pcapng")
+	require.NoError(t, os.WriteFile(path, pcapng(frames), 0o644))
+	var ready bool
+	b.run(t, "upload", chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery),
+		chromedp.Poll(`document.getElementById('capture').dataset.state === 'ready' && !document.getElementById('work').hidden`, &ready, chromedp.WithPollingTimeout(30*time.Second)))
+	checkTree(t, b.tree(t), frames[0], dissect.LayerIPv4) // the first echo is shown
+	te := int(codec.ICMPv4TimeExceeded)
+	b.run(t, "filter to time exceeded",
+		chromedp.Evaluate(`(() => { const s = document.getElementById('ftype'); s.value = '4:`+fmt.Sprint(te)+`'; s.dispatchEvent(new Event('change')); })()`, nil),
+		chromedp.Poll(`document.getElementById('capshown').textContent !== ''`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+	b.run(t, "details follow", chromedp.Poll(`document.querySelectorAll('#tree li[data-field="icmp.mpls.label"]').length > 0`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+	checkTree(t, b.tree(t), frames[2], dissect.LayerIPv4)
+	// A filter nothing passes leaves no details at all.
+	var hidden bool
+	b.run(t, "filter to nothing",
+		chromedp.Evaluate(`(() => { const a = document.getElementById('faddr'); a.value = '203.0.113.254'; a.dispatchEvent(new Event('input')); })()`, nil),
+		chromedp.Poll(`document.getElementById('work').hidden`, &hidden, chromedp.WithPollingTimeout(10*time.Second)))
+	b.noProblems(t)
+}
+
+// Keyboard: Enter on an example card leaves focus on the result, and the
+// hidden file input shows its focus on its visible label.
+func TestBrowserFocusAfterCardAndOnOpen(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	var focus string
+	b.run(t, "enter on a card",
+		chromedp.Focus(`#quick .qcard[data-id="8/0"]`, chromedp.ByQuery),
+		chromedp.KeyEvent(kb.Enter),
+		chromedp.WaitVisible(`#tree li[data-field="icmp"]`, chromedp.ByQuery),
+		chromedp.Poll(`document.activeElement && document.activeElement !== document.body ? document.activeElement.id : null`, &focus, chromedp.WithPollingTimeout(5*time.Second)))
+	assert.Equal(t, "tree", focus)
+	var ring struct {
+		Active  string `json:"active"`
+		Outline string `json:"outline"`
+	}
+	b.run(t, "tab to open capture",
+		chromedp.Focus("#examples", chromedp.ByQuery),
+		chromedp.KeyEvent(kb.Tab),
+		chromedp.Evaluate(`({active: document.activeElement.id, outline: getComputedStyle(document.querySelector('label[for=file]')).outlineStyle})`, &ring))
+	assert.Equal(t, "file", ring.Active)
+	assert.NotEqual(t, "none", ring.Outline, "Open capture… shows no focus ring")
+	b.noProblems(t)
+}
+
+// On a phone the list keeps its Summary column, so an echo can be told from
+// a time exceeded.
+func TestBrowserPhoneKeepsSummary(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	frames := [][]byte{echoRequest(1), mplsTimeExceeded()}
+	path := filepath.Join(t.TempDir(), "two.pcapng")
+	require.NoError(t, os.WriteFile(path, pcapng(frames), 0o644))
+	var cells []struct {
+		Text  string  `json:"text"`
+		Width float64 `json:"width"`
+	}
+	b.run(t, "phone", chromedp.EmulateViewport(400, 900),
+		chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery),
+		chromedp.Poll(`(() => { const r = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 5); return r.length === 2 ? r.map(x => ({text: x.children[4].textContent, width: x.children[4].getBoundingClientRect().width})) : null; })()`,
+			&cells, chromedp.WithPollingTimeout(20*time.Second)))
+	for i, c := range cells {
+		f := dissect.Dissect(frames[i], dissect.LayerIPv4, dissect.Options{})
+		assert.Greater(t, c.Width, 40.0, "row %d: summary column %v px wide", i, c.Width)
+		assert.Contains(t, c.Text, f.ICMP.TypeName)
+	}
+	b.screenshot(t, "phone-capture.png")
+	b.noProblems(t)
+}
+
+// A space in the ASCII column is as tall as its neighbours when lit.
+func TestBrowserASCIISpaceHasNoHole(t *testing.T) {
+	b := newBrowser(t)
+	pkt := echoRequest(2) // the payload has spaces
+	at := bytes.IndexByte(pkt, ' ')
+	require.Greater(t, at, 0)
+	b.open(t, "#hex="+hex.EncodeToString(pkt))
+	b.waitTree(t)
+	var h []float64
+	b.run(t, "click the space", chromedp.Click(fmt.Sprintf(`#hex .b[data-o="%d"]`, at), chromedp.ByQuery),
+		chromedp.Evaluate(fmt.Sprintf(`[%d, %d].map(o => document.querySelector('#hex .c[data-o="'+o+'"]').getBoundingClientRect().height)`, at, at-1), &h))
+	require.Len(t, h, 2)
+	assert.Greater(t, h[0], 0.0)
+	assert.InDelta(t, h[1], h[0], 0.5, "the space's cell is %v px high, its neighbour %v", h[0], h[1])
+	var lit bool
+	b.run(t, "lit", chromedp.Evaluate(fmt.Sprintf(`document.querySelector('#hex .c[data-o="%d"]').classList.contains('hl')`, at), &lit))
+	assert.True(t, lit)
+	b.noProblems(t)
+}
+
+// The header layout draws every IPv4 field readable: the one-bit flags with
+// a short name and a legend, and no label cut.
+func TestBrowserHeaderLayoutReadable(t *testing.T) {
+	b := newBrowser(t)
+	pkt := echoRequest(4)
+	b.open(t, "#hex="+hex.EncodeToString(pkt))
+	b.waitTree(t)
+	var want []*dissect.Node
+	walk(dissect.Dissect(pkt, dissect.LayerIPv4, dissect.Options{}).Root, &want)
+	var flags struct {
+		Names  []string `json:"names"`
+		Legend string   `json:"legend"`
+		Cut    []string `json:"cut"`
+	}
+	const cutJS = `[...document.querySelectorAll('#bits .bname')].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)`
+	b.run(t, "select DF", chromedp.Click(`#tree li[data-field="ip.flags"] > .trow > .twisty`, chromedp.ByQuery),
+		chromedp.Click(`#tree li[data-field="ip.flags.df"] > .trow`, chromedp.ByQuery),
+		chromedp.Evaluate(`({names: [...document.querySelectorAll('#bits .bitbox:not(.gap) .bname')].map(e => e.textContent), legend: (document.querySelector('#bits .bitlegend') || {textContent: ''}).textContent, cut: `+cutJS+`})`, &flags))
+	for _, f := range []string{"ip.flags.rb", "ip.flags.df", "ip.flags.mf"} {
+		n := find(want, f)
+		require.NotNil(t, n, f)
+		assert.Contains(t, flags.Legend, n.Label, "legend lacks %s", n.Label)
+	}
+	assert.Len(t, flags.Names, 3)
+	for _, n := range flags.Names {
+		assert.NotEmpty(t, strings.TrimSpace(n))
+		assert.LessOrEqual(t, len([]rune(n)), 3, "one-bit label %q", n)
+	}
+	assert.Empty(t, flags.Cut, "cut labels among the flags")
+	var cut []string
+	b.run(t, "select TTL", chromedp.Click(`#tree li[data-field="ip.ttl"] > .trow`, chromedp.ByQuery), chromedp.Evaluate(cutJS, &cut))
+	assert.Empty(t, cut, "cut labels in the IPv4 header layout")
+	b.screenshot(t, "layout-ipv4-flags.png")
+	b.noProblems(t)
+}
+
+// Ethernet's addresses are wider than a row: every box they are drawn in
+// says what it holds (the continuation too), as RFC diagrams do.
+func TestBrowserHeaderLayoutContinuation(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	// Documentation MACs (RFC 7042), EtherType IPv4, then an echo request.
+	eth, err := hex.DecodeString("00005e005301" + "00005e005302" + "0800")
+	require.NoError(t, err)
+	frame := append(eth, echoRequest(6)...)
+	b.run(t, "paste ethernet", chromedp.SetValue("#layer", "ethernet", chromedp.ByQuery),
+		chromedp.SetValue("#paste", hex.EncodeToString(frame), chromedp.ByQuery),
+		chromedp.Click("#decode", chromedp.ByQuery))
+	b.waitTree(t)
+	var want []*dissect.Node
+	walk(dissect.Dissect(frame, dissect.LayerEthernet, dissect.Options{}).Root, &want)
+	require.NotEmpty(t, want)
+	eth0 := want[0]
+	require.NotEmpty(t, eth0.Kids, "fixture: the Ethernet node has no fields")
+	var boxes []string
+	b.run(t, "select the destination", chromedp.Click(`#tree li[data-field="`+eth0.Kids[0].Field+`"] > .trow`, chromedp.ByQuery),
+		chromedp.Evaluate(`[...document.querySelectorAll('#bits .bitbox:not(.gap)')].map(e => e.querySelector('.bname').textContent)`, &boxes))
+	assert.Greater(t, len(boxes), len(eth0.Kids), "no field of the Ethernet header spans two rows")
+	for i, s := range boxes {
+		assert.NotEmpty(t, strings.TrimSpace(s), "box %d of the Ethernet layout is blank", i)
+	}
+	b.screenshot(t, "layout-ethernet.png")
+	b.noProblems(t)
+}
+
+// For an error type the builder shows the quoted datagram, which can be
+// edited, and hides identifier, sequence and data, which an error has not.
+func TestBrowserBuilderErrorQuotes(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	probe := codec.AppendUDP(nil, codec.UDPHeader{SrcPort: 41000, DstPort: 33437, Length: 8 + 4}, []byte("abcd"), tHost, tTarget)
+	quote := ipv4(tHost, tTarget, 1, codec.ProtoUDP, probe)
+	te := fmt.Sprint(int(codec.ICMPv4TimeExceeded))
+	var shown struct {
+		ID    bool `json:"id"`
+		Data  bool `json:"data"`
+		Quote bool `json:"quote"`
+	}
+	b.run(t, "choose time exceeded",
+		chromedp.Click("#builder summary", chromedp.ByQuery),
+		chromedp.Evaluate(`(() => { const s = document.getElementById('btype'); s.value = '`+te+`'; s.dispatchEvent(new Event('change')); })()`, nil),
+		chromedp.Poll(`(() => { const v = (id) => document.getElementById(id).offsetParent !== null; return v('bquote') ? {id: v('bid'), data: v('bdata'), quote: v('bquote')} : null; })()`,
+			&shown, chromedp.WithPollingTimeout(10*time.Second)))
+	assert.False(t, shown.ID, "identifier shown for an error")
+	assert.False(t, shown.Data, "data shown for an error")
+	var hexText string
+	b.run(t, "build with a quote",
+		chromedp.SetValue("#bquote", hex.EncodeToString(quote), chromedp.ByQuery),
+		chromedp.Click("#bbuild", chromedp.ByQuery),
+		chromedp.WaitVisible(`#tree li[data-field="icmp"]`, chromedp.ByQuery),
+		chromedp.Value("#paste", &hexText, chromedp.ByQuery))
+	pkt, err := hex.DecodeString(hexText)
+	require.NoError(t, err)
+	f := dissect.Dissect(pkt, dissect.LayerIPv4, dissect.Options{})
+	require.NotNil(t, f.ICMP)
+	assert.Equal(t, codec.ICMPv4TimeExceeded, f.ICMP.Type)
+	require.NotNil(t, f.ICMP.Quoted, "the built error quotes no flow")
+	assert.Equal(t, uint16(33437), f.ICMP.Quoted.DstPort)
+	checkTree(t, b.tree(t), pkt, dissect.LayerIPv4)
+	b.noProblems(t)
+}

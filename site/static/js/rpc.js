@@ -1,0 +1,111 @@
+// Calls into the codec, which runs as main.wasm in a Web Worker (worker.js).
+// The page sends {id, op, args} and gets {id, ok, result | error} back; a
+// capture being read also sends {event: "progress", id, ...}.
+//
+// If the Go program ends (it should not: every call runs under recover, but
+// a future bug could run it out of memory), its worker says so with {event:
+// "exit"}; the page then rejects what was in flight, starts a new worker and
+// tells whoever listens (onRestart), so no reload is ever needed.
+
+let worker = null;
+let ready = false; // the worker answered once: a later death is a crash, not a failed start
+let nextId = 1;
+const pending = new Map();
+const progressHandlers = new Map();
+const restartHandlers = [];
+const failHandlers = [];
+let restarts = [];
+
+/** MAX_RESTARTS in RESTART_WINDOW ms: past that the page stops trying. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW = 60_000;
+
+// A test hook, harmless in use: the event makes the worker end its Go
+// program the way a crash would, so the browser tests can check the page
+// carries on (native/serve/browser_page_test.go).
+document.addEventListener('icmplab-test-exit', () => worker && worker.postMessage({ id: 0, op: 'exit', args: [] }));
+
+export function startWorker() {
+  worker = new Worker('worker.js');
+  ready = false;
+  worker.onmessage = onMessage;
+  worker.onerror = (e) => {
+    e.preventDefault();
+    const why = e.message || 'unknown error';
+    if (ready) died(why);
+    else for (const h of failHandlers) h(why);
+  };
+}
+
+function onMessage(e) {
+  const m = e.data;
+  if (m.event === 'progress') {
+    const h = progressHandlers.get(m.id);
+    if (h) h(m);
+    return;
+  }
+  if (m.event === 'exit') {
+    died(m.reason);
+    return;
+  }
+  ready = true;
+  const p = pending.get(m.id);
+  if (!p) return;
+  pending.delete(m.id);
+  progressHandlers.delete(m.id);
+  if (m.ok) p.resolve(m.result);
+  else {
+    const err = new Error(m.error.message);
+    if (m.error.field) err.field = m.error.field;
+    p.reject(err);
+  }
+}
+
+/** died replaces a worker whose Go program ended. */
+function died(reason) {
+  worker.terminate();
+  const err = new Error(reason);
+  err.restarted = true;
+  for (const p of pending.values()) p.reject(err);
+  pending.clear();
+  progressHandlers.clear();
+  const now = Date.now();
+  restarts = restarts.filter((t) => now - t < RESTART_WINDOW);
+  restarts.push(now);
+  if (restarts.length > MAX_RESTARTS) {
+    for (const h of failHandlers) h(reason);
+    return;
+  }
+  startWorker();
+  document.body.dataset.restarts = String((+document.body.dataset.restarts || 0) + 1);
+  for (const h of restartHandlers) h(reason);
+}
+
+/** call runs op in the worker; the promise settles with its result. */
+export function call(op, ...args) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, op, args });
+  });
+}
+
+export async function callJSON(op, ...args) {
+  return JSON.parse(await call(op, ...args));
+}
+
+/** withProgress is call, with fn getting the call's progress messages. */
+export function withProgress(fn, op, ...args) {
+  progressHandlers.set(nextId, fn);
+  return call(op, ...args);
+}
+
+/** onRestart(fn): fn(reason) after the worker was replaced. */
+export function onRestart(fn) {
+  restartHandlers.push(fn);
+}
+
+/** onFail(fn): fn(reason) when no worker can be started. */
+export function onFail(fn) {
+  failHandlers.push(fn);
+}
