@@ -46,6 +46,14 @@ export interface ICMPLab {
   build(spec: BuildSpec, lang?: Lang): Promise<string>;
   /** One example, built by the codec: a packet (with tcpdump -X text) or a pcap. JSON of Example. */
   example(id: string, lang?: Lang): Promise<string>;
+  /** Every ping and trace in a capture or pasted text (codec/story), JSON of StoryView. */
+  story(input: Uint8Array | string): Promise<string>;
+  /** Compiles a display filter (codec/filter); resolves even when it is bad, JSON of FilterCheck. */
+  filterCheck(expr: string): Promise<string>;
+  /** The filter's field names for completion, JSON of FilterField[]. */
+  filterFields(): Promise<string>;
+  /** Two packets field by field (dissect.Compare), JSON of CompareResult. */
+  compare(a: Uint8Array, b: Uint8Array, options?: CompareOptions): Promise<string>;
 
   // Captures (pcap, pcapng, gzipped either) are read as a stream of chunks:
   // captureOpen, then captureFeed for every chunk of File.stream(), then
@@ -340,4 +348,49 @@ export interface Row {
 
 export interface NeedRow {
   need: { row: number };
+}
+
+/** story's answer; exchanges are in the `icmplab story --json` schema (README). */
+export interface StoryView {
+  exchanges: object[];
+  /** Per frame: its role in an exchange, the frames to select with it, the sentence naming its probe. */
+  roles: {
+    frame: number; exchange: number; answer: boolean; hop: number; probe: number;
+    beyond: boolean; request: number; partner: number[]; sentence?: string;
+  }[];
+  /** Probes past the matcher's limit, counted and not matched. */
+  untracked: number;
+  limit: number;
+}
+
+export interface FilterCheck {
+  ok: boolean;
+  error?: { offset: number; column: number; message: string; hint?: string; text: string };
+  fields?: string[];
+}
+
+export interface FilterField {
+  name: string;
+  desc: string;
+  type: string;
+}
+
+export interface CompareOptions {
+  layerA?: string;
+  layerB?: string;
+  ignoreChecksums?: boolean;
+  ignoreTimestamps?: boolean;
+}
+
+export interface CompareResult {
+  layerA: string;
+  layerB: string;
+  diffs: {
+    kind: 'changed' | 'only-a' | 'only-b';
+    field: string;
+    label: string;
+    path: string;
+    a?: { value: string; offset: number; length: number; mask?: number; source?: number };
+    b?: { value: string; offset: number; length: number; mask?: number; source?: number };
+  }[];
 }

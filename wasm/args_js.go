@@ -208,6 +208,17 @@ func (p *props) opt(name string, dst **int) {
 	*dst = &n
 }
 
+func (p *props) flag(name string, dst *bool) {
+	v, k := p.get(name)
+	switch k {
+	case kUndefined:
+	case kBool:
+		*dst = v.Bool()
+	default:
+		p.err = fmt.Errorf("%w: %s.%s must be true or false, not %s", errArgs, p.obj, name, k)
+	}
+}
+
 func (p *props) num(name string, dst *int) {
 	var n *int
 	if p.opt(name, &n); n != nil {

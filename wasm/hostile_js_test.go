@@ -110,6 +110,8 @@ func TestJSHostileArguments(t *testing.T) {
 	spec.Set("family", 4)
 	spec.Set("type", 8)
 	pkt, _ := exampleByID("8/0", EN)
+	cmpOpts := js.Global().Get("Object").New()
+	cmpOpts.Set("ignoreChecksums", true)
 	// Valid arguments for every method; each position is replaced in turn.
 	valid := map[string][]any{
 		"init":             {"en"},
@@ -129,6 +131,10 @@ func TestJSHostileArguments(t *testing.T) {
 		"captureOpenFetch": {0},
 		"captureDissect":   {h, 0, h, "en"},
 		"captureClose":     {-1},
+		"story":            {pkt.Text},
+		"filterCheck":      {"icmp.type == 11"},
+		"filterFields":     {},
+		"compare":          {arr, arr, cmpOpts},
 	}
 	names := make([]string, 0, len(methods))
 	for name := range methods {

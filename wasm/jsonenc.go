@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding"
 	"encoding/base64"
 	"math"
 	"reflect"
@@ -15,11 +16,30 @@ import (
 // string keys, pointers, strings, numbers, booleans). It exists for size:
 // encoding/json adds about 175 KB of gzipped wasm, while the reflection this
 // needs is already linked for fmt. The tests check it against encoding/json.
+// Types that define their own JSON (json.Marshaler, as codec/story's
+// exchanges do) or text (encoding.TextMarshaler, as dissect's DiffKind does)
+// are written as they say, as encoding/json would.
 func marshal(v any) string {
 	return string(appendJSON(make([]byte, 0, 1024), reflect.ValueOf(v)))
 }
 
+// jsonMarshaler is encoding/json's Marshaler, named here so the glue need
+// not import encoding/json for it.
+type jsonMarshaler interface{ MarshalJSON() ([]byte, error) }
+
 func appendJSON(b []byte, v reflect.Value) []byte {
+	if v.IsValid() && v.CanInterface() && !(v.Kind() == reflect.Pointer && v.IsNil()) && !(v.Kind() == reflect.Interface && v.IsNil()) {
+		switch m := v.Interface().(type) {
+		case jsonMarshaler:
+			if out, err := m.MarshalJSON(); err == nil {
+				return append(b, out...)
+			}
+		case encoding.TextMarshaler:
+			if t, err := m.MarshalText(); err == nil {
+				return appendString(b, string(t))
+			}
+		}
+	}
 	switch v.Kind() {
 	case reflect.Invalid:
 		return append(b, "null"...)

@@ -139,6 +139,17 @@ var methods = map[string]method{
 	}},
 	"format":  {[]param{str("hex"), str("dialect")}, func(a argv) (any, error) { return formatAs(a.str(0), a.str(1)) }},
 	"example": {[]param{str("id"), langParam()}, func(a argv) (any, error) { return exampleCall(a.str(0), a.lang(1)) }},
+	"story": {[]param{textOrBytes("input")}, func(a argv) (any, error) {
+		if b, ok := a[0].([]byte); ok {
+			return storyBytes(b)
+		}
+		return storyText(a.str(0))
+	}},
+	"filterCheck":  {[]param{str("expr")}, func(a argv) (any, error) { return filterCheck(a.str(0)), nil }},
+	"filterFields": {nil, func(argv) (any, error) { return filterFields(), nil }},
+	"compare": {[]param{bytesParam("a"), bytesParam("b"), optObject("options", compareOptions)}, func(a argv) (any, error) {
+		return comparePackets(a.bytes(0), a.bytes(1), a[2].(CompareOptions))
+	}},
 
 	"captureOpen": {[]param{optStr("name")}, func(a argv) (any, error) {
 		name := a.str(0)
@@ -249,6 +260,15 @@ func buildSpec(p *props) (any, error) {
 	p.str("src", &s.Src)
 	p.str("dst", &s.Dst)
 	return s, p.err
+}
+
+func compareOptions(p *props) (any, error) {
+	var o CompareOptions
+	p.str("layerA", &o.LayerA)
+	p.str("layerB", &o.LayerB)
+	p.flag("ignoreChecksums", &o.IgnoreChecksums)
+	p.flag("ignoreTimestamps", &o.IgnoreTimestamps)
+	return o, p.err
 }
 
 func filterSpec(p *props) (any, error) {

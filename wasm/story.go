@@ -18,21 +18,9 @@ import (
 // and the plain sentence that names the probe an answer answers. Nothing
 // here knows what answers what: codec/story does.
 //
-// Wiring (main_js.go's methods map; api.d.ts):
-//
-//	"story": func(args jsArgs) (any, error) {
-//		if b, err := argBytes(args, 0, "input"); err == nil {
-//			return storyBytes(b)
-//		}
-//		s, err := argString(args, 0, "input")
-//		if err != nil {
-//			return nil, fmt.Errorf("%w: argument 1 (input) must be a string or a Uint8Array", errArgs)
-//		}
-//		return storyText(s)
-//	},
-//
-// and, for a capture read in chunks by a session, a storyFeed kept beside
-// it: add() from session.index for every packet, view() at captureEnd.
+// The page calls it as icmplab.story(input) (main_js.go's methods,
+// api.d.ts). A capture read in chunks by a session can keep a storyFeed
+// beside it: add() for every packet, view() at captureEnd.
 
 // StoryView is the JSON the page receives (api.d.ts: StoryView).
 type StoryView struct {
