@@ -19,9 +19,13 @@ wasm:
 build: wasm
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o bin/icmplab ./native
 
+# go vet and staticcheck (a Go tool dependency in go.mod), native and
+# js/wasm. staticcheck runs as a host binary over the wasm build.
 vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./codec/... ./wasm/...
+	$(GO) tool staticcheck ./...
+	GOOS=js GOARCH=wasm $$($(GO) tool -n staticcheck) ./codec/... ./wasm/...
 
 # The whole suite: native tests (network namespaces and Chromium when root),
 # then the codec and the wasm glue under Node.

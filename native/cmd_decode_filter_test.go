@@ -31,6 +31,7 @@ func TestDecodeFilterOption(t *testing.T) {
 	out.Reset()
 	errb.Reset()
 	code = runDecode([]string{"--hex", filterHex, "--filter", "icmp.type == 8"}, &out, &errb)
+	assert.Equal(t, decodeOK, code, errb.String())
 	assert.Equal(t, 1, strings.Count(out.String(), "\n"), out.String())
 
 	out.Reset()

@@ -14,7 +14,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -50,7 +49,7 @@ func icmplabBinary(t *testing.T) string {
 	buildOnce.Do(func() {
 		goBin, err := exec.LookPath("go")
 		if err != nil {
-			goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
+			goBin = "/usr/local/go/bin/go" // the Go image's, when PATH lacks it
 		}
 		if binDir, buildErr = os.MkdirTemp("", "icmplab-cli-test-"); buildErr != nil {
 			return

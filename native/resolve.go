@@ -21,7 +21,10 @@ import (
 // (nothing listening, no route) fails at once.
 const resolveTimeout = 5 * time.Second
 
-// Resolution failures, worded as glibc's gai_strerror.
+// Resolution failures, worded as glibc's gai_strerror: iputils prints
+// these words, capitals included, and scripts match them.
+//
+//lint:file-ignore ST1005 getaddrinfo's messages are quoted as glibc words them
 var (
 	errNoName      = errors.New("Name or service not known")
 	errTempFailure = errors.New("Temporary failure in name resolution")

@@ -49,7 +49,6 @@ type StoryRole struct {
 // storyFeed runs the matcher over packets as a capture session reads them.
 type storyFeed struct {
 	m *story.Matcher
-	n int
 }
 
 func newStoryFeed() *storyFeed { return &storyFeed{m: story.New(story.Options{})} }

@@ -44,3 +44,13 @@ func TestTreesHoldInvariantsAndExplainKeysResolve(t *testing.T) {
 	}
 	t.Logf("%d frames, %d distinct Explain keys, %d unresolved", frames, len(keys), len(missing))
 }
+
+// explainKeys collects every Explain key of a tree.
+func explainKeys(ns []*Node, into map[string]bool) {
+	for _, n := range ns {
+		if n.Explain != "" {
+			into[n.Explain] = true
+		}
+		explainKeys(n.Kids, into)
+	}
+}

@@ -58,13 +58,3 @@ func checkTree(f *Frame) error {
 	}
 	return nil
 }
-
-// explainKeys collects every Explain key of a tree.
-func explainKeys(ns []*Node, into map[string]bool) {
-	for _, n := range ns {
-		if n.Explain != "" {
-			into[n.Explain] = true
-		}
-		explainKeys(n.Kids, into)
-	}
-}

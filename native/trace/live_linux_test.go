@@ -150,7 +150,7 @@ func TestLiveUnderTmux(t *testing.T) {
 	assert.Equal(t, 0.0, rows[3].loss, s)
 
 	p.keys("q")
-	s = p.waitFor("the shell back", func(s string) bool { return strings.Contains(s, "EXIT=0") })
+	p.waitFor("the shell back", func(s string) bool { return strings.Contains(s, "EXIT=0") })
 	assert.Equal(t, "0", strings.TrimSpace(p.run("display", "-p", "-t", p.name, "#{alternate_on}")), "left on the alternate screen")
 	p.keys("stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo", "Enter")
 	s = p.waitFor("stty's answer", func(s string) bool {
