@@ -26,6 +26,14 @@ func Checksum(b []byte) uint16 {
 	return s.Fold()
 }
 
+// OnesAdd is the one's-complement sum of two 16-bit words (RFC 1071): the
+// arithmetic by which a word written into a payload steers a checksum to a
+// chosen value, as Paris traceroute's probes do.
+func OnesAdd(a, b uint16) uint16 {
+	s := uint32(a) + uint32(b)
+	return uint16(s&0xffff + s>>16)
+}
+
 // PseudoHeaderSum starts a Sum with the IPv6 pseudo-header (RFC 8200 8.1) for
 // an upper-layer packet of length n and protocol proto. It also serves UDP and
 // TCP over IPv4 when src and dst are IPv4 addresses (RFC 768).

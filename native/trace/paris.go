@@ -16,12 +16,6 @@ const (
 	payComp  = 2
 )
 
-// onesAdd is one's-complement addition of two 16-bit words.
-func onesAdd(a, b uint16) uint16 {
-	s := uint32(a) + uint32(b)
-	return uint16(s&0xffff + s>>16)
-}
-
 // udpParisPayload fills payload so that the UDP checksum of the datagram
 // (src:sport -> dst:dport) comes out as want: the Paris traceroute trick
 // that keeps the five-tuple constant, so ECMP routers hash every probe the
@@ -34,14 +28,14 @@ func udpParisPayload(payload []byte, index uint16, want uint16, src, dst netip.A
 	s := codec.PseudoHeaderSum(src, dst, codec.ProtoUDP, len(seg))
 	s.Add(seg)
 	// Fold gives ~sum; the word c makes ~(sum+c) == want.
-	c := onesAdd(^want, s.Fold())
+	c := codec.OnesAdd(^want, s.Fold())
 	binary.BigEndian.PutUint16(payload[payComp:], c)
 }
 
 // udpChecksum is the checksum the kernel will compute for the datagram.
 func udpChecksum(payload []byte, src, dst netip.Addr, sport, dport uint16) uint16 {
 	seg := codec.AppendUDP(make([]byte, 0, 8+len(payload)), codec.UDPHeader{SrcPort: sport, DstPort: dport}, payload, src, dst)
-	return binary.BigEndian.Uint16(seg[6:])
+	return binary.BigEndian.Uint16(seg[codec.UDPChecksumOffset:])
 }
 
 // parisICMPConst is the constant that sequence number plus compensation
@@ -55,7 +49,7 @@ const parisICMPConst = 0x5a5a
 func icmpParisPayload(payload []byte, index, seq uint16) {
 	clear(payload)
 	binary.BigEndian.PutUint16(payload[payIndex:], index)
-	binary.BigEndian.PutUint16(payload[payComp:], onesAdd(parisICMPConst, onesAdd(^seq, ^index)))
+	binary.BigEndian.PutUint16(payload[payComp:], codec.OnesAdd(parisICMPConst, codec.OnesAdd(^seq, ^index)))
 }
 
 // plainPayload carries only the index.
