@@ -94,7 +94,7 @@ func newPingFlags(f *pingFlags) *pflag.FlagSet {
 	fl.BoolVarP(&f.audible, "audible", "a", false, "ring the terminal bell on each reply")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "accepted for iputils scripts: every ICMP message about a probe is always shown")
 	fl.BoolVarP(&f.showVersion, "version", "V", false, "print the version and exit")
-	fl.BoolVar(&f.json, "json", false, "one JSON object per line instead of iputils text (docs/json.md)")
+	fl.BoolVar(&f.json, "json", false, "one JSON object per line instead of iputils text (schema in the README)")
 	fl.StringVar(&f.pcap, "pcap", "", "record every packet sent and received to this pcapng `file`")
 	fl.StringVar(&f.probe, "probe", "", "RFC 8335 PROBE: ask the target about its `interface` (name, index or address)")
 

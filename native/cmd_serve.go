@@ -74,7 +74,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
 		fmt.Fprintln(stderr, "icmplab serve: warning: listening beyond loopback; the page is static, but anyone who can reach this port can load it")
 	}
-	srv := h.Server(serve.DefaultLimits) // timeouts and the connection cap: docs/budget.md
+	srv := h.Server(serve.DefaultLimits) // timeouts and the connection cap: README, "The budget"
 	ln = serve.Listen(ln, serve.DefaultLimits)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -71,7 +71,7 @@ func newTraceFlags(f *traceFlags) *pflag.FlagSet {
 	fl.BoolVarP(&f.showVersion, "version", "V", false, "print the version and exit")
 	fl.BoolVar(&f.paris, "paris", false, "keep one flow for the whole trace, so ECMP routers send every probe the same way (Paris traceroute)")
 	fl.IntVar(&f.flows, "flows", 1, "trace with N Paris flows (different source ports) and report the distinct paths")
-	fl.BoolVar(&f.asJSON, "json", false, "print the result as JSON (hops, probes, round trips, names, extensions, end reason; docs/json.md)")
+	fl.BoolVar(&f.asJSON, "json", false, "print the result as JSON (hops, probes, round trips, names, extensions, end reason; schema in the README)")
 	fl.StringVar(&f.pcap, "pcap", "", "record probes and answers to this pcapng `file`")
 	fl.BoolVar(&f.unpriv, "unprivileged", false, "read errors from the socket error queue even with CAP_NET_RAW (what an unprivileged user sees)")
 	fl.IntVar(&f.dataLen, "data", 32, "payload `bytes` of UDP and ICMP probes (or give PACKETLEN)")

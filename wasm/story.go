@@ -24,7 +24,7 @@ import (
 
 // StoryView is the JSON the page receives (api.d.ts: StoryView).
 type StoryView struct {
-	// Exchanges are in the `icmplab story --json` schema (docs/story.md).
+	// Exchanges are in the `icmplab story --json` schema (README, "icmplab story").
 	Exchanges []story.Exchange `json:"exchanges"`
 	// Roles has one entry per frame that belongs to an exchange.
 	Roles []StoryRole `json:"roles"`

@@ -14,7 +14,7 @@ import (
 	"icmplab/internal/hostile"
 )
 
-// The capture part of the decode budget (docs/budget.md): live memory at
+// The capture part of the decode budget (README, "The budget"): live memory at
 // most readerBudget plus twice the largest block the input really holds,
 // whatever its fields claim; allocation per input byte at most
 // allocPerByte plus that constant.

@@ -3,7 +3,7 @@ package capture
 import "strconv"
 
 // Limits of what the reader keeps, whatever a file's fields claim. They are
-// the capture part of the decode budget (docs/budget.md): past them the
+// the capture part of the decode budget (README, "The budget"): past them the
 // reader notes what it ignored and reads on.
 const (
 	// MaxInterfaces is how many interface description blocks one pcapng

@@ -14,7 +14,7 @@ import (
 // any real packet (jumbo frames and TSO captures stay under 256 KiB), low
 // enough that a damaged length field is reported, not obeyed, and that the
 // one block the reader buffers stays a small constant of the decode budget
-// (docs/budget.md). Wireshark's pcapng reader stops at the same 16 MiB.
+// (README, "The budget"). Wireshark's pcapng reader stops at the same 16 MiB.
 const MaxBlockSize = 16 << 20
 
 // Format is the container format of a capture file.

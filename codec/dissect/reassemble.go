@@ -11,7 +11,7 @@ import (
 // Wireshark does: feed every frame through Dissect with Options.Reassembler
 // set, and the frame whose fragment completes a datagram shows it whole.
 //
-// Memory is bounded (docs/budget.md): at most MaxDatagrams datagrams in
+// Memory is bounded (README, "The budget"): at most MaxDatagrams datagrams in
 // progress and MaxBytes held, where every fragment counts its bytes plus
 // fragOverhead (so zero-length and duplicate fragments count too) and every
 // datagram its coverage bitmap. Past a bound the oldest datagrams are

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// The --json schema (docs/story.md): one object per exchange per line.
+// The --json schema (README, "icmplab story"): one object per exchange per line.
 // Fields are only ever added. Values unknown or absent are null.
 
 type jsonTrace struct {

@@ -10,7 +10,7 @@ import (
 	"icmplab/internal/hostile"
 )
 
-// The text part of the decode budget (docs/budget.md): Parse's live memory
+// The text part of the decode budget (README, "The budget"): Parse's live memory
 // stays under textFixed plus textPerByte times the text's size (the text
 // itself not counted: the caller holds it), and what it allocates under
 // textAlloc times that size plus the same constant.

@@ -12,7 +12,7 @@ import (
 const DefaultMaxBytes = 64 << 20
 
 // DefaultMaxPackets and DefaultMaxLines bound what one Parse keeps when
-// Options leave them zero (docs/budget.md). A packet costs about 100 bytes
+// Options leave them zero (README, "The budget"). A packet costs about 100 bytes
 // besides its data and a line 24, so a text of one-byte packets or of
 // empty lines would otherwise cost 25 to 50 times its size. Real dumps
 // reach the byte limit long before either: tcpdump -X prints about 70

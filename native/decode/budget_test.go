@@ -15,7 +15,7 @@ import (
 	"icmplab/internal/hostile"
 )
 
-// The budget of the binary (docs/budget.md): a capture is streamed, so
+// The budget of the binary (README, "The budget"): a capture is streamed, so
 // `icmplab decode` of any capture stays under binaryCaptureRSS however
 // large or hostile; a text input is read whole, so its budget adds
 // binaryTextPerByte times its size. Measured as the process's peak

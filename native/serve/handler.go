@@ -207,7 +207,7 @@ func fnv32(b []byte) uint32 {
 	return h
 }
 
-// Limits of the server (docs/budget.md). Nothing a client does holds a
+// Limits of the server (README, "The budget"). Nothing a client does holds a
 // connection or a goroutine longer than these say.
 type Limits struct {
 	// ReadHeader bounds how long a client may take to send its request

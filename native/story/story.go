@@ -17,7 +17,7 @@ type Format uint8
 
 const (
 	FormatText Format = iota // each exchange as its tool prints it
-	FormatJSON               // one JSON object per exchange per line (docs/story.md)
+	FormatJSON               // one JSON object per exchange per line (README, "icmplab story")
 )
 
 // Options steer a story run.
