@@ -525,16 +525,24 @@ func runFleet(ctx context.Context, stop func(), hosts []string, base ping.Config
 	}
 	var fams [2]*family
 	for i, host := range hosts {
-		cfg, o, err := pingTarget(ctx, host, base, opts, f)
+		addr, _, err := resolve(ctx, host, lookupNetwork(f.v4, f.v6), false)
 		if err != nil {
 			report(host, err)
 			continue
 		}
 		k := 0
-		if cfg.Family == codec.IPv6 {
+		if addr.Is6() {
 			k = 1
 		}
 		if fams[k] == nil {
+			// The family's first target sets up its socket, as a single
+			// ping would; the others share it and its route check (an
+			// unreachable target is counted as a send error, as fping does).
+			cfg, o, err := pingTarget(ctx, host, base, opts, f)
+			if err != nil {
+				report(host, err)
+				continue
+			}
 			conn, err := ping.OpenConn(o, cfg.Src, pcap)
 			if err != nil {
 				var oe *icmpsock.OpenError
@@ -546,7 +554,7 @@ func runFleet(ctx context.Context, stop func(), hosts []string, base ping.Config
 			}
 			fams[k] = &family{cfg: cfg, conn: conn}
 		}
-		fams[k].targets = append(fams[k].targets, ping.Target{Host: host, Addr: cfg.Dst})
+		fams[k].targets = append(fams[k].targets, ping.Target{Host: host, Addr: addr})
 		fams[k].order = append(fams[k].order, i)
 	}
 	defer func() {

@@ -44,7 +44,7 @@ type fleetTarget struct {
 // its source is the target that sequence number went to, and its payload
 // carries the cookie.
 type fleetSlot struct {
-	sent   time.Time
+	sent   time.Duration // since the fleet's start
 	target int32
 	flags  uint8
 }
@@ -57,6 +57,7 @@ type Fleet struct {
 	gap     time.Duration
 	conn    Conn
 	clk     clock.Clock
+	epoch   time.Time // the start: slots' times count from it
 	targets []fleetTarget
 	hosts   []Target
 
@@ -137,6 +138,7 @@ func (f *Fleet) Run(ctx context.Context) []Summary {
 
 	buf := make([]byte, max(f.cfg.Size+8+60+64, 1500))
 	start := f.clk.Now()
+	f.epoch = start
 	var deadline time.Time
 	if f.cfg.Deadline > 0 {
 		deadline = start.Add(f.cfg.Deadline)
@@ -222,7 +224,7 @@ func (f *Fleet) wakeAt(now, nextSend, deadline time.Time) time.Time {
 		wake = deadline
 	}
 	if f.expired < f.sent && f.cfg.Timeout != Forever {
-		if at := f.slots[uint16(f.expired)].sent.Add(f.cfg.Timeout); at.Before(wake) {
+		if at := f.epoch.Add(f.slots[uint16(f.expired)].sent).Add(f.cfg.Timeout); at.Before(wake) {
 			wake = at
 		}
 	}
@@ -238,7 +240,7 @@ func (f *Fleet) send() time.Time {
 	f.msg = codec.Append(f.msg[:0], h, codec.Echo{ID: f.id, Seq: seq, Data: f.payload})
 	at, err := f.conn.Send(f.msg, t.addr)
 	sl := &f.slots[seq]
-	*sl = fleetSlot{sent: at, target: int32(ti), flags: fSent}
+	*sl = fleetSlot{sent: at.Sub(f.epoch), target: int32(ti), flags: fSent}
 	f.sent++
 	t.sent++
 	if t.first.IsZero() {
@@ -270,7 +272,7 @@ func (f *Fleet) expire(now time.Time) {
 	for f.expired < f.sent {
 		sl := &f.slots[uint16(f.expired)]
 		if sl.flags&(fAnswered|fErrored|fTimedOut) == 0 {
-			if f.cfg.Timeout == Forever || now.Before(sl.sent.Add(f.cfg.Timeout)) {
+			if f.cfg.Timeout == Forever || now.Sub(f.epoch) < sl.sent+f.cfg.Timeout {
 				break
 			}
 			sl.flags |= fTimedOut
@@ -317,7 +319,7 @@ func (f *Fleet) handle(pk icmpsock.Packet) {
 		default:
 			f.settle(sl, fAnswered)
 			t.received++
-			t.stats.Add(max(pk.At.Sub(sl.sent), 0))
+			t.stats.Add(max(pk.At.Sub(f.epoch)-sl.sent, 0))
 		}
 	case m.Kind == codec.KindError && !m.IsAdvisory():
 		fk, err := m.QuotedFlow()
