@@ -46,6 +46,7 @@ type fleetTarget struct {
 type fleetSlot struct {
 	sent   time.Duration // since the fleet's start
 	target int32
+	seq    uint16 // the slot's sequence number: several share a slot
 	flags  uint8
 }
 
@@ -68,7 +69,9 @@ type Fleet struct {
 	reqType   codec.Type
 	replyType codec.Type
 
-	slots []fleetSlot // indexed by sequence number
+	// slots are indexed by sequence number modulo their count, a power of
+	// two: as many as the run sends, up to one per sequence number.
+	slots []fleetSlot
 	// sent counts every probe sent; expired those settled or given up
 	// on, in send order (the slots double as the queue, as in Pinger).
 	sent, expired, inflight int
@@ -98,7 +101,7 @@ func NewFleet(cfg Config, gap time.Duration, targets []Target, conn Conn) (*Flee
 		cfg.Interval = floodInterval // -i 0 with many targets: the gap paces them
 	}
 	f := &Fleet{cfg: cfg, gap: gap, conn: conn, clk: clock.Real{}, hosts: targets,
-		targets: make([]fleetTarget, len(targets)), slots: make([]fleetSlot, 1<<16)}
+		targets: make([]fleetTarget, len(targets)), slots: make([]fleetSlot, slotCount(cfg.Count, len(targets)))}
 	if c, ok := conn.(Clocked); ok {
 		f.clk = clock.Or(c.Clock())
 	}
@@ -206,6 +209,19 @@ func (f *Fleet) Run(ctx context.Context) []Summary {
 	return f.summaries(reason, fatal)
 }
 
+// slotCount is how many slots a run needs: one per probe it will send,
+// rounded up to a power of two, at most one per sequence number.
+func slotCount(count, targets int) int {
+	n := 1
+	for n < 1<<16 && (count == 0 || n < count*targets) {
+		n <<= 1
+	}
+	return n
+}
+
+// slot is seq's slot.
+func (f *Fleet) slot(seq uint16) *fleetSlot { return &f.slots[int(seq)&(len(f.slots)-1)] }
+
 // wantSend reports whether probes remain to be sent.
 func (f *Fleet) wantSend() bool {
 	return f.cfg.Count == 0 || f.rounds < f.cfg.Count
@@ -224,7 +240,7 @@ func (f *Fleet) wakeAt(now, nextSend, deadline time.Time) time.Time {
 		wake = deadline
 	}
 	if f.expired < f.sent && f.cfg.Timeout != Forever {
-		if at := f.epoch.Add(f.slots[uint16(f.expired)].sent).Add(f.cfg.Timeout); at.Before(wake) {
+		if at := f.epoch.Add(f.slot(uint16(f.expired)).sent).Add(f.cfg.Timeout); at.Before(wake) {
 			wake = at
 		}
 	}
@@ -239,8 +255,8 @@ func (f *Fleet) send() time.Time {
 	h := codec.Header{Family: f.cfg.Family, Type: f.reqType}
 	f.msg = codec.Append(f.msg[:0], h, codec.Echo{ID: f.id, Seq: seq, Data: f.payload})
 	at, err := f.conn.Send(f.msg, t.addr)
-	sl := &f.slots[seq]
-	*sl = fleetSlot{sent: at.Sub(f.epoch), target: int32(ti), flags: fSent}
+	sl := f.slot(seq)
+	*sl = fleetSlot{sent: at.Sub(f.epoch), target: int32(ti), seq: seq, flags: fSent}
 	f.sent++
 	t.sent++
 	if t.first.IsZero() {
@@ -270,7 +286,7 @@ func (f *Fleet) expire(now time.Time) {
 		f.expired = f.sent - len(f.slots)
 	}
 	for f.expired < f.sent {
-		sl := &f.slots[uint16(f.expired)]
+		sl := f.slot(uint16(f.expired))
 		if sl.flags&(fAnswered|fErrored|fTimedOut) == 0 {
 			if f.cfg.Timeout == Forever || now.Sub(f.epoch) < sl.sent+f.cfg.Timeout {
 				break
@@ -303,8 +319,8 @@ func (f *Fleet) handle(pk icmpsock.Packet) {
 		if !ok || e.ID != f.id {
 			return
 		}
-		sl := &f.slots[e.Seq]
-		if sl.flags&fSent == 0 {
+		sl := f.slot(e.Seq)
+		if sl.flags&fSent == 0 || sl.seq != e.Seq {
 			return
 		}
 		t := &f.targets[sl.target]
@@ -326,8 +342,8 @@ func (f *Fleet) handle(pk icmpsock.Packet) {
 		if err != nil || fk.Proto != f.cfg.Family.Protocol() || fk.ICMPType != f.reqType || fk.ID != f.id {
 			return
 		}
-		sl := &f.slots[fk.Seq]
-		if sl.flags&fSent == 0 {
+		sl := f.slot(fk.Seq)
+		if sl.flags&fSent == 0 || sl.seq != fk.Seq {
 			return
 		}
 		t := &f.targets[sl.target]
