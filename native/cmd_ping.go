@@ -36,7 +36,9 @@ func init() {
 		about: `Pings each HOST at once, each with its own summary, with iputils ping's flags and output. ` +
 			`Needs an ICMP datagram socket (net.ipv4.ping_group_range) or CAP_NET_RAW; drops every ` +
 			`capability once its sockets are open. Flooding and intervals under 2 ms are for root only, ` +
-			`as in iputils, even when the binary has CAP_NET_RAW.`,
+			`as in iputils, even when the binary has CAP_NET_RAW. With -q and several hosts, or with --targets, ` +
+			`the hosts share one socket per family and one schedule (at least --gap between any two probes), ` +
+			`and each gets one summary in fping's -q -c form on stderr (or a JSON summary).`,
 		exit:        "0 when replies came back, 1 when none did (or fewer than -c before the -w deadline), 2 on errors and bad usage",
 		refusedFrom: "iputils ping",
 		flags:       func() *pflag.FlagSet { return newPingFlags(&pingFlags{}) },
