@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/hex"
 	"errors"
@@ -35,7 +36,9 @@ func init() {
 		about: `Pings each HOST at once, each with its own summary, with iputils ping's flags and output. ` +
 			`Needs an ICMP datagram socket (net.ipv4.ping_group_range) or CAP_NET_RAW; drops every ` +
 			`capability once its sockets are open. Flooding and intervals under 2 ms are for root only, ` +
-			`as in iputils, even when the binary has CAP_NET_RAW.`,
+			`as in iputils, even when the binary has CAP_NET_RAW. With -q and several hosts, or with --targets, ` +
+			`the hosts share one socket per family and one schedule (at least --gap between any two probes), ` +
+			`and each gets one summary in fping's -q -c form on stderr (or a JSON summary).`,
 		exit:        "0 when replies came back, 1 when none did (or fewer than -c before the -w deadline), 2 on errors and bad usage",
 		refusedFrom: "iputils ping",
 		flags:       func() *pflag.FlagSet { return newPingFlags(&pingFlags{}) },
@@ -66,6 +69,8 @@ type pingFlags struct {
 	names, showVersion     bool
 	json                   bool
 	pcap, probe            string
+	targets                string
+	gap                    float64
 }
 
 // newPingFlags is ping's flag table: iputils' flags it offers, its own, and
@@ -96,6 +101,8 @@ func newPingFlags(f *pingFlags) *pflag.FlagSet {
 	fl.BoolVarP(&f.showVersion, "version", "V", false, "print the version and exit")
 	fl.BoolVar(&f.json, "json", false, "one JSON object per line instead of iputils text (schema in the README)")
 	fl.StringVar(&f.pcap, "pcap", "", "record every packet sent and received to this pcapng `file`")
+	fl.StringVar(&f.targets, "targets", "", "also ping the targets in `file` (- for stdin), one per line, # comments; prints fping's -q -c summaries")
+	fl.Float64Var(&f.gap, "gap", ping.DefaultGap.Seconds(), "with several targets, the least `seconds` between any two probes (fping's -i)")
 	fl.StringVar(&f.probe, "probe", "", "RFC 8335 PROBE: ask the target about its `interface` (name, index or address)")
 
 	fl.SetAnnotation("pcap", annFile, []string{"pcapng"})
@@ -134,9 +141,24 @@ func runPing(args []string, stdout, stderr io.Writer) int {
 	if f.names {
 		f.numeric = false
 	}
-	if fl.NArg() == 0 {
+	hosts := fl.Args()
+	if f.targets != "" {
+		more, err := readTargets(f.targets)
+		if err != nil {
+			return usageFail(stderr, "ping", err.Error())
+		}
+		hosts = append(hosts[:len(hosts):len(hosts)], more...)
+	}
+	if len(hosts) == 0 {
 		return usageFail(stderr, "ping", "usage error: Destination address required")
 	}
+	gap, err := seconds("--gap", f.gap)
+	if err != nil {
+		return usageFail(stderr, "ping", err.Error())
+	}
+	// Several targets summarized, fping's -q -c: one socket per family,
+	// one schedule, one receive loop, whatever the number of targets.
+	fleet := (f.targets != "" || len(hosts) > 1 && f.quiet) && f.probe == "" && !f.flood
 	base, opts, err := pingBase(fl, &f)
 	if err != nil {
 		return usageFail(stderr, "ping", err.Error())
@@ -150,6 +172,9 @@ func runPing(args []string, stdout, stderr io.Writer) int {
 	// capability must not widen what ping lets anyone do.
 	if (base.Flood || base.Interval < minUserInterval) && os.Getuid() != 0 {
 		return fail("cannot flood; minimal interval allowed for user is %dms", minUserInterval/time.Millisecond)
+	}
+	if fleet && gap < minUserInterval && os.Getuid() != 0 {
+		return fail("cannot flood; minimal --gap allowed for user is %dms", minUserInterval/time.Millisecond)
 	}
 
 	ctx, stop := context.WithCancel(context.Background())
@@ -173,6 +198,10 @@ func runPing(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "PATTERN: 0x%x\n", base.Pattern)
 	}
 
+	if fleet {
+		return runFleet(ctx, stop, hosts, base, opts, gap, &f, out, pcap, &pcapFailed)
+	}
+
 	// Resolve every target and open its socket while we may; then drop. A
 	// host that fails is reported and the others go on, as if each had its
 	// own ping.
@@ -193,7 +222,7 @@ func runPing(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	for _, host := range fl.Args() {
+	for _, host := range hosts {
 		cfg, opts, err := pingTarget(ctx, host, base, opts, &f)
 		if err == nil {
 			var conn *ping.SockConn
@@ -439,4 +468,153 @@ func reverseName(a netip.Addr) string {
 		return ""
 	}
 	return strings.TrimSuffix(names[0], ".")
+}
+
+// maxTargetLine bounds one line of a --targets file.
+const maxTargetLine = 4096
+
+// readTargets reads --targets: one host a line, blank lines and # comments
+// skipped, "-" for stdin.
+func readTargets(name string) ([]string, error) {
+	r := io.Reader(os.Stdin)
+	if name != "-" {
+		fh, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("--targets: %v", err)
+		}
+		defer fh.Close()
+		r = fh
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 512), maxTargetLine)
+	var hosts []string
+	for line := 1; sc.Scan(); line++ {
+		h, _, _ := strings.Cut(sc.Text(), "#")
+		h = strings.TrimSpace(h)
+		if h == "" {
+			continue
+		}
+		if strings.ContainsAny(h, " \t") {
+			return nil, fmt.Errorf("--targets %s:%d: one host a line, not %q", name, line, h)
+		}
+		hosts = append(hosts, h)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("--targets %s: %v (lines are at most %d bytes)", name, err, maxTargetLine)
+	}
+	return hosts, nil
+}
+
+// runFleet pings every host through one socket per family (ping.Fleet) and
+// prints one summary per host in argument order: fping's -q -c lines on
+// stderr, as fping writes them, or one JSON summary object each.
+func runFleet(ctx context.Context, stop func(), hosts []string, base ping.Config, opts icmpsock.Options,
+	gap time.Duration, f *pingFlags, out *ping.Output, pcap *pcapout.Writer, pcapFailed *atomic.Bool) int {
+	code := 0
+	report := func(host string, err error) {
+		code = 2
+		if f.json {
+			ping.NewJSONSink(out).Failed(host, err)
+		} else {
+			out.Errorf("icmplab ping: %v\n", err)
+		}
+	}
+	type family struct {
+		cfg     ping.Config
+		conn    *ping.SockConn
+		targets []ping.Target
+		order   []int // the targets' places among hosts
+	}
+	var fams [2]*family
+	for i, host := range hosts {
+		addr, _, err := resolve(ctx, host, lookupNetwork(f.v4, f.v6), false)
+		if err != nil {
+			report(host, err)
+			continue
+		}
+		k := 0
+		if addr.Is6() {
+			k = 1
+		}
+		if fams[k] == nil {
+			// The family's first target sets up its socket, as a single
+			// ping would; the others share it and its route check (an
+			// unreachable target is counted as a send error, as fping does).
+			cfg, o, err := pingTarget(ctx, host, base, opts, f)
+			if err != nil {
+				report(host, err)
+				continue
+			}
+			conn, err := ping.OpenConn(o, cfg.Src, pcap)
+			if err != nil {
+				var oe *icmpsock.OpenError
+				if errors.As(err, &oe) {
+					err = fmt.Errorf("%v\n%s", err, oe.Hint())
+				}
+				report(host, err)
+				continue
+			}
+			fams[k] = &family{cfg: cfg, conn: conn}
+		}
+		fams[k].targets = append(fams[k].targets, ping.Target{Host: host, Addr: addr})
+		fams[k].order = append(fams[k].order, i)
+	}
+	defer func() {
+		for _, fm := range fams {
+			if fm != nil {
+				fm.conn.Close()
+			}
+		}
+	}()
+	if _, err := priv.DropAll(); err != nil {
+		out.Errorf("icmplab ping: dropping privileges: %v\n", err)
+		return 2
+	}
+	runtime.GOMAXPROCS(1)
+	defer onStopSignals(stop, nil)()
+
+	sums := make([]*ping.Summary, len(hosts))
+	var wg sync.WaitGroup
+	for _, fm := range fams {
+		if fm == nil {
+			continue
+		}
+		fl, err := ping.NewFleet(fm.cfg, gap, fm.targets, fm.conn)
+		if err != nil {
+			report(fm.targets[0].Host, err)
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j, s := range fl.Run(ctx) {
+				sums[fm.order[j]] = &s
+			}
+		}()
+	}
+	wg.Wait()
+	var ordered []ping.Summary
+	for _, s := range sums {
+		if s != nil {
+			ordered = append(ordered, *s)
+			code = max(code, s.ExitCode())
+		}
+	}
+	if f.json {
+		for _, s := range ordered {
+			ping.NewJSONSink(out).End(s)
+		}
+	} else {
+		ping.WriteFpingSummaries(out, ordered)
+	}
+	if pcap != nil {
+		if err := pcap.Close(); err != nil && !pcapFailed.Load() {
+			out.Errorf("icmplab ping: --pcap %s: %v\n", f.pcap, err)
+			code = 2
+		}
+	}
+	if pcapFailed.Load() {
+		code = 2
+	}
+	return code
 }

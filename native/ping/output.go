@@ -1,6 +1,7 @@
 package ping
 
 import (
+	"fmt"
 	"io"
 	"sync"
 )
@@ -33,3 +34,6 @@ func (o *Output) writeBytes(b []byte) {
 	defer o.mu.Unlock()
 	o.out.Write(b)
 }
+
+// Errorf writes a formatted message to stderr, between other writes.
+func (o *Output) Errorf(format string, a ...any) { o.writeErr(fmt.Sprintf(format, a...)) }

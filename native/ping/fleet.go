@@ -1,0 +1,379 @@
+package ping
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/netip"
+	"os"
+	"sync/atomic"
+	"time"
+
+	"icmplab/codec"
+	"icmplab/native/icmpsock"
+	"icmplab/native/internal/clock"
+)
+
+// DefaultGap is the shortest time between any two probes of a fleet, to
+// any targets: fping's -i. One millisecond (1,000 probes a second) is a
+// rate any path and any receive buffer takes; -i per target still applies.
+const DefaultGap = time.Millisecond
+
+// Target is one host a fleet pings.
+type Target struct {
+	Host string // as the user gave it
+	Addr netip.Addr
+}
+
+// fleetTarget is what a fleet keeps per target: a few dozen bytes and its
+// Stats, so that thousands of targets cost kilobytes, not a goroutine and
+// a socket each.
+type fleetTarget struct {
+	addr                         netip.Addr
+	next                         time.Time // when its next probe is due
+	first, last                  time.Time // its first and last probes
+	sent, received, dups, errors int32
+	corrupted                    int32
+	stats                        Stats
+}
+
+// fleetSlot is what a fleet remembers of one sequence number. Sequence
+// numbers are the fleet's, counted across all its targets as fping counts
+// them, so one identifier and one socket serve every target: a reply is
+// ours when its identifier is the fleet's, its sequence number was sent,
+// its source is the target that sequence number went to, and its payload
+// carries the cookie.
+type fleetSlot struct {
+	sent   time.Duration // since the fleet's start
+	target int32
+	seq    uint16 // the slot's sequence number: several share a slot
+	flags  uint8
+}
+
+// Fleet pings many targets of one family through one connection, on one
+// send schedule and one receive loop, as fping does: each target's probes
+// are -i apart, and any two probes at least Gap apart.
+type Fleet struct {
+	cfg     Config
+	gap     time.Duration
+	conn    Conn
+	clk     clock.Clock
+	epoch   time.Time // the start: slots' times count from it
+	targets []fleetTarget
+	hosts   []Target
+
+	id        uint16
+	cookie    [CookieLen]byte
+	payload   []byte
+	msg       []byte
+	reqType   codec.Type
+	replyType codec.Type
+
+	// slots are indexed by sequence number modulo their count, a power of
+	// two: as many as the run sends, up to one per sequence number.
+	slots []fleetSlot
+	// sent counts every probe sent; expired those settled or given up
+	// on, in send order (the slots double as the queue, as in Pinger).
+	sent, expired, inflight int
+	// cursor is the next target to send to: targets take turns in
+	// argument order, so the one due next is always the one after the last.
+	cursor int
+	rounds int // completed turns through every target
+}
+
+// NewFleet prepares a fleet. cfg holds the settings every target shares
+// (its Dst is ignored); gap is the least time between two probes (0: none).
+func NewFleet(cfg Config, gap time.Duration, targets []Target, conn Conn) (*Fleet, error) {
+	if len(targets) == 0 {
+		return nil, errors.New("ping: no targets")
+	}
+	if cfg.Probe != nil || cfg.Flood {
+		return nil, errors.New("ping: several targets ping with echo requests at an interval, not --probe or -f")
+	}
+	if gap < 0 {
+		return nil, fmt.Errorf("ping: negative gap %v", gap)
+	}
+	cfg.Dst = targets[0].Addr
+	if err := cfg.normalize(); err != nil {
+		return nil, err
+	}
+	if cfg.Interval == 0 {
+		cfg.Interval = floodInterval // -i 0 with many targets: the gap paces them
+	}
+	f := &Fleet{cfg: cfg, gap: gap, conn: conn, clk: clock.Real{}, hosts: targets,
+		targets: make([]fleetTarget, len(targets)), slots: make([]fleetSlot, slotCount(cfg.Count, len(targets)))}
+	if c, ok := conn.(Clocked); ok {
+		f.clk = clock.Or(c.Clock())
+	}
+	for i, t := range targets {
+		if t.Addr.Is6() != (cfg.Family == codec.IPv6) {
+			return nil, fmt.Errorf("ping: %s is not an %v address", t.Addr, cfg.Family)
+		}
+		f.targets[i].addr = t.Addr.Unmap()
+	}
+	var rid uint16
+	f.cookie, rid = newCookie()
+	if id, ok := conn.EchoID(); ok {
+		f.id = id
+	} else {
+		f.id = rid
+	}
+	if fr, ok := conn.(interface{ FilterReplies(uint16) error }); ok {
+		if err := fr.FilterReplies(f.id); err != nil {
+			return nil, err
+		}
+	}
+	f.payload = buildPayload(cfg.Size, f.cookie, cfg.Pattern)
+	f.reqType, f.replyType = codec.ICMPv4EchoRequest, codec.ICMPv4EchoReply
+	if cfg.Family == codec.IPv6 {
+		f.reqType, f.replyType = codec.ICMPv6EchoRequest, codec.ICMPv6EchoReply
+	}
+	return f, nil
+}
+
+// Run pings every target until each has sent -c probes and had them
+// answered or timed out, or the -w deadline, or ctx's cancellation, and
+// returns one summary per target, in the order given.
+func (f *Fleet) Run(ctx context.Context) []Summary {
+	var interrupted atomic.Bool
+	stopAfter := context.AfterFunc(ctx, func() { interrupted.Store(true); f.conn.SetReadDeadline(aLongTimeAgo) })
+	defer stopAfter()
+
+	buf := make([]byte, max(f.cfg.Size+8+60+64, 1500))
+	start := f.clk.Now()
+	f.epoch = start
+	var deadline time.Time
+	if f.cfg.Deadline > 0 {
+		deadline = start.Add(f.cfg.Deadline)
+	}
+	for i := range f.targets {
+		f.targets[i].next = start
+	}
+	nextSend := start // the gap's constraint
+	var armed time.Time
+	reason := EndCount
+	var fatal error
+	for {
+		if interrupted.Load() {
+			reason = EndInterrupted
+			break
+		}
+		now := f.clk.Now()
+		f.expire(now)
+		if !deadline.IsZero() && !now.Before(deadline) {
+			reason = EndDeadline
+			break
+		}
+		if !f.wantSend() && f.inflight == 0 {
+			break
+		}
+		if f.wantSend() {
+			due := nextSend
+			if t := f.targets[f.cursor].next; t.After(due) {
+				due = t
+			}
+			if !now.Before(due) {
+				at := f.send()
+				nextSend = at.Add(f.gap)
+				continue
+			}
+		}
+		wake := f.wakeAt(now, nextSend, deadline)
+		if armed.IsZero() || wake.Before(armed) || !now.Before(armed) {
+			if err := f.conn.SetReadDeadline(wake); err != nil {
+				reason, fatal = EndError, err
+				break
+			}
+			armed = wake
+		}
+		if interrupted.Load() {
+			continue
+		}
+		pk, err := f.conn.Recv(buf)
+		switch {
+		case err == nil:
+			f.handle(pk)
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			armed = time.Time{}
+		case errors.Is(err, ErrSkip):
+		default:
+			var le *icmpsock.LocalError
+			if !errors.As(err, &le) { // a local error names no target: it is lost
+				reason, fatal = EndError, err
+			}
+		}
+		if fatal != nil {
+			break
+		}
+	}
+	return f.summaries(reason, fatal)
+}
+
+// slotCount is how many slots a run needs: one per probe it will send,
+// rounded up to a power of two, at most one per sequence number.
+func slotCount(count, targets int) int {
+	n := 1
+	for n < 1<<16 && (count == 0 || n < count*targets) {
+		n <<= 1
+	}
+	return n
+}
+
+// slot is seq's slot.
+func (f *Fleet) slot(seq uint16) *fleetSlot { return &f.slots[int(seq)&(len(f.slots)-1)] }
+
+// wantSend reports whether probes remain to be sent.
+func (f *Fleet) wantSend() bool {
+	return f.cfg.Count == 0 || f.rounds < f.cfg.Count
+}
+
+// wakeAt is the next moment something is due without a packet arriving.
+func (f *Fleet) wakeAt(now, nextSend, deadline time.Time) time.Time {
+	wake := now.Add(time.Hour)
+	if f.wantSend() {
+		wake = nextSend
+		if t := f.targets[f.cursor].next; t.After(wake) {
+			wake = t
+		}
+	}
+	if !deadline.IsZero() && deadline.Before(wake) {
+		wake = deadline
+	}
+	if f.expired < f.sent && f.cfg.Timeout != Forever {
+		if at := f.epoch.Add(f.slot(uint16(f.expired)).sent).Add(f.cfg.Timeout); at.Before(wake) {
+			wake = at
+		}
+	}
+	return wake
+}
+
+// send sends the cursor's target its next probe and moves the cursor on.
+func (f *Fleet) send() time.Time {
+	ti := f.cursor
+	t := &f.targets[ti]
+	seq := uint16(f.sent)
+	h := codec.Header{Family: f.cfg.Family, Type: f.reqType}
+	f.msg = codec.Append(f.msg[:0], h, codec.Echo{ID: f.id, Seq: seq, Data: f.payload})
+	at, err := f.conn.Send(f.msg, t.addr)
+	sl := f.slot(seq)
+	*sl = fleetSlot{sent: at.Sub(f.epoch), target: int32(ti), seq: seq, flags: fSent}
+	f.sent++
+	t.sent++
+	if t.first.IsZero() {
+		t.first = at
+	}
+	t.last = at
+	t.next = t.next.Add(f.cfg.Interval)
+	if t.next.Before(at) { // fell behind (a stall): no burst
+		t.next = at.Add(f.cfg.Interval)
+	}
+	if err != nil && !errors.Is(err, ErrDeferred) {
+		sl.flags |= fErrored
+		t.errors++
+	} else {
+		f.inflight++
+	}
+	if f.cursor++; f.cursor == len(f.targets) {
+		f.cursor = 0
+		f.rounds++
+	}
+	return at
+}
+
+// expire gives up on probes whose reply timeout has passed.
+func (f *Fleet) expire(now time.Time) {
+	if f.sent-f.expired > len(f.slots) { // the oldest slots were reused
+		f.expired = f.sent - len(f.slots)
+	}
+	for f.expired < f.sent {
+		sl := f.slot(uint16(f.expired))
+		if sl.flags&(fAnswered|fErrored|fTimedOut) == 0 {
+			if f.cfg.Timeout == Forever || now.Sub(f.epoch) < sl.sent+f.cfg.Timeout {
+				break
+			}
+			sl.flags |= fTimedOut
+			f.inflight--
+		}
+		f.expired++
+	}
+}
+
+// settle records the first answer (reply or error) to a probe.
+func (f *Fleet) settle(sl *fleetSlot, flag uint8) {
+	if sl.flags&(fAnswered|fErrored|fTimedOut) == 0 {
+		f.inflight--
+	}
+	sl.flags |= flag
+}
+
+// handle matches one received message, with Pinger's rules, to the
+// target its sequence number went to.
+func (f *Fleet) handle(pk icmpsock.Packet) {
+	m, err := codec.Parse(f.cfg.Family, pk.ICMP, netip.Addr{}, netip.Addr{})
+	if err != nil && m.Kind == codec.KindRaw {
+		return
+	}
+	switch {
+	case m.Kind == codec.KindEcho && m.Type == f.replyType:
+		e, ok := m.Echo()
+		if !ok || e.ID != f.id {
+			return
+		}
+		sl := f.slot(e.Seq)
+		if sl.flags&fSent == 0 || sl.seq != e.Seq {
+			return
+		}
+		t := &f.targets[sl.target]
+		if !sameAddr(pk.From, t.addr) || !replyCookieOK(e.Data, f.cookie, f.cfg.Size) {
+			return
+		}
+		switch {
+		case m.Sum.Status == codec.ChecksumBad:
+			t.corrupted++
+		case sl.flags&fAnswered != 0:
+			t.dups++
+		default:
+			f.settle(sl, fAnswered)
+			t.received++
+			t.stats.Add(max(pk.At.Sub(f.epoch)-sl.sent, 0))
+		}
+	case m.Kind == codec.KindError && !m.IsAdvisory():
+		fk, err := m.QuotedFlow()
+		if err != nil || fk.Proto != f.cfg.Family.Protocol() || fk.ICMPType != f.reqType || fk.ID != f.id {
+			return
+		}
+		sl := f.slot(fk.Seq)
+		if sl.flags&fSent == 0 || sl.seq != fk.Seq {
+			return
+		}
+		t := &f.targets[sl.target]
+		if !sameAddr(fk.Dst, t.addr) {
+			return
+		}
+		body, _ := m.Error()
+		if data, ok := quotedEchoData(f.cfg.Family, body.Quote); ok && !quoteCookieOK(data, f.cookie, f.cfg.Size) {
+			return
+		}
+		if sl.flags&(fAnswered|fErrored) == 0 {
+			f.settle(sl, fErrored)
+			t.errors++
+		}
+	}
+}
+
+// summaries are the targets' summaries, in the order given.
+func (f *Fleet) summaries(reason EndReason, err error) []Summary {
+	out := make([]Summary, len(f.targets))
+	for i := range f.targets {
+		t := &f.targets[i]
+		s := Summary{Host: f.hosts[i].Host, Addr: t.addr,
+			Transmitted: int(t.sent), Received: int(t.received), Duplicates: int(t.dups),
+			Corrupted: int(t.corrupted), Errors: int(t.errors), Stats: t.stats,
+			EndReason: reason, Err: err, Count: f.cfg.Count, Deadline: f.cfg.Deadline}
+		if !t.first.IsZero() {
+			s.Elapsed = t.last.Sub(t.first)
+		}
+		out[i] = s
+	}
+	return out
+}

@@ -1,0 +1,117 @@
+package ping
+
+import (
+	"context"
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"icmplab/codec"
+)
+
+// TestFleetDispatch runs a fleet of four targets on the fake connection:
+// one answers, one is answered only by forgeries (a reply from another
+// target's address, a reply without the cookie), one answers twice, one
+// never. Each summary must count what was its own, and nothing else.
+func TestFleetDispatch(t *testing.T) {
+	a := netip.MustParseAddr("198.18.16.1")
+	forged := netip.MustParseAddr("198.18.16.2")
+	dup := netip.MustParseAddr("198.18.16.3")
+	silent := netip.MustParseAddr("198.18.16.4")
+	type sendRec struct {
+		dst netip.Addr
+		at  time.Time
+	}
+	var sends []sendRec
+	f := newFake(codec.IPv4, func(f *fakeConn, req codec.Message, dst netip.Addr, at time.Time) {
+		sends = append(sends, sendRec{dst, at})
+		switch dst {
+		case a:
+			f.later(time.Millisecond, dst, reply(f.fam, req, nil), 64)
+		case forged:
+			f.later(time.Millisecond, a, reply(f.fam, req, nil), 64) // right probe, wrong source
+			f.later(time.Millisecond, dst, reply(f.fam, req, func(e *codec.Echo) { e.Data[0] ^= 0xff }), 64)
+		case dup:
+			f.later(time.Millisecond, dst, reply(f.fam, req, nil), 64)
+			f.later(2*time.Millisecond, dst, reply(f.fam, req, nil), 64)
+		}
+	})
+	targets := []Target{{"a", a}, {"forged", forged}, {"dup", dup}, {"silent", silent}}
+	const gap = 5 * time.Millisecond
+	fl, err := NewFleet(Config{Family: codec.IPv4, Count: 2, Interval: 100 * time.Millisecond,
+		Timeout: time.Second, Size: DefaultSize}, gap, targets, f)
+	require.NoError(t, err)
+	sums := fl.Run(context.Background())
+	require.Len(t, sums, 4)
+
+	got := map[string][3]int{}
+	for _, s := range sums {
+		got[s.Host] = [3]int{s.Transmitted, s.Received, s.Duplicates}
+		assert.Equal(t, EndCount, s.EndReason, s.Host)
+	}
+	assert.Equal(t, map[string][3]int{"a": {2, 2, 0}, "forged": {2, 0, 0}, "dup": {2, 2, 2}, "silent": {2, 0, 0}}, got)
+	assert.Equal(t, []string{"a", "forged", "dup", "silent"}, []string{sums[0].Host, sums[1].Host, sums[2].Host, sums[3].Host})
+	assert.Equal(t, time.Millisecond, time.Duration(sums[0].Stats.MinMS*float64(time.Millisecond)))
+
+	// The schedule: targets in turn, any two probes gap apart, each
+	// target's probes the interval apart.
+	require.Len(t, sends, 8)
+	last := map[netip.Addr]time.Time{}
+	for i, s := range sends {
+		assert.Equal(t, targets[i%4].Addr, s.dst, "probe %d", i)
+		if i > 0 {
+			assert.GreaterOrEqual(t, s.at.Sub(sends[i-1].at), gap, "probe %d", i)
+		}
+		if prev, ok := last[s.dst]; ok {
+			assert.GreaterOrEqual(t, s.at.Sub(prev), 100*time.Millisecond, "probe %d", i)
+		}
+		last[s.dst] = s.at
+	}
+}
+
+// TestFleetRefuses checks what a fleet cannot do.
+func TestFleetRefuses(t *testing.T) {
+	f := newFake(codec.IPv4, nil)
+	_, err := NewFleet(Config{Family: codec.IPv4}, 0, nil, f)
+	assert.Error(t, err)
+	_, err = NewFleet(Config{Family: codec.IPv4}, 0, []Target{{"v6", netip.MustParseAddr("2001:2::1")}}, f)
+	assert.ErrorContains(t, err, "not an")
+	_, err = NewFleet(Config{Family: codec.IPv4, Flood: true}, 0, []Target{{"a", netip.MustParseAddr("198.18.16.1")}}, f)
+	assert.Error(t, err)
+}
+
+func TestSlotCount(t *testing.T) {
+	assert.Equal(t, 8192, slotCount(2, 4094))
+	assert.Equal(t, 1<<16, slotCount(0, 3))
+	assert.Equal(t, 1<<16, slotCount(100, 4094))
+	assert.Equal(t, 1, slotCount(1, 1))
+}
+
+func TestFpingTime(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		51 * time.Microsecond: "0.051", 1234 * time.Microsecond: "1.23",
+		12345 * time.Microsecond: "12.3", 123456 * time.Microsecond: "123",
+	} {
+		assert.Equal(t, want, fpingTime(d), d.String())
+	}
+}
+
+// TestWriteFpingSummaries compares with fping 5.1's lines: names padded to
+// the longest, no min/avg/max without replies, integer loss.
+func TestWriteFpingSummaries(t *testing.T) {
+	var st Stats
+	st.Add(51 * time.Microsecond)
+	st.Add(68 * time.Microsecond)
+	var stdout, stderr strings.Builder
+	WriteFpingSummaries(NewOutput(&stdout, &stderr), []Summary{
+		{Host: "127.0.0.1", Transmitted: 2, Received: 2, Stats: st},
+		{Host: "::1", Transmitted: 3, Received: 0},
+	})
+	assert.Empty(t, stdout.String())
+	assert.Equal(t, "127.0.0.1 : xmt/rcv/%loss = 2/2/0%, min/avg/max = 0.051/0.059/0.068\n"+
+		"::1       : xmt/rcv/%loss = 3/0/100%\n", stderr.String())
+}
