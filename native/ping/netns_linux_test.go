@@ -15,7 +15,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -57,7 +56,7 @@ func icmplabBinary(t *testing.T) string {
 	buildOnce.Do(func() {
 		goBin, err := exec.LookPath("go")
 		if err != nil {
-			goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
+			goBin = "/usr/local/go/bin/go" // the Go image's, when PATH lacks it
 		}
 		if binDir, buildErr = os.MkdirTemp("", "icmplab-ping-test-"); buildErr != nil {
 			return

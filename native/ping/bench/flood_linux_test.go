@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -87,7 +86,7 @@ func buildIcmplab(b *testing.B) string {
 	bin := filepath.Join(dir, "icmplab")
 	goBin, err := exec.LookPath("go")
 	if err != nil {
-		goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
+		goBin = "/usr/local/go/bin/go" // the Go image's, when PATH lacks it
 	}
 	cmd := exec.Command(goBin, "build", "-o", bin, "icmplab/native")
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
