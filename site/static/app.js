@@ -15,6 +15,7 @@ import { bindCapture, openCapture, forgetCapture, redrawRows, reselect } from '.
 import { bindTree, showFrame } from './js/tree.js';
 import { bindHex } from './js/hex.js';
 import { renderTeach, forget } from './js/teach.js';
+import { redrawStory } from './js/story.js';
 
 async function init() {
   applyStatic();
@@ -76,6 +77,7 @@ async function switchLang(l) {
   if (state.meta) $('version').textContent = t('version', state.meta.version);
   forget();
   await loadMeta();
+  redrawStory();
   state.keepSel = state.frame ? state.sel : -1;
   if (state.capture) {
     redrawRows();

@@ -1,0 +1,161 @@
+package serve_test
+
+// Browser tests of the story panel and the guided lesson (issue 10). What
+// a capture's exchanges are is asked of codec/story natively, over the
+// very bytes the page was given (the example fetched through a second
+// worker of the page's own), never written down here.
+
+import (
+	"bytes"
+	"encoding/hex"
+	"errors"
+	"io"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"icmplab/codec/capture"
+	"icmplab/codec/dissect"
+	"icmplab/codec/story"
+)
+
+// exampleHex asks a fresh worker of the page for an example's bytes.
+func (b *browser) exampleHex(tb testing.TB, id string) string {
+	tb.Helper()
+	var h string
+	b.run(tb, "fetch example "+id, chromedp.Evaluate(`new Promise((ok, fail) => {
+		const w = new Worker('worker.js');
+		w.onmessage = (e) => { if (e.data.id !== 1) return; w.terminate(); e.data.ok ? ok(JSON.parse(e.data.result).hex) : fail(new Error(e.data.error.message)); };
+		w.postMessage({ id: 1, op: 'example', args: [`+strconv.Quote(id)+`, 'en'] });
+	})`, &h, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	return h
+}
+
+// storyOf runs codec/story over a capture's bytes.
+func storyOf(tb testing.TB, file []byte) *story.Result {
+	tb.Helper()
+	r, err := capture.NewReader(bytes.NewReader(file))
+	require.NoError(tb, err)
+	m := story.New(story.Options{})
+	for i := 1; ; i++ {
+		p, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		require.NoError(tb, err)
+		l, _ := dissect.LayerForLinkType(uint32(p.LinkType))
+		m.AddFrame(i, p.Time, p.Data, l)
+	}
+	return m.Result()
+}
+
+func (b *browser) openExample(tb testing.TB, id string) {
+	tb.Helper()
+	b.run(tb, "open example "+id, chromedp.Evaluate(`(() => { const s = document.getElementById('examples'); s.value = `+strconv.Quote(id)+`; s.dispatchEvent(new Event('change')); })()`, nil))
+}
+
+// The traceroute example: the hop table holds the codec's hops, and a
+// click on a hop selects its probe and its answer in the list, with the
+// sentence naming the probe under the answer.
+func TestBrowserStoryTraceroute(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	raw, err := hex.DecodeString(b.exampleHex(t, "traceroute"))
+	require.NoError(t, err)
+	res := storyOf(t, raw)
+	require.Len(t, res.Exchanges, 1)
+	tr := res.Exchanges[0].Trace
+	require.NotNil(t, tr)
+	require.NotEmpty(t, tr.Hops)
+
+	b.openExample(t, "traceroute")
+	b.run(t, "wait for the story", chromedp.Poll(`document.querySelectorAll('#story tr.hop').length > 0`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+	b.waitTree(t)
+
+	type row struct {
+		TTL    string   `json:"ttl"`
+		Addr   string   `json:"addr"`
+		Probes []string `json:"probes"`
+	}
+	var rows []row
+	b.run(t, "read the hop table", chromedp.Evaluate(`[...document.querySelectorAll('#story tr.hop')].map(tr => ({
+		ttl: tr.querySelector('.ttl').textContent, addr: tr.querySelector('.addr').textContent,
+		probes: [...tr.querySelectorAll('button.probe')].map(b => b.dataset.probe)}))`, &rows))
+	require.Len(t, rows, len(tr.Hops))
+	for i, h := range tr.Hops {
+		assert.Equal(t, strconv.Itoa(int(h.TTL)), rows[i].TTL, "hop %d", i)
+		want := "*"
+		var probes []string
+		for _, p := range h.Probes {
+			probes = append(probes, strconv.Itoa(p.Frame))
+			if p.Answer != nil && want == "*" {
+				want = p.Answer.From.String()
+			}
+		}
+		assert.Equal(t, want, rows[i].Addr, "hop %d (TTL %d)", i, h.TTL)
+		assert.Equal(t, probes, rows[i].Probes, "hop %d (TTL %d)", i, h.TTL)
+	}
+	var end string
+	b.run(t, "end", chromedp.Text("#story .end", &end, chromedp.ByQuery))
+	assert.Contains(t, end, tr.Dst.String())
+
+	// Click every hop: both packets selected, the answer in the tree with
+	// the sentence naming its probe.
+	for i, h := range tr.Hops {
+		p := h.Probes[0]
+		require.NotNil(t, p.Answer, "the example's hop %d is answered", h.TTL)
+		b.run(t, "click hop", chromedp.Click(`#story tr.hop:nth-of-type(`+strconv.Itoa(i+2)+`)`, chromedp.ByQuery))
+		want := []string{strconv.Itoa(p.Frame), strconv.Itoa(p.Answer.Frame)}
+		var sel []string
+		b.run(t, "selected rows", chromedp.Poll(`(() => {
+			const s = [...document.querySelectorAll('#vrows .vrow.sel')].map(r => r.firstChild.textContent);
+			const sum = document.getElementById('summary').textContent;
+			return s.length === 2 && s.includes('`+want[1]+`') && sum ? s : null; })()`, &sel, chromedp.WithPollingTimeout(20*time.Second)))
+		assert.ElementsMatch(t, want, sel, "hop TTL %d", h.TTL)
+		if sentence, ok := res.Sentence(p.Answer.Frame); ok {
+			var ok bool
+			b.run(t, "sentence of hop "+strconv.Itoa(int(h.TTL)), chromedp.Poll(`(() => { const q = document.querySelector('#teach .quote');
+				return !!q && q.textContent.includes(`+strconv.Quote(sentence)+`); })()`, &ok, chromedp.WithPollingTimeout(20*time.Second)))
+			assert.True(t, ok, "hop TTL %d: %s", h.TTL, sentence)
+		}
+	}
+	// The picture: one arrow per probe, a click selects the same two.
+	var arrows int
+	b.run(t, "arrows", chromedp.Evaluate(`document.querySelectorAll('#story svg.tracepic g.arrow').length`, &arrows))
+	assert.Equal(t, tr.Sent, arrows)
+	b.run(t, "click an arrow", chromedp.Evaluate(`document.querySelector('#story svg.tracepic g.arrow').dispatchEvent(new MouseEvent('click', {bubbles: true}))`, nil))
+	first := tr.Hops[0].Probes[0]
+	var sel []string
+	b.run(t, "arrow selection", chromedp.Poll(`(() => { const s = [...document.querySelectorAll('#vrows .vrow.sel')].map(r => r.firstChild.textContent);
+		return s.includes('`+strconv.Itoa(first.Answer.Frame)+`') && s.length === 2 ? s : null; })()`, &sel, chromedp.WithPollingTimeout(20*time.Second)))
+	assert.ElementsMatch(t, []string{strconv.Itoa(first.Frame), strconv.Itoa(first.Answer.Frame)}, sel)
+	b.noProblems(t)
+}
+
+// The ping example: a row per request, lost ones marked as the codec says.
+func TestBrowserStoryPing(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	raw, err := hex.DecodeString(b.exampleHex(t, "ping"))
+	require.NoError(t, err)
+	res := storyOf(t, raw)
+	require.NotEmpty(t, res.Exchanges)
+	p := res.Exchanges[0].Ping
+	require.NotNil(t, p)
+	b.openExample(t, "ping")
+	b.run(t, "wait for the story", chromedp.Poll(`document.querySelectorAll('#story tr.req').length > 0`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+	var lost, replies, bars int
+	b.run(t, "read the ping table",
+		chromedp.Evaluate(`document.querySelectorAll('#story tr.req.lost').length`, &lost),
+		chromedp.Evaluate(`document.querySelectorAll('#story tr.req.ok, #story tr.req.dup').length`, &replies),
+		chromedp.Evaluate(`document.querySelectorAll('#story svg.rttchart rect.bar').length`, &bars))
+	assert.Equal(t, len(p.Lost), lost)
+	assert.Equal(t, len(p.Replies), replies)
+	assert.Positive(t, bars)
+	b.noProblems(t)
+}
