@@ -5,7 +5,7 @@
 // Static text in index.html names its key: data-t (text), data-t-ph
 // (placeholder), data-t-aria (aria-label), data-t-title (title).
 
-import { STORY } from './strings-story.js';
+import { STORY } from './storystrings.js';
 
 const KEY = 'icmplab.lang';
 
