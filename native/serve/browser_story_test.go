@@ -159,3 +159,107 @@ func TestBrowserStoryPing(t *testing.T) {
 	assert.Positive(t, bars)
 	b.noProblems(t)
 }
+
+// lessonTarget is the selector of the right answer to a step's question,
+// worked out natively: a byte of the field the codec dissects there, or
+// the packet or router codec/story says.
+func (b *browser) lessonTarget(tb testing.TB, step int) string {
+	tb.Helper()
+	ids := []string{"8/0", "3/3", "11/0", "ping", "4/0", "traceroute"}
+	raw, err := hex.DecodeString(b.exampleHex(tb, ids[step-1]))
+	require.NoError(tb, err)
+	byteOf := func(field string, last bool) string {
+		f := dissect.Dissect(raw, dissect.LayerAuto, dissect.Options{})
+		var all []*dissect.Node
+		walk(f.Root, &all)
+		var n *dissect.Node
+		for _, x := range all {
+			if x.Field == field {
+				n = x
+				break
+			}
+		}
+		require.NotNil(tb, n, "step %d: no %s", step, field)
+		if last {
+			n = n.Kids[len(n.Kids)-1]
+		}
+		return `#lesson .lbyte[data-off="` + strconv.Itoa(n.Offset) + `"]`
+	}
+	switch step {
+	case 1:
+		return byteOf("ip.proto", false)
+	case 2:
+		return byteOf("icmp.code", false)
+	case 3:
+		return byteOf("icmp.quote", true) // the quote's first 8 payload bytes
+	case 5:
+		return byteOf("ip.src", false)
+	case 4:
+		p := storyOf(tb, raw).Exchanges[0].Ping
+		require.NotNil(tb, p)
+		for _, r := range p.Replies {
+			if !r.Dup {
+				return `#lesson .lchoice:nth-child(` + strconv.Itoa(r.ReplyFrame) + `)` // the choices are the frames in order
+			}
+		}
+	case 6:
+		tr := storyOf(tb, raw).Exchanges[0].Trace
+		require.NotNil(tb, tr)
+		for _, h := range tr.Hops {
+			if h.TTL == 3 {
+				return `#lesson .lchoice[data-addr="` + h.Probes[0].Answer.From.String() + `"]`
+			}
+		}
+	}
+	tb.Fatalf("step %d: no answer", step)
+	return ""
+}
+
+// The lesson, walked from step 1 to 6 in English and in Korean: each
+// question answered by clicking, the answer shown, Next to the end and
+// back to the workbench.
+func TestBrowserLesson(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	targets := map[int]string{}
+	for step := 1; step <= 6; step++ {
+		targets[step] = b.lessonTarget(t, step)
+	}
+	for _, l := range []string{"en", "ko"} {
+		b.run(t, "language "+l, chromedp.Click(`.lang button[data-lang="`+l+`"]`, chromedp.ByQuery))
+		b.run(t, "open the lesson", chromedp.Click("#lessonBtn", chromedp.ByQuery))
+		var titles []string
+		for step := 1; step <= 6; step++ {
+			s := strconv.Itoa(step)
+			b.run(t, "step "+s, chromedp.Poll(`(() => { const x = document.getElementById('lesson'); return !x.hidden && x.dataset.step === '`+s+`' && x.dataset.state === 'ready'; })()`,
+				nil, chromedp.WithPollingTimeout(30*time.Second)))
+			// A wrong click first (the first choice or byte that is not the answer) says so.
+			var title, answer, said string
+			b.run(t, "answer step "+s,
+				chromedp.Text("#lesson h2", &title, chromedp.ByQuery),
+				chromedp.Click(targets[step], chromedp.ByQuery),
+				chromedp.Poll(`document.getElementById('lesson').dataset.answered || null`, &answer, chromedp.WithPollingTimeout(10*time.Second)),
+				chromedp.Text("#lesson .lanswer", &said, chromedp.ByQuery))
+			assert.Equal(t, "right", answer, "%s step %d: %s", l, step, said)
+			assert.NotEmpty(t, said)
+			if l == "ko" {
+				assert.Regexp(t, `[가-힣]`, title+said, "step %d in Korean", step)
+			}
+			titles = append(titles, title)
+			b.run(t, "next", chromedp.Click("#lesson .lnext", chromedp.ByQuery))
+		}
+		assert.Len(t, titles, 6)
+		var inLesson bool
+		b.run(t, "back on the workbench", chromedp.Evaluate(`document.body.classList.contains('in-lesson') || !document.getElementById('lesson').hidden`, &inLesson))
+		assert.False(t, inLesson, "Finish goes back to the workbench")
+		// Previous works too: open, go to 2 and back to 1.
+		b.run(t, "previous", chromedp.Click("#lessonBtn", chromedp.ByQuery),
+			chromedp.Poll(`document.getElementById('lesson').dataset.state === 'ready'`, nil),
+			chromedp.Click("#lesson .lnext", chromedp.ByQuery),
+			chromedp.Poll(`document.getElementById('lesson').dataset.step === '2' && document.getElementById('lesson').dataset.state === 'ready'`, nil),
+			chromedp.Click("#lesson .lprev", chromedp.ByQuery),
+			chromedp.Poll(`document.getElementById('lesson').dataset.step === '1' && document.getElementById('lesson').dataset.state === 'ready'`, nil),
+			chromedp.Click("#lesson .lback", chromedp.ByQuery))
+	}
+	b.noProblems(t)
+}

@@ -16,6 +16,7 @@ import { bindTree, showFrame } from './js/tree.js';
 import { bindHex } from './js/hex.js';
 import { renderTeach, forget } from './js/teach.js';
 import { redrawStory } from './js/story.js';
+import { bindLesson, redrawLesson } from './js/lesson.js';
 
 async function init() {
   applyStatic();
@@ -28,6 +29,7 @@ async function init() {
   bindHex();
   bindLang();
   bindDrop();
+  bindLesson();
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     navigator.serviceWorker.register('sw.js').catch(() => {});
   }
@@ -78,6 +80,7 @@ async function switchLang(l) {
   forget();
   await loadMeta();
   redrawStory();
+  redrawLesson();
   state.keepSel = state.frame ? state.sel : -1;
   if (state.capture) {
     redrawRows();

@@ -122,6 +122,7 @@ const ops = {
   // The exchanges of an open capture (its File, read whole up to STORY_MAX) or of a paste.
   story: async (api, src) => {
     if (src.text !== undefined) return api.story(src.text);
+    if (src.bytes) return api.story(src.bytes);
     const file = files.get(src.handle);
     if (!file || file.size > STORY_MAX) return JSON.stringify({ exchanges: [], roles: [], untracked: 0, limit: 0 });
     return api.story(new Uint8Array(await file.arrayBuffer()));
