@@ -234,6 +234,14 @@ func TestBrowserLesson(t *testing.T) {
 			b.run(t, "step "+s, chromedp.Poll(`(() => { const x = document.getElementById('lesson'); return !x.hidden && x.dataset.step === '`+s+`' && x.dataset.state === 'ready'; })()`,
 				nil, chromedp.WithPollingTimeout(30*time.Second)))
 			// A wrong click first (the first choice or byte that is not the answer) says so.
+			var wrong string
+			b.run(t, "wrong answer step "+s,
+				// Byte 0 (the IP version) answers no step's question.
+				chromedp.Evaluate(`(() => { const right = document.querySelector(`+strconv.Quote(targets[step])+`);
+					const other = [document.querySelector('#lesson .lbyte[data-off="0"]'), ...document.querySelectorAll('#lesson .lchoice')].find(e => e && e !== right);
+					other.click(); })()`, nil),
+				chromedp.Poll(`document.getElementById('lesson').dataset.answered || null`, &wrong, chromedp.WithPollingTimeout(10*time.Second)))
+			assert.Equal(t, "wrong", wrong, "%s step %d: a wrong click", l, step)
 			var title, answer, said string
 			b.run(t, "answer step "+s,
 				chromedp.Text("#lesson h2", &title, chromedp.ByQuery),
