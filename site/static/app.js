@@ -15,6 +15,8 @@ import { bindCapture, openCapture, forgetCapture, redrawRows, reselect } from '.
 import { bindTree, showFrame } from './js/tree.js';
 import { bindHex } from './js/hex.js';
 import { renderTeach, forget } from './js/teach.js';
+import { redrawStory } from './js/story.js';
+import { bindLesson, redrawLesson } from './js/lesson.js';
 
 async function init() {
   applyStatic();
@@ -27,6 +29,7 @@ async function init() {
   bindHex();
   bindLang();
   bindDrop();
+  bindLesson();
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     navigator.serviceWorker.register('sw.js').catch(() => {});
   }
@@ -76,6 +79,8 @@ async function switchLang(l) {
   if (state.meta) $('version').textContent = t('version', state.meta.version);
   forget();
   await loadMeta();
+  redrawStory();
+  redrawLesson();
   state.keepSel = state.frame ? state.sel : -1;
   if (state.capture) {
     redrawRows();

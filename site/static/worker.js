@@ -44,6 +44,9 @@ const files = new Map();
 /** Bytes read between progress reports: big enough to amortise the call. */
 const CHUNK = 1 << 20;
 
+/** The largest capture whose story is told: it is read whole into memory. */
+const STORY_MAX = 64 << 20;
+
 /** streamInto feeds a File into a Go capture session chunk by chunk,
  * reporting progress; it stops early when the session says it is done. */
 async function streamInto(api, handle, file, report, lang) {
@@ -116,6 +119,14 @@ const ops = {
   build: (api, spec, lang) => api.build(spec, lang),
   format: (api, hex, dialect) => api.format(hex, dialect),
   example: (api, id, lang) => api.example(id, lang),
+  // The exchanges of an open capture (its File, read whole up to STORY_MAX) or of a paste.
+  story: async (api, src) => {
+    if (src.text !== undefined) return api.story(src.text);
+    if (src.bytes) return api.story(src.bytes);
+    const file = files.get(src.handle);
+    if (!file || file.size > STORY_MAX) return JSON.stringify({ exchanges: [], roles: [], untracked: 0, limit: 0 });
+    return api.story(new Uint8Array(await file.arrayBuffer()));
+  },
   rows: (api, handle, start, n, lang) => api.captureRows(handle, start, n, lang),
   filter: (api, handle, spec) => api.captureFilter(handle, spec),
   // Ends the Go program, as a crash would (the page's test hook).

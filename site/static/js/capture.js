@@ -9,9 +9,10 @@ import { call, callJSON, withProgress } from './rpc.js';
 import { showMessage } from './message.js';
 import { showFrame, hideFrame } from './tree.js';
 import { decodeText } from './input.js';
+import { showStory, hideStory, applyRole } from './story.js';
 
 const ROW_H = 26;
-const list = { rows: new Map(), count: 0, sel: -1, scale: 1, fetching: new Set(), filterTimer: 0 };
+const list = { rows: new Map(), count: 0, sel: -1, scale: 1, fetching: new Set(), filterTimer: 0, also: new Set() };
 
 // A dropped file of at most this size that is not a capture is tried as
 // text (a saved tcpdump -X or xxd dump).
@@ -60,6 +61,7 @@ export function closeCaptureView() {
   }
   $('capture').hidden = true;
   document.body.classList.remove('has-capture');
+  hideStory();
 }
 
 /** forgetCapture drops the handle of a worker that has been replaced. */
@@ -145,6 +147,7 @@ export async function openCapture(file) {
   if (end.error) showMessage(end.error, 'warning');
   if (end.limit) showMessage(end.limit, 'warning');
   await applyFilter();
+  await showStory({ handle: end.handle });
   $('capture').dataset.state = 'ready';
 }
 
@@ -222,6 +225,7 @@ function renderRows() {
     row.setAttribute('role', 'row');
     row.dataset.i = i;
     if (i === list.sel) row.classList.add('sel');
+    if (r && list.also.has(r.no)) row.classList.add('sel', 'partner');
     if (r) {
       if (r.flags & 1) row.classList.add('bad');
       else if (r.flags & 2) row.classList.add('warn');
@@ -251,7 +255,22 @@ async function fetchRows(start, n) {
   renderRows();
 }
 
-export async function selectRow(i, scroll) {
+/** selectFrames selects frames (numbers from 1) together, showing the last
+ * (a probe's answer) in the tree; the list is unfiltered first so every row is its frame. */
+export async function selectFrames(frames) {
+  if (!state.capture || !frames.length) return;
+  if (activeFilter()) {
+    $('ftype').value = '';
+    $('fcode').value = '';
+    $('faddr').value = '';
+    await applyFilter();
+  }
+  list.also = new Set(frames);
+  await selectRow(frames[frames.length - 1] - 1, true, true);
+}
+
+export async function selectRow(i, scroll, keepAlso) {
+  if (!keepAlso) list.also = new Set();
   list.sel = i;
   if (scroll) {
     const vp = $('vport');
@@ -280,6 +299,7 @@ export async function selectRow(i, scroll) {
   }
   if (list.sel !== i) return; // the user moved on
   state.result = res;
+  applyRole(res.frames[0]);
   $('frames').hidden = true;
   showFrame(0);
 }

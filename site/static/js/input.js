@@ -1,6 +1,7 @@
 // Input: the paste box, its format and layer choices, the examples, the
 // message builder, share links and "Copy as".
 
+import { showStory } from './story.js';
 import { $, el, flash } from './dom.js';
 import { state } from './state.js';
 import { t, lang } from './strings.js';
@@ -215,6 +216,7 @@ export async function decodeText(text, opts, frame) {
   showMessage(res.limit || '', 'warning');
   closeCaptureView();
   showResult(res, frame || 0);
+  if (res.frames.length > 1) await showStory({ text });
 }
 
 function showDecodeError(msg) {

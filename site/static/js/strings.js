@@ -5,6 +5,8 @@
 // Static text in index.html names its key: data-t (text), data-t-ph
 // (placeholder), data-t-aria (aria-label), data-t-title (title).
 
+import { STORY } from './storystrings.js';
+
 const KEY = 'icmplab.lang';
 
 const S = {
@@ -123,6 +125,7 @@ const S = {
     noCarry: 'no carry: ',
     right: 'right',
     found: 'found',
+    ...STORY.en,
   },
   ko: {
     title: 'icmplab · ICMP 작업대',
@@ -231,6 +234,7 @@ const S = {
     noCarry: '올림 없음: ',
     right: '올바른 값',
     found: '패킷의 값',
+    ...STORY.ko,
   },
 };
 

@@ -1,0 +1,273 @@
+package serve_test
+
+// Browser tests of the story panel and the guided lesson (issue 10). What
+// a capture's exchanges are is asked of codec/story natively, over the
+// very bytes the page was given (the example fetched through a second
+// worker of the page's own), never written down here.
+
+import (
+	"bytes"
+	"encoding/hex"
+	"errors"
+	"io"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"icmplab/codec/capture"
+	"icmplab/codec/dissect"
+	"icmplab/codec/story"
+)
+
+// exampleHex asks a fresh worker of the page for an example's bytes.
+func (b *browser) exampleHex(tb testing.TB, id string) string {
+	tb.Helper()
+	var h string
+	b.run(tb, "fetch example "+id, chromedp.Evaluate(`new Promise((ok, fail) => {
+		const w = new Worker('worker.js');
+		w.onmessage = (e) => { if (e.data.id !== 1) return; w.terminate(); e.data.ok ? ok(JSON.parse(e.data.result).hex) : fail(new Error(e.data.error.message)); };
+		w.postMessage({ id: 1, op: 'example', args: [`+strconv.Quote(id)+`, 'en'] });
+	})`, &h, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	return h
+}
+
+// storyOf runs codec/story over a capture's bytes.
+func storyOf(tb testing.TB, file []byte) *story.Result {
+	tb.Helper()
+	r, err := capture.NewReader(bytes.NewReader(file))
+	require.NoError(tb, err)
+	m := story.New(story.Options{})
+	for i := 1; ; i++ {
+		p, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		require.NoError(tb, err)
+		l, _ := dissect.LayerForLinkType(uint32(p.LinkType))
+		m.AddFrame(i, p.Time, p.Data, l)
+	}
+	return m.Result()
+}
+
+func (b *browser) openExample(tb testing.TB, id string) {
+	tb.Helper()
+	b.run(tb, "open example "+id, chromedp.Evaluate(`(() => { const s = document.getElementById('examples'); s.value = `+strconv.Quote(id)+`; s.dispatchEvent(new Event('change')); })()`, nil))
+}
+
+// The traceroute example: the hop table holds the codec's hops, and a
+// click on a hop selects its probe and its answer in the list, with the
+// sentence naming the probe under the answer.
+func TestBrowserStoryTraceroute(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	raw, err := hex.DecodeString(b.exampleHex(t, "traceroute"))
+	require.NoError(t, err)
+	res := storyOf(t, raw)
+	require.Len(t, res.Exchanges, 1)
+	tr := res.Exchanges[0].Trace
+	require.NotNil(t, tr)
+	require.NotEmpty(t, tr.Hops)
+
+	b.openExample(t, "traceroute")
+	b.run(t, "wait for the story", chromedp.Poll(`document.querySelectorAll('#story tr.hop').length > 0`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+	b.waitTree(t)
+
+	type row struct {
+		TTL    string   `json:"ttl"`
+		Addr   string   `json:"addr"`
+		Probes []string `json:"probes"`
+	}
+	var rows []row
+	b.run(t, "read the hop table", chromedp.Evaluate(`[...document.querySelectorAll('#story tr.hop')].map(tr => ({
+		ttl: tr.querySelector('.ttl').textContent, addr: tr.querySelector('.addr').textContent,
+		probes: [...tr.querySelectorAll('button.probe')].map(b => b.dataset.probe)}))`, &rows))
+	require.Len(t, rows, len(tr.Hops))
+	for i, h := range tr.Hops {
+		assert.Equal(t, strconv.Itoa(int(h.TTL)), rows[i].TTL, "hop %d", i)
+		want := "*"
+		var probes []string
+		for _, p := range h.Probes {
+			probes = append(probes, strconv.Itoa(p.Frame))
+			if p.Answer != nil && want == "*" {
+				want = p.Answer.From.String()
+			}
+		}
+		assert.Equal(t, want, rows[i].Addr, "hop %d (TTL %d)", i, h.TTL)
+		assert.Equal(t, probes, rows[i].Probes, "hop %d (TTL %d)", i, h.TTL)
+	}
+	var end string
+	b.run(t, "end", chromedp.Text("#story .end", &end, chromedp.ByQuery))
+	assert.Contains(t, end, tr.Dst.String())
+
+	// Click every hop: both packets selected, the answer in the tree with
+	// the sentence naming its probe.
+	for i, h := range tr.Hops {
+		p := h.Probes[0]
+		require.NotNil(t, p.Answer, "the example's hop %d is answered", h.TTL)
+		b.run(t, "click hop", chromedp.Click(`#story tr.hop:nth-of-type(`+strconv.Itoa(i+2)+`)`, chromedp.ByQuery))
+		want := []string{strconv.Itoa(p.Frame), strconv.Itoa(p.Answer.Frame)}
+		var sel []string
+		b.run(t, "selected rows", chromedp.Poll(`(() => {
+			const s = [...document.querySelectorAll('#vrows .vrow.sel')].map(r => r.firstChild.textContent);
+			const sum = document.getElementById('summary').textContent;
+			return s.length === 2 && s.includes('`+want[1]+`') && sum ? s : null; })()`, &sel, chromedp.WithPollingTimeout(20*time.Second)))
+		assert.ElementsMatch(t, want, sel, "hop TTL %d", h.TTL)
+		if sentence, ok := res.Sentence(p.Answer.Frame); ok {
+			var ok bool
+			b.run(t, "sentence of hop "+strconv.Itoa(int(h.TTL)), chromedp.Poll(`(() => { const q = document.querySelector('#teach .quote');
+				return !!q && q.textContent.includes(`+strconv.Quote(sentence)+`); })()`, &ok, chromedp.WithPollingTimeout(20*time.Second)))
+			assert.True(t, ok, "hop TTL %d: %s", h.TTL, sentence)
+		}
+	}
+	// The picture: one arrow per probe, a click selects the same two.
+	var arrows int
+	b.run(t, "arrows", chromedp.Evaluate(`document.querySelectorAll('#story svg.tracepic g.arrow').length`, &arrows))
+	assert.Equal(t, tr.Sent, arrows)
+	b.run(t, "click an arrow", chromedp.Evaluate(`document.querySelector('#story svg.tracepic g.arrow').dispatchEvent(new MouseEvent('click', {bubbles: true}))`, nil))
+	first := tr.Hops[0].Probes[0]
+	var sel []string
+	b.run(t, "arrow selection", chromedp.Poll(`(() => { const s = [...document.querySelectorAll('#vrows .vrow.sel')].map(r => r.firstChild.textContent);
+		return s.includes('`+strconv.Itoa(first.Answer.Frame)+`') && s.length === 2 ? s : null; })()`, &sel, chromedp.WithPollingTimeout(20*time.Second)))
+	assert.ElementsMatch(t, []string{strconv.Itoa(first.Frame), strconv.Itoa(first.Answer.Frame)}, sel)
+	b.noProblems(t)
+}
+
+// The ping example: a row per request, lost ones marked as the codec says.
+func TestBrowserStoryPing(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	raw, err := hex.DecodeString(b.exampleHex(t, "ping"))
+	require.NoError(t, err)
+	res := storyOf(t, raw)
+	require.NotEmpty(t, res.Exchanges)
+	p := res.Exchanges[0].Ping
+	require.NotNil(t, p)
+	b.openExample(t, "ping")
+	b.run(t, "wait for the story", chromedp.Poll(`document.querySelectorAll('#story tr.req').length > 0`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+	var lost, replies, bars int
+	b.run(t, "read the ping table",
+		chromedp.Evaluate(`document.querySelectorAll('#story tr.req.lost').length`, &lost),
+		chromedp.Evaluate(`document.querySelectorAll('#story tr.req.ok, #story tr.req.dup').length`, &replies),
+		chromedp.Evaluate(`document.querySelectorAll('#story svg.rttchart rect.bar').length`, &bars))
+	assert.Equal(t, len(p.Lost), lost)
+	assert.Equal(t, len(p.Replies), replies)
+	assert.Positive(t, bars)
+	b.noProblems(t)
+}
+
+// lessonTarget is the selector of the right answer to a step's question,
+// worked out natively: a byte of the field the codec dissects there, or
+// the packet or router codec/story says.
+func (b *browser) lessonTarget(tb testing.TB, step int) string {
+	tb.Helper()
+	ids := []string{"8/0", "3/3", "11/0", "ping", "4/0", "traceroute"}
+	raw, err := hex.DecodeString(b.exampleHex(tb, ids[step-1]))
+	require.NoError(tb, err)
+	byteOf := func(field string, last bool) string {
+		f := dissect.Dissect(raw, dissect.LayerAuto, dissect.Options{})
+		var all []*dissect.Node
+		walk(f.Root, &all)
+		var n *dissect.Node
+		for _, x := range all {
+			if x.Field == field {
+				n = x
+				break
+			}
+		}
+		require.NotNil(tb, n, "step %d: no %s", step, field)
+		if last {
+			n = n.Kids[len(n.Kids)-1]
+		}
+		return `#lesson .lbyte[data-off="` + strconv.Itoa(n.Offset) + `"]`
+	}
+	switch step {
+	case 1:
+		return byteOf("ip.proto", false)
+	case 2:
+		return byteOf("icmp.code", false)
+	case 3:
+		return byteOf("icmp.quote", true) // the quote's first 8 payload bytes
+	case 5:
+		return byteOf("ip.src", false)
+	case 4:
+		p := storyOf(tb, raw).Exchanges[0].Ping
+		require.NotNil(tb, p)
+		for _, r := range p.Replies {
+			if !r.Dup {
+				return `#lesson .lchoice:nth-child(` + strconv.Itoa(r.ReplyFrame) + `)` // the choices are the frames in order
+			}
+		}
+	case 6:
+		tr := storyOf(tb, raw).Exchanges[0].Trace
+		require.NotNil(tb, tr)
+		for _, h := range tr.Hops {
+			if h.TTL == 3 {
+				return `#lesson .lchoice[data-addr="` + h.Probes[0].Answer.From.String() + `"]`
+			}
+		}
+	}
+	tb.Fatalf("step %d: no answer", step)
+	return ""
+}
+
+// The lesson, walked from step 1 to 6 in English and in Korean: each
+// question answered by clicking, the answer shown, Next to the end and
+// back to the workbench.
+func TestBrowserLesson(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	targets := map[int]string{}
+	for step := 1; step <= 6; step++ {
+		targets[step] = b.lessonTarget(t, step)
+	}
+	for _, l := range []string{"en", "ko"} {
+		b.run(t, "language "+l, chromedp.Click(`.lang button[data-lang="`+l+`"]`, chromedp.ByQuery))
+		b.run(t, "open the lesson", chromedp.Click("#lessonBtn", chromedp.ByQuery))
+		var titles []string
+		for step := 1; step <= 6; step++ {
+			s := strconv.Itoa(step)
+			b.run(t, "step "+s, chromedp.Poll(`(() => { const x = document.getElementById('lesson'); return !x.hidden && x.dataset.step === '`+s+`' && x.dataset.state === 'ready'; })()`,
+				nil, chromedp.WithPollingTimeout(30*time.Second)))
+			// A wrong click first (the first choice or byte that is not the answer) says so.
+			var wrong string
+			b.run(t, "wrong answer step "+s,
+				// Byte 0 (the IP version) answers no step's question.
+				chromedp.Evaluate(`(() => { const right = document.querySelector(`+strconv.Quote(targets[step])+`);
+					const other = [document.querySelector('#lesson .lbyte[data-off="0"]'), ...document.querySelectorAll('#lesson .lchoice')].find(e => e && e !== right);
+					other.click(); })()`, nil),
+				chromedp.Poll(`document.getElementById('lesson').dataset.answered || null`, &wrong, chromedp.WithPollingTimeout(10*time.Second)))
+			assert.Equal(t, "wrong", wrong, "%s step %d: a wrong click", l, step)
+			var title, answer, said string
+			b.run(t, "answer step "+s,
+				chromedp.Text("#lesson h2", &title, chromedp.ByQuery),
+				chromedp.Click(targets[step], chromedp.ByQuery),
+				chromedp.Poll(`document.getElementById('lesson').dataset.answered || null`, &answer, chromedp.WithPollingTimeout(10*time.Second)),
+				chromedp.Text("#lesson .lanswer", &said, chromedp.ByQuery))
+			assert.Equal(t, "right", answer, "%s step %d: %s", l, step, said)
+			assert.NotEmpty(t, said)
+			if l == "ko" {
+				assert.Regexp(t, `[가-힣]`, title+said, "step %d in Korean", step)
+			}
+			titles = append(titles, title)
+			b.run(t, "next", chromedp.Click("#lesson .lnext", chromedp.ByQuery))
+		}
+		assert.Len(t, titles, 6)
+		var inLesson bool
+		b.run(t, "back on the workbench", chromedp.Evaluate(`document.body.classList.contains('in-lesson') || !document.getElementById('lesson').hidden`, &inLesson))
+		assert.False(t, inLesson, "Finish goes back to the workbench")
+		// Previous works too: open, go to 2 and back to 1.
+		b.run(t, "previous", chromedp.Click("#lessonBtn", chromedp.ByQuery),
+			chromedp.Poll(`document.getElementById('lesson').dataset.state === 'ready'`, nil),
+			chromedp.Click("#lesson .lnext", chromedp.ByQuery),
+			chromedp.Poll(`document.getElementById('lesson').dataset.step === '2' && document.getElementById('lesson').dataset.state === 'ready'`, nil),
+			chromedp.Click("#lesson .lprev", chromedp.ByQuery),
+			chromedp.Poll(`document.getElementById('lesson').dataset.step === '1' && document.getElementById('lesson').dataset.state === 'ready'`, nil),
+			chromedp.Click("#lesson .lback", chromedp.ByQuery))
+	}
+	b.noProblems(t)
+}
