@@ -144,14 +144,25 @@ func diamondHosts(t *testing.T) map[string]*netns.Host {
 // TestECMPDiamond: classic probes (one destination port each) find both
 // middle routers at hop 2; a Paris trace keeps one path; several Paris
 // flows find both. Which branch a flow takes is the kernel's hash of its
-// ports: the probe counts make a false failure unlikely (classic: 12 probes
-// at hop 2, both branches missed with probability 2^-11; 16 flows: 2^-15).
+// ports: the probe counts make a false failure unlikely (classic: 20 probes
+// at hop 2, one branch missed with probability 2^-19; 16 flows: 2^-15).
 func TestECMPDiamond(t *testing.T) {
 	src, dst4, dst6 := diamond(t)
 	for _, c := range []struct{ dst, a, b string }{{dst4, "198.18.2.2", "198.18.3.2"}, {dst6, "2001:2:0:2::2", "2001:2:0:3::2"}} {
-		out := traceIn(t, src, "-n", "-q", "12", "-w", "1", c.dst)
-		if h := hops(out); !contains(h[2], c.a) || !contains(h[2], c.b) || len(h) != 4 {
-			t.Fatalf("classic: want both %s and %s at hop 2 of 4:\n%s", c.a, c.b, out)
+		// Two traces of 10 probes a hop (traceroute's most) from two
+		// port bases: 20 probes at hop 2.
+		var seen []string
+		var out string
+		for _, port := range []string{"33434", "40000"} {
+			out = traceIn(t, src, "-n", "-q", "10", "-p", port, "-w", "1", c.dst)
+			h := hops(out)
+			if len(h) != 4 {
+				t.Fatalf("classic: want 4 hops:\n%s", out)
+			}
+			seen = append(seen, h[2]...)
+		}
+		if !contains(seen, c.a) || !contains(seen, c.b) {
+			t.Fatalf("classic: want both %s and %s at hop 2, saw %v:\n%s", c.a, c.b, seen, out)
 		}
 		// (ICMP is left out: Linux hashes it without ports, so every echo
 		// takes one path whatever the mode.)
