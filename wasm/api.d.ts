@@ -67,7 +67,7 @@ export interface ICMPLab {
   captureFeed(handle: number, chunk: Uint8Array): Promise<string>;
   /** Signal the end of the file. JSON of EndResult. */
   captureEnd(handle: number, lang?: Lang): Promise<string>;
-  /** Select the rows the list shows (all when the filter is empty). JSON of {count: number}. */
+  /** Select the rows the list shows (all when the filter is empty). JSON of {count: number, unchecked?: number}. */
   captureFilter(handle: number, filter: Filter): Promise<string>;
   /** count (<= 1000) rows of the filtered list from start. JSON of Row[]. */
   captureRows(handle: number, start: number, count: number, lang?: Lang): Promise<string>;
@@ -332,8 +332,11 @@ export interface Filter {
   family?: 4 | 6;
   type?: number;
   code?: number;
-  /** Substring of the source or destination address. */
+  /** Substring of the source or destination address, or a CIDR prefix. */
   addr?: string;
+  /** A display filter (filterCheck); a bad one rejects the call. Evaluated
+   * on the bytes the session keeps: CountResult.unchecked counts the rest. */
+  expr?: string;
 }
 
 export interface Row {

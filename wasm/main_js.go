@@ -174,7 +174,7 @@ var methods = map[string]method{
 		return s.rowsAt(a.int(1), a.int(2), a.lang(3)), nil
 	})},
 	"captureFilter": {[]param{integer("handle"), optObject("filter", filterSpec)}, withSession(func(s *session, a argv) (any, error) {
-		return CountResult{Count: s.filter(a[1].(Filter))}, nil
+		return s.filter(a[1].(Filter))
 	})},
 	"capturePacket": {[]param{integer("handle"), integer("index"), langParam()}, withSession(func(s *session, a argv) (any, error) {
 		res, need, err := s.packet(a.int(1), nil, a.lang(2))
@@ -277,5 +277,6 @@ func filterSpec(p *props) (any, error) {
 	p.opt("type", &f.Type)
 	p.opt("code", &f.Code)
 	p.str("addr", &f.Addr)
+	p.str("expr", &f.Expr)
 	return f, p.err
 }

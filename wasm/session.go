@@ -372,29 +372,47 @@ func (s *session) end(h int, l Lang) EndResult {
 // CountResult answers captureFilter.
 type CountResult struct {
 	Count int `json:"count"`
+	// Unchecked counts packets the expression could not be evaluated on:
+	// their bytes were past keepBudget (see filterExpr). They are left out.
+	Unchecked int `json:"unchecked,omitempty"`
 }
 
-// Filter selects rows by ICMP type, code and address.
+// Filter selects rows by ICMP type, code, address (a substring or a CIDR
+// prefix) and a display-filter expression (codec/filter), all of them.
 type Filter struct {
 	Family *int   `json:"family"`
 	Type   *int   `json:"type"`
 	Code   *int   `json:"code"`
 	Addr   string `json:"addr"`
+	Expr   string `json:"expr"`
 }
 
-func (s *session) filter(f Filter) int {
+// filter sets the view. A bad expression is an error and leaves the view
+// as it was.
+//
+// The expression is evaluated on the kept bytes of each row, the way the
+// list makes its summaries: no second pass over the file, no memory beyond
+// the view (4 bytes a matching row). Rows whose bytes were past keepBudget
+// cannot be judged without reading the file again; they are left out and
+// counted in Unchecked, so the page can say so.
+func (s *session) filter(f Filter) (CountResult, error) {
+	var expr *exprFilter
+	if e := strings.TrimSpace(f.Expr); e != "" {
+		x, err := newExprFilter(e)
+		if err != nil {
+			return CountResult{}, err
+		}
+		expr = &x
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if f.Type == nil && f.Code == nil && f.Family == nil && f.Addr == "" {
+	if f.Type == nil && f.Code == nil && f.Family == nil && strings.TrimSpace(f.Addr) == "" && expr == nil {
 		s.view = nil
-		return s.rows.Len()
+		return CountResult{Count: s.rows.Len()}, nil
 	}
-	addr := strings.ToLower(strings.TrimSpace(f.Addr))
-	match := make([]bool, len(s.strs))
-	for i, str := range s.strs {
-		match[i] = addr == "" || strings.Contains(strings.ToLower(str), addr)
-	}
+	match := s.addrMatches(f.Addr)
 	view := make([]int32, 0, 1024)
+	var out CountResult
 	for i := 0; i < s.rows.Len(); i++ {
 		r := s.rows.At(i)
 		if (f.Type != nil || f.Code != nil || f.Family != nil) && r.flags&flagICMP == 0 {
@@ -406,10 +424,42 @@ func (s *session) filter(f Filter) int {
 		if !match[r.src] && !match[r.dst] {
 			continue
 		}
+		if expr != nil {
+			if r.flags&flagKept == 0 {
+				out.Unchecked++
+				continue
+			}
+			start, _ := dissect.LayerForLinkType(s.linkOf(i))
+			if !expr.match(s.kept.Get(r.keep, r.n), start, i+1, int(r.orig)) {
+				continue
+			}
+		}
 		view = append(view, int32(i))
 	}
 	s.view = view
-	return len(view)
+	out.Count = len(view)
+	return out, nil
+}
+
+// addrMatches says, for each interned address string, whether it passes
+// the address box: inside the prefix when the box holds a CIDR prefix
+// (198.18.0.0/15, 2001:2::/48), else containing the box's text.
+func (s *session) addrMatches(box string) []bool {
+	addr := strings.ToLower(strings.TrimSpace(box))
+	match := make([]bool, len(s.strs))
+	pfx, perr := netip.ParsePrefix(addr)
+	for i, str := range s.strs {
+		switch {
+		case addr == "":
+			match[i] = true
+		case perr == nil:
+			a, err := netip.ParseAddr(str)
+			match[i] = err == nil && pfx.Contains(a.Unmap())
+		default:
+			match[i] = strings.Contains(strings.ToLower(str), addr)
+		}
+	}
+	return match
 }
 
 // RowView is one line of the packet list.
