@@ -118,6 +118,8 @@ const ops = {
   example: (api, id, lang) => api.example(id, lang),
   rows: (api, handle, start, n, lang) => api.captureRows(handle, start, n, lang),
   filter: (api, handle, spec) => api.captureFilter(handle, spec),
+  filterCheck: (api, expr) => api.filterCheck(expr),
+  filterFields: (api) => api.filterFields(),
   // Ends the Go program, as a crash would (the page's test hook).
   exit: (api) => api.dispose(),
   close: (api, handle) => {

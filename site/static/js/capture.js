@@ -9,6 +9,7 @@ import { call, callJSON, withProgress } from './rpc.js';
 import { showMessage } from './message.js';
 import { showFrame, hideFrame } from './tree.js';
 import { decodeText } from './input.js';
+import { bindFilterBox, filterExpr } from './filterbox.js';
 
 const ROW_H = 26;
 const list = { rows: new Map(), count: 0, sel: -1, scale: 1, fetching: new Set(), filterTimer: 0 };
@@ -51,6 +52,7 @@ export function bindCapture() {
   $('ftype').addEventListener('change', refilter);
   $('fcode').addEventListener('input', refilter);
   $('faddr').addEventListener('input', refilter);
+  bindFilterBox(applyFilter);
 }
 
 export function closeCaptureView() {
@@ -154,7 +156,7 @@ async function looksLikeText(file) {
 }
 
 function activeFilter() {
-  return $('ftype').value !== '' || $('fcode').value !== '' || $('faddr').value.trim() !== '';
+  return $('ftype').value !== '' || $('fcode').value !== '' || $('faddr').value.trim() !== '' || filterExpr() !== '';
 }
 
 async function applyFilter() {
@@ -167,7 +169,15 @@ async function applyFilter() {
   }
   if ($('fcode').value !== '') spec.code = +$('fcode').value;
   if ($('faddr').value.trim()) spec.addr = $('faddr').value.trim();
-  const out = await callJSON('filter', state.capture.handle, spec);
+  if (filterExpr()) spec.expr = filterExpr();
+  let out;
+  try {
+    out = await callJSON('filter', state.capture.handle, spec);
+  } catch (err) {
+    if (!err.restarted) showMessage(err.message, 'error');
+    return;
+  }
+  if (out.unchecked) showMessage(t('unchecked', fmtInt(out.unchecked)), 'warning');
   list.rows.clear();
   list.sel = -1;
   setCount(out.count);

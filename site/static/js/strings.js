@@ -5,10 +5,13 @@
 // Static text in index.html names its key: data-t (text), data-t-ph
 // (placeholder), data-t-aria (aria-label), data-t-title (title).
 
+import { LIST_EN, LIST_KO } from './strings-list.js';
+
 const KEY = 'icmplab.lang';
 
 const S = {
   en: {
+    ...LIST_EN,
     title: 'icmplab · ICMP workbench',
     brand: 'ICMP workbench',
     navMain: 'Main',
@@ -125,6 +128,7 @@ const S = {
     found: 'found',
   },
   ko: {
+    ...LIST_KO,
     title: 'icmplab · ICMP 작업대',
     brand: 'ICMP 작업대',
     navMain: '주 메뉴',

@@ -1,0 +1,106 @@
+package serve_test
+
+// Browser tests of the list's tools (issue 14): the display-filter box.
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// listRow is one drawn row of the packet list.
+type listRow struct {
+	No      string `json:"no"`
+	Src     string `json:"src"`
+	Summary string `json:"summary"`
+}
+
+const readRowsJS = `[...document.querySelectorAll('#vrows .vrow')].map(r => { const c = r.children; return {no: c[0].textContent, src: c[2] ? c[2].textContent : '', summary: c[4] ? c[4].textContent : ''}; })`
+
+// filterRows types expr in the filter box and reads the rows once the list
+// shows want of them.
+func (b *browser) filterRows(tb testing.TB, expr string, want int) []listRow {
+	tb.Helper()
+	b.run(tb, "type "+expr,
+		chromedp.Evaluate(`(() => { const i = document.getElementById('fexpr'); i.value = `+strconvQuote(expr)+`; i.dispatchEvent(new Event('input')); })()`, nil))
+	var rows []listRow
+	b.run(tb, "rows of "+expr, chromedp.Poll(`(() => {
+		const rows = `+readRowsJS+`;
+		return rows.length === `+strconv.Itoa(want)+` && rows.every(r => r.summary !== '…' && r.no !== '…') ? rows : null;
+	})()`, &rows, chromedp.WithPollingTimeout(20*time.Second)))
+	return rows
+}
+
+// On the traceroute example, a display filter selects what its words say,
+// judged against the unfiltered list; a bad expression is marked where it
+// fails and the list stays as it was.
+func TestBrowserListFilterExpression(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	b.run(t, "open the traceroute example",
+		chromedp.Evaluate(`(() => { const s = document.getElementById('examples'); s.value = 'traceroute'; s.dispatchEvent(new Event('change')); })()`, nil),
+		chromedp.Poll(`document.getElementById('capture').dataset.state === 'ready'`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+	var all []listRow
+	b.run(t, "all rows", chromedp.Poll(`(() => { const rows = `+readRowsJS+`; return rows.length === 8 && rows.every(r => r.summary !== '' ) ? rows : null; })()`,
+		&all, chromedp.WithPollingTimeout(20*time.Second)))
+	var exceeded, exceededCore []string
+	for _, r := range all {
+		if strings.Contains(strings.ToLower(r.Summary), "time exceeded") {
+			exceeded = append(exceeded, r.No)
+			if strings.HasPrefix(r.Src, "203.0.113.") {
+				exceededCore = append(exceededCore, r.No)
+			}
+		}
+	}
+	require.Len(t, exceeded, 3, "rows %+v", all)
+	require.Len(t, exceededCore, 1, "rows %+v", all)
+
+	nos := func(rows []listRow) []string {
+		var out []string
+		for _, r := range rows {
+			out = append(out, r.No)
+		}
+		return out
+	}
+	assert.Equal(t, exceeded, nos(b.filterRows(t, "icmp.type == 11", len(exceeded))))
+	var shown string
+	b.run(t, "count", chromedp.Text("#capshown", &shown, chromedp.ByQuery))
+	assert.Contains(t, shown, "3")
+	assert.Equal(t, exceededCore, nos(b.filterRows(t, "icmp.type == 11 && ip.src in 203.0.113.0/24", 1)))
+
+	// A bad expression: the error names a column past the start, the mark
+	// sits there, and the list keeps the last good filter's rows.
+	bad := "icmp.type == 11 && ip.src in"
+	b.run(t, "type a bad expression",
+		chromedp.Evaluate(`(() => { const i = document.getElementById('fexpr'); i.value = `+strconvQuote(bad)+`; i.dispatchEvent(new Event('input')); })()`, nil))
+	var col string
+	b.run(t, "error column", chromedp.Poll(`(() => { const e = document.getElementById('ferr'); return e.hidden ? null : e.dataset.column; })()`,
+		&col, chromedp.WithPollingTimeout(10*time.Second)))
+	var invalid, msg string
+	b.run(t, "error shown", chromedp.Evaluate(`document.getElementById('fexpr').getAttribute('aria-invalid') || ''`, &invalid),
+		chromedp.Text("#ferr .ferr-msg", &msg, chromedp.ByQuery))
+	assert.Equal(t, "true", invalid)
+	assert.Contains(t, msg, "column "+col)
+	assert.NotEqual(t, "1", col, "the error should point into the expression, not its start")
+	var rows []listRow
+	b.run(t, "rows kept", chromedp.Evaluate(readRowsJS, &rows))
+	assert.Equal(t, exceededCore, nos(rows))
+
+	// Completion: a field-name prefix offers names that start with it.
+	b.run(t, "type a prefix", chromedp.Evaluate(`(() => { const i = document.getElementById('fexpr'); i.focus(); i.value = 'icmp.ty'; i.setSelectionRange(7, 7); i.dispatchEvent(new Event('input')); })()`, nil))
+	var names []string
+	b.run(t, "suggestions", chromedp.Poll(`(() => { const u = document.getElementById('fsuggest'); return u.hidden ? null : [...u.querySelectorAll('li')].map(l => l.dataset.name); })()`,
+		&names, chromedp.WithPollingTimeout(10*time.Second)))
+	require.NotEmpty(t, names)
+	for _, n := range names {
+		assert.True(t, strings.HasPrefix(n, "icmp.ty"), n)
+	}
+	// Clearing the box lists every packet again.
+	b.filterRows(t, "", 8)
+	b.noProblems(t)
+}
