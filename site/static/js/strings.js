@@ -5,7 +5,7 @@
 // Static text in index.html names its key: data-t (text), data-t-ph
 // (placeholder), data-t-aria (aria-label), data-t-title (title).
 
-import { LIST_EN, LIST_KO } from './strings-list.js';
+import { LIST_EN, LIST_KO } from './listwords.js';
 
 const KEY = 'icmplab.lang';
 
