@@ -69,6 +69,11 @@ export interface ICMPLab {
   captureEnd(handle: number, lang?: Lang): Promise<string>;
   /** Select the rows the list shows (all when the filter is empty). JSON of {count: number, unchecked?: number}. */
   captureFilter(handle: number, filter: Filter): Promise<string>;
+  /** The listed packets as a file: "pcapng", "jsonl" or "csv". Refused
+   * when a listed packet's bytes were not kept (past the memory budget). */
+  captureExport(handle: number, format: "pcapng" | "jsonl" | "csv", lang?: Lang): Promise<Uint8Array>;
+  /** The list index of frame number `number` (1-based), -1 when it is not listed. */
+  captureGoto(handle: number, number: number): Promise<number>;
   /** count (<= 1000) rows of the filtered list from start. JSON of Row[]. */
   captureRows(handle: number, start: number, count: number, lang?: Lang): Promise<string>;
   /** The packet at a list index, dissected. JSON of DecodeResult, or of
@@ -347,6 +352,8 @@ export interface Row {
   dst: string;
   summary: string;
   flags: number; // 1: has an error note, 2: has a warning
+  len: number; // length on the wire
+  ttl?: string; // outer TTL or hop limit, when the session kept the bytes
 }
 
 export interface NeedRow {

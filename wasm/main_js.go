@@ -99,6 +99,10 @@ func toJS(v any) any {
 		return js.Undefined()
 	case string, int, float64, bool:
 		return x
+	case []byte: // a file to download (captureExport)
+		a := js.Global().Get("Uint8Array").New(len(x))
+		js.CopyBytesToJS(a, x)
+		return a
 	}
 	return marshal(v)
 }
@@ -175,6 +179,12 @@ var methods = map[string]method{
 	})},
 	"captureFilter": {[]param{integer("handle"), optObject("filter", filterSpec)}, withSession(func(s *session, a argv) (any, error) {
 		return s.filter(a[1].(Filter))
+	})},
+	"captureExport": {[]param{integer("handle"), str("format"), langParam()}, withSession(func(s *session, a argv) (any, error) {
+		return s.export(a.str(1), a.lang(2))
+	})},
+	"captureGoto": {[]param{integer("handle"), integer("number")}, withSession(func(s *session, a argv) (any, error) {
+		return s.indexOf(a.int(1)), nil
 	})},
 	"capturePacket": {[]param{integer("handle"), integer("index"), langParam()}, withSession(func(s *session, a argv) (any, error) {
 		res, need, err := s.packet(a.int(1), nil, a.lang(2))

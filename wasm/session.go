@@ -471,6 +471,8 @@ type RowView struct {
 	Dst     string `json:"dst"`
 	Summary string `json:"summary"`
 	Flags   int    `json:"flags"`
+	Len     int    `json:"len"`           // length on the wire
+	TTL     string `json:"ttl,omitempty"` // outer TTL or hop limit, when the bytes are kept
 }
 
 // rowsAt lists n rows of the current view from start. Summaries are made
@@ -489,12 +491,13 @@ func (s *session) rowsAt(start, n int, l Lang) []RowView {
 			i = int(s.view[k])
 		}
 		r := s.rows.At(i)
-		v := RowView{Index: k, No: i + 1, Src: s.strs[r.src], Dst: s.strs[r.dst], Flags: int(r.flags & (flagError | flagWarning))}
+		v := RowView{Index: k, No: i + 1, Src: s.strs[r.src], Dst: s.strs[r.dst], Flags: int(r.flags & (flagError | flagWarning)), Len: int(max(r.orig, r.n))}
 		v.Time = relTime(r.ts - s.first)
 		if r.flags&flagKept != 0 {
 			start, _ := dissect.LayerForLinkType(s.linkOf(i))
 			f := dissect.Dissect(s.kept.Get(r.keep, r.n), start, dissect.Options{Number: i + 1})
 			v.Summary = f.Protocol + " " + f.Info
+			v.TTL = ttlOf(f)
 		} else if r.flags&flagICMP != 0 {
 			fam := codec.Family(r.fam)
 			v.Summary = fam.String() + " " + typeName(l, fam, codec.Type(r.typ)) + " (" + codeName(l, fam, codec.Type(r.typ), codec.Code(r.code)) + ")"
