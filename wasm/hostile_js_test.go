@@ -127,6 +127,8 @@ func TestJSHostileArguments(t *testing.T) {
 		"captureEnd":       {h, "en"},
 		"captureRows":      {h, 0, 3, "en"},
 		"captureFilter":    {h, js.Global().Get("Object").New()},
+		"captureExport":    {h, "csv", "en"},
+		"captureGoto":      {h, 1},
 		"capturePacket":    {h, 1, "ko"},
 		"captureOpenFetch": {0},
 		"captureDissect":   {h, 0, h, "en"},
