@@ -3,14 +3,23 @@ package serve_test
 // Browser tests of the list's tools (issue 14): the display-filter box.
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"icmplab/codec/capture"
 )
 
 // listRow is one drawn row of the packet list.
@@ -102,5 +111,99 @@ func TestBrowserListFilterExpression(t *testing.T) {
 	}
 	// Clearing the box lists every packet again.
 	b.filterRows(t, "", 8)
+	b.noProblems(t)
+}
+
+// openTraceroute opens the traceroute example's capture and waits for its
+// eight rows.
+func (b *browser) openTraceroute(tb testing.TB) []listRow {
+	tb.Helper()
+	b.run(tb, "open the traceroute example",
+		chromedp.Evaluate(`(() => { const s = document.getElementById('examples'); s.value = 'traceroute'; s.dispatchEvent(new Event('change')); })()`, nil),
+		chromedp.Poll(`document.getElementById('capture').dataset.state === 'ready'`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+	var all []listRow
+	b.run(tb, "all rows", chromedp.Poll(`(() => { const rows = `+readRowsJS+`; return rows.length === 8 && rows.every(r => r.summary !== '') ? rows : null; })()`,
+		&all, chromedp.WithPollingTimeout(20*time.Second)))
+	return all
+}
+
+// download picks format in the export menu and returns the file the
+// browser saved.
+func (b *browser) download(tb testing.TB, dir, format string) []byte {
+	tb.Helper()
+	before, _ := os.ReadDir(dir)
+	b.run(tb, "export "+format, chromedp.Evaluate(`(() => { const s = document.getElementById('export'); s.value = '`+format+`'; s.dispatchEvent(new Event('change')); })()`, nil))
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		ents, _ := os.ReadDir(dir)
+		for _, e := range ents {
+			if strings.HasSuffix(e.Name(), "."+format) && len(ents) > len(before) {
+				data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+				require.NoError(tb, err)
+				if len(data) > 0 {
+					return data
+				}
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	tb.Fatalf("no %s file was downloaded into %s", format, dir)
+	return nil
+}
+
+// The list exports what it shows: the filtered traceroute packets as a
+// pcapng the Go codec reads back, as JSON Lines and as CSV, one packet each.
+// The length and TTL columns are filled, and Ctrl-G goes to a packet.
+func TestBrowserListExportAndGoto(t *testing.T) {
+	b := newBrowser(t)
+	dir := t.TempDir()
+	b.open(t, "")
+	b.run(t, "allow downloads", cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(dir))
+	all := b.openTraceroute(t)
+	var cols [][]string
+	b.run(t, "length and ttl", chromedp.Evaluate(`[...document.querySelectorAll('#vrows .vrow')].map(r => [r.children[5].textContent, r.children[6].textContent])`, &cols))
+	require.Len(t, cols, len(all))
+	for _, c := range cols {
+		n, err := strconv.Atoi(c[0])
+		require.NoError(t, err, "length %q", c[0])
+		assert.Greater(t, n, 20)
+		ttl, err := strconv.Atoi(c[1])
+		require.NoError(t, err, "ttl %q", c[1])
+		assert.Greater(t, ttl, 0)
+	}
+
+	rows := b.filterRows(t, "icmp.type == 11", 3)
+	file := b.download(t, dir, "pcapng")
+	r, err := capture.NewReader(bytes.NewReader(file))
+	require.NoError(t, err)
+	n := 0
+	for {
+		if _, err := r.Next(); err != nil {
+			break
+		}
+		n++
+	}
+	assert.Equal(t, len(rows), n, "packets in the exported pcapng")
+
+	jl := b.download(t, dir, "jsonl")
+	lines := 0
+	for sc := bufio.NewScanner(bytes.NewReader(jl)); sc.Scan(); lines++ {
+	}
+	assert.Equal(t, len(rows), lines, "JSON Lines")
+	c := b.download(t, dir, "csv")
+	recs, err := csv.NewReader(bytes.NewReader(c)).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, recs, len(rows)+1, "CSV header and rows")
+	for k, row := range rows {
+		assert.Equal(t, row.No, recs[k+1][0])
+	}
+
+	// Ctrl-G focuses the go-to box; a listed number selects its row.
+	b.run(t, "ctrl-g", chromedp.KeyEvent("g", chromedp.KeyModifiers(input.ModifierCtrl)))
+	var active string
+	b.run(t, "focus", chromedp.Evaluate(`document.activeElement && document.activeElement.id`, &active))
+	assert.Equal(t, "goto", active)
+	b.run(t, "go to the last", chromedp.Evaluate(`(() => { const g = document.getElementById('goto'); g.value = `+strconvQuote(rows[2].No)+`; g.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'})); })()`, nil),
+		chromedp.Poll(`(() => { const s = document.querySelector('#vrows .vrow.sel'); return s && s.children[0].textContent === `+strconvQuote(rows[2].No)+`; })()`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 	b.noProblems(t)
 }

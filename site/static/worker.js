@@ -119,6 +119,8 @@ const ops = {
   rows: (api, handle, start, n, lang) => api.captureRows(handle, start, n, lang),
   filter: (api, handle, spec) => api.captureFilter(handle, spec),
   filterCheck: (api, expr) => api.filterCheck(expr),
+  export: (api, handle, format, lang) => api.captureExport(handle, format, lang),
+  goto: (api, handle, n) => api.captureGoto(handle, n),
   filterFields: (api) => api.filterFields(),
   // Ends the Go program, as a crash would (the page's test hook).
   exit: (api) => api.dispose(),

@@ -10,6 +10,7 @@ import { showMessage } from './message.js';
 import { showFrame, hideFrame } from './tree.js';
 import { decodeText } from './input.js';
 import { bindFilterBox, filterExpr } from './filterbox.js';
+import { bindListTools } from './export.js';
 
 const ROW_H = 26;
 const list = { rows: new Map(), count: 0, sel: -1, scale: 1, fetching: new Set(), filterTimer: 0 };
@@ -53,6 +54,7 @@ export function bindCapture() {
   $('fcode').addEventListener('input', refilter);
   $('faddr').addEventListener('input', refilter);
   bindFilterBox(applyFilter);
+  bindListTools(selectRow);
 }
 
 export function closeCaptureView() {
@@ -235,7 +237,7 @@ function renderRows() {
     if (r) {
       if (r.flags & 1) row.classList.add('bad');
       else if (r.flags & 2) row.classList.add('warn');
-      for (const c of [r.no, r.time, r.src, r.dst, r.summary]) row.append(el('span', null, c));
+      for (const c of [r.no, r.time, r.src, r.dst, r.summary, r.len, r.ttl || '']) row.append(el('span', null, c));
     } else {
       row.append(el('span', 'muted', '…'));
     }
