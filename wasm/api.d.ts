@@ -72,6 +72,9 @@ export interface ICMPLab {
   /** The listed packets as a file: "pcapng", "jsonl" or "csv". Refused
    * when a listed packet's bytes were not kept (past the memory budget). */
   captureExport(handle: number, format: "pcapng" | "jsonl" | "csv", lang?: Lang): Promise<Uint8Array>;
+  /** Orders the list by a column ("no", "time", "src", "dst", "len",
+   * "summary"), descending when descending is 1; kept across filters. */
+  captureSort(handle: number, key: string, descending?: 0 | 1): Promise<undefined>;
   /** The list index of frame number `number` (1-based), -1 when it is not listed. */
   captureGoto(handle: number, number: number): Promise<number>;
   /** count (<= 1000) rows of the filtered list from start. JSON of Row[]. */

@@ -129,6 +129,7 @@ func TestJSHostileArguments(t *testing.T) {
 		"captureFilter":    {h, js.Global().Get("Object").New()},
 		"captureExport":    {h, "csv", "en"},
 		"captureGoto":      {h, 1},
+		"captureSort":      {h, "len", 1},
 		"capturePacket":    {h, 1, "ko"},
 		"captureOpenFetch": {0},
 		"captureDissect":   {h, 0, h, "en"},

@@ -183,6 +183,9 @@ var methods = map[string]method{
 	"captureExport": {[]param{integer("handle"), str("format"), langParam()}, withSession(func(s *session, a argv) (any, error) {
 		return s.export(a.str(1), a.lang(2))
 	})},
+	"captureSort": {[]param{integer("handle"), str("key"), optInt("descending", 0)}, withSession(func(s *session, a argv) (any, error) {
+		return nil, s.setSort(a.str(1), a.int(2) != 0)
+	})},
 	"captureGoto": {[]param{integer("handle"), integer("number")}, withSession(func(s *session, a argv) (any, error) {
 		return s.indexOf(a.int(1)), nil
 	})},

@@ -64,6 +64,8 @@ type session struct {
 	mu       sync.Mutex // rows and view are read by list calls between feeds
 	rows     rowStore
 	view     []int32 // indices of rows passing the filter; nil means all
+	sortKey  string  // the list's order (sort.go); "" is file order
+	sortDesc bool
 	linkType []uint32
 	strs     []string
 	strIdx   map[string]uint32
@@ -408,6 +410,7 @@ func (s *session) filter(f Filter) (CountResult, error) {
 	defer s.mu.Unlock()
 	if f.Type == nil && f.Code == nil && f.Family == nil && strings.TrimSpace(f.Addr) == "" && expr == nil {
 		s.view = nil
+		s.applySort()
 		return CountResult{Count: s.rows.Len()}, nil
 	}
 	match := s.addrMatches(f.Addr)
@@ -437,6 +440,7 @@ func (s *session) filter(f Filter) (CountResult, error) {
 		view = append(view, int32(i))
 	}
 	s.view = view
+	s.applySort()
 	out.Count = len(view)
 	return out, nil
 }
