@@ -172,6 +172,34 @@ func TestBrowserListExportAndGoto(t *testing.T) {
 		assert.Greater(t, ttl, 0)
 	}
 
+	// A click on the Length header sorts by it; a second click reverses.
+	lengths := func() []int {
+		var ls []string
+		b.run(t, "lengths", chromedp.Evaluate(`[...document.querySelectorAll('#vrows .vrow')].map(r => r.children[5].textContent)`, &ls))
+		var out []int
+		for _, l := range ls {
+			n, _ := strconv.Atoi(l)
+			out = append(out, n)
+		}
+		return out
+	}
+	for _, dir := range []string{"ascending", "descending"} {
+		b.run(t, "sort "+dir, chromedp.Click(`#list .vhead [data-sort="len"]`, chromedp.ByQuery),
+			chromedp.Poll(`document.querySelector('#list .vhead [data-sort="len"]').getAttribute('aria-sort') === '`+dir+`'`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+			chromedp.Poll(`[...document.querySelectorAll('#vrows .vrow')].every(r => r.children.length === 7)`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+		ls := lengths()
+		require.Len(t, ls, 8)
+		for k := 1; k < len(ls); k++ {
+			if dir == "ascending" {
+				assert.LessOrEqual(t, ls[k-1], ls[k], "%v", ls)
+			} else {
+				assert.GreaterOrEqual(t, ls[k-1], ls[k], "%v", ls)
+			}
+		}
+	}
+	b.run(t, "sort by number", chromedp.Click(`#list .vhead [data-sort="no"]`, chromedp.ByQuery),
+		chromedp.Poll(`document.querySelector('#list .vhead [data-sort="no"]').getAttribute('aria-sort') === 'ascending'`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+
 	rows := b.filterRows(t, "icmp.type == 11", 3)
 	file := b.download(t, dir, "pcapng")
 	r, err := capture.NewReader(bytes.NewReader(file))

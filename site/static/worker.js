@@ -121,6 +121,7 @@ const ops = {
   filterCheck: (api, expr) => api.filterCheck(expr),
   export: (api, handle, format, lang) => api.captureExport(handle, format, lang),
   goto: (api, handle, n) => api.captureGoto(handle, n),
+  sort: (api, handle, key, desc) => api.captureSort(handle, key, desc),
   filterFields: (api) => api.filterFields(),
   // Ends the Go program, as a crash would (the page's test hook).
   exit: (api) => api.dispose(),

@@ -10,7 +10,7 @@ import { showMessage } from './message.js';
 import { showFrame, hideFrame } from './tree.js';
 import { decodeText } from './input.js';
 import { bindFilterBox, filterExpr } from './filterbox.js';
-import { bindListTools } from './export.js';
+import { bindListTools, resetSort } from './export.js';
 
 const ROW_H = 26;
 const list = { rows: new Map(), count: 0, sel: -1, scale: 1, fetching: new Set(), filterTimer: 0 };
@@ -54,7 +54,7 @@ export function bindCapture() {
   $('fcode').addEventListener('input', refilter);
   $('faddr').addEventListener('input', refilter);
   bindFilterBox(applyFilter);
-  bindListTools(selectRow);
+  bindListTools(selectRow, applyFilter);
 }
 
 export function closeCaptureView() {
@@ -94,6 +94,7 @@ export async function openCapture(file) {
   list.rows.clear();
   list.count = 0;
   list.sel = -1;
+  resetSort();
   renderRows();
   const src = file instanceof Blob ? { name: file.name, file, lang: lang() } : { ...file, lang: lang() };
   let end;

@@ -16,8 +16,27 @@ const EXPORTS = {
   csv: { ext: 'csv', type: 'text/csv' },
 };
 
-/** bindListTools wires export and go-to; select(i, scroll) shows list index i. */
-export function bindListTools(select) {
+/** bindListTools wires export, go-to and sorting; select(i, scroll) shows
+ * list index i, relist() asks the worker for the list again. */
+export function bindListTools(select, relist) {
+  for (const h of document.querySelectorAll('#list .vhead [data-sort]')) {
+    h.tabIndex = 0;
+    const sort = async () => {
+      if (!state.capture) return;
+      const desc = h.getAttribute('aria-sort') === 'ascending';
+      await call('sort', state.capture.handle, h.dataset.sort, desc ? 1 : 0);
+      for (const o of document.querySelectorAll('#list .vhead [data-sort]')) o.removeAttribute('aria-sort');
+      h.setAttribute('aria-sort', desc ? 'descending' : 'ascending');
+      await relist();
+    };
+    h.addEventListener('click', sort);
+    h.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        sort();
+      }
+    });
+  }
   $('export').addEventListener('change', async (e) => {
     const format = e.target.value;
     e.target.value = '';
@@ -71,4 +90,9 @@ function download(bytes, name, type) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** resetSort forgets the header's order: a new capture opens in file order. */
+export function resetSort() {
+  for (const o of document.querySelectorAll('#list .vhead [data-sort]')) o.removeAttribute('aria-sort');
 }
