@@ -75,6 +75,9 @@ export interface ICMPLab {
   /** Orders the list by a column ("no", "time", "src", "dst", "len",
    * "summary"), descending when descending is 1; kept across filters. */
   captureSort(handle: number, key: string, descending?: 0 | 1): Promise<undefined>;
+  /** Two packets of the list (list indices), field by field, from the bytes
+   * the session kept: JSON of CompareResult (layers ignored in options). */
+  captureCompare(handle: number, a: number, b: number, options?: CompareOptions, lang?: Lang): Promise<string>;
   /** The list index of frame number `number` (1-based), -1 when it is not listed. */
   captureGoto(handle: number, number: number): Promise<number>;
   /** count (<= 1000) rows of the filtered list from start. JSON of Row[]. */

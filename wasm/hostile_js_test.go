@@ -130,6 +130,7 @@ func TestJSHostileArguments(t *testing.T) {
 		"captureExport":    {h, "csv", "en"},
 		"captureGoto":      {h, 1},
 		"captureSort":      {h, "len", 1},
+		"captureCompare":   {h, 0, 1, cmpOpts, "en"},
 		"capturePacket":    {h, 1, "ko"},
 		"captureOpenFetch": {0},
 		"captureDissect":   {h, 0, h, "en"},

@@ -186,6 +186,9 @@ var methods = map[string]method{
 	"captureSort": {[]param{integer("handle"), str("key"), optInt("descending", 0)}, withSession(func(s *session, a argv) (any, error) {
 		return nil, s.setSort(a.str(1), a.int(2) != 0)
 	})},
+	"captureCompare": {[]param{integer("handle"), integer("a"), integer("b"), optObject("options", compareOptions), langParam()}, withSession(func(s *session, a argv) (any, error) {
+		return s.compareRows(a.int(1), a.int(2), a[3].(CompareOptions), a.lang(4))
+	})},
 	"captureGoto": {[]param{integer("handle"), integer("number")}, withSession(func(s *session, a argv) (any, error) {
 		return s.indexOf(a.int(1)), nil
 	})},
