@@ -76,7 +76,8 @@ export interface ICMPLab {
    * "summary"), descending when descending is 1; kept across filters. */
   captureSort(handle: number, key: string, descending?: 0 | 1): Promise<undefined>;
   /** Two packets of the list (list indices), field by field, from the bytes
-   * the session kept: JSON of CompareResult (layers ignored in options). */
+   * the session kept: JSON of CompareResult plus hexA and hexB, the two
+   * packets' bytes (layers in options are ignored). */
   captureCompare(handle: number, a: number, b: number, options?: CompareOptions, lang?: Lang): Promise<string>;
   /** The list index of frame number `number` (1-based), -1 when it is not listed. */
   captureGoto(handle: number, number: number): Promise<number>;

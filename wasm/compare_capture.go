@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strconv"
@@ -8,19 +9,33 @@ import (
 	"icmplab/codec/dissect"
 )
 
+// RowsCompare answers captureCompare: compare's result and both packets'
+// bytes in hex, for the page's two hex panes.
+type RowsCompare struct {
+	LayerA string              `json:"layerA"`
+	LayerB string              `json:"layerB"`
+	Diffs  []dissect.FieldDiff `json:"diffs"`
+	HexA   string              `json:"hexA"`
+	HexB   string              `json:"hexB"`
+}
+
 // compareRows compares two packets of the list (list indices ka and kb),
 // from the bytes the session kept, each from its own link layer.
-func (s *session) compareRows(ka, kb int, o CompareOptions, l Lang) (CompareResult, error) {
+func (s *session) compareRows(ka, kb int, o CompareOptions, l Lang) (RowsCompare, error) {
 	a, la, err := s.keptAt(ka, l)
 	if err != nil {
-		return CompareResult{}, err
+		return RowsCompare{}, err
 	}
 	b, lb, err := s.keptAt(kb, l)
 	if err != nil {
-		return CompareResult{}, err
+		return RowsCompare{}, err
 	}
 	o.LayerA, o.LayerB = la, lb
-	return comparePackets(a, b, o)
+	res, err := comparePackets(a, b, o)
+	if err != nil {
+		return RowsCompare{}, err
+	}
+	return RowsCompare{LayerA: res.LayerA, LayerB: res.LayerB, Diffs: res.Diffs, HexA: hex.EncodeToString(a), HexB: hex.EncodeToString(b)}, nil
 }
 
 // keptAt copies the kept bytes of list index k and names its start layer.
