@@ -11,6 +11,7 @@ import { showFrame, hideFrame } from './tree.js';
 import { decodeText } from './input.js';
 import { bindFilterBox, filterExpr } from './filterbox.js';
 import { bindListTools, resetSort } from './export.js';
+import { bindCompare, closeCompare } from './compare.js';
 
 const ROW_H = 26;
 const list = { rows: new Map(), count: 0, sel: -1, scale: 1, fetching: new Set(), filterTimer: 0 };
@@ -55,6 +56,7 @@ export function bindCapture() {
   $('faddr').addEventListener('input', refilter);
   bindFilterBox(applyFilter);
   bindListTools(selectRow, applyFilter);
+  bindCompare(() => list.sel);
 }
 
 export function closeCaptureView() {
@@ -62,6 +64,7 @@ export function closeCaptureView() {
     call('close', state.capture.handle).catch(() => {});
     state.capture = null;
   }
+  closeCompare();
   $('capture').hidden = true;
   document.body.classList.remove('has-capture');
 }

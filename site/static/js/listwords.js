@@ -14,6 +14,12 @@ export const LIST_EN = {
   notListed: (n) => 'packet ' + n + ' is not in the list',
   exportLabel: 'Export the listed packets',
   exportMenu: 'Export…',
+  cmpTitle: 'Compare',
+  cmpIgnore: 'ignore checksums and timestamps',
+  cmpClose: 'Close',
+  cmpSame: 'No differences.',
+  cmpField: 'Field',
+  cmpPair: (a, b, n) => 'list rows ' + a + ' and ' + b + ': ' + n + ' differences (Ctrl-click a row to compare it with the selected one)',
   unchecked: (n) => n + ' packets past the bytes kept in memory could not be checked against the expression and are not listed',
 };
 
@@ -30,5 +36,11 @@ export const LIST_KO = {
   notListed: (n) => '패킷 ' + n + '은(는) 목록에 없습니다',
   exportLabel: '목록의 패킷 내보내기',
   exportMenu: '내보내기…',
+  cmpTitle: '비교',
+  cmpIgnore: '체크섬과 타임스탬프 무시',
+  cmpClose: '닫기',
+  cmpSame: '차이가 없습니다.',
+  cmpField: '필드',
+  cmpPair: (a, b, n) => '목록 ' + a + '번째와 ' + b + '번째: 차이 ' + n + '개 (행을 Ctrl-클릭하면 선택한 행과 비교합니다)',
   unchecked: (n) => '메모리에 보관하지 않은 패킷 ' + n + '개는 식으로 검사할 수 없어 목록에서 뺐습니다',
 };
