@@ -50,6 +50,9 @@ export interface ICMPLab {
   story(input: Uint8Array | string): Promise<string>;
   /** Compiles a display filter (codec/filter); resolves even when it is bad, JSON of FilterCheck. */
   filterCheck(expr: string): Promise<string>;
+  /** Whether one packet (a pasted frame) matches a display filter; layer
+   * as DecodeResult.layer, "" to guess. Rejects a bad expression. */
+  filterMatch(expr: string, data: Uint8Array, layer: string, number: number, len: number): Promise<boolean>;
   /** The filter's field names for completion, JSON of FilterField[]. */
   filterFields(): Promise<string>;
   /** Two packets field by field (dissect.Compare), JSON of CompareResult. */

@@ -138,6 +138,7 @@ func TestJSHostileArguments(t *testing.T) {
 		"story":            {pkt.Text},
 		"filterCheck":      {"icmp.type == 11"},
 		"filterFields":     {},
+		"filterMatch":      {"icmp", arr, "", 1, 0},
 		"compare":          {arr, arr, cmpOpts},
 	}
 	names := make([]string, 0, len(methods))

@@ -149,7 +149,10 @@ var methods = map[string]method{
 		}
 		return storyText(a.str(0))
 	}},
-	"filterCheck":  {[]param{str("expr")}, func(a argv) (any, error) { return filterCheck(a.str(0)), nil }},
+	"filterCheck": {[]param{str("expr")}, func(a argv) (any, error) { return filterCheck(a.str(0)), nil }},
+	"filterMatch": {[]param{str("expr"), bytesParam("data"), str("layer"), integer("number"), integer("len")}, func(a argv) (any, error) {
+		return filterMatch(a.str(0), a.bytes(1), a.str(2), a.int(3), a.int(4))
+	}},
 	"filterFields": {nil, func(argv) (any, error) { return filterFields(), nil }},
 	"compare": {[]param{bytesParam("a"), bytesParam("b"), optObject("options", compareOptions)}, func(a argv) (any, error) {
 		return comparePackets(a.bytes(0), a.bytes(1), a[2].(CompareOptions))
