@@ -22,6 +22,7 @@ import (
 
 	"icmplab/codec/capture"
 	"icmplab/codec/dissect"
+	"icmplab/codec/filter"
 )
 
 // listRow is one drawn row of the packet list.
@@ -302,5 +303,40 @@ func TestBrowserListCompare(t *testing.T) {
 	assert.NotContains(t, s2.Fields, "icmp.checksum")
 	assert.NotContains(t, s2.Fields, "ip.checksum")
 	assert.Equal(t, native(dissect.CompareOptions{IgnoreChecksums: true, IgnoreTimestamps: true}), s2.Fields)
+	b.noProblems(t)
+}
+
+// Over a paste of several packets the filter box hides the tabs the
+// expression does not select, judged as codec/filter judges them natively.
+func TestBrowserPasteFilter(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	frames := [][]byte{echoRequest(1), mplsTimeExceeded(), echoRequest(2)}
+	var parts []string
+	for _, f := range frames {
+		parts = append(parts, hex.EncodeToString(f))
+	}
+	b.paste(t, strings.Join(parts, "\n\n"))
+	b.run(t, "tabs", chromedp.Poll(`document.querySelectorAll('#frames .frametab').length === 3 && !document.getElementById('pastefilter').hidden`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+	expr := "icmp.type == 8"
+	f, err := filter.Compile(expr)
+	require.NoError(t, err)
+	var want []bool
+	shown := 0
+	for i, fr := range frames {
+		m := f.Match(dissect.Dissect(fr, dissect.LayerIPv4, dissect.Options{Number: i + 1}))
+		want = append(want, m)
+		if m {
+			shown++
+		}
+	}
+	b.run(t, "type "+expr, chromedp.Evaluate(`(() => { const i = document.getElementById('pfexpr'); i.value = `+strconvQuote(expr)+`; i.dispatchEvent(new Event('input')); })()`, nil))
+	var vis []bool
+	b.run(t, "tabs filtered", chromedp.Poll(`(() => { const c = document.getElementById('pfcount').textContent; return c ? [...document.querySelectorAll('#frames .frametab')].map(b => !b.hidden && b.offsetParent !== null) : null; })()`,
+		&vis, chromedp.WithPollingTimeout(10*time.Second)))
+	assert.Equal(t, want, vis)
+	var count string
+	b.run(t, "count", chromedp.Text("#pfcount", &count, chromedp.ByQuery))
+	assert.Contains(t, count, strconv.Itoa(shown))
 	b.noProblems(t)
 }

@@ -119,6 +119,7 @@ const ops = {
   rows: (api, handle, start, n, lang) => api.captureRows(handle, start, n, lang),
   filter: (api, handle, spec) => api.captureFilter(handle, spec),
   filterCheck: (api, expr) => api.filterCheck(expr),
+  filterMatch: (api, expr, data, layer, n, len) => api.filterMatch(expr, data, layer, n, len),
   export: (api, handle, format, lang) => api.captureExport(handle, format, lang),
   goto: (api, handle, n) => api.captureGoto(handle, n),
   sort: (api, handle, key, desc) => api.captureSort(handle, key, desc),

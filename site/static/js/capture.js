@@ -12,6 +12,7 @@ import { decodeText } from './input.js';
 import { bindFilterBox, filterExpr } from './filterbox.js';
 import { bindListTools, resetSort } from './export.js';
 import { bindCompare, closeCompare } from './compare.js';
+import { bindPasteFilter } from './pastefilter.js';
 
 const ROW_H = 26;
 const list = { rows: new Map(), count: 0, sel: -1, scale: 1, fetching: new Set(), filterTimer: 0 };
@@ -57,6 +58,7 @@ export function bindCapture() {
   bindFilterBox(applyFilter);
   bindListTools(selectRow, applyFilter);
   bindCompare(() => list.sel);
+  bindPasteFilter();
 }
 
 export function closeCaptureView() {

@@ -10,28 +10,41 @@ import { callJSON } from './rpc.js';
 /** MAX_SUGGEST is how many field names the completion list shows. */
 const MAX_SUGGEST = 8;
 
-const box = { onChange: () => {}, timer: 0, fields: null, sugg: [], pick: 0, applied: '' };
+/** fields are filterFields' answer, asked once for every box. */
+let fields = null;
 
-/** filterExpr is the expression the list applies: the last good one typed. */
+let capBox = null;
+
+/** filterExpr is the expression the capture list applies: the last good one typed. */
 export function filterExpr() {
-  return box.applied;
+  return capBox ? capBox.applied : '';
 }
 
-/** bindFilterBox wires the box; onChange runs when a new good expression (or none) is in. */
+/** bindFilterBox wires the capture list's box (#fexpr, #ferr, #fsuggest). */
 export function bindFilterBox(onChange) {
-  box.onChange = onChange;
-  const input = $('fexpr');
+  capBox = filterBox({ input: 'fexpr', err: 'ferr', suggest: 'fsuggest' }, onChange);
+}
+
+/** filterBox wires one box given its elements' ids; onChange runs when a
+ * new good expression (or none) is in, read from the returned .applied. */
+export function filterBox(ids, onChange) {
+  const box = { ids, onChange, timer: 0, sugg: [], pick: 0, applied: '' };
+  const input = $(ids.input);
+  const check = () => checkBox(box);
+  const suggest = () => suggestBox(box);
+  const accept = (name) => acceptBox(box, name);
+  const hideSuggest = () => hideBox(box);
   input.addEventListener('input', () => {
     suggest();
     clearTimeout(box.timer);
     box.timer = setTimeout(check, 200);
   });
   input.addEventListener('keydown', (e) => {
-    const open = !$('fsuggest').hidden && box.sugg.length > 0;
+    const open = !$(ids.suggest).hidden && box.sugg.length > 0;
     if (open && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       e.preventDefault();
       box.pick = (box.pick + (e.key === 'ArrowDown' ? 1 : box.sugg.length - 1)) % box.sugg.length;
-      drawSuggest();
+      drawSuggest(box);
     } else if (open && (e.key === 'Tab' || e.key === 'Enter')) {
       e.preventDefault();
       accept(box.sugg[box.pick].name);
@@ -43,19 +56,20 @@ export function bindFilterBox(onChange) {
     }
   });
   input.addEventListener('blur', () => setTimeout(hideSuggest, 150));
-  $('fsuggest').addEventListener('mousedown', (e) => {
+  $(ids.suggest).addEventListener('mousedown', (e) => {
     const li = e.target.closest('li');
     if (!li) return;
     e.preventDefault();
     accept(li.dataset.name);
   });
+  return box;
 }
 
-async function check() {
-  const raw = $('fexpr').value;
+async function checkBox(box) {
+  const raw = $(box.ids.input).value;
   if (!raw.trim()) {
-    showError(null);
-    return apply('');
+    showError(box, null);
+    return apply(box, '');
   }
   let res;
   try {
@@ -63,25 +77,25 @@ async function check() {
   } catch {
     return; // the worker was replaced: the next edit checks again
   }
-  if (raw !== $('fexpr').value) return; // typed on meanwhile
+  if (raw !== $(box.ids.input).value) return; // typed on meanwhile
   if (!res.ok) {
-    showError(raw, res.error);
+    showError(box, raw, res.error);
     return;
   }
-  showError(null);
-  apply(raw.trim());
+  showError(box, null);
+  apply(box, raw.trim());
 }
 
-function apply(expr) {
+function apply(box, expr) {
   if (expr === box.applied) return;
   box.applied = expr;
   box.onChange();
 }
 
 /** showError marks the column where the expression goes wrong, under the box. */
-function showError(raw, err) {
-  const out = $('ferr');
-  const input = $('fexpr');
+function showError(box, raw, err) {
+  const out = $(box.ids.err);
+  const input = $(box.ids.input);
   if (!err) {
     out.hidden = true;
     out.replaceChildren();
@@ -101,32 +115,31 @@ function showError(raw, err) {
 }
 
 /** token is the field-name prefix before the caret, with where it starts. */
-function token() {
-  const input = $('fexpr');
+function token(input) {
   const upto = input.value.slice(0, input.selectionStart ?? input.value.length);
   const m = /[A-Za-z_][\w.-]*$/.exec(upto);
   return m ? { text: m[0], start: m.index, end: upto.length } : null;
 }
 
-async function suggest() {
-  const tok = token();
-  if (!tok) return hideSuggest();
-  if (!box.fields) {
+async function suggestBox(box) {
+  const tok = token($(box.ids.input));
+  if (!tok) return hideBox(box);
+  if (!fields) {
     try {
-      box.fields = await callJSON('filterFields');
+      fields = await callJSON('filterFields');
     } catch {
       return;
     }
   }
   const p = tok.text.toLowerCase();
-  box.sugg = box.fields.filter((f) => f.name.toLowerCase().startsWith(p) && f.name !== tok.text).slice(0, MAX_SUGGEST);
+  box.sugg = fields.filter((f) => f.name.toLowerCase().startsWith(p) && f.name !== tok.text).slice(0, MAX_SUGGEST);
   box.pick = 0;
-  if (!box.sugg.length) return hideSuggest();
-  drawSuggest();
+  if (!box.sugg.length) return hideBox(box);
+  drawSuggest(box);
 }
 
-function drawSuggest() {
-  const ul = $('fsuggest');
+function drawSuggest(box) {
+  const ul = $(box.ids.suggest);
   ul.replaceChildren(
     ...box.sugg.map((f, i) => {
       const li = el('li', i === box.pick ? 'on' : null);
@@ -140,20 +153,20 @@ function drawSuggest() {
   ul.hidden = false;
 }
 
-function hideSuggest() {
+function hideBox(box) {
   box.sugg = [];
-  $('fsuggest').hidden = true;
+  $(box.ids.suggest).hidden = true;
 }
 
-function accept(name) {
-  const tok = token();
-  const input = $('fexpr');
+function acceptBox(box, name) {
+  const input = $(box.ids.input);
+  const tok = token(input);
   if (!tok) return;
   input.value = input.value.slice(0, tok.start) + name + input.value.slice(tok.end);
   const caret = tok.start + name.length;
   input.setSelectionRange(caret, caret);
-  hideSuggest();
+  hideBox(box);
   input.focus();
   clearTimeout(box.timer);
-  box.timer = setTimeout(check, 200);
+  box.timer = setTimeout(() => checkBox(box), 200);
 }
