@@ -292,6 +292,9 @@ func TestBrowserListCompare(t *testing.T) {
 	assert.Positive(t, s.MarksA)
 	assert.Positive(t, s.MarksB)
 	assert.False(t, s.Same)
+	var marked []string
+	b.run(t, "tree marks", chromedp.Evaluate(`[...new Set([...document.querySelectorAll('#tree li.cmp-changed')].map(l => l.dataset.field))]`, &marked))
+	assert.Contains(t, marked, "icmp.seq", "the selected packet's tree marks the differing fields")
 	var sel string
 	b.run(t, "selection stays", chromedp.Evaluate(`document.querySelector('#vrows .vrow.sel').dataset.i`, &sel))
 	assert.Equal(t, "0", sel)

@@ -37,6 +37,7 @@ export function bindCompare(selected) {
 
 export function closeCompare() {
   cmp.a = cmp.b = -1;
+  markTree([]);
   $('compare').hidden = true;
 }
 
@@ -62,6 +63,7 @@ async function run() {
   $('cmptitle').textContent = t('cmpPair', cmp.a + 1, cmp.b + 1, res.diffs.length);
   drawHex($('cmphexa'), res.hexA, res.diffs.map((d) => d.a));
   drawHex($('cmphexb'), res.hexB, res.diffs.map((d) => d.b));
+  markTree(res.diffs.filter((d) => d.a).map((d) => d.field));
   $('compare').dataset.ignored = ignore ? 'yes' : 'no';
   $('compare').hidden = false;
 }
@@ -86,4 +88,11 @@ function drawHex(box, hex, sides) {
     lines.push(line);
   }
   box.replaceChildren(...lines);
+}
+
+/** markTree marks, in the field tree (which shows packet A, the selected
+ * one), the fields that differ from packet B. */
+function markTree(fields) {
+  const want = new Set(fields);
+  for (const li of document.querySelectorAll('#tree li[data-field]')) li.classList.toggle('cmp-changed', want.has(li.dataset.field));
 }
