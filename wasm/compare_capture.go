@@ -44,7 +44,7 @@ func (s *session) keptAt(k int, l Lang) ([]byte, string, error) {
 	defer s.mu.Unlock()
 	idx := s.viewIndices()
 	if k < 0 || k >= len(idx) {
-		return nil, "", fmt.Errorf("%w: list index %d is out of range (0 to %d)", errArgs, k, len(idx)-1)
+		return nil, "", fmt.Errorf("%w: list index %d is out of range (0 to %d)", errListArg, k, len(idx)-1)
 	}
 	i := idx[k]
 	r := s.rows.At(i)

@@ -28,5 +28,5 @@ func TestSessionCompareRows(t *testing.T) {
 	assert.Contains(t, all, "icmp.checksum")
 	assert.NotContains(t, fields(CompareOptions{IgnoreChecksums: true}), "icmp.checksum")
 	_, err := s.compareRows(0, 99, CompareOptions{}, EN)
-	assert.ErrorIs(t, err, errArgs)
+	assert.ErrorIs(t, err, errListArg)
 }

@@ -37,7 +37,7 @@ func (s *session) export(format string, l Lang) ([]byte, error) {
 	switch format {
 	case exportPcapNG, exportJSONL, exportCSV:
 	default:
-		return nil, fmt.Errorf("%w: format must be %s, %s or %s, not %q", errArgs, exportPcapNG, exportJSONL, exportCSV, format)
+		return nil, fmt.Errorf("%w: format must be %s, %s or %s, not %q", errListArg, exportPcapNG, exportJSONL, exportCSV, format)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -61,7 +61,7 @@ func TestSessionExportRoundTrips(t *testing.T) {
 	assert.NotEmpty(t, lines[1][5], "ttl column")
 
 	_, err = s.export("xml", EN)
-	assert.ErrorIs(t, err, errArgs)
+	assert.ErrorIs(t, err, errListArg)
 	assert.Equal(t, 1, s.indexOf(4))
 	assert.Equal(t, -1, s.indexOf(3))
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,6 +10,11 @@ import (
 // Sorting the list by a column: the view (row indices) is reordered, rows
 // stay where they are, so it costs 4 bytes a listed packet. The order is
 // kept by the session and applied again after each filter.
+
+// errListArg is a bad argument to a list tool (sort, export, compare). The
+// method table's errArgs is js-only; this one builds everywhere, with the
+// same words.
+var errListArg = errors.New("bad arguments")
 
 // Sort keys, as the page's column headers name them.
 const (
@@ -25,7 +31,7 @@ func (s *session) setSort(key string, desc bool) error {
 	switch key {
 	case sortNo, sortTime, sortSrc, sortDst, sortLen, sortSummary:
 	default:
-		return fmt.Errorf("%w: sort key must be one of no, time, src, dst, len, summary, not %q", errArgs, key)
+		return fmt.Errorf("%w: sort key must be one of no, time, src, dst, len, summary, not %q", errListArg, key)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -37,5 +37,5 @@ func TestSessionSort(t *testing.T) {
 	assert.Equal(t, []int{2, 4, 6}, rowNos(s))
 	require.Equal(t, 8, mustFilter(t, s, Filter{}))
 	assert.Equal(t, []int{1, 2, 3, 4, 5, 6, 7, 8}, rowNos(s))
-	assert.ErrorIs(t, s.setSort("colour", false), errArgs)
+	assert.ErrorIs(t, s.setSort("colour", false), errListArg)
 }
