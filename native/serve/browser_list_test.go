@@ -343,3 +343,23 @@ func TestBrowserPasteFilter(t *testing.T) {
 	assert.Contains(t, count, strconv.Itoa(shown))
 	b.noProblems(t)
 }
+
+// Pasted packets compare too: Ctrl-click a packet tab against the one shown.
+func TestBrowserPasteCompare(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	frames := [][]byte{echoRequest(1), echoRequest(2)}
+	b.paste(t, hex.EncodeToString(frames[0])+"\n\n"+hex.EncodeToString(frames[1]))
+	b.run(t, "tabs", chromedp.Poll(`document.querySelectorAll('#frames .frametab').length === 2 && !!document.querySelector('#frames .frametab.on')`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+	b.run(t, "ctrl-click the second", chromedp.Evaluate(`document.querySelector('#frames .frametab:nth-child(2)').dispatchEvent(new MouseEvent('click', {bubbles: true, ctrlKey: true}))`, nil))
+	var fields []string
+	b.run(t, "card", chromedp.Poll(`(() => { const c = document.getElementById('compare'); return c.hidden ? null : [...document.querySelectorAll('#cmptable tr[data-field]')].map(r => r.dataset.field); })()`,
+		&fields, chromedp.WithPollingTimeout(10*time.Second)))
+	var want []string
+	for _, d := range dissect.Compare(dissect.Dissect(frames[0], dissect.LayerIPv4, dissect.Options{}), dissect.Dissect(frames[1], dissect.LayerIPv4, dissect.Options{}), dissect.CompareOptions{}) {
+		want = append(want, d.Field)
+	}
+	assert.Equal(t, want, fields)
+	assert.Contains(t, fields, "icmp.seq")
+	b.noProblems(t)
+}

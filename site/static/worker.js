@@ -123,7 +123,8 @@ const ops = {
   export: (api, handle, format, lang) => api.captureExport(handle, format, lang),
   goto: (api, handle, n) => api.captureGoto(handle, n),
   sort: (api, handle, key, desc) => api.captureSort(handle, key, desc),
-  compare: (api, handle, a, b, opts, lang) => api.captureCompare(handle, a, b, opts, lang),
+  compareRows: (api, handle, a, b, opts, lang) => api.captureCompare(handle, a, b, opts, lang),
+  compareBytes: (api, a, b, opts) => api.compare(a, b, opts),
   filterFields: (api) => api.filterFields(),
   // Ends the Go program, as a crash would (the page's test hook).
   exit: (api) => api.dispose(),

@@ -19,6 +19,7 @@ export const LIST_EN = {
   cmpClose: 'Close',
   cmpSame: 'No differences.',
   cmpField: 'Field',
+  cmpPairPaste: (a, b, n) => 'packets ' + a + ' and ' + b + ': ' + n + ' differences (Ctrl-click a packet to compare it with the one shown)',
   cmpPair: (a, b, n) => 'list rows ' + a + ' and ' + b + ': ' + n + ' differences (Ctrl-click a row to compare it with the selected one)',
   unchecked: (n) => n + ' packets past the bytes kept in memory could not be checked against the expression and are not listed',
 };
@@ -41,6 +42,7 @@ export const LIST_KO = {
   cmpClose: '닫기',
   cmpSame: '차이가 없습니다.',
   cmpField: '필드',
+  cmpPairPaste: (a, b, n) => '패킷 ' + a + '과(와) ' + b + ': 차이 ' + n + '개 (패킷을 Ctrl-클릭하면 보이는 패킷과 비교합니다)',
   cmpPair: (a, b, n) => '목록 ' + a + '번째와 ' + b + '번째: 차이 ' + n + '개 (행을 Ctrl-클릭하면 선택한 행과 비교합니다)',
   unchecked: (n) => '메모리에 보관하지 않은 패킷 ' + n + '개는 식으로 검사할 수 없어 목록에서 뺐습니다',
 };

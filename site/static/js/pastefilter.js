@@ -7,6 +7,7 @@ import { state } from './state.js';
 import { t, fmtInt } from './strings.js';
 import { call } from './rpc.js';
 import { filterBox } from './filterbox.js';
+import { fromHex } from './compare.js';
 
 let box = null;
 let gen = 0; // a newer filtering wins over one still running
@@ -30,8 +31,7 @@ async function apply() {
     let ok = true;
     if (expr) {
       const f = frames[i];
-      const bytes = new Uint8Array(f.hex.length / 2);
-      for (let k = 0; k < bytes.length; k++) bytes[k] = parseInt(f.hex.slice(2 * k, 2 * k + 2), 16);
+      const bytes = fromHex(f.hex);
       try {
         ok = await call('filterMatch', expr, bytes, state.result.layer || '', f.number || i + 1, f.len || bytes.length);
       } catch {
