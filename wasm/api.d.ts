@@ -50,6 +50,9 @@ export interface ICMPLab {
   story(input: Uint8Array | string): Promise<string>;
   /** Compiles a display filter (codec/filter); resolves even when it is bad, JSON of FilterCheck. */
   filterCheck(expr: string): Promise<string>;
+  /** Whether one packet (a pasted frame) matches a display filter; layer
+   * as DecodeResult.layer, "" to guess. Rejects a bad expression. */
+  filterMatch(expr: string, data: Uint8Array, layer: string, number: number, len: number): Promise<boolean>;
   /** The filter's field names for completion, JSON of FilterField[]. */
   filterFields(): Promise<string>;
   /** Two packets field by field (dissect.Compare), JSON of CompareResult. */
@@ -67,8 +70,20 @@ export interface ICMPLab {
   captureFeed(handle: number, chunk: Uint8Array): Promise<string>;
   /** Signal the end of the file. JSON of EndResult. */
   captureEnd(handle: number, lang?: Lang): Promise<string>;
-  /** Select the rows the list shows (all when the filter is empty). JSON of {count: number}. */
+  /** Select the rows the list shows (all when the filter is empty). JSON of {count: number, unchecked?: number}. */
   captureFilter(handle: number, filter: Filter): Promise<string>;
+  /** The listed packets as a file: "pcapng", "jsonl" or "csv". Refused
+   * when a listed packet's bytes were not kept (past the memory budget). */
+  captureExport(handle: number, format: "pcapng" | "jsonl" | "csv", lang?: Lang): Promise<Uint8Array>;
+  /** Orders the list by a column ("no", "time", "src", "dst", "len",
+   * "summary"), descending when descending is 1; kept across filters. */
+  captureSort(handle: number, key: string, descending?: 0 | 1): Promise<undefined>;
+  /** Two packets of the list (list indices), field by field, from the bytes
+   * the session kept: JSON of CompareResult plus hexA and hexB, the two
+   * packets' bytes (layers in options are ignored). */
+  captureCompare(handle: number, a: number, b: number, options?: CompareOptions, lang?: Lang): Promise<string>;
+  /** The list index of frame number `number` (1-based), -1 when it is not listed. */
+  captureGoto(handle: number, number: number): Promise<number>;
   /** count (<= 1000) rows of the filtered list from start. JSON of Row[]. */
   captureRows(handle: number, start: number, count: number, lang?: Lang): Promise<string>;
   /** The packet at a list index, dissected. JSON of DecodeResult, or of
@@ -332,8 +347,11 @@ export interface Filter {
   family?: 4 | 6;
   type?: number;
   code?: number;
-  /** Substring of the source or destination address. */
+  /** Substring of the source or destination address, or a CIDR prefix. */
   addr?: string;
+  /** A display filter (filterCheck); a bad one rejects the call. Evaluated
+   * on the bytes the session keeps: CountResult.unchecked counts the rest. */
+  expr?: string;
 }
 
 export interface Row {
@@ -344,6 +362,8 @@ export interface Row {
   dst: string;
   summary: string;
   flags: number; // 1: has an error note, 2: has a warning
+  len: number; // length on the wire
+  ttl?: string; // outer TTL or hop limit, when the session kept the bytes
 }
 
 export interface NeedRow {

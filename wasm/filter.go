@@ -66,3 +66,18 @@ func (e exprFilter) match(data []byte, start dissect.Layer, number, wireLen int)
 	}
 	return e.f.Match(dissect.Dissect(data, start, dissect.Options{Number: number, Len: wireLen}))
 }
+
+// filterMatch says whether one packet (a pasted frame: its bytes, the
+// start layer decode named, its number and length on the wire) matches
+// expr. A bad expression is an error, as in captureFilter.
+func filterMatch(expr string, data []byte, layer string, number, wireLen int) (bool, error) {
+	e, err := newExprFilter(expr)
+	if err != nil {
+		return false, err
+	}
+	start, err := compareLayer(layer, data)
+	if err != nil {
+		return false, err
+	}
+	return e.match(data, start, number, wireLen), nil
+}

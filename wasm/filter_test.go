@@ -38,3 +38,20 @@ func TestExprFilterMatch(t *testing.T) {
 	assert.False(t, g.match(echo, dissect.LayerAuto, 1, 0))
 	assert.True(t, g.match(te, dissect.LayerAuto, 2, 0))
 }
+
+func TestFilterMatchOnePacket(t *testing.T) {
+	e, _ := exampleByID("8/0", EN)
+	res, err := decodeText(e.Hex, DecodeOptions{})
+	if err != nil || len(res.Frames) != 1 {
+		t.Fatalf("decode: %v", err)
+	}
+	data, _ := hex.DecodeString(res.Frames[0].Hex)
+	ok, err := filterMatch("icmp.type == 8", data, res.Layer, 1, 0)
+	assert.NoError(t, err)
+	assert.True(t, ok)
+	ok, err = filterMatch("icmp.type == 0", data, res.Layer, 1, 0)
+	assert.NoError(t, err)
+	assert.False(t, ok)
+	_, err = filterMatch("icmp.type ==", data, res.Layer, 1, 0)
+	assert.Error(t, err)
+}

@@ -271,7 +271,7 @@ func TestSessionListsFiltersAndFetches(t *testing.T) {
 	// Filter by type: time exceeded.
 	te := int(codec.ICMPv4TimeExceeded)
 	four := int(codec.IPv4)
-	if n := s.filter(Filter{Family: &four, Type: &te}); n != 3 {
+	if n := mustFilter(t, s, Filter{Family: &four, Type: &te}); n != 3 {
 		t.Errorf("filter type %d: %d rows, want 3", te, n)
 	}
 	first := s.rowsAt(0, 1, EN)[0]
@@ -279,10 +279,10 @@ func TestSessionListsFiltersAndFetches(t *testing.T) {
 		t.Errorf("first time exceeded is row %d, want 2", first.No)
 	}
 	// Filter by address: the target appears in all 4 probes and in its answer.
-	if n := s.filter(Filter{Addr: exTarget.String()}); n != 5 {
+	if n := mustFilter(t, s, Filter{Addr: exTarget.String()}); n != 5 {
 		t.Errorf("filter addr %s: %d rows, want 5", exTarget, n)
 	}
-	if n := s.filter(Filter{}); n != 8 {
+	if n := mustFilter(t, s, Filter{}); n != 8 {
 		t.Errorf("no filter: %d rows", n)
 	}
 	res, need, err := s.packet(7, nil, EN)

@@ -127,6 +127,10 @@ func TestJSHostileArguments(t *testing.T) {
 		"captureEnd":       {h, "en"},
 		"captureRows":      {h, 0, 3, "en"},
 		"captureFilter":    {h, js.Global().Get("Object").New()},
+		"captureExport":    {h, "csv", "en"},
+		"captureGoto":      {h, 1},
+		"captureSort":      {h, "len", 1},
+		"captureCompare":   {h, 0, 1, cmpOpts, "en"},
 		"capturePacket":    {h, 1, "ko"},
 		"captureOpenFetch": {0},
 		"captureDissect":   {h, 0, h, "en"},
@@ -134,6 +138,7 @@ func TestJSHostileArguments(t *testing.T) {
 		"story":            {pkt.Text},
 		"filterCheck":      {"icmp.type == 11"},
 		"filterFields":     {},
+		"filterMatch":      {"icmp", arr, "", 1, 0},
 		"compare":          {arr, arr, cmpOpts},
 	}
 	names := make([]string, 0, len(methods))

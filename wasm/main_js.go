@@ -99,6 +99,10 @@ func toJS(v any) any {
 		return js.Undefined()
 	case string, int, float64, bool:
 		return x
+	case []byte: // a file to download (captureExport)
+		a := js.Global().Get("Uint8Array").New(len(x))
+		js.CopyBytesToJS(a, x)
+		return a
 	}
 	return marshal(v)
 }
@@ -145,7 +149,10 @@ var methods = map[string]method{
 		}
 		return storyText(a.str(0))
 	}},
-	"filterCheck":  {[]param{str("expr")}, func(a argv) (any, error) { return filterCheck(a.str(0)), nil }},
+	"filterCheck": {[]param{str("expr")}, func(a argv) (any, error) { return filterCheck(a.str(0)), nil }},
+	"filterMatch": {[]param{str("expr"), bytesParam("data"), str("layer"), integer("number"), integer("len")}, func(a argv) (any, error) {
+		return filterMatch(a.str(0), a.bytes(1), a.str(2), a.int(3), a.int(4))
+	}},
 	"filterFields": {nil, func(argv) (any, error) { return filterFields(), nil }},
 	"compare": {[]param{bytesParam("a"), bytesParam("b"), optObject("options", compareOptions)}, func(a argv) (any, error) {
 		return comparePackets(a.bytes(0), a.bytes(1), a[2].(CompareOptions))
@@ -174,7 +181,19 @@ var methods = map[string]method{
 		return s.rowsAt(a.int(1), a.int(2), a.lang(3)), nil
 	})},
 	"captureFilter": {[]param{integer("handle"), optObject("filter", filterSpec)}, withSession(func(s *session, a argv) (any, error) {
-		return CountResult{Count: s.filter(a[1].(Filter))}, nil
+		return s.filter(a[1].(Filter))
+	})},
+	"captureExport": {[]param{integer("handle"), str("format"), langParam()}, withSession(func(s *session, a argv) (any, error) {
+		return s.export(a.str(1), a.lang(2))
+	})},
+	"captureSort": {[]param{integer("handle"), str("key"), optInt("descending", 0)}, withSession(func(s *session, a argv) (any, error) {
+		return nil, s.setSort(a.str(1), a.int(2) != 0)
+	})},
+	"captureCompare": {[]param{integer("handle"), integer("a"), integer("b"), optObject("options", compareOptions), langParam()}, withSession(func(s *session, a argv) (any, error) {
+		return s.compareRows(a.int(1), a.int(2), a[3].(CompareOptions), a.lang(4))
+	})},
+	"captureGoto": {[]param{integer("handle"), integer("number")}, withSession(func(s *session, a argv) (any, error) {
+		return s.indexOf(a.int(1)), nil
 	})},
 	"capturePacket": {[]param{integer("handle"), integer("index"), langParam()}, withSession(func(s *session, a argv) (any, error) {
 		res, need, err := s.packet(a.int(1), nil, a.lang(2))
@@ -277,5 +296,6 @@ func filterSpec(p *props) (any, error) {
 	p.opt("type", &f.Type)
 	p.opt("code", &f.Code)
 	p.str("addr", &f.Addr)
+	p.str("expr", &f.Expr)
 	return f, p.err
 }

@@ -64,6 +64,8 @@ type session struct {
 	mu       sync.Mutex // rows and view are read by list calls between feeds
 	rows     rowStore
 	view     []int32 // indices of rows passing the filter; nil means all
+	sortKey  string  // the list's order (sort.go); "" is file order
+	sortDesc bool
 	linkType []uint32
 	strs     []string
 	strIdx   map[string]uint32
@@ -372,29 +374,48 @@ func (s *session) end(h int, l Lang) EndResult {
 // CountResult answers captureFilter.
 type CountResult struct {
 	Count int `json:"count"`
+	// Unchecked counts packets the expression could not be evaluated on:
+	// their bytes were past keepBudget (see filterExpr). They are left out.
+	Unchecked int `json:"unchecked,omitempty"`
 }
 
-// Filter selects rows by ICMP type, code and address.
+// Filter selects rows by ICMP type, code, address (a substring or a CIDR
+// prefix) and a display-filter expression (codec/filter), all of them.
 type Filter struct {
 	Family *int   `json:"family"`
 	Type   *int   `json:"type"`
 	Code   *int   `json:"code"`
 	Addr   string `json:"addr"`
+	Expr   string `json:"expr"`
 }
 
-func (s *session) filter(f Filter) int {
+// filter sets the view. A bad expression is an error and leaves the view
+// as it was.
+//
+// The expression is evaluated on the kept bytes of each row, the way the
+// list makes its summaries: no second pass over the file, no memory beyond
+// the view (4 bytes a matching row). Rows whose bytes were past keepBudget
+// cannot be judged without reading the file again; they are left out and
+// counted in Unchecked, so the page can say so.
+func (s *session) filter(f Filter) (CountResult, error) {
+	var expr *exprFilter
+	if e := strings.TrimSpace(f.Expr); e != "" {
+		x, err := newExprFilter(e)
+		if err != nil {
+			return CountResult{}, err
+		}
+		expr = &x
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if f.Type == nil && f.Code == nil && f.Family == nil && f.Addr == "" {
+	if f.Type == nil && f.Code == nil && f.Family == nil && strings.TrimSpace(f.Addr) == "" && expr == nil {
 		s.view = nil
-		return s.rows.Len()
+		s.applySort()
+		return CountResult{Count: s.rows.Len()}, nil
 	}
-	addr := strings.ToLower(strings.TrimSpace(f.Addr))
-	match := make([]bool, len(s.strs))
-	for i, str := range s.strs {
-		match[i] = addr == "" || strings.Contains(strings.ToLower(str), addr)
-	}
+	match := s.addrMatches(f.Addr)
 	view := make([]int32, 0, 1024)
+	var out CountResult
 	for i := 0; i < s.rows.Len(); i++ {
 		r := s.rows.At(i)
 		if (f.Type != nil || f.Code != nil || f.Family != nil) && r.flags&flagICMP == 0 {
@@ -406,10 +427,43 @@ func (s *session) filter(f Filter) int {
 		if !match[r.src] && !match[r.dst] {
 			continue
 		}
+		if expr != nil {
+			if r.flags&flagKept == 0 {
+				out.Unchecked++
+				continue
+			}
+			start, _ := dissect.LayerForLinkType(s.linkOf(i))
+			if !expr.match(s.kept.Get(r.keep, r.n), start, i+1, int(r.orig)) {
+				continue
+			}
+		}
 		view = append(view, int32(i))
 	}
 	s.view = view
-	return len(view)
+	s.applySort()
+	out.Count = len(view)
+	return out, nil
+}
+
+// addrMatches says, for each interned address string, whether it passes
+// the address box: inside the prefix when the box holds a CIDR prefix
+// (198.18.0.0/15, 2001:2::/48), else containing the box's text.
+func (s *session) addrMatches(box string) []bool {
+	addr := strings.ToLower(strings.TrimSpace(box))
+	match := make([]bool, len(s.strs))
+	pfx, perr := netip.ParsePrefix(addr)
+	for i, str := range s.strs {
+		switch {
+		case addr == "":
+			match[i] = true
+		case perr == nil:
+			a, err := netip.ParseAddr(str)
+			match[i] = err == nil && pfx.Contains(a.Unmap())
+		default:
+			match[i] = strings.Contains(strings.ToLower(str), addr)
+		}
+	}
+	return match
 }
 
 // RowView is one line of the packet list.
@@ -421,6 +475,8 @@ type RowView struct {
 	Dst     string `json:"dst"`
 	Summary string `json:"summary"`
 	Flags   int    `json:"flags"`
+	Len     int    `json:"len"`           // length on the wire
+	TTL     string `json:"ttl,omitempty"` // outer TTL or hop limit, when the bytes are kept
 }
 
 // rowsAt lists n rows of the current view from start. Summaries are made
@@ -439,12 +495,13 @@ func (s *session) rowsAt(start, n int, l Lang) []RowView {
 			i = int(s.view[k])
 		}
 		r := s.rows.At(i)
-		v := RowView{Index: k, No: i + 1, Src: s.strs[r.src], Dst: s.strs[r.dst], Flags: int(r.flags & (flagError | flagWarning))}
+		v := RowView{Index: k, No: i + 1, Src: s.strs[r.src], Dst: s.strs[r.dst], Flags: int(r.flags & (flagError | flagWarning)), Len: int(max(r.orig, r.n))}
 		v.Time = relTime(r.ts - s.first)
 		if r.flags&flagKept != 0 {
 			start, _ := dissect.LayerForLinkType(s.linkOf(i))
 			f := dissect.Dissect(s.kept.Get(r.keep, r.n), start, dissect.Options{Number: i + 1})
 			v.Summary = f.Protocol + " " + f.Info
+			v.TTL = ttlOf(f)
 		} else if r.flags&flagICMP != 0 {
 			fam := codec.Family(r.fam)
 			v.Summary = fam.String() + " " + typeName(l, fam, codec.Type(r.typ)) + " (" + codeName(l, fam, codec.Type(r.typ), codec.Code(r.code)) + ")"

@@ -100,7 +100,7 @@ func TestBrowserWorkerRestartsAfterExit(t *testing.T) {
 	})()`, &msg, chromedp.WithPollingTimeout(30*time.Second)))
 	assert.Contains(t, msg, "three.pcapng", "the message does not say the capture is read again")
 	var rows int
-	b.run(t, "rows again", chromedp.Poll(`(() => { const n = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 5).length; return n === 3 ? n : null; })()`,
+	b.run(t, "rows again", chromedp.Poll(`(() => { const n = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 7).length; return n === 3 ? n : null; })()`,
 		&rows, chromedp.WithPollingTimeout(10*time.Second)))
 	checkTree(t, b.tree(t), frames[0], dissect.LayerIPv4)
 	b.run(t, "open an example", chromedp.Evaluate(`(() => { const s = document.getElementById('examples'); s.value = '0/0'; s.dispatchEvent(new Event('change')); })()`, nil))
@@ -311,7 +311,7 @@ func TestBrowserPhoneKeepsSummary(t *testing.T) {
 	}
 	b.run(t, "phone", chromedp.EmulateViewport(400, 900),
 		chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery),
-		chromedp.Poll(`(() => { const r = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 5); return r.length === 2 ? r.map(x => ({text: x.children[4].textContent, width: x.children[4].getBoundingClientRect().width})) : null; })()`,
+		chromedp.Poll(`(() => { const r = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 7); return r.length === 2 ? r.map(x => ({text: x.children[4].textContent, width: x.children[4].getBoundingClientRect().width})) : null; })()`,
 			&cells, chromedp.WithPollingTimeout(20*time.Second)))
 	for i, c := range cells {
 		f := dissect.Dissect(frames[i], dissect.LayerIPv4, dissect.Options{})

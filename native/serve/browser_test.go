@@ -611,7 +611,7 @@ func TestBrowserUploadCapture(t *testing.T) {
 		Summary string `json:"summary"`
 	}
 	b.run(t, "wait for rows", chromedp.Poll(`(() => {
-		const r = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 5);
+		const r = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 7);
 		return r.length === `+fmt.Sprint(len(frames))+` ? r.map(x => ({no: x.children[0].textContent, summary: x.children[4].textContent})) : null;
 	})()`, &rows, chromedp.WithPollingTimeout(30*time.Second)))
 	for i, r := range rows {
@@ -945,7 +945,7 @@ func TestBrowserLargeCaptureList(t *testing.T) {
 	b.run(t, "scroll to the end",
 		chromedp.Evaluate(`(() => { const v = document.getElementById('vport'); v.scrollTop = v.scrollHeight; })()`, nil),
 		chromedp.Poll(`(() => {
-			const rows = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 5);
+			const rows = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 7);
 			const l = rows[rows.length - 1];
 			return l && l.children[0].textContent === '50000' ? {no: l.children[0].textContent, dom: document.querySelectorAll('#vrows .vrow').length, info: l.children[4].textContent} : null;
 		})()`, &last, chromedp.WithPollingTimeout(5*time.Second)))

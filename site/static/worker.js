@@ -129,6 +129,14 @@ const ops = {
   },
   rows: (api, handle, start, n, lang) => api.captureRows(handle, start, n, lang),
   filter: (api, handle, spec) => api.captureFilter(handle, spec),
+  filterCheck: (api, expr) => api.filterCheck(expr),
+  filterMatch: (api, expr, data, layer, n, len) => api.filterMatch(expr, data, layer, n, len),
+  export: (api, handle, format, lang) => api.captureExport(handle, format, lang),
+  goto: (api, handle, n) => api.captureGoto(handle, n),
+  sort: (api, handle, key, desc) => api.captureSort(handle, key, desc),
+  compareRows: (api, handle, a, b, opts, lang) => api.captureCompare(handle, a, b, opts, lang),
+  compareBytes: (api, a, b, opts) => api.compare(a, b, opts),
+  filterFields: (api) => api.filterFields(),
   // Ends the Go program, as a crash would (the page's test hook).
   exit: (api) => api.dispose(),
   close: (api, handle) => {

@@ -10,6 +10,10 @@ import { showMessage } from './message.js';
 import { showFrame, hideFrame } from './tree.js';
 import { decodeText } from './input.js';
 import { showStory, hideStory, applyRole } from './story.js';
+import { bindFilterBox, filterExpr } from './filterbox.js';
+import { bindListTools, resetSort } from './export.js';
+import { bindCompare, closeCompare } from './compare.js';
+import { bindPasteFilter } from './pastefilter.js';
 
 const ROW_H = 26;
 const list = { rows: new Map(), count: 0, sel: -1, scale: 1, fetching: new Set(), filterTimer: 0, also: new Set() };
@@ -52,6 +56,10 @@ export function bindCapture() {
   $('ftype').addEventListener('change', refilter);
   $('fcode').addEventListener('input', refilter);
   $('faddr').addEventListener('input', refilter);
+  bindFilterBox(applyFilter);
+  bindListTools(selectRow, applyFilter);
+  bindCompare(() => list.sel);
+  bindPasteFilter();
 }
 
 export function closeCaptureView() {
@@ -59,6 +67,7 @@ export function closeCaptureView() {
     call('close', state.capture.handle).catch(() => {});
     state.capture = null;
   }
+  closeCompare();
   $('capture').hidden = true;
   document.body.classList.remove('has-capture');
   hideStory();
@@ -92,6 +101,7 @@ export async function openCapture(file) {
   list.rows.clear();
   list.count = 0;
   list.sel = -1;
+  resetSort();
   renderRows();
   const src = file instanceof Blob ? { name: file.name, file, lang: lang() } : { ...file, lang: lang() };
   let end;
@@ -157,7 +167,7 @@ async function looksLikeText(file) {
 }
 
 function activeFilter() {
-  return $('ftype').value !== '' || $('fcode').value !== '' || $('faddr').value.trim() !== '';
+  return $('ftype').value !== '' || $('fcode').value !== '' || $('faddr').value.trim() !== '' || filterExpr() !== '';
 }
 
 async function applyFilter() {
@@ -170,7 +180,15 @@ async function applyFilter() {
   }
   if ($('fcode').value !== '') spec.code = +$('fcode').value;
   if ($('faddr').value.trim()) spec.addr = $('faddr').value.trim();
-  const out = await callJSON('filter', state.capture.handle, spec);
+  if (filterExpr()) spec.expr = filterExpr();
+  let out;
+  try {
+    out = await callJSON('filter', state.capture.handle, spec);
+  } catch (err) {
+    if (!err.restarted) showMessage(err.message, 'error');
+    return;
+  }
+  if (out.unchecked) showMessage(t('unchecked', fmtInt(out.unchecked)), 'warning');
   list.rows.clear();
   list.sel = -1;
   setCount(out.count);
@@ -229,7 +247,7 @@ function renderRows() {
     if (r) {
       if (r.flags & 1) row.classList.add('bad');
       else if (r.flags & 2) row.classList.add('warn');
-      for (const c of [r.no, r.time, r.src, r.dst, r.summary]) row.append(el('span', null, c));
+      for (const c of [r.no, r.time, r.src, r.dst, r.summary, r.len, r.ttl || '']) row.append(el('span', null, c));
     } else {
       row.append(el('span', 'muted', '…'));
     }

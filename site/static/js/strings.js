@@ -6,11 +6,13 @@
 // (placeholder), data-t-aria (aria-label), data-t-title (title).
 
 import { STORY } from './storystrings.js';
+import { LIST_EN, LIST_KO } from './listwords.js';
 
 const KEY = 'icmplab.lang';
 
 const S = {
   en: {
+    ...LIST_EN,
     title: 'icmplab · ICMP workbench',
     brand: 'ICMP workbench',
     navMain: 'Main',
@@ -128,6 +130,7 @@ const S = {
     ...STORY.en,
   },
   ko: {
+    ...LIST_KO,
     title: 'icmplab · ICMP 작업대',
     brand: 'ICMP 작업대',
     navMain: '주 메뉴',
