@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"icmplab/codec"
 )
 
 // marshal encodes the glue's results as JSON, following encoding/json's
@@ -157,8 +159,6 @@ func isEmptyValue(v reflect.Value) bool {
 	return false
 }
 
-const hexDigits = "0123456789abcdef"
-
 // appendString quotes s as a JSON string; invalid UTF-8 becomes U+FFFD, as
 // encoding/json does.
 func appendString(b []byte, s string) []byte {
@@ -176,7 +176,7 @@ func appendString(b []byte, s string) []byte {
 			case c == '\t':
 				b = append(b, '\\', 't')
 			case c < 0x20:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+				b = append(b, '\\', 'u', '0', '0', codec.HexDigits[c>>4], codec.HexDigits[c&0xf])
 			default:
 				b = append(b, c)
 			}

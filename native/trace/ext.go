@@ -150,10 +150,7 @@ func formatExt(objs []ExtObject) string {
 
 func u(v uint64) string { return strconv.FormatUint(v, 10) }
 
-func hex2(c byte) string {
-	const digits = "0123456789abcdef"
-	return string([]byte{digits[c>>4], digits[c&15]})
-}
+func hex2(c byte) string { return string(codec.AppendHex(nil, uint64(c), 2)) }
 
 // layoutTag is the short name of where the extension structure was found.
 func layoutTag(l codec.ExtLayout) string {
