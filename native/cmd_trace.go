@@ -264,11 +264,7 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 	pr := &trace.Printer{W: stdout, Cfg: &cfg, Names: names, Ext: cfg.Ext}
 	hops := make(chan trace.HopReport, 1024)
 	printed := make(chan struct{})
-	onHop := func(h trace.HopReport) {
-		if !*asJSON {
-			hops <- h
-		}
-	}
+	onHop := func(h trace.HopReport) { hops <- h }
 	var onReply func(netip.Addr)
 	if names != nil {
 		onReply = names.Start
@@ -282,7 +278,13 @@ func runTrace(args []string, stdout, stderr io.Writer) int {
 			}
 		}()
 	} else {
-		close(printed)
+		// JSON lines: a "hop" line as each hop settles, the summary last.
+		go func() {
+			defer close(printed)
+			for h := range hops {
+				trace.WriteHopJSON(stdout, h, names)
+			}
+		}()
 	}
 	res, err := tr.Run(ctx, onHop, onReply)
 	close(hops)

@@ -87,7 +87,7 @@ func BenchmarkTraceWall(b *testing.B) {
 				var r struct {
 					Elapsed float64 `json:"elapsed_ms"`
 				}
-				if err := json.Unmarshal([]byte(out), &r); err != nil {
+				if err := json.Unmarshal([]byte(summaryLine(out)), &r); err != nil {
 					b.Fatal(err, out)
 				}
 				total += time.Duration(r.Elapsed * float64(time.Millisecond))

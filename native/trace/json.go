@@ -4,14 +4,18 @@ import (
 	"encoding/json"
 	"io"
 	"net/netip"
+	"strings"
 	"time"
 
 	"icmplab/codec"
 )
 
-// JSON shapes of --json: every hop and probe, names, extensions, and an
-// explicit end reason per flow.
+// JSON shapes of --json, as JSON lines so that a script can follow a long
+// trace: one "hop" line per hop as it settles, then one "summary" line with
+// every hop and probe, names, extensions, and an explicit end reason per
+// flow (end_reason, one of the EndReason values; end, the sentence).
 type jsonResult struct {
+	Type       string     `json:"type"` // "summary"
 	Target     netip.Addr `json:"target"`
 	Name       string     `json:"name,omitempty"`
 	Source     netip.Addr `json:"source"`
@@ -26,6 +30,7 @@ type jsonResult struct {
 	Privileged bool       `json:"privileged"`
 	Flows      []jsonFlow `json:"flows"`
 	Paths      []Path     `json:"paths,omitempty"`
+	EndReason  EndReason  `json:"end_reason"`
 	End        string     `json:"end"`
 	Sent       int        `json:"probes_sent"`
 	Ignored    int        `json:"replies_ignored"`
@@ -33,15 +38,18 @@ type jsonResult struct {
 }
 
 type jsonFlow struct {
-	Flow    int       `json:"flow"`
-	SrcPort uint16    `json:"src_port,omitempty"`
-	DstPort uint16    `json:"dst_port,omitempty"`
-	End     string    `json:"end"`
-	Reached bool      `json:"reached"`
-	Hops    []jsonHop `json:"hops"`
+	Flow      int       `json:"flow"`
+	SrcPort   uint16    `json:"src_port,omitempty"`
+	DstPort   uint16    `json:"dst_port,omitempty"`
+	EndReason EndReason `json:"end_reason"`
+	End       string    `json:"end"`
+	Reached   bool      `json:"reached"`
+	Hops      []jsonHop `json:"hops"`
 }
 
 type jsonHop struct {
+	Type   string      `json:"type,omitempty"` // "hop" on a hop line
+	Flow   int         `json:"flow,omitempty"` // on a hop line: the flow, from 1
 	TTL    int         `json:"ttl"`
 	Probes []jsonProbe `json:"probes"`
 	// Stats is the hop's statistics over its probes, computed as --report
@@ -95,10 +103,53 @@ type jsonProbe struct {
 	QuotedTOS  *uint8      `json:"quoted_tos,omitempty"`
 }
 
-// WriteJSON writes r; names come from res (nil: none), waited for until deadline.
+// EndReason is the enum of why a flow's trace ended, for scripts (the
+// end sentence says the same for people).
+type EndReason string
+
+const (
+	ReasonReached     EndReason = "reached"     // the target answered
+	ReasonUnreachable EndReason = "unreachable" // an unreachable error ended it (end says which mark)
+	ReasonMaxHops     EndReason = "max_hops"    // no answer from the target by -m
+	ReasonMaxUnknown  EndReason = "max_unknown" // --max-unknown silent hops in a row past the last answer
+	ReasonInterrupted EndReason = "interrupted" // SIGINT, SIGTERM or SIGHUP, or the trace could not go on
+)
+
+// ReasonOf is the enum value of a flow's end sentence (FlowResult.End).
+func ReasonOf(end string) EndReason {
+	for _, r := range []struct {
+		prefix string
+		reason EndReason
+	}{{"destination reached", ReasonReached}, {"unreachable", ReasonUnreachable}, {"max hops", ReasonMaxHops}, {"max unknown", ReasonMaxUnknown}} {
+		if strings.HasPrefix(end, r.prefix) {
+			return r.reason
+		}
+	}
+	return ReasonInterrupted
+}
+
+// WriteHopJSON writes one settled hop as a JSON line (type "hop"); names
+// are those already known (the summary line waits for the rest).
+func WriteHopJSON(w io.Writer, h HopReport, res *Resolver) error {
+	jh := hopJSON(h, res, time.Time{})
+	jh.Type, jh.Flow = "hop", h.Flow+1
+	return json.NewEncoder(w).Encode(jh)
+}
+
+func hopJSON(h HopReport, res *Resolver, deadline time.Time) jsonHop {
+	st := StatsOf(h)
+	jh := jsonHop{TTL: h.TTL, Stats: statsJSON(&st), Probes: []jsonProbe{}}
+	for i := range h.Probes {
+		jh.Probes = append(jh.Probes, probeJSON(&h.Probes[i], res, deadline))
+	}
+	return jh
+}
+
+// WriteJSON writes r as the summary line; names come from res (nil: none),
+// waited for until deadline.
 func WriteJSON(w io.Writer, r *Result, res *Resolver, deadline time.Time) error {
 	c := r.Config
-	out := jsonResult{Target: c.Target, Name: c.Name, Source: r.Source, Method: c.Method.String(), Family: 4,
+	out := jsonResult{Type: "summary", Target: c.Target, Name: c.Name, Source: r.Source, Method: c.Method.String(), Family: 4,
 		Paris: c.Paris, MaxHops: c.MaxHops, FirstTTL: c.FirstTTL, Queries: c.Queries, PacketSize: r.PacketSize,
 		Privileged: r.Privileged, Sent: r.Sent, Ignored: r.Ignored, Port: c.Port,
 		ElapsedMS: float64(r.Elapsed) / float64(time.Millisecond)}
@@ -106,26 +157,20 @@ func WriteJSON(w io.Writer, r *Result, res *Resolver, deadline time.Time) error 
 		out.Family = 6
 	}
 	for _, f := range r.Flows {
-		jf := jsonFlow{Flow: f.Flow + 1, SrcPort: f.SrcPort, DstPort: f.DstPort, End: f.End, Reached: f.Reached, Hops: []jsonHop{}}
+		jf := jsonFlow{Flow: f.Flow + 1, SrcPort: f.SrcPort, DstPort: f.DstPort, EndReason: ReasonOf(f.End), End: f.End, Reached: f.Reached, Hops: []jsonHop{}}
 		for _, h := range f.Hops {
-			st := StatsOf(h)
-			jh := jsonHop{TTL: h.TTL, Stats: statsJSON(&st)}
-			for i := range h.Probes {
-				jh.Probes = append(jh.Probes, probeJSON(&h.Probes[i], res, deadline))
-			}
-			jf.Hops = append(jf.Hops, jh)
+			jf.Hops = append(jf.Hops, hopJSON(h, res, deadline))
 		}
 		out.Flows = append(out.Flows, jf)
 	}
 	if len(r.Flows) > 0 {
 		out.End = r.Flows[0].End
 	}
+	out.EndReason = ReasonOf(out.End)
 	if c.Flows > 1 {
 		out.Paths = Paths(r)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return json.NewEncoder(w).Encode(out)
 }
 
 func probeJSON(p *Probe, res *Resolver, deadline time.Time) jsonProbe {

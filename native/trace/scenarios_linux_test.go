@@ -19,10 +19,11 @@ import (
 
 // traceJSON is the part of --json the tests read.
 type traceJSON struct {
-	End     string `json:"end"`
-	Sent    int    `json:"probes_sent"`
-	Ignored int    `json:"replies_ignored"`
-	Flows   []struct {
+	EndReason string `json:"end_reason"`
+	End       string `json:"end"`
+	Sent      int    `json:"probes_sent"`
+	Ignored   int    `json:"replies_ignored"`
+	Flows     []struct {
 		Flow    int    `json:"flow"`
 		SrcPort uint16 `json:"src_port"`
 		End     string `json:"end"`
@@ -41,11 +42,39 @@ type traceJSON struct {
 	Paths []Path `json:"paths"`
 }
 
+// summaryLine is the last line of trace --json's output: the summary.
+func summaryLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
+}
+
+// decodeJSON reads trace --json's lines: "hop" lines as hops settle, each
+// checked to be whole JSON, then the "summary" line, returned.
 func decodeJSON(t *testing.T, s string) traceJSON {
 	t.Helper()
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		var kind struct {
+			Type string `json:"type"`
+			TTL  int    `json:"ttl"`
+		}
+		if err := json.Unmarshal([]byte(l), &kind); err != nil {
+			t.Fatalf("--json line %d: %v\n%s", i+1, err, s)
+		}
+		want := "hop"
+		if i == len(lines)-1 {
+			want = "summary"
+		}
+		if kind.Type != want {
+			t.Fatalf("--json line %d is %q, want %q:\n%s", i+1, kind.Type, want, s)
+		}
+	}
 	var r traceJSON
-	if err := json.Unmarshal([]byte(s), &r); err != nil {
-		t.Fatalf("--json output: %v\n%s", err, s)
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &r); err != nil {
+		t.Fatalf("--json summary: %v\n%s", err, s)
+	}
+	if r.EndReason == "" {
+		t.Fatalf("--json summary has no end_reason:\n%s", s)
 	}
 	return r
 }
@@ -253,7 +282,7 @@ func TestUnprivileged(t *testing.T) {
 			var priv struct {
 				Privileged bool `json:"privileged"`
 			}
-			json.Unmarshal([]byte(out), &priv)
+			json.Unmarshal([]byte(summaryLine(out)), &priv)
 			if priv.Privileged {
 				t.Fatalf("as nobody the trace claims raw sockets")
 			}

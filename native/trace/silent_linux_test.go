@@ -43,6 +43,7 @@ func TestSilentDestinationStopsEarly(t *testing.T) {
 
 	r := decodeJSON(t, traceIn(t, c.Src(), "-n", "-w", "1", "--json", c.Dst6()))
 	assert.Equal(t, "max unknown (5)", r.End)
+	assert.Equal(t, "max_unknown", r.EndReason)
 	assert.Len(t, r.Flows[0].Hops, 7)
 
 	r = decodeJSON(t, traceIn(t, c.Src(), "-n", "-w", "0.5", "-m", "9", "--max-unknown", "0", "--json", dst))

@@ -161,7 +161,7 @@ func TestTunExtensions(t *testing.T) {
 				} `json:"flows"`
 			}
 			js := traceIn(t, h, "-n", "-q", "1", "-w", "2", "--json", target)
-			if err := json.Unmarshal([]byte(js), &res); err != nil {
+			if err := json.Unmarshal([]byte(summaryLine(js)), &res); err != nil {
 				t.Fatalf("json: %v\n%s", err, js)
 			}
 			if res.End != "destination reached" || res.Ignored < 2 || len(res.Flows) != 1 || len(res.Flows[0].Hops) != 5 {
