@@ -85,13 +85,21 @@ function ms(v) {
   return v === null || v === undefined ? '*' : v.toFixed(v < 10 ? 3 : 1) + ' ms';
 }
 
+// A capture may hold thousands of exchanges and a ping thousands of
+// requests: the panel draws the first ones and says how many it left out,
+// so the page stays as light as the virtual list beside it.
+const MAX_EXCHANGES = 30;
+const MAX_ROWS = 200;
+
 function render() {
   const box = $('story');
   box.replaceChildren(el('h2', null, t('storyTitle')));
-  story.view.exchanges.forEach((x, i) => {
+  story.view.exchanges.slice(0, MAX_EXCHANGES).forEach((x, i) => {
     if (x.kind === 'trace') box.append(trace(x, i));
     else if (x.kind === 'ping') box.append(ping(x, i));
   });
+  const more = story.view.exchanges.length - MAX_EXCHANGES;
+  if (more > 0) box.append(el('p', 'muted', t('storyMore', fmtInt(more))));
   if (story.view.untracked) box.append(el('p', 'muted', t('storyUntracked', fmtInt(story.view.untracked), fmtInt(story.view.limit))));
   box.hidden = false;
   document.body.classList.add('has-story');
@@ -212,7 +220,7 @@ function ping(x, i) {
   (x.lost || []).forEach((seq, k) => rows.push({ seq, rtt: null, ttl: null, state: 'lost', frame: lostFrames[k] }));
   for (const e of x.errors || []) rows.push({ seq: e.seq, rtt: null, ttl: null, state: 'error', frame: e.request_frame, from: e.from });
   rows.sort((a, b) => a.seq - b.seq);
-  for (const r of rows) {
+  for (const r of rows.slice(0, MAX_ROWS)) {
     const tr = el('tr', 'req ' + r.state);
     tr.append(el('td', null, String(r.seq)), el('td', null, r.rtt === null ? '—' : ms(r.rtt)), el('td', null, r.ttl === null ? '—' : String(r.ttl)));
     tr.append(el('td', 'state', t('storyState_' + r.state, r.from || '')));
@@ -220,14 +228,20 @@ function ping(x, i) {
     tb.append(tr);
   }
   sec.append(tb);
+  if (rows.length > MAX_ROWS) sec.append(el('p', 'muted', t('storyMoreRows', fmtInt(rows.length - MAX_ROWS))));
   sec.append(chart(x));
   return sec;
 }
 
 /** chart draws each reply's round trip as a bar, by sequence; lost ones as a cross. */
 function chart(x) {
-  const pts = x.replies.filter((r) => !r.dup);
-  const lost = x.lost || [];
+  // The first MAX_ROWS sequence numbers, as the table above.
+  let first = Infinity;
+  for (const r of x.replies) first = Math.min(first, r.seq);
+  for (const s of x.lost || []) first = Math.min(first, s);
+  const inView = (s) => s < first + MAX_ROWS;
+  const pts = x.replies.filter((r) => !r.dup && inView(r.seq));
+  const lost = (x.lost || []).filter(inView);
   const seqs = [...pts.map((r) => r.seq), ...lost];
   if (!seqs.length) return el('span');
   const lo = Math.min(...seqs);

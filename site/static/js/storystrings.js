@@ -4,6 +4,8 @@
 export const STORY = {
   en: {
     storyTitle: 'Story',
+    storyMore: (n) => n + ' more exchanges in this capture are not drawn here.',
+    storyMoreRows: (n) => n + ' more requests are not listed here.',
     storyTrace: (src, dst, m) => 'Trace from ' + src + ' to ' + dst + ' (' + m + ' probes)',
     storyTTL: 'TTL sent',
     storyAddr: 'Router',
@@ -84,6 +86,8 @@ export const STORY = {
   },
   ko: {
     storyTitle: '이야기',
+    storyMore: (n) => '이 캡처의 교환 ' + n + '개는 여기에 그리지 않았습니다.',
+    storyMoreRows: (n) => '요청 ' + n + '개는 여기에 나열하지 않았습니다.',
     storyTrace: (src, dst, m) => src + '에서 ' + dst + '까지의 경로 추적 (' + m + ' 프로브)',
     storyTTL: '보낸 TTL',
     storyAddr: '라우터',
