@@ -59,10 +59,11 @@ func capture(t *testing.T, h *netns.Host, fn func() string) ([]byte, string) {
 	}
 	out := fn()
 	// tcpdump stops at SIGINT without draining what the kernel still
-	// holds for it: on a loaded machine it may lag behind. Wait until the
-	// file has not grown for 300 ms (at most 5 s).
+	// holds for it: on a loaded machine it may lag behind by a good part
+	// of a second. Wait until the file has not grown for 1.5 s (at most
+	// 15 s).
 	size, stable := int64(-1), 0
-	for i := 0; i < 50 && stable < 3; i++ {
+	for i := 0; i < 150 && stable < 15; i++ {
 		time.Sleep(100 * time.Millisecond)
 		if st, err := os.Stat(file); err == nil && st.Size() == size {
 			stable++
