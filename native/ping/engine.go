@@ -79,19 +79,9 @@ func New(cfg Config, conn Conn, sink Sink) (*Pinger, error) {
 	if c, ok := conn.(Clocked); ok {
 		p.clk = clock.Or(c.Clock())
 	}
-	var rid uint16
-	p.cookie, rid = newCookie()
-	if id, ok := conn.EchoID(); ok {
-		p.id = id
-	} else {
-		p.id = rid
-	}
-	// A raw socket's kernel filters pass only replies with our identifier
-	// (and errors); datagram sockets need none.
-	if f, ok := conn.(interface{ FilterReplies(uint16) error }); ok {
-		if err := f.FilterReplies(p.id); err != nil {
-			return nil, err
-		}
+	var err error
+	if p.id, p.cookie, err = echoIdentity(conn); err != nil {
+		return nil, err
 	}
 	if f, ok := sink.(interface{ Flush() }); ok {
 		p.flush = f.Flush

@@ -111,17 +111,9 @@ func NewFleet(cfg Config, gap time.Duration, targets []Target, conn Conn) (*Flee
 		}
 		f.targets[i].addr = t.Addr.Unmap()
 	}
-	var rid uint16
-	f.cookie, rid = newCookie()
-	if id, ok := conn.EchoID(); ok {
-		f.id = id
-	} else {
-		f.id = rid
-	}
-	if fr, ok := conn.(interface{ FilterReplies(uint16) error }); ok {
-		if err := fr.FilterReplies(f.id); err != nil {
-			return nil, err
-		}
+	var err error
+	if f.id, f.cookie, err = echoIdentity(conn); err != nil {
+		return nil, err
 	}
 	f.payload = buildPayload(cfg.Size, f.cookie, cfg.Pattern)
 	f.reqType, f.replyType = codec.ICMPv4EchoRequest, codec.ICMPv4EchoReply

@@ -10,6 +10,22 @@ import (
 const CookieLen = 8
 
 // newCookie draws the pinger's cookie and, for raw sockets, its identifier.
+// echoIdentity is what a prober on conn sends as itself: the echo
+// identifier (the kernel's for a datagram socket, a random one for a raw
+// socket) and a random payload cookie. A raw socket's kernel filters are
+// set to pass only replies with that identifier (and errors); datagram
+// sockets need none.
+func echoIdentity(conn Conn) (id uint16, cookie [CookieLen]byte, err error) {
+	cookie, id = newCookie()
+	if kid, ok := conn.EchoID(); ok {
+		id = kid
+	}
+	if f, ok := conn.(interface{ FilterReplies(uint16) error }); ok {
+		err = f.FilterReplies(id)
+	}
+	return id, cookie, err
+}
+
 func newCookie() (c [CookieLen]byte, id uint16) {
 	var b [CookieLen + 2]byte
 	rand.Read(b[:]) // never fails (crypto/rand, Go 1.24+)
