@@ -32,7 +32,7 @@ func mustHex(t *testing.T, s string) []byte {
 }
 
 // The examples menu must cover the textbook's table (Kurose & Ross 5.6, in
-// /work/shared/seed/README.md), one packet per row.
+// the source notes, ../shared/seed/icmp-notes.ko.md), one packet per row.
 var textbookTable = []string{"0/0", "3/0", "3/1", "3/2", "3/3", "3/6", "3/7", "4/0", "8/0", "9/0", "10/0", "11/0", "12/0"}
 
 func TestExamplesCoverTextbookAndDissectClean(t *testing.T) {

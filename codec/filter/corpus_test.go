@@ -13,24 +13,15 @@ import (
 
 	"icmplab/codec/capture"
 	"icmplab/codec/dissect"
+	"icmplab/internal/testenv"
 )
-
-// corpusDirs are where the shared capture corpus may be (it is not part of
-// the repository).
-var corpusDirs = []string{"/work/shared/corpus", "../../../shared/corpus"}
 
 // TestQuickAgreesWithTree: wherever MatchBytes decides a frame of the
 // corpus, it decides as Match does on the frame's dissection.
 func TestQuickAgreesWithTree(t *testing.T) {
-	var files []string
-	for _, d := range corpusDirs {
-		if files, _ = filepath.Glob(filepath.Join(d, "*.pcap*")); len(files) > 0 {
-			break
-		}
-	}
-	if len(files) == 0 {
-		t.Skip("no capture corpus found in", corpusDirs)
-	}
+	files, err := filepath.Glob(filepath.Join(testenv.RequireShared(t), "*.pcap*"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files, "the shared corpus holds no capture")
 	filters := make([]*Filter, len(quickExprs))
 	for i, e := range quickExprs {
 		filters[i] = MustCompile(e)

@@ -15,11 +15,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"icmplab/codec/filter"
+	"icmplab/internal/testenv"
 	"icmplab/native/internal/netns"
 )
-
-// filterCorpusDirs are where the shared capture corpus may be.
-var filterCorpusDirs = []string{"/work/shared/corpus", "../../../shared/corpus"}
 
 // tsharkFilterExprs are expressions both `tshark -Y` (4.0 syntax: set
 // elements separated by commas) and `icmplab decode -Y` accept.
@@ -66,16 +64,7 @@ func protoStack(layers []string) string {
 func TestFilterAgainstTshark(t *testing.T) {
 	tshark := netns.RequireTool(t, "tshark", "tshark")
 	mergecap := netns.RequireTool(t, "mergecap", "wireshark-common")
-	var dir string
-	for _, d := range filterCorpusDirs {
-		if st, err := os.Stat(d); err == nil && st.IsDir() {
-			dir = d
-			break
-		}
-	}
-	if dir == "" {
-		netns.Skip(t, "no capture corpus in "+strings.Join(filterCorpusDirs, " or "))
-	}
+	dir := testenv.RequireShared(t)
 	var files []string
 	for _, pat := range []string{"*.pcap", "*.pcapng"} {
 		m, err := filepath.Glob(filepath.Join(dir, pat))

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"icmplab/internal/hostile"
+	"icmplab/internal/testenv"
 )
 
 // decodeText runs a text decode of a capture, with or without the summary
@@ -32,10 +33,8 @@ func TestFastAndFullLinesIdentical(t *testing.T) {
 	_, err := everyday.ReadFrom(hostile.Pcap(20_000, hostile.Everyday))
 	require.NoError(t, err)
 	inputs := map[string][]byte{"everyday": everyday.Bytes()}
-	corpus, _ := filepath.Glob("../../../shared/corpus/*.pcap*")
-	if len(corpus) == 0 {
-		corpus, _ = filepath.Glob("/work/shared/corpus/*.pcap*")
-	}
+	corpus, err := filepath.Glob(filepath.Join(testenv.RequireShared(t), "*.pcap*"))
+	require.NoError(t, err)
 	for _, f := range corpus {
 		if strings.HasSuffix(f, ".json") || strings.HasSuffix(f, ".txt") {
 			continue
