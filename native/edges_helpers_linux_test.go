@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"fmt"
 	"io"
 	"net"
 	"os"
@@ -15,7 +14,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -27,46 +25,14 @@ import (
 // Helpers of the tests that run the built command in namespaces, side by
 // side with iputils ping and traceroute.
 
-var (
-	buildOnce sync.Once
-	binDir    string
-	binPath   string
-	buildErr  error
-)
-
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if binDir != "" {
-		os.RemoveAll(binDir)
-	}
+	netns.RemoveBinary()
 	os.Exit(code)
 }
 
-// icmplabBinary builds the command once, without cgo so that DropAll
-// reaches every thread, into a directory every user can read.
-func icmplabBinary(t *testing.T) string {
-	t.Helper()
-	buildOnce.Do(func() {
-		goBin, err := exec.LookPath("go")
-		if err != nil {
-			goBin = "/usr/local/go/bin/go" // the Go image's, when PATH lacks it
-		}
-		if binDir, buildErr = os.MkdirTemp("", "icmplab-cli-test-"); buildErr != nil {
-			return
-		}
-		if buildErr = os.Chmod(binDir, 0o755); buildErr != nil {
-			return
-		}
-		binPath = filepath.Join(binDir, "icmplab")
-		cmd := exec.Command(goBin, "build", "-o", binPath, "icmplab/native")
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	require.NoError(t, buildErr)
-	return binPath
-}
+// icmplabBinary is the command, built once (netns.Binary).
+func icmplabBinary(t *testing.T) string { return netns.Binary(t) }
 
 // nobody is the unprivileged identity some tests run as.
 var nobody = []string{"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"icmplab/internal/hostile"
+	"icmplab/native/internal/netns"
 )
 
 // The budget of the binary (README, "The budget"): a capture is streamed, so
@@ -26,14 +26,8 @@ const (
 	binaryTextPerByte = 4
 )
 
-// buildBinary builds icmplab once per test run.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "icmplab")
-	out, err := exec.Command("go", "build", "-o", bin, "icmplab/native").CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	return bin
-}
+// buildBinary is the command, built once (netns.Binary).
+func buildBinary(t *testing.T) string { return netns.Binary(t) }
 
 // decodeRSS runs `icmplab decode FORMAT -` on in and returns its output,
 // exit status and peak resident set in bytes.

@@ -34,48 +34,14 @@ import (
 // source, two routers and a target (netns.NewChain). They need root (to
 // make namespaces) and skip elsewhere, failing under CI=true.
 
-var (
-	buildOnce sync.Once
-	binDir    string
-	binPath   string
-	buildErr  error
-)
-
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if binDir != "" {
-		os.RemoveAll(binDir)
-	}
+	netns.RemoveBinary()
 	os.Exit(code)
 }
 
-// icmplabBinary builds the command once, without cgo so that DropAll
-// reaches every thread, into a directory the unprivileged user can read.
-func icmplabBinary(t *testing.T) string {
-	t.Helper()
-	buildOnce.Do(func() {
-		goBin, err := exec.LookPath("go")
-		if err != nil {
-			goBin = "/usr/local/go/bin/go" // the Go image's, when PATH lacks it
-		}
-		if binDir, buildErr = os.MkdirTemp("", "icmplab-ping-test-"); buildErr != nil {
-			return
-		}
-		if buildErr = os.Chmod(binDir, 0o755); buildErr != nil {
-			return
-		}
-		binPath = filepath.Join(binDir, "icmplab")
-		cmd := exec.Command(goBin, "build", "-o", binPath, "icmplab/native")
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return binPath
-}
+// icmplabBinary is the command, built once (netns.Binary).
+func icmplabBinary(t *testing.T) string { return netns.Binary(t) }
 
 type result struct {
 	out, err string

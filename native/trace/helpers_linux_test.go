@@ -7,12 +7,9 @@ import (
 	"context"
 	"net/netip"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,47 +19,14 @@ import (
 // The end-to-end tests run the real binary inside namespaces with `ip netns
 // exec`, which is also what gives it the namespace's /etc/hosts; they build
 // it once per test process.
-var (
-	binOnce sync.Once
-	binPath string
-	binErr  error
-)
-
-// icmplabBin builds icmplab into a world-readable directory (the
-// unprivileged tests run it as nobody).
-func icmplabBin(t testing.TB) string {
-	t.Helper()
-	binOnce.Do(func() {
-		goTool, err := exec.LookPath("go")
-		if err != nil {
-			binErr = err
-			return
-		}
-		dir, err := os.MkdirTemp("", "icmplab-trace-test")
-		if err != nil {
-			binErr = err
-			return
-		}
-		os.Chmod(dir, 0o755)
-		binPath = filepath.Join(dir, "icmplab")
-		cmd := exec.Command(goTool, "build", "-o", binPath, "icmplab/native")
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			binErr = &buildError{err: err, out: string(out)}
-		}
-	})
-	if binErr != nil {
-		netns.Skip(t, "cannot build icmplab: "+binErr.Error())
-	}
-	return binPath
+func TestMain(m *testing.M) {
+	code := m.Run()
+	netns.RemoveBinary()
+	os.Exit(code)
 }
 
-type buildError struct {
-	err error
-	out string
-}
-
-func (e *buildError) Error() string { return e.err.Error() + ": " + e.out }
+// icmplabBin is the command, built once (netns.Binary).
+func icmplabBin(t testing.TB) string { return netns.Binary(t) }
 
 // runIn runs a command in h's namespace, returning stdout, stderr and error.
 func runIn(t *testing.T, h *netns.Host, name string, args ...string) (string, string, error) {

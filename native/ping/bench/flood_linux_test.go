@@ -6,9 +6,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -80,21 +77,8 @@ func median(v []float64) float64 {
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
-func buildIcmplab(b *testing.B) string {
-	b.Helper()
-	dir := b.TempDir()
-	bin := filepath.Join(dir, "icmplab")
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		goBin = "/usr/local/go/bin/go" // the Go image's, when PATH lacks it
-	}
-	cmd := exec.Command(goBin, "build", "-o", bin, "icmplab/native")
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
+// buildIcmplab is the command, built once (netns.Binary).
+func buildIcmplab(b *testing.B) string { return netns.Binary(b) }
 
 // rounds is how many times each pinger runs, alternating, per benchmark
 // iteration: the medians are reported, so that a burst of load from other
