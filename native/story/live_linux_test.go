@@ -49,7 +49,11 @@ func capture(t *testing.T, h *netns.Host, fn func() string) ([]byte, string) {
 	file := filepath.Join(t.TempDir(), "live.pcap")
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := h.Command(ctx, "tcpdump", "-n", "-U", "--immediate-mode", "-i", "eth0", "-w", file, "icmp or icmp6 or udp or tcp")
+	// A snapshot of 1,500 bytes and a 8 MiB buffer: with the default
+	// 256 KiB snapshot, immediate mode's ring holds only a few packets, and
+	// a traceroute's burst was dropped by the kernel while tcpdump waited
+	// for the CPU on a loaded machine.
+	cmd := h.Command(ctx, "tcpdump", "-n", "-U", "--immediate-mode", "-s", "1500", "-B", "8192", "-i", "eth0", "-w", file, "icmp or icmp6 or udp or tcp")
 	var errb syncBuffer
 	cmd.Stderr = &errb
 	require.NoError(t, cmd.Start())
@@ -73,6 +77,7 @@ func capture(t *testing.T, h *netns.Host, fn func() string) ([]byte, string) {
 	}
 	_ = cmd.Process.Signal(syscall.SIGINT)
 	_ = cmd.Wait()
+	require.Regexp(t, `(?m)^0 packets dropped by kernel$`, errb.String(), "the capture lost packets")
 	b, err := os.ReadFile(file)
 	require.NoError(t, err, "tcpdump wrote nothing: %s", errb.String())
 	return b, out
