@@ -67,9 +67,9 @@ func record(t *testing.T, h *netns.Host, iface, filter string, fn func()) []byte
 	file := filepath.Join(t.TempDir(), "live.pcap")
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	// A small snapshot and a large buffer, so a burst is not dropped by
+	// A snapshot of one jumbo frame and a large buffer, so a burst is not dropped by
 	// the kernel while tcpdump waits for the CPU (see native/story).
-	cmd := h.Command(ctx, "tcpdump", "-n", "-U", "--immediate-mode", "-s", "1500", "-B", "8192", "-i", iface, "-w", file, filter)
+	cmd := h.Command(ctx, "tcpdump", "-n", "-U", "--immediate-mode", "-s", "9216", "-B", "8192", "-i", iface, "-w", file, filter)
 	var errb lockedBuffer
 	cmd.Stderr = &errb
 	if err := cmd.Start(); err != nil {

@@ -49,11 +49,11 @@ func capture(t *testing.T, h *netns.Host, fn func() string) ([]byte, string) {
 	file := filepath.Join(t.TempDir(), "live.pcap")
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	// A snapshot of 1,500 bytes and a 8 MiB buffer: with the default
+	// A snapshot of 9,216 bytes (a jumbo frame; tracepath sends probes of the path MTU) and an 8 MiB buffer: with the default
 	// 256 KiB snapshot, immediate mode's ring holds only a few packets, and
 	// a traceroute's burst was dropped by the kernel while tcpdump waited
 	// for the CPU on a loaded machine.
-	cmd := h.Command(ctx, "tcpdump", "-n", "-U", "--immediate-mode", "-s", "1500", "-B", "8192", "-i", "eth0", "-w", file, "icmp or icmp6 or udp or tcp")
+	cmd := h.Command(ctx, "tcpdump", "-n", "-U", "--immediate-mode", "-s", "9216", "-B", "8192", "-i", "eth0", "-w", file, "icmp or icmp6 or udp or tcp")
 	var errb syncBuffer
 	cmd.Stderr = &errb
 	require.NoError(t, cmd.Start())
