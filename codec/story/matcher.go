@@ -67,6 +67,7 @@ type probe struct {
 	size   int    // ICMP message length (echo), else the IP payload length
 	tcpSeq uint32 // TCP: the SYN's sequence number
 	cksum  uint16 // UDP: the checksum as captured (Paris traceroute's probe number)
+	facts  probeFacts // UDP: what tells tracepath's probes from traceroute's (tool.go)
 	prev   int32  // the previous probe with the same key, -1 for none
 	// answers are replies in capture order: the first answers the probe,
 	// the others are duplicates. errs are ICMP errors quoting it.
@@ -157,12 +158,13 @@ func (m *Matcher) Add(p Packet) {
 	case pk.HasICMP:
 		m.addICMP(p, fam, src, dst, ttl, ipid)
 	case proto == codec.ProtoUDP:
-		h, _, err := codec.ParseUDP(pk.Payload)
+		h, data, err := codec.ParseUDP(pk.Payload)
 		if err != nil || ttl >= ProbeTTLLimit {
 			return
 		}
 		m.keep(probe{key: probeKey{fam, proto, src, dst, h.SrcPort, h.DstPort}, kind: kindUDP,
-			frame: p.Frame, t: p.Time, ttl: ttl, ipid: ipid, size: len(pk.Payload), cksum: h.Checksum})
+			frame: p.Frame, t: p.Time, ttl: ttl, ipid: ipid, size: len(pk.Payload), cksum: h.Checksum,
+			facts: udpProbeFacts(pk, ttl, data)})
 	case proto == codec.ProtoTCP:
 		h, _, err := codec.ParseTCP(pk.Payload)
 		if err != nil {
