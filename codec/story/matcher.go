@@ -67,8 +67,9 @@ type probe struct {
 	size   int    // ICMP message length (echo), else the IP payload length
 	tcpSeq uint32 // TCP: the SYN's sequence number
 	cksum  uint16 // UDP: the checksum as captured (Paris traceroute's probe number)
-	facts  probeFacts // UDP: what tells tracepath's probes from traceroute's (tool.go)
 	prev   int32  // the previous probe with the same key, -1 for none
+	// facts (UDP) tell tracepath's probes from traceroute's (tool.go).
+	facts probeFacts
 	// answers are replies in capture order: the first answers the probe,
 	// the others are duplicates. errs are ICMP errors quoting it.
 	answers []answer
