@@ -1,6 +1,7 @@
 package story
 
 import (
+	"errors"
 	"net/netip"
 	"time"
 
@@ -159,8 +160,10 @@ func (m *Matcher) Add(p Packet) {
 	case pk.HasICMP:
 		m.addICMP(p, fam, src, dst, ttl, ipid)
 	case proto == codec.ProtoUDP:
+		// A datagram cut short by the capture's snapshot length is still a
+		// probe: its header is all the matcher needs.
 		h, data, err := codec.ParseUDP(pk.Payload)
-		if err != nil || ttl >= ProbeTTLLimit {
+		if err != nil && !errors.Is(err, codec.ErrTruncated) || ttl >= ProbeTTLLimit {
 			return
 		}
 		m.keep(probe{key: probeKey{fam, proto, src, dst, h.SrcPort, h.DstPort}, kind: kindUDP,
