@@ -159,7 +159,7 @@ func Back(ttl uint8) int {
 // resumed reports whether an answer reporting an MTU (fragmentation
 // needed, packet too big) at ttl was followed by a smaller probe that went
 // on: a router or the destination answered a probe with that TTL or more
-// sent after it. The trace did not end there; the source lowered its size
+// sent after it (captured later: frames, not times, which hex input lacks). The trace did not end there; the source lowered its size
 // (tracepath always does, traceroute with --mtu).
 func resumed(a *Answer, ttl int, byTTL map[uint8][]Probe) bool {
 	if a.MTU == 0 {
@@ -170,7 +170,7 @@ func resumed(a *Answer, ttl int, byTTL map[uint8][]Probe) bool {
 			continue
 		}
 		for _, p := range probes {
-			if p.Answer != nil && p.Time.After(a.Time) && (p.Answer.Outcome == OutcomeHop || p.Answer.Outcome == OutcomeReached) {
+			if p.Answer != nil && p.Frame > a.Frame && (p.Answer.Outcome == OutcomeHop || p.Answer.Outcome == OutcomeReached) {
 				return true
 			}
 		}
