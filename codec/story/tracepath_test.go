@@ -46,9 +46,9 @@ func (n *net) tpProbe(src, dst string, ttl uint8, sport, dport uint16, size int,
 // of it as Linux does (576 bytes in all for IPv4, 1280 for IPv6), arriving
 // with arrival as its TTL; mtu for fragmentation needed and packet too big.
 func (n *net) tpAnswer(router string, probe []byte, t codec.Type, c codec.Code, mtu uint32, arrival uint8) []byte {
-	f, hl, limit := codec.IPv4, 20, 576-20-8
+	f, limit := codec.IPv4, 576-20-8
 	if probe[0]>>4 == 6 {
-		f, hl, limit = codec.IPv6, 40, 1280-40-8
+		f, limit = codec.IPv6, 1280-40-8
 	}
 	q := append([]byte(nil), probe[:min(len(probe), limit)]...)
 	var src string
@@ -61,7 +61,6 @@ func (n *net) tpAnswer(router string, probe []byte, t codec.Type, c codec.Code, 
 		q[7] = 1
 		src = netip.AddrFrom16([16]byte(probe[8:24])).String()
 	}
-	_ = hl
 	m := codec.Append(nil, codec.Header{Family: f, Type: t, Code: c, Src: addr(router), Dst: addr(src)}, codec.ErrorBody{MTU: mtu, Quote: q})
 	return n.ip(router, src, arrival, f.Protocol(), m)
 }
