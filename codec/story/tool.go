@@ -159,8 +159,10 @@ func Back(ttl uint8) int {
 // resumed reports whether an answer reporting an MTU (fragmentation
 // needed, packet too big) at ttl was followed by a smaller probe that went
 // on: a router or the destination answered a probe with that TTL or more
-// sent after it (captured later: frames, not times, which hex input lacks). The trace did not end there; the source lowered its size
-// (tracepath always does, traceroute with --mtu).
+// sent after it (captured later: frames, not times, which hex input
+// lacks). The trace did not end there: the source lowered its size, as
+// tracepath does. traceroute -F stops at the mark (!F-1400), and nothing
+// goes further.
 func resumed(a *Answer, ttl int, byTTL map[uint8][]Probe) bool {
 	if a.MTU == 0 {
 		return false
