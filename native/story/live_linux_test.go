@@ -222,6 +222,28 @@ func TestLiveTracepath(t *testing.T) {
 	live(t, c, "", "tracepath", "tracepath", "-6", "-n", "-m", "6", "-l", "1300", "-p", "40000", c.Dst6())
 }
 
+// TestLiveTracerouteDontFragment: traceroute -F with 1,500-byte probes
+// over the narrow link sends what tracepath sends, large DF probes one
+// TTL after another, yet is told as traceroute (its payload and its source
+// ports), and ends at !F-1400 as traceroute does.
+func TestLiveTracerouteDontFragment(t *testing.T) {
+	c := lab(t)
+	netns.RequireTool(t, "traceroute", "traceroute")
+	narrow(t, c, 1400)
+	b, out := capture(t, c.Src(), func() string {
+		return run(t, c.Src(), "traceroute", "-n", "-F", "-N", "1", "-w", "1,0,0", "-m", "6", c.Dst4(), "1500")
+	})
+	t.Logf("%s", out)
+	res := readStory(t, b)
+	check(t, "traceroute", out, res)
+	tr := onlyTrace(t, res)
+	assert.Equal(t, cstory.ToolTraceroute, tr.Tool)
+	assert.Equal(t, cstory.EndUnreachable, tr.End)
+	assert.Equal(t, "!F-1400", tr.Mark)
+	assert.Equal(t, 1400, tr.PMTU)
+	assert.True(t, tr.Hops[0].Probes[0].DF)
+}
+
 // TestLiveTracepathAsymmetricAndSilent: the second router sends its time
 // exceeded with TTL 60, so it arrives as if from 6 hops away and tracepath
 // prints "asymm  6"; then the first router falls silent ("no reply", after
