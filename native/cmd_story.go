@@ -26,7 +26,7 @@ func init() {
 		summary: "pair probes with answers and tell each ping and traceroute in a capture",
 		usage:   "icmplab story [--json] [FILE|-] [--hex TEXT] [--dialect D] [--layer L] [--max-probes N]",
 		about: `Finds the pings and traceroutes in a capture (pcap, pcapng, gzip or hex text), pairs every probe ` +
-			`with its answer and prints each as the tool that made it would: traceroute's hop lines, mtr's report ` +
+			`with its answer and prints each as the tool that made it would: traceroute's hop lines, tracepath's lines, mtr's report ` +
 			`for a trace sent in cycles, ping's replies and statistics, fping's summary lines. It runs with no ` +
 			`capability at all.`,
 		exit:  "0 read to the end (a capture without exchanges prints nothing), 2 usage error or unreadable input",

@@ -136,7 +136,8 @@ func (m *Matcher) buildTrace(g groupKey, list []int32) *Trace {
 			t.Cycles = true // the TTL went down again: a new cycle
 		}
 		lastTTL = pr.ttl
-		p := Probe{N: n + 1, Frame: pr.frame, Time: pr.t, TTL: pr.ttl, Size: pr.size}
+		p := Probe{N: n + 1, Frame: pr.frame, Time: pr.t, TTL: pr.ttl, Size: pr.size,
+			IPLen: pr.facts.ipLen, DF: pr.facts.df, Stamped: pr.facts.stamped}
 		if pr.kind == kindUDP || pr.kind == kindTCP {
 			p.SrcPort, p.DstPort = pr.key.a, pr.key.b
 		} else {
@@ -186,7 +187,7 @@ func (m *Matcher) buildTrace(g groupKey, list []int32) *Trace {
 					endTTL, t.End, t.Reached = ttl, EndReached, true
 				}
 			case OutcomeUnreachable:
-				if endTTL < 0 {
+				if endTTL < 0 && !resumed(p.Answer, ttl, byTTL) {
 					endTTL, t.End, t.Mark = ttl, EndUnreachable, p.Answer.Mark
 				}
 			}
@@ -215,6 +216,7 @@ func (m *Matcher) buildTrace(g groupKey, list []int32) *Trace {
 			}
 		}
 	}
+	finishTrace(t)
 	return t
 }
 

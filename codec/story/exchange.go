@@ -118,6 +118,17 @@ type Probe struct {
 	DstPort uint16 // UDP and TCP
 	ID, Seq uint16 // ICMP echo
 	Size    int
+	// IPLen is the datagram's length as its IP header gives it, not as
+	// captured: tracepath sends probes as large as the path MTU, and a
+	// capture cut short still knows their size. 0 when the header says
+	// nothing (an IPv4 total length of 0, as offloaded captures show).
+	IPLen int
+	// DF: the IPv4 probe forbade fragmentation (tracepath sets it on every
+	// probe; traceroute only with -F or --mtu). Stamped: the UDP payload
+	// begins with the TTL the probe was sent with as a 32-bit number, as
+	// tracepath's probe header does. Both are evidence for Trace.Tool.
+	DF      bool
+	Stamped bool
 	// Answer is the message that answered it, nil when none came (a silent
 	// hop, or a lost probe). Others holds later answers (duplicates, and
 	// advisory errors).
@@ -129,6 +140,11 @@ type Probe struct {
 type Hop struct {
 	TTL    uint8
 	Probes []Probe
+	// PMTU is the path MTU known once this hop was probed, as tracepath
+	// tracks it: the smallest probe sent with this TTL, or the MTU a
+	// router reported (fragmentation needed, packet too big) if smaller;
+	// 0 when no probe gave its length. Set for UDP traces.
+	PMTU int
 }
 
 // Trace is a traceroute, a tracepath or an mtr run: probes by the TTL they
@@ -152,6 +168,17 @@ type Trace struct {
 	// then again (mtr), rather than all of one TTL before the next
 	// (traceroute, tracepath): the story is then told as mtr reports it.
 	Cycles bool
+	// Tool is the tool that most likely sent the probes, guessed from
+	// them (GuessTool documents the evidence and what stays ambiguous).
+	Tool Tool
+	// PMTU is the path MTU at the end of the trace, as tracepath's
+	// "Resume: pmtu N" says it; 0 when unknown. HopsTo is the TTL that
+	// reached the destination and HopsBack how many hops its answer
+	// crossed on the way back (Back of the answer's TTL); 0 when the
+	// destination never answered.
+	PMTU     int
+	HopsTo   int
+	HopsBack int
 
 	firstFrame int
 }

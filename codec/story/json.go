@@ -26,11 +26,17 @@ type jsonTrace struct {
 	Sent    int        `json:"sent"`
 	Rounds  int        `json:"rounds"`
 	Cycles  bool       `json:"cycles"`
+	// Added with the tool guess and tracepath's facts.
+	Tool     string `json:"tool"`
+	PMTU     *int   `json:"pmtu"`
+	HopsTo   *int   `json:"hops_to"`
+	HopsBack *int   `json:"hops_back"`
 }
 
 type jsonHop struct {
 	TTL    uint8       `json:"ttl"`
 	Probes []jsonProbe `json:"probes"`
+	PMTU   *int        `json:"pmtu"`
 }
 
 type jsonProbe struct {
@@ -43,6 +49,19 @@ type jsonProbe struct {
 	Code        *uint8      `json:"code"`
 	Mark        string      `json:"mark,omitempty"`
 	TCP         string      `json:"tcp,omitempty"` // "syn-ack" or "rst" when a TCP segment answered
+	TTL         uint8       `json:"ttl"`
+	Size        *int        `json:"size"` // the probe's IP length, from its header
+	DF          bool        `json:"df"`
+	MTU         *uint32     `json:"mtu"`  // reported by fragmentation needed, packet too big
+	Back        *int        `json:"back"` // hops the answer crossed back (Back)
+}
+
+// positive is v, or nil when it is 0 (unknown).
+func positive(v int) *int {
+	if v <= 0 {
+		return nil
+	}
+	return &v
 }
 
 type jsonPing struct {
@@ -101,12 +120,17 @@ func (e Exchange) MarshalJSON() ([]byte, error) {
 func hopsJSON(hops []Hop) []jsonHop {
 	out := make([]jsonHop, 0, len(hops))
 	for _, h := range hops {
-		jh := jsonHop{TTL: h.TTL, Probes: make([]jsonProbe, 0, len(h.Probes))}
+		jh := jsonHop{TTL: h.TTL, Probes: make([]jsonProbe, 0, len(h.Probes)), PMTU: positive(h.PMTU)}
 		for _, p := range h.Probes {
-			jp := jsonProbe{N: p.N, ProbeFrame: p.Frame}
+			jp := jsonProbe{N: p.N, ProbeFrame: p.Frame, TTL: p.TTL, Size: positive(p.IPLen), DF: p.DF}
 			if a := p.Answer; a != nil {
 				f, addr := a.Frame, a.From
 				jp.AnswerFrame, jp.Addr, jp.RTTms, jp.Mark = &f, &addr, rttMs(a.RTT, a.HasRTT), a.Mark
+				jp.Back = positive(Back(a.TTL))
+				if a.MTU > 0 {
+					m := a.MTU
+					jp.MTU = &m
+				}
 				if a.TCP {
 					jp.TCP = "syn-ack"
 					if a.RST {
@@ -127,7 +151,8 @@ func hopsJSON(hops []Hop) []jsonHop {
 func traceJSON(t *Trace) jsonTrace {
 	return jsonTrace{Kind: KindTrace.String(), Family: int(t.Family), Src: t.Src, Dst: t.Dst, Method: t.Method.String(),
 		Hops: hopsJSON(t.Hops), Beyond: hopsJSON(t.Beyond), Reached: t.Reached, End: t.End.String(), Mark: t.Mark,
-		Sent: t.Sent, Rounds: t.Rounds, Cycles: t.Cycles}
+		Sent: t.Sent, Rounds: t.Rounds, Cycles: t.Cycles,
+		Tool: t.Tool.String(), PMTU: positive(t.PMTU), HopsTo: positive(t.HopsTo), HopsBack: positive(t.HopsBack)}
 }
 
 func pingJSON(p *Ping) jsonPing {

@@ -69,6 +69,8 @@ type probe struct {
 	tcpSeq uint32 // TCP: the SYN's sequence number
 	cksum  uint16 // UDP: the checksum as captured (Paris traceroute's probe number)
 	prev   int32  // the previous probe with the same key, -1 for none
+	// facts (UDP) tell tracepath's probes from traceroute's (tool.go).
+	facts probeFacts
 	// answers are replies in capture order: the first answers the probe,
 	// the others are duplicates. errs are ICMP errors quoting it.
 	answers []answer
@@ -158,9 +160,9 @@ func (m *Matcher) Add(p Packet) {
 	case pk.HasICMP:
 		m.addICMP(p, fam, src, dst, ttl, ipid)
 	case proto == codec.ProtoUDP:
-		h, _, err := codec.ParseUDP(pk.Payload)
 		// A probe cut by the capture's snapshot still has its ports: only
 		// the header is read, and its size is what the header says.
+		h, data, err := codec.ParseUDP(pk.Payload)
 		if err != nil && !errors.Is(err, codec.ErrTruncated) || ttl >= ProbeTTLLimit {
 			return
 		}
@@ -169,7 +171,8 @@ func (m *Matcher) Add(p Packet) {
 			size = int(h.Length)
 		}
 		m.keep(probe{key: probeKey{fam, proto, src, dst, h.SrcPort, h.DstPort}, kind: kindUDP,
-			frame: p.Frame, t: p.Time, ttl: ttl, ipid: ipid, size: size, cksum: h.Checksum})
+			frame: p.Frame, t: p.Time, ttl: ttl, ipid: ipid, size: size, cksum: h.Checksum,
+			facts: udpProbeFacts(pk, ttl, data)})
 	case proto == codec.ProtoTCP:
 		h, _, err := codec.ParseTCP(pk.Payload)
 		if err != nil {

@@ -12,8 +12,9 @@ import (
 )
 
 // WriteText writes each exchange in the form of the tool that would have
-// made it: a trace as traceroute's hop lines, a ping as iputils ping's reply
-// lines and statistics. Exchanges are separated by a blank line.
+// made it (Trace.Tool): a trace as traceroute's hop lines, tracepath's
+// lines or mtr's report, a ping as iputils ping's reply lines and
+// statistics, pings of one fping run as fping's summary. Exchanges are separated by a blank line.
 func WriteText(w io.Writer, r *Result) error {
 	bw := bufio.NewWriter(w)
 	fping := fpingGroups(r)
@@ -33,6 +34,8 @@ func WriteText(w io.Writer, r *Result) error {
 			for _, p := range fping[e.Ping] {
 				done[p] = true
 			}
+		case e.Trace != nil && e.Trace.Tool == ToolTracepath:
+			writeTracepath(bw, e.Trace)
 		case e.Trace != nil && e.Trace.Cycles:
 			writeMTR(bw, e.Trace)
 		case e.Trace != nil:

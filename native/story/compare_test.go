@@ -231,34 +231,46 @@ func compareMTR(t *testing.T, out string, tr *cstory.Trace) {
 	}
 }
 
-var tracepathRE = regexp.MustCompile(`^\s*(\d+):\s+(\S+)\s+([\d.]+)ms`)
+// tracepathTimeRE is a round trip as tracepath prints it ("%3d.%03dms "),
+// its field's width included.
+var tracepathTimeRE = regexp.MustCompile(`([ \d]{3}\.\d{3})ms`)
 
-// compareTracepath checks that every address tracepath printed for a TTL
-// answered a probe sent with that TTL, and that both saw the destination.
-func compareTracepath(t *testing.T, out string, tr *cstory.Trace) {
+// compareTracepath checks a trace told in tracepath's form against what
+// tracepath printed, line by line: the same lines, hop numbers, addresses,
+// pmtu, asymm, reached, no reply and Resume exactly, in tracepath's own
+// layout; the round trips within the tolerance. The one thing the capture
+// cannot hold is the time tracepath -6 prints on its [LOCALHOST] line (the
+// kernel refused that probe; it never left the host): that line is compared
+// without it.
+func compareTracepath(t *testing.T, out string, res *cstory.Result) {
 	t.Helper()
-	ours := map[int]map[string]bool{}
-	for _, h := range append(append([]cstory.Hop{}, tr.Hops...), tr.Beyond...) {
-		for _, p := range h.Probes {
-			if p.Answer != nil {
-				if ours[int(h.TTL)] == nil {
-					ours[int(h.TTL)] = map[string]bool{}
-				}
-				ours[int(h.TTL)][p.Answer.From.String()] = true
-			}
-		}
-	}
-	n := 0
-	for _, line := range strings.Split(out, "\n") {
-		m := tracepathRE.FindStringSubmatch(line)
-		if m == nil {
+	tr := onlyTrace(t, res)
+	require.Equal(t, cstory.ToolTracepath, tr.Tool, "tracepath's probes are told apart from traceroute's")
+	var ours bytes.Buffer
+	require.NoError(t, cstory.WriteText(&ours, res))
+	want, got := strings.Split(strings.TrimRight(out, "\n"), "\n"), strings.Split(strings.TrimRight(ours.String(), "\n"), "\n")
+	require.Len(t, got, len(want), "tracepath:\n%s\nours:\n%s", out, ours.String())
+	var rc rttCheck
+	for i := range want {
+		wt, gt := tracepathTimeRE.FindStringSubmatch(want[i]), tracepathTimeRE.FindStringSubmatch(got[i])
+		if strings.Contains(want[i], "[LOCALHOST]") {
+			w := strings.Fields(tracepathTimeRE.ReplaceAllString(want[i], ""))
+			assert.Equal(t, w, strings.Fields(got[i]), "line %d", i+1)
 			continue
 		}
-		ttl, _ := strconv.Atoi(m[1])
-		assert.True(t, ours[ttl][m[2]], "tracepath saw %s at TTL %d; we saw %v\n%s", m[2], ttl, ours[ttl], out)
-		n++
+		if wt == nil {
+			assert.Equal(t, want[i], got[i], "line %d", i+1)
+			continue
+		}
+		require.NotNil(t, gt, "line %d: tracepath printed a time, we did not:\n%s\n%s", i+1, want[i], got[i])
+		assert.Equal(t, tracepathTimeRE.ReplaceAllString(want[i], "T"), tracepathTimeRE.ReplaceAllString(got[i], "T"), "line %d", i+1)
+		w, err := strconv.ParseFloat(strings.TrimSpace(wt[1]), 64)
+		require.NoError(t, err)
+		g, err := strconv.ParseFloat(strings.TrimSpace(gt[1]), 64)
+		require.NoError(t, err)
+		rc.add(t, w, &cstory.Answer{RTT: time.Duration(g * float64(time.Millisecond)), HasRTT: true}, want[i])
 	}
-	require.NotZero(t, n, out)
+	rc.check(t)
 	assert.Equal(t, strings.Contains(out, "reached"), tr.Reached, out)
 }
 
@@ -376,6 +388,8 @@ var recordedCases = []recorded{
 	{"traceroute_silent4", "traceroute"},
 	{"ping_dups4", "ping"},
 	{"fping4", "fping"},
+	{"tracepath_pmtu4", "tracepath"},
+	{"tracepath_pmtu6", "tracepath"},
 }
 
 // TestRecorded replays captures made by TestLive (go test -update) so the
@@ -398,6 +412,9 @@ func check(t *testing.T, tool, out string, res *cstory.Result) {
 	switch tool {
 	case "traceroute":
 		compareTraceroute(t, out, onlyTrace(t, res))
+		// traceroute -N 1 sends one probe at a time as tracepath does; its
+		// probes still tell it apart.
+		assert.NotEqual(t, cstory.ToolTracepath, onlyTrace(t, res).Tool)
 		// Told as traceroute prints it: the same hop lines, read back with
 		// the same parser, probe for probe.
 		var ours bytes.Buffer
@@ -417,6 +434,7 @@ func check(t *testing.T, tool, out string, res *cstory.Result) {
 		// Told as mtr reports it: the same hops, addresses, probes sent
 		// and loss, read back with the same parser.
 		require.True(t, tr.Cycles, "mtr's probes go out in cycles")
+		assert.Equal(t, cstory.ToolMTR, tr.Tool)
 		var ours bytes.Buffer
 		require.NoError(t, cstory.WriteText(&ours, res))
 		got, want := parseMTR(ours.String()), parseMTR(out)
@@ -427,7 +445,7 @@ func check(t *testing.T, tool, out string, res *cstory.Result) {
 			assert.Equal(t, want[i].loss, got[i].loss)
 		}
 	case "tracepath":
-		compareTracepath(t, out, onlyTrace(t, res))
+		compareTracepath(t, out, res)
 	case "ping":
 		var pings []*cstory.Ping
 		for _, e := range res.Exchanges {

@@ -196,12 +196,72 @@ func TestLiveMTR(t *testing.T) {
 	live(t, c, "", "mtr", "mtr", "-6", "-r", "-n", "-c", "3", "-i", "0.2", c.Dst6())
 }
 
-// TestLiveTracepath runs iputils tracepath (UDP, one probe at a time).
+// narrow sets the MTU of the link between the first and second routers
+// (link 2) to mtu: tracepath then meets a fragmentation needed (IPv4) or a
+// packet too big (IPv6) from the first router at TTL 2.
+func narrow(t *testing.T, c *netns.Chain, mtu int) {
+	t.Helper()
+	c.Hosts[1].MustRun("ip", "link", "set", "eth1", "mtu", fmt.Sprint(mtu))
+	c.Hosts[2].MustRun("ip", "link", "set", "eth0", "mtu", fmt.Sprint(mtu))
+}
+
+// TestLiveTracepath runs iputils tracepath (UDP, one probe at a time, DF,
+// sized to the path MTU) over a chain whose middle link has an MTU of 1400,
+// over both families, with -p and -l, and compares the story, told in
+// tracepath's form, line by line with what tracepath printed. The first
+// run of each family meets the narrow link ("pmtu 1400" at TTL 2); later
+// runs start at 1400, the kernel having kept the path MTU learnt.
 func TestLiveTracepath(t *testing.T) {
 	c := lab(t)
 	netns.RequireTool(t, "tracepath", "iputils-tracepath")
+	narrow(t, c, 1400)
+	live(t, c, "tracepath_pmtu4", "tracepath", "tracepath", "-n", "-m", "6", c.Dst4())
+	live(t, c, "tracepath_pmtu6", "tracepath", "tracepath", "-6", "-n", "-m", "6", c.Dst6())
+	live(t, c, "", "tracepath", "tracepath", "-n", "-m", "6", "-p", "50000", c.Dst4())
+	live(t, c, "", "tracepath", "tracepath", "-n", "-m", "6", "-l", "1000", c.Dst4())
+	live(t, c, "", "tracepath", "tracepath", "-6", "-n", "-m", "6", "-l", "1300", "-p", "40000", c.Dst6())
+}
+
+// TestLiveTracerouteDontFragment: traceroute -F with 1,500-byte probes
+// over the narrow link sends what tracepath sends, large DF probes one
+// TTL after another, yet is told as traceroute (its payload and its source
+// ports), and ends at !F-1400 as traceroute does.
+func TestLiveTracerouteDontFragment(t *testing.T) {
+	c := lab(t)
+	netns.RequireTool(t, "traceroute", "traceroute")
+	narrow(t, c, 1400)
+	b, out := capture(t, c.Src(), func() string {
+		return run(t, c.Src(), "traceroute", "-n", "-F", "-N", "1", "-w", "1,0,0", "-m", "6", c.Dst4(), "1500")
+	})
+	t.Logf("%s", out)
+	res := readStory(t, b)
+	check(t, "traceroute", out, res)
+	tr := onlyTrace(t, res)
+	assert.Equal(t, cstory.ToolTraceroute, tr.Tool)
+	assert.Equal(t, cstory.EndUnreachable, tr.End)
+	assert.Equal(t, "!F-1400", tr.Mark)
+	assert.Equal(t, 1400, tr.PMTU)
+	assert.True(t, tr.Hops[0].Probes[0].DF)
+}
+
+// TestLiveTracepathAsymmetricAndSilent: the second router sends its time
+// exceeded with TTL 60, so it arrives as if from 6 hops away and tracepath
+// prints "asymm  6"; then the first router falls silent ("no reply", after
+// the [LOCALHOST] line and four probes) and the destination drops the
+// probes ("Too many hops").
+func TestLiveTracepathAsymmetricAndSilent(t *testing.T) {
+	c := lab(t)
+	netns.RequireTool(t, "tracepath", "iputils-tracepath")
+	netns.RequireTool(t, "nft", "nftables")
+	c.Hosts[2].MustRun("nft", "add table inet asym; add chain inet asym storyout { type filter hook output priority 0; }; "+
+		"add rule inet asym storyout icmp type time-exceeded ip ttl set 60; "+
+		"add rule inet asym storyout icmpv6 type time-exceeded ip6 hoplimit set 60")
 	live(t, c, "", "tracepath", "tracepath", "-n", "-m", "6", c.Dst4())
 	live(t, c, "", "tracepath", "tracepath", "-6", "-n", "-m", "6", c.Dst6())
+	silence(t, c.Hosts[1])
+	c.Dst().MustRun("nft", "add table inet deaf; add chain inet deaf storyin { type filter hook input priority 0; }; "+
+		"add rule inet deaf storyin udp dport 44444-44544 drop")
+	live(t, c, "", "tracepath", "tracepath", "-n", "-m", "3", c.Dst4())
 }
 
 // dropEveryThird makes the destination drop every third echo request.

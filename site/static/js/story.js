@@ -110,7 +110,9 @@ function render() {
 function trace(x, i) {
   const sec = el('section', 'exchange trace');
   sec.dataset.exchange = i;
-  sec.append(el('h3', null, t('storyTrace', x.src, x.dst, x.method.toUpperCase())));
+  // x.tool: the tool codec/story guessed from the probes (GuessTool).
+  const tool = x.tool && x.tool !== 'unknown' ? x.tool : '';
+  sec.append(el('h3', null, t('storyTrace', x.src, x.dst, x.method.toUpperCase(), tool)));
   const tb = el('table', 'hops');
   const head = el('tr');
   for (const k of ['storyTTL', 'storyAddr', 'storyRTT']) head.append(el('th', null, t(k)));
