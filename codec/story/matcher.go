@@ -161,17 +161,14 @@ func (m *Matcher) Add(p Packet) {
 		m.addICMP(p, fam, src, dst, ttl, ipid)
 	case proto == codec.ProtoUDP:
 		// A probe cut by the capture's snapshot still has its ports: only
-		// the header is read, and its size is what the header says.
+		// the header is read (its length is in the facts; size is what
+		// the capture holds).
 		h, data, err := codec.ParseUDP(pk.Payload)
 		if err != nil && !errors.Is(err, codec.ErrTruncated) || ttl >= ProbeTTLLimit {
 			return
 		}
-		size := len(pk.Payload)
-		if int(h.Length) > size {
-			size = int(h.Length)
-		}
 		m.keep(probe{key: probeKey{fam, proto, src, dst, h.SrcPort, h.DstPort}, kind: kindUDP,
-			frame: p.Frame, t: p.Time, ttl: ttl, ipid: ipid, size: size, cksum: h.Checksum,
+			frame: p.Frame, t: p.Time, ttl: ttl, ipid: ipid, size: len(pk.Payload), cksum: h.Checksum,
 			facts: udpProbeFacts(pk, ttl, data)})
 	case proto == codec.ProtoTCP:
 		h, _, err := codec.ParseTCP(pk.Payload)
