@@ -39,7 +39,14 @@ func fitLines(b *Box, w int) []string {
 	if b.Collapsed() {
 		more = " ..."
 	}
-	for _, s := range []string{b.Label, b.Short} {
+	// A listed abbreviation (the RFC's "IHL") beats the name wrapped; one
+	// made of initials does not.
+	listed := shortNames[b.Field] == b.Short
+	one := []string{b.Label}
+	if listed {
+		one = append(one, b.Short)
+	}
+	for _, s := range one {
 		if s != "" && textCols(s+more) <= w {
 			return []string{s + more}
 		}
@@ -47,7 +54,13 @@ func fitLines(b *Box, w int) []string {
 			return []string{s}
 		}
 	}
-	for _, s := range []string{b.Label, b.Short} {
+	if ls := wrapWords(b.Label, w); ls != nil && len(ls) <= maxLabelLines {
+		return ls
+	}
+	if b.Short != "" && textCols(b.Short) <= w {
+		return []string{b.Short}
+	}
+	for _, s := range []string{b.Short} {
 		if ls := wrapWords(s, w); ls != nil && len(ls) <= maxLabelLines {
 			return ls
 		}
