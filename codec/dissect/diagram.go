@@ -149,6 +149,25 @@ func DiagramAt(roots []*Node, path []int) (d Diagram, ok bool) {
 	return d, true
 }
 
+// HeaderPaths lists the paths of every header of a tree in document order
+// (the roots, and the headers inside them such as a quoted datagram's IP and
+// UDP headers): the nodes DiagramAt draws.
+func HeaderPaths(roots []*Node) [][]int {
+	var out [][]int
+	var walk func(parent *Node, ns []*Node, path []int)
+	walk = func(parent *Node, ns []*Node, path []int) {
+		for i, n := range ns {
+			p := append(append(make([]int, 0, len(path)+1), path...), i)
+			if parent == nil || len(n.Kids) > 0 && (!strings.Contains(n.Field, ".") || !isContainer(parent)) {
+				out = append(out, p)
+			}
+			walk(n, n.Kids, p)
+		}
+	}
+	walk(nil, roots, nil)
+	return out
+}
+
 // isContainer reports whether a node's children are fields of its own
 // protocol (dotted ids: "ip.flags.df", "icmp.ext.class") that a diagram
 // opens, rather than headers of their own ("ip", "udp" inside a quote).
