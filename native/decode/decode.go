@@ -24,10 +24,10 @@ import (
 type Format uint8
 
 const (
-	FormatText  Format = iota // one line per frame, like tshark's default
-	FormatTree                // full dissection, like tshark -V
-	FormatJSONL               // one JSON record per frame (see dissect.Record)
-	FormatDiagram             // every header as RFC-style ASCII art (dissect.WriteDiagrams)
+	FormatText    Format = iota // one line per frame, like tshark's default
+	FormatTree                  // full dissection, like tshark -V
+	FormatJSONL                 // one JSON record per frame (see dissect.Record)
+	FormatDiagram               // every header as RFC-style ASCII art (dissect.WriteDiagrams)
 )
 
 // Formats names the formats as the --format flag takes them.
