@@ -87,8 +87,8 @@ func (b *Box) Segments() []Segment {
 }
 
 // MainSegment is the index of the segment that carries the label: the
-// widest, the middle one of equals (an IPv6 address is named on its second
-// row of four, as RFC 8200 draws it).
+// widest, the middle one of equals (an IPv6 address, four whole rows, is
+// named on its second row, about where RFC 8200 names it).
 func (b *Box) MainSegment() int {
 	segs := b.Segments()
 	bw := 0
@@ -107,20 +107,9 @@ func (b *Box) MainSegment() int {
 	if first < 0 {
 		return 0
 	}
-	if last-first+1 == len(segs) || isRun(segs, first, last) {
-		return (first + last) / 2
-	}
-	return first
-}
-
-// isRun reports whether segments first..last are all of the widest width.
-func isRun(segs []Segment, first, last int) bool {
-	for i := first; i <= last; i++ {
-		if segs[i].Width != segs[first].Width {
-			return false
-		}
-	}
-	return true
+	// The widest segments of a field are consecutive: at most a partial
+	// row before and after them.
+	return (first + last) / 2
 }
 
 // DiagramAt lays out the header that holds the node at path (child indices

@@ -60,17 +60,22 @@ func fitLines(b *Box, w int) []string {
 	if b.Short != "" && textCols(b.Short) <= w {
 		return []string{b.Short}
 	}
-	for _, s := range []string{b.Short} {
-		if ls := wrapWords(s, w); ls != nil && len(ls) <= maxLabelLines {
-			return ls
-		}
+	if ls := wrapWords(b.Short, w); ls != nil && len(ls) <= maxLabelLines {
+		return ls
 	}
+	// Set vertically, a letter a line (RFC 793's flags), or the first
+	// letter alone. A wide rune never fits a one-bit box's single column:
+	// such a box stays blank here, and the SVG names it.
 	short := b.Short
 	if short == "" {
 		short = b.Label
 	}
 	r := []rune(short)
-	if len(r) > 0 && len(r) <= maxLabelLines && textCols(string(r[0])) <= w {
+	fits := len(r) > 0
+	for _, x := range r {
+		fits = fits && textCols(string(x)) <= w
+	}
+	if fits && len(r) <= maxLabelLines {
 		ls := make([]string, len(r))
 		for i := range r {
 			ls[i] = string(r[i])

@@ -54,8 +54,9 @@ func (d *Diagram) SVGLabel(i int) (string, float64) {
 			}
 		}
 	}
-	r := []rune(cands[2] + cands[3])
-	if len(r) > 0 {
+	// The first letter of the abbreviation: a one-bit box holds three
+	// narrow or one wide letter at the small size, so this always fits.
+	if r := []rune(cands[2] + cands[3]); len(r) > 0 {
 		return string(r[0]), SVGSmallSize
 	}
 	return "", 0
@@ -203,8 +204,8 @@ func (d *Diagram) SVG() string {
 		y += len(legendLines) * svgLegendH
 	}
 	if d.Cut {
-		w(`<text class="cut" x="`, itoa(svgMargin), `" y="`, itoa(y+svgLegendH-4), `" font-size="11" fill="#666666">… `,
-			itoa(MaxDiagramRows), ` rows drawn</text>`)
+		// Words would need a language: the page says it under the SVG.
+		w(`<text class="cut" x="`, itoa(svgMargin), `" y="`, itoa(y+svgLegendH-4), `" font-size="11" fill="#666666">⋮</text>`)
 	}
 	w(`</svg>`)
 	return sb.String()

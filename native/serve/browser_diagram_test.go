@@ -157,6 +157,12 @@ func TestBrowserDiagramIPv4(t *testing.T) {
 	}
 	assert.Equal(t, 3, seen, "three one-bit flags")
 
+	// Selecting Flags lights its three bits, in the same drawing.
+	var lit []string
+	b.run(t, "select Flags", clickTree("ip.flags"),
+		chromedp.Poll(`(() => { const s = [...document.querySelectorAll('#bits svg g.sel')].map(g => g.dataset.field); return s.length ? s : null; })()`, &lit, chromedp.WithPollingTimeout(10*time.Second)))
+	assert.Equal(t, []string{"ip.flags.rb", "ip.flags.df", "ip.flags.mf"}, lit)
+
 	// A click on the TTL box selects the TTL in the tree.
 	var selField string
 	b.run(t, "click TTL", chromedp.Click(`#bits svg g[data-field="ip.ttl"] rect`, chromedp.ByQuery),

@@ -73,8 +73,9 @@ export function renderBits() {
     return;
   }
   treeOf(state.frame);
-  // A field of the header already drawn: only the highlight moves.
-  if (drawn.view && (state.sel === drawn.header || drawn.boxIdx.includes(state.sel))) {
+  // A field of the header already drawn, or a group of them (Flags): only
+  // the highlight moves.
+  if (drawn.view && (state.sel === drawn.header || drawn.boxIdx.some((i) => covers(state.sel, i)))) {
     markSelection();
     return;
   }
@@ -104,6 +105,8 @@ function show(v) {
     return;
   }
   const node = document.importNode(svg, true);
+  // On the page its fields are buttons: a group, not one image.
+  node.setAttribute('role', 'group');
   drawn.view = v;
   drawn.header = drawn.byPath.get(v.path.join('.')) ?? -1;
   drawn.boxIdx = v.boxes.map((b) => (b.path ? drawn.byPath.get(v.path.concat(b.path).join('.')) ?? -1 : -1));
@@ -132,9 +135,22 @@ function show(v) {
   markSelection();
 }
 
+/** covers reports whether node sel is box node i or holds it (the Flags
+ * node holds the three flag bits drawn). */
+function covers(sel, i) {
+  if (i < 0 || sel < 0 || drawn.header < 0) return false;
+  if (i === sel) return true;
+  // Only a node inside the header drawn: the ICMP header holds a quoted
+  // IPv4 header's fields too, but is drawn itself.
+  if (!drawn.paths[sel].join('.').startsWith(drawn.paths[drawn.header].join('.') + '.')) return false;
+  const p = drawn.paths[sel].join('.') + '.';
+  return drawn.paths[i].join('.').startsWith(p);
+}
+
 function markSelection() {
+  const whole = state.sel === drawn.header;
   for (const g of $('bits').querySelectorAll('g[data-box]')) {
-    g.classList.toggle('sel', drawn.boxIdx[+g.dataset.box] === state.sel);
+    g.classList.toggle('sel', !whole && covers(state.sel, drawn.boxIdx[+g.dataset.box]));
   }
 }
 
