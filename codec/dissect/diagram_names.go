@@ -43,6 +43,12 @@ var shortNames = map[string]string{
 	"icmp.ext.ident.afi": "AFI", "icmp.ext.ident.addrlen": "Addr Len", "icmp.ext.ident.reserved": "Rsvd",
 	"icmp.int_info.role": "Role", "icmp.int_info.reserved": "Rsvd", "icmp.int_info.ifindex": "I",
 	"icmp.int_info.ipaddr": "A", "icmp.int_info.name": "N", "icmp.int_info.mtu": "M",
+	"icmp.ext.echo.id": "Ident", "icmp.ext.echo.seq": "Seq", "icmp.ext.echo.req.local": "L",
+	"icmp.ext.echo.rsp.state": "State", "icmp.ext.echo.rsp.active": "A", "icmp.ext.echo.rsp.ipv4": "4",
+	"icmp.ext.echo.rsp.ipv6": "6",
+	"icmpv6.ext.echo.id":     "Ident", "icmpv6.ext.echo.seq": "Seq", "icmpv6.ext.echo.req.local": "L",
+	"icmpv6.ext.echo.rsp.state": "State", "icmpv6.ext.echo.rsp.active": "A", "icmpv6.ext.echo.rsp.ipv4": "4",
+	"icmpv6.ext.echo.rsp.ipv6": "6",
 	"icmp.originate_timestamp": "Originate", "icmp.receive_timestamp": "Receive",
 	"icmp.transmit_timestamp": "Transmit",
 	"icmpv6.type":             "Type", "icmpv6.code": "Code", "icmpv6.checksum": "Cksum",
@@ -84,10 +90,16 @@ func shortName(field, label string) string {
 	return ""
 }
 
-// abbreviate makes an abbreviation of a name: the initials of its words
+// abbreviate makes an abbreviation of a name: the one it gives in
+// parentheses ("Time Stamp (TS)" → "TS"), the initials of its words
 // ("Explicit Congestion Notification" → "ECN"), or its first three letters
 // for one word.
 func abbreviate(label string) string {
+	if i := strings.LastIndexByte(label, '('); i > 0 && strings.HasSuffix(label, ")") {
+		if in := label[i+1 : len(label)-1]; in != "" && len(in) <= 6 && !strings.ContainsAny(in, " ,") {
+			return in
+		}
+	}
 	words := strings.FieldsFunc(label, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '-' || r == '_' || r == '/' || r == '(' || r == ')'
 	})

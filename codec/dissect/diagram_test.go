@@ -97,8 +97,10 @@ func diagramCases(t *testing.T) []diagramCase {
 				"icmp.mpls.label", 20, "icmp.mpls.exp", 3, "icmp.mpls.s", 1, "icmp.mpls.ttl", 8),
 			rfc: "time_exceeded.go", rfcRows: 1},
 		{name: "unreachable_rfc4884", frame: frame("built_rfc5837", 0), layer: LayerEthernet, header: "icmp",
-			fields: fw("icmp.type", 8, "icmp.code", 8, "icmp.checksum", 16),
-			rfc:    "unreachable.go", rfcRows: 1},
+			fields: fw("icmp.type", 8, "icmp.code", 8, "icmp.checksum", 16, "icmp.unused", 8, "icmp.length", 8, "icmp.unused", 16,
+				"icmp.quote", 52*8, "icmp.padding", 76*8, "icmp.ext.version", 4, "icmp.ext.res", 12, "icmp.ext.checksum", 16,
+				"icmp.ext.length", 16, "icmp.ext.class", 8, "icmp.ext.ctype", 8, "icmp.int_info.index", 32),
+			rfc: "unreachable.go", rfcRows: 1},
 		{name: "icmpv6_echo", frame: e6Frame, layer: LayerIPv6, header: "icmpv6",
 			fields: fw("icmpv6.type", 8, "icmpv6.code", 8, "icmpv6.checksum", 16, "icmpv6.echo.identifier", 16,
 				"icmpv6.echo.sequence_number", 16, "data", 128),
@@ -115,8 +117,10 @@ func diagramCases(t *testing.T) []diagramCase {
 			fields: fw("tcp.srcport", 16, "tcp.dstport", 16, "tcp.seq_raw", 32, "tcp.ack_raw", 32, "tcp.hdr_len", 4),
 			rfc:    "transport.go", rfcIndex: 1, rfcRows: 6},
 		{name: "extended_echo", frame: probeFrame, layer: LayerIPv4, header: "icmp",
-			fields: fw("icmp.type", 8, "icmp.code", 8, "icmp.checksum", 16),
-			rfc:    "extended_echo.go", rfcRows: 2},
+			fields: fw("icmp.type", 8, "icmp.code", 8, "icmp.checksum", 16, "icmp.ext.echo.id", 16, "icmp.ext.echo.seq", 8,
+				"icmp.ext.echo.req.local", 1, "icmp.ext.version", 4, "icmp.ext.res", 12, "icmp.ext.checksum", 16,
+				"icmp.ext.length", 16, "icmp.ext.class", 8, "icmp.ext.ctype", 8, "icmp.ext.ident.name", 32),
+			rfc: "extended_echo.go", rfcRows: 2},
 	}
 }
 
@@ -462,7 +466,7 @@ func checkRFC(t *testing.T, d *Diagram, file string, n, rows int) {
 func TestDiagramGolden(t *testing.T) {
 	for _, c := range diagramCases(t) {
 		switch c.name {
-		case "ipv4_options", "ipv6", "icmp_echo", "time_exceeded", "tcp", "icmpv6_ndp_options", "ethernet":
+		case "ipv4_options", "ipv6", "icmp_echo", "time_exceeded", "tcp", "icmpv6_ndp_options", "ethernet", "extended_echo":
 		default:
 			continue
 		}
