@@ -519,3 +519,22 @@ func TestDiagramKorean(t *testing.T) {
 	checkASCII(t, &d)
 	assert.Contains(t, d.ASCII(), "버전")
 }
+
+// TestHeaderPaths: the headers of a time exceeded are the outer IPv4 and
+// ICMP headers and, inside the quote, the probe's IPv4 and UDP headers;
+// the containers of fields (flags, extension objects) are not headers.
+func TestHeaderPaths(t *testing.T) {
+	f := Dissect(builtCaptures()["built_mpls_rfc4884"][0].data, LayerEthernet, Options{})
+	var got []string
+	for _, p := range HeaderPaths(f.Root) {
+		n := f.Root[p[0]]
+		for _, i := range p[1:] {
+			n = n.Kids[i]
+		}
+		got = append(got, n.Field)
+		d, ok := DiagramAt(f.Root, p)
+		require.True(t, ok)
+		assert.Equal(t, p, d.Path, "a header's diagram is its own")
+	}
+	assert.Equal(t, []string{"eth", "ip", "icmp", "ip", "udp"}, got)
+}
