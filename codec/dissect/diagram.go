@@ -129,7 +129,7 @@ func DiagramAt(roots []*Node, path []int) (d Diagram, ok bool) {
 		}
 		parent := n
 		n = n.Kids[path[i]]
-		if len(n.Kids) > 0 && (!strings.Contains(n.Field, ".") || !isContainer(parent)) {
+		if isHeader(parent, n) {
 			head, headLen = n, i+1
 		}
 	}
@@ -147,7 +147,7 @@ func HeaderPaths(roots []*Node) [][]int {
 	walk = func(parent *Node, ns []*Node, path []int) {
 		for i, n := range ns {
 			p := append(append(make([]int, 0, len(path)+1), path...), i)
-			if parent == nil || len(n.Kids) > 0 && (!strings.Contains(n.Field, ".") || !isContainer(parent)) {
+			if isHeader(parent, n) {
 				out = append(out, p)
 			}
 			walk(n, n.Kids, p)
@@ -155,6 +155,14 @@ func HeaderPaths(roots []*Node) [][]int {
 	}
 	walk(nil, roots, nil)
 	return out
+}
+
+// isHeader reports whether n (a child of parent, nil for a root) is drawn
+// as a header of its own: a root, or a node with fields that is a protocol
+// (an undotted id, "ip", "udp") or sits in something that is not a field
+// container (a quoted datagram's IPv6 extension header).
+func isHeader(parent, n *Node) bool {
+	return parent == nil || len(n.Kids) > 0 && (!strings.Contains(n.Field, ".") || !isContainer(parent))
 }
 
 // isContainer reports whether a node's children are fields of its own
