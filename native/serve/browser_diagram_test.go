@@ -273,7 +273,7 @@ func TestBrowserDiagramEthernet(t *testing.T) {
 	b.noProblems(t)
 }
 
-// In Korean the diagram's buttons speak Korean.
+// In Korean the diagram's buttons and tooltips speak Korean.
 func TestBrowserDiagramKorean(t *testing.T) {
 	b := newBrowser(t)
 	pkt := echoRequest(5)
@@ -282,6 +282,9 @@ func TestBrowserDiagramKorean(t *testing.T) {
 	var words []string
 	b.run(t, "buttons", chromedp.Evaluate(`[document.getElementById('bitssvg').textContent, document.getElementById('bitsascii').textContent]`, &words))
 	assert.Equal(t, []string{"SVG 내려받기", "ASCII 아트로 복사"}, words)
+	var tip string
+	b.run(t, "tooltip", chromedp.Evaluate(`document.querySelector('#bits svg g[data-field="icmp.type"] title').textContent`, &tip))
+	assert.Contains(t, tip, "8비트", "the tooltip is in Korean: %q", tip)
 	b.screenshot(t, "diagram-ko.png")
 	b.noProblems(t)
 }

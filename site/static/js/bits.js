@@ -116,7 +116,11 @@ function show(v) {
     g.setAttribute('tabindex', '0');
     g.setAttribute('role', 'button');
     const b = v.boxes[+g.dataset.box];
-    g.setAttribute('aria-label', b.label + (b.value ? ' = ' + b.value : '') + ' · ' + t('bits', b.bits));
+    // The tooltip in the page's language (the file keeps the codec's).
+    const tip = b.label + (b.value ? ' = ' + b.value : '') + ' · ' + t('bits', b.bits);
+    g.setAttribute('aria-label', tip);
+    const title = g.querySelector('title');
+    if (title) title.textContent = tip;
     g.addEventListener('click', () => selectNode(idx));
     g.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') {

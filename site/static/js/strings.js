@@ -102,7 +102,7 @@ const S = {
     byteRange: (a, b) => (b === undefined ? 'byte ' + a : 'bytes ' + a + '–' + b),
     // header layout
     notDrawn: 'The rest of the header is not drawn; the tree lists every field.',
-    bits: (n) => n + ' bits',
+    bits: (n) => n + (n === 1 ? ' bit' : ' bits'),
     bytesN: (n) => n + ' bytes',
     legend: 'Short names:',
     diagramSVG: 'Download SVG',
