@@ -117,7 +117,7 @@ func TestBrowserWorkerRestartsAfterExit(t *testing.T) {
 // no Korean yet. The page's own words must all be Korean.
 func allowedLatin(t *testing.T, codecWords []string) map[string]bool {
 	ok := map[string]bool{}
-	for _, w := range strings.Fields("icmplab ICMP ICMPv4 ICMPv6 IPv4 IPv6 IP TTL hex pcap pcapng gz gzip tcpdump xxd hexdump od base64 Wireshark C Python Go WebAssembly main wasm EN KO IANA RFC UDP TCP MPLS ping traceroute Kurose Ross x xx X p KB MB GB B e g") {
+	for _, w := range strings.Fields("icmplab ICMP ICMPv4 ICMPv6 IPv4 IPv6 IP TTL hex pcap pcapng gz gzip tcpdump xxd hexdump od base64 Wireshark C Python Go WebAssembly main wasm EN KO IANA RFC UDP TCP MPLS ping traceroute Kurose Ross x xx X p KB MB GB B e g SVG ASCII") {
 		ok[strings.ToLower(w)] = true
 	}
 	word := regexp.MustCompile(`[A-Za-z]+`)

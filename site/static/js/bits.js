@@ -81,7 +81,18 @@ export function renderBits() {
   }
   const my = ++seq;
   const frame = state.frame;
-  call('diagram', drawn.text, drawn.paths[state.sel].join('.')).then(
+  const path = drawn.paths[state.sel].join('.');
+  // Asked after the explanation the same selection asks for (renderTeach
+  // runs next): the words come first, the drawing a moment later.
+  setTimeout(() => {
+    if (my === seq) draw(my, frame, path);
+  }, 0);
+}
+
+function draw(my, frame, path) {
+  const box = $('bits');
+  const bar = $('bitsbar');
+  call('diagram', drawn.text, path).then(
     (json) => {
       if (my !== seq || state.frame !== frame) return;
       show(JSON.parse(json));
