@@ -18,7 +18,7 @@ import (
 func init() {
 	registerCommand("decode", command{
 		summary: "dissect captured or pasted packets (pcap, pcapng, gzip, hex dumps)",
-		usage:   "icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl] [--checksums] [--dialect D] [--layer L] [-Y FILTER]",
+		usage:   "icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl|diagram] [--checksums] [--dialect D] [--layer L] [-Y FILTER]",
 		about: `Dissects a pcap/pcapng capture (gzip too) or hex text in any common dump dialect, down to the ` +
 			`datagram an ICMP error quotes. It drops every capability before reading any input.`,
 		exit:  "0 every frame dissected cleanly, 1 some frame is malformed, 2 usage error or unreadable input",
@@ -38,12 +38,12 @@ func newDecodeFlags(f *decodeFlags) *pflag.FlagSet {
 	fl := pflag.NewFlagSet("decode", pflag.ContinueOnError)
 	fl.SortFlags = false
 	fl.StringVar(&f.hexText, "hex", "", "decode this hex `text` instead of a file (any dialect: tcpdump -X, xxd, od, base64, ...)")
-	fl.StringVar(&f.format, "format", "text", "output `format`: text (one line per packet), tree (full dissection), jsonl (one JSON record per packet)")
+	fl.StringVar(&f.format, "format", "text", "output `format`: text (one line per packet), tree (full dissection), jsonl (one JSON record per packet), diagram (every header drawn as RFC-style ASCII art)")
 	fl.StringVar(&f.dialect, "dialect", "auto", "`dialect` of text input: "+strings.Join(dialectNames(), ", "))
 	fl.StringVar(&f.layer, "layer", "auto", "`layer` the bytes start at: "+strings.Join(dissect.Layers(), ", "))
 	fl.StringVarP(&f.filter, "filter", "Y", "", "show only frames matching this display `filter` (Wireshark syntax, see the README): -Y 'icmp.type == 11'")
 	fl.BoolVar(&f.checksums, "checksums", false, "with --format tree, work out each checksum word by word (RFC 1071) under its field")
-	fl.SetAnnotation("format", annValues, []string{"text", "tree", "jsonl"})
+	fl.SetAnnotation("format", annValues, []string{"text", "tree", "jsonl", "diagram"})
 	fl.SetAnnotation("layer", annValues, dissect.Layers())
 	return fl
 }
@@ -68,7 +68,7 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 	var err error
 	f, ok := decode.Formats[*format]
 	if !ok {
-		return usageFail(stderr, "decode", fmt.Sprintf("unknown format %q (text, tree, jsonl)", *format))
+		return usageFail(stderr, "decode", fmt.Sprintf("unknown format %q (text, tree, jsonl, diagram)", *format))
 	}
 	opt.Format = f
 	opt.WorkChecksums = *checksums

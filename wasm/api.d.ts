@@ -55,6 +55,12 @@ export interface ICMPLab {
   filterMatch(expr: string, data: Uint8Array, layer: string, number: number, len: number): Promise<boolean>;
   /** The filter's field names for completion, JSON of FilterField[]. */
   filterFields(): Promise<string>;
+  /** The bit-layout diagram of the header holding the node at path ("0.3.1",
+   * child indices from the roots) of tree, the page's tree one node a line:
+   * depth, offset, length, mask, source, worst severity (0-2), field, label,
+   * value, tab-separated. JSON of DiagramView: the layout, its SVG (what the
+   * page shows and downloads) and its RFC-style ASCII art. */
+  diagram(tree: string, path: string): Promise<string>;
   /** Two packets field by field (dissect.Compare), JSON of CompareResult. */
   compare(a: Uint8Array, b: Uint8Array, options?: CompareOptions): Promise<string>;
 
@@ -413,4 +419,34 @@ export interface CompareResult {
     a?: { value: string; offset: number; length: number; mask?: number; source?: number };
     b?: { value: string; offset: number; length: number; mask?: number; source?: number };
   }[];
+}
+
+/** dissect.Diagram with its drawings (wasm/diagram.go). */
+export interface DiagramView {
+  title: string;
+  /** The header's node, child indices from the tree's roots. */
+  path: number[];
+  boxes: DiagramBox[];
+  rows: number;
+  cut?: boolean;
+  /** The abbreviations the SVG uses: [short, whole name]. */
+  legend: [string, string][];
+  svg: string;
+  ascii: string;
+}
+
+/** One field of a diagram (dissect.Box); bits counted from the header's first. */
+export interface DiagramBox {
+  /** The field's node, child indices from the header's; null for a gap. */
+  path: number[] | null;
+  label: string;
+  short?: string;
+  field?: string;
+  value?: string;
+  bit: number;
+  bits: number;
+  at: number;
+  width: number;
+  gap?: boolean;
+  severity?: string;
 }

@@ -138,6 +138,7 @@ func TestJSHostileArguments(t *testing.T) {
 		"story":            {pkt.Text},
 		"filterCheck":      {"icmp.type == 11"},
 		"filterFields":     {},
+		"diagram":          {"0\t0\t4\t0\t0\t0\tx\tX\t\n1\t0\t1\t0\t0\t0\tx.a\tA\t1", "0.0"},
 		"filterMatch":      {"icmp", arr, "", 1, 0},
 		"compare":          {arr, arr, cmpOpts},
 	}

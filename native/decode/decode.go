@@ -24,13 +24,14 @@ import (
 type Format uint8
 
 const (
-	FormatText  Format = iota // one line per frame, like tshark's default
-	FormatTree                // full dissection, like tshark -V
-	FormatJSONL               // one JSON record per frame (see dissect.Record)
+	FormatText    Format = iota // one line per frame, like tshark's default
+	FormatTree                  // full dissection, like tshark -V
+	FormatJSONL                 // one JSON record per frame (see dissect.Record)
+	FormatDiagram               // every header as RFC-style ASCII art (dissect.WriteDiagrams)
 )
 
 // Formats names the formats as the --format flag takes them.
-var Formats = map[string]Format{"text": FormatText, "tree": FormatTree, "jsonl": FormatJSONL}
+var Formats = map[string]Format{"text": FormatText, "tree": FormatTree, "jsonl": FormatJSONL, "diagram": FormatDiagram}
 
 // Options steer a decode run.
 type Options struct {
@@ -276,6 +277,8 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 			}
 		case FormatJSONL:
 			err = dissect.WriteRecord(bw, f)
+		case FormatDiagram:
+			err = dissect.WriteDiagrams(bw, f)
 		default:
 			err = dissect.WriteLine(bw, f, first)
 		}

@@ -117,7 +117,7 @@ func TestBrowserWorkerRestartsAfterExit(t *testing.T) {
 // no Korean yet. The page's own words must all be Korean.
 func allowedLatin(t *testing.T, codecWords []string) map[string]bool {
 	ok := map[string]bool{}
-	for _, w := range strings.Fields("icmplab ICMP ICMPv4 ICMPv6 IPv4 IPv6 IP TTL hex pcap pcapng gz gzip tcpdump xxd hexdump od base64 Wireshark C Python Go WebAssembly main wasm EN KO IANA RFC UDP TCP MPLS ping traceroute Kurose Ross x xx X p KB MB GB B e g") {
+	for _, w := range strings.Fields("icmplab ICMP ICMPv4 ICMPv6 IPv4 IPv6 IP TTL hex pcap pcapng gz gzip tcpdump xxd hexdump od base64 Wireshark C Python Go WebAssembly main wasm EN KO IANA RFC UDP TCP MPLS ping traceroute Kurose Ross x xx X p KB MB GB B e g SVG ASCII") {
 		ok[strings.ToLower(w)] = true
 	}
 	word := regexp.MustCompile(`[A-Za-z]+`)
@@ -339,71 +339,6 @@ func TestBrowserASCIISpaceHasNoHole(t *testing.T) {
 	var lit bool
 	b.run(t, "lit", chromedp.Evaluate(fmt.Sprintf(`document.querySelector('#hex .c[data-o="%d"]').classList.contains('hl')`, at), &lit))
 	assert.True(t, lit)
-	b.noProblems(t)
-}
-
-// The header layout draws every IPv4 field readable: the one-bit flags with
-// a short name and a legend, and no label cut.
-func TestBrowserHeaderLayoutReadable(t *testing.T) {
-	b := newBrowser(t)
-	pkt := echoRequest(4)
-	b.open(t, "#hex="+hex.EncodeToString(pkt))
-	b.waitTree(t)
-	var want []*dissect.Node
-	walk(dissect.Dissect(pkt, dissect.LayerIPv4, dissect.Options{}).Root, &want)
-	var flags struct {
-		Names  []string `json:"names"`
-		Legend string   `json:"legend"`
-		Cut    []string `json:"cut"`
-	}
-	const cutJS = `[...document.querySelectorAll('#bits .bname')].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)`
-	b.run(t, "select DF", chromedp.Click(`#tree li[data-field="ip.flags"] > .trow > .twisty`, chromedp.ByQuery),
-		chromedp.Click(`#tree li[data-field="ip.flags.df"] > .trow`, chromedp.ByQuery),
-		chromedp.Evaluate(`({names: [...document.querySelectorAll('#bits .bitbox:not(.gap) .bname')].map(e => e.textContent), legend: (document.querySelector('#bits .bitlegend') || {textContent: ''}).textContent, cut: `+cutJS+`})`, &flags))
-	for _, f := range []string{"ip.flags.rb", "ip.flags.df", "ip.flags.mf"} {
-		n := find(want, f)
-		require.NotNil(t, n, f)
-		assert.Contains(t, flags.Legend, n.Label, "legend lacks %s", n.Label)
-	}
-	assert.Len(t, flags.Names, 3)
-	for _, n := range flags.Names {
-		assert.NotEmpty(t, strings.TrimSpace(n))
-		assert.LessOrEqual(t, len([]rune(n)), 3, "one-bit label %q", n)
-	}
-	assert.Empty(t, flags.Cut, "cut labels among the flags")
-	var cut []string
-	b.run(t, "select TTL", chromedp.Click(`#tree li[data-field="ip.ttl"] > .trow`, chromedp.ByQuery), chromedp.Evaluate(cutJS, &cut))
-	assert.Empty(t, cut, "cut labels in the IPv4 header layout")
-	b.screenshot(t, "layout-ipv4-flags.png")
-	b.noProblems(t)
-}
-
-// Ethernet's addresses are wider than a row: every box they are drawn in
-// says what it holds (the continuation too), as RFC diagrams do.
-func TestBrowserHeaderLayoutContinuation(t *testing.T) {
-	b := newBrowser(t)
-	b.open(t, "")
-	// Documentation MACs (RFC 7042), EtherType IPv4, then an echo request.
-	eth, err := hex.DecodeString("00005e005301" + "00005e005302" + "0800")
-	require.NoError(t, err)
-	frame := append(eth, echoRequest(6)...)
-	b.run(t, "paste ethernet", chromedp.SetValue("#layer", "ethernet", chromedp.ByQuery),
-		chromedp.SetValue("#paste", hex.EncodeToString(frame), chromedp.ByQuery),
-		chromedp.Click("#decode", chromedp.ByQuery))
-	b.waitTree(t)
-	var want []*dissect.Node
-	walk(dissect.Dissect(frame, dissect.LayerEthernet, dissect.Options{}).Root, &want)
-	require.NotEmpty(t, want)
-	eth0 := want[0]
-	require.NotEmpty(t, eth0.Kids, "fixture: the Ethernet node has no fields")
-	var boxes []string
-	b.run(t, "select the destination", chromedp.Click(`#tree li[data-field="`+eth0.Kids[0].Field+`"] > .trow`, chromedp.ByQuery),
-		chromedp.Evaluate(`[...document.querySelectorAll('#bits .bitbox:not(.gap)')].map(e => e.querySelector('.bname').textContent)`, &boxes))
-	assert.Greater(t, len(boxes), len(eth0.Kids), "no field of the Ethernet header spans two rows")
-	for i, s := range boxes {
-		assert.NotEmpty(t, strings.TrimSpace(s), "box %d of the Ethernet layout is blank", i)
-	}
-	b.screenshot(t, "layout-ethernet.png")
 	b.noProblems(t)
 }
 

@@ -1,167 +1,218 @@
-// The header layout: the fields of the selected node's header drawn on a
-// 32-bit ruler, as RFCs draw them. Every field keeps its bit width; a label
-// too long for its box is abbreviated, with the whole name on hover and in a
-// legend under the drawing, so a one-bit flag stays readable.
+// The header layout: the selected node's header drawn on a 32-bit ruler, as
+// RFCs draw it. The codec draws it (dissect's diagram, through the module's
+// diagram method): this module sends the shown tree and the selection's
+// path, shows the SVG it gets back, and makes its fields clickable. The same
+// SVG is what "Download SVG" saves and the same layout is what "Copy as
+// ASCII art" copies, so screen, file and text cannot disagree. Every field
+// keeps its bit width; a name too long for its box is abbreviated from the
+// codec's list, with the whole name on hover and in the legend.
 
-import { $, el } from './dom.js';
+import { $, el, flash } from './dom.js';
 import { state } from './state.js';
 import { t } from './strings.js';
-import { worstNote, sevName } from './vocab.js';
+import { call } from './rpc.js';
+import { worstNote } from './vocab.js';
 import { selectNode, setHover } from './tree.js';
 
-const MAX_BIT_ROWS = 16;
-/** CHARS_PER_BIT: about how many label characters a bit column holds (the
- * grid's columns are at least 17 px at its minimum width of 560 px). */
-const CHARS_PER_BIT = 2;
-/** NARROW boxes (in bits) are drawn with a smaller font and no padding. */
-const NARROW = 3;
+/** What is drawn: the frame, its tree as text, the paths of its nodes, and
+ * the last diagram (DiagramView of api.d.ts) with the flat index of each box. */
+const drawn = { frame: null, text: '', paths: [], byPath: new Map(), view: null, header: -1, boxIdx: [] };
+let seq = 0;
 
-// The header a selection belongs to: the nearest node whose children are
-// fields (the selection itself when it has children).
-function headerOf(i) {
-  let h = i;
-  if (!state.flat[h].kids.length) h = state.flat[h].parent;
-  return h;
+/** clean keeps a text on one line of the tree's line format. */
+const clean = (s) => String(s || '').replace(/[\t\n\r]/g, ' ');
+
+/** treeOf writes the frame's nodes one a line (wasm/diagram.go's format)
+ * and remembers each node's path of child indices. */
+function treeOf(frame) {
+  if (drawn.frame === frame) return;
+  const lines = [];
+  const paths = [];
+  const byPath = new Map();
+  const rootCount = { n: 0 };
+  state.flat.forEach((item, i) => {
+    const n = item.n;
+    const p = item.parent >= 0 ? paths[item.parent].concat(state.flat[item.parent].kids.indexOf(i)) : [rootCount.n++];
+    paths.push(p);
+    byPath.set(p.join('.'), i);
+    const sev = Math.max(0, worstNote(n));
+    lines.push([item.depth, n.offset, n.length, (n.mask || 0) >>> 0, n.source || 0, sev, clean(n.field), clean(n.label), clean(n.value)].join('\t'));
+  });
+  Object.assign(drawn, { frame, text: lines.join('\n'), paths, byPath, view: null, header: -1, boxIdx: [] });
 }
 
-/** abbrev shortens a label to fit chars: its words' initials ("Don't
- * fragment" → "DF"), or its first letters when it is one word. */
-export function abbrev(label, chars) {
-  if (label.length <= chars) return label;
-  const words = label.split(/[\s\-_/]+/).filter((w) => /^[\p{L}\p{N}]/u.test(w));
-  let a = words.length > 1 ? words.map((w) => w[0].toUpperCase()).join('') : label;
-  if (a.length > Math.max(chars, 2)) a = a.slice(0, Math.max(chars - 1, 2)) + (chars > 3 ? '.' : '');
-  return a;
+/** toolbar is the row under the drawing: download and copy. */
+function toolbar() {
+  let bar = $('bitsbar');
+  if (bar) return bar;
+  bar = el('div', 'bitsbar');
+  bar.id = 'bitsbar';
+  const svg = el('button', 'small', t('diagramSVG'));
+  svg.type = 'button';
+  svg.id = 'bitssvg';
+  svg.dataset.t = 'diagramSVG';
+  svg.addEventListener('click', downloadSVG);
+  const ascii = el('button', 'small', t('diagramASCII'));
+  ascii.type = 'button';
+  ascii.id = 'bitsascii';
+  ascii.dataset.t = 'diagramASCII';
+  ascii.addEventListener('click', copyASCII);
+  bar.append(svg, ascii);
+  $('bits').after(bar);
+  return bar;
 }
 
 export function renderBits() {
   const box = $('bits');
-  box.replaceChildren();
+  const bar = toolbar();
   $('bitstitle').textContent = '';
-  if (state.sel < 0) return;
-  const h = headerOf(state.sel);
-  if (h < 0) return;
-  const hdr = state.flat[h];
-  $('bitstitle').textContent = hdr.n.label;
-  const base = hdr.n.offset;
-  const ruler = el('div', 'bitgrid ruler');
-  for (let b = 0; b < 32; b++) {
-    ruler.append(el('span', b % 8 === 0 ? 'tick major' : 'tick', b % 8 === 0 || b === 31 ? String(b) : ''));
+  if (state.sel < 0 || !state.frame) {
+    box.replaceChildren();
+    bar.hidden = true;
+    drawn.view = null;
+    return;
   }
-  box.append(ruler);
-  const grid = el('div', 'bitgrid');
-  const legend = [];
-  const limitBits = MAX_BIT_ROWS * 32;
-  // Fields wider than two rows (a quoted datagram, data) are drawn one row
-  // high with their size written in; `shift` is how many bits that saved, so
-  // the fields after them keep their places relative to each other.
-  let placed = 0;
-  let shift = 0;
-  let cut = false;
-  for (const k of hdr.kids) {
-    const n = state.flat[k].n;
-    if ((n.source || 0) !== (hdr.n.source || 0)) continue;
-    let start = (n.offset - base) * 8;
-    let width = n.length * 8;
-    if (n.mask) {
-      const bits = n.length * 8;
-      let hi = -1;
-      let lo = -1;
-      for (let b = bits - 1; b >= 0; b--) {
-        if ((n.mask >>> b) & 1) {
-          if (hi < 0) hi = b;
-          lo = b;
-        }
+  treeOf(state.frame);
+  // A field of the header already drawn, or a group of them (Flags): only
+  // the highlight moves.
+  if (drawn.view && (state.sel === drawn.header || drawn.boxIdx.some((i) => covers(state.sel, i)))) {
+    markSelection();
+    return;
+  }
+  const my = ++seq;
+  const frame = state.frame;
+  const path = drawn.paths[state.sel].join('.');
+  // Asked after the explanation the same selection asks for (renderTeach
+  // runs next): the words come first, the drawing a moment later.
+  setTimeout(() => {
+    if (my === seq) draw(my, frame, path);
+  }, 0);
+}
+
+function draw(my, frame, path) {
+  const box = $('bits');
+  const bar = $('bitsbar');
+  call('diagram', drawn.text, path).then(
+    (json) => {
+      if (my !== seq || state.frame !== frame) return;
+      show(JSON.parse(json));
+    },
+    (err) => {
+      if (my !== seq) return;
+      box.replaceChildren(el('p', 'muted small', err.message));
+      bar.hidden = true;
+      drawn.view = null;
+    }
+  );
+}
+
+/** show puts a diagram on the page and wires its fields to the tree. */
+function show(v) {
+  const box = $('bits');
+  const doc = new DOMParser().parseFromString(v.svg, 'image/svg+xml');
+  const svg = doc.documentElement;
+  if (svg.nodeName !== 'svg') {
+    box.replaceChildren(el('p', 'muted small', t('diagramBad')));
+    return;
+  }
+  const node = document.importNode(svg, true);
+  // On the page its fields are buttons: a group, not one image.
+  node.setAttribute('role', 'group');
+  drawn.view = v;
+  drawn.header = drawn.byPath.get(v.path.join('.')) ?? -1;
+  drawn.boxIdx = v.boxes.map((b) => (b.path ? drawn.byPath.get(v.path.concat(b.path).join('.')) ?? -1 : -1));
+  for (const g of node.querySelectorAll('g[data-box]')) {
+    const idx = drawn.boxIdx[+g.dataset.box];
+    if (idx === undefined || idx < 0) continue;
+    g.setAttribute('tabindex', '0');
+    g.setAttribute('role', 'button');
+    const b = v.boxes[+g.dataset.box];
+    // The tooltip in the page's language (the file keeps the codec's).
+    const tip = b.label + (b.value ? ' = ' + b.value : '') + ' · ' + t('bits', b.bits);
+    g.setAttribute('aria-label', tip);
+    const title = g.querySelector('title');
+    if (title) title.textContent = tip;
+    g.addEventListener('click', () => selectNode(idx));
+    g.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        selectNode(idx);
       }
-      start += bits - 1 - hi;
-      width = hi - lo + 1;
-    }
-    const from = start - shift;
-    if (from < placed) continue; // overlapping alternatives: draw the first
-    if (from >= limitBits) {
-      cut = true;
-      break;
-    }
-    if (from > placed) addGap(grid, placed, from);
-    let to = from + width;
-    const big = width > 64;
-    if (big) {
-      to = from - (from % 32) + 32; // to the end of its row
-      if (to - from < 16 && from % 32 !== 0) to += 32; // too narrow to read: one more row
-      shift += width - (to - from);
-    }
-    if (to > limitBits) {
-      to = limitBits;
-      cut = true;
-    }
-    const short = addBox(grid, k, from, to, n, big ? width : 0);
-    if (short !== n.label) legend.push([short, n.label]);
-    placed = to;
-    if (cut) break;
-  }
-  box.append(grid);
-  if (legend.length) {
-    const lg = el('p', 'bitlegend small');
-    lg.append(el('span', 'muted', t('legend') + ' '));
-    legend.forEach(([s, full], i) => {
-      if (i) lg.append(document.createTextNode(' · '));
-      lg.append(el('strong', null, s), document.createTextNode(' ' + full));
     });
-    box.append(lg);
+    g.addEventListener('mouseenter', () => setHover(idx));
+    g.addEventListener('mouseleave', () => setHover(-1));
   }
-  if (cut) box.append(el('p', 'muted small', t('notDrawn')));
+  $('bitsascii-text')?.remove();
+  const parts = [node];
+  if (v.cut) parts.push(el('p', 'muted small', t('notDrawn')));
+  box.replaceChildren(...parts);
+  $('bitsbar').hidden = false;
+  markSelection();
 }
 
-function addGap(grid, from, to) {
-  for (const [s, e] of splitRows(from, to)) {
-    const g = el('span', 'bitbox gap');
-    g.style.gridColumn = (s % 32) + 1 + ' / span ' + (e - s);
-    grid.append(g);
+/** covers reports whether node sel is box node i or holds it (the Flags
+ * node holds the three flag bits drawn). */
+function covers(sel, i) {
+  if (i < 0 || sel < 0 || drawn.header < 0) return false;
+  if (i === sel) return true;
+  // Only a node inside the header drawn: the ICMP header holds a quoted
+  // IPv4 header's fields too, but is drawn itself.
+  if (!drawn.paths[sel].join('.').startsWith(drawn.paths[drawn.header].join('.') + '.')) return false;
+  const p = drawn.paths[sel].join('.') + '.';
+  return drawn.paths[i].join('.').startsWith(p);
+}
+
+function markSelection() {
+  const whole = state.sel === drawn.header;
+  for (const g of $('bits').querySelectorAll('g[data-box]')) {
+    g.classList.toggle('sel', !whole && covers(state.sel, drawn.boxIdx[+g.dataset.box]));
   }
 }
 
-function splitRows(from, to) {
-  const out = [];
-  for (let s = from; s < to; ) {
-    const e = Math.min(to, s - (s % 32) + 32);
-    out.push([s, e]);
-    s = e;
+/** fileName is the header's name as a file name: "internet-protocol-version-4.svg". */
+function fileName(v, ext) {
+  const base = v.title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return (base || 'header') + ext;
+}
+
+function downloadSVG() {
+  const v = drawn.view;
+  if (!v) return;
+  const url = URL.createObjectURL(new Blob([v.svg], { type: 'image/svg+xml' }));
+  const a = el('a');
+  a.href = url;
+  a.download = fileName(v, '.svg');
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function copyASCII() {
+  const v = drawn.view;
+  if (!v) return;
+  const btn = $('bitsascii');
+  try {
+    await navigator.clipboard.writeText(v.ascii);
+    flash(btn, t('diagramCopied'));
+  } catch {
+    // No clipboard (an insecure origin, a denied permission): show the
+    // text selected, for Ctrl+C.
+    let pre = $('bitsascii-text');
+    if (!pre) {
+      pre = el('textarea', 'bitsascii-text');
+      pre.id = 'bitsascii-text';
+      pre.readOnly = true;
+      pre.spellcheck = false;
+      $('bitsbar').after(pre);
+    }
+    pre.value = v.ascii;
+    pre.rows = v.ascii.split('\n').length;
+    pre.focus();
+    pre.select();
+    flash(btn, t('diagramSelected'));
   }
-  return out;
-}
-
-/** addBox draws a field over one or more rows and returns the label shown. */
-function addBox(grid, idx, from, to, n, fullBits) {
-  const segs = splitRows(from, to);
-  const widest = Math.max(...segs.map(([s, e]) => e - s));
-  const shown = abbrev(n.label, Math.floor(widest * CHARS_PER_BIT) - 1);
-  const bitsTotal = fullBits || to - from;
-  const w = worstNote(n);
-  segs.forEach(([s, e], k) => {
-    const b = el('button', 'bitbox');
-    b.type = 'button';
-    b.style.gridColumn = (s % 32) + 1 + ' / span ' + (e - s);
-    if (e - s <= NARROW) b.classList.add('narrow');
-    if (idx === state.sel) b.classList.add('sel');
-    if (w >= 0 && sevName(w) !== 'note') b.classList.add(sevName(w) === 'error' ? 'bad' : 'warn');
-    // The widest segment carries the name and value; the others say they
-    // continue it, as RFC diagrams do.
-    const main = e - s === widest && segs.findIndex(([s2, e2]) => e2 - s2 === widest) === k;
-    const name = el('span', main ? 'bname' : 'bname cont', main ? shown : '… ' + shown);
-    const val = el('span', 'bval', main ? shortValue(n) : '');
-    if (main && bitsTotal > 64) val.textContent = t('bytesN', bitsTotal / 8);
-    b.append(name, val);
-    b.title = n.label + (n.value ? ' = ' + n.value : '') + ' · ' + t('bits', bitsTotal);
-    b.setAttribute('aria-label', b.title);
-    b.addEventListener('click', () => selectNode(idx));
-    b.addEventListener('mouseenter', () => setHover(idx));
-    b.addEventListener('mouseleave', () => setHover(-1));
-    grid.append(b);
-  });
-  return shown;
-}
-
-function shortValue(n) {
-  const v = n.value || '';
-  return v.length > 28 ? v.slice(0, 27) + '…' : v;
 }
