@@ -31,9 +31,9 @@ func (d *dissector) icmp(parent *Node, fam codec.Family, off, end int) {
 			d.uint(nd, "Code", icmpField(fam, "icmp.code", "icmpv6.code"), off+1, 1)
 		}
 		if d.quoted {
-			d.note(nd, SevNote, off, "the quote ends after %d bytes of the %s header", end-off, fam)
+			d.note(nd, SevNote, off, NoteQuoteEndsAfter, end-off, fam)
 		} else {
-			d.errorf(nd, off, "%s header needs 4 bytes at offset %d, only %d present", fam, off, end-off)
+			d.errorf(nd, off, NoteICMPHeaderShort, fam, off, end-off)
 		}
 		return
 	}
@@ -63,12 +63,12 @@ func (d *dissector) icmp(parent *Node, fam codec.Family, off, end int) {
 	case codec.ChecksumBad:
 		d.vals.buf = appendIncorrect(d.vals.buf, m.Sum.Want)
 		d.value(ckn, st)
-		d.note(ckn, SevWarning, off+2, "%s checksum 0x%04x is wrong, should be 0x%04x", fam, m.Checksum, m.Sum.Want)
+		d.note(ckn, SevWarning, off+2, NoteChecksumBad, fam, m.Checksum, m.Sum.Want)
 	default:
 		d.vals.buf = append(d.vals.buf, " [unverified]"...)
 		d.value(ckn, st)
 		if !d.quoted && fam == icmpV6 && !src.IsValid() {
-			d.note(ckn, SevNote, off+2, "ICMPv6 checksum needs the IPv6 addresses: unverifiable without the IP header")
+			d.note(ckn, SevNote, off+2, NoteICMPv6NoPseudo)
 		}
 	}
 	nd.Value = m.Name()
@@ -177,18 +177,18 @@ func (d *dissector) parseErrorNote(nd *Node, base int, err error) {
 		at = base + pe.Offset
 	}
 	if d.quoted && errors.Is(err, codec.ErrTruncated) {
-		d.note(nd, SevNote, at, "the quote ends here: %v", err)
+		d.note(nd, SevNote, at, NoteQuoteEndsHere, parseErr{err})
 		return
 	}
 	if errors.Is(err, codec.ErrTruncated) && d.truncatedByCapture(d.f.Len) && d.src == 0 {
-		d.note(nd, SevNote, at, "capture cut short: %v", err)
+		d.note(nd, SevNote, at, NoteCaptureCut, parseErr{err})
 		return
 	}
-	where := "the frame"
+	k := NoteParseError
 	if d.src > 0 {
-		where = "the reassembled datagram"
+		k = NoteParseErrorReassembled
 	}
-	d.errorf(nd, at, "%v (byte %d of %s)", err, at, where)
+	d.errorf(nd, at, k, parseErr{err}, at)
 }
 
 func (d *dissector) icmpType(nd *Node, fam codec.Family, off int) {

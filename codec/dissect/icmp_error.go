@@ -69,7 +69,7 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 	qOff := off + 8
 	qEnd := qOff + len(e.Quote)
 	if len(e.Quote) == 0 {
-		d.note(nd, SevWarning, qOff, "the error quotes no datagram: the sender cannot tell which packet failed")
+		d.note(nd, SevWarning, qOff, NoteNoQuote)
 	} else if d.depth >= d.opt.MaxDepth*2 || d.quoted {
 		d.add(nd, "Quoted datagram", "icmp.quote", qOff, len(e.Quote), byteCount(len(e.Quote)))
 	} else {
@@ -106,7 +106,7 @@ func (d *dissector) extensions(nd *Node, m codec.Message, off int, ext codec.Ext
 	en := d.add(nd, "ICMP Multi-Part Extensions", icmpField(m.Family, "icmp.ext", "icmpv6.ext"), p, n, ext.Layout.String())
 	en.Explain = "icmp.ext"
 	if ext.Layout == codec.ExtLegacy {
-		d.note(en, SevNote, p, "extension structure at offset 128 with a length field of %d: a pre-RFC 4884 router (legacy layout)", lengthFieldOf(m))
+		d.note(en, SevNote, p, NoteLegacyExtensions, lengthFieldOf(m))
 	}
 	d.bits(en, "Version", "icmp.ext.version", p, 2, 0xf000, nil)
 	d.bits(en, "Reserved", "icmp.ext.res", p, 2, 0x0fff, nil)
@@ -118,7 +118,7 @@ func (d *dissector) extensions(nd *Node, m codec.Message, off int, ext codec.Ext
 		d.vals.buf = append(d.vals.buf, " [correct]"...)
 	case codec.ChecksumBad:
 		d.vals.buf = appendIncorrect(d.vals.buf, ext.Sum.Want)
-		d.note(ckn, SevWarning, p+2, "extension checksum 0x%04x is wrong, should be 0x%04x", ext.Checksum, ext.Sum.Want)
+		d.note(ckn, SevWarning, p+2, NoteExtChecksumBad, ext.Checksum, ext.Sum.Want)
 	}
 	d.value(ckn, st)
 	info.Layout = ext.Layout
@@ -180,7 +180,7 @@ func (d *dissector) extObject(en *Node, base int, o codec.ExtObject, info *ICMPI
 			x.MPLS = append(x.MPLS, MPLSInfo{Label: e.Label, Exp: e.TC, S: e.S, TTL: e.TTL})
 		}
 		if r := len(o.Data) % 4; r != 0 {
-			d.errorf(on, dp+len(o.Data)-r, "MPLS object has %d bytes after its last 4-byte entry", r)
+			d.errorf(on, dp+len(o.Data)-r, NoteMPLSTrailing, r)
 		}
 		st := d.vals.mark()
 		d.vals.buf = strconv.AppendInt(d.vals.buf, int64(o.MPLSLen()), 10)

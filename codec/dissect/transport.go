@@ -28,7 +28,7 @@ func (d *dissector) upper(parent *Node, proto uint8, off, end int) {
 	}
 	if d.depth > d.opt.MaxDepth*2 {
 		nd := d.data(parent, "Data", off, end)
-		d.errorf(nd, off, "nesting deeper than %d encapsulations at byte %d: not followed", d.opt.MaxDepth, off)
+		d.errorf(nd, off, NoteTooDeep, d.opt.MaxDepth, off)
 		return
 	}
 	d.depth++
@@ -98,7 +98,7 @@ func (d *dissector) transportChecksum(ckn *Node, ckOff, off, end int, proto uint
 		return
 	}
 	d.vals.buf = appendIncorrect(d.vals.buf, want)
-	d.note(ckn, SevWarning, ckOff, "%s checksum 0x%04x is wrong, should be 0x%04x", ipProtoName(proto), ck, want)
+	d.note(ckn, SevWarning, ckOff, NoteChecksumBad, ipProtoName(proto), ck, want)
 }
 
 // udp dissects a UDP header and follows the tunnels it knows.
@@ -126,11 +126,11 @@ func (d *dissector) udp(parent *Node, off, end int) {
 	stop := off + int(ln)
 	switch {
 	case int(ln) < hdr:
-		d.errorf(lnn, off+codec.UDPLengthOffset, "UDP length %d at byte %d is less than the 8-byte header", ln, off+codec.UDPLengthOffset)
+		d.errorf(lnn, off+codec.UDPLengthOffset, NoteUDPLengthShort, ln, off+codec.UDPLengthOffset)
 		stop = end
 	case stop > end:
 		if !d.quoted && !d.ip.truncated && !d.truncatedByCapture(stop) {
-			d.errorf(lnn, off+codec.UDPLengthOffset, "UDP length %d exceeds the %d bytes of the datagram", ln, end-off)
+			d.errorf(lnn, off+codec.UDPLengthOffset, NoteUDPLengthLong, ln, end-off)
 		}
 		stop = end
 	}
@@ -152,7 +152,7 @@ func (d *dissector) udpPartial(nd *Node, off, end int) {
 	if end-off >= 4 {
 		d.uint(nd, "Destination Port", "udp.dstport", off+codec.UDPDstPortOffset, 2)
 	}
-	d.note(nd, SevNote, off, "the quote ends after %d bytes of the UDP header", end-off)
+	d.note(nd, SevNote, off, NoteQuoteEndsAfter, end-off, "UDP")
 }
 
 // udpTunnel follows a tunnel carried in UDP; false when it is none.
@@ -411,7 +411,7 @@ func (d *dissector) tcp(parent *Node, off, end int) {
 			if avail >= 8 {
 				d.uint(nd, "Sequence Number (raw)", "tcp.seq_raw", off+codec.TCPSeqOffset, 4)
 			}
-			d.note(nd, SevNote, off, "the quote ends after %d bytes of the TCP header", avail)
+			d.note(nd, SevNote, off, NoteQuoteEndsAfter, avail, "TCP")
 		}
 		return
 	}
@@ -450,14 +450,14 @@ func (d *dissector) tcp(parent *Node, off, end int) {
 	nd.Value = fmt.Sprintf("Src Port: %d, Dst Port: %d, Flags: [%s]", sp, dp, strings.Join(set, ", "))
 	hl := int(do) * 4
 	if hl < hdr {
-		d.errorf(nd, off+codec.TCPDataOffFlagsOffset, "TCP header length %d at byte %d is less than 20", hl, off+codec.TCPDataOffFlagsOffset)
+		d.errorf(nd, off+codec.TCPDataOffFlagsOffset, NoteTCPHeaderShort, hl, off+codec.TCPDataOffFlagsOffset)
 		return
 	}
 	if hl > avail {
 		if d.quoted {
-			d.note(nd, SevNote, off+codec.TCPDataOffFlagsOffset, "the quote ends inside the TCP options")
+			d.note(nd, SevNote, off+codec.TCPDataOffFlagsOffset, NoteQuoteEndsInOptions)
 		} else {
-			d.errorf(nd, off+codec.TCPDataOffFlagsOffset, "TCP header length %d exceeds the %d bytes present", hl, avail)
+			d.errorf(nd, off+codec.TCPDataOffFlagsOffset, NoteTCPHeaderLong, hl, avail)
 		}
 		return
 	}
