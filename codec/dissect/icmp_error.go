@@ -22,7 +22,7 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 			d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(e.Length), 10)
 			d.vals.buf = append(d.vals.buf, " ("...)
 			d.vals.buf = strconv.AppendInt(d.vals.buf, int64(int(e.Length)*unit), 10)
-			d.vals.buf = append(d.vals.buf, " bytes)"...)
+			d.vals.buf = append(append(d.vals.buf, d.bytesWord()...), ')')
 			d.value(ln, st) // replaces the plain number
 
 		}
@@ -71,11 +71,11 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 	if len(e.Quote) == 0 {
 		d.note(nd, SevWarning, qOff, NoteNoQuote)
 	} else if d.depth >= d.opt.MaxDepth*2 || d.quoted {
-		d.add(nd, "Quoted datagram", "icmp.quote", qOff, len(e.Quote), byteCount(len(e.Quote)))
+		d.add(nd, "Quoted datagram", "icmp.quote", qOff, len(e.Quote), d.byteCount(len(e.Quote)))
 	} else {
 		qn := d.add(nd, "Quoted datagram", icmpField(m.Family, "icmp.quote", "icmpv6.quote"), qOff, len(e.Quote), "")
 		st := d.vals.mark()
-		d.vals.buf = appendByteCount(d.vals.buf, len(e.Quote))
+		d.vals.buf = d.appendByteCount(d.vals.buf, len(e.Quote))
 		d.value(qn, st)
 		qn.Explain = "icmp.quote"
 		sub := *d
@@ -92,7 +92,7 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 		return
 	}
 	if pad := e.Ext.Offset - (8 + len(e.Quote)); pad > 0 {
-		pn := d.add(nd, "Padding", icmpField(m.Family, "icmp.padding", "icmpv6.padding"), qEnd, pad, byteCount(pad))
+		pn := d.add(nd, "Padding", icmpField(m.Family, "icmp.padding", "icmpv6.padding"), qEnd, pad, d.byteCount(pad))
 		pn.Explain = "icmp.ext.padding"
 	}
 	d.extensions(nd, m, off, e.Ext, info)
@@ -115,9 +115,9 @@ func (d *dissector) extensions(nd *Node, m codec.Message, off int, ext codec.Ext
 	d.vals.buf = appendHex(d.vals.buf, uint32(ext.Checksum), 2)
 	switch ext.Sum.Status {
 	case codec.ChecksumGood:
-		d.vals.buf = append(d.vals.buf, " [correct]"...)
+		d.vals.buf = d.appendCorrect(d.vals.buf)
 	case codec.ChecksumBad:
-		d.vals.buf = appendIncorrect(d.vals.buf, ext.Sum.Want)
+		d.vals.buf = d.appendIncorrect(d.vals.buf, ext.Sum.Want)
 		d.note(ckn, SevWarning, p+2, NoteExtChecksumBad, ext.Checksum, ext.Sum.Want)
 	}
 	d.value(ckn, st)
@@ -147,6 +147,7 @@ func lengthFieldOf(m codec.Message) int {
 func (d *dissector) extObject(en *Node, base int, o codec.ExtObject, info *ICMPInfo) {
 	p := base + o.Offset
 	on := d.add(en, o.Class.String(), "icmp.ext.object", p, int(o.Length), "")
+	d.labelSuffix(on, ": ", o.Class.String())
 	on.Explain = ""
 	st := d.vals.mark()
 	d.vals.buf = append(d.vals.buf, "icmp.ext.class."...)
@@ -184,7 +185,7 @@ func (d *dissector) extObject(en *Node, base int, o codec.ExtObject, info *ICMPI
 		}
 		st := d.vals.mark()
 		d.vals.buf = strconv.AppendInt(d.vals.buf, int64(o.MPLSLen()), 10)
-		d.vals.buf = append(d.vals.buf, " entries"...)
+		d.vals.buf = append(d.vals.buf, d.opt.Lang.say(" entries", "개 항목")...)
 		d.value(on, st)
 	case codec.ExtClassInterface:
 		d.interfaceInfo(on, o, dp, &x)

@@ -30,7 +30,7 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	hv, hn := d.bitsRaw(nd, "Header Length", "ip.hdr_len", off, 1, 0x0f)
 	st := d.vals.mark()
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(hv*4), 10)
-	d.vals.buf = append(d.vals.buf, " bytes ("...)
+	d.vals.buf = append(append(d.vals.buf, d.bytesWord()...), " ("...)
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(hv), 10)
 	d.vals.buf = append(d.vals.buf, ')')
 	d.value(hn, st)
@@ -58,7 +58,7 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(fo), 10)
 	d.vals.buf = append(d.vals.buf, " ("...)
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(fo*8), 10)
-	d.vals.buf = append(d.vals.buf, " bytes)"...)
+	d.vals.buf = append(append(d.vals.buf, d.bytesWord()...), ')')
 	d.value(fon, st)
 	ttl, _ := d.uint(nd, "Time to Live", "ip.ttl", off+codec.IPv4TTLOffset, 1)
 	proto := d.b[off+codec.IPv4ProtocolOffset]
@@ -97,10 +97,10 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	s.Add(d.b[off : off+codec.IPv4ChecksumOffset])
 	s.Add(d.b[off+codec.IPv4SrcOffset : off+hl])
 	if want := s.Fold(); want == uint16(ck) {
-		d.vals.buf = append(d.vals.buf, " [correct]"...)
+		d.vals.buf = d.appendCorrect(d.vals.buf)
 		d.value(ckn, ckStart)
 	} else {
-		d.vals.buf = appendIncorrect(d.vals.buf, want)
+		d.vals.buf = d.appendIncorrect(d.vals.buf, want)
 		d.value(ckn, ckStart)
 		d.note(ckn, SevWarning, off+codec.IPv4ChecksumOffset, NoteIPv4ChecksumBad, ck, want)
 	}
@@ -229,18 +229,19 @@ func ipOptName(t uint8) string {
 
 // ipv4Options dissects the option list between off and end.
 func (d *dissector) ipv4Options(ipNode *Node, off, end int) {
-	opts := d.add(ipNode, "Options", "ip.options", off, end-off, byteCount(end-off))
+	opts := d.add(ipNode, "Options", "ip.options", off, end-off, d.byteCount(end-off))
 	opts.Explain = "ip.options"
 	p := off
 	for p < end {
 		t := d.b[p]
 		if t == ipOptEOL || t == ipOptNOP {
 			o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, 1, itoa(int(t)))
+			d.labelSuffix(o, ": ", ipOptName(t))
 			d.ipOptType(o, p)
 			p++
 			if t == ipOptEOL {
 				if p < end {
-					d.add(opts, "Padding", "ip.opt.padding", p, end-p, byteCount(end-p))
+					d.add(opts, "Padding", "ip.opt.padding", p, end-p, d.byteCount(end-p))
 				}
 				return
 			}
@@ -248,18 +249,21 @@ func (d *dissector) ipv4Options(ipNode *Node, off, end int) {
 		}
 		if end-p < 2 {
 			o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, end-p, "")
+			d.labelSuffix(o, ": ", ipOptName(t))
 			d.errorf(o, p, NoteIPv4OptNoLength, t, p)
 			return
 		}
 		ln := int(d.b[p+1])
 		if ln < 2 || p+ln > end {
 			o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, end-p, "")
+			d.labelSuffix(o, ": ", ipOptName(t))
 			d.ipOptType(o, p)
 			d.uint(o, "Length", "ip.opt.len", p+1, 1)
 			d.errorf(o, p+1, NoteIPv4OptLength, t, ln, p+1, end-p)
 			return
 		}
-		o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, ln, byteCount(ln))
+		o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, ln, d.byteCount(ln))
+		d.labelSuffix(o, ": ", ipOptName(t))
 		d.ipOptType(o, p)
 		d.uint(o, "Length", "ip.opt.len", p+1, 1)
 		switch t {
@@ -352,9 +356,10 @@ func (d *dissector) ipOptTimestamp(o *Node, p, ln int) {
 // shows both versions' headers.
 func (d *dissector) srcDst(nd *Node, src, dst netip.Addr) {
 	st := d.vals.mark()
-	d.vals.buf = append(d.vals.buf, "Src: "...)
+	sw, dw := d.srcDstWords()
+	d.vals.buf = append(d.vals.buf, sw...)
 	d.vals.buf = src.AppendTo(d.vals.buf)
-	d.vals.buf = append(d.vals.buf, ", Dst: "...)
+	d.vals.buf = append(d.vals.buf, dw...)
 	d.vals.buf = dst.AppendTo(d.vals.buf)
 	d.value(nd, st)
 }

@@ -114,7 +114,7 @@ func (d *dissector) trailer(parent *Node, stop, end int) {
 	switch {
 	case stop >= end:
 	case d.quoted:
-		d.add(parent, "Bytes after the quoted datagram", "data", stop, end-stop, byteCount(end-stop))
+		d.add(parent, "Bytes after the quoted datagram", "data", stop, end-stop, d.byteCount(end-stop))
 	case parent == nil:
 		d.data(nil, "Trailer", stop, end)
 	}
@@ -169,7 +169,7 @@ func (d *dissector) ip6Ext(parent *Node, t uint8, p, stop int) (uint8, int, bool
 	case codec.ProtoFragment:
 		d.hexField(nd, "Reserved", "ipv6.fraghdr.reserved_octet", p+1, 1)
 		d.bits(nd, "Offset", "ipv6.fraghdr.offset", p+2, 2, 0xfff8, func(v uint32) string {
-			return fmt.Sprintf("%d (%d bytes)", v, v*8)
+			return fmt.Sprintf("%d (%d%s)", v, v*8, d.bytesWord())
 		})
 		d.bits(nd, "Reserved bits", "ipv6.fraghdr.reserved_bits", p+2, 2, 0x0006, nil)
 		d.flag(nd, "More Fragments", "ipv6.fraghdr.more", p+2, 2, 0x0001)
@@ -198,6 +198,9 @@ func (d *dissector) ip6Options(nd *Node, short string, p, end int) {
 		}
 		if end-p < 2 || p+2+int(d.b[p+1]) > end {
 			o := d.add(nd, fmt.Sprintf("Option %d", t), short+".opt.type", p, end-p, "")
+			if d.opt.Lang != LangEN {
+				o.Label = "옵션 (Option) " + itoa(int(t))
+			}
 			d.errorf(o, p, NoteIPv6OptionFit, t, p, end-p)
 			return
 		}
@@ -212,12 +215,15 @@ func (d *dissector) ip6Options(nd *Node, short string, p, end int) {
 			label = "Jumbo Payload"
 		}
 		o := d.add(nd, label, short+".opt", p, 2+ln, "")
+		if label[0] == 'O' { // no name: the number says which
+			d.labelSuffix(o, " ", hexOnly(uint32(t), 1))
+		}
 		o.Explain = short + ".opt.type"
 		d.hexField(o, "Type", short+".opt.type", p, 1)
 		d.uint(o, "Length", short+".opt.length", p+1, 1)
 		switch {
 		case t == ip6OptPadN:
-			o.Value = byteCount(ln)
+			o.Value = d.byteCount(ln)
 			if ln > 0 {
 				d.add(o, "Padding", short+".opt.padn", p+2, ln, hexBytes(d.b[p+2:p+2+ln]))
 			}
@@ -265,7 +271,8 @@ func (d *dissector) ip6Routing(nd *Node, p, n int) {
 		d.hexField(nd, "Tag", "ipv6.routing.srh.tag", p+6, 2)
 		var first netip.Addr
 		for i, a := 0, p+8; a+16 <= p+n; i, a = i+1, a+16 {
-			x, _ := d.addr(nd, fmt.Sprintf("Segment[%d]", i), "ipv6.routing.srh.addr", a, 16)
+			x, xn := d.addr(nd, fmt.Sprintf("Segment[%d]", i), "ipv6.routing.srh.addr", a, 16)
+			d.labelSuffix(xn, "", "["+itoa(i)+"]")
 			if i == 0 {
 				first = x
 			}

@@ -71,11 +71,11 @@ func (d *dissector) transportChecksum(ckn *Node, ckOff, off, end int, proto uint
 	d.vals.buf = appendHex(d.vals.buf, uint32(ck), 2)
 	defer d.value(ckn, st)
 	if zeroOK && ck == 0 {
-		d.vals.buf = append(d.vals.buf, " [zero: not computed]"...)
+		d.vals.buf = append(d.vals.buf, d.opt.Lang.say(" [zero: not computed]", " [0: 계산하지 않음]")...)
 		return
 	}
 	if d.quoted || d.ip.truncated || d.ip.fragment || end-off < length || length < ckOff+2-off || !d.ip.src.IsValid() {
-		d.vals.buf = append(d.vals.buf, " [unverified]"...)
+		d.vals.buf = d.appendUnverified(d.vals.buf)
 		return
 	}
 	s := codec.PseudoHeaderSum(d.ip.src, d.ip.pseudoDst, proto, length)
@@ -87,17 +87,17 @@ func (d *dissector) transportChecksum(ckn *Node, ckOff, off, end int, proto uint
 		want = 0xffff
 	}
 	if want == ck {
-		d.vals.buf = append(d.vals.buf, " [correct]"...)
+		d.vals.buf = d.appendCorrect(d.vals.buf)
 		return
 	}
 	// A sender that leaves the checksum to its NIC (offload) writes only
 	// the pseudo-header's sum, uncomplemented, or for TCP sometimes zero;
 	// a capture on the sending host sees it so. Not an error.
 	if ck == ^partial.Fold() || ck == 0 && proto == codec.ProtoTCP {
-		d.vals.buf = append(d.vals.buf, " [not yet computed, probably offloaded]"...)
+		d.vals.buf = append(d.vals.buf, d.opt.Lang.say(" [not yet computed, probably offloaded]", " [아직 계산되지 않음, 아마 NIC 오프로드(offload)]")...)
 		return
 	}
-	d.vals.buf = appendIncorrect(d.vals.buf, want)
+	d.vals.buf = d.appendIncorrect(d.vals.buf, want)
 	d.note(ckn, SevWarning, ckOff, NoteChecksumBad, ipProtoName(proto), ck, want)
 }
 
@@ -222,7 +222,7 @@ func (d *dissector) teredo(parent *Node, off, end int) bool {
 			if nd == nil {
 				nd = d.proto(parent, "Teredo IPv6 over UDP tunneling", "teredo", p, 0)
 			}
-			d.add(nd, "Authentication indicator", "teredo.auth", p, n, byteCount(n))
+			d.add(nd, "Authentication indicator", "teredo.auth", p, n, d.byteCount(n))
 			p += n
 		case 0: // origin indication
 			if end-p < 8 {
@@ -421,7 +421,7 @@ func (d *dissector) tcp(parent *Node, off, end int) {
 	d.uint(nd, "Sequence Number (raw)", "tcp.seq_raw", off+codec.TCPSeqOffset, 4)
 	d.uint(nd, "Acknowledgment Number (raw)", "tcp.ack_raw", off+codec.TCPAckOffset, 4)
 	do, _ := d.bits(nd, "Header Length", "tcp.hdr_len", off+codec.TCPDataOffFlagsOffset, 1, 0xf0, func(v uint32) string {
-		return fmt.Sprintf("%d bytes (%d)", v*4, v)
+		return fmt.Sprintf("%d%s (%d)", v*4, d.bytesWord(), v)
 	})
 	flags := d.u16(off+codec.TCPDataOffFlagsOffset) & 0x0fff
 	fn := d.add(nd, "Flags", "tcp.flags", off+codec.TCPDataOffFlagsOffset, 2, "")
@@ -431,7 +431,7 @@ func (d *dissector) tcp(parent *Node, off, end int) {
 		field := "tcp.flags." + strings.ToLower(strings.ReplaceAll(f.name, " ", "_"))
 		var show func(uint32) string
 		if f.short != "" {
-			show = setNotSet
+			show = d.flagShow()
 		}
 		v, _ := d.bits(fn, f.name, field, off+codec.TCPDataOffFlagsOffset, 2, f.mask, show)
 		if v != 0 && f.short != "" {

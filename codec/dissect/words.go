@@ -29,6 +29,15 @@ func (d *dissector) flagShow() func(uint32) string {
 	return setNotSet
 }
 
+// labelSuffix adds to a label the name or number the field id's Korean
+// label leaves out ("IP 옵션 (Option): Record Route (RR)"); English labels
+// carry it already.
+func (d *dissector) labelSuffix(nd *Node, sep, s string) {
+	if d.opt.Lang != LangEN {
+		nd.Label += sep + s
+	}
+}
+
 // byteCount is "1 byte", "64 bytes"; "64바이트" in Korean.
 func (d *dissector) byteCount(n int) string {
 	if d.opt.Lang == LangKO {
