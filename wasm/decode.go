@@ -91,7 +91,7 @@ func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 		packets = packets[:maxPasteFrames]
 	}
 	for i, p := range packets {
-		dopt := dissect.Options{Time: p.Time, Reassembler: ra}
+		dopt := dissect.Options{Time: p.Time, Reassembler: ra, Lang: o.Lang.words()}
 		if len(res.Packets) > 1 {
 			dopt.Number = i + 1
 		}
@@ -116,7 +116,7 @@ func decodeBytes(b []byte, o DecodeOptions) (DecodeResult, error) {
 	if err != nil {
 		return DecodeResult{}, err
 	}
-	out.Frames = []FrameView{viewFrame(dissect.Dissect(b, start, dissect.Options{}), o.Lang)}
+	out.Frames = []FrameView{viewFrame(dissect.Dissect(b, start, dissect.Options{Lang: o.Lang.words()}), o.Lang)}
 	return out, nil
 }
 
