@@ -118,9 +118,10 @@ func (d *dissector) udp(parent *Node, off, end int) {
 	ln, lnn := d.uint(nd, "Length", "udp.length", off+codec.UDPLengthOffset, 2)
 	ckn := d.add(nd, "Checksum", "udp.checksum", off+codec.UDPChecksumOffset, 2, "") // value by transportChecksum
 	st := d.vals.mark()
-	d.vals.buf = append(d.vals.buf, "Src Port: "...)
+	sw, dw := d.portWords()
+	d.vals.buf = append(d.vals.buf, sw...)
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(sp), 10)
-	d.vals.buf = append(d.vals.buf, ", Dst Port: "...)
+	d.vals.buf = append(d.vals.buf, dw...)
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(dp), 10)
 	d.value(nd, st)
 	stop := off + int(ln)
@@ -447,7 +448,8 @@ func (d *dissector) tcp(parent *Node, off, end int) {
 	d.vals.buf = appendHex(d.vals.buf, uint32(d.u16(off+codec.TCPChecksumOffset)), 2)
 	d.value(ckn, st)
 	d.uint(nd, "Urgent Pointer", "tcp.urgent_pointer", off+codec.TCPUrgentOffset, 2)
-	nd.Value = fmt.Sprintf("Src Port: %d, Dst Port: %d, Flags: [%s]", sp, dp, strings.Join(set, ", "))
+	sw, dw := d.portWords()
+	nd.Value = fmt.Sprintf("%s%d%s%d%s[%s]", sw, sp, dw, dp, d.opt.Lang.say(", Flags: ", ", 플래그: "), strings.Join(set, ", "))
 	hl := int(do) * 4
 	if hl < hdr {
 		d.errorf(nd, off+codec.TCPDataOffFlagsOffset, NoteTCPHeaderShort, hl, off+codec.TCPDataOffFlagsOffset)

@@ -105,6 +105,15 @@ func (d *dissector) srcDstWords() (src, dst string) {
 	return "Src: ", ", Dst: "
 }
 
+// portWords are the words of a UDP or TCP header's value "Src Port: 1,
+// Dst Port: 2".
+func (d *dissector) portWords() (src, dst string) {
+	if d.opt.Lang == LangKO {
+		return "출발지 포트: ", ", 목적지 포트: "
+	}
+	return "Src Port: ", ", Dst Port: "
+}
+
 // fragDesc describes a fragment's datagram for a node's value and a note:
 // "IPv4 datagram id=0x1234 (a → b, UDP), offset 1480, 1480 bytes".
 type fragDesc struct {
