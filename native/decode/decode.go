@@ -50,6 +50,9 @@ type Options struct {
 	// Filter, when set, shows only the frames it matches (-Y); frames keep
 	// their capture numbers, and only shown frames count in Stats.
 	Filter *filter.Filter
+	// Lang is the language of the text and tree formats' words (labels,
+	// notes, summaries); jsonl records are for programs and stay English.
+	Lang dissect.Lang
 }
 
 // Frame is one input frame before dissection.
@@ -236,6 +239,9 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 			decided = ok
 		}
 		dopt := dissect.Options{Number: number, Time: in.Time, Len: in.Len, Reassembler: ra}
+		if opt.Format != FormatJSONL {
+			dopt.Lang = opt.Lang
+		}
 		if opt.Format == FormatText && !opt.fullLines && (opt.Filter == nil || decided) {
 			// The summary fast path: the same line, no tree, for the clean
 			// echoes and errors most captures hold; anything else is
