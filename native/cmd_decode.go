@@ -30,7 +30,7 @@ func init() {
 // decodeFlags are decode's settings.
 type decodeFlags struct {
 	hexText, format, dialect, layer, filter, lang string
-	checksums                               bool
+	checksums                                     bool
 }
 
 // newDecodeFlags is decode's flag table.
