@@ -37,6 +37,9 @@ func TestNoteKindsHaveKorean(t *testing.T) {
 	for _, k := range NoteKinds() {
 		require.NotContains(t, ids, k.String(), "note id %q twice", k)
 		ids[k.String()] = true
+		var back NoteKind
+		require.NoError(t, back.UnmarshalText([]byte(k.String())))
+		assert.Equal(t, k, back)
 		en, ko := k.Format(LangEN), k.Format(LangKO)
 		assert.NotEmpty(t, en, "%s: no English", k)
 		assert.True(t, hasHangul(ko), "%s: Korean %q has no Hangul", k, ko)

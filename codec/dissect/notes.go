@@ -149,6 +149,19 @@ func (k NoteKind) String() string {
 // MarshalText writes the kind's id for JSON.
 func (k NoteKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
+// UnmarshalText reads a kind's id back; an id this version does not know
+// reads as NoteNone, so a newer producer's notes still load.
+func (k *NoteKind) UnmarshalText(b []byte) error {
+	*k = NoteNone
+	for i, t := range noteTexts {
+		if t.id == string(b) {
+			*k = NoteKind(i)
+			break
+		}
+	}
+	return nil
+}
+
 // Format is the kind's sentence pattern in l, for a test or a translator;
 // Dissect fills it with the note's numbers.
 func (k NoteKind) Format(l Lang) string {
