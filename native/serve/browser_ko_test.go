@@ -161,3 +161,50 @@ func TestBrowserKoreanCodecWords(t *testing.T) {
 	}
 	b.noProblems(t)
 }
+
+// In Korean, the traceroute example's list rows summarise each packet in
+// Korean, and the answer of a hop shows the sentence naming its probe from
+// codec/story in Korean.
+func TestBrowserKoreanStoryAndList(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "#lang=ko")
+	raw, err := hex.DecodeString(b.exampleHex(t, "traceroute"))
+	require.NoError(t, err)
+	res := storyOf(t, raw)
+	require.Len(t, res.Exchanges, 1)
+	tr := res.Exchanges[0].Trace
+	require.NotNil(t, tr)
+	require.NotEmpty(t, tr.Hops)
+	p := tr.Hops[0].Probes[0]
+	require.NotNil(t, p.Answer)
+	sentence, ok := res.SentenceKO(p.Answer.Frame)
+	require.True(t, ok)
+
+	b.openExample(t, "traceroute")
+	b.run(t, "wait for the story", chromedp.Poll(`document.querySelectorAll('#story tr.hop').length > 0`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+	b.waitTree(t)
+	b.run(t, "click hop 1", chromedp.Click(`#story tr.hop:nth-of-type(2)`, chromedp.ByQuery))
+	var shown bool
+	b.run(t, "Korean sentence", chromedp.Poll(`(() => { const q = document.querySelector('#teach .quote');
+		return !!q && q.textContent.includes(`+strconvQuote(sentence)+`); })()`, &shown, chromedp.WithPollingTimeout(20*time.Second)))
+	assert.True(t, shown, sentence)
+
+	var rows []string
+	b.run(t, "list summaries", chromedp.Evaluate(`[...document.querySelectorAll('#vrows .vrow')].map(r => r.children[4].textContent)`, &rows))
+	require.NotEmpty(t, rows)
+	allowed := allowedLatin(t, nil)
+	for _, w := range strings.Fields("id seq ttl hlim mtu") {
+		allowed[w] = true
+	}
+	var english []string
+	for _, s := range rows {
+		for _, w := range latinLeft(s, allowed) {
+			english = append(english, fmt.Sprintf("%q in %q", w, s))
+		}
+	}
+	assert.Empty(t, english, "English words in the Korean list")
+	b.screenshot(t, "korean-codec-story-desktop.png")
+	b.run(t, "phone", chromedp.EmulateViewport(400, 900), chromedp.Sleep(200*time.Millisecond))
+	b.screenshot(t, "korean-codec-story-phone.png")
+	b.noProblems(t)
+}
