@@ -144,6 +144,7 @@ func TestKoreanDissection(t *testing.T) {
 // that walks the shared corpus natively.
 func checkKorean(t *testing.T, frames []langFrame) {
 	fields, kinds := map[string]bool{}, map[NoteKind]bool{}
+	quick := 0
 	raEN, raKO := NewReassembler(), NewReassembler()
 	for i, fr := range frames {
 		oEN, oKO := fr.opt, fr.opt
@@ -174,8 +175,19 @@ func checkKorean(t *testing.T, frames []langFrame) {
 		var tree bytes.Buffer
 		require.NoError(t, WriteTree(&tree, ko))
 		require.NoError(t, WriteLine(&tree, ko, ko.Time))
+		// The summary fast path writes the Korean line Dissect writes.
+		if fr.opt.Len <= len(fr.data) {
+			qo := fr.opt
+			qo.Lang = LangKO
+			if line, ok := AppendQuickLine(nil, fr.data, fr.layer, qo, ko.Time); ok {
+				var want bytes.Buffer
+				require.NoError(t, WriteLine(&want, Dissect(fr.data, fr.layer, qo), ko.Time))
+				assert.Equal(t, want.String(), string(line), where)
+				quick++
+			}
+		}
 	}
-	t.Logf("%d frames, %d field ids, %d note kinds met", len(frames), len(fields), len(kinds))
+	t.Logf("%d frames, %d field ids, %d note kinds met, %d Korean quick lines", len(frames), len(fields), len(kinds), quick)
 	assert.Greater(t, len(fields), 100, "the walk met too few fields to mean anything")
 }
 
