@@ -506,7 +506,7 @@ func (s *session) rowsAt(start, n int, l Lang) []RowView {
 			fam := codec.Family(r.fam)
 			v.Summary = fam.String() + " " + typeName(l, fam, codec.Type(r.typ)) + " (" + codeName(l, fam, codec.Type(r.typ), codec.Code(r.code)) + ")"
 		} else {
-			v.Summary = "not ICMP"
+			v.Summary = l.say("not ICMP", "ICMP 아님")
 		}
 		out = append(out, v)
 	}

@@ -165,7 +165,7 @@ func (d *dissector) extObject(en *Node, base int, o codec.ExtObject, info *ICMPI
 			q := dp + 4*i
 			sn := d.add(on, "MPLS Stack Entry", "icmp.mpls", q, 4, "")
 			st := d.vals.mark()
-			d.vals.buf = append(d.vals.buf, "Label "...)
+			d.vals.buf = append(d.vals.buf, d.opt.Lang.say("Label ", "레이블 ")...)
 			d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(e.Label), 10)
 			d.vals.buf = append(d.vals.buf, ", Exp "...)
 			d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(e.TC), 10)

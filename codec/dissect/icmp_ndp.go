@@ -25,6 +25,9 @@ func (d *dissector) icmpNDP(nd *Node, m codec.Message, off int) {
 		d.flag(fln, "Other configuration", "icmpv6.nd.ra.flag.o", p+1, 1, 0x40)
 		d.flag(fln, "Home Agent", "icmpv6.nd.ra.flag.h", p+1, 1, 0x20)
 		d.bits(fln, "Preference", "icmpv6.nd.ra.flag.prf", p+1, 1, 0x18, func(v uint32) string {
+			if d.opt.Lang == LangKO {
+				return [...]string{"보통 (Medium, 0)", "높음 (High, 1)", "예약됨 (Reserved, 2)", "낮음 (Low, 3)"}[v&3]
+			}
 			return [...]string{"Medium (0)", "High (1)", "Reserved (2)", "Low (3)"}[v&3]
 		})
 		d.flag(fln, "Proxy", "icmpv6.nd.ra.flag.p", p+1, 1, 0x04)
