@@ -16,6 +16,7 @@ import (
 
 	"icmplab/codec"
 	"icmplab/codec/capture"
+	"icmplab/internal/hostile"
 )
 
 func hasHangul(s string) bool {
@@ -44,8 +45,31 @@ func TestNoteKindsHaveKorean(t *testing.T) {
 		assert.NotEmpty(t, en, "%s: no English", k)
 		assert.True(t, hasHangul(ko), "%s: Korean %q has no Hangul", k, ko)
 		assert.Len(t, verbRE.FindAllString(ko, -1), len(verbRE.FindAllString(en, -1)), "%s: %q and %q take different arguments", k, en, ko)
+		// Filled with distinct numbers (and words for %s), both read every
+		// argument once and write the same numbers.
+		var args []any
+		for i, v := range verbRE.FindAllString(en, -1) {
+			switch v[len(v)-1] {
+			case 's', 'v':
+				args = append(args, "w"+itoa(i))
+			default:
+				args = append(args, 100+i)
+			}
+		}
+		outEN, outKO := noteMessage(LangEN, k, append([]any(nil), args...)), noteMessage(LangKO, k, append([]any(nil), args...))
+		assert.NotContains(t, outEN+outKO, "%!", "%s: %q / %q", k, outEN, outKO)
+		assert.ElementsMatch(t, regexp.MustCompile(`\d+|w\d`).FindAllString(stripFixed(en, outEN), -1), regexp.MustCompile(`\d+|w\d`).FindAllString(stripFixed(ko, outKO), -1), "%s: %q / %q", k, outEN, outKO)
 	}
 	assert.Greater(t, len(ids), 40)
+}
+
+// stripFixed removes from out the digits the format itself writes ("4
+// bytes", "RFC 4884"), leaving those of the arguments.
+func stripFixed(format, out string) string {
+	for _, d := range regexp.MustCompile(`\d+`).FindAllString(verbRE.ReplaceAllString(format, ""), -1) {
+		out = strings.Replace(out, d, "", 1)
+	}
+	return out
 }
 
 // TestKoreanLabelTable: every Korean label is Hangul (an English term may
@@ -75,6 +99,16 @@ func langFrames(t *testing.T) []langFrame {
 		for l := range layerNames {
 			out = append(out, langFrame{name: "seed", data: seedBytes(s), layer: Layer(l)})
 		}
+	}
+	// The budget notes: nesting past the depth limit, long option chains,
+	// fragments beyond the reassembler's bounds.
+	for name, data := range map[string][]byte{
+		"IP in IP": hostile.NestedIPinIP(40), "errors quoting errors": hostile.NestedErrors(30), "option chain": hostile.LongOptionChain(40),
+	} {
+		out = append(out, langFrame{name: name, data: data, layer: LayerIP})
+	}
+	for i, fr := range hostile.Fragments(3, 64, 0x4242) {
+		out = append(out, langFrame{name: "fragment " + itoa(i), data: fr, layer: LayerIPv4})
 	}
 	a4, b4 := netip.MustParseAddr("198.18.0.1"), netip.MustParseAddr("198.18.0.2")
 	a6, b6 := netip.MustParseAddr("2001:2::1"), netip.MustParseAddr("2001:2::2")
@@ -248,4 +282,30 @@ func TestKoreanWords(t *testing.T) {
 	assert.Equal(t, "IPv4 전체 길이(Total Length) 76 값이 캡처된 36바이트보다 김", f.Errors[0].Message)
 	en := Dissect(bad, LayerIPv4, Options{})
 	assert.Equal(t, "IPv4 total length 76 exceeds the 36 captured bytes", en.Errors[0].Message)
+}
+
+// TestKoreanReassemblyNotes: what a reassembler gives up to keep its
+// bounds is noted in Korean with the same numbers.
+func TestKoreanReassemblyNotes(t *testing.T) {
+	for _, l := range []Lang{LangEN, LangKO} {
+		ra := NewReassembler()
+		ra.MaxDatagrams = 1
+		var notes []Note
+		for id := uint16(1); id <= 3; id++ {
+			fr := hostile.Fragments(2, 64, id)[0] // each datagram's first fragment only
+			notes = append(notes, Dissect(fr, LayerIPv4, Options{Reassembler: ra, Lang: l}).Notes...)
+		}
+		var given []Note
+		for _, n := range notes {
+			if n.Kind == NoteGivenUpOldest {
+				given = append(given, n)
+			}
+		}
+		require.Len(t, given, 2, "%s: %v", l, notes)
+		if l == LangKO {
+			assert.Equal(t, "재조립 중인 가장 오래된 데이터그램을 포기함: 재조립 중인 데이터그램이 1개를 넘음", given[0].Message)
+		} else {
+			assert.Equal(t, "the oldest datagram in reassembly given up: more than 1 datagrams in reassembly", given[0].Message)
+		}
+	}
 }
