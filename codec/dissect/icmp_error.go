@@ -103,7 +103,7 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 func (d *dissector) extensions(nd *Node, m codec.Message, off int, ext codec.Extensions, info *ICMPInfo) {
 	p := off + ext.Offset
 	n := len(m.Bytes()) - ext.Offset
-	en := d.add(nd, "ICMP Multi-Part Extensions", icmpField(m.Family, "icmp.ext", "icmpv6.ext"), p, n, ext.Layout.String())
+	en := d.add(nd, "ICMP Multi-Part Extensions", icmpField(m.Family, "icmp.ext", "icmpv6.ext"), p, n, d.layoutWords(ext.Layout))
 	en.Explain = "icmp.ext"
 	if ext.Layout == codec.ExtLegacy {
 		d.note(en, SevNote, p, NoteLegacyExtensions, lengthFieldOf(m))

@@ -105,6 +105,14 @@ func (d *dissector) srcDstWords() (src, dst string) {
 	return "Src: ", ", Dst: "
 }
 
+// layoutWords names where the extension structure was found.
+func (d *dissector) layoutWords(l codec.ExtLayout) string {
+	if d.opt.Lang == LangKO && l == codec.ExtLegacy {
+		return "legacy (오프셋 128, 표준에 맞지 않는 길이 필드)"
+	}
+	return l.String()
+}
+
 // portWords are the words of a UDP or TCP header's value "Src Port: 1,
 // Dst Port: 2".
 func (d *dissector) portWords() (src, dst string) {
