@@ -32,6 +32,7 @@ func TestDecodeLangKorean(t *testing.T) {
 	assert.Contains(t, tree, "생존 시간 TTL (Time to Live): 64  [바이트 8]")
 	assert.Contains(t, tree, "체크섬 (Checksum): 0x9f6e [정상]")
 	assert.Contains(t, tree, "쉬운 말로: 보낸 UDP 프로브 (목적지 198.18.0.2 포트 33435)가 10.1.1.1에서 만료됨")
+	assert.Contains(t, tree, "[ipv4(으)로 읽음: 첫 바이트 0x45, IPv4 헤더 체크섬(Header Checksum)이 맞음]")
 
 	jsonEN, _ := run("--format", "jsonl")
 	jsonKO, _ := run("--format", "jsonl", "--lang", "ko")

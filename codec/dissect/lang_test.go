@@ -181,12 +181,25 @@ func checkKorean(t *testing.T, frames []langFrame) {
 	quick := 0
 	raEN, raKO := NewReassembler(), NewReassembler()
 	for i, fr := range frames {
+		where := fr.name + " #" + itoa(i)
+		// Where the bytes start, and why, in both languages.
+		lEN, whyEN := GuessWhy(fr.data)
+		lKO, whyKO := GuessWhyIn(fr.data, LangKO)
+		assert.Equal(t, lEN, lKO, where)
+		assert.True(t, hasHangul(whyKO), "%s: guess reason %q", where, whyKO)
+		numsEN, numsKO := whyEN, whyKO // the same numbers, the registry's names aside
+		if len(fr.data) > 0 {
+			for _, fam := range []codec.Family{codec.IPv6, codec.IPv4} { // v6 first: its names may hold v4's
+				numsEN = strings.ReplaceAll(numsEN, codec.TypeName(fam, codec.Type(fr.data[0])), "")
+				numsKO = strings.ReplaceAll(numsKO, codec.TypeNameKO(fam, codec.Type(fr.data[0])), "")
+			}
+		}
+		assert.ElementsMatch(t, regexp.MustCompile(`\d+`).FindAllString(numsEN, -1), regexp.MustCompile(`\d+`).FindAllString(numsKO, -1), "%s: %q / %q", where, whyEN, whyKO)
 		oEN, oKO := fr.opt, fr.opt
 		oEN.Reassembler, oKO.Reassembler = raEN, raKO
 		oKO.Lang = LangKO
 		en := Dissect(fr.data, fr.layer, oEN)
 		ko := Dissect(fr.data, fr.layer, oKO)
-		where := fr.name + " #" + itoa(i)
 		require.Equal(t, LangKO, ko.Lang)
 		sameShape(t, where, en.Root, ko.Root, fields)
 		require.Len(t, ko.Notes, len(en.Notes), where)

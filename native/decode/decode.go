@@ -272,7 +272,10 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 		}
 		switch opt.Format {
 		case FormatTree:
-			if in.Why != "" {
+			if in.Why != "" && opt.Lang == dissect.LangKO {
+				_, why := dissect.GuessWhyIn(in.Data, opt.Lang)
+				fmt.Fprintf(bw, "[%s(으)로 읽음: %s]\n", in.Layer, why)
+			} else if in.Why != "" {
 				fmt.Fprintf(bw, "[Read as %s: %s]\n", in.Layer, in.Why)
 			}
 			if opt.WorkChecksums {
