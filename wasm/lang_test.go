@@ -47,3 +47,28 @@ func TestDecodeKoreanWords(t *testing.T) {
 	assert.Equal(t, "인터넷 프로토콜 버전 4 (IPv4)", f.Tree[0].Label)
 	assert.Equal(t, en.Frames[0].Tree[0].Field, f.Tree[0].Field)
 }
+
+// Compared in Korean, the differing fields carry their Korean labels; which
+// fields differ does not depend on the language.
+func TestCompareKorean(t *testing.T) {
+	echo := func(seq uint16) []byte {
+		msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4EchoRequest}, codec.Echo{ID: 7, Seq: seq, Data: []byte("abcd")})
+		h := codec.IPv4Header{TotalLength: uint16(20 + len(msg)), TTL: 64, Protocol: codec.ProtoICMP,
+			Src: netip.MustParseAddr("198.18.0.1"), Dst: netip.MustParseAddr("198.18.0.2")}
+		return append(h.AppendHeader(nil), msg...)
+	}
+	en, err := comparePackets(echo(1), echo(2), CompareOptions{})
+	require.NoError(t, err)
+	ko, err := comparePackets(echo(1), echo(2), CompareOptions{Lang: KO})
+	require.NoError(t, err)
+	require.Len(t, ko.Diffs, len(en.Diffs))
+	require.NotEmpty(t, ko.Diffs)
+	for i, d := range ko.Diffs {
+		assert.Equal(t, en.Diffs[i].Path, d.Path)
+	}
+	var labels []string
+	for _, d := range ko.Diffs {
+		labels = append(labels, d.Label)
+	}
+	assert.Contains(t, labels, "순서 번호 (Sequence Number)")
+}
