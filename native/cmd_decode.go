@@ -18,7 +18,7 @@ import (
 func init() {
 	registerCommand("decode", command{
 		summary: "dissect captured or pasted packets (pcap, pcapng, gzip, hex dumps)",
-		usage:   "icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl|diagram] [--checksums] [--dialect D] [--layer L] [-Y FILTER]",
+		usage:   "icmplab decode [FILE|-] [--hex TEXT] [--format text|tree|jsonl|diagram] [--checksums] [--dialect D] [--layer L] [-Y FILTER] [--lang en|ko]",
 		about: `Dissects a pcap/pcapng capture (gzip too) or hex text in any common dump dialect, down to the ` +
 			`datagram an ICMP error quotes. It drops every capability before reading any input.`,
 		exit:  "0 every frame dissected cleanly, 1 some frame is malformed, 2 usage error or unreadable input",
@@ -29,8 +29,8 @@ func init() {
 
 // decodeFlags are decode's settings.
 type decodeFlags struct {
-	hexText, format, dialect, layer, filter string
-	checksums                               bool
+	hexText, format, dialect, layer, filter, lang string
+	checksums                                     bool
 }
 
 // newDecodeFlags is decode's flag table.
@@ -43,8 +43,10 @@ func newDecodeFlags(f *decodeFlags) *pflag.FlagSet {
 	fl.StringVar(&f.layer, "layer", "auto", "`layer` the bytes start at: "+strings.Join(dissect.Layers(), ", "))
 	fl.StringVarP(&f.filter, "filter", "Y", "", "show only frames matching this display `filter` (Wireshark syntax, see the README): -Y 'icmp.type == 11'")
 	fl.BoolVar(&f.checksums, "checksums", false, "with --format tree, work out each checksum word by word (RFC 1071) under its field")
+	fl.StringVar(&f.lang, "lang", "en", "`language` of the text, tree and diagram formats' labels, notes and summaries: en, ko (jsonl stays English)")
 	fl.SetAnnotation("format", annValues, []string{"text", "tree", "jsonl", "diagram"})
 	fl.SetAnnotation("layer", annValues, dissect.Layers())
+	fl.SetAnnotation("lang", annValues, []string{"en", "ko"})
 	return fl
 }
 
@@ -72,6 +74,9 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 	}
 	opt.Format = f
 	opt.WorkChecksums = *checksums
+	if opt.Lang, ok = dissect.ParseLang(fv.lang); !ok {
+		return usageFail(stderr, "decode", fmt.Sprintf("unknown language %q (en, ko)", fv.lang))
+	}
 	if opt.Dialect, ok = textdump.ParseDialect(*dialect); !ok {
 		return usageFail(stderr, "decode", fmt.Sprintf("unknown dialect %q (known: %s)", *dialect, strings.Join(dialectNames(), ", ")))
 	}

@@ -212,7 +212,10 @@ export interface Node {
 export interface Note {
   /** codec/dissect.Severity: 0 note, 1 warning, 2 error. */
   severity: 0 | 1 | 2;
+  /** What the note is about in any language (codec/dissect.NoteKinds), e.g. "ipv4_total_long". */
+  kind?: string;
   offset: number;
+  /** In the language of the call: labels, values, notes, summary and info are Korean under lang "ko". */
   message: string;
 }
 
@@ -382,7 +385,7 @@ export interface StoryView {
   /** Per frame: its role in an exchange, the frames to select with it, the sentence naming its probe. */
   roles: {
     frame: number; exchange: number; answer: boolean; hop: number; probe: number;
-    beyond: boolean; request: number; partner: number[]; sentence?: string;
+    beyond: boolean; request: number; partner: number[]; sentence?: string; sentenceKO?: string;
   }[];
   /** Probes past the matcher's limit, counted and not matched. */
   untracked: number;

@@ -14,6 +14,8 @@ type CompareOptions struct {
 	LayerB           string `json:"layerB"`
 	IgnoreChecksums  bool   `json:"ignoreChecksums"`
 	IgnoreTimestamps bool   `json:"ignoreTimestamps"`
+	// Lang is the language of the compared fields' labels and values.
+	Lang Lang `json:"-"`
 }
 
 // CompareResult is the answer to compare: the layer each packet was
@@ -41,8 +43,8 @@ func comparePackets(a, b []byte, o CompareOptions) (CompareResult, error) {
 	if err != nil {
 		return CompareResult{}, err
 	}
-	fa := dissect.Dissect(a, la, dissect.Options{})
-	fb := dissect.Dissect(b, lb, dissect.Options{})
+	fa := dissect.Dissect(a, la, dissect.Options{Lang: o.Lang.words()})
+	fb := dissect.Dissect(b, lb, dissect.Options{Lang: o.Lang.words()})
 	diffs := dissect.Compare(fa, fb, dissect.CompareOptions{IgnoreChecksums: o.IgnoreChecksums, IgnoreTimestamps: o.IgnoreTimestamps})
 	if diffs == nil {
 		diffs = []dissect.FieldDiff{} // JSON [] for the page, never null

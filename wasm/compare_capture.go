@@ -30,7 +30,7 @@ func (s *session) compareRows(ka, kb int, o CompareOptions, l Lang) (RowsCompare
 	if err != nil {
 		return RowsCompare{}, err
 	}
-	o.LayerA, o.LayerB = la, lb
+	o.LayerA, o.LayerB, o.Lang = la, lb, l
 	res, err := comparePackets(a, b, o)
 	if err != nil {
 		return RowsCompare{}, err

@@ -72,7 +72,7 @@ func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 		return DecodeResult{}, pasteError(err, opt.Dialect, o.Lang)
 	}
 	out := DecodeResult{Dialect: res.Dialect.String(), DialectDetected: opt.Dialect == textdump.Auto}
-	start, err := chooseLayer(o.Layer, &out, firstData(res.Packets))
+	start, err := chooseLayer(o.Layer, &out, firstData(res.Packets), o.Lang)
 	if err != nil {
 		return DecodeResult{}, err
 	}
@@ -91,7 +91,7 @@ func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 		packets = packets[:maxPasteFrames]
 	}
 	for i, p := range packets {
-		dopt := dissect.Options{Time: p.Time, Reassembler: ra}
+		dopt := dissect.Options{Time: p.Time, Reassembler: ra, Lang: o.Lang.words()}
 		if len(res.Packets) > 1 {
 			dopt.Number = i + 1
 		}
@@ -112,11 +112,11 @@ func decodeBytes(b []byte, o DecodeOptions) (DecodeResult, error) {
 		return DecodeResult{}, errEmptyIn(o.Lang)
 	}
 	var out DecodeResult
-	start, err := chooseLayer(o.Layer, &out, b)
+	start, err := chooseLayer(o.Layer, &out, b, o.Lang)
 	if err != nil {
 		return DecodeResult{}, err
 	}
-	out.Frames = []FrameView{viewFrame(dissect.Dissect(b, start, dissect.Options{}), o.Lang)}
+	out.Frames = []FrameView{viewFrame(dissect.Dissect(b, start, dissect.Options{Lang: o.Lang.words()}), o.Lang)}
 	return out, nil
 }
 
@@ -129,7 +129,7 @@ func firstData(ps []textdump.Packet) []byte {
 
 // chooseLayer takes the layer the user named, or guesses it from the first
 // packet's bytes and records why (the result names the first packet's).
-func chooseLayer(name string, out *DecodeResult, first []byte) (dissect.Layer, error) {
+func chooseLayer(name string, out *DecodeResult, first []byte, lang Lang) (dissect.Layer, error) {
 	if name != "" {
 		l, ok := dissect.ParseLayer(name)
 		if !ok {
@@ -138,7 +138,7 @@ func chooseLayer(name string, out *DecodeResult, first []byte) (dissect.Layer, e
 		out.Layer, out.LayerTitle = l.String(), layerTitle(l)
 		return l, nil
 	}
-	l, why := dissect.GuessWhy(first)
+	l, why := dissect.GuessWhyIn(first, lang.words())
 	out.Layer, out.LayerTitle, out.LayerDetected, out.LayerReason = l.String(), layerTitle(l), true, why
 	return l, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"icmplab/codec"
+	"icmplab/codec/dissect"
 )
 
 // Lang is the language the page asks its words in. Every glue call that
@@ -67,4 +68,14 @@ func typeName(l Lang, f codec.Family, t codec.Type) string {
 // codeName is codec.CodeName in l.
 func codeName(l Lang, f codec.Family, t codec.Type, c codec.Code) string {
 	return nameIn(l, codec.CodeName(f, t, c), codec.CodeNameKO(f, t, c))
+}
+
+// words is l as the dissector's language: the tree's labels, the words in
+// values, the notes, the summary and the sentence come from codec/dissect
+// in it.
+func (l Lang) words() dissect.Lang {
+	if l == KO {
+		return dissect.LangKO
+	}
+	return dissect.LangEN
 }

@@ -288,6 +288,13 @@ func compareOptions(p *props) (any, error) {
 	p.str("layerB", &o.LayerB)
 	p.flag("ignoreChecksums", &o.IgnoreChecksums)
 	p.flag("ignoreTimestamps", &o.IgnoreTimestamps)
+	var lang string
+	p.str("lang", &lang)
+	if l, err := parseLang(lang); err == nil {
+		o.Lang = l
+	} else if p.err == nil {
+		p.err = err
+	}
 	return o, p.err
 }
 

@@ -499,14 +499,14 @@ func (s *session) rowsAt(start, n int, l Lang) []RowView {
 		v.Time = relTime(r.ts - s.first)
 		if r.flags&flagKept != 0 {
 			start, _ := dissect.LayerForLinkType(s.linkOf(i))
-			f := dissect.Dissect(s.kept.Get(r.keep, r.n), start, dissect.Options{Number: i + 1})
+			f := dissect.Dissect(s.kept.Get(r.keep, r.n), start, dissect.Options{Number: i + 1, Lang: l.words()})
 			v.Summary = f.Protocol + " " + f.Info
 			v.TTL = ttlOf(f)
 		} else if r.flags&flagICMP != 0 {
 			fam := codec.Family(r.fam)
 			v.Summary = fam.String() + " " + typeName(l, fam, codec.Type(r.typ)) + " (" + codeName(l, fam, codec.Type(r.typ), codec.Code(r.code)) + ")"
 		} else {
-			v.Summary = "not ICMP"
+			v.Summary = l.say("not ICMP", "ICMP 아님")
 		}
 		out = append(out, v)
 	}
@@ -594,7 +594,7 @@ func (s *session) packet(k int, fetched *session, l Lang) (DecodeResult, *NeedBy
 	if !ok {
 		out.LayerReason = l.say("link type "+lts+" is not decoded; guessing from the bytes", "링크 타입 "+lts+"은(는) 해석하지 않습니다: 바이트로 짐작합니다")
 	}
-	f := dissect.Dissect(data, start, dissect.Options{Number: i + 1, Time: time.Unix(0, r.ts), Len: int(r.orig)})
+	f := dissect.Dissect(data, start, dissect.Options{Number: i + 1, Time: time.Unix(0, r.ts), Len: int(r.orig), Lang: l.words()})
 	out.Frames = []FrameView{viewFrame(f, l)}
 	return out, nil, nil
 }

@@ -44,6 +44,9 @@ type StoryRole struct {
 	Request  int    `json:"request"`  // a ping's request index (by order sent)
 	Partner  []int  `json:"partner"`  // the frames paired with this one (probe <-> answers)
 	Sentence string `json:"sentence,omitempty"`
+	// SentenceKO is Sentence in Korean (story.Result.SentenceKO): both come
+	// back, so the page switches language without asking again.
+	SentenceKO string `json:"sentenceKO,omitempty"`
 }
 
 // storyFeed runs the matcher over packets as a capture session reads them.
@@ -113,6 +116,7 @@ func storyView(res *story.Result) StoryView {
 		sr := StoryRole{Frame: frame, Exchange: ro.Exchange, Answer: ro.Answer, Hop: ro.Hop, Probe: ro.Probe,
 			Beyond: ro.InBeyond, Request: ro.Request, Partner: partners(res, ro)}
 		sr.Sentence, _ = res.Sentence(frame)
+		sr.SentenceKO, _ = res.SentenceKO(frame)
 		v.Roles = append(v.Roles, sr)
 	})
 	return v

@@ -3,7 +3,6 @@ package dissect
 import (
 	"encoding/binary"
 	"encoding/hex"
-	"fmt"
 	"net/netip"
 	"strconv"
 	"sync"
@@ -120,6 +119,9 @@ func (d *dissector) add(parent *Node, label, field string, off, n int, value str
 	d.slab = d.slab[1:]
 	// The slab is zeroed memory: set only what is not zero, field by field,
 	// which is cheaper than copying a whole Node literal in.
+	if d.opt.Lang != LangEN {
+		label = labelKO(field, label)
+	}
 	nd.Label, nd.Field, nd.Offset, nd.Length, nd.Source = label, field, off, n, d.src
 	if value != "" {
 		nd.Value = value
@@ -150,19 +152,17 @@ func (d *dissector) proto(parent *Node, label, short string, off, n int) *Node {
 	return nd
 }
 
-// note attaches a remark to nd; finish later collects them into the frame.
-func (d *dissector) note(nd *Node, sev Severity, off int, format string, args ...any) {
-	msg := format
-	if len(args) > 0 {
-		msg = fmt.Sprintf(format, args...)
-	}
-	nd.Notes = append(nd.Notes, Note{Severity: sev, Offset: off, Message: msg, Source: nd.Source})
+// note attaches a remark of kind k to nd, worded in the dissection's
+// language; finish later collects them into the frame.
+func (d *dissector) note(nd *Node, sev Severity, off int, k NoteKind, args ...any) {
+	msg := noteMessage(d.opt.Lang, k, args)
+	nd.Notes = append(nd.Notes, Note{Severity: sev, Kind: k, Offset: off, Message: msg, Source: nd.Source})
 	d.vals.noted = true
 }
 
 // errorf attaches an error note: the bytes break what the headers promise.
-func (d *dissector) errorf(nd *Node, off int, format string, args ...any) {
-	d.note(nd, SevError, off, format, args...)
+func (d *dissector) errorf(nd *Node, off int, k NoteKind, args ...any) {
+	d.note(nd, SevError, off, k, args...)
 }
 
 // have reports whether n bytes are present at off.
@@ -218,7 +218,7 @@ func (d *dissector) bitsRaw(parent *Node, label, field string, off, n int, mask 
 
 // flag adds a one-bit field shown as "Set"/"Not set".
 func (d *dissector) flag(parent *Node, label, field string, off, n int, mask uint32) bool {
-	v, _ := d.bits(parent, label, field, off, n, mask, setNotSet)
+	v, _ := d.bits(parent, label, field, off, n, mask, d.flagShow())
 	return v != 0
 }
 
@@ -267,7 +267,7 @@ func (d *dissector) data(parent *Node, label string, off, end int) *Node {
 	n := end - off
 	nd := d.add(parent, label, "data", off, n, "")
 	st := d.vals.mark()
-	d.vals.buf = appendByteCount(d.vals.buf, n)
+	d.vals.buf = d.appendByteCount(d.vals.buf, n)
 	d.value(nd, st)
 	if parent == nil {
 		d.f.Layers = append(d.f.Layers, "data")

@@ -95,7 +95,8 @@ func objectsEnd(ext *Node) int {
 // verified says whether the dissector checked the checksum node's value
 // (transportChecksum writes one of these verdicts after the hex value).
 func verified(n *Node) bool {
-	return strings.HasSuffix(n.Value, " [correct]") || strings.Contains(n.Value, " [incorrect, should be ")
+	return strings.HasSuffix(n.Value, " [correct]") || strings.Contains(n.Value, " [incorrect, should be ") ||
+		strings.HasSuffix(n.Value, " [정상]") || strings.Contains(n.Value, " [틀림, 올바른 값 ")
 }
 
 func workedFor(f *Frame, n, parent *Node, ip ipSpan, quoted bool) (WorkedChecksum, bool) {

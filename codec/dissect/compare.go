@@ -93,7 +93,7 @@ func Compare(a, b *Frame, opts CompareOptions) []FieldDiff {
 		c.sa, c.sb = a.Sources, b.Sources
 	}
 	if !opts.IgnoreTimestamps && !ta.IsZero() && !tb.IsZero() && !ta.Equal(tb) {
-		c.out = append(c.out, FieldDiff{Kind: DiffChanged, Field: frameTimeField, Label: "Arrival Time", Path: frameTimeField,
+		c.out = append(c.out, FieldDiff{Kind: DiffChanged, Field: frameTimeField, Label: a.Lang.say("Arrival Time", "도착 시각 (Arrival Time)"), Path: frameTimeField,
 			A: &DiffSide{Value: ta.UTC().Format(time.RFC3339Nano)}, B: &DiffSide{Value: tb.UTC().Format(time.RFC3339Nano)}})
 	}
 	c.level("", ra, rb)

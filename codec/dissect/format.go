@@ -28,7 +28,7 @@ func writeTree(w io.Writer, f *Frame, worked bool) error {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Frame %d: %d bytes on wire, %d bytes captured", f.Number, f.Len, f.CapLen)
+	fmt.Fprintf(&b, f.Lang.say("Frame %d: %d bytes on wire, %d bytes captured", "프레임 %d: 회선상 %d바이트, 캡처 %d바이트"), f.Number, f.Len, f.CapLen)
 	if !f.Time.IsZero() {
 		fmt.Fprintf(&b, ", %s", f.Time.UTC().Format(time.RFC3339Nano))
 	}
@@ -47,6 +47,14 @@ func writeTree(w io.Writer, f *Frame, worked bool) error {
 			b.WriteString(rangeText(f, n))
 			b.WriteByte('\n')
 			for _, nt := range n.Notes {
+				if f.Lang == LangKO {
+					where := "바이트"
+					if nt.Source > 0 {
+						where = "재조립된 바이트"
+					}
+					fmt.Fprintf(&b, "%s    [%s, %s %d: %s]\n", ind, severityKO[nt.Severity], where, nt.Offset, nt.Message)
+					continue
+				}
 				where := "byte"
 				if nt.Source > 0 {
 					where = "reassembled byte"
@@ -61,7 +69,7 @@ func writeTree(w io.Writer, f *Frame, worked bool) error {
 	}
 	walk(f.Root, 1)
 	if f.ICMP != nil && f.ICMP.Sentence != "" {
-		fmt.Fprintf(&b, "    In plain words: %s\n", f.ICMP.Sentence)
+		fmt.Fprintf(&b, f.Lang.say("    In plain words: %s\n", "    쉬운 말로: %s\n"), f.ICMP.Sentence)
 	}
 	b.WriteByte('\n')
 	_, err := io.WriteString(w, b.String())
@@ -75,6 +83,9 @@ func writeTree(w io.Writer, f *Frame, worked bool) error {
 func rangeText(f *Frame, n *Node) string {
 	var buf [64]byte
 	b := append(buf[:0], '[')
+	if f.Lang == LangKO {
+		return rangeTextKO(f, n)
+	}
 	if n.Source > 0 && n.Source <= len(f.Sources) {
 		b = append(b, "reassembled "...)
 	}
@@ -166,4 +177,31 @@ func WriteRecord(w io.Writer, f *Frame) error {
 	b = append(b, '\n')
 	_, err = w.Write(b)
 	return err
+}
+
+// severityKO are the severities as the Korean tree writes them.
+var severityKO = [...]string{SevNote: "참고", SevWarning: "경고", SevError: "오류"}
+
+// rangeTextKO is rangeText in Korean: "[바이트 14-33]", "[바이트 14 마스크 0xf0]".
+func rangeTextKO(f *Frame, n *Node) string {
+	b := []byte("[")
+	if n.Source > 0 && n.Source <= len(f.Sources) {
+		b = append(b, "재조립된 "...)
+	}
+	b = append(b, "바이트 "...)
+	switch {
+	case n.Length <= 0:
+		b = strconv.AppendInt(b, int64(n.Offset), 10)
+		b = append(b, " 위치"...)
+	case n.Length == 1:
+		b = strconv.AppendInt(b, int64(n.Offset), 10)
+	default:
+		b = strconv.AppendInt(b, int64(n.Offset), 10)
+		b = append(b, '-')
+		b = strconv.AppendInt(b, int64(n.Offset+n.Length-1), 10)
+	}
+	if n.Mask != 0 {
+		b = fmt.Appendf(b, " 마스크 0x%0*x", 2*n.Length, n.Mask)
+	}
+	return string(append(b, ']'))
 }

@@ -10,6 +10,7 @@ import (
 // the ICMP message it carries decoded for programs.
 type Frame struct {
 	Number int       // 1-based position in the capture; 0 when dissected alone
+	Lang   Lang      // the language of its words (Options.Lang)
 	Time   time.Time // capture time; zero when unknown (pasted hex)
 	Len    int       // original length on the wire
 	CapLen int       // bytes captured (len(Data))
@@ -75,6 +76,10 @@ type Options struct {
 	Reassembler *Reassembler
 	// MaxDepth bounds tunnel and quote nesting; 0 means DefaultMaxDepth.
 	MaxDepth int
+	// Lang is the language of the labels, the words in values, the notes,
+	// the summary and the sentence; field ids, numbers and addresses are
+	// the same in every language. The zero value is English.
+	Lang Lang
 }
 
 // DefaultMaxDepth is how many encapsulations (tunnels, quoted datagrams)
@@ -88,7 +93,7 @@ const DefaultMaxDepth = 8
 func Dissect(data []byte, start Layer, opt Options) *Frame {
 	mem := &frameMem{}
 	f := &mem.f
-	*f = Frame{Number: opt.Number, Time: opt.Time, Data: data, CapLen: len(data), Len: opt.Len}
+	*f = Frame{Number: opt.Number, Lang: opt.Lang, Time: opt.Time, Data: data, CapLen: len(data), Len: opt.Len}
 	f.Root, f.Layers = mem.root[:0], mem.layers[:0]
 	if f.Len < f.CapLen {
 		f.Len = f.CapLen
@@ -114,7 +119,7 @@ func Dissect(data []byte, start Layer, opt Options) *Frame {
 		}
 	}
 	if end < len(data) {
-		d.add(nil, "Trailer", "data", end, len(data)-end, byteCount(len(data)-end))
+		d.add(nil, "Trailer", "data", end, len(data)-end, d.byteCount(len(data)-end))
 	}
 	// Frames that hold nothing keep the nil slices they always had.
 	if len(f.Root) == 0 {

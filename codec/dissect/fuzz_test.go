@@ -41,7 +41,7 @@ func FuzzDissect(f *testing.F) {
 			f.Add(seedBytes(s), uint8(l))
 		}
 	}
-	ra := NewReassembler()
+	ra, raKO := NewReassembler(), NewReassembler()
 	f.Fuzz(func(t *testing.T, b []byte, layer uint8) {
 		l := Layer(layer % uint8(len(layerNames)))
 		fr := Dissect(b, l, Options{Number: 1, Reassembler: ra})
@@ -70,6 +70,26 @@ func FuzzDissect(f *testing.F) {
 		var back map[string]any
 		if err := json.Unmarshal(rec, &back); err != nil {
 			t.Fatalf("record is not JSON: %v", err)
+		}
+		// In Korean: the same tree, fields at the same bytes, every label
+		// and note in Hangul, the worked checksums found the same way.
+		ko := Dissect(b, l, Options{Number: 1, Reassembler: raKO, Lang: LangKO})
+		if err := checkTree(ko); err != nil {
+			t.Fatalf("layer %s, Korean: %v", l, err)
+		}
+		if len(WorkedChecksums(ko)) != len(WorkedChecksums(fr)) {
+			t.Fatalf("layer %s: the Korean tree works out another number of checksums", l)
+		}
+		if err := WriteTree(io.Discard, ko); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range ko.Notes {
+			if n.Kind == NoteNone || !hasHangul(n.Message) {
+				t.Fatalf("layer %s: Korean note %+v", l, n)
+			}
+		}
+		if _, why := GuessWhyIn(b, LangKO); !hasHangul(why) {
+			t.Fatalf("GuessWhyIn(%x, ko) = %q", b, why)
 		}
 		if d, n := ra.Pending(); d > DefaultMaxDatagrams || n > DefaultMaxBytes {
 			t.Fatalf("reassembler holds %d datagrams, %d bytes", d, n)

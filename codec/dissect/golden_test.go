@@ -42,7 +42,18 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			for ext, got := range map[string][]byte{"text": text.Bytes(), "tree": tree.Bytes(), "jsonl": jsonl.Bytes()} {
+			// The same capture in Korean: the words change, never the
+			// fields, numbers or byte ranges (TestKoreanDissection).
+			var textKO, treeKO bytes.Buffer
+			for _, f := range dissectCaptureIn(frames, LangKO) {
+				if err := WriteLine(&textKO, f, fs[0].Time); err != nil {
+					t.Fatal(err)
+				}
+				if err := WriteTree(&treeKO, f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for ext, got := range map[string][]byte{"text": text.Bytes(), "tree": tree.Bytes(), "jsonl": jsonl.Bytes(), "ko.text": textKO.Bytes(), "ko.tree": treeKO.Bytes()} {
 				gp := filepath.Join("testdata", "golden", name+"."+ext)
 				if *update {
 					if err := os.MkdirAll(filepath.Dir(gp), 0o755); err != nil {

@@ -31,9 +31,9 @@ func (d *dissector) icmp(parent *Node, fam codec.Family, off, end int) {
 			d.uint(nd, "Code", icmpField(fam, "icmp.code", "icmpv6.code"), off+1, 1)
 		}
 		if d.quoted {
-			d.note(nd, SevNote, off, "the quote ends after %d bytes of the %s header", end-off, fam)
+			d.note(nd, SevNote, off, NoteQuoteEndsAfter, end-off, fam)
 		} else {
-			d.errorf(nd, off, "%s header needs 4 bytes at offset %d, only %d present", fam, off, end-off)
+			d.errorf(nd, off, NoteICMPHeaderShort, fam, off, end-off)
 		}
 		return
 	}
@@ -58,20 +58,23 @@ func (d *dissector) icmp(parent *Node, fam codec.Family, off, end int) {
 	d.vals.buf = appendHex(d.vals.buf, uint32(m.Checksum), 2)
 	switch m.Sum.Status {
 	case codec.ChecksumGood:
-		d.vals.buf = append(d.vals.buf, " [correct]"...)
+		d.vals.buf = d.appendCorrect(d.vals.buf)
 		d.value(ckn, st)
 	case codec.ChecksumBad:
-		d.vals.buf = appendIncorrect(d.vals.buf, m.Sum.Want)
+		d.vals.buf = d.appendIncorrect(d.vals.buf, m.Sum.Want)
 		d.value(ckn, st)
-		d.note(ckn, SevWarning, off+2, "%s checksum 0x%04x is wrong, should be 0x%04x", fam, m.Checksum, m.Sum.Want)
+		d.note(ckn, SevWarning, off+2, NoteChecksumBad, fam, m.Checksum, m.Sum.Want)
 	default:
-		d.vals.buf = append(d.vals.buf, " [unverified]"...)
+		d.vals.buf = d.appendUnverified(d.vals.buf)
 		d.value(ckn, st)
 		if !d.quoted && fam == icmpV6 && !src.IsValid() {
-			d.note(ckn, SevNote, off+2, "ICMPv6 checksum needs the IPv6 addresses: unverifiable without the IP header")
+			d.note(ckn, SevNote, off+2, NoteICMPv6NoPseudo)
 		}
 	}
 	nd.Value = m.Name()
+	if d.opt.Lang != LangEN {
+		nd.Value = d.typeName(m.Family, m.Type)
+	}
 
 	var info *ICMPInfo
 	if !d.quoted && !d.icmpSeen && d.info != nil {
@@ -113,7 +116,7 @@ func (d *dissector) icmp(parent *Node, fam codec.Family, off, end int) {
 		d.icmpNodeInfo(nd, m, off)
 	default:
 		if cut > 4 {
-			d.add(nd, "Data", "data", off+4, cut-4, byteCount(cut-4))
+			d.add(nd, "Data", "data", off+4, cut-4, d.byteCount(cut-4))
 		}
 	}
 	// Bytes the view leaves (padding after a router advertisement's
@@ -125,14 +128,14 @@ func (d *dissector) icmp(parent *Node, fam codec.Family, off, end int) {
 		}
 	}
 	if covered < off+cut && m.Kind != codec.KindRaw {
-		d.add(nd, "Data", "data", covered, off+cut-covered, byteCount(off+cut-covered))
+		d.add(nd, "Data", "data", covered, off+cut-covered, d.byteCount(off+cut-covered))
 	}
 	if cut < len(b) {
 		label := "Malformed data"
 		if perr == nil {
 			label = "Trailing data"
 		}
-		d.add(nd, label, "data", off+cut, len(b)-cut, byteCount(len(b)-cut))
+		d.add(nd, label, "data", off+cut, len(b)-cut, d.byteCount(len(b)-cut))
 	}
 	if perr != nil {
 		d.parseErrorNote(nd, off, perr)
@@ -177,18 +180,18 @@ func (d *dissector) parseErrorNote(nd *Node, base int, err error) {
 		at = base + pe.Offset
 	}
 	if d.quoted && errors.Is(err, codec.ErrTruncated) {
-		d.note(nd, SevNote, at, "the quote ends here: %v", err)
+		d.note(nd, SevNote, at, NoteQuoteEndsHere, parseErr{err})
 		return
 	}
 	if errors.Is(err, codec.ErrTruncated) && d.truncatedByCapture(d.f.Len) && d.src == 0 {
-		d.note(nd, SevNote, at, "capture cut short: %v", err)
+		d.note(nd, SevNote, at, NoteCaptureCut, parseErr{err})
 		return
 	}
-	where := "the frame"
+	k := NoteParseError
 	if d.src > 0 {
-		where = "the reassembled datagram"
+		k = NoteParseErrorReassembled
 	}
-	d.errorf(nd, at, "%v (byte %d of %s)", err, at, where)
+	d.errorf(nd, at, k, parseErr{err}, at)
 }
 
 func (d *dissector) icmpType(nd *Node, fam codec.Family, off int) {
@@ -198,7 +201,7 @@ func (d *dissector) icmpType(nd *Node, fam codec.Family, off int) {
 	st := d.vals.mark()
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(t), 10)
 	d.vals.buf = append(d.vals.buf, " ("...)
-	d.vals.buf = append(d.vals.buf, codec.TypeName(fam, t)...)
+	d.vals.buf = append(d.vals.buf, d.typeName(fam, t)...)
 	d.vals.buf = append(d.vals.buf, ')')
 	d.value(tn, st)
 	tn.Explain = ""
@@ -215,9 +218,9 @@ func (d *dissector) icmpCode(nd *Node, fam codec.Family, t codec.Type, off int) 
 	cn := d.add(nd, "Code", icmpField(fam, "icmp.code", "icmpv6.code"), off, 1, "")
 	st := d.vals.mark()
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(c), 10)
-	if ci, ok := codec.LookupCode(fam, t, c); ok && ci.Name != "" {
+	if name, ok := d.codeName(fam, t, c); ok {
 		d.vals.buf = append(d.vals.buf, " ("...)
-		d.vals.buf = append(d.vals.buf, ci.Name...)
+		d.vals.buf = append(d.vals.buf, name...)
 		d.vals.buf = append(d.vals.buf, ')')
 	}
 	d.value(cn, st)
@@ -261,7 +264,7 @@ func (d *dissector) icmpEcho(nd *Node, m codec.Message, off int, info *ICMPInfo)
 	if n := len(m.Bytes()) - 8; n > 0 {
 		dn := d.add(nd, "Data", "data", off+8, n, "")
 		st := d.vals.mark()
-		d.vals.buf = appendByteCount(d.vals.buf, n)
+		d.vals.buf = d.appendByteCount(d.vals.buf, n)
 		d.value(dn, st)
 	}
 }
@@ -311,6 +314,7 @@ func (d *dissector) icmpRouterAdvert4(nd *Node, m codec.Message, off int) {
 		}
 		e := ra.Entry(i)
 		en := d.add(nd, fmt.Sprintf("Router Entry %d", i+1), "icmp.router_entry", p, size, fmt.Sprintf("%s, preference %d", e.Addr, e.Preference))
+		d.labelSuffix(en, " ", itoa(i+1))
 		d.addr(en, "Router Address", "icmp.router_address", p, 4)
 		d.add(en, "Preference Level", "icmp.pref_level", p+4, 4, itoa(int(e.Preference)))
 	}

@@ -22,7 +22,7 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 			d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(e.Length), 10)
 			d.vals.buf = append(d.vals.buf, " ("...)
 			d.vals.buf = strconv.AppendInt(d.vals.buf, int64(int(e.Length)*unit), 10)
-			d.vals.buf = append(d.vals.buf, " bytes)"...)
+			d.vals.buf = append(append(d.vals.buf, d.bytesWord()...), ')')
 			d.value(ln, st) // replaces the plain number
 
 		}
@@ -69,13 +69,13 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 	qOff := off + 8
 	qEnd := qOff + len(e.Quote)
 	if len(e.Quote) == 0 {
-		d.note(nd, SevWarning, qOff, "the error quotes no datagram: the sender cannot tell which packet failed")
+		d.note(nd, SevWarning, qOff, NoteNoQuote)
 	} else if d.depth >= d.opt.MaxDepth*2 || d.quoted {
-		d.add(nd, "Quoted datagram", "icmp.quote", qOff, len(e.Quote), byteCount(len(e.Quote)))
+		d.add(nd, "Quoted datagram", "icmp.quote", qOff, len(e.Quote), d.byteCount(len(e.Quote)))
 	} else {
 		qn := d.add(nd, "Quoted datagram", icmpField(m.Family, "icmp.quote", "icmpv6.quote"), qOff, len(e.Quote), "")
 		st := d.vals.mark()
-		d.vals.buf = appendByteCount(d.vals.buf, len(e.Quote))
+		d.vals.buf = d.appendByteCount(d.vals.buf, len(e.Quote))
 		d.value(qn, st)
 		qn.Explain = "icmp.quote"
 		sub := *d
@@ -92,7 +92,7 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 		return
 	}
 	if pad := e.Ext.Offset - (8 + len(e.Quote)); pad > 0 {
-		pn := d.add(nd, "Padding", icmpField(m.Family, "icmp.padding", "icmpv6.padding"), qEnd, pad, byteCount(pad))
+		pn := d.add(nd, "Padding", icmpField(m.Family, "icmp.padding", "icmpv6.padding"), qEnd, pad, d.byteCount(pad))
 		pn.Explain = "icmp.ext.padding"
 	}
 	d.extensions(nd, m, off, e.Ext, info)
@@ -103,10 +103,10 @@ func (d *dissector) icmpError(nd *Node, m codec.Message, off int, info *ICMPInfo
 func (d *dissector) extensions(nd *Node, m codec.Message, off int, ext codec.Extensions, info *ICMPInfo) {
 	p := off + ext.Offset
 	n := len(m.Bytes()) - ext.Offset
-	en := d.add(nd, "ICMP Multi-Part Extensions", icmpField(m.Family, "icmp.ext", "icmpv6.ext"), p, n, ext.Layout.String())
+	en := d.add(nd, "ICMP Multi-Part Extensions", icmpField(m.Family, "icmp.ext", "icmpv6.ext"), p, n, d.layoutWords(ext.Layout))
 	en.Explain = "icmp.ext"
 	if ext.Layout == codec.ExtLegacy {
-		d.note(en, SevNote, p, "extension structure at offset 128 with a length field of %d: a pre-RFC 4884 router (legacy layout)", lengthFieldOf(m))
+		d.note(en, SevNote, p, NoteLegacyExtensions, lengthFieldOf(m))
 	}
 	d.bits(en, "Version", "icmp.ext.version", p, 2, 0xf000, nil)
 	d.bits(en, "Reserved", "icmp.ext.res", p, 2, 0x0fff, nil)
@@ -115,10 +115,10 @@ func (d *dissector) extensions(nd *Node, m codec.Message, off int, ext codec.Ext
 	d.vals.buf = appendHex(d.vals.buf, uint32(ext.Checksum), 2)
 	switch ext.Sum.Status {
 	case codec.ChecksumGood:
-		d.vals.buf = append(d.vals.buf, " [correct]"...)
+		d.vals.buf = d.appendCorrect(d.vals.buf)
 	case codec.ChecksumBad:
-		d.vals.buf = appendIncorrect(d.vals.buf, ext.Sum.Want)
-		d.note(ckn, SevWarning, p+2, "extension checksum 0x%04x is wrong, should be 0x%04x", ext.Checksum, ext.Sum.Want)
+		d.vals.buf = d.appendIncorrect(d.vals.buf, ext.Sum.Want)
+		d.note(ckn, SevWarning, p+2, NoteExtChecksumBad, ext.Checksum, ext.Sum.Want)
 	}
 	d.value(ckn, st)
 	info.Layout = ext.Layout
@@ -147,6 +147,7 @@ func lengthFieldOf(m codec.Message) int {
 func (d *dissector) extObject(en *Node, base int, o codec.ExtObject, info *ICMPInfo) {
 	p := base + o.Offset
 	on := d.add(en, o.Class.String(), "icmp.ext.object", p, int(o.Length), "")
+	d.labelSuffix(on, ": ", o.Class.String())
 	on.Explain = ""
 	st := d.vals.mark()
 	d.vals.buf = append(d.vals.buf, "icmp.ext.class."...)
@@ -164,7 +165,7 @@ func (d *dissector) extObject(en *Node, base int, o codec.ExtObject, info *ICMPI
 			q := dp + 4*i
 			sn := d.add(on, "MPLS Stack Entry", "icmp.mpls", q, 4, "")
 			st := d.vals.mark()
-			d.vals.buf = append(d.vals.buf, "Label "...)
+			d.vals.buf = append(d.vals.buf, d.opt.Lang.say("Label ", "레이블 ")...)
 			d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(e.Label), 10)
 			d.vals.buf = append(d.vals.buf, ", Exp "...)
 			d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(e.TC), 10)
@@ -180,11 +181,11 @@ func (d *dissector) extObject(en *Node, base int, o codec.ExtObject, info *ICMPI
 			x.MPLS = append(x.MPLS, MPLSInfo{Label: e.Label, Exp: e.TC, S: e.S, TTL: e.TTL})
 		}
 		if r := len(o.Data) % 4; r != 0 {
-			d.errorf(on, dp+len(o.Data)-r, "MPLS object has %d bytes after its last 4-byte entry", r)
+			d.errorf(on, dp+len(o.Data)-r, NoteMPLSTrailing, r)
 		}
 		st := d.vals.mark()
 		d.vals.buf = strconv.AppendInt(d.vals.buf, int64(o.MPLSLen()), 10)
-		d.vals.buf = append(d.vals.buf, " entries"...)
+		d.vals.buf = append(d.vals.buf, d.opt.Lang.say(" entries", "개 항목")...)
 		d.value(on, st)
 	case codec.ExtClassInterface:
 		d.interfaceInfo(on, o, dp, &x)

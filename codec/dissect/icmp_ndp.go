@@ -25,6 +25,9 @@ func (d *dissector) icmpNDP(nd *Node, m codec.Message, off int) {
 		d.flag(fln, "Other configuration", "icmpv6.nd.ra.flag.o", p+1, 1, 0x40)
 		d.flag(fln, "Home Agent", "icmpv6.nd.ra.flag.h", p+1, 1, 0x20)
 		d.bits(fln, "Preference", "icmpv6.nd.ra.flag.prf", p+1, 1, 0x18, func(v uint32) string {
+			if d.opt.Lang == LangKO {
+				return [...]string{"보통 (Medium, 0)", "높음 (High, 1)", "예약됨 (Reserved, 2)", "낮음 (Low, 3)"}[v&3]
+			}
 			return [...]string{"Medium (0)", "High (1)", "Reserved (2)", "Low (3)"}[v&3]
 		})
 		d.flag(fln, "Proxy", "icmpv6.nd.ra.flag.p", p+1, 1, 0x04)
@@ -34,7 +37,7 @@ func (d *dissector) icmpNDP(nd *Node, m codec.Message, off int) {
 	case codec.KindNeighborSolicit:
 		d.hexField(nd, "Reserved", "icmpv6.reserved", p, 4)
 		a, _ := d.addr(nd, "Target Address", "icmpv6.nd.ns.target_address", p+4, 16)
-		nd.Value += " for " + a.String()
+		nd.Value += d.opt.Lang.say(" for ", ", 대상 ") + a.String()
 	case codec.KindNeighborAdvert:
 		fl, fln := d.hexField(nd, "Flags", "icmpv6.nd.na.flag", p, 4)
 		fln.Value = hexOnly(fl, 4)
@@ -43,7 +46,7 @@ func (d *dissector) icmpNDP(nd *Node, m codec.Message, off int) {
 		d.flag(fln, "Override", "icmpv6.nd.na.flag.o", p, 4, 0x20000000)
 		d.bits(fln, "Reserved", "icmpv6.nd.na.flag.rsv", p, 4, 0x1fffffff, nil)
 		a, _ := d.addr(nd, "Target Address", "icmpv6.nd.na.target_address", p+4, 16)
-		nd.Value += " for " + a.String()
+		nd.Value += d.opt.Lang.say(" for ", ", 대상 ") + a.String()
 	case codec.KindRedirect6:
 		d.hexField(nd, "Reserved", "icmpv6.reserved", p, 4)
 		d.addr(nd, "Target Address", "icmpv6.nd.rd.target_address", p+4, 16)
@@ -66,10 +69,13 @@ func (d *dissector) ndpOption(nd *Node, off int, o codec.NDPOption) {
 	p := off + o.Offset
 	n := int(o.Length) * 8
 	on := d.add(nd, "ICMPv6 Option ("+o.Type.String()+")", "icmpv6.opt", p, n, "")
+	if d.opt.Lang != LangEN {
+		on.Label = on.Label + ": " + o.Type.String()
+	}
 	on.Explain = fmt.Sprintf("icmpv6.opt.type.%d", o.Type)
 	d.add(on, "Type", "icmpv6.opt.type", p, 1, fmt.Sprintf("%s (%d)", o.Type.String(), o.Type))
 	_, ln := d.uint(on, "Length", "icmpv6.opt.length", p+1, 1)
-	ln.Value = fmt.Sprintf("%d (%d bytes)", o.Length, n)
+	ln.Value = fmt.Sprintf("%d (%d%s)", o.Length, n, d.bytesWord())
 	dp := p + 2
 	dl := len(o.Data)
 	switch o.Type {
@@ -97,7 +103,7 @@ func (d *dissector) ndpOption(nd *Node, off int, o codec.NDPOption) {
 		if dl >= 6 {
 			d.hexField(on, "Reserved", "icmpv6.opt.reserved", dp, 6)
 			if dl > 6 {
-				qn := d.add(on, "Redirected packet", "icmpv6.opt.redirected_packet", dp+6, dl-6, byteCount(dl-6))
+				qn := d.add(on, "Redirected packet", "icmpv6.opt.redirected_packet", dp+6, dl-6, d.byteCount(dl-6))
 				sub := *d
 				sub.quoted = true
 				sub.depth = d.depth + 1

@@ -74,7 +74,7 @@ func (d *dissector) recordICMP(info *ICMPInfo, m codec.Message) {
 	}
 	info.Sentence = ""
 	if st := d.vals.mark(); info.Message.IsError() {
-		d.vals.buf = appendSentence(d.vals.buf, info)
+		d.vals.buf = appendSentenceIn(d.vals.buf, info, d.opt.Lang)
 		d.vals.setString(&info.Sentence, st)
 	}
 	d.f.ICMP = info

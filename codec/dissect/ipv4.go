@@ -30,12 +30,12 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	hv, hn := d.bitsRaw(nd, "Header Length", "ip.hdr_len", off, 1, 0x0f)
 	st := d.vals.mark()
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(hv*4), 10)
-	d.vals.buf = append(d.vals.buf, " bytes ("...)
+	d.vals.buf = append(append(d.vals.buf, d.bytesWord()...), " ("...)
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(hv), 10)
 	d.vals.buf = append(d.vals.buf, ')')
 	d.value(hn, st)
 	if v := d.b[off] >> 4; v != 4 {
-		d.errorf(nd, off, "IPv4 version field is %d at byte %d: expected 4", v, off)
+		d.errorf(nd, off, NoteIPv4Version, v, off)
 	}
 	dsf := d.add(nd, "Differentiated Services Field", "ip.dsfield", off+codec.IPv4TOSOffset, 1, "")
 	st = d.vals.mark()
@@ -58,7 +58,7 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(fo), 10)
 	d.vals.buf = append(d.vals.buf, " ("...)
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(fo*8), 10)
-	d.vals.buf = append(d.vals.buf, " bytes)"...)
+	d.vals.buf = append(append(d.vals.buf, d.bytesWord()...), ')')
 	d.value(fon, st)
 	ttl, _ := d.uint(nd, "Time to Live", "ip.ttl", off+codec.IPv4TTLOffset, 1)
 	proto := d.b[off+codec.IPv4ProtocolOffset]
@@ -80,13 +80,13 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 
 	if ihl < 5 {
 		d.value(ckn, ckStart)
-		d.errorf(nd, off, "IPv4 header length %d bytes at byte %d is less than the minimum 20", hl, off)
+		d.errorf(nd, off, NoteIPv4HeaderShort, hl, off)
 		d.data(parent, "Data", off+minHdr, end)
 		return
 	}
 	if hl > avail {
 		d.value(ckn, ckStart)
-		d.errorf(nd, off, "IPv4 header length %d bytes exceeds the %d bytes captured", hl, avail)
+		d.errorf(nd, off, NoteIPv4HeaderLong, hl, avail)
 		d.data(parent, "Data", off+minHdr, end)
 		return
 	}
@@ -97,12 +97,12 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	s.Add(d.b[off : off+codec.IPv4ChecksumOffset])
 	s.Add(d.b[off+codec.IPv4SrcOffset : off+hl])
 	if want := s.Fold(); want == uint16(ck) {
-		d.vals.buf = append(d.vals.buf, " [correct]"...)
+		d.vals.buf = d.appendCorrect(d.vals.buf)
 		d.value(ckn, ckStart)
 	} else {
-		d.vals.buf = appendIncorrect(d.vals.buf, want)
+		d.vals.buf = d.appendIncorrect(d.vals.buf, want)
 		d.value(ckn, ckStart)
-		d.note(ckn, SevWarning, off+codec.IPv4ChecksumOffset, "IPv4 header checksum 0x%04x is wrong, should be 0x%04x", ck, want)
+		d.note(ckn, SevWarning, off+codec.IPv4ChecksumOffset, NoteIPv4ChecksumBad, ck, want)
 	}
 
 	if hl > minHdr {
@@ -114,7 +114,7 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	truncated := false
 	switch {
 	case int(tl) < hl:
-		d.errorf(tln, off+codec.IPv4TotalLengthOffset, "IPv4 total length %d is less than the header length %d", tl, hl)
+		d.errorf(tln, off+codec.IPv4TotalLengthOffset, NoteIPv4TotalShort, tl, hl)
 		stop = end
 	case stop > end:
 		// Only a quote or a capture cut short makes the upper checksum
@@ -123,12 +123,12 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 		switch {
 		case d.quoted:
 			truncated = true
-			d.note(tln, SevNote, off+codec.IPv4TotalLengthOffset, "the quote holds %d of the datagram's %d bytes", avail, tl)
+			d.note(tln, SevNote, off+codec.IPv4TotalLengthOffset, NoteQuoteHolds, avail, tl)
 		case d.truncatedByCapture(stop):
 			truncated = true
-			d.note(tln, SevNote, off+codec.IPv4TotalLengthOffset, "capture kept %d of the datagram's %d bytes", avail, tl)
+			d.note(tln, SevNote, off+codec.IPv4TotalLengthOffset, NoteCaptureKept, avail, tl)
 		default:
-			d.errorf(tln, off+codec.IPv4TotalLengthOffset, "IPv4 total length %d exceeds the %d captured bytes", tl, avail)
+			d.errorf(tln, off+codec.IPv4TotalLengthOffset, NoteIPv4TotalLong, tl, avail)
 		}
 		stop = end
 	}
@@ -147,30 +147,30 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo uint16, mf bool) {
 	ip := d.ip
 	payload := d.b[off+hl : stop]
-	desc := fmt.Sprintf("IPv4 datagram id=0x%04x (%s → %s, %s), offset %d, %d bytes",
-		id, ip.src, ip.dst, ipProtoName(ip.proto), int(fo)*8, len(payload))
+	desc := fragDesc{id: uint32(id), src: ip.src.String(), dst: ip.dst.String(), proto: ipProtoName(ip.proto), offset: int(fo) * 8, length: len(payload)}
 	if d.opt.Reassembler != nil && !d.quoted && d.src == 0 {
 		key := fragKey{v6: false, src: ip.src, dst: ip.dst, id: uint32(id), proto: ip.proto}
 		whole, proto, done := d.opt.Reassembler.add(key, int(fo)*8, payload, mf, ip.truncated)
-		if n := d.opt.Reassembler.TakeNote(); n != "" {
-			d.note(ipNode, SevWarning, off+6, "%s", n)
+		if n := d.opt.Reassembler.takeNote(); n.kind != NoteNone {
+			d.note(ipNode, SevWarning, off+6, n.kind, n.args...)
 		}
 		if !done {
 			nd := d.data(parent, "Fragment", off+hl, stop)
 			if nd != nil {
-				nd.Value, nd.Field, nd.Explain = desc, "ip.fragment", "ip.frag_offset"
+				nd.Value, nd.Field, nd.Explain = desc.in(d.opt.Lang), "ip.fragment", "ip.frag_offset"
 			}
-			d.note(ipNode, SevNote, off+codec.IPv4FlagsFragOffset, "fragment of %s", desc)
+			d.note(ipNode, SevNote, off+codec.IPv4FlagsFragOffset, NoteFragment, desc)
 			return
 		}
 		ip.proto = proto
-		d.add(parent, "Fragment", "ip.fragment", off+hl, stop-off-hl, desc+", completes the datagram").Explain = "ip.frag_offset"
-		d.reassembled(parent, ip, fmt.Sprintf("Reassembled IPv4 datagram id=0x%04x (%d bytes)", id, len(whole)), whole)
+		d.add(parent, "Fragment", "ip.fragment", off+hl, stop-off-hl, desc.in(d.opt.Lang)+d.opt.Lang.say(", completes the datagram", ", 데이터그램 완성")).Explain = "ip.frag_offset"
+		d.reassembled(parent, ip, d.opt.Lang.say(fmt.Sprintf("Reassembled IPv4 datagram id=0x%04x (%d bytes)", id, len(whole)),
+			fmt.Sprintf("재조립된 IPv4 데이터그램 id=0x%04x (%d바이트)", id, len(whole))), whole)
 		return
 	}
 	if fo == 0 {
 		if !d.quoted {
-			d.note(ipNode, SevNote, off+codec.IPv4FlagsFragOffset, "first fragment of %s: the rest is in other frames", desc)
+			d.note(ipNode, SevNote, off+codec.IPv4FlagsFragOffset, NoteFirstFragment, desc)
 		}
 		d.ip.fragment = true
 		d.upper(parent, ip.proto, off+hl, stop)
@@ -178,9 +178,9 @@ func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo
 	}
 	nd := d.data(parent, "Fragment", off+hl, stop)
 	if nd != nil {
-		nd.Value, nd.Field, nd.Explain = desc, "ip.fragment", "ip.frag_offset"
+		nd.Value, nd.Field, nd.Explain = desc.in(d.opt.Lang), "ip.fragment", "ip.frag_offset"
 	}
-	d.note(ipNode, SevNote, off+codec.IPv4FlagsFragOffset, "fragment of %s", desc)
+	d.note(ipNode, SevNote, off+codec.IPv4FlagsFragOffset, NoteFragment, desc)
 }
 
 // reassembled dissects a datagram rebuilt from fragments as a new byte source.
@@ -190,8 +190,8 @@ func (d *dissector) reassembled(parent *Node, ip ipContext, name string, whole [
 	sub.ip = ip
 	sub.ip.fragment = false
 	sub.ip.truncated = false
-	nd := sub.add(parent, name, "ip.reassembled", 0, len(whole), byteCount(len(whole)))
-	nd.Explain = ""
+	nd := sub.add(parent, name, "ip.reassembled", 0, len(whole), d.byteCount(len(whole)))
+	nd.Label, nd.Explain = name, ""
 	sub.upper(parent, ip.proto, 0, len(whole))
 	d.icmpSeen, d.info = sub.icmpSeen, sub.info
 }
@@ -229,18 +229,19 @@ func ipOptName(t uint8) string {
 
 // ipv4Options dissects the option list between off and end.
 func (d *dissector) ipv4Options(ipNode *Node, off, end int) {
-	opts := d.add(ipNode, "Options", "ip.options", off, end-off, byteCount(end-off))
+	opts := d.add(ipNode, "Options", "ip.options", off, end-off, d.byteCount(end-off))
 	opts.Explain = "ip.options"
 	p := off
 	for p < end {
 		t := d.b[p]
 		if t == ipOptEOL || t == ipOptNOP {
 			o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, 1, itoa(int(t)))
+			d.labelSuffix(o, ": ", ipOptName(t))
 			d.ipOptType(o, p)
 			p++
 			if t == ipOptEOL {
 				if p < end {
-					d.add(opts, "Padding", "ip.opt.padding", p, end-p, byteCount(end-p))
+					d.add(opts, "Padding", "ip.opt.padding", p, end-p, d.byteCount(end-p))
 				}
 				return
 			}
@@ -248,18 +249,21 @@ func (d *dissector) ipv4Options(ipNode *Node, off, end int) {
 		}
 		if end-p < 2 {
 			o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, end-p, "")
-			d.errorf(o, p, "IPv4 option %d at byte %d has no length byte", t, p)
+			d.labelSuffix(o, ": ", ipOptName(t))
+			d.errorf(o, p, NoteIPv4OptNoLength, t, p)
 			return
 		}
 		ln := int(d.b[p+1])
 		if ln < 2 || p+ln > end {
 			o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, end-p, "")
+			d.labelSuffix(o, ": ", ipOptName(t))
 			d.ipOptType(o, p)
 			d.uint(o, "Length", "ip.opt.len", p+1, 1)
-			d.errorf(o, p+1, "IPv4 option %d length %d at byte %d does not fit the %d option bytes left", t, ln, p+1, end-p)
+			d.errorf(o, p+1, NoteIPv4OptLength, t, ln, p+1, end-p)
 			return
 		}
-		o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, ln, byteCount(ln))
+		o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, ln, d.byteCount(ln))
+		d.labelSuffix(o, ": ", ipOptName(t))
 		d.ipOptType(o, p)
 		d.uint(o, "Length", "ip.opt.len", p+1, 1)
 		switch t {
@@ -271,7 +275,7 @@ func (d *dissector) ipv4Options(ipNode *Node, off, end int) {
 			if ln == 4 {
 				d.uint(o, "Router Alert", "ip.opt.ra", p+2, 2)
 			} else {
-				d.errorf(o, p+1, "router alert option length %d at byte %d: expected 4", ln, p+1)
+				d.errorf(o, p+1, NoteRouterAlertLength, ln, p+1)
 			}
 		default:
 			if ln > 2 {
@@ -294,7 +298,7 @@ func (d *dissector) ipOptType(o *Node, p int) {
 // a list of addresses.
 func (d *dissector) ipOptRoute(o *Node, p, ln int) {
 	if ln < 3 {
-		d.errorf(o, p+1, "route option length %d at byte %d: needs at least 3", ln, p+1)
+		d.errorf(o, p+1, NoteRouteOptShort, ln, p+1)
 		return
 	}
 	ptr, _ := d.uint(o, "Pointer", "ip.opt.ptr", p+2, 1)
@@ -307,7 +311,7 @@ func (d *dissector) ipOptRoute(o *Node, p, ln int) {
 		d.add(o, "Route", "ip.rec_rt", a, 4, v)
 	}
 	if (ln-3)%4 != 0 {
-		d.errorf(o, p+1, "route option length %d at byte %d is not 3 + 4n", ln, p+1)
+		d.errorf(o, p+1, NoteRouteOptOdd, ln, p+1)
 	}
 }
 
@@ -315,7 +319,7 @@ func (d *dissector) ipOptRoute(o *Node, p, ln int) {
 // overflow/flag, then timestamps alone (flag 0) or address+timestamp pairs.
 func (d *dissector) ipOptTimestamp(o *Node, p, ln int) {
 	if ln < 4 {
-		d.errorf(o, p+1, "timestamp option length %d at byte %d: needs at least 4", ln, p+1)
+		d.errorf(o, p+1, NoteTimestampOptShort, ln, p+1)
 		return
 	}
 	d.uint(o, "Pointer", "ip.opt.ptr", p+2, 1)
@@ -344,7 +348,7 @@ func (d *dissector) ipOptTimestamp(o *Node, p, ln int) {
 		}
 	}
 	if (ln-4)%step != 0 {
-		d.errorf(o, p+1, "timestamp option length %d at byte %d is not 4 + %dn", ln, p+1, step)
+		d.errorf(o, p+1, NoteTimestampOptOdd, ln, p+1, step)
 	}
 }
 
@@ -352,9 +356,10 @@ func (d *dissector) ipOptTimestamp(o *Node, p, ln int) {
 // shows both versions' headers.
 func (d *dissector) srcDst(nd *Node, src, dst netip.Addr) {
 	st := d.vals.mark()
-	d.vals.buf = append(d.vals.buf, "Src: "...)
+	sw, dw := d.srcDstWords()
+	d.vals.buf = append(d.vals.buf, sw...)
 	d.vals.buf = src.AppendTo(d.vals.buf)
-	d.vals.buf = append(d.vals.buf, ", Dst: "...)
+	d.vals.buf = append(d.vals.buf, dw...)
 	d.vals.buf = dst.AppendTo(d.vals.buf)
 	d.value(nd, st)
 }

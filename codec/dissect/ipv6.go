@@ -33,7 +33,7 @@ func (d *dissector) ipv6(parent *Node, off, end int) {
 	nd := d.proto(parent, "Internet Protocol Version 6", "ipv6", off, hdr)
 	ver, _ := d.bits(nd, "Version", "ipv6.version", off, 4, 0xf0000000, nil)
 	if ver != 6 {
-		d.errorf(nd, off, "IPv6 version field is %d at byte %d: expected 6", ver, off)
+		d.errorf(nd, off, NoteIPv6Version, ver, off)
 	}
 	tc, tcn := d.bitsRaw(nd, "Traffic Class", "ipv6.tclass", off, 4, 0x0ff00000)
 	st := d.vals.mark()
@@ -66,12 +66,12 @@ func (d *dissector) ipv6(parent *Node, off, end int) {
 		switch {
 		case d.quoted:
 			truncated = true
-			d.note(pln, SevNote, off+codec.IPv6PayloadLengthOffset, "the quote holds %d of the datagram's %d bytes", avail, hdr+int(plen))
+			d.note(pln, SevNote, off+codec.IPv6PayloadLengthOffset, NoteQuoteHolds, avail, hdr+int(plen))
 		case d.truncatedByCapture(stop):
 			truncated = true
-			d.note(pln, SevNote, off+codec.IPv6PayloadLengthOffset, "capture kept %d of the datagram's %d bytes", avail, hdr+int(plen))
+			d.note(pln, SevNote, off+codec.IPv6PayloadLengthOffset, NoteCaptureKept, avail, hdr+int(plen))
 		default:
-			d.errorf(pln, off+codec.IPv6PayloadLengthOffset, "IPv6 payload length %d exceeds the %d bytes captured after the header", plen, avail-hdr)
+			d.errorf(pln, off+codec.IPv6PayloadLengthOffset, NoteIPv6PayloadLong, plen, avail-hdr)
 		}
 		stop = end
 	}
@@ -81,7 +81,7 @@ func (d *dissector) ipv6(parent *Node, off, end int) {
 	p := off + hdr
 	for hops := 0; ; hops++ {
 		if hops > 16 {
-			d.errorf(nd, p, "more than 16 IPv6 extension headers at byte %d: not followed", p)
+			d.errorf(nd, p, NoteIPv6TooManyExt, p)
 			d.data(parent, "Data", p, stop)
 			return
 		}
@@ -114,7 +114,7 @@ func (d *dissector) trailer(parent *Node, stop, end int) {
 	switch {
 	case stop >= end:
 	case d.quoted:
-		d.add(parent, "Bytes after the quoted datagram", "data", stop, end-stop, byteCount(end-stop))
+		d.add(parent, "Bytes after the quoted datagram", "data", stop, end-stop, d.byteCount(end-stop))
 	case parent == nil:
 		d.data(nil, "Trailer", stop, end)
 	}
@@ -133,7 +133,7 @@ func (d *dissector) ip6Ext(parent *Node, t uint8, p, stop int) (uint8, int, bool
 		nd := d.truncatedHeader(parent, label, short, p, stop, 8)
 		if d.quoted {
 			nd.Notes = nd.Notes[:0]
-			d.note(nd, SevNote, p, "the quote ends inside the %s header", label)
+			d.note(nd, SevNote, p, NoteQuoteEndsInside, nd.Label)
 		}
 		return 0, 0, false
 	}
@@ -155,9 +155,9 @@ func (d *dissector) ip6Ext(parent *Node, t uint8, p, stop int) (uint8, int, bool
 	if n > stop-p {
 		nd.Length = stop - p
 		if d.quoted {
-			d.note(nd, SevNote, p+1, "the quote ends inside the %s header", label)
+			d.note(nd, SevNote, p+1, NoteQuoteEndsInside, nd.Label)
 		} else {
-			d.errorf(nd, p+1, "%s length %d bytes at byte %d exceeds the %d bytes left", label, n, p+1, stop-p)
+			d.errorf(nd, p+1, NoteIPv6ExtLong, nd.Label, n, p+1, stop-p)
 		}
 		return 0, 0, false
 	}
@@ -169,7 +169,7 @@ func (d *dissector) ip6Ext(parent *Node, t uint8, p, stop int) (uint8, int, bool
 	case codec.ProtoFragment:
 		d.hexField(nd, "Reserved", "ipv6.fraghdr.reserved_octet", p+1, 1)
 		d.bits(nd, "Offset", "ipv6.fraghdr.offset", p+2, 2, 0xfff8, func(v uint32) string {
-			return fmt.Sprintf("%d (%d bytes)", v, v*8)
+			return fmt.Sprintf("%d (%d%s)", v, v*8, d.bytesWord())
 		})
 		d.bits(nd, "Reserved bits", "ipv6.fraghdr.reserved_bits", p+2, 2, 0x0006, nil)
 		d.flag(nd, "More Fragments", "ipv6.fraghdr.more", p+2, 2, 0x0001)
@@ -198,7 +198,10 @@ func (d *dissector) ip6Options(nd *Node, short string, p, end int) {
 		}
 		if end-p < 2 || p+2+int(d.b[p+1]) > end {
 			o := d.add(nd, fmt.Sprintf("Option %d", t), short+".opt.type", p, end-p, "")
-			d.errorf(o, p, "IPv6 option %d at byte %d does not fit the %d bytes left", t, p, end-p)
+			if d.opt.Lang != LangEN {
+				o.Label = "옵션 (Option) " + itoa(int(t))
+			}
+			d.errorf(o, p, NoteIPv6OptionFit, t, p, end-p)
 			return
 		}
 		ln := int(d.b[p+1])
@@ -212,12 +215,15 @@ func (d *dissector) ip6Options(nd *Node, short string, p, end int) {
 			label = "Jumbo Payload"
 		}
 		o := d.add(nd, label, short+".opt", p, 2+ln, "")
+		if label[0] == 'O' { // no name: the number says which
+			d.labelSuffix(o, " ", hexOnly(uint32(t), 1))
+		}
 		o.Explain = short + ".opt.type"
 		d.hexField(o, "Type", short+".opt.type", p, 1)
 		d.uint(o, "Length", short+".opt.length", p+1, 1)
 		switch {
 		case t == ip6OptPadN:
-			o.Value = byteCount(ln)
+			o.Value = d.byteCount(ln)
 			if ln > 0 {
 				d.add(o, "Padding", short+".opt.padn", p+2, ln, hexBytes(d.b[p+2:p+2+ln]))
 			}
@@ -265,7 +271,8 @@ func (d *dissector) ip6Routing(nd *Node, p, n int) {
 		d.hexField(nd, "Tag", "ipv6.routing.srh.tag", p+6, 2)
 		var first netip.Addr
 		for i, a := 0, p+8; a+16 <= p+n; i, a = i+1, a+16 {
-			x, _ := d.addr(nd, fmt.Sprintf("Segment[%d]", i), "ipv6.routing.srh.addr", a, 16)
+			x, xn := d.addr(nd, fmt.Sprintf("Segment[%d]", i), "ipv6.routing.srh.addr", a, 16)
+			d.labelSuffix(xn, "", "["+itoa(i)+"]")
 			if i == 0 {
 				first = x
 			}
@@ -287,8 +294,7 @@ func (d *dissector) ipv6Fragment(parent, ipNode *Node, fh, p, stop int, next uin
 	more := d.b[fh+3]&1 == 1
 	id := d.u32(fh + 4)
 	payload := d.b[p:stop]
-	desc := fmt.Sprintf("IPv6 datagram id=0x%08x (%s → %s, %s), offset %d, %d bytes",
-		id, ip.src, ip.dst, ipProtoName(next), int(fo)*8, len(payload))
+	desc := fragDesc{v6: true, id: id, src: ip.src.String(), dst: ip.dst.String(), proto: ipProtoName(next), offset: int(fo) * 8, length: len(payload)}
 	if fo == 0 && !more {
 		// An atomic fragment (RFC 6946): the whole datagram.
 		d.upper(parent, next, p, stop)
@@ -297,31 +303,32 @@ func (d *dissector) ipv6Fragment(parent, ipNode *Node, fh, p, stop int, next uin
 	if d.opt.Reassembler != nil && !d.quoted && d.src == 0 {
 		key := fragKey{v6: true, src: ip.src, dst: ip.dst, id: id, proto: next}
 		whole, proto, done := d.opt.Reassembler.add(key, int(fo)*8, payload, more, ip.truncated)
-		if n := d.opt.Reassembler.TakeNote(); n != "" {
-			d.note(ipNode, SevWarning, fh, "%s", n)
+		if n := d.opt.Reassembler.takeNote(); n.kind != NoteNone {
+			d.note(ipNode, SevWarning, fh, n.kind, n.args...)
 		}
 		if !done {
 			if nd := d.data(parent, "Fragment", p, stop); nd != nil {
-				nd.Value, nd.Field, nd.Explain = desc, "ipv6.fragment", "ipv6.fraghdr"
+				nd.Value, nd.Field, nd.Explain = desc.in(d.opt.Lang), "ipv6.fragment", "ipv6.fraghdr"
 			}
-			d.note(ipNode, SevNote, fh, "fragment of %s", desc)
+			d.note(ipNode, SevNote, fh, NoteFragment, desc)
 			return
 		}
 		ip.proto = proto
-		d.add(parent, "Fragment", "ipv6.fragment", p, stop-p, desc+", completes the datagram").Explain = "ipv6.fraghdr"
-		d.reassembled(parent, ip, fmt.Sprintf("Reassembled IPv6 datagram id=0x%08x (%d bytes)", id, len(whole)), whole)
+		d.add(parent, "Fragment", "ipv6.fragment", p, stop-p, desc.in(d.opt.Lang)+d.opt.Lang.say(", completes the datagram", ", 데이터그램 완성")).Explain = "ipv6.fraghdr"
+		d.reassembled(parent, ip, d.opt.Lang.say(fmt.Sprintf("Reassembled IPv6 datagram id=0x%08x (%d bytes)", id, len(whole)),
+			fmt.Sprintf("재조립된 IPv6 데이터그램 id=0x%08x (%d바이트)", id, len(whole))), whole)
 		return
 	}
 	if fo == 0 {
 		if !d.quoted {
-			d.note(ipNode, SevNote, fh, "first fragment of %s: the rest is in other frames", desc)
+			d.note(ipNode, SevNote, fh, NoteFirstFragment, desc)
 		}
 		d.ip.fragment = true
 		d.upper(parent, next, p, stop)
 		return
 	}
 	if nd := d.data(parent, "Fragment", p, stop); nd != nil {
-		nd.Value, nd.Field, nd.Explain = desc, "ipv6.fragment", "ipv6.fraghdr"
+		nd.Value, nd.Field, nd.Explain = desc.in(d.opt.Lang), "ipv6.fragment", "ipv6.fraghdr"
 	}
-	d.note(ipNode, SevNote, fh, "fragment of %s", desc)
+	d.note(ipNode, SevNote, fh, NoteFragment, desc)
 }

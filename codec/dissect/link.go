@@ -66,7 +66,7 @@ func (d *dissector) layer(parent *Node, l Layer, off, end int) {
 // bytes of another version are data with an error.
 func (d *dissector) ipByVersion(parent *Node, off, end int) {
 	if nd := d.ipOrData(parent, off, end); nd != nil {
-		d.errorf(nd, off, "IP version %d at byte %d: expected 4 or 6", d.b[off]>>4, off)
+		d.errorf(nd, off, NoteIPVersion, d.b[off]>>4, off)
 	}
 }
 
@@ -74,7 +74,7 @@ func (d *dissector) ipByVersion(parent *Node, off, end int) {
 // is not IP is only a warning, since the router chose what to quote.
 func (d *dissector) ipByVersionQuoted(parent *Node, off, end int) {
 	if nd := d.ipOrData(parent, off, end); nd != nil {
-		d.note(nd, SevWarning, off, "the quote does not start with an IPv4 or IPv6 header (version %d)", d.b[off]>>4)
+		d.note(nd, SevWarning, off, NoteQuoteNotIP, d.b[off]>>4)
 	}
 }
 
@@ -98,7 +98,7 @@ func (d *dissector) ipOrData(parent *Node, off, end int) *Node {
 // truncatedHeader makes the layer node for a header cut short and says so.
 func (d *dissector) truncatedHeader(parent *Node, label, short string, off, end, need int) *Node {
 	nd := d.proto(parent, label, short, off, end-off)
-	d.errorf(nd, off, "%s header needs %d bytes at offset %d, only %d captured", label, need, off, end-off)
+	d.errorf(nd, off, NoteHeaderTruncated, nd.Label, need, off, end-off)
 	return nd
 }
 
@@ -153,7 +153,7 @@ func (d *dissector) ethertype(parent *Node, et codec.EtherType, off, end int) {
 	if d.depth > d.opt.MaxDepth*2 {
 		nd := d.data(parent, "Data", off, end)
 		if nd != nil {
-			d.errorf(nd, off, "nesting deeper than %d encapsulations at byte %d: not followed", d.opt.MaxDepth, off)
+			d.errorf(nd, off, NoteTooDeep, d.opt.MaxDepth, off)
 		}
 		return
 	}
@@ -259,7 +259,7 @@ func (d *dissector) pppoe(parent *Node, off, end int) {
 	stop := off + 6 + int(n)
 	if stop > end {
 		if !d.truncatedByCapture(off + 6 + int(n)) {
-			d.errorf(ln, off+4, "PPPoE payload length %d exceeds the %d bytes present", n, end-off-6)
+			d.errorf(ln, off+4, NotePPPoELong, n, end-off-6)
 		}
 		stop = end
 	}

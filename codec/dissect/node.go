@@ -30,8 +30,11 @@ func (s Severity) String() string {
 // layout.
 type Note struct {
 	Severity Severity `json:"severity"`
-	Offset   int      `json:"offset"` // absolute byte offset in the frame
-	Message  string   `json:"message"`
+	// Kind says what the note is about in any language (NoteKinds); added
+	// after the first contract.
+	Kind    NoteKind `json:"kind,omitempty"`
+	Offset  int      `json:"offset"`  // absolute byte offset in the frame
+	Message string   `json:"message"` // in the dissection's language (Options.Lang)
 	// Source is the buffer Offset counts in, as Node.Source (added after
 	// the first contract; 0 is the frame).
 	Source int `json:"source,omitempty"`

@@ -112,7 +112,7 @@ func AppendQuickLine(dst []byte, data []byte, start Layer, opt Options, first ti
 		b = append(b, ' ')
 		b = strconv.AppendInt(b, int64(length), 10)
 		b = append(b, ' ')
-		return appendICMPInfo(b, &info)
+		return appendICMPInfo(b, &info, opt.Lang)
 	}), true
 }
 

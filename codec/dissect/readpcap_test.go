@@ -95,12 +95,15 @@ func readClassicPcap(raw []byte) ([]capFrame, error) {
 
 // dissectCapture dissects every frame of a capture in order, with fragment
 // reassembly, as `icmplab decode` does.
-func dissectCapture(frames []capFrame) []*Frame {
+func dissectCapture(frames []capFrame) []*Frame { return dissectCaptureIn(frames, LangEN) }
+
+// dissectCaptureIn is dissectCapture with the words in l.
+func dissectCaptureIn(frames []capFrame, l Lang) []*Frame {
 	ra := NewReassembler()
 	out := make([]*Frame, 0, len(frames))
 	for i, c := range frames {
-		l, _ := LayerForLinkType(c.linkType)
-		out = append(out, Dissect(c.data, l, Options{Number: i + 1, Time: c.time, Len: c.origLen, Reassembler: ra}))
+		lt, _ := LayerForLinkType(c.linkType)
+		out = append(out, Dissect(c.data, lt, Options{Number: i + 1, Time: c.time, Len: c.origLen, Reassembler: ra, Lang: l}))
 	}
 	return out
 }

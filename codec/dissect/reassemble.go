@@ -4,7 +4,6 @@ import (
 	"math/bits"
 	"net/netip"
 	"slices"
-	"strconv"
 )
 
 // Reassembler collects IP fragments across the frames of a capture, as
@@ -27,7 +26,7 @@ type Reassembler struct {
 	pending map[fragKey]*fragBuf
 	order   []fragKey // arrival order of first fragments, for eviction
 	held    int
-	note    string // what the last add had to give up, for the frame's note
+	note    pendingNote // what the last add had to give up, for the frame's note
 }
 
 // Default bounds of NewReassembler: a busy link's worth of fragmented
@@ -81,7 +80,7 @@ type fragBuf struct {
 // (evicted datagrams, a fragment past the largest datagram) is left for
 // TakeNote.
 func (r *Reassembler) add(k fragKey, off int, data []byte, more bool, truncated bool) ([]byte, uint8, bool) {
-	r.note = ""
+	r.note = pendingNote{}
 	proto := k.proto
 	if k.v6 {
 		k.proto = 0 // IPv6 fragments of one datagram may disagree; the first one's counts
@@ -90,7 +89,7 @@ func (r *Reassembler) add(k fragKey, off int, data []byte, more bool, truncated 
 		r.pending = map[fragKey]*fragBuf{}
 	}
 	if off+len(data) > maxDatagramLen {
-		r.note = "fragment not kept for reassembly: it ends at byte " + strconv.Itoa(off+len(data)) + ", past the largest datagram (65,535 bytes)"
+		r.note = pendingNote{NoteFragmentTooFar, []any{off + len(data)}}
 		return nil, 0, false
 	}
 	fb := r.pending[k]
@@ -134,8 +133,18 @@ func (r *Reassembler) add(k fragKey, off int, data []byte, more bool, truncated 
 // the capture: datagrams dropped to stay within its bounds, or the fragment
 // itself not kept. "" when nothing was given up.
 func (r *Reassembler) TakeNote() string {
+	n := r.takeNote()
+	if n.kind == NoteNone {
+		return ""
+	}
+	return noteMessage(LangEN, n.kind, n.args)
+}
+
+// takeNote is TakeNote before it is worded, for Dissect to word it in the
+// frame's language.
+func (r *Reassembler) takeNote() pendingNote {
 	n := r.note
-	r.note = ""
+	r.note = pendingNote{}
 	return n
 }
 
@@ -203,12 +212,12 @@ func (r *Reassembler) evict(cur fragKey) {
 		maxB = DefaultMaxBytes
 	}
 	n, self := 0, false
-	why := ""
+	var why reassemblyBound
 	for len(r.order) > 0 && (len(r.pending) > maxD || r.held > maxB) {
-		if why == "" {
-			why = "more than " + strconv.Itoa(maxD) + " datagrams in reassembly"
+		if n == 0 {
+			why = reassemblyBound{limit: maxD}
 			if r.held > maxB {
-				why = "more than " + strconv.Itoa(maxB) + " bytes held for reassembly"
+				why = reassemblyBound{bytes: true, limit: maxB}
 			}
 		}
 		if r.order[0] == cur {
@@ -220,13 +229,13 @@ func (r *Reassembler) evict(cur fragKey) {
 	switch {
 	case n == 0:
 	case self && n == 1:
-		r.note = "this fragment's datagram given up: " + why
+		r.note = pendingNote{NoteGivenUpSelf, []any{why}}
 	case self:
-		r.note = strconv.Itoa(n) + " datagrams given up, this fragment's among them: " + why
+		r.note = pendingNote{NoteGivenUpSelfMany, []any{n, why}}
 	case n == 1:
-		r.note = "the oldest datagram in reassembly given up: " + why
+		r.note = pendingNote{NoteGivenUpOldest, []any{why}}
 	default:
-		r.note = "the " + strconv.Itoa(n) + " oldest datagrams in reassembly given up: " + why
+		r.note = pendingNote{NoteGivenUpOldestMany, []any{n, why}}
 	}
 }
 

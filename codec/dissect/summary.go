@@ -38,9 +38,9 @@ func (f *Frame) icmpSummary(v *valBatch) {
 	b = strconv.AppendInt(b, int64(f.Len), 10)
 	b = append(b, ' ')
 	info := len(b)
-	b = appendICMPInfo(b, i)
+	b = appendICMPInfo(b, i, f.Lang)
 	if len(f.Errors) > 0 {
-		b = append(b, " [Malformed: "...)
+		b = append(b, f.Lang.say(" [Malformed: ", " [형식 오류 (Malformed): ")...)
 		b = append(b, f.Errors[0].Message...)
 		b = append(b, ']')
 	}
@@ -77,7 +77,10 @@ func (f *Frame) buildSummary() {
 
 // appendICMPInfo appends the info column of an ICMP message to b: its name,
 // the code's name, id and seq, TTL, what an error quotes.
-func appendICMPInfo(b []byte, i *ICMPInfo) []byte {
+func appendICMPInfo(b []byte, i *ICMPInfo, l Lang) []byte {
+	if l != LangEN {
+		return appendICMPInfoKO(b, i)
+	}
 	b = append(b, i.TypeName...)
 	if i.CodeName != "" && i.Message.IsError() || i.CodeName != "" && i.Code != 0 {
 		b = append(b, " ("...)
@@ -217,18 +220,18 @@ func (f *Frame) fallbackColumns() (src, dst, proto, info string) {
 		}
 		info = n.Label
 		switch {
-		case n.Field == "ip.fragment" || n.Field == "ipv6.fragment":
+		case (n.Field == "ip.fragment" || n.Field == "ipv6.fragment") && f.Lang == LangEN:
 			info += " of " + n.Value // "Fragment of IPv4 datagram ..."
 		case n.Value != "":
 			info += ": " + n.Value
 		}
 		if n.Field != "data" && j+1 < len(f.Root) && f.Root[j+1].Field == "data" {
-			info += ", " + f.Root[j+1].Value + " of data"
+			info += ", " + f.Lang.say(f.Root[j+1].Value+" of data", "데이터 "+f.Root[j+1].Value)
 		}
 		break
 	}
 	if len(f.Errors) > 0 {
-		info += " [Malformed: " + f.Errors[0].Message + "]"
+		info += f.Lang.say(" [Malformed: ", " [형식 오류 (Malformed): ") + f.Errors[0].Message + "]"
 	}
 	return
 }

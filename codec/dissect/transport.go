@@ -28,7 +28,7 @@ func (d *dissector) upper(parent *Node, proto uint8, off, end int) {
 	}
 	if d.depth > d.opt.MaxDepth*2 {
 		nd := d.data(parent, "Data", off, end)
-		d.errorf(nd, off, "nesting deeper than %d encapsulations at byte %d: not followed", d.opt.MaxDepth, off)
+		d.errorf(nd, off, NoteTooDeep, d.opt.MaxDepth, off)
 		return
 	}
 	d.depth++
@@ -71,11 +71,11 @@ func (d *dissector) transportChecksum(ckn *Node, ckOff, off, end int, proto uint
 	d.vals.buf = appendHex(d.vals.buf, uint32(ck), 2)
 	defer d.value(ckn, st)
 	if zeroOK && ck == 0 {
-		d.vals.buf = append(d.vals.buf, " [zero: not computed]"...)
+		d.vals.buf = append(d.vals.buf, d.opt.Lang.say(" [zero: not computed]", " [0: 계산하지 않음]")...)
 		return
 	}
 	if d.quoted || d.ip.truncated || d.ip.fragment || end-off < length || length < ckOff+2-off || !d.ip.src.IsValid() {
-		d.vals.buf = append(d.vals.buf, " [unverified]"...)
+		d.vals.buf = d.appendUnverified(d.vals.buf)
 		return
 	}
 	s := codec.PseudoHeaderSum(d.ip.src, d.ip.pseudoDst, proto, length)
@@ -87,18 +87,18 @@ func (d *dissector) transportChecksum(ckn *Node, ckOff, off, end int, proto uint
 		want = 0xffff
 	}
 	if want == ck {
-		d.vals.buf = append(d.vals.buf, " [correct]"...)
+		d.vals.buf = d.appendCorrect(d.vals.buf)
 		return
 	}
 	// A sender that leaves the checksum to its NIC (offload) writes only
 	// the pseudo-header's sum, uncomplemented, or for TCP sometimes zero;
 	// a capture on the sending host sees it so. Not an error.
 	if ck == ^partial.Fold() || ck == 0 && proto == codec.ProtoTCP {
-		d.vals.buf = append(d.vals.buf, " [not yet computed, probably offloaded]"...)
+		d.vals.buf = append(d.vals.buf, d.opt.Lang.say(" [not yet computed, probably offloaded]", " [아직 계산되지 않음, 아마 NIC 오프로드(offload)]")...)
 		return
 	}
-	d.vals.buf = appendIncorrect(d.vals.buf, want)
-	d.note(ckn, SevWarning, ckOff, "%s checksum 0x%04x is wrong, should be 0x%04x", ipProtoName(proto), ck, want)
+	d.vals.buf = d.appendIncorrect(d.vals.buf, want)
+	d.note(ckn, SevWarning, ckOff, NoteChecksumBad, ipProtoName(proto), ck, want)
 }
 
 // udp dissects a UDP header and follows the tunnels it knows.
@@ -118,19 +118,20 @@ func (d *dissector) udp(parent *Node, off, end int) {
 	ln, lnn := d.uint(nd, "Length", "udp.length", off+codec.UDPLengthOffset, 2)
 	ckn := d.add(nd, "Checksum", "udp.checksum", off+codec.UDPChecksumOffset, 2, "") // value by transportChecksum
 	st := d.vals.mark()
-	d.vals.buf = append(d.vals.buf, "Src Port: "...)
+	sw, dw := d.portWords()
+	d.vals.buf = append(d.vals.buf, sw...)
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(sp), 10)
-	d.vals.buf = append(d.vals.buf, ", Dst Port: "...)
+	d.vals.buf = append(d.vals.buf, dw...)
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(dp), 10)
 	d.value(nd, st)
 	stop := off + int(ln)
 	switch {
 	case int(ln) < hdr:
-		d.errorf(lnn, off+codec.UDPLengthOffset, "UDP length %d at byte %d is less than the 8-byte header", ln, off+codec.UDPLengthOffset)
+		d.errorf(lnn, off+codec.UDPLengthOffset, NoteUDPLengthShort, ln, off+codec.UDPLengthOffset)
 		stop = end
 	case stop > end:
 		if !d.quoted && !d.ip.truncated && !d.truncatedByCapture(stop) {
-			d.errorf(lnn, off+codec.UDPLengthOffset, "UDP length %d exceeds the %d bytes of the datagram", ln, end-off)
+			d.errorf(lnn, off+codec.UDPLengthOffset, NoteUDPLengthLong, ln, end-off)
 		}
 		stop = end
 	}
@@ -152,7 +153,7 @@ func (d *dissector) udpPartial(nd *Node, off, end int) {
 	if end-off >= 4 {
 		d.uint(nd, "Destination Port", "udp.dstport", off+codec.UDPDstPortOffset, 2)
 	}
-	d.note(nd, SevNote, off, "the quote ends after %d bytes of the UDP header", end-off)
+	d.note(nd, SevNote, off, NoteQuoteEndsAfter, end-off, "UDP")
 }
 
 // udpTunnel follows a tunnel carried in UDP; false when it is none.
@@ -222,7 +223,7 @@ func (d *dissector) teredo(parent *Node, off, end int) bool {
 			if nd == nil {
 				nd = d.proto(parent, "Teredo IPv6 over UDP tunneling", "teredo", p, 0)
 			}
-			d.add(nd, "Authentication indicator", "teredo.auth", p, n, byteCount(n))
+			d.add(nd, "Authentication indicator", "teredo.auth", p, n, d.byteCount(n))
 			p += n
 		case 0: // origin indication
 			if end-p < 8 {
@@ -411,7 +412,7 @@ func (d *dissector) tcp(parent *Node, off, end int) {
 			if avail >= 8 {
 				d.uint(nd, "Sequence Number (raw)", "tcp.seq_raw", off+codec.TCPSeqOffset, 4)
 			}
-			d.note(nd, SevNote, off, "the quote ends after %d bytes of the TCP header", avail)
+			d.note(nd, SevNote, off, NoteQuoteEndsAfter, avail, "TCP")
 		}
 		return
 	}
@@ -421,7 +422,7 @@ func (d *dissector) tcp(parent *Node, off, end int) {
 	d.uint(nd, "Sequence Number (raw)", "tcp.seq_raw", off+codec.TCPSeqOffset, 4)
 	d.uint(nd, "Acknowledgment Number (raw)", "tcp.ack_raw", off+codec.TCPAckOffset, 4)
 	do, _ := d.bits(nd, "Header Length", "tcp.hdr_len", off+codec.TCPDataOffFlagsOffset, 1, 0xf0, func(v uint32) string {
-		return fmt.Sprintf("%d bytes (%d)", v*4, v)
+		return fmt.Sprintf("%d%s (%d)", v*4, d.bytesWord(), v)
 	})
 	flags := d.u16(off+codec.TCPDataOffFlagsOffset) & 0x0fff
 	fn := d.add(nd, "Flags", "tcp.flags", off+codec.TCPDataOffFlagsOffset, 2, "")
@@ -431,7 +432,7 @@ func (d *dissector) tcp(parent *Node, off, end int) {
 		field := "tcp.flags." + strings.ToLower(strings.ReplaceAll(f.name, " ", "_"))
 		var show func(uint32) string
 		if f.short != "" {
-			show = setNotSet
+			show = d.flagShow()
 		}
 		v, _ := d.bits(fn, f.name, field, off+codec.TCPDataOffFlagsOffset, 2, f.mask, show)
 		if v != 0 && f.short != "" {
@@ -447,17 +448,18 @@ func (d *dissector) tcp(parent *Node, off, end int) {
 	d.vals.buf = appendHex(d.vals.buf, uint32(d.u16(off+codec.TCPChecksumOffset)), 2)
 	d.value(ckn, st)
 	d.uint(nd, "Urgent Pointer", "tcp.urgent_pointer", off+codec.TCPUrgentOffset, 2)
-	nd.Value = fmt.Sprintf("Src Port: %d, Dst Port: %d, Flags: [%s]", sp, dp, strings.Join(set, ", "))
+	sw, dw := d.portWords()
+	nd.Value = fmt.Sprintf("%s%d%s%d%s[%s]", sw, sp, dw, dp, d.opt.Lang.say(", Flags: ", ", 플래그: "), strings.Join(set, ", "))
 	hl := int(do) * 4
 	if hl < hdr {
-		d.errorf(nd, off+codec.TCPDataOffFlagsOffset, "TCP header length %d at byte %d is less than 20", hl, off+codec.TCPDataOffFlagsOffset)
+		d.errorf(nd, off+codec.TCPDataOffFlagsOffset, NoteTCPHeaderShort, hl, off+codec.TCPDataOffFlagsOffset)
 		return
 	}
 	if hl > avail {
 		if d.quoted {
-			d.note(nd, SevNote, off+codec.TCPDataOffFlagsOffset, "the quote ends inside the TCP options")
+			d.note(nd, SevNote, off+codec.TCPDataOffFlagsOffset, NoteQuoteEndsInOptions)
 		} else {
-			d.errorf(nd, off+codec.TCPDataOffFlagsOffset, "TCP header length %d exceeds the %d bytes present", hl, avail)
+			d.errorf(nd, off+codec.TCPDataOffFlagsOffset, NoteTCPHeaderLong, hl, avail)
 		}
 		return
 	}

@@ -15,7 +15,25 @@ import (
 // sent with TTL 3 to 198.18.5.2 port 33436, expired at 198.18.2.2, 0.42 ms
 // later". It reports false for a frame that answers no probe of an
 // exchange; dissect's own sentence, from the quote alone, then stands.
-func (r *Result) Sentence(frame int) (string, bool) {
+func (r *Result) Sentence(frame int) (string, bool) { return r.sentence(frame, english{}) }
+
+// SentenceKO is Sentence in Korean, with the same numbers: "보낸 3번째 UDP
+// 프로브 (TTL 3, 목적지 198.18.5.2 포트 33436), 198.18.2.2에서 만료됨,
+// 0.42 ms 뒤".
+func (r *Result) SentenceKO(frame int) (string, bool) { return r.sentence(frame, korean{}) }
+
+// sentenceWords are the words of the sentences in one language; sentence
+// finds the facts once for every language.
+type sentenceWords interface {
+	pingError(q Request, p *Ping) string
+	pingReply(q Request, p *Ping, dup bool) string
+	probe(t *Trace, pr Probe) string
+	tcp(a *Answer) string
+	outcome(f codec.Family, t codec.Type, c codec.Code, from, dst netip.Addr) string
+	later(d time.Duration, ok bool) string
+}
+
+func (r *Result) sentence(frame int, w sentenceWords) (string, bool) {
 	ro, ok := r.Role(frame)
 	if !ok || !ro.Answer {
 		return "", false
@@ -25,18 +43,12 @@ func (r *Result) Sentence(frame int) (string, bool) {
 		q := p.Requests[ro.Request]
 		for _, pe := range p.Errors {
 			if pe.Frame == frame {
-				what := "your echo request seq " + strconv.Itoa(int(q.Seq)) + ", sent with " + ttlWord(p.Family) + " " +
-					strconv.Itoa(int(q.TTL)) + " to " + p.Dst.String()
-				return what + ", " + outcomeWords(p.Family, pe.Type, pe.Code, pe.From, p.Dst) + later(pe.RTT, pe.HasRTT), true
+				return w.pingError(q, p) + ", " + w.outcome(p.Family, pe.Type, pe.Code, pe.From, p.Dst) + w.later(pe.RTT, pe.HasRTT), true
 			}
 		}
 		for _, rp := range p.Replies {
 			if rp.ReplyFrame == frame {
-				s := "the reply to your echo request seq " + strconv.Itoa(int(q.Seq)) + " to " + p.Dst.String()
-				if rp.Dup {
-					s = "a duplicate " + s[len("the "):]
-				}
-				return s + later(rp.RTT, rp.HasRTT), true
+				return w.pingReply(q, p, rp.Dup) + w.later(rp.RTT, rp.HasRTT), true
 			}
 		}
 		return "", false
@@ -54,6 +66,32 @@ func (r *Result) Sentence(frame int) (string, bool) {
 	if a == nil {
 		return "", false
 	}
+	s := w.probe(t, pr) + ", "
+	if a.TCP {
+		s += w.tcp(a)
+	} else {
+		s += w.outcome(t.Family, a.Type, a.Code, a.From, t.Dst)
+	}
+	return s + w.later(a.RTT, a.HasRTT), true
+}
+
+// english are the sentences' words as icmplab first wrote them.
+type english struct{}
+
+func (english) pingError(q Request, p *Ping) string {
+	return "your echo request seq " + strconv.Itoa(int(q.Seq)) + ", sent with " + ttlWord(p.Family) + " " +
+		strconv.Itoa(int(q.TTL)) + " to " + p.Dst.String()
+}
+
+func (english) pingReply(q Request, p *Ping, dup bool) string {
+	s := "the reply to your echo request seq " + strconv.Itoa(int(q.Seq)) + " to " + p.Dst.String()
+	if dup {
+		s = "a duplicate " + s[len("the "):]
+	}
+	return s
+}
+
+func (english) probe(t *Trace, pr Probe) string {
 	var b strings.Builder
 	b.WriteString("your ")
 	b.WriteString(Ordinal(pr.N))
@@ -69,19 +107,21 @@ func (r *Result) Sentence(frame int) (string, bool) {
 	if t.Method != MethodICMP {
 		b.WriteString(" port " + strconv.Itoa(int(pr.DstPort)))
 	}
-	b.WriteString(", ")
-	if a.TCP {
-		if a.RST {
-			b.WriteString("reached " + a.From.String() + ", which reset it (RST: the port is closed)")
-		} else {
-			b.WriteString("reached " + a.From.String() + ", which accepted it (SYN-ACK: the port is open)")
-		}
-	} else {
-		b.WriteString(outcomeWords(t.Family, a.Type, a.Code, a.From, t.Dst))
-	}
-	b.WriteString(later(a.RTT, a.HasRTT))
-	return b.String(), true
+	return b.String()
 }
+
+func (english) tcp(a *Answer) string {
+	if a.RST {
+		return "reached " + a.From.String() + ", which reset it (RST: the port is closed)"
+	}
+	return "reached " + a.From.String() + ", which accepted it (SYN-ACK: the port is open)"
+}
+
+func (english) outcome(f codec.Family, t codec.Type, c codec.Code, from, dst netip.Addr) string {
+	return outcomeWords(f, t, c, from, dst)
+}
+
+func (english) later(d time.Duration, ok bool) string { return later(d, ok) }
 
 // ttlWord is what the family calls the hop counter.
 func ttlWord(f codec.Family) string {

@@ -51,6 +51,9 @@ type Options struct {
 	// Filter, when set, shows only the frames it matches (-Y); frames keep
 	// their capture numbers, and only shown frames count in Stats.
 	Filter *filter.Filter
+	// Lang is the language of the text and tree formats' words (labels,
+	// notes, summaries); jsonl records are for programs and stay English.
+	Lang dissect.Lang
 }
 
 // Frame is one input frame before dissection.
@@ -237,6 +240,9 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 			decided = ok
 		}
 		dopt := dissect.Options{Number: number, Time: in.Time, Len: in.Len, Reassembler: ra}
+		if opt.Format != FormatJSONL {
+			dopt.Lang = opt.Lang
+		}
 		if opt.Format == FormatText && !opt.fullLines && (opt.Filter == nil || decided) {
 			// The summary fast path: the same line, no tree, for the clean
 			// echoes and errors most captures hold; anything else is
@@ -267,7 +273,10 @@ func Run(src Source, w io.Writer, opt Options) (Stats, error) {
 		}
 		switch opt.Format {
 		case FormatTree:
-			if in.Why != "" {
+			if in.Why != "" && opt.Lang == dissect.LangKO {
+				_, why := dissect.GuessWhyIn(in.Data, opt.Lang)
+				fmt.Fprintf(bw, "[%s(으)로 읽음: %s]\n", in.Layer, why)
+			} else if in.Why != "" {
 				fmt.Fprintf(bw, "[Read as %s: %s]\n", in.Layer, in.Why)
 			}
 			if opt.WorkChecksums {

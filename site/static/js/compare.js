@@ -71,7 +71,7 @@ async function run() {
       const fa = state.result.frames[cmp.a];
       const fb = state.result.frames[cmp.b];
       const layer = state.result.layer || '';
-      res = await callJSON('compareBytes', fromHex(fa.hex), fromHex(fb.hex), { ...opts, layerA: layer, layerB: layer });
+      res = await callJSON('compareBytes', fromHex(fa.hex), fromHex(fb.hex), { ...opts, layerA: layer, layerB: layer, lang: lang() });
       res.hexA = fa.hex;
       res.hexB = fb.hex;
     }

@@ -8,7 +8,7 @@
 
 import { $, el } from './dom.js';
 import { state } from './state.js';
-import { t, fmtInt } from './strings.js';
+import { t, fmtInt, lang } from './strings.js';
 import { callJSON } from './rpc.js';
 import { selectFrames } from './capture.js';
 import { showFrame } from './tree.js';
@@ -59,7 +59,8 @@ export function redrawStory() {
  * alone proves, when the capture holds the probe an answer answers. */
 export function applyRole(frame) {
   const r = frame && story.roles.get(frame.number);
-  if (r && r.sentence && frame.icmp) frame.icmp.quote = r.sentence;
+  const s = r && ((lang() === 'ko' && r.sentenceKO) || r.sentence);
+  if (s && frame.icmp) frame.icmp.quote = s;
 }
 
 /** select selects frames together: in the capture list, or among a paste's frames. */
