@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 )
 
@@ -12,7 +13,7 @@ import (
 // header's name and size over its drawing.
 func WriteDiagrams(w io.Writer, f *Frame) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "Frame %d: %d bytes on wire, %d bytes captured", f.Number, f.Len, f.CapLen)
+	fmt.Fprintf(bw, f.Lang.say("Frame %d: %d bytes on wire, %d bytes captured", "프레임 %d: 회선상 %d바이트, 캡처 %d바이트"), f.Number, f.Len, f.CapLen)
 	if !f.Time.IsZero() {
 		fmt.Fprintf(bw, ", %s", f.Time.UTC().Format(time.RFC3339Nano))
 	}
@@ -25,10 +26,14 @@ func WriteDiagrams(w io.Writer, f *Frame) error {
 		if !ok {
 			continue
 		}
-		fmt.Fprintf(bw, "%s (%s)\n", d.Title, byteCount(d.Bytes))
+		size := byteCount(d.Bytes)
+		if f.Lang == LangKO {
+			size = strconv.Itoa(d.Bytes) + "바이트"
+		}
+		fmt.Fprintf(bw, "%s (%s)\n", d.Title, size)
 		bw.WriteString(d.ASCII())
 		if d.Cut {
-			fmt.Fprintf(bw, "[... cut after %d rows]\n", MaxDiagramRows)
+			fmt.Fprintf(bw, f.Lang.say("[... cut after %d rows]\n", "[... %d행 이후 생략]\n"), MaxDiagramRows)
 		}
 		bw.WriteByte('\n')
 	}

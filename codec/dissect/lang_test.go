@@ -322,3 +322,16 @@ func TestKoreanReassemblyNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestKoreanDiagramText: `decode --format diagram --lang ko` says its frame
+// line and header sizes in Korean too, as the tree format does.
+func TestKoreanDiagramText(t *testing.T) {
+	a, b := netip.MustParseAddr("198.18.0.1"), netip.MustParseAddr("198.18.0.2")
+	echo := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4EchoRequest}, codec.Echo{ID: 1, Seq: 1})
+	f := Dissect(ipv4(a, b, codec.ProtoICMP, 64, 7, echo), LayerIPv4, Options{Number: 1, Lang: LangKO})
+	var out strings.Builder
+	require.NoError(t, WriteDiagrams(&out, f))
+	assert.Contains(t, out.String(), "프레임 1: 회선상 28바이트, 캡처 28바이트")
+	assert.Contains(t, out.String(), "(IPv4) (20바이트)")
+	assert.NotContains(t, out.String(), "bytes")
+}
