@@ -102,12 +102,20 @@ func TestQuickPathTaken(t *testing.T) {
 	assert.True(t, m)
 
 	te, _ := hex.DecodeString(teHex)
-	_, ok = f.MatchBytes(te, dissect.LayerAuto, 1, 0)
-	assert.False(t, ok, "an error quoting a datagram needs the tree")
-	_, ok = MustCompile("ip.ttl == 64").MatchBytes(b, dissect.LayerAuto, 1, 0)
-	assert.False(t, ok, "ip.ttl is not read by the quick path")
+	m, ok = MustCompile("udp.dstport == 33435 && ip.ttl == 1").MatchBytes(te, dissect.LayerAuto, 1, 0)
+	require.True(t, ok, "an error quoting a UDP probe is read without a tree, quote included")
+	assert.True(t, m, "the quoted probe's port and TTL")
+	m, ok = MustCompile("ip.ttl == 254 && !udp.dstport").MatchBytes(te, dissect.LayerAuto, 1, 0)
+	require.True(t, ok)
+	assert.False(t, m)
+
+	_, ok = MustCompile("icmp.mtu == 1400").MatchBytes(b, dissect.LayerAuto, 1, 0)
+	assert.False(t, ok, "icmp.mtu is not read by the quick path")
 	_, ok = f.MatchBytes(b, dissect.LayerAuto, 1, len(b)+10)
 	assert.False(t, ok, "a frame cut short needs the tree")
+	m, ok = MustCompile("frame.len > 64").MatchBytes(b[:3], dissect.LayerAuto, 1, len(b)+10)
+	require.True(t, ok, "frame.* alone is decided on any frame")
+	assert.True(t, m)
 }
 
 func TestCompileErrors(t *testing.T) {
