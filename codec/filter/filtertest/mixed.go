@@ -119,8 +119,7 @@ var cycle = func() []Kind {
 // Mixed is the i-th frame of the mix, behind Ethernet II for most kinds
 // and as raw IP for every seventh frame. The same i gives the same bytes.
 func Mixed(i int) Frame {
-	k := cycle[i%len(cycle)]
-	f := Make(k, uint16(i), uint8(1+i/len(cycle)%12))
+	f := Ethernet(i)
 	if i%7 == 3 && f.Start == dissect.LayerEthernet {
 		f.Data = f.Data[ethHeaderLen:]
 		f.Start = dissect.LayerIP
