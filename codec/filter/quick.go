@@ -36,6 +36,7 @@ const (
 	qlUDP                      // UDP header
 	qlTCP                      // TCP header
 	qlAbsent                   // never in a frame the quick path reads (vlan, sll)
+	numQuickLayers
 )
 
 // inQuote reports whether a header of this kind can be part of a quoted
@@ -158,16 +159,23 @@ type quickPlan struct {
 	// reading it; quote: a field that a quoted datagram may hold is named.
 	frameOnly bool
 	quote     bool
+	// slots lists, by header kind, the slots read from it: a frame's
+	// walk visits only the headers that feed a slot.
+	slots [numQuickLayers][]int
 }
+
+// reads reports whether a named field is read from headers of kind l.
+func (p *quickPlan) reads(l quickLayer) bool { return len(p.slots[l]) > 0 }
 
 func newQuickPlan(fields []*field) quickPlan {
 	p := quickPlan{ok: true, frameOnly: true}
-	for _, fd := range fields {
+	for slot, fd := range fields {
 		s, ok := quickSpecs[fd.name]
 		if !ok {
 			p.ok = false
 		}
 		p.specs = append(p.specs, s)
+		p.slots[s.layer] = append(p.slots[s.layer], slot)
 		if s.layer != qlFrame {
 			p.frameOnly = false
 		}

@@ -46,12 +46,8 @@ func (f *Filter) MatchBytes(data []byte, start dissect.Layer, number, wireLen in
 
 // frameFields adds the frame.* occurrences.
 func (f *Filter) frameFields(capLen, wireLen, number int) {
-	for slot := range f.plan.specs {
-		s := &f.plan.specs[slot]
-		if s.layer != qlFrame {
-			continue
-		}
-		switch s.special {
+	for _, slot := range f.plan.slots[qlFrame] {
+		switch f.plan.specs[slot].special {
 		case frameProto:
 			f.add(slot, value{})
 		case frameLen:
@@ -127,7 +123,7 @@ func (f *Filter) readFrame(data []byte, start dissect.Layer) bool {
 		hdr, proto = ip[:codec.IPv6HeaderLen], h.Upper
 	}
 	f.reset()
-	if off > 0 {
+	if off > 0 && f.plan.reads(qlEth) {
 		f.header(qlEth, data[:ethHeaderLen], true, false)
 	}
 	f.ipHeader(fam, hdr, true, false)
@@ -204,12 +200,8 @@ func (f *Filter) ownICMP(p *codec.Packet) bool {
 // only the frame's own message has (a quote's is unverified).
 func (f *Filter) icmpHeader(l quickLayer, b []byte, whole bool, st codec.ChecksumStatus, quoted bool) {
 	f.header(l, b, whole, quoted)
-	for slot := range f.plan.specs {
-		s := &f.plan.specs[slot]
-		if s.layer != l {
-			continue
-		}
-		switch s.special {
+	for _, slot := range f.plan.slots[l] {
+		switch f.plan.specs[slot].special {
 		case checksumStatus4, checksumStatus6:
 			f.add(slot, value{n: statusCode(st)})
 		case checksumBad4, checksumBad6:
@@ -319,9 +311,9 @@ func (f *Filter) quotedICMP(proto uint8, t []byte) bool {
 // the bytes from the header's start: all of them when the header is whole,
 // else its presence and, in a quote, the partial fields its bytes hold.
 func (f *Filter) header(l quickLayer, h []byte, whole, quoted bool) {
-	for slot := range f.plan.specs {
+	for _, slot := range f.plan.slots[l] {
 		s := &f.plan.specs[slot]
-		if s.layer != l || s.special != fromTree {
+		if s.special != fromTree {
 			continue
 		}
 		if len(s.at) == 0 {
