@@ -90,7 +90,8 @@ func TestSessionFilterMixedCapture(t *testing.T) {
 	for _, expr := range []string{
 		"icmp.type == 11 && ip.src in 198.18.0.0/16", "icmp.code != 0", "udp.dstport >= 33434", "icmp.checksum_bad",
 		"!icmpv6", "frame.len > 100", "ip.dst == 198.19.1.9 && icmp.type == 11", "tcp.dstport == 443 || icmpv6.type == 3",
-		"icmp.mtu == 1400", // not read by the quick path: every frame dissected
+		"icmp.mtu == 1400",
+		"icmp.mpls.label > 0", // not read by the quick path: every frame dissected
 	} {
 		f := filter.MustCompile(expr)
 		var want []int

@@ -28,6 +28,8 @@ var agreeExprs = slices.Concat(quickExprs, mixedExprs, []string{
 	"tcp", "tcp.seq_raw > 0", "tcp.ack_raw == 0", "tcp.port in {80 443}", "tcp.srcport >= 50000",
 	"eth", "eth.src == 02:00:00:00:00:0b", "eth.addr == 02:00:00:00:00:0a", "eth.type == 0x86dd",
 	"vlan", "sll || frame", "frame.cap_len < 60", "frame.number > 100 && !udp",
+	"icmp.mtu == 1400", "icmp.type == 5 && icmp.redir_gw", "icmp.redir_gw == 198.18.3.9", "icmp.pointer == 8",
+	"icmpv6.mtu < 1500", "icmpv6.pointer",
 	"icmp.type == 3 && icmp.code == 3", "icmp.type in {0, 8}", "icmpv6.type in {128, 129} && ipv6.hlim == 64",
 })
 

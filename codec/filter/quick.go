@@ -33,6 +33,8 @@ const (
 	qlICMP6                    // ICMPv6 header
 	qlEcho4                    // identifier and sequence of an ICMPv4 echo-like message
 	qlEcho6                    // of an ICMPv6 echo
+	qlError4                   // the word after an ICMPv4 error's header
+	qlError6                   // after an ICMPv6 error's header
 	qlUDP                      // UDP header
 	qlTCP                      // TCP header
 	qlAbsent                   // never in a frame the quick path reads (vlan, sll)
@@ -57,7 +59,43 @@ type quickSpec struct {
 	partial bool
 	// special is the field's frame property or checksum verdict.
 	special special
+	// only limits an error's field to the messages that hold it.
+	only errorWord
 }
+
+// errorWord names what the word after an ICMP error's header holds, by
+// type and code (RFC 792, RFC 1191, RFC 4443).
+type errorWord uint8
+
+const (
+	anyError errorWord = iota
+	mtu4               // destination unreachable, fragmentation needed
+	pointer4           // parameter problem
+	gateway4           // redirect
+	mtu6               // packet too big
+	pointer6           // parameter problem
+)
+
+// holds reports whether a message of this type and code has the word.
+func (w errorWord) holds(t codec.Type, c codec.Code) bool {
+	switch w {
+	case mtu4:
+		return t == codec.ICMPv4DestinationUnreachable && c == codec.CodeFragmentationNeeded
+	case pointer4:
+		return t == codec.ICMPv4ParameterProblem
+	case gateway4:
+		return t == codec.ICMPv4Redirect
+	case mtu6:
+		return t == codec.ICMPv6PacketTooBig
+	case pointer6:
+		return t == codec.ICMPv6ParameterProblem
+	}
+	return true
+}
+
+// errWordOff is where an error's word starts: after type, code and
+// checksum.
+const errWordOff = 4
 
 // One header's fields, by codec's offsets (the dissector's nodes cover
 // the same bytes).
@@ -110,6 +148,9 @@ var quickSpecs = map[string]quickSpec{
 	"icmp.checksum_bad":    {layer: qlICMP4, special: checksumBad4},
 	"icmp.ident":           {layer: qlEcho4, at: []int{codec.EchoIDOffset}, width: 2},
 	"icmp.seq":             {layer: qlEcho4, at: []int{codec.EchoSeqOffset}, width: 2},
+	"icmp.mtu":             {layer: qlError4, at: []int{errWordOff + 2}, width: 2, only: mtu4},
+	"icmp.pointer":         {layer: qlError4, at: []int{errWordOff}, width: 1, only: pointer4},
+	"icmp.redir_gw":        {layer: qlError4, at: []int{errWordOff}, width: 4, only: gateway4},
 
 	"icmpv6":                      {layer: qlICMP6},
 	"icmpv6.type":                 {layer: qlICMP6, at: []int{codec.ICMPTypeOffset}, width: 1, partial: true},
@@ -119,6 +160,8 @@ var quickSpecs = map[string]quickSpec{
 	"icmpv6.checksum_bad":         {layer: qlICMP6, special: checksumBad6},
 	"icmpv6.echo.identifier":      {layer: qlEcho6, at: []int{codec.EchoIDOffset}, width: 2},
 	"icmpv6.echo.sequence_number": {layer: qlEcho6, at: []int{codec.EchoSeqOffset}, width: 2},
+	"icmpv6.mtu":                  {layer: qlError6, at: []int{errWordOff}, width: 4, only: mtu6},
+	"icmpv6.pointer":              {layer: qlError6, at: []int{errWordOff}, width: 4, only: pointer6},
 
 	"udp":          {layer: qlUDP},
 	"udp.srcport":  {layer: qlUDP, at: []int{codec.UDPSrcPortOffset}, width: 2, partial: true},

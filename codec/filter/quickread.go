@@ -175,15 +175,18 @@ func (f *Filter) ownICMP(p *codec.Packet) bool {
 	if (m.Family == codec.IPv4) != (p.Family == codec.IPv4) {
 		return false
 	}
-	l, echo := qlICMP4, qlEcho4
+	l, echo, word := qlICMP4, qlEcho4, qlError4
 	if m.Family == codec.IPv6 {
-		l, echo = qlICMP6, qlEcho6
+		l, echo, word = qlICMP6, qlEcho6, qlError6
 	}
 	f.icmpHeader(l, p.Payload, true, m.Sum.Status, false)
 	switch m.Kind {
 	case codec.KindEcho, codec.KindTimestamp, codec.KindInformation, codec.KindAddressMask:
 		f.header(echo, p.Payload, true, false)
 	case codec.KindError:
+		if f.plan.reads(word) {
+			f.errorWord(word, m.Type, m.Code, p.Payload)
+		}
 		if f.plan.quote {
 			return f.quote(m)
 		}
@@ -207,6 +210,22 @@ func (f *Filter) icmpHeader(l quickLayer, b []byte, whole bool, st codec.Checksu
 		case checksumBad4, checksumBad6:
 			if !quoted && st == codec.ChecksumBad {
 				f.add(slot, value{})
+			}
+		}
+	}
+}
+
+// errorWord adds the named fields of the word after an error message's
+// header (next-hop MTU, pointer, gateway) that its type and code hold.
+func (f *Filter) errorWord(l quickLayer, t codec.Type, c codec.Code, msg []byte) {
+	for _, slot := range f.plan.slots[l] {
+		s := &f.plan.specs[slot]
+		if !s.only.holds(t, c) {
+			continue
+		}
+		for _, at := range s.at {
+			if at+s.width <= len(msg) {
+				f.add(slot, bytesValue(msg[at:at+s.width], s.mask, f.fields[slot]))
 			}
 		}
 	}
