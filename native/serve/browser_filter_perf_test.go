@@ -27,9 +27,8 @@ import (
 	"icmplab/codec/filter/filtertest"
 )
 
-// perfExprs are BenchmarkFilterMixed's expressions, and one on a field of
-// one error type only (the next-hop MTU of fragmentation needed), which the
-// quick path did not read before commit "codec/filter: ... error's word".
+// perfExprs are BenchmarkFilterMixed's expressions, and one on a field
+// only fragmentation-needed errors hold (their next-hop MTU).
 var perfExprs = []string{
 	"icmp.type == 11 && ip.src in 198.18.0.0/16",
 	"icmp.code != 0",
