@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"icmplab/codec"
 	"icmplab/codec/dissect"
 )
 
@@ -113,9 +114,17 @@ func TestQuickPathTaken(t *testing.T) {
 	assert.False(t, ok, "extensions are not read by the quick path")
 	_, ok = f.MatchBytes(b, dissect.LayerAuto, 1, len(b)+10)
 	assert.False(t, ok, "a frame cut short needs the tree")
-	m, ok = MustCompile("frame.len > 64").MatchBytes(b[:3], dissect.LayerAuto, 1, len(b)+10)
-	require.True(t, ok, "frame.* alone is decided on any frame")
-	assert.True(t, m)
+	_, ok = MustCompile("frame.len > 64").MatchBytes(b[:3], dissect.LayerAuto, 1, len(b)+10)
+	assert.False(t, ok, "a frame cut short needs the tree, even for frame.* alone")
+	frag := append([]byte(nil), b...)
+	frag[6] |= 0x20 // more fragments: the rest is in other frames
+	frag[10], frag[11] = 0, 0
+	sum := codec.Checksum(frag[:20])
+	frag[10], frag[11] = byte(sum>>8), byte(sum)
+	_, ok = MustCompile("frame.len > 64").MatchBytes(b, dissect.LayerAuto, 1, 0)
+	require.True(t, ok, "the same datagram whole is decided")
+	_, ok = MustCompile("frame.len > 64").MatchBytes(frag, dissect.LayerAuto, 1, 0)
+	assert.False(t, ok, "a fragment is left to the tree, which a Reassembler must see")
 }
 
 func TestCompileErrors(t *testing.T) {

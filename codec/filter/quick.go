@@ -198,10 +198,8 @@ const (
 type quickPlan struct {
 	ok    bool        // every field named has a quick spec
 	specs []quickSpec // by slot
-	// frameOnly: only frame.* is named, decided for any frame without
-	// reading it; quote: a field that a quoted datagram may hold is named.
-	frameOnly bool
-	quote     bool
+	// quote: a field that a quoted datagram may hold is named.
+	quote bool
 	// slots lists, by header kind, the slots read from it: a frame's
 	// walk visits only the headers that feed a slot.
 	slots [numQuickLayers][]int
@@ -211,7 +209,7 @@ type quickPlan struct {
 func (p *quickPlan) reads(l quickLayer) bool { return len(p.slots[l]) > 0 }
 
 func newQuickPlan(fields []*field) quickPlan {
-	p := quickPlan{ok: true, frameOnly: true}
+	p := quickPlan{ok: true}
 	for slot, fd := range fields {
 		s, ok := quickSpecs[fd.name]
 		if !ok {
@@ -219,9 +217,6 @@ func newQuickPlan(fields []*field) quickPlan {
 		}
 		p.specs = append(p.specs, s)
 		p.slots[s.layer] = append(p.slots[s.layer], slot)
-		if s.layer != qlFrame {
-			p.frameOnly = false
-		}
 		if s.layer.inQuote() && s.special != checksumBad4 && s.special != checksumBad6 {
 			p.quote = true
 		}

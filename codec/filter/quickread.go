@@ -17,9 +17,11 @@ import (
 // wireLen is the frame's length on the wire (0 means len(data)); number
 // its 1-based position.
 //
-// Only the headers holding the fields the expression names are read: an
-// expression on frame.* alone decides every frame without looking at it,
-// and one that names no field a quote can hold does not read the quote.
+// Only the headers holding the fields the expression names are read: one
+// that names no field a quote can hold does not read the quote. Even an
+// expression on frame.* alone leaves to the tree the frames the quick path
+// does not read: a caller that dissects with a dissect.Reassembler (decode
+// -Y) must see every fragment, also those the filter would hide.
 //
 // Where it decides, it decides as Match does on the frame's dissection
 // (TestQuickAgreesWithTree holds it to that over the corpus and generated
@@ -29,11 +31,6 @@ func (f *Filter) MatchBytes(data []byte, start dissect.Layer, number, wireLen in
 		return false, false
 	}
 	wireLen = max(wireLen, len(data)) // as Dissect takes Options.Len
-	if f.plan.frameOnly {
-		f.reset()
-		f.frameFields(len(data), wireLen, number)
-		return f.eval(f.root), true
-	}
 	if wireLen != len(data) {
 		return false, false // cut short: the tree says where
 	}
