@@ -416,6 +416,10 @@ func (s *session) filter(f Filter) (CountResult, error) {
 	match := s.addrMatches(f.Addr)
 	view := make([]int32, 0, 1024)
 	var out CountResult
+	// The start layer of every row, unless some rows came from another
+	// interface (linkFor): looked up once, not per row of millions.
+	start, _ := dissect.LayerForLinkType(s.linkOf(0))
+	oneLink := len(s.linkFor) == 0
 	for i := 0; i < s.rows.Len(); i++ {
 		r := s.rows.At(i)
 		if (f.Type != nil || f.Code != nil || f.Family != nil) && r.flags&flagICMP == 0 {
@@ -432,7 +436,9 @@ func (s *session) filter(f Filter) (CountResult, error) {
 				out.Unchecked++
 				continue
 			}
-			start, _ := dissect.LayerForLinkType(s.linkOf(i))
+			if !oneLink {
+				start, _ = dissect.LayerForLinkType(s.linkOf(i))
+			}
 			if !expr.match(s.kept.Get(r.keep, r.n), start, i+1, int(r.orig)) {
 				continue
 			}

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"icmplab/codec/dissect"
 	"icmplab/codec/filter"
+	"icmplab/codec/filter/filtertest"
 )
 
 // mustFilter sets a session's view and returns how many rows it shows.
@@ -70,4 +73,41 @@ func TestSessionFilterExpressionUnkept(t *testing.T) {
 	out, err := s.filter(Filter{Expr: "icmp.type == 11"})
 	require.NoError(t, err)
 	assert.Equal(t, CountResult{Count: 0, Unchecked: 8}, out)
+}
+
+// On filtertest's mix (echoes, errors quoting UDP, TCP and echoes of both
+// families, probes, damaged frames), the session's filter selects exactly
+// the frames the dissection tree matches, for every expression the
+// benchmarks time: the quick path the session takes for most of them is
+// held to the tree's answer here too.
+func TestSessionFilterMixedCapture(t *testing.T) {
+	const n = 3000
+	var buf bytes.Buffer
+	require.NoError(t, filtertest.WriteCapture(&buf, n))
+	h, s := feedAll(t, buf.Bytes(), 1<<16)
+	defer closeSession(h)
+	require.Equal(t, n, s.end(h, EN).Count)
+	for _, expr := range []string{
+		"icmp.type == 11 && ip.src in 198.18.0.0/16", "icmp.code != 0", "udp.dstport >= 33434", "icmp.checksum_bad",
+		"!icmpv6", "frame.len > 100", "ip.dst == 198.19.1.9 && icmp.type == 11", "tcp.dstport == 443 || icmpv6.type == 3",
+		"icmp.mtu == 1400",
+		"icmp.mpls.label > 0", // not read by the quick path: every frame dissected
+	} {
+		f := filter.MustCompile(expr)
+		var want []int
+		for i := range n {
+			fr := filtertest.Ethernet(i)
+			if f.Match(dissect.Dissect(fr.Data, filtertest.Start, dissect.Options{Number: i + 1, Len: fr.Len})) {
+				want = append(want, i+1)
+			}
+		}
+		require.NotEmpty(t, want, expr)
+		got := mustFilter(t, s, Filter{Expr: expr})
+		var nos []int
+		for _, r := range s.rowsAt(0, n, EN) {
+			nos = append(nos, r.No)
+		}
+		assert.Equal(t, len(want), got, expr)
+		assert.Equal(t, want, nos, expr)
+	}
 }

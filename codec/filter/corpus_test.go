@@ -17,21 +17,21 @@ import (
 )
 
 // TestQuickAgreesWithTree: wherever MatchBytes decides a frame of the
-// corpus, it decides as Match does on the frame's dissection.
+// shared corpus or of the dissector's test captures, every field it reads
+// has the occurrences the frame's dissection has, and every expression of
+// agreeExprs the verdict Match gives.
 func TestQuickAgreesWithTree(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(testenv.RequireShared(t), "*.pcap*"))
-	require.NoError(t, err)
-	require.NotEmpty(t, files, "the shared corpus holds no capture")
-	filters := make([]*Filter, len(quickExprs))
-	for i, e := range quickExprs {
-		filters[i] = MustCompile(e)
-		require.True(t, filters[i].quick, e)
-	}
-	frames, decided := 0, 0
-	for _, name := range files {
-		if ext := filepath.Ext(name); ext != ".pcap" && ext != ".pcapng" {
-			continue
+	var files []string
+	for _, dir := range []string{testenv.RequireShared(t), filepath.Join("..", "dissect", "testdata")} {
+		for _, pat := range []string{"*.pcap", "*.pcapng"} {
+			m, err := filepath.Glob(filepath.Join(dir, pat))
+			require.NoError(t, err)
+			files = append(files, m...)
 		}
+	}
+	require.NotEmpty(t, files, "no capture in the shared corpus nor in codec/dissect/testdata")
+	a := newAgreement(t)
+	for _, name := range files {
 		b, err := os.ReadFile(name)
 		require.NoError(t, err)
 		r, err := capture.NewReader(bytes.NewReader(b))
@@ -47,18 +47,12 @@ func TestQuickAgreesWithTree(t *testing.T) {
 			if !ok {
 				continue
 			}
-			frames++
-			fr := dissect.Dissect(p.Data, layer, dissect.Options{Number: p.Index, Len: p.OrigLen})
-			for i, f := range filters {
-				m, ok := f.MatchBytes(p.Data, layer, p.Index, p.OrigLen)
-				if !ok {
-					continue
-				}
-				decided++
-				assert.Equal(t, f.Match(fr), m, "%s frame %d: %q", filepath.Base(name), p.Index, quickExprs[i])
-			}
+			a.check(p.Data, layer, p.Index, p.OrigLen, filepath.Base(name)+" frame "+itoa(p.Index))
+		}
+		if t.Failed() {
+			return
 		}
 	}
-	t.Logf("%d frames, %d decisions without a tree", frames, decided)
-	assert.Positive(t, decided)
+	t.Logf("%d files, %d frames, %d read without a tree; %d verdicts without a tree", len(files), a.frames, a.decided, a.verdict)
+	assert.Positive(t, a.decided)
 }

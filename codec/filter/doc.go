@@ -14,9 +14,10 @@
 // lacks is false.
 //
 // A Filter reads only the fields its expression names. Match evaluates a
-// dissected frame; MatchBytes first tries a quick decode of the raw bytes
-// (codec.Packet, no tree) and decides most frames of an ICMP capture
-// without dissecting them.
+// dissected frame; MatchBytes reads the named fields straight from the raw
+// bytes (codec.Packet, then codec's offsets; no tree) and so decides nearly
+// every frame of an ICMP capture without dissecting it: echoes, errors and
+// the datagrams they quote, UDP and TCP probes (quick.go says which).
 //
 // Pure Go: no os, net or syscall, so the same code runs in the browser.
 package filter

@@ -1,5 +1,7 @@
 package filter
 
+import "icmplab/codec"
+
 // Filter is a compiled expression. Compile it once and call Match or
 // MatchBytes per frame. A Filter keeps per-frame scratch space, so one
 // Filter serves one goroutine; Clone gives another.
@@ -12,10 +14,10 @@ type Filter struct {
 	// treeIDs lists, for the tree walk, each dissection field id read and
 	// the slot it feeds.
 	treeIDs []treeID
-	// quick is set when every field named can be read by the quick path;
-	// qids says how, by slot.
-	quick bool
-	qids  []quickID
+	// plan is how the quick path reads the fields (quick.go), and pkt
+	// its decoder's scratch.
+	plan quickPlan
+	pkt  codec.Packet
 }
 
 type treeID struct {
@@ -54,16 +56,12 @@ func Compile(text string) (*Filter, error) {
 	}
 	f.root = root
 	f.vals = make([][]value, len(f.fields))
-	f.quick = true
 	for slot, fd := range f.fields {
 		for _, id := range fd.tree {
 			f.treeIDs = append(f.treeIDs, treeID{id, slot})
 		}
-		f.qids = append(f.qids, quickFields[fd.name])
-		if !quickable(fd) {
-			f.quick = false
-		}
 	}
+	f.plan = newQuickPlan(f.fields)
 	return f, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"icmplab/codec"
 	"icmplab/codec/dissect"
 )
 
@@ -102,12 +103,28 @@ func TestQuickPathTaken(t *testing.T) {
 	assert.True(t, m)
 
 	te, _ := hex.DecodeString(teHex)
-	_, ok = f.MatchBytes(te, dissect.LayerAuto, 1, 0)
-	assert.False(t, ok, "an error quoting a datagram needs the tree")
-	_, ok = MustCompile("ip.ttl == 64").MatchBytes(b, dissect.LayerAuto, 1, 0)
-	assert.False(t, ok, "ip.ttl is not read by the quick path")
+	m, ok = MustCompile("udp.dstport == 33435 && ip.ttl == 1").MatchBytes(te, dissect.LayerAuto, 1, 0)
+	require.True(t, ok, "an error quoting a UDP probe is read without a tree, quote included")
+	assert.True(t, m, "the quoted probe's port and TTL")
+	m, ok = MustCompile("ip.ttl == 254 && !udp.dstport").MatchBytes(te, dissect.LayerAuto, 1, 0)
+	require.True(t, ok)
+	assert.False(t, m)
+
+	_, ok = MustCompile("icmp.mpls.label == 16").MatchBytes(b, dissect.LayerAuto, 1, 0)
+	assert.False(t, ok, "extensions are not read by the quick path")
 	_, ok = f.MatchBytes(b, dissect.LayerAuto, 1, len(b)+10)
 	assert.False(t, ok, "a frame cut short needs the tree")
+	_, ok = MustCompile("frame.len > 64").MatchBytes(b[:3], dissect.LayerAuto, 1, len(b)+10)
+	assert.False(t, ok, "a frame cut short needs the tree, even for frame.* alone")
+	frag := append([]byte(nil), b...)
+	frag[6] |= 0x20 // more fragments: the rest is in other frames
+	frag[10], frag[11] = 0, 0
+	sum := codec.Checksum(frag[:20])
+	frag[10], frag[11] = byte(sum>>8), byte(sum)
+	_, ok = MustCompile("frame.len > 64").MatchBytes(b, dissect.LayerAuto, 1, 0)
+	require.True(t, ok, "the same datagram whole is decided")
+	_, ok = MustCompile("frame.len > 64").MatchBytes(frag, dissect.LayerAuto, 1, 0)
+	assert.False(t, ok, "a fragment is left to the tree, which a Reassembler must see")
 }
 
 func TestCompileErrors(t *testing.T) {

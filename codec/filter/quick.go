@@ -2,202 +2,224 @@ package filter
 
 import (
 	"icmplab/codec"
-	"icmplab/codec/dissect"
 )
 
-// quickID names how MatchBytes reads a field from dissect.QuickICMP's
-// summary instead of a tree.
-type quickID uint8
+// The quick path (MatchBytes) reads the fields an expression names straight
+// from a frame's bytes, without a dissection tree, for the frames most
+// ICMP captures hold: raw IP or untagged Ethernet II, one IPv4 or IPv6
+// header (not a fragment), and an ICMP message, a UDP datagram or a TCP
+// segment; an ICMP error's quoted datagram is read the same way (IPv4 with
+// or without options, IPv6 without extension headers, then UDP, TCP or an
+// ICMP echo, as far as the quote goes). Everything else is left to the tree.
+//
+// Each field the quick path knows is a place in one header: the header
+// kind (quickLayer), the offsets of its occurrences there (two for the
+// aliases ip.addr, udp.port, ...), its width and bit mask. Reading a frame
+// is then walking its headers and, at each, taking the named fields found
+// in it: the same bytes the tree's nodes would cover, every occurrence
+// (TestQuickAgreesWithTree and FuzzMatchBytes hold the two paths to the
+// same values).
+
+// quickLayer is the kind of header a quick field is read from.
+type quickLayer uint8
 
 const (
-	qNone quickID = iota // not readable without the tree
-	qFrame
-	qFrameLen
-	qFrameCapLen
-	qFrameNumber
-	qIP // protocol presence, one per family
-	qICMP
-	qIPv6
-	qICMPv6
-	qSrc4
-	qDst4
-	qAddr4
-	qSrc6
-	qDst6
-	qAddr6
-	qType4
-	qCode4
-	qType6
-	qCode6
-	qIdent4
-	qSeq4
-	qIdent6
-	qSeq6
-	qStatus4
-	qStatus6
-	qBad4
-	qBad6
-	qAbsent // udp.*, tcp.*: never in a message that quotes nothing
+	qlNone   quickLayer = iota // not readable without the tree
+	qlFrame                    // frame.*: properties of the frame
+	qlEth                      // Ethernet II header
+	qlIPv4                     // IPv4 header (outer or quoted)
+	qlIPv6                     // IPv6 fixed header
+	qlICMP4                    // ICMPv4 header (type, code, checksum)
+	qlICMP6                    // ICMPv6 header
+	qlEcho4                    // identifier and sequence of an ICMPv4 echo-like message
+	qlEcho6                    // of an ICMPv6 echo
+	qlError4                   // the word after an ICMPv4 error's header
+	qlError6                   // after an ICMPv6 error's header
+	qlUDP                      // UDP header
+	qlTCP                      // TCP header
+	qlAbsent                   // never in a frame the quick path reads (vlan, sll)
+	numQuickLayers
 )
 
-// quickFields maps the fields the quick path reads. The frames it accepts
-// hold exactly one IP header and one ICMP message quoting nothing, so the
-// transport fields are known absent.
-var quickFields = map[string]quickID{
-	"frame": qFrame, "frame.len": qFrameLen, "frame.cap_len": qFrameCapLen, "frame.number": qFrameNumber,
-	"ip": qIP, "ip.src": qSrc4, "ip.dst": qDst4, "ip.addr": qAddr4,
-	"ipv6": qIPv6, "ipv6.src": qSrc6, "ipv6.dst": qDst6, "ipv6.addr": qAddr6,
-	"icmp": qICMP, "icmp.type": qType4, "icmp.code": qCode4, "icmp.ident": qIdent4, "icmp.seq": qSeq4,
-	"icmp.checksum.status": qStatus4, "icmp.checksum_bad": qBad4,
-	"icmpv6": qICMPv6, "icmpv6.type": qType6, "icmpv6.code": qCode6,
-	"icmpv6.echo.identifier": qIdent6, "icmpv6.echo.sequence_number": qSeq6,
-	"icmpv6.checksum.status": qStatus6, "icmpv6.checksum_bad": qBad6,
-	"udp": qAbsent, "udp.srcport": qAbsent, "udp.dstport": qAbsent, "udp.port": qAbsent, "udp.length": qAbsent, "udp.checksum": qAbsent,
-	"tcp": qAbsent, "tcp.srcport": qAbsent, "tcp.dstport": qAbsent, "tcp.port": qAbsent, "tcp.seq_raw": qAbsent, "tcp.ack_raw": qAbsent,
+// inQuote reports whether a header of this kind can be part of a quoted
+// datagram: an expression naming none needs no quote read.
+func (l quickLayer) inQuote() bool { return l >= qlIPv4 && l <= qlTCP }
+
+// quickSpec says where a field's occurrences sit in its header.
+type quickSpec struct {
+	layer quickLayer
+	// at holds the offsets of the occurrences from the header's start;
+	// none means the field is the header's presence (a protocol).
+	at    []int
+	width int    // bytes
+	mask  uint32 // 0: all the bits
+	// partial: shown also when a quote ends inside the header, as far
+	// as its bytes go (ports, TCP sequence, ICMP type and code); other
+	// fields of a cut header are absent, as in the tree.
+	partial bool
+	// special is the field's frame property or checksum verdict.
+	special special
+	// only limits an error's field to the messages that hold it.
+	only errorWord
 }
 
-func quickable(fd *field) bool { return quickFields[fd.name] != qNone }
+// errorWord names what the word after an ICMP error's header holds, by
+// type and code (RFC 792, RFC 1191, RFC 4443).
+type errorWord uint8
 
-// MatchBytes decides a frame from its bytes without dissecting it when it
-// can: ok is false when the frame needs the tree (Match on its dissection),
-// either because the expression names a field the quick path does not read
-// or because the frame is not a plain IP datagram carrying a whole ICMP
-// message that quotes nothing (an echo, timestamp, information or address
-// mask message with a checksum verdict). wireLen is the frame's length on
-// the wire (0 means len(data)); number its 1-based position.
+const (
+	anyError errorWord = iota
+	mtu4               // destination unreachable, fragmentation needed
+	pointer4           // parameter problem
+	gateway4           // redirect
+	mtu6               // packet too big
+	pointer6           // parameter problem
+)
+
+// holds reports whether a message of this type and code has the word.
+func (w errorWord) holds(t codec.Type, c codec.Code) bool {
+	switch w {
+	case mtu4:
+		return t == codec.ICMPv4DestinationUnreachable && c == codec.CodeFragmentationNeeded
+	case pointer4:
+		return t == codec.ICMPv4ParameterProblem
+	case gateway4:
+		return t == codec.ICMPv4Redirect
+	case mtu6:
+		return t == codec.ICMPv6PacketTooBig
+	case pointer6:
+		return t == codec.ICMPv6ParameterProblem
+	}
+	return true
+}
+
+// errWordOff is where an error's word starts: after type, code and
+// checksum.
+const errWordOff = 4
+
+// One header's fields, by codec's offsets (the dissector's nodes cover
+// the same bytes).
+var quickSpecs = map[string]quickSpec{
+	"frame":         {layer: qlFrame, special: frameProto},
+	"frame.len":     {layer: qlFrame, special: frameLen},
+	"frame.cap_len": {layer: qlFrame, special: frameCapLen},
+	"frame.number":  {layer: qlFrame, special: frameNumber},
+
+	"eth":      {layer: qlEth},
+	"eth.dst":  {layer: qlEth, at: []int{ethDstOff}, width: macLen},
+	"eth.src":  {layer: qlEth, at: []int{ethSrcOff}, width: macLen},
+	"eth.addr": {layer: qlEth, at: []int{ethSrcOff, ethDstOff}, width: macLen},
+	"eth.type": {layer: qlEth, at: []int{etherTypeOff}, width: 2},
+	"vlan":     {layer: qlAbsent},
+	"sll":      {layer: qlAbsent},
+
+	"ip":              {layer: qlIPv4},
+	"ip.version":      {layer: qlIPv4, at: []int{codec.IPv4VersionIHLOffset}, width: 1, mask: 0xf0},
+	"ip.hdr_len":      {layer: qlIPv4, at: []int{codec.IPv4VersionIHLOffset}, width: 1, mask: 0x0f},
+	"ip.dsfield":      {layer: qlIPv4, at: []int{codec.IPv4TOSOffset}, width: 1},
+	"ip.dsfield.dscp": {layer: qlIPv4, at: []int{codec.IPv4TOSOffset}, width: 1, mask: 0xfc},
+	"ip.dsfield.ecn":  {layer: qlIPv4, at: []int{codec.IPv4TOSOffset}, width: 1, mask: 0x03},
+	"ip.len":          {layer: qlIPv4, at: []int{codec.IPv4TotalLengthOffset}, width: 2},
+	"ip.id":           {layer: qlIPv4, at: []int{codec.IPv4IDOffset}, width: 2},
+	"ip.flags.df":     {layer: qlIPv4, at: []int{codec.IPv4FlagsFragOffset}, width: 1, mask: 0x40},
+	"ip.flags.mf":     {layer: qlIPv4, at: []int{codec.IPv4FlagsFragOffset}, width: 1, mask: 0x20},
+	"ip.frag_offset":  {layer: qlIPv4, at: []int{codec.IPv4FlagsFragOffset}, width: 2, mask: 0x1fff},
+	"ip.ttl":          {layer: qlIPv4, at: []int{codec.IPv4TTLOffset}, width: 1},
+	"ip.proto":        {layer: qlIPv4, at: []int{codec.IPv4ProtocolOffset}, width: 1},
+	"ip.checksum":     {layer: qlIPv4, at: []int{codec.IPv4ChecksumOffset}, width: 2},
+	"ip.src":          {layer: qlIPv4, at: []int{codec.IPv4SrcOffset}, width: 4},
+	"ip.dst":          {layer: qlIPv4, at: []int{codec.IPv4DstOffset}, width: 4},
+	"ip.addr":         {layer: qlIPv4, at: []int{codec.IPv4SrcOffset, codec.IPv4DstOffset}, width: 4},
+
+	"ipv6":      {layer: qlIPv6},
+	"ipv6.flow": {layer: qlIPv6, at: []int{codec.IPv6VersionClassFlowOffset}, width: 4, mask: 0x000fffff},
+	"ipv6.plen": {layer: qlIPv6, at: []int{codec.IPv6PayloadLengthOffset}, width: 2},
+	"ipv6.nxt":  {layer: qlIPv6, at: []int{codec.IPv6NextHeaderOffset}, width: 1},
+	"ipv6.hlim": {layer: qlIPv6, at: []int{codec.IPv6HopLimitOffset}, width: 1},
+	"ipv6.src":  {layer: qlIPv6, at: []int{codec.IPv6SrcOffset}, width: 16},
+	"ipv6.dst":  {layer: qlIPv6, at: []int{codec.IPv6DstOffset}, width: 16},
+	"ipv6.addr": {layer: qlIPv6, at: []int{codec.IPv6SrcOffset, codec.IPv6DstOffset}, width: 16},
+
+	"icmp":                 {layer: qlICMP4},
+	"icmp.type":            {layer: qlICMP4, at: []int{codec.ICMPTypeOffset}, width: 1, partial: true},
+	"icmp.code":            {layer: qlICMP4, at: []int{codec.ICMPCodeOffset}, width: 1, partial: true},
+	"icmp.checksum":        {layer: qlICMP4, at: []int{codec.ICMPChecksumOffset}, width: 2},
+	"icmp.checksum.status": {layer: qlICMP4, special: checksumStatus4},
+	"icmp.checksum_bad":    {layer: qlICMP4, special: checksumBad4},
+	"icmp.ident":           {layer: qlEcho4, at: []int{codec.EchoIDOffset}, width: 2},
+	"icmp.seq":             {layer: qlEcho4, at: []int{codec.EchoSeqOffset}, width: 2},
+	"icmp.mtu":             {layer: qlError4, at: []int{errWordOff + 2}, width: 2, only: mtu4},
+	"icmp.pointer":         {layer: qlError4, at: []int{errWordOff}, width: 1, only: pointer4},
+	"icmp.redir_gw":        {layer: qlError4, at: []int{errWordOff}, width: 4, only: gateway4},
+
+	"icmpv6":                      {layer: qlICMP6},
+	"icmpv6.type":                 {layer: qlICMP6, at: []int{codec.ICMPTypeOffset}, width: 1, partial: true},
+	"icmpv6.code":                 {layer: qlICMP6, at: []int{codec.ICMPCodeOffset}, width: 1, partial: true},
+	"icmpv6.checksum":             {layer: qlICMP6, at: []int{codec.ICMPChecksumOffset}, width: 2},
+	"icmpv6.checksum.status":      {layer: qlICMP6, special: checksumStatus6},
+	"icmpv6.checksum_bad":         {layer: qlICMP6, special: checksumBad6},
+	"icmpv6.echo.identifier":      {layer: qlEcho6, at: []int{codec.EchoIDOffset}, width: 2},
+	"icmpv6.echo.sequence_number": {layer: qlEcho6, at: []int{codec.EchoSeqOffset}, width: 2},
+	"icmpv6.mtu":                  {layer: qlError6, at: []int{errWordOff}, width: 4, only: mtu6},
+	"icmpv6.pointer":              {layer: qlError6, at: []int{errWordOff}, width: 4, only: pointer6},
+
+	"udp":          {layer: qlUDP},
+	"udp.srcport":  {layer: qlUDP, at: []int{codec.UDPSrcPortOffset}, width: 2, partial: true},
+	"udp.dstport":  {layer: qlUDP, at: []int{codec.UDPDstPortOffset}, width: 2, partial: true},
+	"udp.port":     {layer: qlUDP, at: []int{codec.UDPSrcPortOffset, codec.UDPDstPortOffset}, width: 2, partial: true},
+	"udp.length":   {layer: qlUDP, at: []int{codec.UDPLengthOffset}, width: 2},
+	"udp.checksum": {layer: qlUDP, at: []int{codec.UDPChecksumOffset}, width: 2},
+
+	"tcp":         {layer: qlTCP},
+	"tcp.srcport": {layer: qlTCP, at: []int{codec.TCPSrcPortOffset}, width: 2, partial: true},
+	"tcp.dstport": {layer: qlTCP, at: []int{codec.TCPDstPortOffset}, width: 2, partial: true},
+	"tcp.port":    {layer: qlTCP, at: []int{codec.TCPSrcPortOffset, codec.TCPDstPortOffset}, width: 2, partial: true},
+	"tcp.seq_raw": {layer: qlTCP, at: []int{codec.TCPSeqOffset}, width: 4, partial: true},
+	"tcp.ack_raw": {layer: qlTCP, at: []int{codec.TCPAckOffset}, width: 4},
+}
+
+// Ethernet II header layout (IEEE 802.3 clause 3.2):
 //
-// Where it decides, it decides as Match does on the frame's dissection
-// (TestQuickAgreesWithTree holds it to that over the corpus). A nil
-// Filter decides nothing.
-func (f *Filter) MatchBytes(data []byte, start dissect.Layer, number, wireLen int) (matched, ok bool) {
-	if f == nil || !f.quick {
-		return false, false
-	}
-	if wireLen == 0 {
-		wireLen = len(data)
-	}
-	if wireLen != len(data) {
-		return false, false // cut short: the tree says where
-	}
-	if start == dissect.LayerAuto {
-		start = dissect.Guess(data)
-	}
-	if !linkAgrees(data, start) {
-		return false, false
-	}
-	q, ok := dissect.QuickICMP(data, start)
-	// A verdict on the checksum means a whole message, not a fragment nor
-	// a quote; an identifier means a kind that quotes no datagram.
-	if !ok || !q.HasID || q.Checksum == codec.ChecksumUnverified {
-		return false, false
-	}
-	v4 := q.Family == codec.IPv4
-	if want := wantFamily(data, start); want != q.Family {
-		return false, false
-	}
-	f.reset()
-	for slot, id := range f.qids {
-		switch id {
-		case qFrame:
-			f.add(slot, value{})
-		case qFrameLen:
-			f.add(slot, value{n: uint64(wireLen)})
-		case qFrameCapLen:
-			f.add(slot, value{n: uint64(len(data))})
-		case qFrameNumber:
-			f.add(slot, value{n: uint64(number)})
-		}
-		if v4 {
-			switch id {
-			case qIP, qICMP, qBad4:
-				if id != qBad4 || q.Checksum == codec.ChecksumBad {
-					f.add(slot, value{})
-				}
-			case qSrc4:
-				f.add(slot, value{addr: q.Src})
-			case qDst4:
-				f.add(slot, value{addr: q.Dst})
-			case qAddr4:
-				f.add(slot, value{addr: q.Src})
-				f.add(slot, value{addr: q.Dst})
-			case qType4:
-				f.add(slot, value{n: uint64(q.Type)})
-			case qCode4:
-				f.add(slot, value{n: uint64(q.Code)})
-			case qIdent4:
-				f.add(slot, value{n: uint64(q.ID)})
-			case qSeq4:
-				f.add(slot, value{n: uint64(q.Seq)})
-			case qStatus4:
-				f.add(slot, value{n: statusCode(q.Checksum)})
-			}
-			continue
-		}
-		switch id {
-		case qIPv6, qICMPv6, qBad6:
-			if id != qBad6 || q.Checksum == codec.ChecksumBad {
-				f.add(slot, value{})
-			}
-		case qSrc6:
-			f.add(slot, value{addr: q.Src})
-		case qDst6:
-			f.add(slot, value{addr: q.Dst})
-		case qAddr6:
-			f.add(slot, value{addr: q.Src})
-			f.add(slot, value{addr: q.Dst})
-		case qType6:
-			f.add(slot, value{n: uint64(q.Type)})
-		case qCode6:
-			f.add(slot, value{n: uint64(q.Code)})
-		case qIdent6:
-			f.add(slot, value{n: uint64(q.ID)})
-		case qSeq6:
-			f.add(slot, value{n: uint64(q.Seq)})
-		case qStatus6:
-			f.add(slot, value{n: statusCode(q.Checksum)})
-		}
-	}
-	return f.eval(f.root), true
+//	 0                   1
+//	 0 1 2 3 4 5 6 7 8 9 0 1 2 3
+//	+-----------+-----------+---+
+//	|destination|  source   |typ|
+//	+-----------+-----------+---+
+const (
+	ethDstOff    = 0
+	ethSrcOff    = 6
+	etherTypeOff = 12
+	ethHeaderLen = 14
+	macLen       = 6
+)
+
+// quickPlan is what Compile works out once for the quick path: how each
+// slot is read, and which headers a frame must be walked to.
+type quickPlan struct {
+	ok    bool        // every field named has a quick spec
+	specs []quickSpec // by slot
+	// quote: a field that a quoted datagram may hold is named.
+	quote bool
+	// slots lists, by header kind, the slots read from it: a frame's
+	// walk visits only the headers that feed a slot.
+	slots [numQuickLayers][]int
 }
 
-// etherTypeOff is where an untagged Ethernet II header holds its
-// EtherType: after the destination and source MAC addresses.
-const etherTypeOff = 12
+// reads reports whether a named field is read from headers of kind l.
+func (p *quickPlan) reads(l quickLayer) bool { return len(p.slots[l]) > 0 }
 
-// linkAgrees limits the quick path to the starts where the family the
-// link layer (or the caller) names can be checked against the IP header's
-// version: raw IP and untagged Ethernet II. QuickICMP reads the version
-// nibble, while Dissect follows the EtherType or the forced layer; where
-// they could disagree (a tag, a cooked header), the tree decides.
-func linkAgrees(data []byte, start dissect.Layer) bool {
-	switch start {
-	case dissect.LayerIP, dissect.LayerIPv4, dissect.LayerIPv6:
-		return true
-	case dissect.LayerEthernet:
-		return len(data) > etherTypeOff+2
-	}
-	return false
-}
-
-// wantFamily is the family the start layer names.
-func wantFamily(data []byte, start dissect.Layer) codec.Family {
-	switch start {
-	case dissect.LayerIPv4:
-		return codec.IPv4
-	case dissect.LayerIPv6:
-		return codec.IPv6
-	case dissect.LayerEthernet:
-		switch codec.EtherType(data[etherTypeOff])<<8 | codec.EtherType(data[etherTypeOff+1]) {
-		case codec.EtherTypeIPv4:
-			return codec.IPv4
-		case codec.EtherTypeIPv6:
-			return codec.IPv6
+func newQuickPlan(fields []*field) quickPlan {
+	p := quickPlan{ok: true}
+	for slot, fd := range fields {
+		s, ok := quickSpecs[fd.name]
+		if !ok {
+			p.ok = false
 		}
-		return 0
+		p.specs = append(p.specs, s)
+		p.slots[s.layer] = append(p.slots[s.layer], slot)
+		if s.layer.inQuote() && s.special != checksumBad4 && s.special != checksumBad6 {
+			p.quote = true
+		}
 	}
-	// LayerIP: by the version nibble, as Dissect reads it.
-	if len(data) > 0 && data[0]>>4 == 6 {
-		return codec.IPv6
-	}
-	return codec.IPv4
+	return p
 }

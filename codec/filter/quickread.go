@@ -1,0 +1,381 @@
+package filter
+
+import (
+	"encoding/binary"
+	"net/netip"
+
+	"icmplab/codec"
+	"icmplab/codec/dissect"
+)
+
+// MatchBytes decides a frame from its bytes without dissecting it when it
+// can: ok is false when the frame needs the tree (Match on its dissection),
+// either because the expression names a field the quick path does not read
+// or because the frame is not one it reads (see quick.go: a fragment, a
+// tunnel, a VLAN tag, a capture cut short, a malformed header, a quote
+// holding IPv6 extension headers or an ICMP message other than an echo...).
+// wireLen is the frame's length on the wire (0 means len(data)); number
+// its 1-based position.
+//
+// Only the headers holding the fields the expression names are read: one
+// that names no field a quote can hold does not read the quote. Even an
+// expression on frame.* alone leaves to the tree the frames the quick path
+// does not read: a caller that dissects with a dissect.Reassembler (decode
+// -Y) must see every fragment, also those the filter would hide.
+//
+// Where it decides, it decides as Match does on the frame's dissection
+// (TestQuickAgreesWithTree holds it to that over the corpus and generated
+// frames). A nil Filter decides nothing.
+func (f *Filter) MatchBytes(data []byte, start dissect.Layer, number, wireLen int) (matched, ok bool) {
+	if f == nil || !f.plan.ok {
+		return false, false
+	}
+	wireLen = max(wireLen, len(data)) // as Dissect takes Options.Len
+	if wireLen != len(data) {
+		return false, false // cut short: the tree says where
+	}
+	if !f.readFrame(data, start) {
+		return false, false
+	}
+	f.frameFields(len(data), wireLen, number)
+	return f.eval(f.root), true
+}
+
+// frameFields adds the frame.* occurrences.
+func (f *Filter) frameFields(capLen, wireLen, number int) {
+	for _, slot := range f.plan.slots[qlFrame] {
+		switch f.plan.specs[slot].special {
+		case frameProto:
+			f.add(slot, value{})
+		case frameLen:
+			f.add(slot, value{n: uint64(wireLen)})
+		case frameCapLen:
+			f.add(slot, value{n: uint64(capLen)})
+		case frameNumber:
+			f.add(slot, value{n: uint64(number)})
+		}
+	}
+}
+
+// readFrame resets the occurrences and gathers those of every header of
+// the frame the expression names, or returns false when the frame is not
+// one the quick path reads.
+func (f *Filter) readFrame(data []byte, start dissect.Layer) bool {
+	if start == dissect.LayerAuto {
+		start = dissect.Guess(data)
+	}
+	off, fam := 0, codec.Family(0)
+	switch start {
+	case dissect.LayerEthernet:
+		if len(data) <= ethHeaderLen {
+			return false
+		}
+		switch codec.EtherType(binary.BigEndian.Uint16(data[etherTypeOff:])) {
+		case codec.EtherTypeIPv4:
+			fam = codec.IPv4
+		case codec.EtherTypeIPv6:
+			fam = codec.IPv6
+		default:
+			return false // VLAN tags, MPLS, ...: the tree follows them
+		}
+		off = ethHeaderLen
+	case dissect.LayerIPv4:
+		fam = codec.IPv4
+	case dissect.LayerIPv6:
+		fam = codec.IPv6
+	case dissect.LayerIP:
+	default:
+		return false
+	}
+	ip := data[off:]
+	if len(ip) == 0 {
+		return false
+	}
+	// The version nibble must say what the link layer (or the caller)
+	// said: the tree follows the EtherType, the decoder the nibble.
+	switch v := ip[0] >> 4; {
+	case v == 4 && fam != codec.IPv6:
+		fam = codec.IPv4
+	case v == 6 && fam != codec.IPv4:
+		fam = codec.IPv6
+	default:
+		return false
+	}
+	p := &f.pkt
+	if p.Decode(ip) != nil || p.Family != fam {
+		return false
+	}
+	var hdr []byte
+	var proto uint8
+	if fam == codec.IPv4 {
+		if p.V4.FragOff != 0 || p.V4.Flags&codec.IPv4FlagMF != 0 {
+			return false
+		}
+		hdr, proto = ip[:int(p.V4.IHL)*4], p.V4.Protocol
+	} else {
+		h := &p.V6
+		if h.Fragmented || h.PayloadLen == 0 && h.NextHeader == codec.ProtoHopByHop {
+			return false // fragment, jumbogram
+		}
+		hdr, proto = ip[:codec.IPv6HeaderLen], h.Upper
+	}
+	f.reset()
+	if off > 0 && f.plan.reads(qlEth) {
+		f.header(qlEth, data[:ethHeaderLen], true, false)
+	}
+	f.ipHeader(fam, hdr, true, false)
+	switch {
+	case p.HasICMP:
+		return f.ownICMP(p)
+	case proto == codec.ProtoUDP:
+		if len(p.Payload) > codec.UDPHeaderLen &&
+			(dissect.UDPTunnelPort(binary.BigEndian.Uint16(p.Payload)) || dissect.UDPTunnelPort(binary.BigEndian.Uint16(p.Payload[codec.UDPDstPortOffset:]))) {
+			return false // a tunnel the tree may follow
+		}
+		f.transport(qlUDP, p.Payload, codec.UDPHeaderLen, false)
+		return true
+	case proto == codec.ProtoTCP:
+		f.transport(qlTCP, p.Payload, codec.TCPMinHeaderLen, false)
+		return true
+	}
+	return false
+}
+
+// ipHeader adds the fields of an IP header of fam: whole is false for a
+// quoted header cut before its fixed part ends, which shows as the
+// protocol alone.
+func (f *Filter) ipHeader(fam codec.Family, h []byte, whole, quoted bool) {
+	if fam == codec.IPv4 {
+		f.header(qlIPv4, h, whole, quoted)
+	} else {
+		f.header(qlIPv6, h, whole, quoted)
+	}
+}
+
+// transport adds the fields of a UDP or TCP header of hl bytes at the
+// start of b; no bytes at all is no header, as in the tree.
+func (f *Filter) transport(l quickLayer, b []byte, hl int, quoted bool) {
+	if len(b) == 0 {
+		return
+	}
+	f.header(l, b, len(b) >= hl, quoted)
+}
+
+// ownICMP adds the fields of the frame's own ICMP message (its checksum
+// verdict, its identifier and sequence, its quote) or returns false for
+// the kinds the tree draws with fields the quick path does not model.
+func (f *Filter) ownICMP(p *codec.Packet) bool {
+	m := &p.ICMP
+	if m.Sum.Status == codec.ChecksumUnverified || len(p.Payload) < 4 {
+		return false // not a whole message: the tree says why
+	}
+	if (m.Family == codec.IPv4) != (p.Family == codec.IPv4) {
+		return false
+	}
+	l, echo, word := qlICMP4, qlEcho4, qlError4
+	if m.Family == codec.IPv6 {
+		l, echo, word = qlICMP6, qlEcho6, qlError6
+	}
+	f.icmpHeader(l, p.Payload, true, m.Sum.Status, false)
+	switch m.Kind {
+	case codec.KindEcho, codec.KindTimestamp, codec.KindInformation, codec.KindAddressMask:
+		f.header(echo, p.Payload, true, false)
+	case codec.KindError:
+		if f.plan.reads(word) {
+			f.errorWord(word, m.Type, m.Code, p.Payload)
+		}
+		if f.plan.quote {
+			return f.quote(m)
+		}
+	case codec.KindExtendedEchoRequest, codec.KindExtendedEchoReply, codec.KindRedirect6, codec.KindNodeInfo:
+		// An extended echo's identifier counts as icmp.ident; a redirect
+		// quotes a datagram in an option; node information carries
+		// addresses: the tree reads them.
+		return false
+	}
+	return true
+}
+
+// icmpHeader adds an ICMP header's fields; st is the checksum verdict, which
+// only the frame's own message has (a quote's is unverified).
+func (f *Filter) icmpHeader(l quickLayer, b []byte, whole bool, st codec.ChecksumStatus, quoted bool) {
+	f.header(l, b, whole, quoted)
+	for _, slot := range f.plan.slots[l] {
+		switch f.plan.specs[slot].special {
+		case checksumStatus4, checksumStatus6:
+			f.add(slot, value{n: statusCode(st)})
+		case checksumBad4, checksumBad6:
+			if !quoted && st == codec.ChecksumBad {
+				f.add(slot, value{})
+			}
+		}
+	}
+}
+
+// errorWord adds the named fields of the word after an error message's
+// header (next-hop MTU, pointer, gateway) that its type and code hold.
+func (f *Filter) errorWord(l quickLayer, t codec.Type, c codec.Code, msg []byte) {
+	for _, slot := range f.plan.slots[l] {
+		s := &f.plan.specs[slot]
+		if !s.only.holds(t, c) {
+			continue
+		}
+		for _, at := range s.at {
+			if at+s.width <= len(msg) {
+				f.add(slot, bytesValue(msg[at:at+s.width], s.mask, f.fields[slot]))
+			}
+		}
+	}
+}
+
+// quote adds the fields of the datagram an error message quotes, as the
+// tree dissects it (codec/dissect's ipv4, ipv6 and upper with quoted set),
+// or returns false for a quote whose shape the quick path does not read.
+func (f *Filter) quote(m *codec.Message) bool {
+	e, ok := m.Error()
+	if !ok {
+		return false
+	}
+	q := e.Quote
+	if len(q) == 0 {
+		return true
+	}
+	var fam codec.Family
+	var hl, stop int
+	var proto uint8
+	switch q[0] >> 4 {
+	case 4:
+		fam = codec.IPv4
+		if len(q) < codec.IPv4MinHeaderLen {
+			f.ipHeader(fam, q, false, true)
+			return true
+		}
+		f.ipHeader(fam, q[:codec.IPv4MinHeaderLen], true, true)
+		hl = int(q[codec.IPv4VersionIHLOffset]&0x0f) * 4
+		if hl < codec.IPv4MinHeaderLen || hl > len(q) {
+			return true // the tree stops at the fixed header
+		}
+		// Where the quoted datagram ends: its total length, unless that
+		// is less than its header or more than the quote holds.
+		stop = int(binary.BigEndian.Uint16(q[codec.IPv4TotalLengthOffset:]))
+		if stop < hl || stop > len(q) {
+			stop = len(q)
+		}
+		frag := binary.BigEndian.Uint16(q[codec.IPv4FlagsFragOffset:])
+		if frag&0x1fff != 0 {
+			return true // a later fragment: data only
+		}
+		proto = q[codec.IPv4ProtocolOffset]
+	case 6:
+		fam = codec.IPv6
+		if len(q) < codec.IPv6HeaderLen {
+			f.ipHeader(fam, q, false, true)
+			return true
+		}
+		f.ipHeader(fam, q[:codec.IPv6HeaderLen], true, true)
+		hl = codec.IPv6HeaderLen
+		stop = hl + int(binary.BigEndian.Uint16(q[codec.IPv6PayloadLengthOffset:]))
+		if stop > len(q) {
+			stop = len(q)
+		}
+		proto = q[codec.IPv6NextHeaderOffset]
+		switch proto {
+		case codec.ProtoHopByHop, codec.ProtoDstOpts, codec.ProtoRouting, codec.ProtoFragment, codec.ProtoAH:
+			return false // extension headers: the tree walks them
+		}
+	default:
+		return true // not IP: shown as data
+	}
+	t := q[hl:stop]
+	if len(t) == 0 {
+		return true
+	}
+	switch proto {
+	case codec.ProtoUDP:
+		f.transport(qlUDP, t, codec.UDPHeaderLen, true)
+	case codec.ProtoTCP:
+		f.transport(qlTCP, t, codec.TCPMinHeaderLen, true)
+	case codec.ProtoICMP, codec.ProtoICMPv6:
+		return f.quotedICMP(proto, t)
+	case codec.ProtoIPv4, codec.ProtoIPv6, codec.ProtoGRE, codec.ProtoPIM, codec.ProtoAH:
+		return false // encapsulations the tree follows
+	}
+	return true
+}
+
+// quotedICMP adds the fields of an ICMP message inside a quote: its header
+// as far as the quote goes, and an echo's identifier and sequence. Other
+// kinds (an error quoting an error...) are the tree's.
+func (f *Filter) quotedICMP(proto uint8, t []byte) bool {
+	fam, l, echo := codec.IPv4, qlICMP4, qlEcho4
+	if proto == codec.ProtoICMPv6 {
+		fam, l, echo = codec.IPv6, qlICMP6, qlEcho6
+	}
+	if len(t) < 4 {
+		f.icmpHeader(l, t, false, codec.ChecksumUnverified, true)
+		return true
+	}
+	if codec.KindOf(fam, codec.Type(t[codec.ICMPTypeOffset])) != codec.KindEcho || len(t) < 8 {
+		return false
+	}
+	f.icmpHeader(l, t, true, codec.ChecksumUnverified, true)
+	f.header(echo, t, true, true)
+	return true
+}
+
+// header adds the occurrences of every named field of layer l found in h,
+// the bytes from the header's start: all of them when the header is whole,
+// else its presence and, in a quote, the partial fields its bytes hold.
+func (f *Filter) header(l quickLayer, h []byte, whole, quoted bool) {
+	for _, slot := range f.plan.slots[l] {
+		s := &f.plan.specs[slot]
+		if s.special != fromTree {
+			continue
+		}
+		if len(s.at) == 0 {
+			f.add(slot, value{})
+			continue
+		}
+		if !whole && !(quoted && s.partial) {
+			continue
+		}
+		fd := f.fields[slot]
+		for _, at := range s.at {
+			if at+s.width <= len(h) {
+				f.add(slot, bytesValue(h[at:at+s.width], s.mask, fd))
+			}
+		}
+	}
+}
+
+// bytesValue is a field's value from the bytes its node covers: an
+// address, a MAC address, or a big-endian number masked and shifted when
+// mask is set, times the field's unit.
+func bytesValue(b []byte, mask uint32, fd *field) value {
+	switch fd.kind {
+	case kindAddr:
+		if len(b) == 4 {
+			return value{addr: netip.AddrFrom4([4]byte(b))}
+		}
+		return value{addr: netip.AddrFrom16([16]byte(b))}
+	case kindMAC:
+		var w [8]byte
+		copy(w[2:], b)
+		return value{n: binary.BigEndian.Uint64(w[:])}
+	}
+	var n uint64
+	for _, c := range b {
+		n = n<<8 | uint64(c)
+	}
+	if mask != 0 {
+		n &= uint64(mask)
+		for mask&1 == 0 {
+			mask >>= 1
+			n >>= 1
+		}
+	}
+	if fd.scale > 1 {
+		n *= fd.scale
+	}
+	return value{n: n}
+}
