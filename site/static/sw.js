@@ -5,7 +5,7 @@
 
 const CACHE = 'icmplab-v1';
 const MODULES = ['dom', 'state', 'strings', 'rpc', 'message', 'vocab', 'input', 'capture', 'tree', 'hex', 'bits', 'teach', 'story', 'storystrings', 'lesson', 'listwords', 'filterbox', 'export', 'compare', 'pastefilter'];
-const ASSETS = ['./', 'index.html', 'app.js', 'style.css', 'worker.js', 'wasm_exec.js', 'main.wasm', 'favicon.svg', ...MODULES.map((m) => 'js/' + m + '.js')];
+const ASSETS = ['./', 'index.html', 'boot.js', 'app.js', 'style.css', 'worker.js', 'wasm_exec.js', 'main.wasm', 'favicon.svg', ...MODULES.map((m) => 'js/' + m + '.js')];
 
 self.addEventListener('install', (e) => {
   e.waitUntil(caches.open(CACHE).then((c) => c.addAll(ASSETS)).then(() => self.skipWaiting()));
@@ -27,8 +27,14 @@ self.addEventListener('fetch', (e) => {
     fetch(e.request)
       .then((resp) => {
         if (resp.ok) {
+          // Stored again only when it changed: a warm start does not rewrite
+          // 6 MB of main.wasm into the cache each time.
           const copy = resp.clone();
-          caches.open(CACHE).then((c) => c.put(e.request, copy));
+          caches.open(CACHE).then(async (c) => {
+            const old = await c.match(e.request, { ignoreSearch: true });
+            const tag = copy.headers.get('ETag');
+            if (!old || !tag || old.headers.get('ETag') !== tag) await c.put(e.request, copy);
+          });
         }
         return resp;
       })
