@@ -294,15 +294,47 @@ func BenchmarkStartup(b *testing.B) {
 		b.Fatalf("starting chromium: %v", err)
 	}
 
-	share := pageSrv.URL + "/#hex=" + hex.EncodeToString(echoRequest(3))
-	targets := []struct{ name, url string }{{"bare", bare.URL + "/"}, {"page", share}}
+	frag := "/#hex=" + hex.EncodeToString(echoRequest(3))
+	targets := []struct{ name, url string }{{"bare", bare.URL + "/"}, {"page", pageSrv.URL + frag}}
 	// samples[name][cold|warm]
 	samples := map[string]map[string][]startupSample{"bare": {}, "page": {}}
+	// ICMPLAB_STARTUP_BEFORE names another copy of site/static (an older
+	// commit's, from git archive) to measure in the same run, with this
+	// tree's main.wasm: what a change to the page gained.
+	if dir := os.Getenv("ICMPLAB_STARTUP_BEFORE"); dir != "" {
+		m := fstest.MapFS{}
+		err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			body, err := os.ReadFile(filepath.Join(dir, p))
+			m[p] = &fstest.MapFile{Data: body}
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, name := range []string{"main.wasm", "wasm_exec.js"} {
+			body, err := fs.ReadFile(site, name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			m[name] = &fstest.MapFile{Data: body}
+		}
+		oh, err := serve.New(m)
+		if err != nil {
+			b.Fatal(err)
+		}
+		old := httptest.NewServer(oh)
+		defer old.Close()
+		targets = append(targets, struct{ name, url string }{"before", old.URL + frag})
+		samples["before"] = map[string][]startupSample{}
+	}
 	b.ResetTimer()
 	for range b.N {
 		for r := range rounds {
 			for k := range targets {
-				tg := targets[(k+r)%2] // alternate which goes first
+				tg := targets[(k+r)%len(targets)] // rotate which goes first
 				ctx, cancel, err := freshContext(bctx)
 				if err != nil {
 					b.Fatal(err)
@@ -343,6 +375,11 @@ func BenchmarkStartup(b *testing.B) {
 		b.ReportMetric(bareMs, mode+"-bare-ms")
 		b.ReportMetric(pageMs, mode+"-page-ms")
 		b.ReportMetric(pageMs/bareMs, mode+"-ratio")
+		if os := samples["before"][mode]; len(os) > 0 {
+			beforeMs := pick(os, func(s startupSample) float64 { return s.Painted })
+			b.ReportMetric(beforeMs, mode+"-before-ms")
+			b.Logf("%s: the page before %.0f ms, ratio %.2fx", mode, beforeMs, beforeMs/bareMs)
+		}
 		var all []string
 		for _, s := range ps {
 			all = append(all, strconv.Itoa(int(s.Painted)))
