@@ -9,8 +9,8 @@
 // HTTP cache, and main.wasm with the compiled code the browser keeps for it.
 // When the network fails, the cached index.html is served and that page,
 // and the Web Worker it starts, get every file from the cache. The cache is
-// brought up to date a few seconds after each page opened online, copying
-// only the files whose ETag changed.
+// brought up to date a few seconds after each page opened online: a HEAD
+// request for each file, and a copy of those whose ETag changed.
 'use strict';
 
 const CACHE = 'icmplab-v1';
@@ -65,17 +65,19 @@ async function navigate(e) {
   }
 }
 
-/** refresh copies into the cache the files that changed on the server. */
+/** refresh copies into the cache the files that changed on the server: a
+ * HEAD request each tells by its ETag, and only a changed file is fetched. */
 async function refresh() {
   const c = await caches.open(CACHE);
   await Promise.all(
     ASSETS.map(async (a) => {
       try {
-        const resp = await fetch(a, { cache: 'no-cache' });
-        if (!resp.ok) return;
         const old = await c.match(a);
-        const tag = resp.headers.get('ETag');
-        if (!old || !tag || old.headers.get('ETag') !== tag) await c.put(a, resp);
+        const head = await fetch(a, { method: 'HEAD', cache: 'no-store' });
+        const tag = head.headers.get('ETag');
+        if (!head.ok || (old && tag && old.headers.get('ETag') === tag)) return;
+        const resp = await fetch(a, { cache: 'no-cache' });
+        if (resp.ok) await c.put(a, resp);
       } catch {
         // the server went away meanwhile: the cached copy stays
       }
