@@ -167,5 +167,34 @@ func TestBrowserCompareTreesSideBySide(t *testing.T) {
 	t.Logf("two echo messages: %v", c.Fields)
 	assert.Equal(t, []string{"icmp.checksum", "icmp.seq", "icmp.data_time"}, c.Fields)
 	checkCard(t, c, m1, m2, dissect.LayerICMPv4, dissect.LayerICMPv4, dissect.CompareOptions{})
+	b.labelsFollowTrees(t)
+
+	// In Korean the card says the same, in the trees' words.
+	b.run(t, "switch to Korean", chromedp.Click(`.lang button[data-lang="ko"]`, chromedp.ByQuery),
+		chromedp.Poll(`document.documentElement.lang === 'ko'`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Poll(`document.querySelectorAll('#frames .frametab').length === 2 && !!document.querySelector('#frames .frametab.on')`, nil, chromedp.WithPollingTimeout(20*time.Second)),
+		chromedp.Evaluate(`document.getElementById('compare').dataset.ignored = ''`, nil),
+		chromedp.Evaluate(`document.querySelector('#frames .frametab:nth-child(2)').dispatchEvent(new MouseEvent('click', {bubbles: true, ctrlKey: true}))`, nil))
+	c = b.readCompare(t, false)
+	assert.Equal(t, []string{"icmp.checksum", "icmp.seq", "icmp.data_time"}, c.Fields)
+	checkCard(t, c, m1, m2, dissect.LayerICMPv4, dissect.LayerICMPv4, dissect.CompareOptions{})
+	b.labelsFollowTrees(t)
 	b.noProblems(t)
+}
+
+// labelsFollowTrees checks that the table names each difference as tree A
+// (or B, for a field only B has) names its marked node.
+func (b *browser) labelsFollowTrees(tb testing.TB) {
+	tb.Helper()
+	var got struct {
+		Table []string `json:"table"`
+		Trees []string `json:"trees"`
+	}
+	b.run(tb, "labels", chromedp.Evaluate(`(() => {
+		const lab = (s) => [...document.querySelectorAll('#cmptree' + s + ' li.cmp-changed')].map((li) => li.querySelector(':scope > .trow > .tlabel').textContent);
+		const a = lab('a');
+		const rows = [...document.querySelectorAll('#cmptable tr[data-field]')];
+		return { table: rows.map((r) => r.cells[0].textContent), trees: a.concat(lab('b').slice(a.length)) };
+	})()`, &got))
+	assert.Equal(tb, got.Trees, got.Table)
 }

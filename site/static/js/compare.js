@@ -89,10 +89,17 @@ async function run() {
     if (!err.restarted) showMessage(err.message, 'error');
     return;
   }
-  const rows = res.diffs.map((d) => {
+  const sidesA = res.diffs.map((d, i) => d.a && { ...d.a, field: d.field, kind: d.kind, i });
+  const sidesB = res.diffs.map((d, i) => d.b && { ...d.b, field: d.field, kind: d.kind, i });
+  // The trees are in the page's language: each difference is named as its
+  // node is there (the comparison itself names fields in English).
+  const labels = [];
+  drawTree($('cmptreea'), trees[0], sidesA, labels);
+  drawTree($('cmptreeb'), trees[1], sidesB, labels);
+  const rows = res.diffs.map((d, i) => {
     const tr = el('tr', 'cmp-' + d.kind);
     tr.dataset.field = d.field;
-    tr.append(el('td', null, d.label), el('td', 'mono', d.field), el('td', 'mono cmp-a', d.a ? d.a.value : '—'), el('td', 'mono cmp-b', d.b ? d.b.value : '—'));
+    tr.append(el('td', null, labels[i] || d.label), el('td', 'mono', d.field), el('td', 'mono cmp-a', d.a ? d.a.value : '—'), el('td', 'mono cmp-b', d.b ? d.b.value : '—'));
     return tr;
   });
   const head = el('tr');
@@ -100,12 +107,9 @@ async function run() {
   $('cmptable').replaceChildren(head, ...rows);
   $('cmpsame').hidden = rows.length > 0;
   $('cmptitle').textContent = t(cmp.kind === 'rows' ? 'cmpPair' : 'cmpPairPaste', cmp.a + 1, cmp.b + 1, res.diffs.length);
-  const sidesA = res.diffs.map((d) => d.a && { ...d.a, field: d.field, kind: d.kind });
-  const sidesB = res.diffs.map((d) => d.b && { ...d.b, field: d.field, kind: d.kind });
   drawHex($('cmphexa'), res.hexA, sidesA);
   drawHex($('cmphexb'), res.hexB, sidesB);
-  drawTree($('cmptreea'), trees[0], sidesA, $('cmphexa'));
-  drawTree($('cmptreeb'), trees[1], sidesB, $('cmphexb'));
+  for (const [ul, box] of [[$('cmptreea'), $('cmphexa')], [$('cmptreeb'), $('cmphexb')]]) bindOutline(ul, box);
   $('cmpsuma').textContent = trees[0].summary || '';
   $('cmpsumb').textContent = trees[1].summary || '';
   markTree(res.diffs.filter((d) => d.a).map((d) => d.field));
@@ -150,9 +154,9 @@ function differs(n, sides) {
 }
 
 /** drawTree shows one packet's whole field tree, open, with the fields that
- * differ from the other packet marked; pointing at a field outlines its
- * bytes in the packet's hex pane. */
-function drawTree(ul, frame, sides, hexBox) {
+ * differ from the other packet marked, and notes each difference's label
+ * (labels[i], the tree's word for difference i). */
+function drawTree(ul, frame, sides, labels) {
   const build = (nodes) =>
     nodes.map((n) => {
       const li = el('li');
@@ -161,7 +165,10 @@ function drawTree(ul, frame, sides, hexBox) {
       li.dataset.length = n.length;
       if (n.source) li.dataset.source = n.source;
       const d = differs(n, sides);
-      if (d) li.classList.add('cmp-changed', 'cmp-' + d.kind);
+      if (d) {
+        li.classList.add('cmp-changed', 'cmp-' + d.kind);
+        labels[d.i] = labels[d.i] || n.label;
+      }
       const row = el('div', 'trow');
       row.append(el('span', 'tlabel', n.label));
       if (n.value) row.append(el('span', 'tvalue', n.value));
@@ -174,6 +181,10 @@ function drawTree(ul, frame, sides, hexBox) {
       return li;
     });
   ul.replaceChildren(...build(frame.tree || []));
+}
+
+/** bindOutline: pointing at a field of a tree outlines its bytes in the hex pane. */
+function bindOutline(ul, hexBox) {
   ul.onmouseover = (e) => {
     const li = e.target.closest('li');
     outline(hexBox, li && !li.dataset.source ? +li.dataset.offset : 0, li && !li.dataset.source ? +li.dataset.length : 0);
