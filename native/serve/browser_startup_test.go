@@ -11,8 +11,9 @@ package serve_test
 //
 //	go test -run '^$' -bench Startup -benchtime 1x ./native/serve/
 //
-// ICMPLAB_STARTUP_ROUNDS sets the rounds (default 7). Figures are medians;
-// the log splits the page's time where it goes (README, "Start-up").
+// ICMPLAB_STARTUP_ROUNDS sets the rounds (default 5, about a minute on a
+// quiet 2-core machine). Figures are medians; the log splits the page's
+// time where it goes (README, "Start-up").
 
 import (
 	"context"
@@ -269,7 +270,7 @@ func BenchmarkStartup(b *testing.B) {
 	}
 	bare := httptest.NewServer(bh)
 	defer bare.Close()
-	rounds := 7
+	rounds := 5
 	if v, err := strconv.Atoi(os.Getenv("ICMPLAB_STARTUP_ROUNDS")); err == nil && v > 0 {
 		rounds = v
 	}
