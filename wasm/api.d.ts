@@ -23,6 +23,9 @@
 export interface ICMPLab {
   /** The module's version (the -X main.version link flag; "dev" otherwise). */
   readonly version: string;
+  /** performance.now() in the worker when Go's main began: the runtime and
+   * every package's init were done (worker.js reports it as timing.goMain). */
+  readonly mainStart: number;
 
   /** What the page needs once: dialects, start layers, examples, types. JSON of Meta. */
   init(lang?: Lang): Promise<string>;

@@ -75,7 +75,7 @@ func textbookRows() []textbookRow {
 	}
 	return []textbookRow{
 		{codec.ICMPv4EchoReply, 0, tx("the target answers a ping", "목적지가 ping에 응답합니다"), func() []byte {
-			return echo(exTarget, exHost, codec.ICMPv4EchoReply, 64, 0x1c2b, 1, 0)
+			return exPing.reply(1, 64)
 		}},
 		{codec.ICMPv4DestinationUnreachable, codec.CodeNetUnreachable, tx("a router has no route to the destination network", "라우터에 목적지 네트워크로 가는 경로가 없습니다"), unreach(codec.CodeNetUnreachable, exRouter1, exNetDown)},
 		{codec.ICMPv4DestinationUnreachable, codec.CodeHostUnreachable, tx("the last router cannot reach the host (no ARP answer)", "마지막 라우터가 호스트에 닿지 못합니다 (ARP 응답 없음)"), unreach(codec.CodeHostUnreachable, exRouter3, exTarget)},
@@ -88,7 +88,7 @@ func textbookRows() []textbookRow {
 			return icmpError(exRouter2, exHost, codec.ICMPv4SourceQuench, 0, probe, false)
 		}},
 		{codec.ICMPv4EchoRequest, 0, tx("ping: a request with identifier, sequence number and data", "ping: 식별자, 순서 번호, 데이터가 담긴 요청"), func() []byte {
-			return echo(exHost, exTarget, codec.ICMPv4EchoRequest, 64, 0x1c2b, 1, 0)
+			return exPing.request(1)
 		}},
 		{codec.ICMPv4RouterAdvertisement, 0, tx("a router announces itself on the local link", "라우터가 로컬 링크에 자신을 알립니다"), routerAdvert},
 		{codec.ICMPv4RouterSolicitation, 0, tx("a host asks the routers on its link to announce themselves", "호스트가 링크의 라우터들에게 자신을 알려 달라고 요청합니다"), func() []byte {
@@ -159,10 +159,16 @@ func codeSuffix(l Lang, t codec.Type, c codec.Code) string {
 
 // ipv4 wraps an upper-layer payload in an IPv4 header built by the codec.
 func ipv4(src, dst netip.Addr, proto uint8, ttl uint8, id uint16, payload []byte) []byte {
+	return ipv4Flags(src, dst, proto, ttl, id, 0, payload)
+}
+
+// ipv4Flags is ipv4 with the header's flags (codec.IPv4FlagDF).
+func ipv4Flags(src, dst netip.Addr, proto uint8, ttl uint8, id uint16, flags uint8, payload []byte) []byte {
 	h := codec.IPv4Header{
 		IHL:         5,
 		TotalLength: uint16(20 + len(payload)),
 		ID:          id,
+		Flags:       flags,
 		TTL:         ttl,
 		Protocol:    proto,
 		Src:         src,
@@ -171,20 +177,74 @@ func ipv4(src, dst netip.Addr, proto uint8, ttl uint8, id uint16, payload []byte
 	return append(h.AppendHeader(make([]byte, 0, 20+len(payload))), payload...)
 }
 
-// pingData is what iputils ping sends: an 8-byte timeval and bytes 0x10 up.
-func pingData(sec uint32) []byte {
-	d := make([]byte, 56)
-	binary.BigEndian.PutUint32(d[0:], sec)
-	binary.BigEndian.PutUint32(d[4:], 0x000a1b2c)
-	for i := 8; i < len(d); i++ {
-		d[i] = byte(i + 8)
+// pingRun is one run of iputils ping on 64-bit Linux, as a capture on the
+// pinging host shows it (compare a real one: `ping -c 3 127.0.0.1` under
+// `tcpdump -i lo -X`, codec/dissect/echo_time_test.go):
+//   - each request's data is its send time, a struct timeval of two
+//     little-endian 64-bit words (seconds, microseconds), then byte i is
+//     i, up to 56 bytes; the reply brings the data back unchanged;
+//   - requests have DF set (path MTU discovery is on by default) and an IP
+//     identification from the kernel's per-destination counter, which other
+//     traffic moves on by uneven steps between two pings; the target's
+//     Linux sends its replies without DF and numbers them from its own
+//     counter.
+//
+// So two requests differ in sequence number, send time, IP identification
+// and both checksums, exactly as two requests of a real ping do.
+type pingRun struct {
+	ident   uint16        // the echo identifier (a ping socket's port)
+	start   time.Time     // when the first request was sent
+	every   time.Duration // ping -i
+	reqIDs  []uint16      // IP identification of request seq (from 1)
+	repIDs  []uint16      // and of its reply
+	capture time.Duration // from a request's send time to its capture
+}
+
+var exPing = pingRun{
+	ident:   0x1c2b,
+	start:   time.Date(2026, 11, 27, 9, 0, 0, 217_403_000, time.UTC),
+	every:   time.Second,
+	reqIDs:  []uint16{0x9c41, 0x9c5a, 0x9c8e, 0x9cb3},
+	repIDs:  []uint16{0x4e21, 0x4e3f, 0x4e52, 0x4e88},
+	capture: 31 * time.Microsecond,
+}
+
+// pingDataLen is ping's default -s 56.
+const pingDataLen = 56
+
+// timevalLen is a struct timeval on 64-bit Linux: two 64-bit words.
+const timevalLen = 16
+
+// sent is when request seq left: every interval, give or take what
+// scheduling adds (a few hundred microseconds).
+func (p pingRun) sent(seq uint16) time.Time {
+	return p.start.Add(time.Duration(seq-1)*p.every + time.Duration(seq-1)*173*time.Microsecond)
+}
+
+// data is what iputils puts in the request of seq (and the reply echoes).
+func (p pingRun) data(seq uint16) []byte {
+	d := make([]byte, pingDataLen)
+	at := p.sent(seq)
+	binary.LittleEndian.PutUint64(d[0:], uint64(at.Unix()))
+	binary.LittleEndian.PutUint64(d[8:], uint64(at.Nanosecond()/1000))
+	for i := timevalLen; i < len(d); i++ {
+		d[i] = byte(i)
 	}
 	return d
 }
 
-func echo(src, dst netip.Addr, t codec.Type, ttl uint8, id, seq uint16, sec uint32) []byte {
-	msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: t}, codec.Echo{ID: id, Seq: seq, Data: pingData(1764200000 + sec)})
-	return ipv4(src, dst, codec.ProtoICMP, ttl, 0x3000+seq, msg)
+func (p pingRun) idOf(ids []uint16, seq uint16) uint16 { return ids[int(seq-1)%len(ids)] }
+
+// request is echo request seq as it leaves the host.
+func (p pingRun) request(seq uint16) []byte {
+	msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4EchoRequest}, codec.Echo{ID: p.ident, Seq: seq, Data: p.data(seq)})
+	return ipv4Flags(exHost, exTarget, codec.ProtoICMP, 64, p.idOf(p.reqIDs, seq), codec.IPv4FlagDF, msg)
+}
+
+// reply is the target's answer to seq, arriving with ttl left.
+func (p pingRun) reply(seq uint16, ttl uint8) []byte {
+	msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4EchoReply}, codec.Echo{ID: p.ident, Seq: seq, Data: p.data(seq)})
+	return ipv4(exTarget, exHost, codec.ProtoICMP, ttl, p.idOf(p.repIDs, seq), msg)
 }
 
 // udpProbe is a traceroute-style probe: 32 bytes of payload to an unlikely port.
@@ -238,16 +298,15 @@ func paramProblem() []byte {
 	return ipv4(exRouter3, exHost, codec.ProtoICMP, 62, 0x7c00, msg)
 }
 
-// pingCapture is `ping -c 4` seen on the host: requests and replies 1 s apart,
+// pingCapture is `ping -c 4` seen on the host: requests about 1 s apart,
 // replies after about 12 ms.
 func pingCapture() []byte {
-	start := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	var w captureWriter
 	for seq := uint16(1); seq <= 4; seq++ {
-		at := start.Add(time.Duration(seq-1) * time.Second)
-		w.add(at, echo(exHost, exTarget, codec.ICMPv4EchoRequest, 64, 0x1c2b, seq, uint32(seq)))
+		at := exPing.sent(seq).Add(exPing.capture)
+		w.add(at, exPing.request(seq))
 		rtt := 12*time.Millisecond + time.Duration(seq)*317*time.Microsecond
-		w.add(at.Add(rtt), echo(exTarget, exHost, codec.ICMPv4EchoReply, 57, 0x1c2b, seq, uint32(seq)))
+		w.add(at.Add(rtt), exPing.reply(seq, 57))
 	}
 	return w.bytes()
 }

@@ -15,8 +15,13 @@ import (
 )
 
 func main() {
+	// When main starts, in the worker's clock: the runtime and every
+	// package's init are done. The worker reports it with its start-up
+	// timing (README, "Start-up").
+	started := js.Global().Get("performance").Call("now")
 	done := make(chan struct{})
 	release := install(func() { close(done) })
+	js.Global().Get("icmplab").Set("mainStart", started)
 	<-done
 	release()
 }

@@ -273,6 +273,8 @@ var timestampFields = map[string]bool{
 	"icmp.receive_timestamp":   true,
 	"icmp.transmit_timestamp":  true,
 	"ip.opt.time_stamp":        true,
+	"icmp.data_time":           true, // ping's send time in an echo's data (echo_time.go)
+	"icmpv6.data_time":         true,
 	frameTimeField:             true,
 }
 

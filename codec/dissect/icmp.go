@@ -262,10 +262,7 @@ func (d *dissector) icmpEcho(nd *Node, m codec.Message, off int, info *ICMPInfo)
 	}
 	d.icmpIDSeq(nd, short, off, info)
 	if n := len(m.Bytes()) - 8; n > 0 {
-		dn := d.add(nd, "Data", "data", off+8, n, "")
-		st := d.vals.mark()
-		d.vals.buf = d.appendByteCount(d.vals.buf, n)
-		d.value(dn, st)
+		d.icmpEchoData(nd, short, off+8, n) // echo_time.go
 	}
 }
 

@@ -92,6 +92,7 @@ var labelsKO = map[string]string{
 	// ICMPv4 (RFC 792 and later).
 	"icmp.type": "유형 (Type)", "icmp.code": "코드 (Code)", "icmp.checksum": "체크섬 (Checksum)",
 	"icmp.ident": "식별자 (Identifier)", "icmp.seq": "순서 번호 (Sequence Number)",
+	"icmp.data_time": "데이터 속 송신 시각 (Timestamp)", "icmpv6.data_time": "데이터 속 송신 시각 (Timestamp)",
 	"icmp.unused": "미사용 (Unused)", "icmp.reserved": "예약됨 (Reserved)", "icmp.length": "원래 데이터그램 길이 (Length)", "icmp.mtu": "다음 홉 MTU (Next-Hop MTU)",
 	"icmp.pointer": "포인터 (Pointer)", "icmp.redir_gw": "게이트웨이 주소 (Gateway Address)", "icmp.quote": "인용된 데이터그램 (Quoted Datagram)", "icmp.padding": "패딩 (Padding)",
 	"icmp.originate_timestamp": "발신 타임스탬프 (Originate Timestamp)", "icmp.receive_timestamp": "수신 타임스탬프 (Receive Timestamp)", "icmp.transmit_timestamp": "송신 타임스탬프 (Transmit Timestamp)",

@@ -30,22 +30,29 @@ async function init() {
   bindLang();
   bindDrop();
   bindLesson();
-  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-    navigator.serviceWorker.register('sw.js').catch(() => {});
-  }
   if (!(await loadMeta())) return;
   const tm = state.meta.timing;
   if (tm) {
     // For the curious and for the browser test's log: where start-up time goes.
     document.body.dataset.timing = JSON.stringify({
       workerStart: Math.round(tm.start - performance.timeOrigin),
+      wasmFetch: tm.wasmFetch,
+      wasmFetched: tm.wasmFetched,
+      wasmBytes: tm.wasmBytes,
       compiled: tm.compiled,
+      goMain: tm.goMain,
       running: tm.running,
       ready: tm.ready,
     });
   }
   document.body.classList.add('ready');
   await openFromHash();
+  // The offline copy is made once the page has shown what it was opened
+  // for: its install fetches every file again, which would compete with
+  // the first start-up on a small machine.
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    navigator.serviceWorker.register('sw.js').catch(() => {});
+  }
   window.addEventListener('hashchange', async () => {
     const l = new URLSearchParams(location.hash.slice(1)).get('lang');
     if (l && l !== lang()) await switchLang(l);

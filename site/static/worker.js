@@ -9,9 +9,13 @@
 // (the Go side keeps an index of the packets and the bytes of the first ones).
 'use strict';
 
+// The module's fetch starts first: wasm_exec.js is read while it downloads.
+const wasmResponse = fetch('main.wasm');
 importScripts('wasm_exec.js');
 
-/** Milliseconds since the worker started, at each step of loading. */
+/** Milliseconds since the worker started, at each step of loading: main.wasm
+ * fetched (wasmFetch, wasmFetched, wasmBytes as sent), compiled, Go's main()
+ * reached (goMain: the runtime and package init done), running, ready. */
 const timing = { start: Math.round(performance.timeOrigin) };
 
 /** exited is set once the Go program has ended: no call can reach it again. */
@@ -25,7 +29,7 @@ function exit(reason) {
 
 const ready = (async () => {
   const go = new Go();
-  const { instance } = await WebAssembly.instantiateStreaming(fetch('main.wasm'), go.importObject);
+  const { instance } = await WebAssembly.instantiateStreaming(wasmResponse, go.importObject);
   timing.compiled = Math.round(performance.now());
   // main() installs globalThis.icmplab and keeps running; the promise
   // settles only if the program ends (out of memory, a fatal error).
@@ -35,6 +39,13 @@ const ready = (async () => {
   );
   timing.running = Math.round(performance.now());
   if (!self.icmplab) throw new Error('main.wasm did not install the icmplab object');
+  timing.goMain = Math.round(self.icmplab.mainStart);
+  const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/main.wasm'));
+  if (wasm) {
+    timing.wasmFetch = Math.round(wasm.startTime);
+    timing.wasmFetched = Math.round(wasm.responseEnd);
+    timing.wasmBytes = wasm.encodedBodySize;
+  }
   return self.icmplab;
 })();
 
@@ -148,14 +159,17 @@ const ops = {
 
 self.onmessage = async (e) => {
   const { id, op, args } = e.data;
+  const recv = performance.now();
   try {
     const api = await ready;
+    // took: how long the call ran here, once Go was up (the start-up benchmark reads it).
+    const t0 = performance.now();
     let result;
     if (op === 'open') result = await openCapture(api, id, args[0]);
     else if (op === 'packet') result = await packet(api, args[0], args[1], args[2], id);
     else if (ops[op]) result = await ops[op](api, ...(args || []));
     else throw new Error('unknown operation ' + op);
-    postMessage({ id, ok: true, result });
+    postMessage({ id, ok: true, result, took: Math.round(performance.now() - t0), recv: Math.round(recv + performance.timeOrigin), sent: Math.round(performance.now() + performance.timeOrigin) });
   } catch (err) {
     const message = err && err.message ? err.message : String(err);
     // A call into a program that has ended throws this (wasm_exec.js).

@@ -59,6 +59,7 @@ var explainAliases = map[string]string{
 	"vlan.pcp":                    "vlan.priority",
 	"icmpv6.echo.identifier":      "icmpv6.ident",
 	"icmpv6.echo.sequence_number": "icmpv6.seq",
+	"icmpv6.data_time":            "icmp.data_time",
 	"icmp.ts.originate":           "icmp.originate_timestamp",
 	"icmp.ts.receive":             "icmp.receive_timestamp",
 	"icmp.ts.transmit":            "icmp.transmit_timestamp",

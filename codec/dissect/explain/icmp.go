@@ -24,6 +24,8 @@ var explainICMP = slices.Concat([]explEntry{
 		"순서 번호: 요청마다 1씩 늘어나는 번호(icmp_seq=1, 2, 3, …)로 응답이 그대로 돌려주므로, ping은 각 응답을 요청과 짝지어 시간을 재고 손실·중복·순서 바뀐 응답을 찾아낸다."),
 	expl("icmp.data", "Data: the echo payload, returned unchanged in the reply. ping fills it with a timestamp and a pattern; its size sets the packet size (ping -s).",
 		"데이터: 에코 페이로드로, 응답에 그대로 돌아온다. ping은 여기에 타임스탬프와 패턴을 채우며, 이 크기가 패킷 크기를 정한다(ping -s)."),
+	expl("icmp.data_time", "Timestamp from icmp data: the time the request was sent, which ping (iputils, BSD) writes at the start of the data as a struct timeval (seconds and microseconds, 16 bytes on 64-bit Linux) and reads back from the reply. Nothing in the header says these bytes are a time: they are shown as one when they read as a time near the capture's. Two pings differ in it as in their sequence numbers.",
+		"ICMP 데이터의 타임스탬프: 요청을 보낸 시각으로, ping(iputils, BSD)이 데이터 맨 앞에 struct timeval(초와 마이크로초, 64비트 리눅스에서 16바이트)로 써 두었다가 응답에서 다시 읽는다. 헤더에는 이 바이트가 시각이라는 표시가 없으며, 캡처 시각에 가까운 시각으로 읽힐 때만 시각으로 보여 준다. 두 ping 요청은 순서 번호처럼 이 값도 서로 다르다."),
 	expl("icmp.mtu", "Next-Hop MTU (RFC 1191), in a fragmentation-needed message (3/4): the largest datagram the next link takes. Path MTU Discovery lowers its packet size to this value; 0 comes from old routers that predate RFC 1191.",
 		"다음 홉 MTU(RFC 1191): 단편화 필요 메시지(3/4)에 담긴 값으로, 다음 링크가 받을 수 있는 가장 큰 데이터그램 크기이다. 경로 MTU 발견은 패킷 크기를 이 값으로 줄이며, 0은 RFC 1191 이전의 오래된 라우터가 보낸 것이다."),
 	expl("icmp.pointer", "Pointer, in a Parameter Problem message (type 12): the byte offset, within the quoted datagram's header, of the field that caused the problem.",

@@ -1,7 +1,9 @@
 // Compare two packets: Ctrl-click (Cmd-click on a Mac) a list row, or a
 // pasted packet's tab, to compare it with the selected one. The worker compares them field by field
-// (dissect.Compare); the card lists the differences and marks their bytes
-// in both packets' hex, with a box to leave checksums and timestamps out.
+// (dissect.Compare); the card lists the differences and shows both packets
+// side by side, each with its field tree and its bytes, the differing fields
+// marked in both trees and both hex panes, with a box to leave checksums and
+// timestamps out.
 
 import { $, el } from './dom.js';
 import { state } from './state.js';
@@ -64,9 +66,16 @@ async function run() {
   const ignore = $('cmpignore').checked;
   const opts = { ignoreChecksums: ignore, ignoreTimestamps: ignore };
   let res;
+  let trees;
   try {
     if (cmp.kind === 'rows') {
       res = await callJSON('compareRows', state.capture.handle, cmp.a, cmp.b, opts, lang());
+      // Both packets' trees, dissected from the same bytes and layers.
+      const [ta, tb] = await Promise.all([
+        callJSON('decode', res.hexA, { dialect: 'plain hex', layer: res.layerA, lang: lang() }),
+        callJSON('decode', res.hexB, { dialect: 'plain hex', layer: res.layerB, lang: lang() }),
+      ]);
+      trees = [ta.frames[0], tb.frames[0]];
     } else {
       const fa = state.result.frames[cmp.a];
       const fb = state.result.frames[cmp.b];
@@ -74,15 +83,23 @@ async function run() {
       res = await callJSON('compareBytes', fromHex(fa.hex), fromHex(fb.hex), { ...opts, layerA: layer, layerB: layer, lang: lang() });
       res.hexA = fa.hex;
       res.hexB = fb.hex;
+      trees = [fa, fb];
     }
   } catch (err) {
     if (!err.restarted) showMessage(err.message, 'error');
     return;
   }
-  const rows = res.diffs.map((d) => {
+  const sidesA = res.diffs.map((d, i) => d.a && { ...d.a, field: d.field, kind: d.kind, i });
+  const sidesB = res.diffs.map((d, i) => d.b && { ...d.b, field: d.field, kind: d.kind, i });
+  // The trees are in the page's language: each difference is named as its
+  // node is there (the comparison itself names fields in English).
+  const labels = [];
+  drawTree($('cmptreea'), trees[0], sidesA, labels);
+  drawTree($('cmptreeb'), trees[1], sidesB, labels);
+  const rows = res.diffs.map((d, i) => {
     const tr = el('tr', 'cmp-' + d.kind);
     tr.dataset.field = d.field;
-    tr.append(el('td', null, d.label), el('td', 'mono', d.field), el('td', 'mono cmp-a', d.a ? d.a.value : '—'), el('td', 'mono cmp-b', d.b ? d.b.value : '—'));
+    tr.append(el('td', null, labels[i] || d.label), el('td', 'mono', d.field), el('td', 'mono cmp-a', d.a ? d.a.value : '—'), el('td', 'mono cmp-b', d.b ? d.b.value : '—'));
     return tr;
   });
   const head = el('tr');
@@ -90,8 +107,11 @@ async function run() {
   $('cmptable').replaceChildren(head, ...rows);
   $('cmpsame').hidden = rows.length > 0;
   $('cmptitle').textContent = t(cmp.kind === 'rows' ? 'cmpPair' : 'cmpPairPaste', cmp.a + 1, cmp.b + 1, res.diffs.length);
-  drawHex($('cmphexa'), res.hexA, res.diffs.map((d) => d.a));
-  drawHex($('cmphexb'), res.hexB, res.diffs.map((d) => d.b));
+  drawHex($('cmphexa'), res.hexA, sidesA);
+  drawHex($('cmphexb'), res.hexB, sidesB);
+  for (const [ul, box] of [[$('cmptreea'), $('cmphexa')], [$('cmptreeb'), $('cmphexb')]]) bindOutline(ul, box);
+  $('cmpsuma').textContent = trees[0].summary || '';
+  $('cmpsumb').textContent = trees[1].summary || '';
   markTree(res.diffs.filter((d) => d.a).map((d) => d.field));
   $('compare').dataset.ignored = ignore ? 'yes' : 'no';
   $('compare').hidden = false;
@@ -117,6 +137,68 @@ function drawHex(box, hex, sides) {
     lines.push(line);
   }
   box.replaceChildren(...lines);
+}
+
+/** differs reports which difference, if any, is node n of one side: the
+ * same place in the packet (offset, length, mask, buffer) and the same
+ * field id (a node without one is matched by its place alone, its label
+ * being in the page's language). */
+function differs(n, sides) {
+  for (const s of sides) {
+    if (!s || s.length === 0) continue; // the capture time has no bytes
+    if (s.offset !== n.offset || s.length !== n.length || (s.mask || 0) !== (n.mask || 0) || (s.source || 0) !== (n.source || 0)) continue;
+    if (n.field && n.field !== s.field) continue;
+    return s;
+  }
+  return null;
+}
+
+/** drawTree shows one packet's whole field tree, open, with the fields that
+ * differ from the other packet marked, and notes each difference's label
+ * (labels[i], the tree's word for difference i). */
+function drawTree(ul, frame, sides, labels) {
+  const build = (nodes) =>
+    nodes.map((n) => {
+      const li = el('li');
+      if (n.field) li.dataset.field = n.field;
+      li.dataset.offset = n.offset;
+      li.dataset.length = n.length;
+      if (n.source) li.dataset.source = n.source;
+      const d = differs(n, sides);
+      if (d) {
+        li.classList.add('cmp-changed', 'cmp-' + d.kind);
+        labels[d.i] = labels[d.i] || n.label;
+      }
+      const row = el('div', 'trow');
+      row.append(el('span', 'tlabel', n.label));
+      if (n.value) row.append(el('span', 'tvalue', n.value));
+      li.append(row);
+      if (n.children && n.children.length) {
+        const sub = el('ul');
+        sub.append(...build(n.children));
+        li.append(sub);
+      }
+      return li;
+    });
+  ul.replaceChildren(...build(frame.tree || []));
+}
+
+/** bindOutline: pointing at a field of a tree outlines its bytes in the hex pane. */
+function bindOutline(ul, hexBox) {
+  ul.onmouseover = (e) => {
+    const li = e.target.closest('li');
+    outline(hexBox, li && !li.dataset.source ? +li.dataset.offset : 0, li && !li.dataset.source ? +li.dataset.length : 0);
+  };
+  ul.onmouseleave = () => outline(hexBox, 0, 0);
+}
+
+/** outline marks bytes [off, off+n) of a hex pane as the field pointed at. */
+function outline(box, off, n) {
+  for (const b of box.querySelectorAll('.cmp-hover')) b.classList.remove('cmp-hover');
+  for (let i = off; i < off + n; i++) {
+    const b = box.querySelector('span[data-o="' + i + '"]');
+    if (b) b.classList.add('cmp-hover');
+  }
 }
 
 /** markTree marks, in the field tree (which shows packet A, the selected

@@ -1,0 +1,411 @@
+package serve_test
+
+// Start-up, measured (issue 14, "Start-up"): how long from navigation to the
+// first dissection of a share link, against a bare Go WebAssembly worker in
+// the same run. The bare page is served by the same handler, with the same
+// wasm_exec.js, a worker that does nothing but instantiate a trivial Go
+// module (its main posts "ready"), and the same build flags; it is the floor
+// any Go page pays. Both are opened alternately, cold (a new browser
+// context: no HTTP cache, no service worker) and warm (the same context
+// again), so that the load of a shared machine falls on both alike.
+//
+//	go test -run '^$' -bench Startup -benchtime 1x ./native/serve/
+//
+// ICMPLAB_STARTUP_ROUNDS sets the rounds (default 5, about a minute on a
+// quiet 2-core machine). Figures are medians; the log splits the page's
+// time where it goes (README, "Start-up").
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/target"
+	"github.com/chromedp/chromedp"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"icmplab/native/serve"
+	"icmplab/site"
+)
+
+// bareMain is the trivial Go program of the bare page: it tells the worker
+// it runs, and ends.
+const bareMain = `package main
+
+import "syscall/js"
+
+func main() { js.Global().Call("postMessage", "ready") }
+`
+
+// bareWorker loads the module the way worker.js does.
+const bareWorker = `'use strict';
+importScripts('wasm_exec.js');
+const go = new Go();
+WebAssembly.instantiateStreaming(fetch('main.wasm'), go.importObject).then(({ instance }) => go.run(instance));
+`
+
+const bareApp = `'use strict';
+const w = new Worker('worker.js');
+w.onmessage = () => { document.body.dataset.bare = 'ready'; };
+`
+
+const bareIndex = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>bare Go wasm worker</title>
+<script src="app.js"></script></head><body><p>bare</p></body></html>
+`
+
+// bareFS is the bare page, with wasm_exec.js taken from the site the
+// benchmark serves (the toolchain's).
+func bareFS(tb testing.TB, site fs.FS) fs.FS {
+	tb.Helper()
+	dir := tb.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(bareMain), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module bare\n\ngo 1.24\n"), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s", "-o", "main.wasm", ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOFLAGS=", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		tb.Fatalf("building the bare module: %v\n%s", err, out)
+	}
+	wasm, err := os.ReadFile(filepath.Join(dir, "main.wasm"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	execJS, err := fs.ReadFile(site, "wasm_exec.js")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return fstest.MapFS{
+		"index.html":   {Data: []byte(bareIndex)},
+		"app.js":       {Data: []byte(bareApp)},
+		"worker.js":    {Data: []byte(bareWorker)},
+		"wasm_exec.js": {Data: execJS},
+		"main.wasm":    {Data: wasm},
+	}
+}
+
+// markScript runs in every document before its own scripts: it notes when
+// the first dissection's ICMP node (the page) or the worker's "ready" (the
+// bare page) reaches the DOM, and the frame after, when it is painted.
+const markScript = `(() => {
+  const seen = () => document.querySelector('#tree li[data-field="icmp"]') || (document.body && document.body.dataset.bare === 'ready');
+  const obs = new MutationObserver(() => {
+    if (window.__shown || !seen()) return;
+    window.__shown = performance.now();
+    requestAnimationFrame(() => { window.__painted = performance.now(); });
+    obs.disconnect();
+  });
+  obs.observe(document, { subtree: true, childList: true, attributes: true });
+  // The page's main-thread tasks over 50 ms.
+  window.__long = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ start: e.startTime, dur: e.duration }); }).observe({ type: 'longtask', buffered: true });
+  // Every call to the worker: when the page posted it and when the answer came.
+  const W = window.Worker;
+  window.__calls = [];
+  window.Worker = class extends W {
+    constructor(...a) {
+      super(...a);
+      this.addEventListener('message', (e) => {
+        const c = e.data && window.__calls.find((c) => c.id === e.data.id && c.end === undefined);
+        if (c) Object.assign(c, { end: performance.now(), took: e.data.took, recv: e.data.recv - performance.timeOrigin, sent: e.data.sent - performance.timeOrigin });
+      });
+    }
+    postMessage(m, ...r) {
+      if (m && m.op) window.__calls.push({ id: m.id, op: m.op, start: performance.now() });
+      return super.postMessage(m, ...r);
+    }
+  };
+})();`
+
+// startupSample is one page load, in ms after navigation start.
+type startupSample struct {
+	Shown   float64            `json:"shown"`
+	Painted float64            `json:"painted"`
+	Doc     float64            `json:"doc"`     // the document's responseEnd
+	Scripts float64            `json:"scripts"` // the last script or module's responseEnd
+	NScript int                `json:"nscript"`
+	Timing  map[string]float64 `json:"timing"` // the page's body.dataset.timing, worker times made page-relative
+	Calls   []struct {
+		Op    string  `json:"op"`
+		Start float64 `json:"start"`
+		End   float64 `json:"end"`
+		Took  float64 `json:"took"` // as the worker timed it
+		Recv  float64 `json:"recv"` // when the worker got it
+		Sent  float64 `json:"sent"` // when the worker answered
+	} `json:"calls"` // the page's calls to its worker until the mark
+	Long []struct {
+		Start float64 `json:"start"`
+		Dur   float64 `json:"dur"`
+	} `json:"long"` // the page's long tasks until the mark
+}
+
+const readSample = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const scripts = performance.getEntriesByType('resource').filter((r) => r.initiatorType === 'script' || r.initiatorType === 'other' || r.initiatorType === 'link');
+  const tm = document.body.dataset.timing ? JSON.parse(document.body.dataset.timing) : null;
+  let timing = null;
+  if (tm) {
+    timing = {};
+    for (const k of ['wasmFetch', 'wasmFetched', 'compiled', 'goMain', 'running', 'ready']) if (tm[k] !== undefined) timing[k] = tm[k] + tm.workerStart;
+    timing.workerStart = tm.workerStart;
+    timing.wasmBytes = tm.wasmBytes || 0;
+  }
+  return { shown: window.__shown, painted: window.__painted || window.__shown, doc: nav.responseEnd,
+    scripts: Math.max(0, ...scripts.map((r) => r.responseEnd)), nscript: scripts.length, timing,
+    calls: (window.__calls || []).filter((c) => c.start < window.__shown),
+    long: (window.__long || []).filter((l) => l.start < window.__shown) };
+})()`
+
+// load navigates ctx to url (through about:blank, so that a share link's
+// fragment is a new document) and waits for the mark.
+func load(ctx context.Context, url string) (startupSample, error) {
+	var s startupSample
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	err := chromedp.Run(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(url))
+	if err != nil {
+		return s, err
+	}
+	// The poll may start in the document being left; it is asked again then.
+	for try := 0; ; try++ {
+		err = chromedp.Run(ctx,
+			chromedp.Poll(`window.__painted !== undefined`, nil, chromedp.WithPollingInterval(5*time.Millisecond)),
+			chromedp.Evaluate(readSample, &s))
+		if err == nil || try == 3 || !strings.Contains(err.Error(), "context") || ctx.Err() != nil {
+			return s, err
+		}
+	}
+}
+
+// freshContext opens a tab in a new browser context (its own cache,
+// storage and service workers), disposed of by cancel.
+func freshContext(bctx context.Context) (context.Context, context.CancelFunc, error) {
+	c := chromedp.FromContext(bctx)
+	exe := cdp.WithExecutor(bctx, c.Browser)
+	id, err := target.CreateBrowserContext().WithDisposeOnDetach(true).Do(exe)
+	if err != nil {
+		return nil, nil, err
+	}
+	tid, err := target.CreateTarget("about:blank").WithBrowserContextID(id).WithNewWindow(true).Do(exe)
+	if err != nil {
+		return nil, nil, err
+	}
+	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithTargetID(tid))
+	return ctx, func() {
+		chromedp.Cancel(ctx)
+		cancel()
+		target.DisposeBrowserContext(id).Do(exe)
+	}, nil
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// TestSiteListsEveryModule holds index.html's modulepreload links and the
+// service worker's file list to the modules the site has: a module missing
+// from the first is fetched one import level late, from the second is not
+// there offline.
+func TestSiteListsEveryModule(t *testing.T) {
+	static, err := fs.Sub(site.Static, "static")
+	require.NoError(t, err)
+	mods, err := fs.Glob(static, "js/*.js")
+	require.NoError(t, err)
+	require.NotEmpty(t, mods)
+	index, err := fs.ReadFile(static, "index.html")
+	require.NoError(t, err)
+	sw, err := fs.ReadFile(static, "sw.js")
+	require.NoError(t, err)
+	for _, m := range mods {
+		assert.Contains(t, string(index), `<link rel="modulepreload" href="`+m+`">`, "index.html preloads %s", m)
+		name := strings.TrimSuffix(strings.TrimPrefix(m, "js/"), ".js")
+		assert.Contains(t, string(sw), "'"+name+"'", "sw.js keeps %s offline", m)
+	}
+	for _, f := range []string{"boot.js", "app.js", "worker.js", "wasm_exec.js", "main.wasm"} {
+		assert.Contains(t, string(sw), "'"+f+"'", "sw.js keeps %s offline", f)
+	}
+	assert.Less(t, strings.Index(string(index), `src="boot.js"`), strings.Index(string(index), `src="app.js"`), "boot.js runs before the modules")
+}
+
+func BenchmarkStartup(b *testing.B) {
+	exe := needChromium(b)
+	site := siteFS(b)
+	h, err := serve.New(site)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pageSrv := httptest.NewServer(h)
+	defer pageSrv.Close()
+	bh, err := serve.New(bareFS(b, site))
+	if err != nil {
+		b.Fatal(err)
+	}
+	bare := httptest.NewServer(bh)
+	defer bare.Close()
+	rounds := 5
+	if v, err := strconv.Atoi(os.Getenv("ICMPLAB_STARTUP_ROUNDS")); err == nil && v > 0 {
+		rounds = v
+	}
+	raw, gz, _ := h.Size("main.wasm")
+	braw, bgz, _ := bh.Size("main.wasm")
+	b.Logf("main.wasm %d bytes (%d gzipped); bare module %d bytes (%d gzipped)", raw, gz, braw, bgz)
+
+	profile, err := os.MkdirTemp("", "icmplab-chromium-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.RemoveAll(profile)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe), chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.NoFirstRun, chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(profile), chromedp.WindowSize(1400, 1000))
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	defer cancelBrowser()
+	if err := chromedp.Run(bctx); err != nil {
+		b.Fatalf("starting chromium: %v", err)
+	}
+
+	frag := "/#hex=" + hex.EncodeToString(echoRequest(3))
+	targets := []struct{ name, url string }{{"bare", bare.URL + "/"}, {"page", pageSrv.URL + frag}}
+	// samples[name][cold|warm]
+	samples := map[string]map[string][]startupSample{"bare": {}, "page": {}}
+	// ICMPLAB_STARTUP_BEFORE names another copy of site/static (an older
+	// commit's, from git archive) to measure in the same run, with this
+	// tree's main.wasm: what a change to the page gained.
+	if dir := os.Getenv("ICMPLAB_STARTUP_BEFORE"); dir != "" {
+		m := fstest.MapFS{}
+		err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			body, err := os.ReadFile(filepath.Join(dir, p))
+			m[p] = &fstest.MapFile{Data: body}
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, name := range []string{"main.wasm", "wasm_exec.js"} {
+			body, err := fs.ReadFile(site, name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			m[name] = &fstest.MapFile{Data: body}
+		}
+		oh, err := serve.New(m)
+		if err != nil {
+			b.Fatal(err)
+		}
+		old := httptest.NewServer(oh)
+		defer old.Close()
+		targets = append(targets, struct{ name, url string }{"before", old.URL + frag})
+		samples["before"] = map[string][]startupSample{}
+	}
+	b.ResetTimer()
+	for range b.N {
+		for r := range rounds {
+			for k := range targets {
+				tg := targets[(k+r)%len(targets)] // rotate which goes first
+				ctx, cancel, err := freshContext(bctx)
+				if err != nil {
+					b.Fatal(err)
+				}
+				err = chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+					_, err := page.AddScriptToEvaluateOnNewDocument(markScript).Do(ctx)
+					return err
+				}))
+				if err != nil {
+					cancel()
+					b.Fatal(err)
+				}
+				for _, mode := range []string{"cold", "warm"} {
+					s, err := load(ctx, tg.url)
+					if err != nil {
+						cancel()
+						b.Fatalf("%s %s round %d: %v", tg.name, mode, r, err)
+					}
+					samples[tg.name][mode] = append(samples[tg.name][mode], s)
+				}
+				cancel()
+			}
+		}
+	}
+	b.StopTimer()
+
+	pick := func(ss []startupSample, f func(startupSample) float64) float64 {
+		var xs []float64
+		for _, s := range ss {
+			xs = append(xs, f(s))
+		}
+		return median(xs)
+	}
+	for _, mode := range []string{"cold", "warm"} {
+		bs, ps := samples["bare"][mode], samples["page"][mode]
+		bareMs := pick(bs, func(s startupSample) float64 { return s.Painted })
+		pageMs := pick(ps, func(s startupSample) float64 { return s.Painted })
+		b.ReportMetric(bareMs, mode+"-bare-ms")
+		b.ReportMetric(pageMs, mode+"-page-ms")
+		b.ReportMetric(pageMs/bareMs, mode+"-ratio")
+		if os := samples["before"][mode]; len(os) > 0 {
+			beforeMs := pick(os, func(s startupSample) float64 { return s.Painted })
+			b.ReportMetric(beforeMs, mode+"-before-ms")
+			b.Logf("%s: the page before %.0f ms, ratio %.2fx", mode, beforeMs, beforeMs/bareMs)
+		}
+		var all []string
+		for _, s := range ps {
+			all = append(all, strconv.Itoa(int(s.Painted)))
+		}
+		var allB []string
+		for _, s := range bs {
+			allB = append(allB, strconv.Itoa(int(s.Painted)))
+		}
+		b.Logf("%s: bare %.0f ms (runs %s), page %.0f ms (runs %s), ratio %.2fx", mode, bareMs, strings.Join(allB, " "), pageMs, strings.Join(all, " "), pageMs/bareMs)
+		split := []string{fmt.Sprintf("document %.0f", pick(ps, func(s startupSample) float64 { return s.Doc })),
+			fmt.Sprintf("scripts (%d) %.0f", ps[0].NScript, pick(ps, func(s startupSample) float64 { return s.Scripts }))}
+		for _, k := range []string{"workerStart", "wasmFetch", "wasmFetched", "compiled", "goMain", "running", "ready"} {
+			split = append(split, fmt.Sprintf("%s %.0f", k, pick(ps, func(s startupSample) float64 { return s.Timing[k] })))
+		}
+		split = append(split, fmt.Sprintf("dissection in the DOM %.0f, painted %.0f", pick(ps, func(s startupSample) float64 { return s.Shown }), pageMs))
+		b.Logf("%s page, medians in ms after navigation: %s; main.wasm sent as %.0f bytes", mode, strings.Join(split, ", "), pick(ps, func(s startupSample) float64 { return s.Timing["wasmBytes"] }))
+		js, _ := json.Marshal(ps[len(ps)-1].Timing)
+		var calls []string
+		for _, c := range ps[len(ps)-1].Calls {
+			calls = append(calls, fmt.Sprintf("%s %.0f-%.0f (in the worker %.0f-%.0f, %.0f ms)", c.Op, c.Start, c.End, c.Recv, c.Sent, c.Took))
+		}
+		var long []string
+		for _, l := range ps[len(ps)-1].Long {
+			long = append(long, fmt.Sprintf("%.0f+%.0f", l.Start, l.Dur))
+		}
+		b.Logf("%s page, last run: worker timing %s; calls %s; long tasks %s", mode, js, strings.Join(calls, ", "), strings.Join(long, ", "))
+	}
+}
