@@ -1,0 +1,112 @@
+package story
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"icmplab/codec"
+)
+
+// TestLiveKinds: what Sent and Received say of each packet of a ping and a
+// trace, and that a live matcher never takes a received request for a
+// probe nor a sent reply for an answer.
+func TestLiveKinds(t *testing.T) {
+	n := newNet()
+	m := New(Options{Window: 16})
+	req := n.echo(src4, dst4, 64, false, 7, 1)
+	assert.Equal(t, Match{Kind: MatchProbe, Frame: 10}, m.Sent(Packet{Frame: 10, IP: req}))
+	rep := n.echo(dst4, src4, 60, true, 7, 1)
+	assert.Equal(t, Match{Kind: MatchReply, Frame: 10, Outcome: OutcomeReached}, m.Received(Packet{IP: rep}))
+	assert.Equal(t, Match{Kind: MatchDuplicate, Frame: 10, Outcome: OutcomeReached}, m.Received(Packet{IP: rep}))
+	// Another pinger's reply (identifier 8), a reply from elsewhere, and a
+	// request read back are not ours.
+	assert.Equal(t, MatchNone, m.Received(Packet{IP: n.echo(dst4, src4, 60, true, 8, 1)}).Kind)
+	assert.Equal(t, MatchNone, m.Received(Packet{IP: n.echo(r1, src4, 60, true, 7, 1)}).Kind)
+	assert.Equal(t, MatchNone, m.Received(Packet{IP: n.echo(dst4, src4, 64, false, 7, 2)}).Kind)
+	assert.Equal(t, MatchNone, m.Sent(Packet{IP: rep}).Kind)
+
+	// A UDP probe at TTL 200 is a probe when the engine says it sent it;
+	// an error about it answers it; one about another port does not.
+	pr := n.udp(src4, dst4, 200, 40000, 33434)
+	assert.Equal(t, MatchNone, New(Options{}).Add(Packet{IP: pr}).Kind, "a capture takes TTL 200 for ordinary traffic")
+	assert.Equal(t, MatchProbe, m.Sent(Packet{Frame: 11, IP: pr}).Kind)
+	assert.Equal(t, Match{Kind: MatchError, Frame: 11, Outcome: OutcomeHop}, m.Received(Packet{IP: n.icmpErr(r1, pr, 11, 0)}))
+	other := n.udp(src4, dst4, 5, 40000, 33500)
+	assert.Equal(t, MatchNone, m.Received(Packet{IP: n.icmpErr(r1, other, 11, 0)}).Kind)
+	// A redirect quoting the request is an advisory error.
+	assert.Equal(t, Match{Kind: MatchError, Frame: 10, Outcome: OutcomeAdvisory}, m.Received(Packet{IP: n.icmpErr(r1, req, codec.ICMPv4Redirect, 1)}))
+}
+
+// TestLiveWindow: a live matcher keeps its latest Window probes, forgets
+// the older ones (their answers are then not ours) and its index with
+// them, however many probes go by.
+func TestLiveWindow(t *testing.T) {
+	const window = 8
+	n := newNet()
+	m := New(Options{Window: window})
+	for seq := 1; seq <= 10_000; seq++ {
+		require.Equal(t, MatchProbe, m.Sent(Packet{Frame: seq, IP: n.echo(src4, dst4, 64, false, 7, uint16(seq))}).Kind)
+		if seq > window {
+			old := n.echo(dst4, src4, 60, true, 7, uint16(seq-window))
+			require.Equal(t, MatchNone, m.Received(Packet{IP: old}).Kind, "seq %d forgotten", seq-window)
+		}
+		last := n.echo(dst4, src4, 60, true, 7, uint16(seq-window+1))
+		if seq >= window {
+			require.Equal(t, Match{Kind: MatchReply, Frame: seq - window + 1, Outcome: OutcomeReached}, m.Received(Packet{IP: last}))
+		}
+	}
+	assert.Equal(t, window, m.probes.n)
+	assert.Len(t, m.index, window)
+	assert.Empty(t, m.arena, "a live matcher keeps no answers")
+	assert.Zero(t, m.Result().Untracked)
+}
+
+// TestLiveParisRing: probes of one flow share their ports (Paris); the
+// quoted UDP checksum or TCP sequence names each, also after the ring has
+// gone round several times, and the IPv4 identification of a live probe
+// (unknown to an engine before the kernel sends it) names none.
+func TestLiveParisRing(t *testing.T) {
+	n := newNet()
+	m := New(Options{Window: 6})
+	var probes [][]byte
+	for i := 0; i < 20; i++ {
+		u := codec.AppendUDP(nil, codec.UDPHeader{SrcPort: 40000, DstPort: 33434}, []byte{0, byte(i), 0, 0, 1, 2, 3, 4}, addr(src4), addr(dst4))
+		p := n.ip(src4, dst4, uint8(1+i%3), codec.ProtoUDP, u)
+		require.Equal(t, MatchProbe, m.Sent(Packet{Frame: 100 + i, IP: p}).Kind)
+		probes = append(probes, p)
+	}
+	for i := 14; i < 20; i++ {
+		e := n.icmpErr(r1, probes[i], 11, 0)
+		assert.Equal(t, 100+i, m.Received(Packet{IP: e}).Frame, "probe %d", i)
+	}
+	m = New(Options{Window: 4})
+	for i := 0; i < 4; i++ {
+		p := n.tcp(src4, dst4, uint8(i+1), 50000, 80, uint32(1000*i), 0, codec.TCPFlagSYN)
+		m.Sent(Packet{Frame: i, IP: p})
+		probes[i] = p
+	}
+	for _, i := range []int{2, 0, 3, 1} {
+		assert.Equal(t, Match{Kind: MatchError, Frame: i, Outcome: OutcomeHop}, m.Received(Packet{IP: n.icmpErr(r1, probes[i], 11, 0)}))
+	}
+	synack := n.tcp(dst4, src4, 60, 80, 50000, 9, 1000*2+1, codec.TCPFlagSYN|codec.TCPFlagACK)
+	assert.Equal(t, Match{Kind: MatchReply, Frame: 2, Outcome: OutcomeReached}, m.Received(Packet{IP: synack}))
+}
+
+// TestExtendedEchoError: an error quoting an RFC 8335 extended echo
+// request answers it (its sequence is the high byte of the quoted word),
+// never an echo request with the same identifier.
+func TestExtendedEchoError(t *testing.T) {
+	n := newNet()
+	m := New(Options{Window: 4})
+	f := codec.IPv4
+	echo := n.echo(src4, dst4, 64, false, 9, 5)
+	req := codec.Append(nil, codec.Header{Family: f, Type: codec.ICMPv4ExtendedEchoRequest},
+		codec.ExtendedEchoRequest{ID: 9, Seq: 5, Local: true})
+	ext := n.ip(src4, dst4, 64, codec.ProtoICMP, req)
+	m.Sent(Packet{Frame: 1, IP: echo})
+	m.Sent(Packet{Frame: 2, IP: ext})
+	assert.Equal(t, Match{Kind: MatchError, Frame: 2, Outcome: OutcomeUnreachable}, m.Received(Packet{IP: n.icmpErr(r1, ext, 3, 1)}))
+	assert.Equal(t, Match{Kind: MatchError, Frame: 1, Outcome: OutcomeUnreachable}, m.Received(Packet{IP: n.icmpErr(r1, echo, 3, 1)}))
+}
