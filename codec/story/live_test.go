@@ -1,6 +1,7 @@
 package story
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -58,7 +59,7 @@ func TestLiveWindow(t *testing.T) {
 		}
 	}
 	assert.Equal(t, window, m.probes.n)
-	assert.Len(t, m.index, window)
+	assert.Equal(t, window, m.ring.n)
 	assert.Empty(t, m.arena, "a live matcher keeps no answers")
 	assert.Zero(t, m.Result().Untracked)
 }
@@ -109,4 +110,60 @@ func TestExtendedEchoError(t *testing.T) {
 	m.Sent(Packet{Frame: 2, IP: ext})
 	assert.Equal(t, Match{Kind: MatchError, Frame: 2, Outcome: OutcomeUnreachable}, m.Received(Packet{IP: n.icmpErr(r1, ext, 3, 1)}))
 	assert.Equal(t, Match{Kind: MatchError, Frame: 1, Outcome: OutcomeUnreachable}, m.Received(Packet{IP: n.icmpErr(r1, echo, 3, 1)}))
+}
+
+// TestRingIndex churns the live index against a map: keys set, replaced
+// and removed in random order (many sharing a home position) always read
+// back as the map says.
+func TestRingIndex(t *testing.T) {
+	r := newRingIndex(64)
+	ref := map[probeKey]int32{}
+	rng := rand.New(rand.NewPCG(1, 2))
+	keys := make([]probeKey, 200)
+	for i := range keys {
+		keys[i] = probeKey{fam: codec.IPv4, proto: codec.ProtoUDP, src: addr(src4), dst: addr(dst4), a: uint16(i % 7), b: uint16(i)}
+	}
+	for step := 0; step < 100_000; step++ {
+		k := keys[rng.IntN(len(keys))]
+		if s, ok := ref[k]; ok && rng.IntN(2) == 0 {
+			r.remove(&k, s)
+			delete(ref, k)
+		} else if len(ref) < 64 || ok {
+			s := int32(rng.IntN(1000))
+			r.set(&k, s)
+			ref[k] = s
+		}
+		if step%1000 == 0 {
+			require.Equal(t, len(ref), r.n)
+			for _, k := range keys {
+				s, ok := r.get(&k)
+				w, wok := ref[k]
+				require.Equal(t, wok, ok, "step %d key %v", step, k.b)
+				if ok {
+					require.Equal(t, w, s)
+				}
+			}
+		}
+	}
+}
+
+// TestLiveAllocatesNothing: once made, a live matcher allocates nothing
+// per probe and answer, its ring full or not.
+func TestLiveAllocatesNothing(t *testing.T) {
+	n := newNet()
+	m := New(Options{Window: 256})
+	var reqs, reps [512][]byte
+	for i := range reqs {
+		reqs[i] = n.echo(src4, dst4, 64, false, 7, uint16(i))
+		reps[i] = n.echo(dst4, src4, 60, true, 7, uint16(i))
+	}
+	i := 0
+	allocs := testing.AllocsPerRun(2000, func() {
+		m.Sent(Packet{Frame: i, IP: reqs[i%512]})
+		if m.Received(Packet{IP: reps[i%512]}).Kind != MatchReply {
+			t.Fatal("reply not matched")
+		}
+		i++
+	})
+	assert.Zero(t, allocs)
 }

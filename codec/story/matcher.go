@@ -115,6 +115,8 @@ type Matcher struct {
 	// index holds, per key, the latest probe; each probe links to the
 	// one before it with the same key (probe.prev): no slice per key.
 	index map[probeKey]int32
+	// ring replaces index in a live matcher.
+	ring ringIndex
 	// arena holds the first answer of each probe in chunks, so that one
 	// answer costs no allocation of its own.
 	arena     []answer
@@ -132,9 +134,22 @@ func New(opt Options) *Matcher {
 	}
 	m := &Matcher{max: max, index: make(map[probeKey]int32)}
 	if opt.Window > 0 {
-		m.window, m.max = opt.Window, opt.Window
+		// A live matcher makes its table and index whole, once.
+		m.window, m.max, m.index = opt.Window, opt.Window, nil
+		m.ring = newRingIndex(opt.Window)
+		m.probes.chunks = [][]probe{make([]probe, 0, opt.Window)}
+		m.probes.chunk = opt.Window
 	}
 	return m
+}
+
+// lookup is the slot of the latest probe with key k.
+func (m *Matcher) lookup(k *probeKey) (int32, bool) {
+	if m.window > 0 {
+		return m.ring.get(k)
+	}
+	s, ok := m.index[*k]
+	return s, ok
 }
 
 // AddFrame is Add for a captured frame with its link header: the IP
@@ -351,20 +366,22 @@ func (m *Matcher) keep(pr probe) Match {
 	switch {
 	case m.window > 0 && m.probes.n >= m.window:
 		slot = int32(m.kept % int64(m.window))
-		if old := m.probes.at(slot); m.index[old.key] == slot {
-			delete(m.index, old.key)
-		}
+		m.ring.remove(&m.probes.at(slot).key, slot)
 	case m.probes.n >= m.max:
 		m.untracked++
 		return Match{Kind: MatchUntracked, Frame: pr.frame}
 	}
 	pr.prev = -1
-	if last, ok := m.index[pr.key]; ok {
+	if last, ok := m.lookup(&pr.key); ok {
 		pr.prev = last
 	}
 	pr.num = m.kept
 	m.kept++
-	m.index[pr.key] = slot
+	if m.window > 0 {
+		m.ring.set(&pr.key, slot)
+	} else {
+		m.index[pr.key] = slot
+	}
 	if int(slot) == m.probes.n {
 		m.probes.add(pr)
 	} else {
@@ -412,7 +429,7 @@ func (m *Matcher) link(pr *probe) *probe {
 // the one carrying the answer's identity, else the latest one not yet
 // answered, else the latest one (a duplicate).
 func (m *Matcher) pick(k probeKey, id identity) *probe {
-	latest, ok := m.index[k]
+	latest, ok := m.lookup(&k)
 	if !ok {
 		return nil
 	}
@@ -471,19 +488,33 @@ func (m *Matcher) attach(pr *probe, isErr bool, a answer) Match {
 // table grows by chunks, so a long capture never copies the probes kept.
 const probeChunk = 1024
 
-// probeTable holds the probes in fixed chunks, addressed by index.
+// probeTable holds the probes in fixed chunks, addressed by index. A live
+// matcher's table is one chunk the size of its window.
 type probeTable struct {
 	chunks [][]probe
+	chunk  int // 0: probeChunk
 	n      int
 }
 
+func (t *probeTable) size() int {
+	if t.chunk > 0 {
+		return t.chunk
+	}
+	return probeChunk
+}
+
 func (t *probeTable) add(p probe) {
-	if t.n%probeChunk == 0 {
-		t.chunks = append(t.chunks, make([]probe, 0, probeChunk))
+	if t.n%t.size() == 0 && (t.n > 0 || len(t.chunks) == 0) {
+		t.chunks = append(t.chunks, make([]probe, 0, t.size()))
 	}
 	c := &t.chunks[len(t.chunks)-1]
 	*c = append(*c, p)
 	t.n++
 }
 
-func (t *probeTable) at(i int32) *probe { return &t.chunks[i/probeChunk][i%probeChunk] }
+func (t *probeTable) at(i int32) *probe {
+	if t.chunk > 0 {
+		return &t.chunks[0][i]
+	}
+	return &t.chunks[i/probeChunk][i%probeChunk]
+}
