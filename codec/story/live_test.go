@@ -112,36 +112,36 @@ func TestExtendedEchoError(t *testing.T) {
 	assert.Equal(t, Match{Kind: MatchError, Frame: 1, Outcome: OutcomeUnreachable}, m.Received(Packet{IP: n.icmpErr(r1, echo, 3, 1)}))
 }
 
-// TestRingIndex churns the live index against a map: keys set, replaced
-// and removed in random order (many sharing a home position) always read
-// back as the map says.
+// TestRingIndex churns a live matcher's index: probes on keys drawn at
+// random from a few (many sharing a home position), the ring going round
+// many times; every key reads back as the latest probe with it still in
+// the window, and keys whose probes all left are gone.
 func TestRingIndex(t *testing.T) {
-	r := newRingIndex(64)
-	ref := map[probeKey]int32{}
+	const window = 64
+	n := newNet()
+	m := New(Options{Window: window})
 	rng := rand.New(rand.NewPCG(1, 2))
-	keys := make([]probeKey, 200)
-	for i := range keys {
-		keys[i] = probeKey{fam: codec.IPv4, proto: codec.ProtoUDP, src: addr(src4), dst: addr(dst4), a: uint16(i % 7), b: uint16(i)}
-	}
-	for step := 0; step < 100_000; step++ {
-		k := keys[rng.IntN(len(keys))]
-		if s, ok := ref[k]; ok && rng.IntN(2) == 0 {
-			r.remove(&k, s)
-			delete(ref, k)
-		} else if len(ref) < 64 || ok {
-			s := int32(rng.IntN(1000))
-			r.set(&k, s)
-			ref[k] = s
+	var frames []int
+	var ports []uint16
+	for frame := 0; frame < 50_000; frame++ {
+		port := uint16(rng.IntN(150))
+		m.Sent(Packet{Frame: frame, IP: n.udp(src4, dst4, 3, 40000+port%7, port)})
+		frames, ports = append(frames, frame), append(ports, port)
+		if frame%997 != 0 {
+			continue
 		}
-		if step%1000 == 0 {
-			require.Equal(t, len(ref), r.n)
-			for _, k := range keys {
-				s, ok := r.get(&k)
-				w, wok := ref[k]
-				require.Equal(t, wok, ok, "step %d key %v", step, k.b)
-				if ok {
-					require.Equal(t, w, s)
-				}
+		latest := map[uint16]int{}
+		for i := max(0, len(frames)-window); i < len(frames); i++ {
+			latest[ports[i]] = frames[i]
+		}
+		require.Equal(t, len(latest), m.ring.n, "frame %d", frame)
+		for p := uint16(0); p < 150; p++ {
+			k := probeKey{fam: codec.IPv4, proto: codec.ProtoUDP, src: addr(src4), dst: addr(dst4), a: 40000 + p%7, b: p}
+			s, ok := m.ring.get(&k)
+			w, wok := latest[p]
+			require.Equal(t, wok, ok, "frame %d port %d", frame, p)
+			if ok {
+				require.Equal(t, w, m.probes.at(s).frame)
 			}
 		}
 	}

@@ -136,7 +136,7 @@ func New(opt Options) *Matcher {
 	if opt.Window > 0 {
 		// A live matcher makes its table and index whole, once.
 		m.window, m.max, m.index = opt.Window, opt.Window, nil
-		m.ring = newRingIndex(opt.Window)
+		m.ring = newRingIndex(opt.Window, &m.probes)
 		m.probes.chunks = [][]probe{make([]probe, 0, opt.Window)}
 		m.probes.chunk = opt.Window
 	}
@@ -377,15 +377,15 @@ func (m *Matcher) keep(pr probe) Match {
 	}
 	pr.num = m.kept
 	m.kept++
-	if m.window > 0 {
-		m.ring.set(&pr.key, slot)
-	} else {
-		m.index[pr.key] = slot
-	}
 	if int(slot) == m.probes.n {
 		m.probes.add(pr)
 	} else {
 		*m.probes.at(slot) = pr
+	}
+	if m.window > 0 {
+		m.ring.set(&pr.key, slot)
+	} else {
+		m.index[pr.key] = slot
 	}
 	return Match{Kind: MatchProbe, Frame: pr.frame}
 }

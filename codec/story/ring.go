@@ -3,24 +3,26 @@ package story
 import "encoding/binary"
 
 // ringIndex is a live matcher's index from a probe key to the slot of the
-// latest probe with that key: an open-addressing table (linear probing,
-// deletion by backward shift) sized once for the window. A Go map would do
-// the job, but its allocations follow its growth and its deletions; this
-// one is a single allocation made when the matcher is, so a ping running
-// for days allocates nothing per probe and holds the same memory.
+// latest probe with that key: an open-addressing table of slots (linear
+// probing, deletion by backward shift), the keys read from the probes
+// themselves, sized once for the window. A Go map would do the job, but its
+// allocations follow its growth and its deletions, and it would hold a copy
+// of every key; this one is a single allocation of four bytes per position
+// made when the matcher is, so a ping running for days allocates nothing
+// per probe and holds the same memory.
 type ringIndex struct {
-	keys  []probeKey
-	slots []int32 // -1: empty
-	mask  uint64
-	n     int
+	slots  []int32 // -1: empty
+	mask   uint64
+	n      int
+	probes *probeTable
 }
 
-func newRingIndex(window int) ringIndex {
+func newRingIndex(window int, probes *probeTable) ringIndex {
 	size := 1
 	for size < 2*window { // at most half full: short probe runs
 		size <<= 1
 	}
-	r := ringIndex{keys: make([]probeKey, size), slots: make([]int32, size), mask: uint64(size - 1)}
+	r := ringIndex{slots: make([]int32, size), mask: uint64(size - 1), probes: probes}
 	for i := range r.slots {
 		r.slots[i] = -1
 	}
@@ -45,7 +47,7 @@ func hashKey(k *probeKey) uint64 {
 // find returns the position holding k, or the empty one where it would go.
 func (r *ringIndex) find(k *probeKey) (pos uint64, ok bool) {
 	for pos = hashKey(k) & r.mask; r.slots[pos] >= 0; pos = (pos + 1) & r.mask {
-		if r.keys[pos] == *k {
+		if r.probes.at(r.slots[pos]).key == *k {
 			return pos, true
 		}
 	}
@@ -57,17 +59,19 @@ func (r *ringIndex) get(k *probeKey) (int32, bool) {
 	return r.slots[pos], ok
 }
 
+// set makes slot the latest probe with k: the probe must already be in
+// its slot (its key is read from there).
 func (r *ringIndex) set(k *probeKey, slot int32) {
 	pos, ok := r.find(k)
 	if !ok {
-		r.keys[pos] = *k
 		r.n++
 	}
 	r.slots[pos] = slot
 }
 
 // remove deletes k if it still names slot, shifting back the entries that
-// probed past it so that no lookup stops early at the hole.
+// probed past it so that no lookup stops early at the hole. The probe in
+// slot must still be there.
 func (r *ringIndex) remove(k *probeKey, slot int32) {
 	pos, ok := r.find(k)
 	if !ok || r.slots[pos] != slot {
@@ -76,13 +80,13 @@ func (r *ringIndex) remove(k *probeKey, slot int32) {
 	r.n--
 	hole := pos
 	for i := (pos + 1) & r.mask; r.slots[i] >= 0; i = (i + 1) & r.mask {
-		home := hashKey(&r.keys[i]) & r.mask
+		home := hashKey(&r.probes.at(r.slots[i]).key) & r.mask
 		// The entry at i may fill the hole unless its home lies in the
 		// cyclic range (hole, i].
 		if (i-home)&r.mask >= (i-hole)&r.mask {
-			r.keys[hole], r.slots[hole] = r.keys[i], r.slots[i]
+			r.slots[hole] = r.slots[i]
 			hole = i
 		}
 	}
-	r.keys[hole], r.slots[hole] = probeKey{}, -1
+	r.slots[hole] = -1
 }
