@@ -167,3 +167,14 @@ func TestLiveAllocatesNothing(t *testing.T) {
 	})
 	assert.Zero(t, allocs)
 }
+
+// TestLiveUDPAnswer: a datagram back from the port a UDP probe went to
+// answers it (the destination's service is open); one from another port
+// does not.
+func TestLiveUDPAnswer(t *testing.T) {
+	n := newNet()
+	m := New(Options{Window: 4})
+	m.Sent(Packet{Frame: 3, IP: n.udp(src4, dst4, 5, 40000, 53)})
+	assert.Equal(t, Match{Kind: MatchReply, Frame: 3, Outcome: OutcomeReached}, m.Received(Packet{IP: n.udp(dst4, src4, 60, 53, 40000)}))
+	assert.Equal(t, MatchNone, m.Received(Packet{IP: n.udp(dst4, src4, 60, 54, 40000)}).Kind)
+}

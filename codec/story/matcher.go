@@ -208,7 +208,22 @@ func (m *Matcher) add(p Packet, dir direction) Match {
 		return m.addICMP(p, dir, fam, src, dst, ttl, ipid)
 	case proto == codec.ProtoUDP:
 		h, _, err := codec.ParseUDP(pk.Payload)
-		if err != nil || !probeTTL || dir == dirReceived {
+		if err != nil {
+			return Match{}
+		}
+		if dir == dirReceived {
+			// A datagram back from the port a probe went to answers it:
+			// the destination's service is open, and traceroute counts it
+			// reached. (A capture does not pair these: its story has no
+			// place for a UDP answer yet.)
+			k := probeKey{fam: fam, proto: proto, src: dst, dst: src, a: h.DstPort, b: h.SrcPort}
+			if pr := m.pick(k, identity{}); pr != nil {
+				return m.attach(pr, false, answer{frame: p.Frame, t: p.Time, from: src, ttl: ttl,
+					size: len(pk.Payload), outcome: OutcomeReached})
+			}
+			return Match{}
+		}
+		if !probeTTL {
 			return Match{}
 		}
 		return m.keep(probe{key: probeKey{fam: fam, proto: proto, src: src, dst: dst, a: h.SrcPort, b: h.DstPort}, kind: kindUDP,
