@@ -1,0 +1,132 @@
+//go:build linux
+
+package ping
+
+import (
+	"encoding/json"
+	"os/exec"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"icmplab/native/internal/netns"
+)
+
+// storyPing is the part of `icmplab story --json`'s ping object compared.
+type storyPing struct {
+	Kind        string `json:"kind"`
+	Dst         string `json:"dst"`
+	ID          uint16 `json:"id"`
+	Transmitted int    `json:"transmitted"`
+	Received    int    `json:"received"`
+	Replies     []struct {
+		Seq   uint16   `json:"seq"`
+		RTTms *float64 `json:"rtt_ms"`
+		Dup   bool     `json:"dup"`
+	} `json:"replies"`
+	Errors []struct {
+		Seq  uint16 `json:"seq"`
+		From string `json:"from"`
+		Type uint8  `json:"type"`
+	} `json:"errors"`
+	Lost []uint16 `json:"lost"`
+}
+
+// TestPingAgreesWithStory runs icmplab ping under tcpdump, over a raw
+// socket (root) and a datagram socket (nobody), in both families, to a
+// destination that drops every third request, and once with -t 2 so the
+// second router answers time exceeded: the engine, pairing answers live
+// through codec/story's matcher, and `icmplab story`, pairing them in the
+// capture, must count the same requests, replies, losses and errors, by
+// sequence number, with round trips within a millisecond.
+func TestPingAgreesWithStory(t *testing.T) {
+	e := newEnv(t)
+	netns.RequireTool(t, "setpriv", "util-linux")
+	netns.RequireTool(t, "nft", "nftables")
+	e.src.Sysctl("net.ipv4.ping_group_range", "0 2147483647")
+	e.src.Run("ping", "-c", "1", "-W", "2", e.c.Dst4())
+	e.src.Run("ping", "-6", "-c", "1", "-W", "2", e.c.Dst6())
+	e.dst.MustRun("nft", "add table inet lossy; add chain inet lossy in { type filter hook input priority 0; }; "+
+		"add rule inet lossy in icmp type echo-request numgen inc mod 3 == 2 drop; "+
+		"add rule inet lossy in icmpv6 type echo-request numgen inc mod 3 == 2 drop")
+	for _, tc := range []struct {
+		name   string
+		nobody bool
+		args   []string
+	}{
+		{"raw4", false, []string{e.c.Dst4()}},
+		{"dgram4", true, []string{e.c.Dst4()}},
+		{"raw6", false, []string{"-6", e.c.Dst6()}},
+		{"dgram6", true, []string{"-6", e.c.Dst6()}},
+		{"ttl2-raw4", false, []string{"-t", "2", e.c.Dst4()}},
+		{"ttl2-dgram4", true, []string{"-t", "2", e.c.Dst4()}},
+		{"ttl2-raw6", false, []string{"-6", "-t", "2", e.c.Dst6()}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var r result
+			file := e.src.Capture(t, "eth0", func() {
+				r = e.ping(t, tc.nobody, append([]string{"--json", "-n", "-c", "6", "-i", "0.2", "-W", "1"}, tc.args...)...)
+			})
+			objs := jsonLines(t, r.out)
+			start, sum := lastOf(t, objs, "start"), lastOf(t, objs, "summary")
+			var replies, errors []uint16
+			rtt := map[uint16]float64{}
+			for _, o := range objs {
+				switch o["type"] {
+				case "reply":
+					seq := uint16(o["seq"].(float64))
+					replies = append(replies, seq)
+					rtt[seq] = o["rtt_ms"].(float64)
+				case "error":
+					errors = append(errors, uint16(o["seq"].(float64)))
+				}
+			}
+			out, err := exec.Command(e.bin, "story", "--json", file).Output()
+			require.NoError(t, err)
+			var sp *storyPing
+			for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+				var x storyPing
+				require.NoError(t, json.Unmarshal([]byte(l), &x), l)
+				if x.Kind == "ping" && x.ID == uint16(start["id"].(float64)) {
+					require.Nil(t, sp, "two pings under our identifier")
+					sp = &x
+				}
+			}
+			require.NotNil(t, sp, "no ping with identifier %v in the story:\n%s", start["id"], out)
+			assert.Equal(t, int(sum["transmitted"].(float64)), sp.Transmitted, "transmitted")
+			assert.Equal(t, int(sum["received"].(float64)), sp.Received, "received")
+			var sReplies, sErrors []uint16
+			for _, rp := range sp.Replies {
+				require.False(t, rp.Dup)
+				sReplies = append(sReplies, rp.Seq)
+				if rp.RTTms != nil {
+					assert.InDelta(t, *rp.RTTms, rtt[rp.Seq], 1, "seq %d round trip", rp.Seq)
+				}
+			}
+			for _, pe := range sp.Errors {
+				sErrors = append(sErrors, pe.Seq)
+			}
+			sort.Slice(sReplies, func(i, j int) bool { return sReplies[i] < sReplies[j] })
+			assert.Equal(t, replies, sReplies, "replies by sequence")
+			assert.Equal(t, errors, sErrors, "errors by sequence")
+			var lost []uint16
+			for seq := uint16(1); int(seq) <= sp.Transmitted; seq++ {
+				if _, ok := rtt[seq]; !ok {
+					lost = append(lost, seq)
+				}
+			}
+			assert.Equal(t, lost, sp.Lost, "lost: the requests without a reply")
+			if strings.Contains(tc.name, "ttl2") {
+				assert.Len(t, errors, 6, "every request expired at the second router")
+			} else {
+				assert.Len(t, replies, 4, "the destination dropped two of six")
+			}
+			if t.Failed() {
+				t.Logf("ping --json:\n%s\nstory:\n%s", r.out, out)
+			}
+		})
+	}
+}

@@ -1,0 +1,113 @@
+//go:build linux
+
+package trace
+
+import (
+	"encoding/json"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"icmplab/native/internal/netns"
+)
+
+// storyTrace is the part of `icmplab story --json`'s trace object compared.
+type storyTrace struct {
+	Kind    string `json:"kind"`
+	Method  string `json:"method"`
+	Dst     string `json:"dst"`
+	Reached bool   `json:"reached"`
+	Hops    []struct {
+		TTL    int `json:"ttl"`
+		Probes []struct {
+			Addr  *string  `json:"addr"`
+			RTTms *float64 `json:"rtt_ms"`
+		} `json:"probes"`
+	} `json:"hops"`
+}
+
+// storyOf runs `icmplab story --json` on a capture and returns its objects.
+func storyOf(t *testing.T, file string) []string {
+	t.Helper()
+	out, err := exec.Command(icmplabBin(t), "story", "--json", file).Output()
+	require.NoError(t, err)
+	return strings.Split(strings.TrimSpace(string(out)), "\n")
+}
+
+// TestTraceAgreesWithStory runs icmplab trace under tcpdump, with each
+// method and family, privileged and not, and tells the story of the
+// capture: the engine, pairing answers live through codec/story's matcher,
+// and `icmplab story`, pairing them in the capture afterwards, must see
+// the same hops, the same addresses, the same probes answered and not,
+// and round trips within a millisecond of each other (the engine's times
+// are the sockets', the story's tcpdump's). The first router is silent,
+// so unanswered probes are compared too.
+func TestTraceAgreesWithStory(t *testing.T) {
+	netns.Require(t)
+	c := netns.NewChain(t, 3)
+	c.Src().Run("ping", "-c", "1", "-W", "2", c.Dst4())
+	c.Src().Run("ping", "-6", "-c", "1", "-W", "2", c.Dst6())
+	silence(t, c.Hosts[2])
+	for _, tc := range []struct {
+		name, method string
+		args         []string
+	}{
+		{"udp4", "udp", []string{c.Dst4()}},
+		{"udp4-unprivileged", "udp", []string{"--unprivileged", c.Dst4()}},
+		{"udp4-paris", "udp", []string{"--paris", c.Dst4()}},
+		{"icmp4", "icmp", []string{"-I", c.Dst4()}},
+		{"icmp4-unprivileged", "icmp", []string{"-I", "--unprivileged", c.Dst4()}},
+		{"tcp4", "tcp", []string{"-T", "-p", "22", c.Dst4()}},
+		{"udp6", "udp", []string{c.Dst6()}},
+		{"udp6-unprivileged", "udp", []string{"--unprivileged", c.Dst6()}},
+		{"icmp6", "icmp", []string{"-I", c.Dst6()}},
+		{"tcp6", "tcp", []string{"-T", "-p", "22", c.Dst6()}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var js string
+			file := c.Src().Capture(t, "eth0", func() {
+				js = traceIn(t, c.Src(), append([]string{"-n", "--json", "-q", "3", "-w", "1", "-m", "8"}, tc.args...)...)
+			})
+			res := decodeJSON(t, js)
+			require.Len(t, res.Flows, 1)
+			var st *storyTrace
+			for _, l := range storyOf(t, file) {
+				var x storyTrace
+				require.NoError(t, json.Unmarshal([]byte(l), &x), l)
+				if x.Kind == "trace" && x.Method == tc.method {
+					require.Nil(t, st, "two traces in the story of one run")
+					st = &x
+				}
+			}
+			require.NotNil(t, st, "no %s trace in the story", tc.method)
+			fl := res.Flows[0]
+			assert.Equal(t, fl.Reached, st.Reached, "reached")
+			require.Len(t, st.Hops, len(fl.Hops), "hops told")
+			for i, h := range fl.Hops {
+				sh := st.Hops[i]
+				require.Equal(t, h.TTL, sh.TTL)
+				require.Len(t, sh.Probes, len(h.Probes), "hop %d probes", h.TTL)
+				var engine, story []string
+				for k, p := range h.Probes {
+					engine = append(engine, p.From)
+					sp := sh.Probes[k]
+					if sp.Addr == nil {
+						story = append(story, "")
+						continue
+					}
+					story = append(story, *sp.Addr)
+					if p.From != "" && sp.RTTms != nil {
+						assert.InDelta(t, *sp.RTTms, p.RTT, 1, "hop %d probe %d round trip", h.TTL, k+1)
+					}
+				}
+				assert.Equal(t, story, engine, "hop %d: addresses by probe (empty: unanswered)", h.TTL)
+			}
+			if t.Failed() {
+				t.Logf("trace --json:\n%s\nstory:\n%s", js, strings.Join(storyOf(t, file), "\n"))
+			}
+		})
+	}
+}
