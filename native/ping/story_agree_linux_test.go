@@ -66,12 +66,15 @@ func TestPingAgreesWithStory(t *testing.T) {
 		{"ttl2-raw6", false, []string{"-6", "-t", "2", e.c.Dst6()}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			// A closed range makes root take a raw socket.
+			e.src.Sysctl("net.ipv4.ping_group_range", map[bool]string{false: "1 0", true: "0 2147483647"}[tc.nobody])
 			var r result
 			file := e.src.Capture(t, "eth0", func() {
 				r = e.ping(t, tc.nobody, append([]string{"--json", "-n", "-c", "6", "-i", "0.2", "-W", "1"}, tc.args...)...)
 			})
 			objs := jsonLines(t, r.out)
 			start, sum := lastOf(t, objs, "start"), lastOf(t, objs, "summary")
+			assert.Equal(t, map[bool]string{false: "raw", true: "datagram"}[tc.nobody], start["socket"])
 			var replies, errors []uint16
 			rtt := map[uint16]float64{}
 			for _, o := range objs {
@@ -124,6 +127,62 @@ func TestPingAgreesWithStory(t *testing.T) {
 			} else {
 				assert.Len(t, replies, 4, "the destination dropped two of six")
 			}
+			if t.Failed() {
+				t.Logf("ping --json:\n%s\nstory:\n%s", r.out, out)
+			}
+		})
+	}
+}
+
+// TestFleetAgreesWithStory pings three targets with one fleet (one
+// identifier, fping's sequence numbers across targets) under tcpdump, over
+// a raw and a datagram socket: the story tells one ping per target, with
+// the counts the fleet's summaries give.
+func TestFleetAgreesWithStory(t *testing.T) {
+	e := newEnv(t)
+	netns.RequireTool(t, "setpriv", "util-linux")
+	netns.RequireTool(t, "nft", "nftables")
+	e.src.Run("ping", "-c", "1", "-W", "2", e.c.Dst4())
+	e.dst.MustRun("nft", "add table inet lossy; add chain inet lossy in { type filter hook input priority 0; }; "+
+		"add rule inet lossy in icmp type echo-request numgen inc mod 3 == 2 drop")
+	targets := []string{e.c.Dst4(), e.c.Hop4(1), e.c.Hop4(2)}
+	for _, nobody := range []bool{false, true} {
+		t.Run(map[bool]string{false: "raw", true: "datagram"}[nobody], func(t *testing.T) {
+			e.src.Sysctl("net.ipv4.ping_group_range", map[bool]string{false: "1 0", true: "0 2147483647"}[nobody])
+			var r result
+			file := e.src.Capture(t, "eth0", func() {
+				r = e.ping(t, nobody, append([]string{"--json", "-q", "-n", "-c", "6", "-i", "0.2", "-W", "1", "--gap", "0.01"}, targets...)...)
+			})
+			out, err := exec.Command(e.bin, "story", "--json", file).Output()
+			require.NoError(t, err)
+			require.Equal(t, 0, r.code, "exit code (every target answered)\n%s%s", r.out, r.err)
+			pings := map[string]storyPing{}
+			var id uint16
+			for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+				var x storyPing
+				require.NoError(t, json.Unmarshal([]byte(l), &x), l)
+				if x.Kind == "ping" {
+					pings[x.Dst] = x
+					if id != 0 {
+						assert.Equal(t, id, x.ID, "one identifier for the fleet")
+					}
+					id = x.ID
+				}
+			}
+			sums := 0
+			for _, o := range jsonLines(t, r.out) {
+				if o["type"] != "summary" {
+					continue
+				}
+				sums++
+				sp, ok := pings[o["addr"].(string)]
+				require.True(t, ok, "no ping to %v in the story:\n%s", o["addr"], out)
+				assert.Equal(t, int(o["transmitted"].(float64)), sp.Transmitted, "%v transmitted", o["addr"])
+				assert.Equal(t, int(o["received"].(float64)), sp.Received, "%v received", o["addr"])
+				assert.Len(t, sp.Lost, sp.Transmitted-sp.Received)
+			}
+			assert.Equal(t, len(targets), sums)
+			assert.Equal(t, 4, pings[e.c.Dst4()].Received, "the destination dropped two of six")
 			if t.Failed() {
 				t.Logf("ping --json:\n%s\nstory:\n%s", r.out, out)
 			}
