@@ -178,3 +178,34 @@ func TestLiveUDPAnswer(t *testing.T) {
 	assert.Equal(t, Match{Kind: MatchReply, Frame: 3, Outcome: OutcomeReached}, m.Received(Packet{IP: n.udp(dst4, src4, 60, 53, 40000)}))
 	assert.Equal(t, MatchNone, m.Received(Packet{IP: n.udp(dst4, src4, 60, 54, 40000)}).Kind)
 }
+
+// FuzzLive: whatever the packets, sent or received, a live matcher never
+// panics, holds no more than its window of probes and index entries, and
+// names only frames it was given as probes.
+func FuzzLive(f *testing.F) {
+	for _, seed := range seedScenarios() {
+		f.Add(joinPackets(seed), uint8(0b1010))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, sent uint8) {
+		const window = 8
+		m := New(Options{Window: window})
+		probes := map[int]bool{}
+		for i, p := range splitPackets(data) {
+			var mt Match
+			if sent>>(i%8)&1 == 1 {
+				mt = m.Sent(p)
+			} else {
+				mt = m.Received(p)
+			}
+			switch {
+			case mt.Kind == MatchProbe:
+				probes[mt.Frame] = true
+			case mt.Answers() && !probes[mt.Frame]:
+				t.Fatalf("packet %d answers frame %d, never sent", i, mt.Frame)
+			}
+			if m.probes.n > window || m.ring.n > window {
+				t.Fatalf("%d probes, %d index entries, window %d", m.probes.n, m.ring.n, window)
+			}
+		}
+	})
+}
