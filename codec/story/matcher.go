@@ -387,7 +387,15 @@ func (m *Matcher) keep(pr probe) Match {
 		return Match{Kind: MatchUntracked, Frame: pr.frame}
 	}
 	pr.prev = -1
-	if last, ok := m.lookup(&pr.key); ok {
+	// One probe of the live index finds the previous probe with the key and
+	// the position the new one takes.
+	var at ringAt
+	if m.window > 0 {
+		at = m.ring.find(&pr.key)
+		if at.found {
+			pr.prev = m.ring.pos[at.pos].slot
+		}
+	} else if last, ok := m.index[pr.key]; ok {
 		pr.prev = last
 	}
 	pr.num = m.kept
@@ -398,7 +406,7 @@ func (m *Matcher) keep(pr probe) Match {
 		*m.probes.at(slot) = pr
 	}
 	if m.window > 0 {
-		m.ring.set(&pr.key, slot)
+		m.ring.put(at, slot)
 	} else {
 		m.index[pr.key] = slot
 	}

@@ -1,20 +1,33 @@
 package story
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // ringIndex is a live matcher's index from a probe key to the slot of the
 // latest probe with that key: an open-addressing table of slots (linear
 // probing, deletion by backward shift), the keys read from the probes
 // themselves, sized once for the window. A Go map would do the job, but its
 // allocations follow its growth and its deletions, and it would hold a copy
-// of every key; this one is a single allocation of four bytes per position
+// of every key; this one is a single allocation of eight bytes per position
 // made when the matcher is, so a ping running for days allocates nothing
-// per probe and holds the same memory.
+// per probe and holds the same memory. Each position keeps its key's hash
+// beside the slot: probing and shifting compare and place entries without
+// reading the probes (cold, in a ring of thousands), only a key whose hash
+// agrees is compared whole.
 type ringIndex struct {
-	slots  []int32 // -1: empty
+	pos    []ringPos
 	mask   uint64
 	n      int
 	probes *probeTable
+}
+
+// ringPos is one position of the index: a slot (-1: empty) and the hash of
+// its probe's key.
+type ringPos struct {
+	slot int32
+	hash uint32
 }
 
 func newRingIndex(window int, probes *probeTable) ringIndex {
@@ -22,9 +35,9 @@ func newRingIndex(window int, probes *probeTable) ringIndex {
 	for size < 2*window { // at most half full: short probe runs
 		size <<= 1
 	}
-	r := ringIndex{slots: make([]int32, size), mask: uint64(size - 1), probes: probes}
-	for i := range r.slots {
-		r.slots[i] = -1
+	r := ringIndex{pos: make([]ringPos, size), mask: uint64(size - 1), probes: probes}
+	for i := range r.pos {
+		r.pos[i].slot = -1
 	}
 	return r
 }
@@ -36,57 +49,75 @@ func hashKey(k *probeKey) uint64 {
 	if k.ext {
 		h ^= 1 << 56
 	}
-	for _, w := range [4]uint64{binary.LittleEndian.Uint64(s[:8]), binary.LittleEndian.Uint64(s[8:]),
-		binary.LittleEndian.Uint64(d[:8]), binary.LittleEndian.Uint64(d[8:])} {
-		h = (h ^ w) * 0x9e3779b97f4a7c15
-		h ^= h >> 29
-	}
+	h ^= binary.LittleEndian.Uint64(s[:8]) ^ bits.RotateLeft64(binary.LittleEndian.Uint64(s[8:]), 17) ^
+		bits.RotateLeft64(binary.LittleEndian.Uint64(d[:8]), 31) ^ bits.RotateLeft64(binary.LittleEndian.Uint64(d[8:]), 47)
+	// murmur3's finalizer: every input bit reaches the low bits the
+	// position is taken from.
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
 	return h
 }
 
-// find returns the position holding k, or the empty one where it would go.
-func (r *ringIndex) find(k *probeKey) (pos uint64, ok bool) {
-	for pos = hashKey(k) & r.mask; r.slots[pos] >= 0; pos = (pos + 1) & r.mask {
-		if r.probes.at(r.slots[pos]).key == *k {
-			return pos, true
+// ringAt is where find looked: the position holding the key (found) or the
+// empty one where it would go, and the key's hash.
+type ringAt struct {
+	pos   uint64
+	hash  uint32
+	found bool
+}
+
+// find looks k up.
+func (r *ringIndex) find(k *probeKey) ringAt {
+	full := hashKey(k)
+	at := ringAt{pos: full & r.mask, hash: uint32(full)}
+	for ; r.pos[at.pos].slot >= 0; at.pos = (at.pos + 1) & r.mask {
+		if e := r.pos[at.pos]; e.hash == at.hash && r.probes.at(e.slot).key == *k {
+			at.found = true
+			return at
 		}
 	}
-	return pos, false
+	return at
 }
 
 func (r *ringIndex) get(k *probeKey) (int32, bool) {
-	pos, ok := r.find(k)
-	return r.slots[pos], ok
+	at := r.find(k)
+	return r.pos[at.pos].slot, at.found
 }
 
-// set makes slot the latest probe with k: the probe must already be in
-// its slot (its key is read from there).
-func (r *ringIndex) set(k *probeKey, slot int32) {
-	pos, ok := r.find(k)
-	if !ok {
+// put makes slot the latest probe with the key find looked up at at;
+// nothing may have moved in the index since.
+func (r *ringIndex) put(at ringAt, slot int32) {
+	if !at.found {
 		r.n++
 	}
-	r.slots[pos] = slot
+	r.pos[at.pos] = ringPos{slot: slot, hash: at.hash}
 }
 
 // remove deletes k if it still names slot, shifting back the entries that
-// probed past it so that no lookup stops early at the hole. The probe in
-// slot must still be there.
+// probed past it so that no lookup stops early at the hole.
 func (r *ringIndex) remove(k *probeKey, slot int32) {
-	pos, ok := r.find(k)
-	if !ok || r.slots[pos] != slot {
+	at := r.find(k)
+	if !at.found || r.pos[at.pos].slot != slot {
 		return
 	}
 	r.n--
-	hole := pos
-	for i := (pos + 1) & r.mask; r.slots[i] >= 0; i = (i + 1) & r.mask {
-		home := hashKey(&r.probes.at(r.slots[i]).key) & r.mask
+	hole := at.pos
+	for i := (at.pos + 1) & r.mask; r.pos[i].slot >= 0; i = (i + 1) & r.mask {
+		home := r.home(r.pos[i])
 		// The entry at i may fill the hole unless its home lies in the
 		// cyclic range (hole, i].
 		if (i-home)&r.mask >= (i-hole)&r.mask {
-			r.slots[hole] = r.slots[i]
+			r.pos[hole] = r.pos[i]
 			hole = i
 		}
 	}
-	r.slots[hole] = -1
+	r.pos[hole] = ringPos{slot: -1}
 }
+
+// home is the position an entry's hash starts probing at. The index is
+// never larger than 2^32 positions, so the low 32 bits of the hash, kept
+// in the entry, give it.
+func (r *ringIndex) home(e ringPos) uint64 { return uint64(e.hash) & r.mask }
