@@ -3,7 +3,6 @@
 package trace
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -253,6 +252,3 @@ func newProber(cfg *Config) (prober, error) {
 
 // randPort picks an unprivileged port for raw TCP probes.
 func randPort() uint16 { return uint16(32768 + rand.IntN(16384)) }
-
-// be16 reads a big-endian word.
-func be16(b []byte) uint16 { return binary.BigEndian.Uint16(b) }
