@@ -21,9 +21,11 @@ type Options struct {
 	// counted (Result.Untracked). 0 means DefaultMaxProbes.
 	MaxProbes int
 	// Window, when above 0, makes a live matcher (see Sent and Received):
-	// it keeps the latest Window probes in a ring, forgetting the oldest as
-	// new ones come, and keeps no answers (it counts them), so an engine
-	// running for days holds fixed memory. MaxProbes is then ignored.
+	// it keeps the latest Window probes in a ring (about 200 bytes each and
+	// 16 bytes of index, allocated at once), forgetting the oldest as new
+	// ones come, and keeps no answers (it counts them), so an engine
+	// running for days holds fixed memory. MaxProbes is then ignored, and
+	// Result, made for captures, tells no answers.
 	Window int
 }
 
