@@ -200,12 +200,17 @@ func (f *Fleet) Run(ctx context.Context) []Summary {
 	return f.summaries(reason, fatal)
 }
 
+// fleetWindow is the most slots a fleet keeps, one per sequence number: a
+// fleet of thousands of targets sends thousands of probes a second, and an
+// answer must find its probe within the timeout (65,536 probes are 16 s at
+// 4,096 a second). The matcher's window is the same.
+const fleetWindow = 1 << 16
+
 // slotCount is how many slots a run needs: one per probe it will send,
-// rounded up to a power of two, at most pingWindow (the matcher's window:
-// an answer to an older probe is no longer paired).
+// rounded up to a power of two, at most fleetWindow.
 func slotCount(count, targets int) int {
 	n := 1
-	for n < pingWindow && (count == 0 || n < count*targets) {
+	for n < fleetWindow && (count == 0 || n < count*targets) {
 		n <<= 1
 	}
 	return n

@@ -86,8 +86,8 @@ func TestFleetRefuses(t *testing.T) {
 
 func TestSlotCount(t *testing.T) {
 	assert.Equal(t, 8192, slotCount(2, 4094))
-	assert.Equal(t, pingWindow, slotCount(0, 3))
-	assert.Equal(t, pingWindow, slotCount(100, 4094))
+	assert.Equal(t, 1<<16, slotCount(0, 3))
+	assert.Equal(t, 1<<16, slotCount(100, 4094))
 	assert.Equal(t, 1, slotCount(1, 1))
 }
 
