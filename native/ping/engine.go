@@ -42,12 +42,14 @@ type Pinger struct {
 	sink Sink
 	clk  clock.Clock // the conn's: its send times, receive times and deadlines are read on it
 
-	id        uint16
-	cookie    [CookieLen]byte
-	payload   []byte
-	msg       []byte
-	reqType   codec.Type
-	replyType codec.Type
+	id      uint16
+	cookie  [CookieLen]byte
+	payload []byte
+	msg     []byte
+	reqType codec.Type
+	// live pairs answers with probes (codec/story's matcher); the probe
+	// number it gives back is the sequence number modulo 2^16.
+	live *liveMatch
 
 	probes []probeState // indexed by sequence number
 	// expired counts the probes, in send order, settled or given up on:
@@ -87,17 +89,12 @@ func New(cfg Config, conn Conn, sink Sink) (*Pinger, error) {
 		p.flush = f.Flush
 	}
 	p.payload = buildPayload(cfg.Size, p.cookie, cfg.Pattern)
-	if cfg.Family == codec.IPv6 {
-		p.reqType, p.replyType = codec.ICMPv6EchoRequest, codec.ICMPv6EchoReply
-		if cfg.Probe != nil {
-			p.reqType, p.replyType = codec.ICMPv6ExtendedEchoRequest, codec.ICMPv6ExtendedEchoReply
-		}
-	} else {
-		p.reqType, p.replyType = codec.ICMPv4EchoRequest, codec.ICMPv4EchoReply
-		if cfg.Probe != nil {
-			p.reqType, p.replyType = codec.ICMPv4ExtendedEchoRequest, codec.ICMPv4ExtendedEchoReply
-		}
+	p.reqType = echoRequest(cfg.Family, cfg.Probe != nil)
+	window := pingWindow
+	if cfg.Deadline == 0 {
+		window = windowFor(cfg.Count)
 	}
+	p.live = newLiveMatch(cfg.Family, cfg.Src, conn, window)
 	return p, nil
 }
 
@@ -324,6 +321,7 @@ func (p *Pinger) send() time.Time {
 	st := &p.probes[seq]
 	*st = probeState{}
 	at, err := p.conn.Send(p.msg, p.cfg.Dst)
+	p.live.sent(p.sent+1, at, p.msg, p.cfg.Dst)
 	p.sent++
 	p.lastSeq = seq
 	if p.first.IsZero() {

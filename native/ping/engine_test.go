@@ -22,14 +22,24 @@ var (
 	router4 = netip.MustParseAddr("198.18.1.2")
 	self4   = netip.MustParseAddr("198.18.1.1")
 	target6 = netip.MustParseAddr("2001:2:0:3::2")
+	self6   = netip.MustParseAddr("2001:2:0:1::1")
 )
+
+// selfOf is the address the fake's probes leave from (Config.Src): the
+// source an error's quote carries.
+func selfOf(fam codec.Family) netip.Addr {
+	if fam == codec.IPv6 {
+		return self6
+	}
+	return self4
+}
 
 func baseConfig(fam codec.Family) Config {
 	dst := target4
 	if fam == codec.IPv6 {
 		dst = target6
 	}
-	return Config{Family: fam, Dst: dst, Size: DefaultSize, Interval: 5 * time.Millisecond,
+	return Config{Family: fam, Dst: dst, Src: selfOf(fam), Size: DefaultSize, Interval: 5 * time.Millisecond,
 		Timeout: time.Second, Start: Start{Host: dst.String(), Addr: dst, Numeric: true}}
 }
 
@@ -198,8 +208,8 @@ func TestErrorsMatchedByQuote(t *testing.T) {
 			e, _ := req.Echo()
 			other := codec.Append(nil, req.Header(), codec.Echo{ID: e.ID + 1, Seq: e.Seq, Data: e.Data})
 			om, _ := codec.Parse(fam, other, netip.Addr{}, netip.Addr{})
-			f.deliver(router, timeExceeded(fam, om, netip.Addr{}, dst), 64)
-			f.deliver(router, timeExceeded(fam, req, netip.Addr{}, dst), 64)
+			f.deliver(router, timeExceeded(fam, om, selfOf(fam), dst), 64)
+			f.deliver(router, timeExceeded(fam, req, selfOf(fam), dst), 64)
 		})
 		cfg.Count = 2
 		sink, s := run(t, cfg, f)

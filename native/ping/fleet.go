@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"icmplab/codec"
+	"icmplab/codec/story"
 	"icmplab/native/icmpsock"
 	"icmplab/native/internal/clock"
 )
@@ -45,8 +46,8 @@ type fleetTarget struct {
 // carries the cookie.
 type fleetSlot struct {
 	sent   time.Duration // since the fleet's start
+	num    int           // the probe's number (the matcher's frame): several share a slot
 	target int32
-	seq    uint16 // the slot's sequence number: several share a slot
 	flags  uint8
 }
 
@@ -62,12 +63,12 @@ type Fleet struct {
 	targets []fleetTarget
 	hosts   []Target
 
-	id        uint16
-	cookie    [CookieLen]byte
-	payload   []byte
-	msg       []byte
-	reqType   codec.Type
-	replyType codec.Type
+	id      uint16
+	cookie  [CookieLen]byte
+	payload []byte
+	msg     []byte
+	reqType codec.Type
+	live    *liveMatch // pairs answers with probes; its window is the slots'
 
 	// slots are indexed by sequence number modulo their count, a power of
 	// two: as many as the run sends, up to one per sequence number.
@@ -116,10 +117,8 @@ func NewFleet(cfg Config, gap time.Duration, targets []Target, conn Conn) (*Flee
 		return nil, err
 	}
 	f.payload = buildPayload(cfg.Size, f.cookie, cfg.Pattern)
-	f.reqType, f.replyType = codec.ICMPv4EchoRequest, codec.ICMPv4EchoReply
-	if cfg.Family == codec.IPv6 {
-		f.reqType, f.replyType = codec.ICMPv6EchoRequest, codec.ICMPv6EchoReply
-	}
+	f.reqType = echoRequest(cfg.Family, false)
+	f.live = newLiveMatch(cfg.Family, cfg.Src, conn, len(f.slots))
 	return f, nil
 }
 
@@ -201,11 +200,17 @@ func (f *Fleet) Run(ctx context.Context) []Summary {
 	return f.summaries(reason, fatal)
 }
 
+// fleetWindow is the most slots a fleet keeps, one per sequence number: a
+// fleet of thousands of targets sends thousands of probes a second, and an
+// answer must find its probe within the timeout (65,536 probes are 16 s at
+// 4,096 a second). The matcher's window is the same.
+const fleetWindow = 1 << 16
+
 // slotCount is how many slots a run needs: one per probe it will send,
-// rounded up to a power of two, at most one per sequence number.
+// rounded up to a power of two, at most fleetWindow.
 func slotCount(count, targets int) int {
 	n := 1
-	for n < 1<<16 && (count == 0 || n < count*targets) {
+	for n < fleetWindow && (count == 0 || n < count*targets) {
 		n <<= 1
 	}
 	return n
@@ -247,8 +252,9 @@ func (f *Fleet) send() time.Time {
 	h := codec.Header{Family: f.cfg.Family, Type: f.reqType}
 	f.msg = codec.Append(f.msg[:0], h, codec.Echo{ID: f.id, Seq: seq, Data: f.payload})
 	at, err := f.conn.Send(f.msg, t.addr)
+	f.live.sent(f.sent, at, f.msg, t.addr)
 	sl := f.slot(seq)
-	*sl = fleetSlot{sent: at.Sub(f.epoch), target: int32(ti), seq: seq, flags: fSent}
+	*sl = fleetSlot{sent: at.Sub(f.epoch), num: f.sent, target: int32(ti), flags: fSent}
 	f.sent++
 	t.sent++
 	if t.first.IsZero() {
@@ -298,50 +304,25 @@ func (f *Fleet) settle(sl *fleetSlot, flag uint8) {
 	sl.flags |= flag
 }
 
-// handle matches one received message, with Pinger's rules, to the
-// target its sequence number went to.
+// handle asks the matcher which probe a received message answers (one
+// definition for the pinger and the fleet: the identifier, the sequence
+// number and the target it went to), and counts it for that probe's
+// target once the cookie checks out.
 func (f *Fleet) handle(pk icmpsock.Packet) {
+	mt := f.live.received(pk)
+	if !mt.Answers() || mt.Outcome == story.OutcomeAdvisory {
+		return
+	}
+	sl := f.slot(uint16(mt.Frame))
+	if sl.num != mt.Frame { // the slot went to a newer probe
+		return
+	}
 	m, err := codec.Parse(f.cfg.Family, pk.ICMP, netip.Addr{}, netip.Addr{})
 	if err != nil && m.Kind == codec.KindRaw {
 		return
 	}
-	switch {
-	case m.Kind == codec.KindEcho && m.Type == f.replyType:
-		e, ok := m.Echo()
-		if !ok || e.ID != f.id {
-			return
-		}
-		sl := f.slot(e.Seq)
-		if sl.flags&fSent == 0 || sl.seq != e.Seq {
-			return
-		}
-		t := &f.targets[sl.target]
-		if !sameAddr(pk.From, t.addr) || !replyCookieOK(e.Data, f.cookie, f.cfg.Size) {
-			return
-		}
-		switch {
-		case m.Sum.Status == codec.ChecksumBad:
-			t.corrupted++
-		case sl.flags&fAnswered != 0:
-			t.dups++
-		default:
-			f.settle(sl, fAnswered)
-			t.received++
-			t.stats.Add(max(pk.At.Sub(f.epoch)-sl.sent, 0))
-		}
-	case m.Kind == codec.KindError && !m.IsAdvisory():
-		fk, err := m.QuotedFlow()
-		if err != nil || fk.Proto != f.cfg.Family.Protocol() || fk.ICMPType != f.reqType || fk.ID != f.id {
-			return
-		}
-		sl := f.slot(fk.Seq)
-		if sl.flags&fSent == 0 || sl.seq != fk.Seq {
-			return
-		}
-		t := &f.targets[sl.target]
-		if !sameAddr(fk.Dst, t.addr) {
-			return
-		}
+	t := &f.targets[sl.target]
+	if mt.Kind == story.MatchError {
 		body, _ := m.Error()
 		if data, ok := quotedEchoData(f.cfg.Family, body.Quote); ok && !quoteCookieOK(data, f.cookie, f.cfg.Size) {
 			return
@@ -350,6 +331,21 @@ func (f *Fleet) handle(pk icmpsock.Packet) {
 			f.settle(sl, fErrored)
 			t.errors++
 		}
+		return
+	}
+	e, ok := m.Echo()
+	if !ok || !replyCookieOK(e.Data, f.cookie, f.cfg.Size) {
+		return
+	}
+	switch {
+	case m.Sum.Status == codec.ChecksumBad:
+		t.corrupted++
+	case sl.flags&fAnswered != 0:
+		t.dups++
+	default:
+		f.settle(sl, fAnswered)
+		t.received++
+		t.stats.Add(max(pk.At.Sub(f.epoch)-sl.sent, 0))
 	}
 }
 

@@ -4,45 +4,48 @@ import (
 	"net/netip"
 
 	"icmplab/codec"
+	"icmplab/codec/story"
 	"icmplab/native/icmpsock"
 )
 
-// handle matches one received message against our probes and reports it.
-// Anything that is not provably ours is dropped without a word: other
-// pingers' replies, forgeries without our cookie, errors about other
-// traffic.
+// handle asks the matcher which probe a received message answers, and
+// reports it. Anything the matcher does not pair with one of our probes is
+// dropped without a word: other pingers' replies (another identifier),
+// replies from elsewhere, errors about other traffic. What the matcher
+// pairs must still carry our cookie: a forgery that guessed identifier and
+// sequence is dropped too.
 func (p *Pinger) handle(pk icmpsock.Packet) {
+	mt := p.live.received(pk)
+	if !mt.Answers() {
+		return
+	}
 	// No addresses: ICMPv6 checksums are verified by the kernel on every
 	// socket kind, and an ICMPv4 checksum needs none.
 	m, err := codec.Parse(p.cfg.Family, pk.ICMP, netip.Addr{}, netip.Addr{})
 	if err != nil && m.Kind == codec.KindRaw {
 		return
 	}
+	seq := uint16(mt.Frame) // the probe's number: its sequence number, modulo 2^16
+	st := &p.probes[seq]
 	switch {
-	case m.Kind == codec.KindEcho && m.Type == p.replyType && p.cfg.Probe == nil:
-		p.onEchoReply(pk, m)
-	case m.Kind == codec.KindExtendedEchoReply && p.cfg.Probe != nil:
-		p.onProbeReply(pk, m)
-	case m.Kind == codec.KindError:
-		p.onError(pk, m)
+	case mt.Kind == story.MatchError:
+		p.onError(pk, m, seq, st, mt.Outcome)
+	case p.cfg.Probe != nil:
+		p.onProbeReply(pk, m, seq, st)
+	default:
+		p.onEchoReply(pk, m, seq, st)
 	}
 }
 
-func sameAddr(a, b netip.Addr) bool { return a.Unmap().WithZone("") == b.Unmap().WithZone("") }
-
-func (p *Pinger) onEchoReply(pk icmpsock.Packet, m codec.Message) {
+func (p *Pinger) onEchoReply(pk icmpsock.Packet, m codec.Message, seq uint16, st *probeState) {
 	e, ok := m.Echo()
-	if !ok || e.ID != p.id || !sameAddr(pk.From, p.cfg.Dst) {
+	if !ok || !replyCookieOK(e.Data, p.cookie, p.cfg.Size) {
 		return
 	}
-	st := &p.probes[e.Seq]
-	if st.flags&fSent == 0 || !replyCookieOK(e.Data, p.cookie, p.cfg.Size) {
-		return
-	}
-	ev := p.baseEvent(EventReply, e.Seq, pk, st)
+	ev := p.baseEvent(EventReply, seq, pk, st)
 	ev.Truncated = len(e.Data) < p.cfg.Size
 	if m.Sum.Status != codec.ChecksumBad {
-		p.ack(e.Seq)
+		p.ack(seq)
 	}
 	switch {
 	case m.Sum.Status == codec.ChecksumBad:
@@ -71,20 +74,9 @@ func (p *Pinger) baseEvent(k EventKind, seq uint16, pk icmpsock.Packet, st *prob
 	return ev
 }
 
-// seqFrom8 maps an extended echo's 8-bit sequence number back to the most
-// recent 16-bit one we sent with those low bits.
-func (p *Pinger) seqFrom8(s8 uint8) uint16 {
-	return p.lastSeq - uint16(uint8(p.lastSeq)-s8)
-}
-
-func (p *Pinger) onProbeReply(pk icmpsock.Packet, m codec.Message) {
+func (p *Pinger) onProbeReply(pk icmpsock.Packet, m codec.Message, seq uint16, st *probeState) {
 	r, ok := m.ExtendedEchoReply()
-	if !ok || r.ID != p.id || !sameAddr(pk.From, p.cfg.Dst) {
-		return
-	}
-	seq := p.seqFrom8(r.Seq)
-	st := &p.probes[seq]
-	if st.flags&fSent == 0 {
+	if !ok {
 		return
 	}
 	ev := p.baseEvent(EventProbeReply, seq, pk, st)
@@ -112,27 +104,9 @@ func (p *Pinger) onProbeReply(pk icmpsock.Packet, m codec.Message) {
 	p.sink.Event(ev)
 }
 
-// onError matches an ICMP error by the probe it quotes: our request type,
-// identifier and destination, a sequence number we sent, and the cookie as
-// far as the quote reaches.
-func (p *Pinger) onError(pk icmpsock.Packet, m codec.Message) {
-	fk, err := m.QuotedFlow()
-	if err != nil || fk.Proto != p.cfg.Family.Protocol() || fk.ICMPType != p.reqType ||
-		fk.ID != p.id || !sameAddr(fk.Dst, p.cfg.Dst) {
-		return
-	}
-	seq := fk.Seq
-	if p.cfg.Probe != nil {
-		// An extended echo's sequence is one byte; the next holds the L bit.
-		if seq > 0xff {
-			seq >>= 8
-		}
-		seq = p.seqFrom8(uint8(seq))
-	}
-	st := &p.probes[seq]
-	if st.flags&fSent == 0 {
-		return
-	}
+// onError reports an ICMP error the matcher paired with a probe by the
+// request it quotes, once the cookie checks out as far as the quote goes.
+func (p *Pinger) onError(pk icmpsock.Packet, m codec.Message, seq uint16, st *probeState, o story.Outcome) {
 	body, _ := m.Error()
 	if p.cfg.Probe == nil {
 		if data, ok := quotedEchoData(p.cfg.Family, body.Quote); ok && !quoteCookieOK(data, p.cookie, p.cfg.Size) {
@@ -142,7 +116,7 @@ func (p *Pinger) onError(pk icmpsock.Packet, m codec.Message) {
 	ev := p.baseEvent(EventError, seq, pk, st)
 	ev.Type, ev.Code = m.Type, m.Code
 	ev.MTU, ev.Pointer, ev.Gateway = body.MTU, body.Pointer, body.Gateway
-	if m.IsAdvisory() {
+	if o == story.OutcomeAdvisory {
 		// Shown, as iputils does, but the probe is still waiting for its
 		// reply: a redirect or source quench is not an answer.
 		p.sink.Event(ev)

@@ -93,6 +93,10 @@ func (s *SockConn) Recv(buf []byte) (icmpsock.Packet, error) {
 	return p, nil
 }
 
+// SentTTL is the TTL (hop limit) set on the socket, 0 for the kernel's
+// default: the matcher reads it in the probes' headers.
+func (s *SockConn) SentTTL() int { return s.ttl }
+
 // SetReadDeadline bounds Recv.
 func (s *SockConn) SetReadDeadline(t time.Time) error { return s.c.SetReadDeadline(t) }
 

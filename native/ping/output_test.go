@@ -139,11 +139,11 @@ func TestTextErrorsQuietAndOutstanding(t *testing.T) {
 		cfg := baseConfig(fam)
 		cfg.Count = 2
 		f := newFake(fam, func(f *fakeConn, req codec.Message, dst netip.Addr, at time.Time) {
-			f.deliver(router4, timeExceeded(fam, req, netip.Addr{}, dst), 64)
+			f.deliver(router4, timeExceeded(fam, req, selfOf(fam), dst), 64)
 		})
 		if fam == codec.IPv6 {
 			f = newFake(fam, func(f *fakeConn, req codec.Message, dst netip.Addr, at time.Time) {
-				f.deliver(netip.MustParseAddr("2001:2:0:1::2"), timeExceeded(fam, req, netip.Addr{}, dst), 64)
+				f.deliver(netip.MustParseAddr("2001:2:0:1::2"), timeExceeded(fam, req, selfOf(fam), dst), 64)
 			})
 		}
 		out, _ := textRun(t, cfg, TextOptions{}, f)

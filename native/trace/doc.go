@@ -1,6 +1,7 @@
 // Package trace is icmplab's traceroute engine: UDP, ICMP echo and TCP SYN
-// probes sent many at a time, matched to the ICMP errors that answer them by
-// the flow the error quotes (codec.Message.QuotedFlow), with traceroute's
+// probes sent many at a time, paired with the ICMP errors, echo replies and
+// TCP answers that answer them by codec/story's matcher (the one icmplab
+// story asks of captures: the flow an error quotes, codec.FlowKey), with traceroute's
 // adaptive wait (-w MAX,HERE,NEAR), Paris flows that keep every probe of a
 // trace on one ECMP path, MPLS and RFC 5837 extensions, reverse names, text
 // output in traceroute's layout and JSON with an explicit end reason.
@@ -8,7 +9,9 @@
 // The engine (engine.go) is one send/receive/update loop over a probe table,
 // the idea of trippy's strategy.rs: the table says which probes are in
 // flight, which hop is settled and when the next timeout falls; socket
-// readers only decode and post replies to the loop, so no state is shared.
+// readers only post replies, as the IP datagrams the network carried
+// (decode.go rebuilds what a socket gives less of), to the loop, which
+// feeds them and the probes it sends to the matcher: no state is shared.
 // Both loops take their time from an injected clock (native/internal/clock),
 // so their unit tests run on a fake one, event by event.
 //

@@ -7,13 +7,15 @@ import (
 	"strconv"
 	"time"
 
+	"icmplab/codec/story"
 	"icmplab/native/internal/clock"
 )
 
 // prober sends probes of one method and posts the replies its sockets read.
 type prober interface {
-	// send transmits p and returns the key its answer will be looked up by.
-	send(p *Probe) (lookupKey, error)
+	// send transmits p and returns it as the IP datagram that left (the
+	// header the kernel writes, built alike), for the matcher.
+	send(p *Probe) ([]byte, error)
 	// start launches the socket readers; they post to out until close.
 	start(out chan<- reply)
 	close()
@@ -81,10 +83,12 @@ type engine struct {
 	unknown  int   // silent hops in a row that end a flow (0: none)
 	nextHop  []int // per flow: next TTL to report
 	finished []bool
-	byKey    map[lookupKey]int
-	onHop    func(HopReport)
-	onReply  func(netip.Addr)
-	res      *Result
+	// live pairs answers with probes (codec/story's matcher, the one
+	// icmplab story asks of captures); a probe's frame there is its row.
+	live    *story.Matcher
+	onHop   func(HopReport)
+	onReply func(netip.Addr)
+	res     *Result
 }
 
 // errNoSocket wraps socket setup failures.
@@ -168,7 +172,7 @@ func newEngine(cfg *Config, pr prober) *engine {
 		unknown:  cfg.unknownLimit(),
 		nextHop:  make([]int, cfg.Flows),
 		finished: make([]bool, cfg.Flows),
-		byKey:    make(map[lookupKey]int, cfg.Flows*ppf),
+		live:     story.New(story.Options{Window: cfg.Flows * ppf}),
 		onHop:    func(HopReport) {},
 		onReply:  func(netip.Addr) {},
 		res: &Result{Config: *cfg, Source: pr.source(), PacketSize: pr.packetSize(), Privileged: pr.privileged(),
@@ -334,12 +338,11 @@ func (e *engine) sendMore() error {
 		}
 		e.sendPos++
 		p.Sent = e.clk.Now() // the prober refines it to just before the send
-		k, err := e.pr.send(p)
+		ip, err := e.pr.send(p)
 		if err != nil {
 			return err
 		}
-		p.key = k
-		e.byKey[k] = i
+		e.live.Sent(story.Packet{Frame: i, Time: p.Sent, IP: ip})
 		e.inflight++
 		e.res.Sent++
 		if fr := &e.res.Flows[p.Flow]; fr.DstPort == 0 {
@@ -349,19 +352,17 @@ func (e *engine) sendMore() error {
 	return nil
 }
 
-// apply records a reply on the probe it answers, after checking that the
-// datagram it quotes is that probe.
+// apply asks the matcher which probe a reply answers and records it
+// there; a reply it pairs with no probe (other traffic, a quote of another
+// datagram) is counted and ignored, as is an advisory one.
 func (e *engine) apply(r reply) {
-	i, ok := e.byKey[r.key]
-	if !ok || r.mismatch {
+	mt := e.live.Received(story.Packet{Time: r.at, IP: r.ip})
+	o := outcomeOf(mt.Outcome)
+	if !mt.Answers() || o == Pending {
 		e.res.Ignored++
 		return
 	}
-	p := &e.probes[i]
-	if !quoteIsOurs(r, e.cfg.Target, e.res.Source) {
-		e.res.Ignored++
-		return
-	}
+	p := &e.probes[mt.Frame]
 	if p.Outcome != Pending {
 		// Late or duplicate: the probe was settled already. A late answer
 		// still proves the hop answers, so the silent run is not counted
@@ -371,10 +372,10 @@ func (e *engine) apply(r reply) {
 		}
 		return
 	}
-	p.fill(r)
+	p.fill(r, o)
 	e.inflight--
 	e.answeredAt(p.Flow, p.TTL)
-	e.onReply(r.from)
+	e.onReply(p.From)
 	if p.Outcome.final() && p.TTL < e.endTTL[p.Flow] {
 		e.endTTL[p.Flow] = p.TTL
 		for j := p.Flow * e.ppf; j < (p.Flow+1)*e.ppf; j++ {

@@ -19,15 +19,29 @@ import (
 // sent, what (if anything) comes back and after how long. Answers are
 // scheduled on a fake clock, which runFake moves from one event to the next
 // whenever the engine waits: no test depends on the machine's speed.
+// Probes are UDP datagrams from fakeSrc port 1000, and answers the ICMP
+// errors a router or the target sends about them, built with codec: what
+// the engine's matcher reads from the sockets.
 type fakeProber struct {
 	mu       sync.Mutex
 	clk      *clock.Fake
 	out      chan<- reply
-	answer   func(p Probe) (reply, time.Duration, bool)
+	answer   func(p Probe) (fakeAnswer, time.Duration, bool)
 	sent     []Probe
 	inflight int
 	peak     int
 	timers   []clock.Timer
+}
+
+// fakeAnswer is what comes back about a probe: an ICMP error from `from`,
+// quoting the probe, or (with qsrc, qdst or dport set) a datagram the
+// probe is not.
+type fakeAnswer struct {
+	from       netip.Addr
+	typ        codec.Type
+	code       codec.Code
+	qsrc, qdst netip.Addr
+	dport      uint16
 }
 
 var (
@@ -35,6 +49,9 @@ var (
 	fakeTarget = netip.MustParseAddr("198.18.9.9")
 	fakeEpoch  = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 )
+
+// fakeSport is the fake probes' source port.
+const fakeSport = 1000
 
 func (f *fakeProber) source() netip.Addr { return fakeSrc }
 func (f *fakeProber) packetSize() int    { return 60 }
@@ -60,30 +77,52 @@ func (f *fakeProber) clock() *clock.Fake {
 	return f.clk
 }
 
-func (f *fakeProber) send(p *Probe) (lookupKey, error) {
+// fakeDatagram is a UDP probe (or what an answer quotes as one).
+func fakeDatagram(src, dst netip.Addr, ttl int, dport uint16) []byte {
+	seg := codec.AppendUDP(nil, codec.UDPHeader{SrcPort: fakeSport, DstPort: dport}, make([]byte, 32), src, dst)
+	return ipWrap(nil, codec.IPv4, codec.ProtoUDP, src, dst, ttl, seg)
+}
+
+// datagram is the answer to a probe sent with TTL ttl to dport.
+func (a fakeAnswer) datagram(ttl int, dport uint16) []byte {
+	qsrc, qdst := fakeSrc, fakeTarget
+	if a.qsrc.IsValid() {
+		qsrc = a.qsrc
+	}
+	if a.qdst.IsValid() {
+		qdst = a.qdst
+	}
+	if a.dport != 0 {
+		dport = a.dport
+	}
+	quote := fakeDatagram(qsrc, qdst, 1, dport)
+	msg := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: a.typ, Code: a.code}, codec.ErrorBody{Quote: quote})
+	return ipWrap(nil, codec.IPv4, codec.ProtoICMP, a.from, fakeSrc, 64, msg)
+}
+
+func (f *fakeProber) send(p *Probe) ([]byte, error) {
 	clk := f.clock()
 	p.Sent = clk.Now()
-	k := lookupKey{proto: codec.ProtoUDP, sport: 1000, dport: uint16(33434 + p.Index + 100*p.Flow)}
+	dport := uint16(33434 + p.Index + 100*p.Flow)
+	p.SrcPort, p.DstPort = fakeSport, dport
+	ip := fakeDatagram(fakeSrc, fakeTarget, p.TTL, dport)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.sent = append(f.sent, *p)
 	f.inflight++
 	f.peak = max(f.peak, f.inflight)
-	r, d, ok := f.answer(*p)
+	a, d, ok := f.answer(*p)
 	if !ok {
-		return k, nil
+		return ip, nil
 	}
-	if r.key == (lookupKey{}) {
-		r.key = k
-	}
+	answer := a.datagram(p.TTL, dport)
 	f.timers = append(f.timers, clk.AfterFunc(d, func() {
 		f.mu.Lock()
 		f.inflight--
 		f.mu.Unlock()
-		r.at = clk.Now()
-		f.out <- r
+		f.out <- reply{at: clk.Now(), ip: answer}
 	}))
-	return k, nil
+	return ip, nil
 }
 
 // runSimulated runs the engine over f on f's fake clock: each time the
@@ -110,15 +149,12 @@ func runSimulated(t *testing.T, cfg *Config, f *fakeProber, onHop func(HopReport
 }
 
 // hopReply is a router's time exceeded from 198.18.ttl.2, quoting the probe.
-func hopReply(ttl int) reply {
-	return reply{from: netip.AddrFrom4([4]byte{198, 18, byte(ttl), 2}), outcome: HopAnswered, family: codec.IPv4,
-		typ: codec.ICMPv4TimeExceeded, icmp: true, qsrc: fakeSrc, qdst: fakeTarget, hasQuote: true}
+func hopReply(ttl int) fakeAnswer {
+	return fakeAnswer{from: netip.AddrFrom4([4]byte{198, 18, byte(ttl), 2}), typ: codec.ICMPv4TimeExceeded}
 }
 
-func destReply(code codec.Code) reply {
-	o, _, _ := classify(codec.IPv4, codec.ICMPv4DestinationUnreachable, code, 0)
-	return reply{from: fakeTarget, outcome: o, family: codec.IPv4, typ: codec.ICMPv4DestinationUnreachable, code: code,
-		icmp: true, qsrc: fakeSrc, qdst: fakeTarget, hasQuote: true}
+func destReply(code codec.Code) fakeAnswer {
+	return fakeAnswer{from: fakeTarget, typ: codec.ICMPv4DestinationUnreachable, code: code}
 }
 
 func runFake(t *testing.T, cfg Config, f *fakeProber) (*Result, []HopReport) {
@@ -140,10 +176,10 @@ func runFake(t *testing.T, cfg Config, f *fakeProber) (*Result, []HopReport) {
 // Hops are reported in order, the silent one as timeouts, the trace ends at
 // the target, and nothing past it waits.
 func TestEngineTrace(t *testing.T) {
-	f := &fakeProber{answer: func(p Probe) (reply, time.Duration, bool) {
+	f := &fakeProber{answer: func(p Probe) (fakeAnswer, time.Duration, bool) {
 		switch {
 		case p.TTL == 3:
-			return reply{}, 0, false
+			return fakeAnswer{}, 0, false
 		case p.TTL >= 6:
 			return destReply(codec.CodePortUnreachable), time.Millisecond, true
 		}
@@ -228,7 +264,7 @@ func TestEngineTimeout(t *testing.T) {
 // TestEngineIgnoresOtherPackets: answers quoting another destination or
 // source, or matching no probe, are counted and ignored; the probes time out.
 func TestEngineIgnoresOtherPackets(t *testing.T) {
-	f := &fakeProber{answer: func(p Probe) (reply, time.Duration, bool) {
+	f := &fakeProber{answer: func(p Probe) (fakeAnswer, time.Duration, bool) {
 		r := hopReply(p.TTL)
 		switch p.N {
 		case 0:
@@ -236,7 +272,7 @@ func TestEngineIgnoresOtherPackets(t *testing.T) {
 		case 1:
 			r.qsrc = netip.MustParseAddr("198.18.7.8")
 		default:
-			r.key = lookupKey{proto: codec.ProtoUDP, sport: 1, dport: 2}
+			r.dport = 2
 		}
 		return r, time.Millisecond, true
 	}}
@@ -258,7 +294,7 @@ func TestEngineIgnoresOtherPackets(t *testing.T) {
 
 // TestEngineUnreachable: a host unreachable ends the trace with its mark.
 func TestEngineUnreachable(t *testing.T) {
-	f := &fakeProber{answer: func(p Probe) (reply, time.Duration, bool) {
+	f := &fakeProber{answer: func(p Probe) (fakeAnswer, time.Duration, bool) {
 		if p.TTL >= 2 {
 			r := destReply(codec.CodeHostUnreachable)
 			r.from = netip.MustParseAddr("198.18.2.2")
@@ -279,7 +315,7 @@ func TestEngineUnreachable(t *testing.T) {
 // TestEngineFlows: with several flows each is traced and reported in TTL
 // order, and the printer emits flow blocks one after the other.
 func TestEngineFlows(t *testing.T) {
-	f := &fakeProber{answer: func(p Probe) (reply, time.Duration, bool) {
+	f := &fakeProber{answer: func(p Probe) (fakeAnswer, time.Duration, bool) {
 		if p.TTL >= 3 {
 			return destReply(codec.CodePortUnreachable), time.Duration(3-p.Flow) * time.Millisecond, true
 		}
@@ -331,11 +367,11 @@ flow 3:
 // clock) instead of traceroute's five rounds of it; with NoMaxUnknown it
 // goes on to -m.
 func TestEngineStopsAfterSilentRun(t *testing.T) {
-	answer := func(p Probe) (reply, time.Duration, bool) {
+	answer := func(p Probe) (fakeAnswer, time.Duration, bool) {
 		if p.TTL <= 2 {
 			return hopReply(p.TTL), time.Millisecond, true
 		}
-		return reply{}, 0, false
+		return fakeAnswer{}, 0, false
 	}
 	f := &fakeProber{answer: answer}
 	res, got := runFake(t, Config{}, f)
@@ -369,16 +405,16 @@ func TestEngineStopsAfterSilentRun(t *testing.T) {
 // the 5 s wait), and hop 2 answers only every other probe: the silent run is
 // 4, one short of the limit, and the destination is reached.
 func TestEngineSilentRunDoesNotCutSlowAnswers(t *testing.T) {
-	answer := func(p Probe) (reply, time.Duration, bool) {
+	answer := func(p Probe) (fakeAnswer, time.Duration, bool) {
 		switch {
 		case p.TTL == 2 && p.N%2 == 1:
-			return reply{}, 0, false
+			return fakeAnswer{}, 0, false
 		case p.TTL <= 2:
 			return hopReply(p.TTL), time.Millisecond, true
 		case p.TTL >= 7:
 			return destReply(codec.CodePortUnreachable), 4500 * time.Millisecond, true
 		}
-		return reply{}, 0, false
+		return fakeAnswer{}, 0, false
 	}
 	res, got := runFake(t, Config{}, &fakeProber{answer: answer})
 	require.Len(t, got, 7)

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"net/netip"
 
 	"golang.org/x/sys/unix"
 
@@ -61,24 +60,10 @@ func (c *icmpProber) echoType() codec.Type {
 	return codec.ICMPv4EchoRequest
 }
 
-// ours reports whether id is one of this trace's identifiers.
-func (c *icmpProber) ours(id uint16) bool {
-	for _, v := range c.ids {
-		if v == id {
-			return true
-		}
-	}
-	return false
-}
-
-func (c *icmpProber) key(id, seq uint16) lookupKey {
-	return lookupKey{proto: c.fam.Protocol(), sport: id, ident: uint32(seq)}
-}
-
 func (c *icmpProber) start(out chan<- reply) {
 	c.base.out = out
 	if c.raw != nil {
-		c.readRaw(c.keyOfFlow, c.keyOfEcho)
+		c.readRaw(true)
 		return
 	}
 	for _, s := range c.dgram {
@@ -86,51 +71,25 @@ func (c *icmpProber) start(out chan<- reply) {
 	}
 }
 
-// keyOfFlow matches an error by the echo request it quotes.
-func (c *icmpProber) keyOfFlow(fl codec.FlowKey) (lookupKey, bool) {
-	if fl.Proto != c.fam.Protocol() || fl.ICMPType != c.echoType() || !c.ours(fl.ID) {
-		return lookupKey{}, false
-	}
-	return c.key(fl.ID, fl.Seq), true
-}
-
-// keyOfEcho matches an echo reply.
-func (c *icmpProber) keyOfEcho(e codec.Echo) (lookupKey, bool) {
-	if !c.ours(e.ID) {
-		return lookupKey{}, false
-	}
-	return c.key(e.ID, e.Seq), true
-}
-
 // fromDatagram posts what a datagram socket read: an echo reply, or an
-// error icmpsock rebuilt from the error queue (Synthesized). The kernel
-// already matched such an error to this socket; its quote is rebuilt from
-// the probe as sent, so the quoted TTL and TOS are not the router's and
-// whatever followed the quote (extensions) sits at offsets no router chose:
-// neither is reported, as for UDP's error queue. msg_name is the
-// destination of the probe the error is about: an unconnected socket also
-// hears of its packets to elsewhere.
+// error icmpsock rebuilt from the error queue (Synthesized), its quote
+// addressed from our source to the probe's destination (msg_name: an
+// unconnected socket also hears of its packets to elsewhere, which the
+// matcher then pairs with nothing). The socket gives no IP header: it is
+// rebuilt around the message, from the sender to our source.
 func (c *icmpProber) fromDatagram(p icmpsock.Packet) {
-	if p.Synthesized && p.OrigDst.IsValid() && p.OrigDst.Unmap() != c.cfg.Target {
-		c.post(reply{mismatch: true})
+	if !answerType(c.fam, p.ICMP, true) {
 		return
 	}
-	m, err := codec.Parse(c.fam, p.ICMP, p.From, c.src)
-	if err != nil && m.Kind == codec.KindRaw {
-		return
+	d := icmpDatagram(c.fam, p.From.Unmap().WithZone(""), c.src, p.TTL, p.ICMP)
+	if !p.Synthesized {
+		c.rec.received(p.At, d)
 	}
-	r, ok := decodeMsg(c.fam, m, p.From, p.At, c.keyOfFlow, c.keyOfEcho)
-	if !ok {
-		return
-	}
-	if p.Synthesized {
-		r.hasQuote, r.qsrc, r.qdst, r.qttl, r.qtos = false, netip.Addr{}, netip.Addr{}, 0, 0
-		r.ext, r.layout = nil, 0
-	}
-	c.post(r)
+	c.post(reply{at: p.At, ip: d, rebuilt: p.Synthesized})
 }
 
-func (c *icmpProber) send(p *Probe) (lookupKey, error) {
+// request builds probe p's echo request (in c.msg).
+func (c *icmpProber) request(p *Probe) []byte {
 	id := c.ids[p.Flow]
 	seq := uint16(1 + p.Index)
 	if c.cfg.Paris {
@@ -141,21 +100,28 @@ func (c *icmpProber) send(p *Probe) (lookupKey, error) {
 	p.SrcPort, p.Ident = id, uint32(seq)
 	// The kernel fills the ICMPv6 checksum on raw and datagram sockets,
 	// and the ICMPv4 one on datagram sockets; a raw ICMPv4 socket sends
-	// what it is given, so that one is computed here.
-	c.msg = codec.Append(c.msg[:0], codec.Header{Family: c.fam, Type: c.echoType()}, codec.Echo{ID: id, Seq: seq, Data: c.payload})
+	// what it is given, so that one is computed here. With the addresses,
+	// the ICMPv6 one is right too, as the matcher and the record read it.
+	c.msg = codec.Append(c.msg[:0], codec.Header{Family: c.fam, Type: c.echoType(), Src: c.src, Dst: c.cfg.Target},
+		codec.Echo{ID: id, Seq: seq, Data: c.payload})
+	return c.msg
+}
+
+func (c *icmpProber) send(p *Probe) ([]byte, error) {
+	c.request(p)
 	s := c.raw
 	if s == nil {
 		s = c.dgram[p.Flow]
 	}
-	k := c.key(id, seq)
 	if err := s.SetTTL(p.TTL); err != nil {
-		return k, err
+		return nil, err
 	}
 	at, err := s.WriteTo(c.msg, c.cfg.Target)
 	if err != nil {
-		return k, err
+		return nil, err
 	}
 	p.Sent = at
-	c.rec.sentICMP(c.fam, c.src, c.cfg.Target, p.TTL, c.msg)
-	return k, nil
+	ip := ipWrap(nil, c.fam, c.fam.Protocol(), c.src, c.cfg.Target, p.TTL, c.msg)
+	c.rec.sent(at, ip)
+	return ip, nil
 }

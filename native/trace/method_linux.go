@@ -3,7 +3,6 @@
 package trace
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -175,27 +174,30 @@ func (b *base) readConn(c *icmpsock.Conn, fn func(icmpsock.Packet)) {
 // post hands a reply to the engine.
 func (b *base) post(r reply) { b.out <- r }
 
-// readRaw posts everything the raw ICMP socket reads that answers a probe.
-func (b *base) readRaw(keyOf func(codec.FlowKey) (lookupKey, bool), echoKey func(codec.Echo) (lookupKey, bool)) {
+// readRaw posts every message the raw ICMP socket reads that can answer a
+// probe (echo replies only when wantEcho): the engine's matcher says whose.
+func (b *base) readRaw(wantEcho bool) {
 	b.readConn(b.raw, func(ip icmpsock.Packet) {
 		// An IPv4 raw socket gives the IP header too (ip.IP); an IPv6 one
 		// the ICMPv6 message alone.
-		p := packet{data: ip.IP, from: ip.From, at: ip.At}
-		if p.data == nil {
-			p.data = ip.ICMP
+		data := ip.IP
+		if data == nil {
+			data = ip.ICMP
 		}
-		if r, ok := decodeRaw(b.fam, p, b.src, keyOf, echoKey); ok {
-			b.rec.received(p, b.src)
-			b.post(r)
+		if d, ok := rawAnswer(b.fam, data, ip.From.WithZone(""), b.src, ip.TTL, wantEcho); ok {
+			b.rec.received(ip.At, d)
+			b.post(reply{at: ip.At, ip: d})
 		}
 	})
 }
 
-// readErrQueue turns the socket error queue into replies (unprivileged
-// path): the kernel already matched the error to this socket, and gives
-// type, code, offender and the probe's payload. keyOf builds the key from
-// the original destination port and that payload.
-func (b *base) readErrQueue(s *sock, keyOf func(p packet) (lookupKey, bool), data func(p packet)) {
+// readErrQueue turns a UDP socket's error queue into replies (the
+// unprivileged path): the kernel gives type, code, offender, the probe's
+// destination (msg_name: an unconnected socket also hears of its packets
+// to elsewhere) and payload, from which errQueueAnswer rebuilds the error.
+// sport is the socket's port. data, when not nil, receives what arrives
+// on the normal queue.
+func (b *base) readErrQueue(s *sock, sport uint16, data func(p packet)) {
 	b.read(s, true, func(p packet) {
 		if !p.errq {
 			if data != nil {
@@ -203,29 +205,20 @@ func (b *base) readErrQueue(s *sock, keyOf func(p packet) (lookupKey, bool), dat
 			}
 			return
 		}
-		if p.ee.Origin != unix.SO_EE_ORIGIN_ICMP && p.ee.Origin != unix.SO_EE_ORIGIN_ICMP6 {
-			return
-		}
-		// msg_name is the destination of the datagram the error quotes: an
-		// unconnected socket also gets errors about packets to elsewhere.
-		if p.from.IsValid() && p.from.Unmap() != b.cfg.Target {
-			b.post(reply{mismatch: true})
+		if p.ee.Origin != unix.SO_EE_ORIGIN_ICMP && p.ee.Origin != unix.SO_EE_ORIGIN_ICMP6 || !p.from.IsValid() {
 			return
 		}
 		t, c := codec.Type(p.ee.Type), codec.Code(p.ee.Code)
-		o, _, ok := classify(b.fam, t, c, p.ee.Info)
-		if !ok {
+		if _, _, ok := classify(b.fam, t, c, p.ee.Info); !ok {
 			return
 		}
-		k, ok := keyOf(p)
-		if !ok {
+		if b.cfg.Paris && len(p.data) < b.cfg.DataLen {
+			// The router quoted too little of the payload to rebuild the
+			// checksum that names a Paris probe: no probe can be told.
 			return
 		}
-		var mtu uint32
-		if o == Unreachable {
-			mtu = p.ee.Info
-		}
-		b.post(reply{at: p.at, from: p.offender, key: k, outcome: o, family: b.fam, typ: t, code: c, icmp: true, mtu: mtu})
+		d := errQueueAnswer(b.fam, p.offender.WithZone(""), b.src, p.from.Unmap().WithZone(""), sport, p.port, t, c, p.ee.Info, p.data)
+		b.post(reply{at: p.at, ip: d, rebuilt: true})
 	})
 }
 
@@ -259,6 +252,3 @@ func newProber(cfg *Config) (prober, error) {
 
 // randPort picks an unprivileged port for raw TCP probes.
 func randPort() uint16 { return uint16(32768 + rand.IntN(16384)) }
-
-// be16 reads a big-endian word.
-func be16(b []byte) uint16 { return binary.BigEndian.Uint16(b) }

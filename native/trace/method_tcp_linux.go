@@ -51,54 +51,54 @@ func (t *tcpProber) portOf(p *Probe) uint16 {
 
 func (t *tcpProber) start(out chan<- reply) {
 	t.base.out = out
-	t.readRaw(func(fl codec.FlowKey) (lookupKey, bool) {
-		if fl.Proto != codec.ProtoTCP {
-			return lookupKey{}, false
-		}
-		return lookupKey{proto: codec.ProtoTCP, sport: fl.SrcPort, dport: fl.DstPort, ident: fl.TCPSeq}, true
-	}, nil)
+	t.readRaw(false)
 	t.read(t.tcp, false, func(p packet) {
-		seg := p.data
-		from := p.from
+		// The raw TCP socket reads every segment to this host: only a
+		// SYN-ACK or a reset from the target goes on to the matcher. An
+		// IPv4 socket gives the IP header, an IPv6 one the segment alone.
+		seg, from, ip := p.data, p.from, []byte(nil)
 		if t.fam == codec.IPv4 {
 			h, pl, err := codec.ParseIPv4(seg)
 			if err != nil {
 				return
 			}
-			seg, from = pl, h.Src
+			seg, from, ip = pl, h.Src, p.data
 		}
 		h, _, err := codec.ParseTCP(seg)
-		if err != nil || from != t.cfg.Target || h.SrcPort != t.cfg.Port || h.Flags&codec.TCPFlagACK == 0 {
+		if err != nil || from.Unmap().WithZone("") != t.cfg.Target {
 			return
 		}
-		syn := h.Flags&(codec.TCPFlagSYN|codec.TCPFlagACK) == codec.TCPFlagSYN|codec.TCPFlagACK
-		if !syn && h.Flags&codec.TCPFlagRST == 0 {
+		if h.Flags&(codec.TCPFlagSYN|codec.TCPFlagACK) != codec.TCPFlagSYN|codec.TCPFlagACK && h.Flags&codec.TCPFlagRST == 0 {
 			return
 		}
-		t.rec.receivedTCP(t.fam, from, t.src, seg)
-		t.post(reply{at: p.at, from: from, outcome: Reached, tcpFlags: h.Flags,
-			key: lookupKey{proto: codec.ProtoTCP, sport: h.DstPort, dport: h.SrcPort, ident: h.Ack - 1}})
+		if ip != nil {
+			ip = append([]byte(nil), ip...)
+		} else {
+			ip = ipWrap(nil, t.fam, codec.ProtoTCP, t.cfg.Target, t.src, 0, seg)
+		}
+		t.rec.received(p.at, ip)
+		t.post(reply{at: p.at, ip: ip})
 	})
 }
 
 // mssOption is an MSS option of 1460, as a SYN usually carries.
 var mssOption = []byte{2, 4, 0x05, 0xb4}
 
-func (t *tcpProber) send(p *Probe) (lookupKey, error) {
+func (t *tcpProber) send(p *Probe) ([]byte, error) {
 	sport := t.portOf(p)
 	seq := t.seq + uint32(p.Index)*0x10000 + uint32(p.Flow)
 	p.SrcPort, p.DstPort, p.Ident = sport, t.cfg.Port, seq
-	k := lookupKey{proto: codec.ProtoTCP, sport: sport, dport: t.cfg.Port, ident: seq}
 	t.seg = codec.AppendTCP(t.seg[:0], codec.TCPHeader{SrcPort: sport, DstPort: t.cfg.Port, Seq: seq,
 		Flags: codec.TCPFlagSYN, Window: 64240, Options: mssOption}, nil, t.src, t.cfg.Target)
 	if err := t.tcp.setTTL(p.TTL); err != nil {
-		return k, err
+		return nil, err
 	}
 	at, err := t.tcp.sendTo(t.seg, t.cfg.Target, 0)
 	if err != nil {
-		return k, err
+		return nil, err
 	}
 	p.Sent = at
-	t.rec.sentTCP(t.fam, t.src, t.cfg.Target, p.TTL, t.seg)
-	return k, nil
+	ip := ipWrap(nil, t.fam, codec.ProtoTCP, t.src, t.cfg.Target, p.TTL, t.seg)
+	t.rec.sent(at, ip)
+	return ip, nil
 }

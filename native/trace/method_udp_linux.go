@@ -76,49 +76,29 @@ func (u *udpProber) packetSize() int { return u.ipLen() + udpHeaderLen + u.cfg.D
 func (u *udpProber) start(out chan<- reply) {
 	u.base.out = out
 	if u.raw != nil {
-		u.readRaw(u.keyOfFlow, nil)
+		u.readRaw(false)
 	}
 	for _, s := range u.flowSocks {
 		u.readSock(s)
 	}
 }
 
-// keyOfFlow is the raw path's key: ports, and in Paris mode the checksum.
-func (u *udpProber) keyOfFlow(fl codec.FlowKey) (lookupKey, bool) {
-	if fl.Proto != codec.ProtoUDP {
-		return lookupKey{}, false
-	}
-	k := lookupKey{proto: codec.ProtoUDP, sport: fl.SrcPort, dport: fl.DstPort}
-	if u.cfg.Paris {
-		k.ident = uint32(fl.UDPChecksum)
-	}
-	return k, true
-}
-
 // readSock reads one socket's error queue (empty on the privileged path,
 // which leaves IP_RECVERR off) and any UDP answer from the target, which
-// ends a trace at an open port as traceroute's does. A Paris flow shares
-// one socket among its probes, so such an answer names none and is left.
+// ends a trace at an open port as traceroute's does.
 func (u *udpProber) readSock(s *sock) {
 	sport := s.port
-	u.readErrQueue(s, func(p packet) (lookupKey, bool) {
-		k := lookupKey{proto: codec.ProtoUDP, sport: sport, dport: p.port}
-		if u.cfg.Paris {
-			if len(p.data) < payComp {
-				return k, false
-			}
-			k.ident = uint32(be16(p.data[payIndex:]))
-		}
-		return k, true
-	}, func(p packet) {
-		if u.cfg.Paris || p.from != u.cfg.Target {
+	u.readErrQueue(s, sport, func(p packet) {
+		if !p.from.IsValid() {
 			return
 		}
-		u.post(reply{at: p.at, from: p.from, key: lookupKey{proto: codec.ProtoUDP, sport: sport, dport: p.port}, outcome: Reached})
+		d := udpAnswer(u.fam, p.from.Unmap().WithZone(""), u.src, p.port, sport, p.data)
+		u.rec.received(p.at, d)
+		u.post(reply{at: p.at, ip: d})
 	})
 }
 
-func (u *udpProber) send(p *Probe) (lookupKey, error) {
+func (u *udpProber) send(p *Probe) ([]byte, error) {
 	var s *sock
 	dport := u.cfg.Port
 	switch {
@@ -127,40 +107,37 @@ func (u *udpProber) send(p *Probe) (lookupKey, error) {
 	case u.cfg.Method == MethodUDPFixed:
 		var err error
 		if s, err = u.open(); err != nil {
-			return lookupKey{}, err
+			return nil, err
 		}
 	default:
 		s = u.flowSocks[0]
 		dport = u.cfg.Port + uint16(p.Index)
 	}
 	p.SrcPort, p.DstPort = s.port, dport
-	k := lookupKey{proto: codec.ProtoUDP, sport: s.port, dport: dport}
 	if u.cfg.Paris {
 		want := uint16(1 + p.Index) // never 0 or 0xffff: Index < 0xfffe
 		udpParisPayload(u.payload, uint16(p.Index), want, u.src, u.cfg.Target, s.port, dport)
 		p.Ident = uint32(want)
-		if u.raw != nil {
-			k.ident = uint32(want)
-		} else {
-			k.ident = uint32(p.Index)
-		}
 	} else {
 		plainPayload(u.payload, uint16(p.Index))
 	}
+	// The datagram as it leaves, checksum included, for the matcher and
+	// the record: the kernel builds the same header.
+	u.seg = codec.AppendUDP(u.seg[:0], codec.UDPHeader{SrcPort: s.port, DstPort: dport}, u.payload, u.src, u.cfg.Target)
+	ip := ipWrap(nil, u.fam, codec.ProtoUDP, u.src, u.cfg.Target, p.TTL, u.seg)
 	data, toPort := u.payload, dport
 	if u.rawUDP != nil {
-		u.seg = codec.AppendUDP(u.seg[:0], codec.UDPHeader{SrcPort: s.port, DstPort: dport}, u.payload, u.src, u.cfg.Target)
 		// A raw IPv6 socket reads the port field as a protocol number.
 		s, data, toPort = u.rawUDP, u.seg, 0
 	}
 	if err := s.setTTL(p.TTL); err != nil {
-		return k, err
+		return nil, err
 	}
 	at, err := s.sendTo(data, u.cfg.Target, toPort)
 	if err != nil {
-		return k, err
+		return nil, err
 	}
 	p.Sent = at
-	u.rec.sentUDP(u.fam, u.src, u.cfg.Target, p.TTL, p.SrcPort, dport, u.payload)
-	return k, nil
+	u.rec.sent(at, ip)
+	return ip, nil
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"icmplab/codec"
+	"icmplab/codec/story"
 )
 
 // Outcome is what became of a probe.
@@ -67,10 +68,11 @@ type Probe struct {
 	QuotedTTL, QuotedTOS uint8
 	HaveQuote            bool
 
-	// Probe identity as sent, for the answer's quote to match.
+	// Probe identity as sent (shown in --json; the matcher reads it in
+	// the probe's datagram).
 	SrcPort, DstPort uint16
 	Ident            uint32 // UDP checksum (Paris), ICMP sequence or TCP sequence
-	key              lookupKey
+	num              int    // rounds: 1 + the probe's number for the matcher (its frame); 0 before it is sent
 }
 
 // RTT is the round trip of an answered probe.
@@ -89,57 +91,71 @@ func (p *Probe) answered() bool {
 // done reports whether the probe needs no more waiting.
 func (p *Probe) done() bool { return p.Outcome != Pending }
 
-// lookupKey finds the probe a reply answers. Each method registers, for every
-// probe it sends, exactly the key its receive path will rebuild from the
-// answer: ports and identity from codec.Message.QuotedFlow on the raw path,
-// ports (and the probe number carried in the payload) on the error-queue path.
-type lookupKey struct {
-	proto        uint8
-	sport, dport uint16
-	ident        uint32
-}
-
-// reply is what a socket reader posts to the engine loop.
+// reply is what a socket reader posts to the engine loop: a packet that
+// may answer a probe, as the whole IP datagram the matcher reads. Readers
+// of sockets that give less (no IP header, or the error queue's digest)
+// rebuild it; see decode.go.
 type reply struct {
-	at   time.Time
-	from netip.Addr
-	key  lookupKey
-	// Addresses of the quoted datagram, when the path saw them (raw receive);
-	// the engine checks them against the probe.
-	qsrc, qdst netip.Addr
-	outcome    Outcome // HopAnswered, Reached (by kind; refined by the engine), Unreachable
-	family     codec.Family
-	typ        codec.Type
-	code       codec.Code
-	icmp       bool
-	tcpFlags   uint16
-	mtu        uint32
-	ext        []ExtObject
-	layout     codec.ExtLayout
-	qttl, qtos uint8
-	hasQuote   bool
-	// mismatch marks an answer about a datagram that was not a probe of
-	// this trace (counted, then ignored).
-	mismatch bool
+	at time.Time
+	ip []byte // owned by the reply
+	// rebuilt marks an error the kernel digested (a socket's error queue):
+	// its quote was rebuilt from the probe as sent, so the quoted TTL and
+	// TOS are not the router's and nothing followed it (extensions).
+	rebuilt bool
 }
 
-// fill records answer r on the probe. The receive time is never before the
+// outcomeOf is what the matcher's outcome of an answer means to a probe.
+func outcomeOf(o story.Outcome) Outcome {
+	switch o {
+	case story.OutcomeHop:
+		return HopAnswered
+	case story.OutcomeReached:
+		return Reached
+	case story.OutcomeUnreachable:
+		return Unreachable
+	}
+	return Pending
+}
+
+// fill records on the probe the answer r that the matcher paired with it
+// (o is what it says of the probe). The receive time is never before the
 // send time (kernel and user clocks can disagree by a hair).
-func (p *Probe) fill(r reply) {
-	p.Recv, p.From, p.Outcome = r.at, r.from, r.outcome
+func (p *Probe) fill(r reply, o Outcome) {
+	p.Recv, p.Outcome = r.at, o
 	if !p.Recv.After(p.Sent) {
 		p.Recv = p.Sent.Add(time.Microsecond)
 	}
-	p.Family, p.Type, p.Code, p.ICMP, p.TCP, p.MTU = r.family, r.typ, r.code, r.icmp, r.tcpFlags, r.mtu
-	if r.icmp {
-		_, p.Annot, _ = classify(r.family, r.typ, r.code, r.mtu)
+	pk, _ := codec.DecodeIP(r.ip) // the matcher read it: what it paired on is there
+	switch pk.Family {
+	case codec.IPv4:
+		p.From = pk.V4.Src
+	case codec.IPv6:
+		p.From = pk.V6.Src
 	}
-	p.Ext, p.Layout = r.ext, r.layout
-	p.QuotedTTL, p.QuotedTOS, p.HaveQuote = r.qttl, r.qtos, r.hasQuote
-}
-
-// quoteIsOurs checks what an answer quotes of its probe, when the receive
-// path saw the quote: sent to the target, from our source.
-func quoteIsOurs(r reply, target, source netip.Addr) bool {
-	return !r.hasQuote || r.qdst == target && (!source.IsValid() || r.qsrc == source)
+	p.Family = pk.Family
+	if !pk.HasICMP {
+		if h, _, err := codec.ParseTCP(pk.Payload); err == nil {
+			p.TCP = h.Flags
+		}
+		return
+	}
+	m := &pk.ICMP
+	p.Type, p.Code, p.ICMP = m.Type, m.Code, true
+	eb, isErr := m.Error()
+	if !isErr {
+		return
+	}
+	if o == Unreachable {
+		p.MTU = eb.MTU
+	}
+	_, p.Annot, _ = classify(pk.Family, m.Type, m.Code, eb.MTU)
+	if r.rebuilt {
+		return
+	}
+	if fl, _ := m.QuotedFlow(); fl.Src.IsValid() {
+		p.QuotedTTL, p.QuotedTOS, p.HaveQuote = fl.TTL, fl.TOS, true
+	}
+	if eb.Ext.Present() {
+		p.Ext, p.Layout = decodeExt(eb.Ext), eb.Ext.Layout
+	}
 }

@@ -2,34 +2,30 @@ package trace
 
 import (
 	"net/netip"
+	"time"
 
 	"icmplab/codec"
 )
 
-// recorder keeps a copy of every probe sent and every answer matched, as
+// recorder keeps a copy of every probe sent and every answer read, as
 // whole IP datagrams, for --pcap. Probes leave through kernel sockets that
-// build the IP header themselves, so the recorded header is rebuilt here
-// with the fields that matter (addresses, TTL, protocol); its IP ID is 0.
-// Answers read on the unprivileged error queue are not recorded: the kernel
-// hands over no ICMP bytes there (see the package comment).
+// build the IP header themselves, so the recorded header is the one built
+// for the matcher (addresses, TTL, protocol; its IP ID is 0), as is an
+// answer's read without one. Errors digested by a socket's error queue are
+// not recorded: their bytes are rebuilt, not received (see the package
+// comment).
 type recorder interface {
-	sentUDP(fam codec.Family, src, dst netip.Addr, ttl int, sport, dport uint16, payload []byte)
-	sentICMP(fam codec.Family, src, dst netip.Addr, ttl int, msg []byte)
-	sentTCP(fam codec.Family, src, dst netip.Addr, ttl int, seg []byte)
-	received(p packet, local netip.Addr)
-	receivedTCP(fam codec.Family, from, local netip.Addr, seg []byte)
+	sent(at time.Time, ip []byte)
+	received(at time.Time, ip []byte)
 	close() error
 }
 
 // nopRecorder records nothing (no --pcap).
 type nopRecorder struct{}
 
-func (nopRecorder) sentUDP(codec.Family, netip.Addr, netip.Addr, int, uint16, uint16, []byte) {}
-func (nopRecorder) sentICMP(codec.Family, netip.Addr, netip.Addr, int, []byte)                {}
-func (nopRecorder) sentTCP(codec.Family, netip.Addr, netip.Addr, int, []byte)                 {}
-func (nopRecorder) received(packet, netip.Addr)                                               {}
-func (nopRecorder) receivedTCP(codec.Family, netip.Addr, netip.Addr, []byte)                  {}
-func (nopRecorder) close() error                                                              { return nil }
+func (nopRecorder) sent(time.Time, []byte)     {}
+func (nopRecorder) received(time.Time, []byte) {}
+func (nopRecorder) close() error               { return nil }
 
 // ipWrap prepends an IP header for an upper-layer payload.
 func ipWrap(dst []byte, fam codec.Family, proto uint8, src, to netip.Addr, ttl int, payload []byte) []byte {

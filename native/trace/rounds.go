@@ -7,6 +7,7 @@ import (
 	"net/netip"
 	"time"
 
+	"icmplab/codec/story"
 	"icmplab/native/internal/clock"
 )
 
@@ -75,15 +76,18 @@ type probeSlot struct {
 
 // rounder is the rounds engine.
 type rounder struct {
-	clk       clock.Clock
-	cfg       *Config
-	pr        prober
-	hops      int // TTLs in a round: FirstTTL..MaxHops
-	perRound  int // probes per flow per round: hops * Queries
-	window    int // rounds in the ring
-	probes    []Probe
-	slots     []probeSlot
-	byKey     map[lookupKey]int
+	clk      clock.Clock
+	cfg      *Config
+	pr       prober
+	hops     int // TTLs in a round: FirstTTL..MaxHops
+	perRound int // probes per flow per round: hops * Queries
+	window   int // rounds in the ring
+	probes   []Probe
+	slots    []probeSlot
+	// live pairs answers with probes (codec/story's matcher); a probe's
+	// frame there is its number in send order, rows maps it to its row.
+	live      *story.Matcher
+	rows      []int32
 	queue     []queued
 	inflight  int
 	pending   []int // per ring slot: probes of its round not settled
@@ -134,7 +138,7 @@ func newRounder(cfg *Config, pr prober, clk clock.Clock) (*rounder, error) {
 	r := &rounder{
 		clk: clock.Or(clk), cfg: cfg, pr: pr, hops: hops, perRound: per, window: w,
 		probes: make([]Probe, cfg.Flows*w*per), slots: make([]probeSlot, cfg.Flows*w*per),
-		byKey: map[lookupKey]int{}, pending: make([]int, w), stats: make([]HopStats, hops),
+		pending: make([]int, w), stats: make([]HopStats, hops),
 		endTTL: make([]int, cfg.Flows), lastAns: make([]int, cfg.Flows), sentUpTo: make([]int, cfg.Flows),
 		unknown: cfg.unknownLimit(), onRound: func(Snapshot) {}, onReply: func(netip.Addr) {},
 		source: pr.source(),
@@ -143,6 +147,10 @@ func newRounder(cfg *Config, pr prober, clk clock.Clock) (*rounder, error) {
 		r.endTTL[f] = cfg.MaxHops + 1
 		r.lastAns[f] = cfg.FirstTTL - 1
 	}
+	// The matcher holds as many probes as the ring: an answer to a probe
+	// sent longer ago than that is paired with nothing.
+	r.live = story.New(story.Options{Window: len(r.probes)})
+	r.rows = make([]int32, len(r.probes))
 	return r, nil
 }
 
@@ -296,9 +304,6 @@ func (r *rounder) clear(i int) {
 				}
 			}
 		}
-		if j, ok := r.byKey[p.key]; ok && j == i {
-			delete(r.byKey, p.key)
-		}
 	}
 	*s = probeSlot{}
 }
@@ -333,12 +338,13 @@ func (r *rounder) sendMore() error {
 			continue
 		}
 		p.Sent = r.clk.Now()
-		k, err := r.pr.send(p)
+		ip, err := r.pr.send(p)
 		if err != nil {
 			return err
 		}
-		p.key = k
-		r.byKey[k] = q.i
+		p.num = r.sent + 1 // 0 is a row not sent since it was filled
+		r.rows[r.sent%len(r.rows)] = int32(q.i)
+		r.live.Sent(story.Packet{Frame: r.sent, Time: p.Sent, IP: ip})
 		r.inflight++
 		r.sent++
 		r.maxProbed = max(r.maxProbed, p.TTL)
@@ -389,19 +395,27 @@ func (r *rounder) expire(now time.Time) time.Time {
 	return next
 }
 
-// apply records an answer: on time, late (after its wait), or ignored.
+// apply records an answer on the probe the matcher pairs it with: on time,
+// late (after its wait), or ignored (paired with nothing, advisory, or a
+// probe whose row has since gone to a newer one).
 func (r *rounder) apply(rp reply) {
-	i, ok := r.byKey[rp.key]
-	if !ok || rp.mismatch || !quoteIsOurs(rp, r.cfg.Target, r.source) {
+	mt := r.live.Received(story.Packet{Time: rp.at, IP: rp.ip})
+	o := outcomeOf(mt.Outcome)
+	if !mt.Answers() || o == Pending {
 		r.ignored++
 		return
 	}
+	i := int(r.rows[mt.Frame%len(r.rows)])
 	p, s := &r.probes[i], &r.slots[i]
+	if !s.used || p.num != mt.Frame+1 {
+		r.ignored++
+		return
+	}
 	late := p.Outcome == TimedOut
 	if p.Outcome != Pending && !late {
 		return // a duplicate
 	}
-	p.fill(rp)
+	p.fill(rp, o)
 	if !late {
 		r.inflight--
 		r.settle(i)
@@ -413,7 +427,7 @@ func (r *rounder) apply(rp reply) {
 			st.Ext = p.Ext
 		}
 	}
-	r.onReply(rp.from)
+	r.onReply(p.From)
 	f := p.Flow
 	if p.Outcome.final() {
 		r.reached = r.reached || p.Outcome == Reached

@@ -45,11 +45,11 @@ func runRoundsFake(t *testing.T, cfg Config, f *fakeProber, ctrl <-chan Control)
 
 // chainAnswer is a path of routers at hops 1-3, hop 2 silent, and the
 // target at hop 4; every answer takes rtt(ttl).
-func chainAnswer(rtt func(p Probe) time.Duration) func(p Probe) (reply, time.Duration, bool) {
-	return func(p Probe) (reply, time.Duration, bool) {
+func chainAnswer(rtt func(p Probe) time.Duration) func(p Probe) (fakeAnswer, time.Duration, bool) {
+	return func(p Probe) (fakeAnswer, time.Duration, bool) {
 		switch {
 		case p.TTL == 2:
-			return reply{}, 0, false
+			return fakeAnswer{}, 0, false
 		case p.TTL >= 4:
 			return destReply(codec.CodePortUnreachable), rtt(p), true
 		}
@@ -107,7 +107,7 @@ func TestRoundsReport(t *testing.T) {
 func TestRoundsHonestLoss(t *testing.T) {
 	other := netip.MustParseAddr("198.18.1.3")
 	var round int
-	answer := func(p Probe) (reply, time.Duration, bool) {
+	answer := func(p Probe) (fakeAnswer, time.Duration, bool) {
 		if p.TTL != 1 {
 			return destReply(codec.CodePortUnreachable), ms, true
 		}
@@ -161,7 +161,7 @@ func TestRoundsPauseAndReset(t *testing.T) {
 	ctrl := make(chan Control, 4)
 	var n int
 	f := &fakeProber{}
-	f.answer = func(p Probe) (reply, time.Duration, bool) {
+	f.answer = func(p Probe) (fakeAnswer, time.Duration, bool) {
 		if p.TTL == 1 {
 			n++
 			switch n {
