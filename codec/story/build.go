@@ -19,7 +19,7 @@ type groupKey struct {
 // Result builds the exchanges from what was added so far. It can be called
 // again after more packets are added.
 func (m *Matcher) Result() *Result {
-	res := &Result{Packets: m.packets, Untracked: m.untracked, Limit: m.max}
+	res := &Result{Packets: m.packets, Untracked: m.untracked, Unlisted: m.unlisted, Limit: m.max}
 	groups := make(map[groupKey][]int32)
 	var order []groupKey
 	for i := 0; i < m.probes.n; i++ {
@@ -102,6 +102,9 @@ func (m *Matcher) buildPing(g groupKey, list []int32) *Ping {
 			if a.t.After(last) {
 				last = a.t
 			}
+		}
+		if extra := int(pr.replies) - len(pr.answers); extra > 0 && len(pr.answers) > 0 {
+			p.Duplicates += extra // past MaxAnswersPerProbe: counted, not listed
 		}
 		if len(pr.answers) == 0 {
 			p.Lost = append(p.Lost, pr.key.b)

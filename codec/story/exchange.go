@@ -242,9 +242,12 @@ type Ping struct {
 type Result struct {
 	Exchanges []Exchange
 	// Packets is how many packets were given; Untracked how many probes
-	// came past Options.MaxProbes and were not matched (0 normally).
+	// came past Options.MaxProbes and were not matched (0 normally);
+	// Unlisted how many answers came past MaxAnswersPerProbe for their
+	// probe and were counted but not listed.
 	Packets   int
 	Untracked int
+	Unlisted  int
 	Limit     int
 
 	roles map[int]Role

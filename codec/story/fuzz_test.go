@@ -53,6 +53,13 @@ func FuzzMatcher(f *testing.F) {
 		if m.probes.n > fuzzMaxProbes {
 			t.Fatalf("%d probes kept, limit %d", m.probes.n, fuzzMaxProbes)
 		}
+		// Memory is bounded by the probes: each keeps a bounded number
+		// of answers, whatever the packets repeat.
+		for i := 0; i < m.probes.n; i++ {
+			if pr := m.probes.at(int32(i)); len(pr.answers) > MaxAnswersPerProbe || len(pr.errs) > MaxAnswersPerProbe {
+				t.Fatalf("probe %d keeps %d replies and %d errors, limit %d each", i, len(pr.answers), len(pr.errs), MaxAnswersPerProbe)
+			}
+		}
 		res := m.Result()
 		var out bytes.Buffer
 		if err := WriteText(&out, res); err != nil {

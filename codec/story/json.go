@@ -182,8 +182,8 @@ func WriteJSON(w io.Writer, r *Result) error {
 		bw.Write(b)
 		bw.WriteByte('\n')
 	}
-	if r.Untracked > 0 {
-		b, _ := json.Marshal(jsonLimit{Kind: "limit", Untracked: r.Untracked, Limit: r.Limit})
+	if r.Untracked > 0 || r.Unlisted > 0 {
+		b, _ := json.Marshal(jsonLimit{Kind: "limit", Untracked: r.Untracked, Limit: r.Limit, Unlisted: r.Unlisted, PerProbe: MaxAnswersPerProbe})
 		bw.Write(b)
 		bw.WriteByte('\n')
 	}
@@ -195,4 +195,8 @@ type jsonLimit struct {
 	Kind      string `json:"kind"`
 	Untracked int    `json:"untracked"`
 	Limit     int    `json:"limit"`
+	// Unlisted answers came past PerProbe (MaxAnswersPerProbe) for their
+	// probe: counted in the exchange, not listed.
+	Unlisted int `json:"unlisted"`
+	PerProbe int `json:"answers_per_probe"`
 }

@@ -126,6 +126,7 @@ type Matcher struct {
 	// answer costs no allocation of its own.
 	arena     []answer
 	untracked int
+	unlisted  int
 	packets   int
 	pkt       codec.Packet
 	fk        codec.FlowKey
@@ -503,6 +504,10 @@ func (m *Matcher) attach(pr *probe, isErr bool, a answer) Match {
 	if m.window > 0 {
 		return mt
 	}
+	if len(*list) >= MaxAnswersPerProbe {
+		m.unlisted++
+		return mt
+	}
 	if cap(*list) > 0 {
 		*list = append(*list, a)
 		return mt
@@ -515,6 +520,13 @@ func (m *Matcher) attach(pr *probe, isErr bool, a answer) Match {
 	*list = m.arena[k-1 : k : k]
 	return mt
 }
+
+// MaxAnswersPerProbe is how many replies (the first and its duplicates)
+// and, apart, how many errors one probe keeps: a capture of one request and
+// a million duplicate replies (a broadcast ping, or a hostile file) must
+// not keep a million answers. Those past it are counted (the probe's
+// counts, Ping.Duplicates, Result.Unlisted) but not listed.
+const MaxAnswersPerProbe = 64
 
 // probeChunk is how many probes one allocation of the table holds: the
 // table grows by chunks, so a long capture never copies the probes kept.

@@ -385,7 +385,47 @@ func TestLimit(t *testing.T) {
 	assert.Equal(t, 1000, res.Exchanges[0].Ping.Transmitted)
 	var out bytes.Buffer
 	require.NoError(t, WriteJSON(&out, res))
-	assert.Contains(t, out.String(), `{"kind":"limit","untracked":999000,"limit":1000}`)
+	assert.Contains(t, out.String(), `{"kind":"limit","untracked":999000,"limit":1000,"unlisted":0,"answers_per_probe":64}`)
+}
+
+// TestAnswersBounded: one request answered a million times, and one UDP
+// probe quoted by a million time exceeded, keep MaxAnswersPerProbe answers
+// each; the rest are counted (a review measured 126 MB kept before).
+func TestAnswersBounded(t *testing.T) {
+	n := newNet()
+	req := n.echo(src4, dst4, 64, false, 9, 1)
+	rep := n.echo(dst4, src4, 60, true, 9, 1)
+	probe := n.udp(src4, dst4, 1, 40000, 33434)
+	te := n.icmpErr(r1, probe, codec.ICMPv4TimeExceeded, 0)
+	m := New(Options{})
+	m.Add(Packet{Frame: 1, IP: req})
+	m.Add(Packet{Frame: 2, IP: probe})
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	const each = 500_000
+	for i := 0; i < each; i++ {
+		m.Add(Packet{Frame: 3 + 2*i, IP: rep})
+		m.Add(Packet{Frame: 4 + 2*i, IP: te})
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	assert.Less(t, int64(after.HeapAlloc)-int64(before.HeapAlloc), int64(1<<20))
+	res := m.Result()
+	assert.Equal(t, 2*(each-MaxAnswersPerProbe), res.Unlisted)
+	var ping *Ping
+	for _, e := range res.Exchanges {
+		if e.Ping != nil {
+			ping = e.Ping
+		}
+	}
+	require.NotNil(t, ping)
+	assert.Equal(t, 1, ping.Received)
+	assert.Equal(t, each-1, ping.Duplicates, "every duplicate is counted")
+	assert.Len(t, ping.Replies, MaxAnswersPerProbe)
+	var out bytes.Buffer
+	require.NoError(t, WriteText(&out, res))
+	assert.Contains(t, out.String(), "answers past 64 for one probe were counted, not listed")
 }
 
 func TestOrdinal(t *testing.T) {

@@ -47,6 +47,9 @@ func WriteText(w io.Writer, r *Result) error {
 	if r.Untracked > 0 {
 		fmt.Fprintf(bw, "\n(%d probes past the limit of %d were not matched)\n", r.Untracked, r.Limit)
 	}
+	if r.Unlisted > 0 {
+		fmt.Fprintf(bw, "\n(%d answers past %d for one probe were counted, not listed)\n", r.Unlisted, MaxAnswersPerProbe)
+	}
 	return bw.Flush()
 }
 
