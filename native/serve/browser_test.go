@@ -42,6 +42,8 @@ import (
 	"icmplab/codec/textdump"
 	"icmplab/native/serve"
 	"icmplab/site"
+
+	"icmplab/internal/testenv"
 )
 
 const chromiumPath = "/usr/bin/chromium"
@@ -54,13 +56,7 @@ func needChromium(tb testing.TB) string {
 	if env := os.Getenv("ICMPLAB_CHROMIUM"); env != "" {
 		p = env
 	}
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("chromium not found at %s (CI=true: browser tests must run)", p)
-		}
-		tb.Skipf("chromium not found at %s; install Debian's chromium to run the browser tests", p)
-	}
-	return p
+	return testenv.RequireFile(tb, p, "Debian's chromium at "+p+" (apt-get install chromium, or set ICMPLAB_CHROMIUM)")
 }
 
 // moduleRoot finds the directory of go.mod, for testout/ and the wasm build.
