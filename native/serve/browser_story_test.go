@@ -7,10 +7,18 @@ package serve_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -270,4 +278,265 @@ func TestBrowserLesson(t *testing.T) {
 			chromedp.Click("#lesson .lback", chromedp.ByQuery))
 	}
 	b.noProblems(t)
+}
+
+// ---------------------------------------------------------------- recorded captures
+
+// recordedDir holds captures of the real tools with what each printed
+// (made by native/story's live test in namespaces).
+var recordedDir = filepath.Join("..", "story", "testdata")
+
+// printedProbe is one probe of a traceroute hop line: its round trip, or
+// silent ("*").
+type printedProbe struct {
+	silent bool
+	rtt    float64
+}
+
+// printedHop is one hop line of traceroute -n.
+type printedHop struct {
+	ttl    int
+	addr   string // the first address printed, "*" when none
+	probes []printedProbe
+	marks  []string
+}
+
+var (
+	printedHopRE   = regexp.MustCompile(`^\s*(\d+)\s+(.*)$`)
+	printedTraceRE = regexp.MustCompile(`^traceroute to (\S+) `)
+)
+
+// readTraceroute reads what traceroute printed: its destination and hops.
+func readTraceroute(tb testing.TB, name string) (string, []printedHop) {
+	tb.Helper()
+	out, err := os.ReadFile(filepath.Join(recordedDir, name+".out"))
+	require.NoError(tb, err)
+	var dst string
+	var hops []printedHop
+	for _, line := range strings.Split(string(out), "\n") {
+		if m := printedTraceRE.FindStringSubmatch(line); m != nil {
+			dst = m[1]
+			continue
+		}
+		m := printedHopRE.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		h := printedHop{addr: "*"}
+		h.ttl, _ = strconv.Atoi(m[1])
+		f := strings.Fields(m[2])
+		for i := 0; i < len(f); i++ {
+			switch tok := f[i]; {
+			case tok == "*":
+				h.probes = append(h.probes, printedProbe{silent: true})
+			case strings.HasPrefix(tok, "!"):
+				h.marks = append(h.marks, tok)
+			case i+1 < len(f) && f[i+1] == "ms":
+				v, err := strconv.ParseFloat(tok, 64)
+				require.NoError(tb, err, line)
+				h.probes = append(h.probes, printedProbe{rtt: v})
+				i++
+			default:
+				_, err := netip.ParseAddr(tok)
+				require.NoError(tb, err, "token %q of %q", tok, line)
+				if h.addr == "*" {
+					h.addr = tok
+				}
+			}
+		}
+		hops = append(hops, h)
+	}
+	require.NotEmpty(tb, dst, "%s.out names no destination", name)
+	require.NotEmpty(tb, hops, "%s.out has no hop line", name)
+	return dst, hops
+}
+
+// The tool takes its times in user space around the capture's: the page's
+// round trip (from capture times) may not pass the tool's by more than its
+// printing's rounding, and falls short by at most a scheduling stall (the
+// same bounds as native/story's comparison).
+const (
+	rttAheadMs = 0.25
+	rttStallMs = 100.0
+)
+
+// endKey is the story's end reason as traceroute's output shows it: the
+// destination on the last line (reached), a !H/!N/!P/!X mark (unreachable),
+// or only stars at the end (the destination stayed silent).
+func endKey(dst string, hops []printedHop) string {
+	last := hops[len(hops)-1]
+	switch {
+	case len(last.marks) > 0:
+		return "unreachable"
+	case last.addr == dst:
+		return "reached"
+	case last.addr == "*":
+		return "silent"
+	}
+	return "stopped"
+}
+
+// Recorded traceroute runs opened through the file input, in English and
+// Korean: the hop table says what traceroute printed (TTL, address, each
+// probe answered or `*`, round trips within the tool's, the end), and a
+// click on each hop selects its probe and its answer in the list, with
+// the answer in the tree quoting that very probe.
+func TestBrowserStoryRecordedTraceroute(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	for _, l := range langs {
+		b.setLang(t, l)
+		for _, name := range []string{"traceroute_udp4", "traceroute_silent4"} {
+			t.Run(l+"/"+name, func(t *testing.T) {
+				dst, printed := readTraceroute(t, name)
+				path := filepath.Join(recordedDir, name+".pcap")
+				raw, err := os.ReadFile(path)
+				require.NoError(t, err)
+				res := storyOf(t, raw) // the frames of each probe and answer
+				require.Len(t, res.Exchanges, 1)
+				tr := res.Exchanges[0].Trace
+				require.NotNil(t, tr)
+				frames := framesOf(t, raw)
+
+				b.upload(t, path)
+				b.run(t, "wait for the story", chromedp.Poll(`document.querySelectorAll('#story tr.hop').length > 0`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+				type row struct {
+					TTL    string   `json:"ttl"`
+					Addr   string   `json:"addr"`
+					Silent bool     `json:"silent"`
+					Probes []string `json:"probes"`
+					Quiet  []bool   `json:"quiet"`
+				}
+				var rows []row
+				b.run(t, "read the hop table", chromedp.Evaluate(`[...document.querySelectorAll('#story tr.hop')].map(tr => ({
+					ttl: tr.querySelector('.ttl').textContent, addr: tr.querySelector('.addr').textContent, silent: tr.classList.contains('silent'),
+					probes: [...tr.querySelectorAll('button.probe')].map(b => b.textContent),
+					quiet: [...tr.querySelectorAll('button.probe')].map(b => b.classList.contains('silent'))}))`, &rows))
+				require.Len(t, rows, len(printed), "one row per hop line traceroute printed")
+				for i, h := range printed {
+					r := rows[i]
+					assert.Equal(t, strconv.Itoa(h.ttl), r.TTL, "hop %d", i+1)
+					assert.Equal(t, h.addr, r.Addr, "TTL %d: the address traceroute printed", h.ttl)
+					assert.Equal(t, h.addr == "*", r.Silent, "TTL %d: a silent hop is marked", h.ttl)
+					require.Len(t, r.Probes, len(h.probes), "TTL %d: one button per probe traceroute printed", h.ttl)
+					for k, p := range h.probes {
+						assert.Equal(t, p.silent, r.Quiet[k], "TTL %d probe %d: answered or *", h.ttl, k+1)
+						if p.silent {
+							assert.Equal(t, "*", r.Probes[k], "TTL %d probe %d", h.ttl, k+1)
+							continue
+						}
+						got, err := strconv.ParseFloat(strings.TrimSuffix(r.Probes[k], " ms"), 64)
+						require.NoError(t, err, "TTL %d probe %d: %q", h.ttl, k+1, r.Probes[k])
+						assert.LessOrEqual(t, got-p.rtt, rttAheadMs, "TTL %d probe %d: %.3f ms on the page, traceroute printed %.3f", h.ttl, k+1, got, p.rtt)
+						assert.LessOrEqual(t, p.rtt-got, rttStallMs, "TTL %d probe %d", h.ttl, k+1)
+					}
+				}
+				var end string
+				b.run(t, "end", chromedp.Text("#story .end", &end, chromedp.ByQuery))
+				assert.Equal(t, b.pageT(t, "storyEnd_"+endKey(dst, printed), dst, ""), end)
+
+				// A click on each hop selects its probe and answer (the
+				// probe alone when the hop was silent), in the list and in
+				// the tree; so does a click on each probe's round trip.
+				require.Len(t, tr.Hops, len(printed))
+				for i, h := range tr.Hops {
+					hop := `#story tr.hop:nth-of-type(` + strconv.Itoa(i+2) + `)`
+					first := h.Probes[0]
+					for _, q := range h.Probes {
+						if q.Answer != nil {
+							first = q
+							break
+						}
+					}
+					b.clickSelects(t, hop+` .ttl`, &first, frames, fmt.Sprintf("TTL %d", h.TTL))
+					for k, p := range h.Probes {
+						b.clickSelects(t, hop+` button.probe:nth-of-type(`+strconv.Itoa(k+1)+`)`, &p, frames, fmt.Sprintf("TTL %d probe %d", h.TTL, k+1))
+					}
+				}
+				if l == "ko" {
+					b.hangulFont(t, "#story h2")
+					b.screenshot(t, "story-"+name+"-ko.png")
+				}
+			})
+		}
+	}
+	b.noProblems(t)
+}
+
+// clickSelects clicks sel in the story panel and checks that the probe p
+// and its answer (if any) are what the page selects: in the list, both
+// rows; in the tree, the answer quoting the probe (or the probe alone).
+func (b *browser) clickSelects(tb testing.TB, sel string, p *story.Probe, frames []*dissect.Frame, what string) {
+	tb.Helper()
+	want := []string{strconv.Itoa(p.Frame)}
+	shown := p.Frame // the tree shows the last frame selected
+	if p.Answer != nil {
+		want = append(want, strconv.Itoa(p.Answer.Frame))
+		shown = p.Answer.Frame
+	}
+	var picked string
+	b.run(tb, "click "+what, chromedp.Evaluate(`document.getElementById('story').dataset.selected = ''`, nil),
+		chromedp.Click(sel, chromedp.ByQuery),
+		chromedp.Poll(`document.getElementById('story').dataset.selected || null`, &picked, chromedp.WithPollingTimeout(10*time.Second)))
+	assert.ElementsMatch(tb, want, strings.Split(picked, ","), "%s: the frames a click selects", what)
+	var rows []string
+	b.run(tb, "selected rows", chromedp.Poll(`(() => {
+		const s = [...document.querySelectorAll('#vrows .vrow.sel')].map(r => r.firstChild.textContent);
+		const want = `+strconv.Quote(picked)+`.split(',');
+		return s.length === want.length && want.every(w => s.includes(w)) && document.getElementById('summary').textContent ? s : null; })()`,
+		&rows, chromedp.WithPollingTimeout(20*time.Second)))
+	assert.ElementsMatch(tb, want, rows, "%s: probe and answer selected in the list", what)
+	b.checkTreeShows(tb, frames[shown-1], frames[p.Frame-1], what)
+}
+
+// checkTreeShows checks that the tree shows shown (by its source address)
+// and that it is, or quotes, probe (by the probe's UDP source port and IP
+// identification, which name one probe of a traceroute run).
+func (b *browser) checkTreeShows(tb testing.TB, fs, fp *dissect.Frame, what string) {
+	tb.Helper()
+	field := func(f *dissect.Frame, id string, last bool) string {
+		var all []*dissect.Node
+		walk(f.Root, &all)
+		v := ""
+		for _, n := range all {
+			if n.Field == id {
+				v = n.Value
+				if !last {
+					break
+				}
+			}
+		}
+		require.NotEmpty(tb, v, "no %s natively", id)
+		return v
+	}
+	want := map[string]string{"src": field(fs, "ip.src", false), "port": field(fp, "udp.srcport", false), "ipid": field(fp, "ip.id", false)}
+	read := `(() => {
+		const v = (f, last) => { const all = [...document.querySelectorAll('#tree li[data-field="' + f + '"] > .trow > .tvalue')]; const e = last ? all[all.length - 1] : all[0]; return e ? e.textContent : ''; };
+		return {src: v('ip.src', false), port: v('udp.srcport', true), ipid: v('ip.id', true)}; })()`
+	wantJS, _ := json.Marshal(want)
+	// The tree is drawn when the worker answers: wait for it, then read
+	// what it shows (the same on a timeout, for the message).
+	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	_ = chromedp.Run(ctx, chromedp.Poll(`(() => { const g = `+read+`, w = `+string(wantJS)+`; return Object.keys(w).every(k => g[k] === w[k]); })()`, nil))
+	cancel()
+	var got map[string]string
+	b.run(tb, "tree of "+what, chromedp.Evaluate(read, &got))
+	assert.Equal(tb, want, got, "%s: the tree shows the answer quoting the probe", what)
+}
+
+// framesOf dissects a capture's frames natively, each from its link layer.
+func framesOf(tb testing.TB, file []byte) []*dissect.Frame {
+	tb.Helper()
+	r, err := capture.NewReader(bytes.NewReader(file))
+	require.NoError(tb, err)
+	var out []*dissect.Frame
+	for {
+		p, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return out
+		}
+		require.NoError(tb, err)
+		l, _ := dissect.LayerForLinkType(uint32(p.LinkType))
+		out = append(out, dissect.Dissect(append([]byte(nil), p.Data...), l, dissect.Options{Number: len(out) + 1}))
+	}
 }
