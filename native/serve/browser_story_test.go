@@ -540,3 +540,137 @@ func framesOf(tb testing.TB, file []byte) []*dissect.Frame {
 		out = append(out, dissect.Dissect(append([]byte(nil), p.Data...), l, dissect.Options{Number: len(out) + 1}))
 	}
 }
+
+// printedReply is one reply line of iputils ping.
+type printedReply struct {
+	seq, ttl int
+	rtt      float64
+	dup      bool
+}
+
+var (
+	printedReplyRE = regexp.MustCompile(`^\d+ bytes from \S+: icmp_seq=(\d+) ttl=(\d+) time=([0-9.]+) ms( \(DUP!\))?$`)
+	printedStatsRE = regexp.MustCompile(`^(\d+) packets transmitted, (\d+) received(?:, \+(\d+) duplicates)?`)
+)
+
+// readPing reads what ping printed: its replies, and how many requests it
+// sent and saw answered.
+func readPing(tb testing.TB, name string) (replies []printedReply, transmitted, received, dups int) {
+	tb.Helper()
+	out, err := os.ReadFile(filepath.Join(recordedDir, name+".out"))
+	require.NoError(tb, err)
+	for _, line := range strings.Split(string(out), "\n") {
+		if m := printedReplyRE.FindStringSubmatch(line); m != nil {
+			r := printedReply{dup: m[4] != ""}
+			r.seq, _ = strconv.Atoi(m[1])
+			r.ttl, _ = strconv.Atoi(m[2])
+			r.rtt, _ = strconv.ParseFloat(m[3], 64)
+			replies = append(replies, r)
+		}
+		if m := printedStatsRE.FindStringSubmatch(line); m != nil {
+			transmitted, _ = strconv.Atoi(m[1])
+			received, _ = strconv.Atoi(m[2])
+			dups, _ = strconv.Atoi(m[3])
+		}
+	}
+	require.NotZero(tb, transmitted, "%s.out has no statistics line", name)
+	return replies, transmitted, received, dups
+}
+
+// Recorded iputils ping runs (one whose destination dropped requests, one
+// that saw duplicates) opened through the file input, in English and
+// Korean: each reply ping printed is a row with its sequence and TTL, the
+// round trip within ping's, a duplicate marked as ping marked it (DUP!),
+// and every sequence ping sent without a reply marked lost.
+func TestBrowserStoryRecordedPing(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "")
+	for _, l := range langs {
+		b.setLang(t, l)
+		for _, name := range []string{"ping_drops4", "ping_dups4"} {
+			t.Run(l+"/"+name, func(t *testing.T) {
+				printed, transmitted, received, dups := readPing(t, name)
+				b.upload(t, filepath.Join(recordedDir, name+".pcap"))
+				b.run(t, "wait for the story", chromedp.Poll(`document.querySelectorAll('#story tr.req').length > 0`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+				type row struct {
+					Class string   `json:"class"`
+					Cells []string `json:"cells"`
+				}
+				var rows []row
+				b.run(t, "read the ping table", chromedp.Evaluate(`[...document.querySelectorAll('#story tr.req')].map(tr => ({
+					class: [...tr.classList].filter(c => c !== 'req').join(' '), cells: [...tr.children].map(td => td.textContent)}))`, &rows))
+				state := map[string]string{}
+				for _, s := range []string{"ok", "dup", "lost"} {
+					state[s] = b.pageT(t, "storyState_"+s)
+				}
+				// The page's rows by state, in order.
+				bySeq := map[string][]row{}
+				for _, r := range rows {
+					require.Len(t, r.Cells, 4, "%+v", r)
+					assert.Equal(t, state[r.Class], r.Cells[3], "seq %s: the state cell says %s", r.Cells[0], r.Class)
+					bySeq[r.Class] = append(bySeq[r.Class], r)
+				}
+				// Each reply ping printed is a row: its sequence, TTL and round trip.
+				answered := map[int]bool{}
+				last := 0
+				for _, p := range printed {
+					last = max(last, p.seq)
+					class := "ok"
+					if p.dup {
+						class = "dup"
+					} else {
+						answered[p.seq] = true
+					}
+					var found *row
+					for k, r := range bySeq[class] {
+						if r.Cells[0] == strconv.Itoa(p.seq) && r.Cells[2] == strconv.Itoa(p.ttl) {
+							found = &bySeq[class][k]
+							bySeq[class] = append(bySeq[class][:k:k], bySeq[class][k+1:]...)
+							break
+						}
+					}
+					require.NotNil(t, found, "ping printed icmp_seq=%d ttl=%d (dup %v); the page has no %s row for it: %+v", p.seq, p.ttl, p.dup, class, rows)
+					got, err := strconv.ParseFloat(strings.TrimSuffix(found.Cells[1], " ms"), 64)
+					require.NoError(t, err, "seq %d: %q", p.seq, found.Cells[1])
+					assert.LessOrEqual(t, got-p.rtt, rttAheadMs, "seq %d: %.3f ms on the page, ping printed %.3f", p.seq, got, p.rtt)
+					assert.LessOrEqual(t, p.rtt-got, rttStallMs, "seq %d", p.seq)
+				}
+				assert.Empty(t, bySeq["ok"], "replies ping never printed")
+				// A duplicate that came after ping had stopped listening is
+				// in the capture but not in ping's output: only after its
+				// last line.
+				for _, r := range bySeq["dup"] {
+					seq, _ := strconv.Atoi(r.Cells[0])
+					assert.GreaterOrEqual(t, seq, last, "a duplicate ping did not print, before its last reply: %+v", r)
+				}
+				// Lost: every sequence ping sent that got no reply.
+				var wantLost, gotLost []string
+				for seq := 1; seq <= transmitted; seq++ {
+					if !answered[seq] {
+						wantLost = append(wantLost, strconv.Itoa(seq))
+					}
+				}
+				for _, r := range bySeq["lost"] {
+					gotLost = append(gotLost, r.Cells[0])
+					assert.Equal(t, []string{"—", "—"}, r.Cells[1:3], "a lost request has no round trip and no TTL")
+				}
+				assert.Equal(t, wantLost, gotLost, "lost requests")
+				assert.Len(t, answered, received, "ping's received count")
+				var stats string
+				b.run(t, "statistics", chromedp.Text("#story section.ping p.muted", &stats, chromedp.ByQuery))
+				pageDups := dups + len(bySeq["dup"])
+				assert.Equal(t, b.pageT(t, "storyPingStats", transmitted, received, pageDups), stats)
+				var bars, crosses int
+				b.run(t, "chart", chromedp.Evaluate(`document.querySelectorAll('#story svg.rttchart rect.bar').length`, &bars),
+					chromedp.Evaluate(`document.querySelectorAll('#story svg.rttchart text.lostmark').length`, &crosses))
+				assert.Equal(t, received, bars, "one bar per answered request")
+				assert.Equal(t, len(wantLost), crosses, "one cross per lost request")
+				if l == "ko" {
+					b.hangulFont(t, "#story h2")
+					b.screenshot(t, "story-"+name+"-ko.png")
+				}
+			})
+		}
+	}
+	b.noProblems(t)
+}

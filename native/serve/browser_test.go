@@ -1113,7 +1113,7 @@ func (b *browser) setLang(tb testing.TB, l string) {
 // the page's wording in either language without repeating it.
 func (b *browser) pageT(tb testing.TB, key string, args ...any) string {
 	tb.Helper()
-	js, err := json.Marshal(args)
+	js, err := json.Marshal(append([]any{}, args...))
 	require.NoError(tb, err)
 	var s string
 	b.run(tb, "string "+key, chromedp.Evaluate(`import('./js/strings.js').then(m => String(m.t(`+strconv.Quote(key)+`, ...`+string(js)+`)))`, &s,
