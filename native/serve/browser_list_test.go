@@ -5,9 +5,14 @@ package serve_test
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/hex"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -23,6 +28,7 @@ import (
 	"icmplab/codec/capture"
 	"icmplab/codec/dissect"
 	"icmplab/codec/filter"
+	"icmplab/internal/testenv"
 )
 
 // listRow is one drawn row of the packet list.
@@ -362,4 +368,122 @@ func TestBrowserPasteCompare(t *testing.T) {
 	assert.Equal(t, want, fields)
 	assert.Contains(t, fields, "icmp.seq")
 	b.noProblems(t)
+}
+
+// tsharkExprs are the expressions native/decode's TestFilterAgainstTshark
+// compares with `tshark -Y`, read from that test's source so the page is
+// held to the very same list.
+func tsharkExprs(tb testing.TB) []string {
+	tb.Helper()
+	const src = "../decode/filter_tshark_test.go"
+	f, err := parser.ParseFile(token.NewFileSet(), src, nil, 0)
+	require.NoError(tb, err)
+	var out []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		vs, ok := n.(*ast.ValueSpec)
+		if !ok || len(vs.Names) != 1 || vs.Names[0].Name != "tsharkFilterExprs" {
+			return true
+		}
+		for _, e := range vs.Values[0].(*ast.CompositeLit).Elts {
+			s, err := strconv.Unquote(e.(*ast.BasicLit).Value)
+			require.NoError(tb, err)
+			out = append(out, s)
+		}
+		return false
+	})
+	require.NotEmpty(tb, out, "no tsharkFilterExprs in %s", src)
+	return out
+}
+
+// tsharkCount is how many frames of file `tshark -Y expr` shows.
+func tsharkCount(tb testing.TB, tshark, file, expr string) int {
+	tb.Helper()
+	out, err := exec.Command(tshark, "-n", "-r", file, "-Y", expr, "-T", "fields", "-e", "frame.number").Output()
+	require.NoError(tb, err, "tshark -Y %q", expr)
+	return len(strings.Fields(string(out)))
+}
+
+// The page's filter box on corpus captures (one ICMPv4, one ICMPv6, where
+// tshark and the codec agree on every frame): for each expression
+// native/decode checks against tshark, the count the page shows is the
+// count `tshark -Y` gives, in English and Korean. Bad expressions are
+// marked at the column codec/filter's error gives.
+func TestBrowserFilterCorpus(t *testing.T) {
+	tshark := testenv.RequireTool(t, "tshark", "tshark")
+	dir := testenv.RequireShared(t)
+	exprs := tsharkExprs(t)
+	files := []string{"pylibtrace__icmp-sample.pcap", "zeek__communityid-icmp6.pcap"}
+	// What tshark shows, asked once per capture and expression.
+	counts := map[string][]int{}
+	for _, name := range files {
+		for _, expr := range exprs {
+			counts[name] = append(counts[name], tsharkCount(t, tshark, filepath.Join(dir, name), expr))
+		}
+	}
+	b := newBrowser(t)
+	b.open(t, "")
+	for _, l := range langs {
+		b.setLang(t, l)
+		for _, name := range files {
+			t.Run(l+"/"+name, func(t *testing.T) {
+				b.setFilter(t, "")
+				b.upload(t, filepath.Join(dir, name))
+				nonzero := 0
+				for k, expr := range exprs {
+					want := counts[name][k]
+					if want > 0 {
+						nonzero++
+					}
+					wantText := b.pageT(t, "shown", strconv.Itoa(want))
+					// The count is cleared first, so what is read is this
+					// expression's, not the last one's.
+					var shown string
+					b.run(t, "clear the count", chromedp.Evaluate(`document.getElementById('capshown').textContent = ''`, nil))
+					b.setFilter(t, expr)
+					b.run(t, "count of "+expr, chromedp.Poll(`document.getElementById('capshown').textContent || null`, &shown, chromedp.WithPollingTimeout(20*time.Second)))
+					assert.Equal(t, wantText, shown, "%s: %q shows what tshark -Y shows", name, expr)
+				}
+				assert.Positive(t, nonzero, "%s: some expression selects something", name)
+			})
+		}
+		t.Run(l+"/bad", func(t *testing.T) {
+			for _, bad := range []string{
+				"icmp.type == 11 && ip.src in",
+				"icmp.type === 3",
+				"(icmp.type == 3",
+				"icmp.tpye == 3",
+				"frame.len >",
+				"icmp.type in {0, 8",
+				`ip.src == "서울" && icmp.type ==`, // columns count characters, not bytes
+			} {
+				_, err := filter.Compile(bad)
+				var fe *filter.Error
+				require.ErrorAs(t, err, &fe, "%q must not compile", bad)
+				want := strconv.Itoa(fe.Column())
+				b.run(t, "type "+bad, chromedp.Evaluate(`(() => { const i = document.getElementById('fexpr'); i.value = `+strconv.Quote(bad)+`; i.dispatchEvent(new Event('input')); })()`, nil))
+				var col string
+				ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+				_ = chromedp.Run(ctx, chromedp.Poll(`(() => { const e = document.getElementById('ferr'); return !e.hidden && e.dataset.column === `+strconv.Quote(want)+`; })()`, nil))
+				cancel()
+				var mark, msg string
+				b.run(t, "error of "+bad, chromedp.Evaluate(`document.getElementById('ferr').hidden ? '' : document.getElementById('ferr').dataset.column`, &col),
+					chromedp.Evaluate(`(document.querySelector('#ferr .ferr-at') || {textContent: ''}).textContent`, &mark),
+					chromedp.Evaluate(`(document.querySelector('#ferr .ferr-msg') || {textContent: ''}).textContent`, &msg))
+				assert.Equal(t, want, col, "%q: the page marks codec/filter's column (%s)", bad, fe.Error())
+				runes := []rune(bad)
+				if c := fe.Column(); c <= len(runes) {
+					assert.Equal(t, string(runes[c-1]), mark, "%q: the marked character", bad)
+				}
+				assert.Contains(t, msg, fe.Msg, "%q: the codec's reason", bad)
+			}
+			b.setFilter(t, "")
+		})
+	}
+	b.noProblems(t)
+}
+
+// setFilter types expr in the capture list's filter box.
+func (b *browser) setFilter(tb testing.TB, expr string) {
+	tb.Helper()
+	b.run(tb, "filter "+expr, chromedp.Evaluate(`(() => { const i = document.getElementById('fexpr'); i.value = `+strconvQuote(expr)+`; i.dispatchEvent(new Event('input')); })()`, nil))
 }
