@@ -8,9 +8,12 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,10 +28,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"icmplab/codec/capture"
 	"icmplab/codec/dissect"
 	"icmplab/codec/filter"
 	"icmplab/internal/testenv"
+	"icmplab/native/decode"
 )
 
 // listRow is one drawn row of the packet list.
@@ -210,29 +213,17 @@ func TestBrowserListExportAndGoto(t *testing.T) {
 		chromedp.Poll(`document.querySelector('#list .vhead [data-sort="no"]').getAttribute('aria-sort') === 'ascending'`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 
 	rows := b.filterRows(t, "icmp.type == 11", 3)
-	file := b.download(t, dir, "pcapng")
-	r, err := capture.NewReader(bytes.NewReader(file))
-	require.NoError(t, err)
-	n := 0
-	for {
-		if _, err := r.Next(); err != nil {
-			break
-		}
-		n++
-	}
-	assert.Equal(t, len(rows), n, "packets in the exported pcapng")
-
-	jl := b.download(t, dir, "jsonl")
-	lines := 0
-	for sc := bufio.NewScanner(bytes.NewReader(jl)); sc.Scan(); lines++ {
-	}
-	assert.Equal(t, len(rows), lines, "JSON Lines")
-	c := b.download(t, dir, "csv")
-	recs, err := csv.NewReader(bytes.NewReader(c)).ReadAll()
-	require.NoError(t, err)
-	require.Len(t, recs, len(rows)+1, "CSV header and rows")
-	for k, row := range rows {
-		assert.Equal(t, row.No, recs[k+1][0])
+	for _, l := range langs {
+		t.Run(l, func(t *testing.T) {
+			b.setLang(t, l)
+			// A folder of its own: the same names are downloaded again.
+			dir := t.TempDir()
+			b.run(t, "download into "+dir, cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(dir))
+			var now []listRow
+			b.run(t, "rows in "+l, chromedp.Poll(`(() => { const rows = `+readRowsJS+`; return rows.length === `+strconv.Itoa(len(rows))+` && rows.every(r => r.summary && r.summary !== '…') ? rows : null; })()`,
+				&now, chromedp.WithPollingTimeout(20*time.Second)))
+			b.checkExport(t, dir, now, l == "en")
+		})
 	}
 
 	// Ctrl-G focuses the go-to box; a listed number selects its row.
@@ -243,6 +234,70 @@ func TestBrowserListExportAndGoto(t *testing.T) {
 	b.run(t, "go to the last", chromedp.Evaluate(`(() => { const g = document.getElementById('goto'); g.value = `+strconvQuote(rows[2].No)+`; g.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'})); })()`, nil),
 		chromedp.Poll(`(() => { const s = document.querySelector('#vrows .vrow.sel'); return s && s.children[0].textContent === `+strconvQuote(rows[2].No)+`; })()`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 	b.noProblems(t)
+}
+
+// checkExport downloads the listed packets as pcapng, JSON Lines and CSV
+// and checks that they are the same packets as the rows listed: the pcapng decoded by
+// `icmplab decode` (native/decode's Run, --format jsonl) gives the page's
+// JSON Lines record for record (frame numbers aside: the pcapng numbers
+// its packets from 1), and both name the listed rows in order.
+func (b *browser) checkExport(t *testing.T, dir string, rows []listRow, english bool) {
+	t.Helper()
+	file := b.download(t, dir, "pcapng")
+	src, err := decode.Open(bytes.NewReader(file), decode.Options{})
+	require.NoError(t, err)
+	var native bytes.Buffer
+	st, err := decode.Run(src, &native, decode.Options{Format: decode.FormatJSONL})
+	require.NoError(t, err)
+	assert.Equal(t, len(rows), st.Frames, "packets in the exported pcapng")
+	records := func(data []byte) []map[string]any {
+		var out []map[string]any
+		for sc := bufio.NewScanner(bytes.NewReader(data)); sc.Scan(); {
+			var m map[string]any
+			require.NoError(t, json.Unmarshal(sc.Bytes(), &m), sc.Text())
+			if _, ok := m["frame"]; ok {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	fromPcapng := records(native.Bytes())
+	exported := framesOf(t, file)
+	require.Len(t, exported, len(rows))
+	fromPage := records(b.download(t, dir, "jsonl"))
+	require.Len(t, fromPcapng, len(rows), "frames icmplab decode reads from the pcapng")
+	require.Len(t, fromPage, len(rows), "JSON Lines records")
+	for k, row := range rows {
+		assert.Equal(t, row.No, fmt.Sprint(fromPage[k]["frame"]), "JSON Lines record %d is listed row %s", k, row.No)
+		assert.EqualValues(t, k+1, fromPcapng[k]["frame"], "the pcapng numbers its packets from 1")
+		a, p := maps.Clone(fromPcapng[k]), maps.Clone(fromPage[k])
+		delete(a, "frame")
+		delete(p, "frame")
+		assert.Equal(t, p, a, "row %s: icmplab decode of the pcapng and the page's JSON Lines disagree", row.No)
+		// The row listed is the packet exported: its source, and (the
+		// list's words are the chosen language's) its summary in English.
+		f := exported[k]
+		if ip := find(flat(f), "ip.src"); ip != nil {
+			assert.Equal(t, ip.Value, row.Src, "row %s: the listed source", row.No)
+		}
+		if english {
+			assert.Contains(t, row.Summary, f.Info, "row %s: the listed summary", row.No)
+		}
+	}
+	c := b.download(t, dir, "csv")
+	recs, err := csv.NewReader(bytes.NewReader(c)).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, recs, len(rows)+1, "CSV header and rows")
+	for k, row := range rows {
+		assert.Equal(t, row.No, recs[k+1][0])
+	}
+}
+
+// flat lists a dissection's nodes in document order.
+func flat(f *dissect.Frame) []*dissect.Node {
+	var all []*dissect.Node
+	walk(f.Root, &all)
+	return all
 }
 
 // Ctrl-click compares a row with the selected one: on the ping example two
