@@ -111,74 +111,129 @@ func TestBrowserWorkerRestartsAfterExit(t *testing.T) {
 	b.noProblems(t)
 }
 
-// allowedLatin lists the words a Korean page may still show in Latin
-// letters: technical tokens Korean textbooks keep, and names the codec gives
-// (registry names, dump dialects, start layers, example titles) where it has
-// no Korean yet. The page's own words must all be Korean.
-func allowedLatin(t *testing.T, codecWords []string) map[string]bool {
+// technicalLatin are the tokens a Korean page keeps in Latin letters, as
+// Korean textbooks do: protocol, tool and format names, units, and the
+// language buttons and key names (Ctrl-G).
+const technicalLatin = "icmplab ICMP ICMPv4 ICMPv6 IPv4 IPv6 IP TTL hex pcap pcapng gz gzip tcpdump xxd hexdump od base64 Wireshark C Python Go WebAssembly main wasm EN KO IANA RFC UDP TCP MPLS ping traceroute tracepath mtr fping Kurose Ross x xx X p KB MB GB B ms e g JSON Lines CSV SVG ASCII A Ctrl G Enter Esc"
+
+// allowedLatin is technicalLatin and the English words the codec's
+// registry keeps beside its Korean terms ("경로 재지정 (Redirect)"): nothing
+// is taken from the page itself, so a page string left in English cannot
+// allow itself.
+func allowedLatin(t *testing.T) map[string]bool {
 	ok := map[string]bool{}
-	for _, w := range strings.Fields("icmplab ICMP ICMPv4 ICMPv6 IPv4 IPv6 IP TTL hex pcap pcapng gz gzip tcpdump xxd hexdump od base64 Wireshark C Python Go WebAssembly main wasm EN KO IANA RFC UDP TCP MPLS ping traceroute Kurose Ross x xx X p KB MB GB B e g") {
+	for _, w := range strings.Fields(technicalLatin) {
 		ok[strings.ToLower(w)] = true
 	}
 	word := regexp.MustCompile(`[A-Za-z]+`)
-	for _, s := range codecWords {
-		for _, w := range word.FindAllString(s, -1) {
-			ok[strings.ToLower(w)] = true
-		}
-	}
-	return ok
-}
-
-// A Korean share link shows the page in Korean at once: no control, label,
-// heading, placeholder or message of the page's own in English; the choice
-// is remembered for the next visit.
-func TestBrowserKoreanShareLink(t *testing.T) {
-	b := newBrowser(t)
-	pkt := mplsTimeExceeded()
-	b.run(t, "open Korean link", chromedp.Navigate(b.origin+"/#hex="+hex.EncodeToString(pkt)+"&lang=ko"),
-		chromedp.WaitVisible(`#tree li[data-field="icmp"]`, chromedp.ByQuery))
-	// What the page shows of its own: every text node and label outside the
-	// codec's words (tree, hex, values, explanations, summaries).
-	var seen []string
-	b.run(t, "collect words", chromedp.Evaluate(`(() => {
-		const codec = '#tree, #hex, #bitstrip, #summary, #detected .reason, #detected .tag, #teach .explain, #teach .tval, #teach .tname, #teach .quote, #teach .note, #teach .tags, #teach table, #teach .mono, #teach .muted, #teach h3, #bits, #bitstitle, #version, #paste, #capname, #vrows, #examples option, #examples optgroup, #ftype option, #btype option, #bcode option, #dialect option:not([value=""]), #copyas option:not([value=""]), #layer option:not([value=""]), #bfamily option, #quick .qtitle, #quick .qnote, #quick .qid, .lang, #teach .cstep, #frames';
-		const out = [];
-		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-			const p = n.parentElement;
-			if (!p || p.closest(codec) || !n.textContent.trim()) continue;
-			if (p.closest('[hidden]')) continue;
-			out.push(n.textContent.trim());
-		}
-		for (const e of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
-			if (e.closest(codec) || e.closest('[hidden]')) continue;
-			for (const a of ['placeholder', 'aria-label', 'title']) if (e.getAttribute(a)) out.push(e.getAttribute(a));
-		}
-		for (const o of document.querySelectorAll('option[value=""]')) out.push(o.textContent);
-		out.push(document.title);
-		return out;
-	})()`, &seen))
-	var codecWords []string
-	b.run(t, "codec words", chromedp.Evaluate(`[...document.querySelectorAll('#examples option, #quick .qtitle, #dialect option, #layer option')].map(o => o.textContent)`, &codecWords))
 	for _, f := range []codec.Family{codec.IPv4, codec.IPv6} {
 		for _, ti := range codec.Types(f) {
-			codecWords = append(codecWords, ti.Name)
+			terms := []string{ti.NameKO}
 			for _, c := range ti.Codes {
-				codecWords = append(codecWords, c.Name)
+				terms = append(terms, c.NameKO)
+			}
+			for _, s := range terms {
+				for _, w := range word.FindAllString(s, -1) {
+					ok[strings.ToLower(w)] = true
+				}
 			}
 		}
 	}
-	ok := allowedLatin(t, codecWords)
+	require.NotEmpty(t, ok, "the registry has bilingual terms")
+	return ok
+}
+
+// koreanPageWords are the page's own words on screen: every visible text
+// node, placeholder, label and title outside what the codec says (the
+// tree, the hex, the explanations, the list's summaries, the examples'
+// titles) and outside what the user typed. These are the page's
+// controls, messages, list headers, story panel and cards: the check
+// of codec/dissect's Korean words (tree labels, summaries, notes) is
+// codec's own and complements this one.
+const koreanPageWordsJS = `(() => {
+	const codec = '#tree, #hex, #bitstrip, #summary, #detected .reason, #detected .tag, #teach .explain, #teach .tval, #teach .tname, #teach .quote, #teach .note, #teach .tags, #teach table, #teach .mono, #teach .muted, #teach h3, #bits, #bitstitle, #version, #paste, #capname, #vrows, #examples option, #examples optgroup, #ftype option, #btype option, #bcode option, #dialect option:not([value=""]), #copyas option:not([value=""]), #layer option:not([value=""]), #bfamily option, #quick .qtitle, #quick .qnote, #quick .qid, .lang, #teach .cstep, #frames, #story .addr, #story .mono, #story .rtts, #story svg, #ferr .ferr-expr, #ferr .ferr-msg, #fexpr, #cmptable, #cmphexa, #cmphexb, #cmptitle, #story h3';
+	const out = [];
+	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+		const p = n.parentElement;
+		if (!p || p.closest(codec) || !n.textContent.trim()) continue;
+		if (p.closest('[hidden]')) continue;
+		out.push(n.textContent.trim());
+	}
+	for (const e of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
+		if (e.closest(codec) || e.closest('[hidden]')) continue;
+		for (const a of ['placeholder', 'aria-label', 'title']) if (e.getAttribute(a)) out.push(e.getAttribute(a));
+	}
+	for (const o of document.querySelectorAll('option[value=""]')) out.push(o.textContent);
+	out.push(document.title);
+	return out;
+})()`
+
+// englishOnScreen lists the page's own words in Latin letters that are
+// neither technical tokens nor the registry's bilingual terms.
+func (b *browser) englishOnScreen(t *testing.T, ok map[string]bool, where string) []string {
+	t.Helper()
+	var seen []string
+	b.run(t, "collect words "+where, chromedp.Evaluate(koreanPageWordsJS, &seen))
 	word := regexp.MustCompile(`[A-Za-z]+`)
 	var english []string
 	for _, s := range seen {
 		for _, w := range word.FindAllString(s, -1) {
 			if !ok[strings.ToLower(w)] {
-				english = append(english, fmt.Sprintf("%q in %q", w, s))
+				english = append(english, fmt.Sprintf("%s: %q in %q", where, w, s))
 			}
 		}
 	}
+	return english
+}
+
+// A Korean share link shows the page in Korean at once: no control, label,
+// heading, placeholder or message of the page's own in English, on the
+// one packet of the link, on the traceroute capture with its list and
+// story, with a bad filter's message, and with the export menu and the
+// comparison open; the choice is remembered for the next visit, and the
+// Hangul is drawn with a CJK font.
+func TestBrowserKoreanShareLink(t *testing.T) {
+	b := newBrowser(t)
+	pkt := mplsTimeExceeded()
+	b.run(t, "open Korean link", chromedp.Navigate(b.origin+"/#hex="+hex.EncodeToString(pkt)+"&lang=ko"),
+		chromedp.WaitVisible(`#tree li[data-field="icmp"]`, chromedp.ByQuery))
+	ok := allowedLatin(t)
+	english := b.englishOnScreen(t, ok, "one packet")
+
+	// The traceroute capture: list headers, counts, story panel.
+	b.openTraceroute(t)
+	b.run(t, "story shown", chromedp.Poll(`!document.getElementById('story').hidden && document.querySelectorAll('#story tr.hop').length > 0`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+	english = append(english, b.englishOnScreen(t, ok, "traceroute capture")...)
+	b.hangulFont(t, "#story h2")
+
+	// A bad filter: the message is shown, its words (the column) Korean.
+	b.setFilter(t, "icmp.type ==")
+	var col, msg string
+	b.run(t, "filter error", chromedp.Poll(`(() => { const e = document.getElementById('ferr'); return e.hidden ? null : e.dataset.column; })()`, &col, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Text("#ferr .ferr-msg", &msg, chromedp.ByQuery))
+	assert.True(t, strings.HasPrefix(msg, b.pageT(t, "filterAt", col)), "the filter's message %q begins with the page's Korean %q", msg, b.pageT(t, "filterAt", col))
+	assert.Regexp(t, `[가-힣]`, msg)
+	english = append(english, b.englishOnScreen(t, ok, "bad filter")...)
+	b.setFilter(t, "")
+
+	// The export menu's entries and the comparison card.
+	var exportOpts []string
+	b.run(t, "export menu", chromedp.Evaluate(`[...document.querySelectorAll('#export option')].map(o => o.textContent)`, &exportOpts))
+	for _, o := range exportOpts {
+		for _, w := range regexp.MustCompile(`[A-Za-z]+`).FindAllString(o, -1) {
+			if !ok[strings.ToLower(w)] {
+				english = append(english, fmt.Sprintf("export menu: %q in %q", w, o))
+			}
+		}
+	}
+	b.run(t, "compare two rows", chromedp.Poll(`!!document.querySelector('#vrows .vrow.sel')`, nil, chromedp.WithPollingTimeout(20*time.Second)),
+		chromedp.Evaluate(`document.querySelector('#vrows .vrow[data-i="2"]').dispatchEvent(new MouseEvent('click', {bubbles: true, ctrlKey: true}))`, nil),
+		chromedp.Poll(`!document.getElementById('compare').hidden`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+	english = append(english, b.englishOnScreen(t, ok, "compare")...)
+	b.hangulFont(t, "#compare h2 span")
 	assert.Empty(t, english, "English words of the page's own in Korean")
+	b.screenshot(t, "korean-traceroute.png")
 	var htmlLang string
 	b.run(t, "html lang", chromedp.Evaluate(`document.documentElement.lang`, &htmlLang))
 	assert.Equal(t, "ko", htmlLang)
