@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -353,27 +354,43 @@ func TestBrowserFocusAfterCardAndOnOpen(t *testing.T) {
 }
 
 // On a phone the list keeps its Summary column, so an echo can be told from
-// a time exceeded.
+// a time exceeded, in English and Korean (the type's name in the codec's
+// words of either language), with the column headers in the page's words.
 func TestBrowserPhoneKeepsSummary(t *testing.T) {
 	b := newBrowser(t)
 	b.open(t, "")
 	frames := [][]byte{echoRequest(1), mplsTimeExceeded()}
 	path := filepath.Join(t.TempDir(), "two.pcapng")
 	require.NoError(t, os.WriteFile(path, pcapng(frames), 0o644))
-	var cells []struct {
-		Text  string  `json:"text"`
-		Width float64 `json:"width"`
+	b.run(t, "phone", chromedp.EmulateViewport(400, 900))
+	for _, l := range langs {
+		t.Run(l, func(t *testing.T) {
+			b.setLang(t, l)
+			b.upload(t, path)
+			var cells []struct {
+				Text  string  `json:"text"`
+				Width float64 `json:"width"`
+			}
+			b.run(t, "rows", chromedp.Poll(`(() => { const r = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 7); return r.length === 2 ? r.map(x => ({text: x.children[4].textContent, width: x.children[4].getBoundingClientRect().width})) : null; })()`,
+				&cells, chromedp.WithPollingTimeout(20*time.Second)))
+			for i, c := range cells {
+				f := dissect.Dissect(frames[i], dissect.LayerIPv4, dissect.Options{})
+				assert.Greater(t, c.Width, 40.0, "row %d: summary column %v px wide", i, c.Width)
+				names := []string{f.ICMP.TypeName}
+				if l == "ko" {
+					names = append(names, codec.TypeNameKO(codec.IPv4, f.ICMP.Type))
+				}
+				assert.True(t, slices.ContainsFunc(names, func(n string) bool { return strings.Contains(c.Text, n) }), "row %d: %q names none of %q", i, c.Text, names)
+			}
+			var head string
+			b.run(t, "summary header", chromedp.Text(`#list .vhead [data-sort="summary"]`, &head, chromedp.ByQuery))
+			assert.Equal(t, b.pageT(t, "colSummary"), head)
+			if l == "ko" {
+				b.hangulFont(t, `#list .vhead [data-sort="summary"]`)
+			}
+			b.screenshot(t, "phone-capture-"+l+".png")
+		})
 	}
-	b.run(t, "phone", chromedp.EmulateViewport(400, 900),
-		chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery),
-		chromedp.Poll(`(() => { const r = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 7); return r.length === 2 ? r.map(x => ({text: x.children[4].textContent, width: x.children[4].getBoundingClientRect().width})) : null; })()`,
-			&cells, chromedp.WithPollingTimeout(20*time.Second)))
-	for i, c := range cells {
-		f := dissect.Dissect(frames[i], dissect.LayerIPv4, dissect.Options{})
-		assert.Greater(t, c.Width, 40.0, "row %d: summary column %v px wide", i, c.Width)
-		assert.Contains(t, c.Text, f.ICMP.TypeName)
-	}
-	b.screenshot(t, "phone-capture.png")
 	b.noProblems(t)
 }
 
