@@ -255,32 +255,38 @@ func TestBrowserKoreanShareLink(t *testing.T) {
 	b.noProblems(t)
 }
 
-// The builder names the field to fix, in words, never a Go error.
+// The builder names the field to fix, in words, never a Go error, in
+// English and Korean (the field's label in the page's words).
 func TestBrowserBuilderNamesTheBadField(t *testing.T) {
 	b := newBrowser(t)
-	b.open(t, "")
-	var state struct {
-		Msg     string `json:"msg"`
-		Invalid string `json:"invalid"`
-		Focus   string `json:"focus"`
+	for _, l := range langs {
+		t.Run(l, func(t *testing.T) {
+			b.open(t, "")
+			b.setLang(t, l)
+			var state struct {
+				Msg     string `json:"msg"`
+				Invalid string `json:"invalid"`
+				Focus   string `json:"focus"`
+			}
+			b.run(t, "build with a bad source",
+				chromedp.Click("#builder summary", chromedp.ByQuery),
+				chromedp.SetValue("#bsrc", "not-an-ip", chromedp.ByQuery),
+				chromedp.Click("#bbuild", chromedp.ByQuery),
+				chromedp.Poll(`(() => { const m = document.getElementById('message'); return m.hidden ? null : {msg: m.textContent, invalid: document.getElementById('bsrc').getAttribute('aria-invalid') || '', focus: document.activeElement.id}; })()`,
+					&state, chromedp.WithPollingTimeout(10*time.Second)))
+			assert.NotContains(t, state.Msg, "ParseAddr")
+			assert.NotContains(t, state.Msg, "icmplab.build")
+			assert.True(t, strings.HasPrefix(state.Msg, b.pageT(t, "src")+": "), "%q names the field %q first", state.Msg, b.pageT(t, "src"))
+			assert.Contains(t, state.Msg, `"not-an-ip"`)
+			assert.Equal(t, "true", state.Invalid)
+			assert.Equal(t, "bsrc", state.Focus)
+		})
 	}
-	b.run(t, "build with a bad source",
-		chromedp.Click("#builder summary", chromedp.ByQuery),
-		chromedp.SetValue("#bsrc", "not-an-ip", chromedp.ByQuery),
-		chromedp.Click("#bbuild", chromedp.ByQuery),
-		chromedp.Poll(`(() => { const m = document.getElementById('message'); return m.hidden ? null : {msg: m.textContent, invalid: document.getElementById('bsrc').getAttribute('aria-invalid') || '', focus: document.activeElement.id}; })()`,
-			&state, chromedp.WithPollingTimeout(10*time.Second)))
-	assert.NotContains(t, state.Msg, "ParseAddr")
-	assert.NotContains(t, state.Msg, "icmplab.build")
-	assert.Contains(t, state.Msg, "Source")
-	assert.Contains(t, state.Msg, `"not-an-ip"`)
-	assert.Equal(t, "true", state.Invalid)
-	assert.Equal(t, "bsrc", state.Focus)
 	b.noProblems(t)
 }
 
 // A picture opened as a capture is refused with a message, not listed as
-// "0 packets" above an empty table.
+// "0 packets" above an empty table, in English and Korean.
 func TestBrowserPictureIsNotACapture(t *testing.T) {
 	b := newBrowser(t)
 	b.open(t, "")
@@ -290,41 +296,55 @@ func TestBrowserPictureIsNotACapture(t *testing.T) {
 	require.NoError(t, png.Encode(&buf, img))
 	path := filepath.Join(t.TempDir(), "photo.png")
 	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
-	var got struct {
-		Msg     string `json:"msg"`
-		Capture bool   `json:"capture"`
+	for _, l := range langs {
+		t.Run(l, func(t *testing.T) {
+			b.setLang(t, l)
+			var got struct {
+				Msg     string `json:"msg"`
+				Capture bool   `json:"capture"`
+			}
+			b.run(t, "clear the message", chromedp.Evaluate(`document.getElementById('message').hidden = true`, nil))
+			b.run(t, "open the picture", chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery),
+				chromedp.Poll(`(() => { const m = document.getElementById('message'); return m.hidden ? null : {msg: m.textContent, capture: !document.getElementById('capture').hidden}; })()`,
+					&got, chromedp.WithPollingTimeout(20*time.Second)))
+			// The page's sentence, with the reader's reason after it.
+			assert.True(t, strings.HasPrefix(got.Msg, strings.TrimSuffix(b.pageT(t, "notCapture", "photo.png", ""), ".")), "%q", got.Msg)
+			if l == "en" {
+				assert.Contains(t, got.Msg, "not a capture")
+			}
+			assert.False(t, got.Capture, "an empty capture list is still shown")
+		})
 	}
-	b.run(t, "open the picture", chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery),
-		chromedp.Poll(`(() => { const m = document.getElementById('message'); return m.hidden ? null : {msg: m.textContent, capture: !document.getElementById('capture').hidden}; })()`,
-			&got, chromedp.WithPollingTimeout(20*time.Second)))
-	assert.Contains(t, got.Msg, "photo.png")
-	assert.Contains(t, got.Msg, "not a capture")
-	assert.False(t, got.Capture, "an empty capture list is still shown")
 	b.noProblems(t)
 }
 
-// Filtering never leaves the details on a packet the list no longer shows.
+// Filtering never leaves the details on a packet the list no longer
+// shows, in English and Korean.
 func TestBrowserFilterMovesTheDetails(t *testing.T) {
 	b := newBrowser(t)
-	b.open(t, "")
-	frames := [][]byte{echoRequest(1), echoRequest(2), mplsTimeExceeded()}
-	path := filepath.Join(t.TempDir(), "mixed.pcapng")
-	require.NoError(t, os.WriteFile(path, pcapng(frames), 0o644))
-	var ready bool
-	b.run(t, "upload", chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery),
-		chromedp.Poll(`document.getElementById('capture').dataset.state === 'ready' && !document.getElementById('work').hidden`, &ready, chromedp.WithPollingTimeout(30*time.Second)))
-	checkTree(t, b.tree(t), frames[0], dissect.LayerIPv4) // the first echo is shown
-	te := int(codec.ICMPv4TimeExceeded)
-	b.run(t, "filter to time exceeded",
-		chromedp.Evaluate(`(() => { const s = document.getElementById('ftype'); s.value = '4:`+fmt.Sprint(te)+`'; s.dispatchEvent(new Event('change')); })()`, nil),
-		chromedp.Poll(`document.getElementById('capshown').textContent !== ''`, nil, chromedp.WithPollingTimeout(10*time.Second)))
-	b.run(t, "details follow", chromedp.Poll(`document.querySelectorAll('#tree li[data-field="icmp.mpls.label"]').length > 0`, nil, chromedp.WithPollingTimeout(10*time.Second)))
-	checkTree(t, b.tree(t), frames[2], dissect.LayerIPv4)
-	// A filter nothing passes leaves no details at all.
-	var hidden bool
-	b.run(t, "filter to nothing",
-		chromedp.Evaluate(`(() => { const a = document.getElementById('faddr'); a.value = '203.0.113.254'; a.dispatchEvent(new Event('input')); })()`, nil),
-		chromedp.Poll(`document.getElementById('work').hidden`, &hidden, chromedp.WithPollingTimeout(10*time.Second)))
+	for _, l := range langs {
+		t.Run(l, func(t *testing.T) {
+			b.open(t, "")
+			frames := [][]byte{echoRequest(1), echoRequest(2), mplsTimeExceeded()}
+			path := filepath.Join(t.TempDir(), "mixed.pcapng")
+			require.NoError(t, os.WriteFile(path, pcapng(frames), 0o644))
+			b.setLang(t, l)
+			b.upload(t, path)
+			b.run(t, "details", chromedp.Poll(`!document.getElementById('work').hidden`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+			checkTreeIn(t, l, b.tree(t), frames[0], dissect.LayerIPv4) // the first echo is shown
+			te := int(codec.ICMPv4TimeExceeded)
+			b.run(t, "filter to time exceeded",
+				chromedp.Evaluate(`(() => { const s = document.getElementById('ftype'); s.value = '4:`+fmt.Sprint(te)+`'; s.dispatchEvent(new Event('change')); })()`, nil),
+				chromedp.Poll(`document.getElementById('capshown').textContent !== ''`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+			b.run(t, "details follow", chromedp.Poll(`document.querySelectorAll('#tree li[data-field="icmp.mpls.label"]').length > 0`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+			checkTreeIn(t, l, b.tree(t), frames[2], dissect.LayerIPv4)
+			// A filter nothing passes leaves no details at all.
+			var hidden bool
+			b.run(t, "filter to nothing",
+				chromedp.Evaluate(`(() => { const a = document.getElementById('faddr'); a.value = '203.0.113.254'; a.dispatchEvent(new Event('input')); })()`, nil),
+				chromedp.Poll(`document.getElementById('work').hidden`, &hidden, chromedp.WithPollingTimeout(10*time.Second)))
+		})
+	}
 	b.noProblems(t)
 }
 

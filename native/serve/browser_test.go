@@ -322,6 +322,27 @@ func checkTree(tb testing.TB, got []treeItem, data []byte, start dissect.Layer) 
 	return want
 }
 
+// checkTreeIn is checkTree in English; in Korean, where labels and words
+// are the codec's Korean ones, the tree holds the same fields in the same
+// order.
+func checkTreeIn(tb testing.TB, l string, got []treeItem, data []byte, start dissect.Layer) {
+	tb.Helper()
+	if l == "en" {
+		checkTree(tb, got, data, start)
+		return
+	}
+	var want []*dissect.Node
+	walk(dissect.Dissect(data, start, dissect.Options{}).Root, &want)
+	var ids, gotIDs []string
+	for _, n := range want {
+		ids = append(ids, n.Field)
+	}
+	for _, g := range got {
+		gotIDs = append(gotIDs, g.Field)
+	}
+	require.Equal(tb, ids, gotIDs, "the tree's fields (%s)", l)
+}
+
 func find(nodes []*dissect.Node, field string) *dissect.Node {
 	for _, n := range nodes {
 		if n.Field == field {
