@@ -349,27 +349,32 @@ func TestBrowserFilterMovesTheDetails(t *testing.T) {
 }
 
 // Keyboard: Enter on an example card leaves focus on the result, and the
-// hidden file input shows its focus on its visible label.
+// hidden file input shows its focus on its visible label, in EN and KO.
 func TestBrowserFocusAfterCardAndOnOpen(t *testing.T) {
 	b := newBrowser(t)
-	b.open(t, "")
-	var focus string
-	b.run(t, "enter on a card",
-		chromedp.Focus(`#quick .qcard[data-id="8/0"]`, chromedp.ByQuery),
-		chromedp.KeyEvent(kb.Enter),
-		chromedp.WaitVisible(`#tree li[data-field="icmp"]`, chromedp.ByQuery),
-		chromedp.Poll(`document.activeElement && document.activeElement !== document.body ? document.activeElement.id : null`, &focus, chromedp.WithPollingTimeout(5*time.Second)))
-	assert.Equal(t, "tree", focus)
-	var ring struct {
-		Active  string `json:"active"`
-		Outline string `json:"outline"`
+	for _, l := range langs {
+		t.Run(l, func(t *testing.T) {
+			b.open(t, "")
+			b.setLang(t, l)
+			var focus string
+			b.run(t, "enter on a card",
+				chromedp.Focus(`#quick .qcard[data-id="8/0"]`, chromedp.ByQuery),
+				chromedp.KeyEvent(kb.Enter),
+				chromedp.WaitVisible(`#tree li[data-field="icmp"]`, chromedp.ByQuery),
+				chromedp.Poll(`document.activeElement && document.activeElement !== document.body ? document.activeElement.id : null`, &focus, chromedp.WithPollingTimeout(5*time.Second)))
+			assert.Equal(t, "tree", focus)
+			var ring struct {
+				Active  string `json:"active"`
+				Outline string `json:"outline"`
+			}
+			b.run(t, "tab to open capture",
+				chromedp.Focus("#examples", chromedp.ByQuery),
+				chromedp.KeyEvent(kb.Tab),
+				chromedp.Evaluate(`({active: document.activeElement.id, outline: getComputedStyle(document.querySelector('label[for=file]')).outlineStyle})`, &ring))
+			assert.Equal(t, "file", ring.Active)
+			assert.NotEqual(t, "none", ring.Outline, "Open capture… shows no focus ring")
+		})
 	}
-	b.run(t, "tab to open capture",
-		chromedp.Focus("#examples", chromedp.ByQuery),
-		chromedp.KeyEvent(kb.Tab),
-		chromedp.Evaluate(`({active: document.activeElement.id, outline: getComputedStyle(document.querySelector('label[for=file]')).outlineStyle})`, &ring))
-	assert.Equal(t, "file", ring.Active)
-	assert.NotEqual(t, "none", ring.Outline, "Open capture… shows no focus ring")
 	b.noProblems(t)
 }
 
@@ -414,23 +419,30 @@ func TestBrowserPhoneKeepsSummary(t *testing.T) {
 	b.noProblems(t)
 }
 
-// A space in the ASCII column is as tall as its neighbours when lit.
+// A space in the ASCII column is as tall as its neighbours when lit, in
+// EN and KO (the Korean page's fonts must not change the cell's height).
 func TestBrowserASCIISpaceHasNoHole(t *testing.T) {
 	b := newBrowser(t)
-	pkt := echoRequest(2) // the payload has spaces
-	at := bytes.IndexByte(pkt, ' ')
-	require.Greater(t, at, 0)
-	b.open(t, "#hex="+hex.EncodeToString(pkt))
-	b.waitTree(t)
-	var h []float64
-	b.run(t, "click the space", chromedp.Click(fmt.Sprintf(`#hex .b[data-o="%d"]`, at), chromedp.ByQuery),
-		chromedp.Evaluate(fmt.Sprintf(`[%d, %d].map(o => document.querySelector('#hex .c[data-o="'+o+'"]').getBoundingClientRect().height)`, at, at-1), &h))
-	require.Len(t, h, 2)
-	assert.Greater(t, h[0], 0.0)
-	assert.InDelta(t, h[1], h[0], 0.5, "the space's cell is %v px high, its neighbour %v", h[0], h[1])
-	var lit bool
-	b.run(t, "lit", chromedp.Evaluate(fmt.Sprintf(`document.querySelector('#hex .c[data-o="%d"]').classList.contains('hl')`, at), &lit))
-	assert.True(t, lit)
+	for _, l := range langs {
+		t.Run(l, func(t *testing.T) {
+			pkt := echoRequest(2) // the payload has spaces
+			at := bytes.IndexByte(pkt, ' ')
+			require.Greater(t, at, 0)
+			b.open(t, "#hex="+hex.EncodeToString(pkt))
+			b.waitTree(t)
+			b.setLang(t, l)
+			b.waitTree(t)
+			var h []float64
+			b.run(t, "click the space", chromedp.Click(fmt.Sprintf(`#hex .b[data-o="%d"]`, at), chromedp.ByQuery),
+				chromedp.Evaluate(fmt.Sprintf(`[%d, %d].map(o => document.querySelector('#hex .c[data-o="'+o+'"]').getBoundingClientRect().height)`, at, at-1), &h))
+			require.Len(t, h, 2)
+			assert.Greater(t, h[0], 0.0)
+			assert.InDelta(t, h[1], h[0], 0.5, "the space's cell is %v px high, its neighbour %v", h[0], h[1])
+			var lit bool
+			b.run(t, "lit", chromedp.Evaluate(fmt.Sprintf(`document.querySelector('#hex .c[data-o="%d"]').classList.contains('hl')`, at), &lit))
+			assert.True(t, lit)
+		})
+	}
 	b.noProblems(t)
 }
 
