@@ -16,6 +16,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"icmplab/native/priv"
+
+	"icmplab/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/man from the command tables")
@@ -179,8 +181,9 @@ func TestManPages(t *testing.T) {
 			}
 		}
 	}
-	if man, err := exec.LookPath("man"); err == nil {
-		// The pages render without warnings.
+	// The pages render without warnings.
+	t.Run("man", func(t *testing.T) {
+		man := testenv.RequireTool(t, "man", "man-db")
 		for _, f := range files {
 			cmd := exec.Command(man, "--warnings", "-l", f)
 			cmd.Env = append(os.Environ(), "MANWIDTH=100", "MAN_KEEP_FORMATTING=0")
@@ -188,7 +191,7 @@ func TestManPages(t *testing.T) {
 			require.NoError(t, err, "%s: %s", f, out)
 			assert.NotContains(t, string(out), "warning", f)
 		}
-	}
+	})
 }
 
 // bashComplete runs bash's completion function over words and returns what
@@ -235,13 +238,7 @@ func TestCompletionBash(t *testing.T) {
 func TestCompletionZshFish(t *testing.T) {
 	for _, sh := range []struct{ shell, check, count string }{{"zsh", "-n", "--count"}, {"fish", "--no-execute", "-l count"}} {
 		t.Run(sh.shell, func(t *testing.T) {
-			path, err := exec.LookPath(sh.shell)
-			if err != nil {
-				if os.Getenv("CI") == "true" {
-					t.Fatalf("%s is not installed (apt-get install %s)", sh.shell, sh.shell)
-				}
-				t.Skipf("%s is not installed (apt-get install %s); its completion script is not checked", sh.shell, sh.shell)
-			}
+			path := testenv.RequireTool(t, sh.shell, sh.shell)
 			code, script, _ := runCLI("completion", sh.shell)
 			require.Equal(t, 0, code)
 			f := filepath.Join(t.TempDir(), "icmplab."+sh.shell)

@@ -84,10 +84,37 @@ func RequireTool(t testing.TB, name, pkg string) string {
 	return p
 }
 
-func missing(t testing.TB, what string, err error) {
+// Skip skips the test with reason, or fails it under CI=true: every test
+// that cannot run for want of something outside the repository (root, a
+// device, a tool, a file) ends here, so a CI run never passes by skipping.
+func Skip(t testing.TB, reason string) {
 	t.Helper()
 	if InCI() {
-		t.Fatalf("CI=true but the test needs %s: %v", what, err)
+		t.Fatalf("CI=true but the test cannot run: %s", reason)
 	}
-	t.Skipf("skipped: needs %s: %v", what, err)
+	t.Skip("skipped: " + reason)
+}
+
+// RequireRoot skips (fails under CI=true) unless the process is root; why
+// names what the test would do with it.
+func RequireRoot(t testing.TB, why string) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		Skip(t, "needs root "+why+" (run as root; CI=true makes this a failure)")
+	}
+}
+
+// RequireFile returns path when it exists, or skips (fails under CI=true)
+// saying what it is and how to get it.
+func RequireFile(t testing.TB, path, what string) string {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		missing(t, what, err)
+	}
+	return path
+}
+
+func missing(t testing.TB, what string, err error) {
+	t.Helper()
+	Skip(t, "needs "+what+": "+err.Error())
 }

@@ -3,7 +3,6 @@ package pcapout
 import (
 	"bytes"
 	"net/netip"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -15,6 +14,8 @@ import (
 	"github.com/google/gopacket/pcapgo"
 
 	"icmplab/codec"
+
+	"icmplab/internal/testenv"
 )
 
 // sample writes an echo request and reply in each family: two reconstructed
@@ -94,13 +95,7 @@ func TestRoundTripThroughPcapgo(t *testing.T) {
 // TestTsharkReads checks that Wireshark's engine opens the file and sees
 // valid checksums everywhere.
 func TestTsharkReads(t *testing.T) {
-	tshark, err := exec.LookPath("tshark")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true but tshark is missing (apt-get install tshark)")
-		}
-		t.Skip("needs tshark (apt-get install tshark)")
-	}
+	tshark := testenv.RequireTool(t, "tshark", "tshark")
 	path := filepath.Join(t.TempDir(), "x.pcapng")
 	w, err := Create(path)
 	if err != nil {

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"icmplab/internal/testenv"
 )
 
 const childEnv = "ICMPLAB_PRIV_CHILD"
@@ -72,12 +74,7 @@ func child() int {
 }
 
 func TestDropAllClearsEveryThread(t *testing.T) {
-	if os.Geteuid() != 0 {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true but not root: cannot check that capabilities are dropped")
-		}
-		t.Skip("needs root so that there are capabilities to drop")
-	}
+	testenv.RequireRoot(t, "so that there are capabilities to drop")
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)

@@ -82,7 +82,7 @@ func TestBrowserKoreanCodecWords(t *testing.T) {
 	require.NotEmpty(t, strings.TrimSpace(string(out)), "no font with Korean glyphs: apt-get install fonts-noto-cjk")
 	// Technical tokens a Korean textbook keeps as they are, and the field
 	// names of the summary (id=, seq=, ttl=, as tshark and filters write them).
-	allowed := allowedLatin(t, nil)
+	allowed := allowedLatin(t)
 	for _, w := range strings.Fields("id seq ttl hlim mtu") {
 		allowed[w] = true
 	}
@@ -192,7 +192,7 @@ func TestBrowserKoreanStoryAndList(t *testing.T) {
 	var rows []string
 	b.run(t, "list summaries", chromedp.Evaluate(`[...document.querySelectorAll('#vrows .vrow')].map(r => r.children[4].textContent)`, &rows))
 	require.NotEmpty(t, rows)
-	allowed := allowedLatin(t, nil)
+	allowed := allowedLatin(t)
 	for _, w := range strings.Fields("id seq ttl hlim mtu") {
 		allowed[w] = true
 	}

@@ -5,9 +5,17 @@ package serve_test
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -20,9 +28,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"icmplab/codec/capture"
 	"icmplab/codec/dissect"
 	"icmplab/codec/filter"
+	"icmplab/internal/testenv"
+	"icmplab/native/decode"
 )
 
 // listRow is one drawn row of the packet list.
@@ -204,29 +213,17 @@ func TestBrowserListExportAndGoto(t *testing.T) {
 		chromedp.Poll(`document.querySelector('#list .vhead [data-sort="no"]').getAttribute('aria-sort') === 'ascending'`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 
 	rows := b.filterRows(t, "icmp.type == 11", 3)
-	file := b.download(t, dir, "pcapng")
-	r, err := capture.NewReader(bytes.NewReader(file))
-	require.NoError(t, err)
-	n := 0
-	for {
-		if _, err := r.Next(); err != nil {
-			break
-		}
-		n++
-	}
-	assert.Equal(t, len(rows), n, "packets in the exported pcapng")
-
-	jl := b.download(t, dir, "jsonl")
-	lines := 0
-	for sc := bufio.NewScanner(bytes.NewReader(jl)); sc.Scan(); lines++ {
-	}
-	assert.Equal(t, len(rows), lines, "JSON Lines")
-	c := b.download(t, dir, "csv")
-	recs, err := csv.NewReader(bytes.NewReader(c)).ReadAll()
-	require.NoError(t, err)
-	require.Len(t, recs, len(rows)+1, "CSV header and rows")
-	for k, row := range rows {
-		assert.Equal(t, row.No, recs[k+1][0])
+	for _, l := range langs {
+		t.Run(l, func(t *testing.T) {
+			b.setLang(t, l)
+			// A folder of its own: the same names are downloaded again.
+			dir := t.TempDir()
+			b.run(t, "download into "+dir, cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(dir))
+			var now []listRow
+			b.run(t, "rows in "+l, chromedp.Poll(`(() => { const rows = `+readRowsJS+`; return rows.length === `+strconv.Itoa(len(rows))+` && rows.every(r => r.summary && r.summary !== '…') ? rows : null; })()`,
+				&now, chromedp.WithPollingTimeout(20*time.Second)))
+			b.checkExport(t, dir, now, l == "en")
+		})
 	}
 
 	// Ctrl-G focuses the go-to box; a listed number selects its row.
@@ -237,6 +234,70 @@ func TestBrowserListExportAndGoto(t *testing.T) {
 	b.run(t, "go to the last", chromedp.Evaluate(`(() => { const g = document.getElementById('goto'); g.value = `+strconvQuote(rows[2].No)+`; g.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'})); })()`, nil),
 		chromedp.Poll(`(() => { const s = document.querySelector('#vrows .vrow.sel'); return s && s.children[0].textContent === `+strconvQuote(rows[2].No)+`; })()`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 	b.noProblems(t)
+}
+
+// checkExport downloads the listed packets as pcapng, JSON Lines and CSV
+// and checks that they are the same packets as the rows listed: the pcapng decoded by
+// `icmplab decode` (native/decode's Run, --format jsonl) gives the page's
+// JSON Lines record for record (frame numbers aside: the pcapng numbers
+// its packets from 1), and both name the listed rows in order.
+func (b *browser) checkExport(t *testing.T, dir string, rows []listRow, english bool) {
+	t.Helper()
+	file := b.download(t, dir, "pcapng")
+	src, err := decode.Open(bytes.NewReader(file), decode.Options{})
+	require.NoError(t, err)
+	var native bytes.Buffer
+	st, err := decode.Run(src, &native, decode.Options{Format: decode.FormatJSONL})
+	require.NoError(t, err)
+	assert.Equal(t, len(rows), st.Frames, "packets in the exported pcapng")
+	records := func(data []byte) []map[string]any {
+		var out []map[string]any
+		for sc := bufio.NewScanner(bytes.NewReader(data)); sc.Scan(); {
+			var m map[string]any
+			require.NoError(t, json.Unmarshal(sc.Bytes(), &m), sc.Text())
+			if _, ok := m["frame"]; ok {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	fromPcapng := records(native.Bytes())
+	exported := framesOf(t, file)
+	require.Len(t, exported, len(rows))
+	fromPage := records(b.download(t, dir, "jsonl"))
+	require.Len(t, fromPcapng, len(rows), "frames icmplab decode reads from the pcapng")
+	require.Len(t, fromPage, len(rows), "JSON Lines records")
+	for k, row := range rows {
+		assert.Equal(t, row.No, fmt.Sprint(fromPage[k]["frame"]), "JSON Lines record %d is listed row %s", k, row.No)
+		assert.EqualValues(t, k+1, fromPcapng[k]["frame"], "the pcapng numbers its packets from 1")
+		a, p := maps.Clone(fromPcapng[k]), maps.Clone(fromPage[k])
+		delete(a, "frame")
+		delete(p, "frame")
+		assert.Equal(t, p, a, "row %s: icmplab decode of the pcapng and the page's JSON Lines disagree", row.No)
+		// The row listed is the packet exported: its source, and (the
+		// list's words are the chosen language's) its summary in English.
+		f := exported[k]
+		if ip := find(flat(f), "ip.src"); ip != nil {
+			assert.Equal(t, ip.Value, row.Src, "row %s: the listed source", row.No)
+		}
+		if english {
+			assert.Contains(t, row.Summary, f.Info, "row %s: the listed summary", row.No)
+		}
+	}
+	c := b.download(t, dir, "csv")
+	recs, err := csv.NewReader(bytes.NewReader(c)).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, recs, len(rows)+1, "CSV header and rows")
+	for k, row := range rows {
+		assert.Equal(t, row.No, recs[k+1][0])
+	}
+}
+
+// flat lists a dissection's nodes in document order.
+func flat(f *dissect.Frame) []*dissect.Node {
+	var all []*dissect.Node
+	walk(f.Root, &all)
+	return all
 }
 
 // Ctrl-click compares a row with the selected one: on the ping example two
@@ -362,4 +423,122 @@ func TestBrowserPasteCompare(t *testing.T) {
 	assert.Equal(t, want, fields)
 	assert.Contains(t, fields, "icmp.seq")
 	b.noProblems(t)
+}
+
+// tsharkExprs are the expressions native/decode's TestFilterAgainstTshark
+// compares with `tshark -Y`, read from that test's source so the page is
+// held to the very same list.
+func tsharkExprs(tb testing.TB) []string {
+	tb.Helper()
+	const src = "../decode/filter_tshark_test.go"
+	f, err := parser.ParseFile(token.NewFileSet(), src, nil, 0)
+	require.NoError(tb, err)
+	var out []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		vs, ok := n.(*ast.ValueSpec)
+		if !ok || len(vs.Names) != 1 || vs.Names[0].Name != "tsharkFilterExprs" {
+			return true
+		}
+		for _, e := range vs.Values[0].(*ast.CompositeLit).Elts {
+			s, err := strconv.Unquote(e.(*ast.BasicLit).Value)
+			require.NoError(tb, err)
+			out = append(out, s)
+		}
+		return false
+	})
+	require.NotEmpty(tb, out, "no tsharkFilterExprs in %s", src)
+	return out
+}
+
+// tsharkCount is how many frames of file `tshark -Y expr` shows.
+func tsharkCount(tb testing.TB, tshark, file, expr string) int {
+	tb.Helper()
+	out, err := exec.Command(tshark, "-n", "-r", file, "-Y", expr, "-T", "fields", "-e", "frame.number").Output()
+	require.NoError(tb, err, "tshark -Y %q", expr)
+	return len(strings.Fields(string(out)))
+}
+
+// The page's filter box on corpus captures (one ICMPv4, one ICMPv6, where
+// tshark and the codec agree on every frame): for each expression
+// native/decode checks against tshark, the count the page shows is the
+// count `tshark -Y` gives, in English and Korean. Bad expressions are
+// marked at the column codec/filter's error gives.
+func TestBrowserFilterCorpus(t *testing.T) {
+	tshark := testenv.RequireTool(t, "tshark", "tshark")
+	dir := testenv.RequireShared(t)
+	exprs := tsharkExprs(t)
+	files := []string{"pylibtrace__icmp-sample.pcap", "zeek__communityid-icmp6.pcap"}
+	// What tshark shows, asked once per capture and expression.
+	counts := map[string][]int{}
+	for _, name := range files {
+		for _, expr := range exprs {
+			counts[name] = append(counts[name], tsharkCount(t, tshark, filepath.Join(dir, name), expr))
+		}
+	}
+	b := newBrowser(t)
+	b.open(t, "")
+	for _, l := range langs {
+		b.setLang(t, l)
+		for _, name := range files {
+			t.Run(l+"/"+name, func(t *testing.T) {
+				b.setFilter(t, "")
+				b.upload(t, filepath.Join(dir, name))
+				nonzero := 0
+				for k, expr := range exprs {
+					want := counts[name][k]
+					if want > 0 {
+						nonzero++
+					}
+					wantText := b.pageT(t, "shown", strconv.Itoa(want))
+					// The count is cleared first, so what is read is this
+					// expression's, not the last one's.
+					var shown string
+					b.run(t, "clear the count", chromedp.Evaluate(`document.getElementById('capshown').textContent = ''`, nil))
+					b.setFilter(t, expr)
+					b.run(t, "count of "+expr, chromedp.Poll(`document.getElementById('capshown').textContent || null`, &shown, chromedp.WithPollingTimeout(20*time.Second)))
+					assert.Equal(t, wantText, shown, "%s: %q shows what tshark -Y shows", name, expr)
+				}
+				assert.Positive(t, nonzero, "%s: some expression selects something", name)
+			})
+		}
+		t.Run(l+"/bad", func(t *testing.T) {
+			for _, bad := range []string{
+				"icmp.type == 11 && ip.src in",
+				"icmp.type === 3",
+				"(icmp.type == 3",
+				"icmp.tpye == 3",
+				"frame.len >",
+				"icmp.type in {0, 8",
+				`ip.src == "서울" && icmp.type ==`, // columns count characters, not bytes
+			} {
+				_, err := filter.Compile(bad)
+				var fe *filter.Error
+				require.ErrorAs(t, err, &fe, "%q must not compile", bad)
+				want := strconv.Itoa(fe.Column())
+				b.run(t, "type "+bad, chromedp.Evaluate(`(() => { const i = document.getElementById('fexpr'); i.value = `+strconv.Quote(bad)+`; i.dispatchEvent(new Event('input')); })()`, nil))
+				var col string
+				ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+				_ = chromedp.Run(ctx, chromedp.Poll(`(() => { const e = document.getElementById('ferr'); return !e.hidden && e.dataset.column === `+strconv.Quote(want)+`; })()`, nil))
+				cancel()
+				var mark, msg string
+				b.run(t, "error of "+bad, chromedp.Evaluate(`document.getElementById('ferr').hidden ? '' : document.getElementById('ferr').dataset.column`, &col),
+					chromedp.Evaluate(`(document.querySelector('#ferr .ferr-at') || {textContent: ''}).textContent`, &mark),
+					chromedp.Evaluate(`(document.querySelector('#ferr .ferr-msg') || {textContent: ''}).textContent`, &msg))
+				assert.Equal(t, want, col, "%q: the page marks codec/filter's column (%s)", bad, fe.Error())
+				runes := []rune(bad)
+				if c := fe.Column(); c <= len(runes) {
+					assert.Equal(t, string(runes[c-1]), mark, "%q: the marked character", bad)
+				}
+				assert.Contains(t, msg, fe.Msg, "%q: the codec's reason", bad)
+			}
+			b.setFilter(t, "")
+		})
+	}
+	b.noProblems(t)
+}
+
+// setFilter types expr in the capture list's filter box.
+func (b *browser) setFilter(tb testing.TB, expr string) {
+	tb.Helper()
+	b.run(tb, "filter "+expr, chromedp.Evaluate(`(() => { const i = document.getElementById('fexpr'); i.value = `+strconvQuote(expr)+`; i.dispatchEvent(new Event('input')); })()`, nil))
 }

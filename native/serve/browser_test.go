@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -27,6 +28,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/css"
 	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/input"
 	cdplog "github.com/chromedp/cdproto/log"
@@ -34,6 +36,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/require"
 
 	"icmplab/codec"
 	"icmplab/codec/capture"
@@ -42,6 +45,8 @@ import (
 	"icmplab/codec/textdump"
 	"icmplab/native/serve"
 	"icmplab/site"
+
+	"icmplab/internal/testenv"
 )
 
 const chromiumPath = "/usr/bin/chromium"
@@ -54,13 +59,7 @@ func needChromium(tb testing.TB) string {
 	if env := os.Getenv("ICMPLAB_CHROMIUM"); env != "" {
 		p = env
 	}
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("chromium not found at %s (CI=true: browser tests must run)", p)
-		}
-		tb.Skipf("chromium not found at %s; install Debian's chromium to run the browser tests", p)
-	}
-	return p
+	return testenv.RequireFile(tb, p, "Debian's chromium at "+p+" (apt-get install chromium, or set ICMPLAB_CHROMIUM)")
 }
 
 // moduleRoot finds the directory of go.mod, for testout/ and the wasm build.
@@ -321,6 +320,27 @@ func checkTree(tb testing.TB, got []treeItem, data []byte, start dissect.Layer) 
 		}
 	}
 	return want
+}
+
+// checkTreeIn is checkTree in English; in Korean, where labels and words
+// are the codec's Korean ones, the tree holds the same fields in the same
+// order.
+func checkTreeIn(tb testing.TB, l string, got []treeItem, data []byte, start dissect.Layer) {
+	tb.Helper()
+	if l == "en" {
+		checkTree(tb, got, data, start)
+		return
+	}
+	var want []*dissect.Node
+	walk(dissect.Dissect(data, start, dissect.Options{}).Root, &want)
+	var ids, gotIDs []string
+	for _, n := range want {
+		ids = append(ids, n.Field)
+	}
+	for _, g := range got {
+		gotIDs = append(gotIDs, g.Field)
+	}
+	require.Equal(tb, ids, gotIDs, "the tree's fields (%s)", l)
 }
 
 func find(nodes []*dissect.Node, field string) *dissect.Node {
@@ -1097,4 +1117,73 @@ func TestBrowserOpenTextDump(t *testing.T) {
 		t.Error("a text dump left the capture view open")
 	}
 	b.noProblems(t)
+}
+
+// ---------------------------------------------------------------- language and files
+
+// langs are the page's two languages; tests whose assertions do not depend
+// on the words (or take them from strings.js) run in both.
+var langs = []string{"en", "ko"}
+
+// setLang clicks the language button and waits for the page to take it.
+func (b *browser) setLang(tb testing.TB, l string) {
+	tb.Helper()
+	b.run(tb, "language "+l, chromedp.Click(`.lang button[data-lang="`+l+`"]`, chromedp.ByQuery),
+		chromedp.Poll(`document.documentElement.lang === `+strconv.Quote(l), nil, chromedp.WithPollingTimeout(10*time.Second)))
+}
+
+// pageT is the page's own word for key in the language shown, asked of
+// strings.js itself (the module the page runs), so a test compares with
+// the page's wording in either language without repeating it.
+func (b *browser) pageT(tb testing.TB, key string, args ...any) string {
+	tb.Helper()
+	js, err := json.Marshal(append([]any{}, args...))
+	require.NoError(tb, err)
+	var s string
+	b.run(tb, "string "+key, chromedp.Evaluate(`import('./js/strings.js').then(m => String(m.t(`+strconv.Quote(key)+`, ...`+string(js)+`)))`, &s,
+		func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	return s
+}
+
+// upload opens a capture file through the page's file input (as a user
+// picking it) and waits until it is listed and its story asked for.
+func (b *browser) upload(tb testing.TB, path string) {
+	tb.Helper()
+	path, err := filepath.Abs(path) // Chromium reads it, from its own folder
+	require.NoError(tb, err)
+	b.run(tb, "forget the last capture", chromedp.Evaluate(`document.getElementById('capture').dataset.state = ''`, nil))
+	b.run(tb, "upload "+filepath.Base(path), chromedp.SetUploadFiles("#file", []string{path}, chromedp.ByQuery),
+		chromedp.Poll(`(() => { const c = document.getElementById('capture');
+			return c.dataset.state === 'ready' && document.getElementById('capname').textContent === `+strconv.Quote(filepath.Base(path))+`; })()`,
+			nil, chromedp.WithPollingTimeout(30*time.Second)))
+}
+
+// hangulFont checks that the Korean text of the element sel matches is
+// drawn with a CJK font (fonts-noto-cjk, installed by .ci/run), asked of
+// Chromium's own record of the platform fonts it used for that node, so a
+// Korean screenshot shows Hangul and not empty boxes.
+func (b *browser) hangulFont(tb testing.TB, sel string) {
+	tb.Helper()
+	var text string
+	var nodes []*cdp.Node
+	b.run(tb, "node of "+sel, chromedp.Text(sel, &text, chromedp.ByQuery), chromedp.Nodes(sel, &nodes, chromedp.ByQuery))
+	require.Regexp(tb, `[가-힣]`, text, "%s holds no Hangul", sel)
+	var fonts []*css.PlatformFontUsage
+	b.run(tb, "fonts of "+sel, chromedp.ActionFunc(func(ctx context.Context) error {
+		if err := css.Enable().Do(ctx); err != nil {
+			return err
+		}
+		var err error
+		fonts, err = css.GetPlatformFontsForNode(nodes[0].NodeID).Do(ctx)
+		return err
+	}))
+	var names []string
+	cjk := false
+	for _, f := range fonts {
+		names = append(names, fmt.Sprintf("%s (%v glyphs)", f.FamilyName, f.GlyphCount))
+		if strings.Contains(f.FamilyName, "CJK") && f.GlyphCount > 0 {
+			cjk = true
+		}
+	}
+	require.True(tb, cjk, "%s (%q) is drawn with %v, no CJK font (apt-get install fonts-noto-cjk)", sel, text, names)
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"net/netip"
 	"os"
-	"os/exec"
 	"reflect"
 	"strings"
 	"testing"
@@ -129,7 +128,8 @@ func TestTunExtensions(t *testing.T) {
 
 			// Debian's traceroute -e reads the same MPLS stacks and must
 			// print them as icmplab does (it has no RFC 5837 support).
-			if _, err := exec.LookPath("traceroute"); err == nil {
+			t.Run("traceroute -e", func(t *testing.T) {
+				netns.RequireTool(t, "traceroute", "traceroute")
 				ref, _, err := runIn(t, h, "traceroute", "-e", "-n", "-q", "1", "-w", "2", target)
 				if err != nil {
 					t.Fatalf("traceroute -e: %v\n%s", err, ref)
@@ -145,7 +145,7 @@ func TestTunExtensions(t *testing.T) {
 						t.Errorf("traceroute -e does not print %q:\n%s", w, ref)
 					}
 				}
-			}
+			})
 
 			var res struct {
 				End     string `json:"end"`

@@ -24,19 +24,15 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"icmplab/internal/testenv"
 )
 
-// InCI reports whether the suite runs under CI, where missing capabilities
-// are failures rather than reasons to skip.
-func InCI() bool { return os.Getenv("CI") == "true" }
-
-// Skip skips the test with reason, or fails it under CI.
+// Skip skips the test with reason, or fails it under CI=true; the rule is
+// internal/testenv's, the one place that decides it.
 func Skip(t testing.TB, reason string) {
 	t.Helper()
-	if InCI() {
-		t.Fatalf("CI=true but %s", reason)
-	}
-	t.Skip(reason)
+	testenv.Skip(t, reason)
 }
 
 // Require skips (fails under CI) unless the process is root and the ip tool
@@ -51,14 +47,11 @@ func Require(t testing.TB) {
 	}
 }
 
-// RequireTool skips (fails under CI) when an external program is missing.
+// RequireTool skips (fails under CI) when an external program is missing:
+// internal/testenv's RequireTool, here so namespace tests need one import.
 func RequireTool(t testing.TB, name, pkg string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		Skip(t, fmt.Sprintf("needs %s (apt-get install %s)", name, pkg))
-	}
-	return p
+	return testenv.RequireTool(t, name, pkg)
 }
 
 var seq atomic.Uint32
