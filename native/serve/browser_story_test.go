@@ -27,6 +27,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"icmplab/codec"
 	"icmplab/codec/capture"
 	"icmplab/codec/dissect"
 	"icmplab/codec/story"
@@ -671,6 +672,70 @@ func TestBrowserStoryRecordedPing(t *testing.T) {
 				}
 			})
 		}
+	}
+	b.noProblems(t)
+}
+
+// TestBrowserStoryPingErrors: a request answered by a time exceeded is one
+// row (the error's), not also a lost row, and a lost row selects its own
+// request (the codec lists errored requests as lost too, as iputils counts
+// them). The capture is built by the codec: seq 1 answered, 2 expired at a
+// router, 3 lost, 4 answered.
+func TestBrowserStoryPingErrors(t *testing.T) {
+	src, dst, router := netip.MustParseAddr("198.18.0.1"), netip.MustParseAddr("198.18.3.2"), netip.MustParseAddr("198.18.1.2")
+	t0 := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	ip := func(s, d netip.Addr, ttl uint8, payload []byte) []byte {
+		return codec.IPv4Header{TTL: ttl, Protocol: codec.ProtoICMP, Src: s, Dst: d, ID: uint16(len(payload)) + uint16(ttl)}.AppendDatagram(nil, payload)
+	}
+	echo := func(s, d netip.Addr, ttl uint8, typ codec.Type, seq uint16) []byte {
+		return ip(s, d, ttl, codec.Append(nil, codec.Header{Family: codec.IPv4, Type: typ}, codec.Echo{ID: 77, Seq: seq, Data: make([]byte, 56)}))
+	}
+	var buf bytes.Buffer
+	w, err := capture.NewNgWriter(&buf, capture.LinkRaw)
+	require.NoError(t, err)
+	frame := 0
+	put := func(ms int, b []byte) int {
+		require.NoError(t, w.WritePacket(t0.Add(time.Duration(ms)*time.Millisecond), b, len(b)))
+		frame++
+		return frame
+	}
+	requestFrame := map[uint16]int{}
+	for seq := uint16(1); seq <= 4; seq++ {
+		req := echo(src, dst, 64, codec.ICMPv4EchoRequest, seq)
+		requestFrame[seq] = put(int(seq)*1000, req)
+		switch seq {
+		case 2:
+			quote := append([]byte(nil), req[:28]...)
+			put(int(seq)*1000+1, ip(router, src, 64, codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4TimeExceeded}, codec.ErrorBody{Quote: quote})))
+		case 3:
+		default:
+			put(int(seq)*1000+2, echo(dst, src, 62, codec.ICMPv4EchoReply, seq))
+		}
+	}
+	file := filepath.Join(t.TempDir(), "ping-errors.pcapng")
+	require.NoError(t, os.WriteFile(file, buf.Bytes(), 0o644))
+
+	b := newBrowser(t)
+	b.open(t, "")
+	for _, l := range langs {
+		t.Run(l, func(t *testing.T) {
+			b.setLang(t, l)
+			b.upload(t, file)
+			b.run(t, "wait for the story", chromedp.Poll(`document.querySelectorAll('#story tr.req').length > 0`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+			var rows [][]string
+			b.run(t, "read the ping table", chromedp.Evaluate(`[...document.querySelectorAll('#story tr.req')].map(tr =>
+				[tr.children[0].textContent, [...tr.classList].filter(c => c !== 'req').join(' ')])`, &rows))
+			assert.Equal(t, [][]string{{"1", "ok"}, {"2", "error"}, {"3", "lost"}, {"4", "ok"}}, rows)
+			// The error row selects request 2 and its error, the lost row
+			// request 3 alone.
+			for k, want := range map[int][]string{1: {strconv.Itoa(requestFrame[2]), strconv.Itoa(requestFrame[2] + 1)}, 2: {strconv.Itoa(requestFrame[3])}} {
+				var picked string
+				b.run(t, "click row "+strconv.Itoa(k), chromedp.Evaluate(`document.getElementById('story').dataset.selected = ''`, nil),
+					chromedp.Evaluate(fmt.Sprintf(`document.querySelectorAll('#story tr.req')[%d].click()`, k), nil),
+					chromedp.Poll(`document.getElementById('story').dataset.selected || null`, &picked, chromedp.WithPollingTimeout(10*time.Second)))
+				assert.ElementsMatch(t, want, strings.Split(picked, ","), "row %d (%v) selects", k, rows[k])
+			}
+		})
 	}
 	b.noProblems(t)
 }

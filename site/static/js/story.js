@@ -218,9 +218,12 @@ function ping(x, i) {
   for (const k of ['storySeq', 'storyRTT', 'storyTTLRecv', 'storyState']) head.append(el('th', null, t(k)));
   tb.append(head);
   const rows = x.replies.map((r) => ({ seq: r.seq, rtt: r.rtt_ms, ttl: r.ttl, state: r.dup ? 'dup' : 'ok', frame: r.request_frame }));
+  // A request answered only by an error is in the codec's lost list (as
+  // iputils counts it) and in its errors: one row, the error's.
+  const errored = new Set((x.errors || []).map((e) => e.seq));
   // Lost requests: the codec's roles of requests without a partner, in the order sent.
   const lostFrames = story.view.roles.filter((r) => r.exchange === i && !r.answer && r.partner.length === 1).map((r) => r.frame);
-  (x.lost || []).forEach((seq, k) => rows.push({ seq, rtt: null, ttl: null, state: 'lost', frame: lostFrames[k] }));
+  (x.lost || []).filter((seq) => !errored.has(seq)).forEach((seq, k) => rows.push({ seq, rtt: null, ttl: null, state: 'lost', frame: lostFrames[k] }));
   for (const e of x.errors || []) rows.push({ seq: e.seq, rtt: null, ttl: null, state: 'error', frame: e.request_frame, from: e.from });
   rows.sort((a, b) => a.seq - b.seq);
   for (const r of rows.slice(0, MAX_ROWS)) {
