@@ -28,7 +28,9 @@ export interface ICMPLab {
   init(lang?: Lang): Promise<string>;
 
   /** Dissect pasted text (any hex dialect or base64; dialect and start layer
-   * detected unless given) or raw bytes. JSON of DecodeResult. */
+   * detected unless given) or raw bytes. JSON of DecodeResult; with
+   * options.list, a text of several packets is listed instead: JSON of
+   * PasteList, whose handle the capture* methods read like an open capture. */
   decode(input: string | Uint8Array, options?: DecodeOptions): Promise<string>;
 
   /** Registry entry of a type and, when code is given, a code. JSON of Lookup. */
@@ -117,6 +119,8 @@ export interface DecodeOptions {
   dialect?: string;
   /** A start layer id from Meta.layers ("ethernet", "ipv4", "icmpv6", ...); "" detects. */
   layer?: string;
+  /** List a paste of several packets as a capture (PasteList) rather than dissect each. */
+  list?: boolean;
 }
 
 export interface Meta {
@@ -166,6 +170,14 @@ export interface DecodeResult {
   frames: Frame[];
   /** Set when a paste held more packets than are dissected (2,000). */
   limit?: string;
+}
+
+/** decode with options.list: one packet as DecodeResult; several listed
+ * (frames empty) in a session like captureOpen's, closed with captureClose. */
+export interface PasteList extends DecodeResult {
+  handle?: number;
+  /** Packets listed (at most 100,000; limit says when the text held more). */
+  count?: number;
 }
 
 export interface Frame {
