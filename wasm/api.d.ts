@@ -29,8 +29,8 @@ export interface ICMPLab {
 
   /** Dissect pasted text (any hex dialect or base64; dialect and start layer
    * detected unless given) or raw bytes. JSON of DecodeResult; with
-   * options.list, a text of several packets is listed instead: JSON of
-   * PasteList, whose handle the capture* methods read like an open capture. */
+   * options.list, a text of several packets is listed instead (handle and
+   * count set, frames empty): the capture* methods read it like an open capture. */
   decode(input: string | Uint8Array, options?: DecodeOptions): Promise<string>;
 
   /** Registry entry of a type and, when code is given, a code. JSON of Lookup. */
@@ -119,7 +119,7 @@ export interface DecodeOptions {
   dialect?: string;
   /** A start layer id from Meta.layers ("ethernet", "ipv4", "icmpv6", ...); "" detects. */
   layer?: string;
-  /** List a paste of several packets as a capture (PasteList) rather than dissect each. */
+  /** List a paste of several packets as a capture (handle, count) rather than dissect each. */
   list?: boolean;
 }
 
@@ -168,15 +168,11 @@ export interface DecodeResult {
   /** Why the bytes were taken to start there, in words. */
   layerReason?: string;
   frames: Frame[];
-  /** Set when a paste held more packets than are dissected (2,000). */
+  /** Set when a paste held more packets than are dissected (2,000) or listed (100,000). */
   limit?: string;
-}
-
-/** decode with options.list: one packet as DecodeResult; several listed
- * (frames empty) in a session like captureOpen's, closed with captureClose. */
-export interface PasteList extends DecodeResult {
+  /** decode with options.list and several packets: the session listing them
+   * (closed with captureClose) and how many it lists. */
   handle?: number;
-  /** Packets listed (at most 100,000; limit says when the text held more). */
   count?: number;
 }
 

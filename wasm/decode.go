@@ -31,6 +31,10 @@ type DecodeResult struct {
 	Frames          []FrameView `json:"frames"`
 	// Limit says that the text held more packets than one paste shows.
 	Limit string `json:"limit,omitempty"`
+	// Handle names the session listing a paste of several packets
+	// (decodeList), Count its rows; then Frames is empty.
+	Handle int `json:"handle,omitempty"`
+	Count  int `json:"count,omitempty"`
 }
 
 // maxPasteBytes bounds what one paste may expand to (an od '*' line can

@@ -27,28 +27,23 @@ const maxPasteRows = 100_000
 type pasteInfo struct {
 	layers []dissect.Layer // each row's start layer
 	named  bool            // the user chose the layer; else each was guessed
-}
-
-// PasteList answers decode with the list option. One packet is dissected
-// at once (DecodeResult's frames, as decode gives); several are a session
-// of Count rows named by Handle, whose packets the capture calls read.
-type PasteList struct {
-	DecodeResult
-	Handle int `json:"handle,omitempty"`
-	Count  int `json:"count,omitempty"`
+	// dialectDetected says the dump's format was detected, not chosen.
+	dialectDetected bool
 }
 
 // decodeList reads a paste and lists its packets in a session.
-func decodeList(text string, o DecodeOptions) (PasteList, error) {
+// One packet is dissected at once, as decode does; several are a session
+// of out.Count rows named by out.Handle, which the capture calls read.
+func decodeList(text string, o DecodeOptions) (DecodeResult, error) {
 	res, out, start, err := parsePaste(text, o)
 	if err != nil {
-		return PasteList{}, err
+		return DecodeResult{}, err
 	}
 	packets := res.Packets
 	if len(packets) == 1 {
 		p := packets[0]
 		out.Frames = []FrameView{viewFrame(dissect.Dissect(p.Data, start, dissect.Options{Time: p.Time}), o.Lang)}
-		return PasteList{DecodeResult: out}, nil
+		return out, nil
 	}
 	if len(packets) > maxPasteRows {
 		out.Limit = o.Lang.pick(codec.Text{
@@ -65,7 +60,7 @@ func decodeList(text string, o DecodeOptions) (PasteList, error) {
 		strIdx:   map[string]uint32{},
 		addrIdx:  map[netip.Addr]uint32{},
 		linkFor:  map[int]uint32{},
-		paste:    &pasteInfo{named: o.Layer != ""},
+		paste:    &pasteInfo{named: o.Layer != "", dialectDetected: out.DialectDetected},
 	}
 	ra := dissect.NewReassembler()
 	first := true
@@ -93,7 +88,8 @@ func decodeList(text string, o DecodeOptions) (PasteList, error) {
 		s.add(r, capPacket{Data: p.Data, Time: p.Time, OrigLen: len(p.Data), LinkType: lt}, l, f)
 		s.first = first0 // add takes the first row's time, which may be none
 	}
-	return PasteList{DecodeResult: out, Handle: registerSession(s), Count: s.rows.Len()}, nil
+	out.Handle, out.Count = registerSession(s), s.rows.Len()
+	return out, nil
 }
 
 // pasteTime is a dump's time stamp as the row keeps it. tcpdump's default
@@ -121,7 +117,7 @@ func registerSession(s *session) int {
 // it shows the datagram whole, as in decodeText.
 func (s *session) pastePacket(i int, data []byte, l Lang) DecodeResult {
 	start := s.paste.layers[i]
-	out := DecodeResult{Dialect: s.format, Layer: start.String(), LayerTitle: layerTitle(start), LayerDetected: !s.paste.named}
+	out := DecodeResult{Dialect: s.format, DialectDetected: s.paste.dialectDetected, Layer: start.String(), LayerTitle: layerTitle(start), LayerDetected: !s.paste.named}
 	if !s.paste.named {
 		_, out.LayerReason = dissect.GuessWhy(data)
 	}

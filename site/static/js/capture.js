@@ -8,12 +8,12 @@ import { t, fmtInt, fmtBytes, lang } from './strings.js';
 import { call, callJSON, withProgress } from './rpc.js';
 import { showMessage } from './message.js';
 import { showFrame, hideFrame } from './tree.js';
-import { decodeText } from './input.js';
+import { decodeText, showDetected } from './input.js';
 import { showStory, hideStory, applyRole } from './story.js';
 import { bindFilterBox, filterExpr } from './filterbox.js';
 import { bindListTools, resetSort } from './export.js';
 import { bindCompare, closeCompare } from './compare.js';
-import { bindPasteFilter } from './pastefilter.js';
+import { bindPanes } from './panes.js';
 
 const ROW_H = 26;
 const list = { rows: new Map(), count: 0, sel: -1, scale: 1, fetching: new Set(), filterTimer: 0, also: new Set() };
@@ -59,7 +59,13 @@ export function bindCapture() {
   bindFilterBox(applyFilter);
   bindListTools(selectRow, applyFilter);
   bindCompare(() => list.sel);
-  bindPasteFilter();
+  // The list follows its pane's size (panes.js's splitter, the window).
+  new ResizeObserver(() => renderRows()).observe(vp);
+  bindPanes();
+  $('storyjump').addEventListener('click', () => {
+    $('story').scrollIntoView({ block: 'start' });
+    $('story').focus({ preventScroll: true });
+  });
 }
 
 export function closeCaptureView() {
@@ -158,6 +164,31 @@ export async function openCapture(file) {
   if (end.limit) showMessage(end.limit, 'warning');
   await applyFilter();
   await showStory({ handle: end.handle });
+  $('capture').dataset.state = 'ready';
+}
+
+/** showPasteList lists a paste of several packets, which the worker holds
+ * as a session (decode's list option): the same list, filters, sorting,
+ * export and compare as a capture's. */
+export async function showPasteList(res) {
+  ++openGen; // a capture still being read is replaced
+  closeCaptureView();
+  $('intro').hidden = true;
+  hideFrame();
+  $('frames').hidden = true;
+  $('capture').hidden = false;
+  document.body.classList.add('has-capture');
+  $('progress').hidden = true;
+  $('capshown').textContent = '';
+  $('capname').textContent = t('pastedList');
+  $('capcount').textContent = t('packetsOf', fmtInt(res.count), res.dialect || '');
+  list.rows.clear();
+  list.count = 0;
+  list.sel = -1;
+  resetSort();
+  state.capture = { handle: res.handle, name: 'paste', total: res.count, paste: true };
+  $('capture').dataset.state = 'reading';
+  await applyFilter();
   $('capture').dataset.state = 'ready';
 }
 
@@ -317,6 +348,8 @@ export async function selectRow(i, scroll, keepAlso) {
   }
   if (list.sel !== i) return; // the user moved on
   state.result = res;
+  // A pasted packet's own start layer, and why: they differ row to row.
+  if (state.capture && state.capture.paste) showDetected(res);
   applyRole(res.frames[0]);
   $('frames').hidden = true;
   showFrame(0);
