@@ -8,6 +8,8 @@ package serve_test
 import (
 	"context"
 	"encoding/hex"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,6 +20,9 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"icmplab/codec/dissect"
+	"icmplab/codec/textdump"
 )
 
 // echoPaste is n echo requests as plain hex, one packet a paragraph.
@@ -196,4 +201,73 @@ func dragY(ctx context.Context, x, y0, y1 float64) error {
 		}
 	}
 	return input.DispatchMouseEvent(input.MouseReleased, x, y1).WithButton(input.Left).WithClickCount(1).Do(ctx)
+}
+
+// The mixed tcpdump paste of issue 14 (codec/dissect's test data: an IPv6
+// neighbour solicitation first, IPv4 echoes after): every row is
+// summarised at its own layer, as the codec summarises it natively, none
+// malformed; clicking each row shows a tree that starts at that layer and
+// says so in the detected line. In English and Korean.
+func TestBrowserPasteMixedLayers(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join(moduleRoot(t), "codec", "dissect", "testdata", "tcpdump-x-mixed-ipv6-ipv4.txt"))
+	require.NoError(t, err)
+	res, err := textdump.Parse(string(text), textdump.Options{StartsAtNetwork: dissect.StartsAtNetwork})
+	require.NoError(t, err)
+	require.Len(t, res.Packets, 8)
+	type want struct{ summary, root, title, hex string }
+	var wants []want
+	for i, p := range res.Packets {
+		l := dissect.Guess(p.Data)
+		f := dissect.Dissect(p.Data, l, dissect.Options{Number: i + 1})
+		require.NotEmpty(t, f.Root)
+		wants = append(wants, want{f.Protocol + " " + f.Info, f.Root[0].Field, l.Title(), hex.EncodeToString(p.Data)})
+	}
+	// The fixture is what the issue describes: IPv6 first, then IPv4.
+	require.Equal(t, "IPv6", wants[0].title)
+	require.Equal(t, "IPv4", wants[7].title)
+
+	for _, lang := range []string{"en", "ko"} {
+		t.Run(lang, func(t *testing.T) {
+			b := newBrowser(t)
+			b.open(t, "#lang="+lang)
+			rows := b.pasteRows(t, string(text), len(wants))
+			for i, r := range rows {
+				if lang == "en" {
+					assert.Equal(t, wants[i].summary, r.Summary, "row %d", i+1)
+				}
+				assert.NotContains(t, r.Summary, "Malformed", "row %d", i+1)
+				assert.NotContains(t, r.Summary, "잘못", "row %d", i+1)
+			}
+			var times []string
+			b.run(t, "times", chromedp.Evaluate(`[...document.querySelectorAll('#vrows .vrow')].map(r => r.children[1].textContent)`, &times))
+			assert.Equal(t, "0.000000", times[0])
+			assert.Equal(t, "0.000037", times[1], "tcpdump's times, from the first packet")
+			var bad int
+			b.run(t, "no error rows", chromedp.Evaluate(`document.querySelectorAll('#vrows .vrow.bad').length`, &bad))
+			assert.Zero(t, bad)
+
+			for i, w := range wants {
+				var got struct {
+					Root     string `json:"root"`
+					Detected string `json:"detected"`
+					Errors   int    `json:"errors"`
+				}
+				b.run(t, "row "+strconv.Itoa(i+1), chromedp.Click(`#vrows .vrow[data-i="`+strconv.Itoa(i)+`"]`, chromedp.ByQuery),
+					chromedp.Poll(`(() => {
+						const sel = document.querySelector('#vrows .vrow.sel');
+						const bytes = [...document.querySelectorAll('#hex .b')].map(b => b.textContent).join('');
+						if (!sel || sel.dataset.i !== '`+strconv.Itoa(i)+`' || bytes !== '`+w.hex+`') return null;
+						const frame = document.querySelector('#tree > li');
+						if (!frame || !document.getElementById('hexinfo').textContent) return null;
+						return {root: frame.dataset.field || '', detected: document.getElementById('detected').textContent,
+							errors: document.querySelectorAll('#tree .mark.error').length};
+					})()`, &got, chromedp.WithPollingTimeout(10*time.Second)))
+				assert.Equal(t, w.root, got.Root, "row %d: the tree starts at its own layer", i+1)
+				assert.Contains(t, got.Detected, w.title, "row %d: the detected line names its layer", i+1)
+				assert.Zero(t, got.Errors, "row %d: no error in its tree", i+1)
+			}
+			b.screenshot(t, "paste-mixed-"+lang+".png")
+			b.noProblems(t)
+		})
+	}
 }
