@@ -419,6 +419,21 @@ func TestBrowserPasteCompare(t *testing.T) {
 			var title string
 			b.run(t, "title", chromedp.Text("#cmptitle", &title, chromedp.ByQuery))
 			assert.NotEmpty(t, title)
+
+			// The listed paste lives in the worker: when the worker is
+			// replaced, the paste is listed again, the warning kept.
+			b.run(t, "end the Go program", chromedp.Evaluate(`document.dispatchEvent(new CustomEvent('icmplab-test-exit'))`, nil))
+			var msg string
+			b.run(t, "listed again", chromedp.Poll(`(() => {
+				const m = document.getElementById('message');
+				const rows = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 7 && r.children[4].textContent !== '');
+				return document.body.dataset.restarts === '1' && !m.hidden && rows.length === 2 && document.querySelector('#vrows .vrow.sel') && document.querySelector('#tree li') ? m.textContent : null;
+			})()`, &msg, chromedp.WithPollingTimeout(30*time.Second)))
+			assert.NotEmpty(t, msg)
+			b.run(t, "compare again", chromedp.Evaluate(`document.querySelector('#vrows .vrow[data-i="1"]').dispatchEvent(new MouseEvent('click', {bubbles: true, ctrlKey: true}))`, nil))
+			b.run(t, "card again", chromedp.Poll(`(() => { const c = document.getElementById('compare'); return c.hidden ? null : [...document.querySelectorAll('#cmptable tr[data-field]')].map(r => r.dataset.field); })()`,
+				&fields, chromedp.WithPollingTimeout(10*time.Second)))
+			assert.Equal(t, want, fields)
 			b.noProblems(t)
 		})
 	}

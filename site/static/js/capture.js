@@ -5,7 +5,7 @@
 import { $, el } from './dom.js';
 import { state } from './state.js';
 import { t, fmtInt, fmtBytes, lang } from './strings.js';
-import { call, callJSON, withProgress } from './rpc.js';
+import { call, callJSON, withProgress, onRestart } from './rpc.js';
 import { showMessage } from './message.js';
 import { showFrame, hideFrame } from './tree.js';
 import { decodeText, showDetected } from './input.js';
@@ -16,7 +16,7 @@ import { bindCompare, closeCompare } from './compare.js';
 import { bindPanes } from './panes.js';
 
 const ROW_H = 26;
-const list = { rows: new Map(), count: 0, sel: -1, scale: 1, fetching: new Set(), filterTimer: 0, also: new Set() };
+const list = { rows: new Map(), count: 0, sel: -1, scale: 1, fetching: new Set(), filterTimer: 0, also: new Set(), paste: false };
 
 // A dropped file of at most this size that is not a capture is tried as
 // text (a saved tcpdump -X or xxd dump).
@@ -62,6 +62,12 @@ export function bindCapture() {
   // The list follows its pane's size (panes.js's splitter, the window).
   new ResizeObserver(() => renderRows()).observe(vp);
   bindPanes();
+  // A listed paste lived in the worker that was replaced: list it again
+  // (a capture file is read again by app.js).
+  onRestart(() => {
+    const src = state.lastSource;
+    if (list.paste && src && src.kind === 'text') decodeText(src.text, src.opts, 0, true);
+  });
   $('storyjump').addEventListener('click', () => {
     $('story').scrollIntoView({ block: 'start' });
     $('story').focus({ preventScroll: true });
@@ -74,6 +80,7 @@ export function closeCaptureView() {
     state.capture = null;
   }
   closeCompare();
+  list.paste = false;
   $('capture').hidden = true;
   document.body.classList.remove('has-capture');
   hideStory();
@@ -187,6 +194,7 @@ export async function showPasteList(res) {
   list.sel = -1;
   resetSort();
   state.capture = { handle: res.handle, name: 'paste', total: res.count, paste: true };
+  list.paste = true;
   $('capture').dataset.state = 'reading';
   await applyFilter();
   $('capture').dataset.state = 'ready';

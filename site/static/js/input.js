@@ -197,8 +197,9 @@ async function buildMessage() {
   await decodeText(res.hex, { dialect: 'plain hex', layer: res.layer });
 }
 
-/** decodeText dissects a paste (the paste box's text when none is given). */
-export async function decodeText(text, opts, frame) {
+/** decodeText dissects a paste (the paste box's text when none is given);
+ * keepMessage leaves the message shown (a restart's warning). */
+export async function decodeText(text, opts, frame, keepMessage) {
   if (text === undefined) text = $('paste').value;
   if (!text.trim()) {
     showMessage(t('pasteFirst'), 'info');
@@ -215,7 +216,7 @@ export async function decodeText(text, opts, frame) {
     return;
   }
   state.lastSource = { kind: 'text', text, opts: o };
-  showMessage(res.limit || '', 'warning');
+  if (!keepMessage || res.limit) showMessage(res.limit || '', 'warning');
   if (res.handle) {
     await showPasteList(res);
     await showStory({ text });
