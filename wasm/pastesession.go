@@ -17,12 +17,6 @@ import (
 // IPv4), its time is what the dump printed or none, and fragments among
 // the packets are put back together as decodeText does.
 
-// maxPasteRows bounds how many packets of one paste are listed. A row costs
-// its 32 bytes and its packet's bytes (all within maxPasteBytes); listing
-// dissects each packet once, so the bound keeps a paste of millions of
-// one-byte "packets" to a few seconds.
-const maxPasteRows = 100_000
-
 // pasteInfo is what a paste session knows besides its rows.
 type pasteInfo struct {
 	layers []dissect.Layer // each row's start layer
@@ -45,12 +39,14 @@ func decodeList(text string, o DecodeOptions) (DecodeResult, error) {
 		out.Frames = []FrameView{viewFrame(dissect.Dissect(p.Data, start, dissect.Options{Time: p.Time}), o.Lang)}
 		return out, nil
 	}
-	if len(packets) > maxPasteRows {
+	// textdump keeps at most its DefaultMaxPackets (100,000) packets and
+	// says where it stopped: the list says so too.
+	for _, n := range res.Notes {
+		ln := strconv.Itoa(n.Line)
 		out.Limit = o.Lang.pick(codec.Text{
-			EN: "the text holds " + strconv.Itoa(len(packets)) + " packets; the first " + strconv.Itoa(maxPasteRows) + " are listed: save it as a capture file to list them all",
-			KO: "텍스트에 패킷이 " + strconv.Itoa(len(packets)) + "개 있습니다. 처음 " + strconv.Itoa(maxPasteRows) + "개만 목록에 넣습니다: 모두 보려면 캡처 파일로 저장해 여세요",
+			EN: "line " + ln + ": " + n.Msg + "; save the text as a capture file to list it all",
+			KO: ln + "번째 줄부터는 읽지 않았습니다(패킷이나 줄이 한도를 넘음): 모두 보려면 캡처 파일로 저장해 여세요",
 		})
-		packets = packets[:maxPasteRows]
 	}
 	s := &session{
 		fetch:    -1,

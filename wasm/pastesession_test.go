@@ -133,3 +133,14 @@ func TestDecodeListFragmentsAndBareICMP(t *testing.T) {
 	_, err = s.export(exportJSONL, EN)
 	assert.NoError(t, err)
 }
+
+// A paste past textdump's 100,000 packets is listed up to there, and the
+// answer says where reading stopped.
+func TestDecodeListLimit(t *testing.T) {
+	res, err := decodeList(strings.Repeat("45\n\n", 100_001), DecodeOptions{})
+	require.NoError(t, err)
+	defer closeSession(res.Handle)
+	assert.Equal(t, 100_000, res.Count)
+	assert.Contains(t, res.Limit, "line 200001")
+	assert.Contains(t, res.Limit, "100,000 packets")
+}

@@ -81,6 +81,7 @@ export function closeCaptureView() {
   }
   closeCompare();
   list.paste = false;
+  list.sel = -1;
   $('capture').hidden = true;
   document.body.classList.remove('has-capture');
   hideStory();
@@ -327,6 +328,7 @@ export async function selectFrames(frames) {
 }
 
 export async function selectRow(i, scroll, keepAlso) {
+  if (!state.capture) return;
   if (!keepAlso) list.also = new Set();
   list.sel = i;
   if (scroll) {
@@ -341,6 +343,7 @@ export async function selectRow(i, scroll, keepAlso) {
   renderRows();
   let res;
   const prog = $('progress');
+  const handle = state.capture.handle;
   try {
     // Past what the worker keeps, the packet is read again from the file.
     const onProgress = (m) => {
@@ -351,10 +354,11 @@ export async function selectRow(i, scroll, keepAlso) {
     prog.hidden = true;
   } catch (err) {
     prog.hidden = true;
-    if (!err.restarted) showMessage(err.message, 'error');
+    if (!err.restarted && state.capture && state.capture.handle === handle) showMessage(err.message, 'error');
     return;
   }
-  if (list.sel !== i) return; // the user moved on
+  // The user moved on, or something else was opened meanwhile.
+  if (list.sel !== i || !state.capture || state.capture.handle !== handle) return;
   state.result = res;
   // A pasted packet's own start layer, and why: they differ row to row.
   if (state.capture && state.capture.paste) showDetected(res);

@@ -268,10 +268,11 @@ export async function openExample(id) {
     await openCapture({ name: ex.title + '.pcapng', bytes: hexToBytes(ex.hex) });
     return;
   }
-  $('paste').value = ex.text;
   $('dialect').value = '';
   $('layer').value = '';
   await decodeText(ex.text, {});
+  // The box shows the example once it is what the page shows.
+  $('paste').value = ex.text;
 }
 
 function hexToBytes(hex) {
