@@ -70,7 +70,11 @@ func decodeList(text string, o DecodeOptions) (DecodeResult, error) {
 		if p.Time.IsZero() {
 			r.flags |= flagNoTime
 		} else {
-			r.ts = pasteTime(p.Time)
+			var tod bool
+			r.ts, tod = pasteTime(p.Time)
+			if tod {
+				r.flags |= flagTimeOfDay
+			}
 			if first {
 				s.first, first = r.ts, false
 			}
@@ -90,12 +94,13 @@ func decodeList(text string, o DecodeOptions) (DecodeResult, error) {
 
 // pasteTime is a dump's time stamp as the row keeps it. tcpdump's default
 // prints a time of day only (textdump dates it 0000-01-01, before what Unix
-// nanoseconds hold): that is kept as the time since its day began.
-func pasteTime(t time.Time) int64 {
+// nanoseconds hold): that is kept as the time since its day began, and tod
+// says so.
+func pasteTime(t time.Time) (ns int64, tod bool) {
 	if y := t.Year(); y >= 1678 && y <= 2261 {
-		return t.UnixNano()
+		return t.UnixNano(), false
 	}
-	return int64(t.Sub(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())))
+	return int64(t.Sub(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location()))), true
 }
 
 // registerSession gives a session made whole (a paste) its handle.
@@ -130,10 +135,14 @@ func (s *session) pastePacket(i int, data []byte, l Lang) DecodeResult {
 	return out
 }
 
-// time is the row's capture time; zero for a pasted packet printed without.
+// time is the row's capture time; zero for a pasted packet printed without,
+// and dated 0000-01-01 as textdump dates it for a time of day alone.
 func (r row) time() time.Time {
-	if r.flags&flagNoTime != 0 {
+	switch {
+	case r.flags&flagNoTime != 0:
 		return time.Time{}
+	case r.flags&flagTimeOfDay != 0:
+		return time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(r.ts))
 	}
 	return time.Unix(0, r.ts)
 }

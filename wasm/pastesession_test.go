@@ -58,6 +58,8 @@ func TestDecodeListMixedIPv6IPv4(t *testing.T) {
 		}
 		assert.Equal(t, layer, pk.Frames[0].Layers[0], "row %d", i+1)
 		assert.Equal(t, pk.Frames[0].Number, i+1)
+		// The time of day tcpdump printed, dated as textdump dates it.
+		assert.Equal(t, "0000-01-01T15:46:", pk.Frames[0].Time[:17], "row %d", i+1)
 		assert.True(t, pk.LayerDetected)
 		assert.NotEmpty(t, pk.LayerReason)
 	}

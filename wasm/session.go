@@ -53,6 +53,7 @@ const (
 	flagKept                    // bytes are in session.kept
 	flagNoTime                  // a pasted packet whose dump printed no time
 	flagReassembles             // a pasted fragment that completes a datagram (pastesession.go)
+	flagTimeOfDay               // a pasted packet's time is a time of day only (ts counts from midnight)
 )
 
 // session is one open capture.
