@@ -159,26 +159,31 @@ func TestBrowserLayoutPanes(t *testing.T) {
 	}
 }
 
-// Dragging the list splitter with the mouse resizes the list too.
+// Dragging the list splitter with the mouse resizes the list too, and the
+// size is remembered. In English and Korean.
 func TestBrowserLayoutDrag(t *testing.T) {
-	b := newBrowser(t)
-	b.run(t, "desktop", chromedp.EmulateViewport(1400, 1000))
-	b.open(t, "")
-	b.paste(t, echoPaste(30))
-	b.waitList(t)
-	g := b.geometry(t)
-	var box struct{ X, Y float64 }
-	b.run(t, "splitter box", chromedp.Evaluate(`(() => { const r = document.getElementById('splitlist').getBoundingClientRect(); return {X: r.left + r.width / 2, Y: r.top + r.height / 2}; })()`, &box))
-	b.run(t, "drag up 150 px", chromedp.ActionFunc(func(ctx context.Context) error {
-		return dragY(ctx, box.X, box.Y, box.Y-150)
-	}))
-	g2 := b.geometry(t)
-	t.Logf("before %+v, after %+v", g, g2)
-	assert.InDelta(t, g.ListH-150, g2.ListH, 15)
-	var stored string
-	b.run(t, "stored", chromedp.Evaluate(`localStorage.getItem('icmplab.pane.list') || ''`, &stored))
-	assert.Equal(t, g2.ListNow, stored)
-	b.noProblems(t)
+	for _, lang := range []string{"en", "ko"} {
+		t.Run(lang, func(t *testing.T) {
+			b := newBrowser(t)
+			b.run(t, "desktop", chromedp.EmulateViewport(1400, 1000))
+			b.open(t, "#lang="+lang)
+			b.paste(t, echoPaste(30))
+			b.waitList(t)
+			g := b.geometry(t)
+			var box struct{ X, Y float64 }
+			b.run(t, "splitter box", chromedp.Evaluate(`(() => { const r = document.getElementById('splitlist').getBoundingClientRect(); return {X: r.left + r.width / 2, Y: r.top + r.height / 2}; })()`, &box))
+			b.run(t, "drag up 150 px", chromedp.ActionFunc(func(ctx context.Context) error {
+				return dragY(ctx, box.X, box.Y, box.Y-150)
+			}))
+			g2 := b.geometry(t)
+			t.Logf("before %+v, after %+v", g, g2)
+			assert.InDelta(t, g.ListH-150, g2.ListH, 15)
+			var stored string
+			b.run(t, "stored", chromedp.Evaluate(`localStorage.getItem('icmplab.pane.list') || ''`, &stored))
+			assert.Equal(t, g2.ListNow, stored)
+			b.noProblems(t)
+		})
+	}
 }
 
 func atoi(tb testing.TB, s string) int {
