@@ -271,6 +271,16 @@ func TestBrowserPasteMixedLayers(t *testing.T) {
 				assert.Contains(t, got.Detected, w.title, "row %d: the detected line names its layer", i+1)
 				assert.Zero(t, got.Errors, "row %d: no error in its tree", i+1)
 			}
+			// The pasted rows sort as a capture's do: by length, and back.
+			b.run(t, "sort by length", chromedp.Click(`#list .vhead [data-sort="len"]`, chromedp.ByQuery),
+				chromedp.Poll(`document.querySelector('#list .vhead [data-sort="len"]').getAttribute('aria-sort') === 'ascending'`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+			var lens []int
+			b.run(t, "lengths", chromedp.Poll(`(() => { const r = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 7); return r.length === 8 ? r.map(x => +x.children[5].textContent) : null; })()`,
+				&lens, chromedp.WithPollingTimeout(10*time.Second)))
+			assert.IsNonDecreasing(t, lens)
+			// Go to packet 5 (the first IPv4 one) with the go-to box.
+			b.run(t, "go to 5", chromedp.Evaluate(`(() => { const g = document.getElementById('goto'); g.value = '5'; g.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'})); })()`, nil),
+				chromedp.Poll(`(() => { const s = document.querySelector('#vrows .vrow.sel'); return s && s.children[0].textContent === '5' && [...document.querySelectorAll('#hex .b')].map(b => b.textContent).join('') === '`+wants[4].hex+`'; })()`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 			b.screenshot(t, "paste-mixed-"+lang+".png")
 			b.noProblems(t)
 		})
