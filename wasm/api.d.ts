@@ -31,7 +31,9 @@ export interface ICMPLab {
   init(lang?: Lang): Promise<string>;
 
   /** Dissect pasted text (any hex dialect or base64; dialect and start layer
-   * detected unless given) or raw bytes. JSON of DecodeResult. */
+   * detected unless given) or raw bytes. JSON of DecodeResult; with
+   * options.list, a text of several packets is listed instead (handle and
+   * count set, frames empty): the capture* methods read it like an open capture. */
   decode(input: string | Uint8Array, options?: DecodeOptions): Promise<string>;
 
   /** Registry entry of a type and, when code is given, a code. JSON of Lookup. */
@@ -126,6 +128,8 @@ export interface DecodeOptions {
   dialect?: string;
   /** A start layer id from Meta.layers ("ethernet", "ipv4", "icmpv6", ...); "" detects. */
   layer?: string;
+  /** List a paste of several packets as a capture (handle, count) rather than dissect each. */
+  list?: boolean;
 }
 
 export interface Meta {
@@ -173,8 +177,12 @@ export interface DecodeResult {
   /** Why the bytes were taken to start there, in words. */
   layerReason?: string;
   frames: Frame[];
-  /** Set when a paste held more packets than are dissected (2,000). */
+  /** Set when a paste held more packets than are dissected (2,000) or listed (100,000). */
   limit?: string;
+  /** decode with options.list and several packets: the session listing them
+   * (closed with captureClose) and how many it lists. */
+  handle?: number;
+  count?: number;
 }
 
 export interface Frame {

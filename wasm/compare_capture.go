@@ -52,6 +52,5 @@ func (s *session) keptAt(k int, l Lang) ([]byte, string, error) {
 		return nil, "", errors.New(l.say("packet "+strconv.Itoa(i+1)+" is past the bytes kept in memory and cannot be compared",
 			"패킷 "+strconv.Itoa(i+1)+"은(는) 메모리에 보관하지 않아 비교할 수 없습니다"))
 	}
-	start, _ := dissect.LayerForLinkType(s.linkOf(i))
-	return append([]byte(nil), s.kept.Get(r.keep, r.n)...), start.String(), nil
+	return append([]byte(nil), s.kept.Get(r.keep, r.n)...), s.startOf(i).String(), nil
 }

@@ -15,6 +15,9 @@ type DecodeOptions struct {
 	Dialect string `json:"dialect"`
 	Layer   string `json:"layer"`
 	Lang    Lang   `json:"-"` // the language of the words in the result
+	// List asks for a paste of several packets as a session of rows
+	// (decodeList), listed like a capture.
+	List bool `json:"-"`
 }
 
 // DecodeResult is the answer to decode (see api.d.ts).
@@ -28,6 +31,10 @@ type DecodeResult struct {
 	Frames          []FrameView `json:"frames"`
 	// Limit says that the text held more packets than one paste shows.
 	Limit string `json:"limit,omitempty"`
+	// Handle names the session listing a paste of several packets
+	// (decodeList), Count its rows; then Frames is empty.
+	Handle int `json:"handle,omitempty"`
+	Count  int `json:"count,omitempty"`
 }
 
 // maxPasteBytes bounds what one paste may expand to (an od '*' line can
@@ -53,26 +60,7 @@ func errEmptyIn(l Lang) error {
 
 // decodeText reads the packets in a paste and dissects each.
 func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
-	if strings.TrimSpace(text) == "" {
-		return DecodeResult{}, errEmptyIn(o.Lang)
-	}
-	var opt textdump.Options
-	opt.MaxBytes = maxPasteBytes
-	opt.StartsAtNetwork = dissect.StartsAtNetwork
-	if o.Dialect != "" {
-		d, ok := textdump.ParseDialect(o.Dialect)
-		if !ok {
-			return DecodeResult{}, errors.New(o.Lang.say("unknown format "+quote(o.Dialect)+"; choose one from the list",
-				"알 수 없는 형식 "+quote(o.Dialect)+": 목록에서 고르세요"))
-		}
-		opt.Dialect = d
-	}
-	res, err := textdump.Parse(text, opt)
-	if err != nil {
-		return DecodeResult{}, pasteError(err, opt.Dialect, o.Lang)
-	}
-	out := DecodeResult{Dialect: res.Dialect.String(), DialectDetected: opt.Dialect == textdump.Auto}
-	start, err := chooseLayer(o.Layer, &out, firstData(res.Packets), o.Lang)
+	res, out, start, err := parsePaste(text, o)
 	if err != nil {
 		return DecodeResult{}, err
 	}
@@ -104,6 +92,36 @@ func decodeText(text string, o DecodeOptions) (DecodeResult, error) {
 		out.Frames = append(out.Frames, viewFrame(dissect.Dissect(p.Data, l, dopt), o.Lang))
 	}
 	return out, nil
+}
+
+// parsePaste reads a paste's packets and chooses the first packet's start
+// layer (the one the user named, or the one its bytes say), recorded in
+// the result it begins.
+func parsePaste(text string, o DecodeOptions) (textdump.Result, DecodeResult, dissect.Layer, error) {
+	if strings.TrimSpace(text) == "" {
+		return textdump.Result{}, DecodeResult{}, 0, errEmptyIn(o.Lang)
+	}
+	var opt textdump.Options
+	opt.MaxBytes = maxPasteBytes
+	opt.StartsAtNetwork = dissect.StartsAtNetwork
+	if o.Dialect != "" {
+		d, ok := textdump.ParseDialect(o.Dialect)
+		if !ok {
+			return textdump.Result{}, DecodeResult{}, 0, errors.New(o.Lang.say("unknown format "+quote(o.Dialect)+"; choose one from the list",
+				"알 수 없는 형식 "+quote(o.Dialect)+": 목록에서 고르세요"))
+		}
+		opt.Dialect = d
+	}
+	res, err := textdump.Parse(text, opt)
+	if err != nil {
+		return textdump.Result{}, DecodeResult{}, 0, pasteError(err, opt.Dialect, o.Lang)
+	}
+	out := DecodeResult{Dialect: res.Dialect.String(), DialectDetected: opt.Dialect == textdump.Auto}
+	start, err := chooseLayer(o.Layer, &out, firstData(res.Packets), o.Lang)
+	if err != nil {
+		return textdump.Result{}, DecodeResult{}, 0, err
+	}
+	return res, out, start, nil
 }
 
 // decodeBytes dissects raw bytes (a Uint8Array from the page).

@@ -71,7 +71,7 @@ func (s *session) export(format string, l Lang) ([]byte, error) {
 		for _, i := range idx {
 			r := s.rows.At(i)
 			f := s.frameAt(i)
-			_ = w.Write([]string{strconv.Itoa(i + 1), relTime(r.ts - s.first), s.strs[r.src], s.strs[r.dst], strconv.Itoa(int(r.orig)), ttlOf(f), f.Protocol, f.Info})
+			_ = w.Write([]string{strconv.Itoa(i + 1), s.relTimeOf(r), s.strs[r.src], s.strs[r.dst], strconv.Itoa(int(r.orig)), ttlOf(f), f.Protocol, f.Info})
 			if buf.Len() > maxExport {
 				return nil, errExportTooBig
 			}
@@ -86,12 +86,22 @@ func (s *session) export(format string, l Lang) ([]byte, error) {
 
 func (s *session) exportPcapNG(buf *bytes.Buffer, idx []int, l Lang) ([]byte, error) {
 	link := s.linkType[0]
+	if len(idx) > 0 {
+		if lt, ok := s.linkTypeOf(idx[0]); ok {
+			link = lt
+		}
+	}
 	w, err := capture.NewNgWriter(buf, capture.LinkType(link))
 	if err != nil {
 		return nil, err
 	}
 	for _, i := range idx {
-		if lt := s.linkOf(i); lt != link {
+		lt, ok := s.linkTypeOf(i)
+		if !ok {
+			return nil, errors.New(l.say("packet "+strconv.Itoa(i+1)+" is an ICMP message without its IP header, which no pcapng link type carries; export it as JSON Lines or filter it out",
+				"패킷 "+strconv.Itoa(i+1)+"은(는) IP 헤더 없는 ICMP 메시지라 pcapng 링크 타입이 없습니다: JSON Lines로 내보내거나 걸러 내세요"))
+		}
+		if lt != link {
 			return nil, errors.New(l.say("packet "+strconv.Itoa(i+1)+" has another link type than the first; export it as JSON Lines or filter it out",
 				"패킷 "+strconv.Itoa(i+1)+"의 링크 타입이 첫 패킷과 다릅니다: JSON Lines로 내보내거나 걸러 내세요"))
 		}
@@ -125,8 +135,7 @@ func (s *session) viewIndices() []int {
 // frameAt dissects the kept bytes of row i.
 func (s *session) frameAt(i int) *dissect.Frame {
 	r := s.rows.At(i)
-	start, _ := dissect.LayerForLinkType(s.linkOf(i))
-	return dissect.Dissect(s.kept.Get(r.keep, r.n), start, dissect.Options{Number: i + 1, Time: time.Unix(0, r.ts), Len: int(r.orig)})
+	return dissect.Dissect(s.kept.Get(r.keep, r.n), s.startOf(i), dissect.Options{Number: i + 1, Time: r.time(), Len: int(r.orig)})
 }
 
 // ttlOf is the outer IP header's TTL (IPv4) or hop limit (IPv6), read from

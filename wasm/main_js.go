@@ -241,6 +241,9 @@ func withSession(fn func(s *session, a argv) (any, error)) func(a argv) (any, er
 
 func decodeCall(a argv) (any, error) {
 	o := a[1].(DecodeOptions)
+	if text, ok := a[0].(string); ok && o.List {
+		return decodeList(text, o)
+	}
 	if b, ok := a[0].([]byte); ok {
 		return decodeBytes(b, o)
 	}
@@ -263,6 +266,7 @@ func decodeOptions(p *props) (any, error) {
 	p.str("dialect", &o.Dialect)
 	p.str("layer", &o.Layer)
 	p.str("lang", &lang)
+	p.flag("list", &o.List)
 	if p.err != nil {
 		return o, p.err
 	}

@@ -47,10 +47,13 @@ type row struct {
 }
 
 const (
-	flagError   = 1 << iota // a note of severity error
-	flagWarning             // a warning
-	flagICMP                // carries ICMP: fam, typ, code are set
-	flagKept                // bytes are in session.kept
+	flagError       = 1 << iota // a note of severity error
+	flagWarning                 // a warning
+	flagICMP                    // carries ICMP: fam, typ, code are set
+	flagKept                    // bytes are in session.kept
+	flagNoTime                  // a pasted packet whose dump printed no time
+	flagReassembles             // a pasted fragment that completes a datagram (pastesession.go)
+	flagTimeOfDay               // a pasted packet's time is a time of day only (ts counts from midnight)
 )
 
 // session is one open capture.
@@ -81,6 +84,7 @@ type session struct {
 	buf     []byte
 	eof     bool
 	linkFor map[int]uint32 // row index → link type, only where it differs from linkType[0]
+	paste   *pasteInfo     // a session made of a paste (pastesession.go); nil for a capture
 
 	// A fetch session (fetch >= 0) only looks for row fetch.
 	fetch     int
@@ -251,10 +255,19 @@ func (s *session) index(p capPacket) bool {
 	}
 	start, _ := dissect.LayerForLinkType(p.LinkType)
 	r := row{ts: p.Time.UnixNano(), n: uint32(len(p.Data)), orig: uint32(p.OrigLen)}
+	s.add(r, p, start, nil)
+	return true
+}
+
+// add fills r from the packet's dissection and appends it; s.mu is held.
+// A paste hands the frame it has dissected already (f); a capture nil.
+func (s *session) add(r row, p capPacket, start dissect.Layer, f *dissect.Frame) {
 	// The common case (an ICMP message right behind a plain link header) is
 	// listed without building a tree; everything else is dissected in full
 	// so its notes mark the row.
-	if q, ok := dissect.QuickICMP(p.Data, start); ok && p.OrigLen <= len(p.Data) {
+	if f != nil {
+		s.fromFrame(&r, f)
+	} else if q, ok := dissect.QuickICMP(p.Data, start); ok && p.OrigLen <= len(p.Data) {
 		r.src, r.dst = s.internAddr(q.Src), s.internAddr(q.Dst)
 		r.flags |= flagICMP
 		r.fam, r.typ, r.code = uint8(q.Family), uint8(q.Type), uint8(q.Code)
@@ -275,12 +288,15 @@ func (s *session) index(p capPacket) bool {
 		r.flags |= flagKept
 	}
 	s.rows.Append(r)
-	return true
 }
 
 // indexSlow fills a row from a full dissection.
 func (s *session) indexSlow(r *row, p capPacket, start dissect.Layer) {
-	f := dissect.Dissect(p.Data, start, dissect.Options{Number: s.rows.Len() + 1, Time: p.Time, Len: p.OrigLen})
+	s.fromFrame(r, dissect.Dissect(p.Data, start, dissect.Options{Number: s.rows.Len() + 1, Time: p.Time, Len: p.OrigLen}))
+}
+
+// fromFrame fills a row's addresses, ICMP fields and flags from a frame.
+func (s *session) fromFrame(r *row, f *dissect.Frame) {
 	r.src, r.dst = s.intern(f.Src), s.intern(f.Dst)
 	if i := f.ICMP; i != nil {
 		r.flags |= flagICMP
@@ -418,8 +434,8 @@ func (s *session) filter(f Filter) (CountResult, error) {
 	var out CountResult
 	// The start layer of every row, unless some rows came from another
 	// interface (linkFor): looked up once, not per row of millions.
-	start, _ := dissect.LayerForLinkType(s.linkOf(0))
-	oneLink := len(s.linkFor) == 0
+	start := s.startOf(0)
+	oneLink := len(s.linkFor) == 0 && s.paste == nil
 	for i := 0; i < s.rows.Len(); i++ {
 		r := s.rows.At(i)
 		if (f.Type != nil || f.Code != nil || f.Family != nil) && r.flags&flagICMP == 0 {
@@ -437,7 +453,7 @@ func (s *session) filter(f Filter) (CountResult, error) {
 				continue
 			}
 			if !oneLink {
-				start, _ = dissect.LayerForLinkType(s.linkOf(i))
+				start = s.startOf(i)
 			}
 			if !expr.match(s.kept.Get(r.keep, r.n), start, i+1, int(r.orig)) {
 				continue
@@ -502,9 +518,9 @@ func (s *session) rowsAt(start, n int, l Lang) []RowView {
 		}
 		r := s.rows.At(i)
 		v := RowView{Index: k, No: i + 1, Src: s.strs[r.src], Dst: s.strs[r.dst], Flags: int(r.flags & (flagError | flagWarning)), Len: int(max(r.orig, r.n))}
-		v.Time = relTime(r.ts - s.first)
+		v.Time = s.relTimeOf(r)
 		if r.flags&flagKept != 0 {
-			start, _ := dissect.LayerForLinkType(s.linkOf(i))
+			start := s.startOf(i)
 			f := dissect.Dissect(s.kept.Get(r.keep, r.n), start, dissect.Options{Number: i + 1, Lang: l.words()})
 			v.Summary = f.Protocol + " " + f.Info
 			v.TTL = ttlOf(f)
@@ -517,6 +533,16 @@ func (s *session) rowsAt(start, n int, l Lang) []RowView {
 		out = append(out, v)
 	}
 	return out
+}
+
+// startOf is the layer row i's dissection starts at: its link type's, or
+// for a paste the layer its own bytes were guessed at (or the one named).
+func (s *session) startOf(i int) dissect.Layer {
+	if s.paste != nil {
+		return s.paste.layers[i]
+	}
+	start, _ := dissect.LayerForLinkType(s.linkOf(i))
+	return start
 }
 
 func (s *session) linkOf(i int) uint32 {
@@ -592,6 +618,9 @@ func (s *session) packet(k int, fetched *session, l Lang) (DecodeResult, *NeedBy
 		var nb NeedBytes
 		nb.Need.Row = i
 		return DecodeResult{}, &nb, nil
+	}
+	if s.paste != nil {
+		return s.pastePacket(i, data, l), nil, nil
 	}
 	lt := s.linkOf(i)
 	start, ok := dissect.LayerForLinkType(lt)

@@ -162,3 +162,37 @@ func LayerForLinkType(lt uint32) (Layer, bool) {
 	}
 	return LayerData, false
 }
+
+// LinkTypeForLayer is the pcap link type a packet starting at l is written
+// with (the page's export of pasted packets). Raw IP of either version is
+// LINKTYPE_RAW, so a paste mixing IPv4 and IPv6 is one interface. The bool
+// is false where no link type exists: an ICMP message without its IP header.
+func LinkTypeForLayer(l Layer) (uint32, bool) {
+	switch l {
+	case LayerEthernet:
+		return linkEthernet, true
+	case LayerSLL:
+		return linkSLL, true
+	case LayerSLL2:
+		return linkSLL2, true
+	case LayerNull:
+		return linkNull, true
+	case LayerLoop:
+		return linkLoop, true
+	case LayerPPP:
+		return linkPPP, true
+	case LayerCHDLC:
+		return linkCHDLC, true
+	case LayerFrameRelay:
+		return linkFrameRelay, true
+	case LayerIPoIB:
+		return linkIPoIB, true
+	case LayerIPNet:
+		return linkIPNet, true
+	case LayerIP, LayerIPv4, LayerIPv6:
+		return linkRaw, true
+	case LayerARCNET:
+		return linkARCNET, true
+	}
+	return 0, false
+}

@@ -370,59 +370,134 @@ func TestBrowserListCompare(t *testing.T) {
 	b.noProblems(t)
 }
 
-// Over a paste of several packets the filter box hides the tabs the
-// expression does not select, judged as codec/filter judges them natively.
+// pasteRows pastes text and waits for the list to show want rows, drawn.
+func (b *browser) pasteRows(tb testing.TB, text string, want int) []listRow {
+	tb.Helper()
+	b.paste(tb, text)
+	var rows []listRow
+	b.run(tb, "pasted rows", chromedp.Poll(`(() => {
+		if (document.getElementById('capture').dataset.state !== 'ready') return null;
+		const rows = `+readRowsJS+`;
+		return rows.length === `+strconv.Itoa(want)+` && rows.every(r => r.summary !== '' && r.no !== '…') ? rows : null;
+	})()`, &rows, chromedp.WithPollingTimeout(30*time.Second)))
+	return rows
+}
+
+// A paste of several packets is listed like a capture, and the list's
+// filter box selects among its rows as codec/filter judges them natively;
+// the listed rows export as a pcapng the codec reads back. The packet tabs
+// of old are gone. In English and Korean.
 func TestBrowserPasteFilter(t *testing.T) {
-	b := newBrowser(t)
-	b.open(t, "")
 	frames := [][]byte{echoRequest(1), mplsTimeExceeded(), echoRequest(2)}
 	var parts []string
 	for _, f := range frames {
 		parts = append(parts, hex.EncodeToString(f))
 	}
-	b.paste(t, strings.Join(parts, "\n\n"))
-	b.run(t, "tabs", chromedp.Poll(`document.querySelectorAll('#frames .frametab').length === 3 && !document.getElementById('pastefilter').hidden`, nil, chromedp.WithPollingTimeout(20*time.Second)))
 	expr := "icmp.type == 8"
 	f, err := filter.Compile(expr)
 	require.NoError(t, err)
-	var want []bool
-	shown := 0
+	var want []string
 	for i, fr := range frames {
-		m := f.Match(dissect.Dissect(fr, dissect.LayerIPv4, dissect.Options{Number: i + 1}))
-		want = append(want, m)
-		if m {
-			shown++
+		if f.Match(dissect.Dissect(fr, dissect.LayerIPv4, dissect.Options{Number: i + 1})) {
+			want = append(want, strconv.Itoa(i+1))
 		}
 	}
-	b.run(t, "type "+expr, chromedp.Evaluate(`(() => { const i = document.getElementById('pfexpr'); i.value = `+strconvQuote(expr)+`; i.dispatchEvent(new Event('input')); })()`, nil))
-	var vis []bool
-	b.run(t, "tabs filtered", chromedp.Poll(`(() => { const c = document.getElementById('pfcount').textContent; return c ? [...document.querySelectorAll('#frames .frametab')].map(b => !b.hidden && b.offsetParent !== null) : null; })()`,
-		&vis, chromedp.WithPollingTimeout(10*time.Second)))
-	assert.Equal(t, want, vis)
-	var count string
-	b.run(t, "count", chromedp.Text("#pfcount", &count, chromedp.ByQuery))
-	assert.Contains(t, count, strconv.Itoa(shown))
-	b.noProblems(t)
+	require.Len(t, want, 2)
+	for _, lang := range []string{"en", "ko"} {
+		t.Run(lang, func(t *testing.T) {
+			b := newBrowser(t)
+			dir := t.TempDir()
+			b.open(t, "#lang="+lang)
+			b.run(t, "allow downloads", cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(dir))
+			all := b.pasteRows(t, strings.Join(parts, "\n\n"), len(frames))
+			for i, r := range all {
+				assert.Equal(t, strconv.Itoa(i+1), r.No)
+				assert.Equal(t, dissect.Dissect(frames[i], dissect.LayerIPv4, dissect.Options{}).Src, r.Src, "row %d", i+1)
+			}
+			var tabs int
+			b.run(t, "no tabs", chromedp.Evaluate(`document.querySelectorAll('#frames .frametab').length`, &tabs))
+			assert.Zero(t, tabs, "pasted packets are rows, not tabs")
+			var name string
+			b.run(t, "list name", chromedp.Text("#capname", &name, chromedp.ByQuery))
+			if lang == "ko" {
+				assert.Equal(t, "붙여 넣은 텍스트", name)
+			} else {
+				assert.Equal(t, "Pasted text", name)
+			}
+
+			rows := b.filterRows(t, expr, len(want))
+			var got []string
+			for _, r := range rows {
+				got = append(got, r.No)
+			}
+			assert.Equal(t, want, got)
+			var count string
+			b.run(t, "count", chromedp.Text("#capshown", &count, chromedp.ByQuery))
+			assert.Contains(t, count, strconv.Itoa(len(want)))
+
+			file := b.download(t, dir, "pcapng")
+			r, err := capture.NewReader(bytes.NewReader(file))
+			require.NoError(t, err)
+			var seqs []uint16
+			for {
+				p, err := r.Next()
+				if err != nil {
+					break
+				}
+				start, ok := dissect.LayerForLinkType(uint32(p.LinkType))
+				require.True(t, ok)
+				fr := dissect.Dissect(p.Data, start, dissect.Options{})
+				require.NotNil(t, fr.ICMP)
+				require.True(t, fr.ICMP.HasID)
+				seqs = append(seqs, fr.ICMP.Seq)
+			}
+			assert.Equal(t, []uint16{1, 2}, seqs, "the filtered rows, exported")
+			b.noProblems(t)
+		})
+	}
 }
 
-// Pasted packets compare too: Ctrl-click a packet tab against the one shown.
+// Pasted packets compare as captured ones do: Ctrl-click a row against the
+// selected one. In English and Korean.
 func TestBrowserPasteCompare(t *testing.T) {
-	b := newBrowser(t)
-	b.open(t, "")
 	frames := [][]byte{echoRequest(1), echoRequest(2)}
-	b.paste(t, hex.EncodeToString(frames[0])+"\n\n"+hex.EncodeToString(frames[1]))
-	b.run(t, "tabs", chromedp.Poll(`document.querySelectorAll('#frames .frametab').length === 2 && !!document.querySelector('#frames .frametab.on')`, nil, chromedp.WithPollingTimeout(20*time.Second)))
-	b.run(t, "ctrl-click the second", chromedp.Evaluate(`document.querySelector('#frames .frametab:nth-child(2)').dispatchEvent(new MouseEvent('click', {bubbles: true, ctrlKey: true}))`, nil))
-	var fields []string
-	b.run(t, "card", chromedp.Poll(`(() => { const c = document.getElementById('compare'); return c.hidden ? null : [...document.querySelectorAll('#cmptable tr[data-field]')].map(r => r.dataset.field); })()`,
-		&fields, chromedp.WithPollingTimeout(10*time.Second)))
 	var want []string
 	for _, d := range dissect.Compare(dissect.Dissect(frames[0], dissect.LayerIPv4, dissect.Options{}), dissect.Dissect(frames[1], dissect.LayerIPv4, dissect.Options{}), dissect.CompareOptions{}) {
 		want = append(want, d.Field)
 	}
-	assert.Equal(t, want, fields)
-	assert.Contains(t, fields, "icmp.seq")
-	b.noProblems(t)
+	for _, lang := range []string{"en", "ko"} {
+		t.Run(lang, func(t *testing.T) {
+			b := newBrowser(t)
+			b.open(t, "#lang="+lang)
+			b.pasteRows(t, hex.EncodeToString(frames[0])+"\n\n"+hex.EncodeToString(frames[1]), 2)
+			b.run(t, "first selected", chromedp.Poll(`!!document.querySelector('#vrows .vrow.sel[data-i="0"]')`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+			b.run(t, "ctrl-click the second", chromedp.Evaluate(`document.querySelector('#vrows .vrow[data-i="1"]').dispatchEvent(new MouseEvent('click', {bubbles: true, ctrlKey: true}))`, nil))
+			var fields []string
+			b.run(t, "card", chromedp.Poll(`(() => { const c = document.getElementById('compare'); return c.hidden ? null : [...document.querySelectorAll('#cmptable tr[data-field]')].map(r => r.dataset.field); })()`,
+				&fields, chromedp.WithPollingTimeout(10*time.Second)))
+			assert.Equal(t, want, fields)
+			assert.Contains(t, fields, "icmp.seq")
+			var title string
+			b.run(t, "title", chromedp.Text("#cmptitle", &title, chromedp.ByQuery))
+			assert.NotEmpty(t, title)
+
+			// The listed paste lives in the worker: when the worker is
+			// replaced, the paste is listed again, the warning kept.
+			b.run(t, "end the Go program", chromedp.Evaluate(`document.dispatchEvent(new CustomEvent('icmplab-test-exit'))`, nil))
+			var msg string
+			b.run(t, "listed again", chromedp.Poll(`(() => {
+				const m = document.getElementById('message');
+				const rows = [...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 7 && r.children[4].textContent !== '');
+				return document.body.dataset.restarts === '1' && !m.hidden && rows.length === 2 && document.querySelector('#vrows .vrow.sel') && document.querySelector('#tree li') ? m.textContent : null;
+			})()`, &msg, chromedp.WithPollingTimeout(30*time.Second)))
+			assert.NotEmpty(t, msg)
+			b.run(t, "compare again", chromedp.Evaluate(`document.querySelector('#vrows .vrow[data-i="1"]').dispatchEvent(new MouseEvent('click', {bubbles: true, ctrlKey: true}))`, nil))
+			b.run(t, "card again", chromedp.Poll(`(() => { const c = document.getElementById('compare'); return c.hidden ? null : [...document.querySelectorAll('#cmptable tr[data-field]')].map(r => r.dataset.field); })()`,
+				&fields, chromedp.WithPollingTimeout(10*time.Second)))
+			assert.Equal(t, want, fields)
+			b.noProblems(t)
+		})
+	}
 }
 
 // tsharkExprs are the expressions native/decode's TestFilterAgainstTshark

@@ -1061,8 +1061,8 @@ func TestBrowserOffline(t *testing.T) {
 	checkTree(t, b.tree(t), pkt, dissect.LayerIPv4)
 }
 
-// Two pasted fragments: the second frame shows the reassembled datagram as a
-// second byte buffer, with a tab to show it.
+// Two pasted fragments, listed: the second row shows the reassembled
+// datagram as a second byte buffer, with a tab to show it.
 func TestBrowserPastedFragments(t *testing.T) {
 	b := newBrowser(t)
 	b.open(t, "")
@@ -1087,8 +1087,8 @@ func TestBrowserPastedFragments(t *testing.T) {
 	var tabs []string
 	var info string
 	b.run(t, "second frame",
-		chromedp.WaitVisible("#frames .frametab", chromedp.ByQuery),
-		chromedp.Click("#frames .frametab:nth-child(2)", chromedp.ByQuery),
+		chromedp.WaitVisible(`#vrows .vrow[data-i="1"]`, chromedp.ByQuery),
+		chromedp.Click(`#vrows .vrow[data-i="1"]`, chromedp.ByQuery),
 		chromedp.WaitVisible("#sources", chromedp.ByQuery),
 		chromedp.Evaluate(`[...document.querySelectorAll('#sources button')].map(b => b.textContent)`, &tabs),
 		chromedp.Click("#sources button:nth-child(2)", chromedp.ByQuery),

@@ -5,18 +5,18 @@
 import { $, el } from './dom.js';
 import { state } from './state.js';
 import { t, fmtInt, fmtBytes, lang } from './strings.js';
-import { call, callJSON, withProgress } from './rpc.js';
+import { call, callJSON, withProgress, onRestart } from './rpc.js';
 import { showMessage } from './message.js';
 import { showFrame, hideFrame } from './tree.js';
-import { decodeText } from './input.js';
+import { decodeText, showDetected } from './input.js';
 import { showStory, hideStory, applyRole } from './story.js';
 import { bindFilterBox, filterExpr } from './filterbox.js';
 import { bindListTools, resetSort } from './export.js';
 import { bindCompare, closeCompare } from './compare.js';
-import { bindPasteFilter } from './pastefilter.js';
+import { bindPanes } from './panes.js';
 
 const ROW_H = 26;
-const list = { rows: new Map(), count: 0, sel: -1, scale: 1, fetching: new Set(), filterTimer: 0, also: new Set() };
+const list = { rows: new Map(), count: 0, sel: -1, scale: 1, fetching: new Set(), filterTimer: 0, also: new Set(), paste: false };
 
 // A dropped file of at most this size that is not a capture is tried as
 // text (a saved tcpdump -X or xxd dump).
@@ -59,7 +59,19 @@ export function bindCapture() {
   bindFilterBox(applyFilter);
   bindListTools(selectRow, applyFilter);
   bindCompare(() => list.sel);
-  bindPasteFilter();
+  // The list follows its pane's size (panes.js's splitter, the window).
+  new ResizeObserver(() => renderRows()).observe(vp);
+  bindPanes();
+  // A listed paste lived in the worker that was replaced: list it again
+  // (a capture file is read again by app.js).
+  onRestart(() => {
+    const src = state.lastSource;
+    if (list.paste && src && src.kind === 'text') decodeText(src.text, src.opts, 0, true);
+  });
+  $('storyjump').addEventListener('click', () => {
+    $('story').scrollIntoView({ block: 'start' });
+    $('story').focus({ preventScroll: true });
+  });
 }
 
 export function closeCaptureView() {
@@ -68,6 +80,8 @@ export function closeCaptureView() {
     state.capture = null;
   }
   closeCompare();
+  list.paste = false;
+  list.sel = -1;
   $('capture').hidden = true;
   document.body.classList.remove('has-capture');
   hideStory();
@@ -158,6 +172,32 @@ export async function openCapture(file) {
   if (end.limit) showMessage(end.limit, 'warning');
   await applyFilter();
   await showStory({ handle: end.handle });
+  $('capture').dataset.state = 'ready';
+}
+
+/** showPasteList lists a paste of several packets, which the worker holds
+ * as a session (decode's list option): the same list, filters, sorting,
+ * export and compare as a capture's. */
+export async function showPasteList(res) {
+  ++openGen; // a capture still being read is replaced
+  closeCaptureView();
+  $('intro').hidden = true;
+  hideFrame();
+  $('frames').hidden = true;
+  $('capture').hidden = false;
+  document.body.classList.add('has-capture');
+  $('progress').hidden = true;
+  $('capshown').textContent = '';
+  $('capname').textContent = t('pastedList');
+  $('capcount').textContent = t('packetsOf', fmtInt(res.count), res.dialect || '');
+  list.rows.clear();
+  list.count = 0;
+  list.sel = -1;
+  resetSort();
+  state.capture = { handle: res.handle, name: 'paste', total: res.count, paste: true };
+  list.paste = true;
+  $('capture').dataset.state = 'reading';
+  await applyFilter();
   $('capture').dataset.state = 'ready';
 }
 
@@ -288,6 +328,7 @@ export async function selectFrames(frames) {
 }
 
 export async function selectRow(i, scroll, keepAlso) {
+  if (!state.capture) return;
   if (!keepAlso) list.also = new Set();
   list.sel = i;
   if (scroll) {
@@ -302,6 +343,7 @@ export async function selectRow(i, scroll, keepAlso) {
   renderRows();
   let res;
   const prog = $('progress');
+  const handle = state.capture.handle;
   try {
     // Past what the worker keeps, the packet is read again from the file.
     const onProgress = (m) => {
@@ -312,11 +354,14 @@ export async function selectRow(i, scroll, keepAlso) {
     prog.hidden = true;
   } catch (err) {
     prog.hidden = true;
-    if (!err.restarted) showMessage(err.message, 'error');
+    if (!err.restarted && state.capture && state.capture.handle === handle) showMessage(err.message, 'error');
     return;
   }
-  if (list.sel !== i) return; // the user moved on
+  // The user moved on, or something else was opened meanwhile.
+  if (list.sel !== i || !state.capture || state.capture.handle !== handle) return;
   state.result = res;
+  // A pasted packet's own start layer, and why: they differ row to row.
+  if (state.capture && state.capture.paste) showDetected(res);
   applyRole(res.frames[0]);
   $('frames').hidden = true;
   showFrame(0);

@@ -9,7 +9,7 @@ import { call, callJSON } from './rpc.js';
 import { showMessage } from './message.js';
 import { families, family } from './vocab.js';
 import { showFrame, hideFrame } from './tree.js';
-import { closeCaptureView, openCapture } from './capture.js';
+import { closeCaptureView, openCapture, showPasteList } from './capture.js';
 import { lookup } from './teach.js';
 
 /** BUILD_FIELDS maps a build spec property to its input and its label. */
@@ -197,8 +197,9 @@ async function buildMessage() {
   await decodeText(res.hex, { dialect: 'plain hex', layer: res.layer });
 }
 
-/** decodeText dissects a paste (the paste box's text when none is given). */
-export async function decodeText(text, opts, frame) {
+/** decodeText dissects a paste (the paste box's text when none is given);
+ * keepMessage leaves the message shown (a restart's warning). */
+export async function decodeText(text, opts, frame, keepMessage) {
   if (text === undefined) text = $('paste').value;
   if (!text.trim()) {
     showMessage(t('pasteFirst'), 'info');
@@ -207,16 +208,22 @@ export async function decodeText(text, opts, frame) {
   const o = opts || { dialect: $('dialect').value, layer: $('layer').value };
   let res;
   try {
-    res = await callJSON('decode', text, { ...o, lang: lang() });
+    // Several packets come back as a list the worker holds (one packet is
+    // dissected at once): the same list a capture gets.
+    res = await callJSON('decode', text, { ...o, lang: lang(), list: true });
   } catch (err) {
     showDecodeError(err.restarted ? t('restarted', err.message) : err.message);
     return;
   }
   state.lastSource = { kind: 'text', text, opts: o };
-  showMessage(res.limit || '', 'warning');
+  if (!keepMessage || res.limit) showMessage(res.limit || '', 'warning');
+  if (res.handle) {
+    await showPasteList(res);
+    await showStory({ text });
+    return;
+  }
   closeCaptureView();
   showResult(res, frame || 0);
-  if (res.frames.length > 1) await showStory({ text });
 }
 
 function showDecodeError(msg) {
@@ -226,8 +233,18 @@ function showDecodeError(msg) {
   showMessage(msg, 'error');
 }
 
+// One pasted packet is shown at once; several are listed (showPasteList).
 function showResult(res, frame) {
   state.result = res;
+  showDetected(res);
+  $('frames').replaceChildren();
+  $('frames').hidden = true;
+  if (res.frames.length) showFrame(Math.min(frame, res.frames.length - 1));
+}
+
+/** showDetected says which dump format was read and where the shown
+ * packet's dissection starts, and why. */
+export function showDetected(res) {
   const det = $('detected');
   det.replaceChildren();
   if (res.dialect) det.append(el('span', 'tag', res.dialect + (res.dialectDetected ? t('detected') : '')));
@@ -237,17 +254,6 @@ function showResult(res, frame) {
     det.append(tag);
     if (res.layerReason) det.append(el('span', 'reason', res.layerReason));
   }
-  const nav = $('frames');
-  nav.replaceChildren();
-  nav.hidden = res.frames.length < 2;
-  res.frames.forEach((f, i) => {
-    const b = el('button', 'frametab', t('packetN', i + 1));
-    b.type = 'button';
-    b.title = f.summary;
-    b.addEventListener('click', () => showFrame(i));
-    nav.append(b);
-  });
-  if (res.frames.length) showFrame(Math.min(frame, res.frames.length - 1));
 }
 
 export async function openExample(id) {
@@ -262,10 +268,11 @@ export async function openExample(id) {
     await openCapture({ name: ex.title + '.pcapng', bytes: hexToBytes(ex.hex) });
     return;
   }
-  $('paste').value = ex.text;
   $('dialect').value = '';
   $('layer').value = '';
   await decodeText(ex.text, {});
+  // The box shows the example once it is what the page shows.
+  $('paste').value = ex.text;
 }
 
 function hexToBytes(hex) {

@@ -68,7 +68,7 @@ async function select(frames, from) {
   document.querySelectorAll('#story .on').forEach((e) => e.classList.remove('on'));
   if (from) from.classList.add('on');
   $('story').dataset.selected = frames.join(',');
-  if (story.src && story.src.text !== undefined) {
+  if (story.src && story.src.text !== undefined && !state.capture) {
     const i = frames[frames.length - 1] - 1;
     if (state.result && i < state.result.frames.length) showFrame(i);
     [...$('frames').children].forEach((b, k) => b.classList.toggle('partner', frames.includes(k + 1)));

@@ -95,6 +95,11 @@ const S = {
     progress: (n, a, b) => n + ' packets · ' + a + ' of ' + b,
     packetsOf: (n, fmt) => n + ' packets · ' + fmt,
     shown: (n) => n + ' shown',
+    // pasted packets listed, panes (js/panes.js)
+    pastedList: 'Pasted text',
+    splitList: 'Height of the packet list',
+    splitCols: 'Width of the fields and bytes panes',
+    storyJump: 'Story ↓',
     // hex pane
     nBytes: (n) => n + ' bytes',
     capturedOf: (n) => ' captured of ' + n,
@@ -213,6 +218,11 @@ const S = {
     progress: (n, a, b) => '패킷 ' + n + '개 · ' + b + ' 중 ' + a,
     packetsOf: (n, fmt) => '패킷 ' + n + '개 · ' + fmt,
     shown: (n) => n + '개 표시',
+    // 붙여 넣은 패킷 목록, 창 크기 (js/panes.js)
+    pastedList: '붙여 넣은 텍스트',
+    splitList: '패킷 목록 높이',
+    splitCols: '필드 창과 바이트 창 너비',
+    storyJump: '이야기 ↓',
     nBytes: (n) => n + '바이트',
     capturedOf: (n) => ' (원래 ' + n + '바이트 중 캡처된 부분)',
     maskOver: (label, mask, range) => label + ' = ' + range + '에 마스크 ' + mask + ':  ',
