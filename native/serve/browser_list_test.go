@@ -28,6 +28,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"icmplab/codec/capture"
 	"icmplab/codec/dissect"
 	"icmplab/codec/filter"
 	"icmplab/internal/testenv"
