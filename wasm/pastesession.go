@@ -36,7 +36,7 @@ func decodeList(text string, o DecodeOptions) (DecodeResult, error) {
 	packets := res.Packets
 	if len(packets) == 1 {
 		p := packets[0]
-		out.Frames = []FrameView{viewFrame(dissect.Dissect(p.Data, start, dissect.Options{Time: p.Time}), o.Lang)}
+		out.Frames = []FrameView{viewFrame(dissect.Dissect(p.Data, start, dissect.Options{Time: p.Time, Lang: o.Lang.words()}), o.Lang)}
 		return out, nil
 	}
 	// textdump keeps at most its DefaultMaxPackets (100,000) packets and
@@ -120,10 +120,10 @@ func (s *session) pastePacket(i int, data []byte, l Lang) DecodeResult {
 	start := s.paste.layers[i]
 	out := DecodeResult{Dialect: s.format, DialectDetected: s.paste.dialectDetected, Layer: start.String(), LayerTitle: layerTitle(start), LayerDetected: !s.paste.named}
 	if !s.paste.named {
-		_, out.LayerReason = dissect.GuessWhy(data)
+		_, out.LayerReason = dissect.GuessWhyIn(data, l.words())
 	}
 	r := s.rows.At(i)
-	opt := dissect.Options{Number: i + 1, Time: r.time()}
+	opt := dissect.Options{Number: i + 1, Time: r.time(), Lang: l.words()}
 	if r.flags&flagReassembles != 0 {
 		opt.Reassembler = dissect.NewReassembler()
 		for j := 0; j < i; j++ {

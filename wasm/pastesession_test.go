@@ -146,3 +146,38 @@ func TestDecodeListLimit(t *testing.T) {
 	assert.Contains(t, res.Limit, "line 200001")
 	assert.Contains(t, res.Limit, "100,000 packets")
 }
+
+// TestDecodeListKorean: a paste answers in the page's language whether it
+// is one packet (dissected at once) or several (a session's packet view).
+func TestDecodeListKorean(t *testing.T) {
+	pkt := codec.IPv4Header{TTL: 64, Protocol: codec.ProtoICMP, Src: netip.MustParseAddr("198.18.0.1"), Dst: netip.MustParseAddr("198.18.0.2")}.
+		AppendDatagram(nil, codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4EchoRequest}, codec.Echo{ID: 1, Seq: 1}))
+	one, err := decodeList(hex.EncodeToString(pkt), DecodeOptions{Lang: KO})
+	require.NoError(t, err)
+	require.Len(t, one.Frames, 1)
+	assert.Contains(t, one.Frames[0].Summary, "에코 요청")
+	assert.Regexp(t, `\p{Hangul}`, one.LayerReason, "why this layer, in Korean")
+}
+
+// TestDecodeListKoreanRows: a listed paste's packet view is in the page's
+// language too (its tree and the reason for its start layer).
+func TestDecodeListKoreanRows(t *testing.T) {
+	var text strings.Builder
+	for seq := uint16(1); seq <= 2; seq++ {
+		pkt := codec.IPv4Header{TTL: 64, Protocol: codec.ProtoICMP, Src: netip.MustParseAddr("198.18.0.1"), Dst: netip.MustParseAddr("198.18.0.2")}.
+			AppendDatagram(nil, codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4EchoRequest}, codec.Echo{ID: 1, Seq: seq}))
+		text.WriteString(hex.EncodeToString(pkt) + "\n\n")
+	}
+	res, err := decodeList(text.String(), DecodeOptions{Lang: KO})
+	require.NoError(t, err)
+	require.NotZero(t, res.Handle)
+	defer closeSession(res.Handle)
+	s, err := getSession(res.Handle)
+	require.NoError(t, err)
+	got, need, err := s.packet(1, nil, KO)
+	require.NoError(t, err)
+	require.Nil(t, need)
+	require.Len(t, got.Frames, 1)
+	assert.Contains(t, got.Frames[0].Summary, "에코 요청")
+	assert.Regexp(t, `\p{Hangul}`, got.LayerReason, "why this layer, in Korean")
+}
