@@ -24,8 +24,8 @@ type FilterCheck struct {
 
 // FilterError says where an expression goes wrong.
 type FilterError struct {
-	Offset  int    `json:"offset"` // byte offset in the expression (UTF-8)
-	Column  int    `json:"column"` // 1-based character column
+	Offset  int    `json:"offset"`         // byte offset in the expression (UTF-8)
+	Column  int    `json:"column"`         // 1-based character column
 	Message string `json:"message"`        // the reason, in the language asked
 	Hint    string `json:"hint,omitempty"` // "did you mean icmp.type?", in the language asked
 	Text    string `json:"text"`           // the whole sentence, as the CLI prints it in that language
