@@ -38,95 +38,95 @@ const (
 	phText        // words kept as they are
 	phAddressPair // two addresses
 	// Expected.
-	phIPv6Datagram         // datagram of N bytes (payload length + 40)
-	phIPv6Header           // 40-byte IPv6 header
-	phIPv6ExtAt            // extension header at byte N
-	phIPv6AuthAt           // authentication header at byte N
-	phIPv6ExtSizedAt       // N bytes extension header at byte M
-	phIPv6ExtMax           // at most N extension headers
-	phIPv4Datagram         // datagram of N bytes (total length)
-	phIPv4Header           // 20-byte IPv4 header
-	phHeaderWordsMin       // header length of at least N words
-	phHeaderWithOptions    // N bytes header with options
-	phTotalLengthMin       // total length of at least the N bytes header
-	phNDPOptTypeLen        // 2-byte option type and length
-	phNDPOptLenMin         // option length of at least 1 (8 bytes)
-	phOptionOf             // option of N bytes
-	phNDPMessageHeader     // N bytes <message name> header
-	phExtVersion           // extension version N
-	phExtEchoHeader        // 8-byte extended echo header
-	phExtHeader            // 4-byte extension header
-	phICMPHeader           // 4-byte ICMP header
-	phEchoHeader           // 8-byte echo header (identifier, sequence)
-	phTimestampMessage     // 20-byte timestamp message
-	phInformationMessage   // 8-byte information message
-	phAddressMaskMessage   // 12-byte address mask message
-	phRouterSolicitation   // 8-byte router solicitation
-	phExtEchoReply         // 8-byte extended echo reply
-	phMLDv1Message         // 24-byte MLDv1 message
-	phNodeInfoHeader       // 16-byte node information header
-	phFamilyV4V6           // family ICMPv4 or ICMPv6
-	phDNSSLName            // domain name ending in a zero label
-	phDNSSLLabel           // label of at most 63 bytes within the option
-	phOptLinkAddr          // link-layer address option (type 1 or 2)
-	phOptPrefix            // prefix information option (type 3, 32 bytes)
-	phOptMTU               // MTU option (type 5, 8 bytes)
-	phOptRedirected        // redirected header option (type 4)
-	phOptNonce             // nonce option (type 14)
-	phOptRoute             // route information option (type 24, 8 to 24 bytes)
-	phOptRoutePrefix       // route information option long enough for its prefix length
-	phOptRDNSS             // RDNSS option (type 25, 8 + 16n bytes)
-	phOptDNSSL             // DNSSL option (type 31, at least 16 bytes)
-	phEntrySizeMin         // address entry size of at least 2 words
-	phAddressEntries       // N address entries of M words
-	phRouterAdvertHeader   // 8-byte router advertisement header
-	phUDPHeader            // 8-byte UDP header
-	phUDPLengthMin         // length of at least 8
-	phUDPDatagram          // datagram of N bytes (length)
-	phTCPHeader            // 20-byte TCP header
-	phDataOffsetMin        // data offset of at least 5 words
-	phErrorHeader          // 8-byte error header
-	phIfIndex              // 4-byte ifIndex
-	phAddrSubHeader        // IP address sub-object (AFI, reserved)
-	phAFIKnown             // AFI 1 (IPv4) or 2 (IPv6)
-	phAddrSubObject        // N bytes IP address sub-object
-	phNameSubLength        // name sub-object length
-	phNameSubLengthRule    // name sub-object length a multiple of 4 from 4 to 64
-	phNameSubObject        // N bytes name sub-object
-	phMTU4                 // 4-byte MTU
-	phObjectEnd            // end of object after the sub-objects its C-Type names
-	phInterfaceName        // interface name
-	phAFILenReserved       // AFI, address length, reserved
-	phIPv4Address          // 4-byte IPv4 address
-	phIPv6Address          // 16-byte IPv6 address
-	phAFIWithLength        // AFI 1 with 4 address bytes or AFI 2 with 16
-	phIfInfoClass          // class 2 / class 3 (the number)
-	phIfIDCType            // C-Type 1 (name), 2 (index) or 3 (address)
-	phIPHeader             // IP header
-	phIPVersion46          // IP version 4 or 6
-	phObjectHeader         // 4-byte object header
-	phObjectLengthMin      // object length of at least 4
-	phObjectOf             // object of N bytes
-	phMLDQuery             // 24-byte MLD query
-	phMLDRecordHeader      // 20-byte multicast address record
-	phMLDRecord            // record of N bytes (S sources, A aux words)
-	phMLDv2Query           // 28-byte MLDv2 query
-	phMLDv2QuerySources    // MLDv2 query with N sources
-	phMLDv2ReportHeader    // 8-byte MLDv2 report header
-	phMLDRecordsEnd        // N records ending the message
-	phQuotedIPHeader       // quoted IP header
-	phQuotedUDP            // 8-byte UDP header (ports, length, checksum)
-	phQuotedTCP            // 8 bytes of TCP header (ports, sequence number)
-	phICMPTypeCode         // ICMP type and code
-	phExtEchoHeaderIDSeq   // 8-byte extended echo header (identifier, sequence)
-	phICMPError            // an ICMP error message
-	phHeaderN              // N-byte header
-	phHeaderLengthMin      // header length of at least 20 bytes
-	phPseudoV6             // IPv6 source and destination for the pseudo-header
-	phUDPOrTCP             // UDP or TCP
-	phUpToChecksum         // N bytes up to the checksum
-	phPseudoOneVersion     // source and destination of one IP version for the pseudo-header
-	phraseKinds            // how many there are
+	phIPv6Datagram       // datagram of N bytes (payload length + 40)
+	phIPv6Header         // 40-byte IPv6 header
+	phIPv6ExtAt          // extension header at byte N
+	phIPv6AuthAt         // authentication header at byte N
+	phIPv6ExtSizedAt     // N bytes extension header at byte M
+	phIPv6ExtMax         // at most N extension headers
+	phIPv4Datagram       // datagram of N bytes (total length)
+	phIPv4Header         // 20-byte IPv4 header
+	phHeaderWordsMin     // header length of at least N words
+	phHeaderWithOptions  // N bytes header with options
+	phTotalLengthMin     // total length of at least the N bytes header
+	phNDPOptTypeLen      // 2-byte option type and length
+	phNDPOptLenMin       // option length of at least 1 (8 bytes)
+	phOptionOf           // option of N bytes
+	phNDPMessageHeader   // N bytes <message name> header
+	phExtVersion         // extension version N
+	phExtEchoHeader      // 8-byte extended echo header
+	phExtHeader          // 4-byte extension header
+	phICMPHeader         // 4-byte ICMP header
+	phEchoHeader         // 8-byte echo header (identifier, sequence)
+	phTimestampMessage   // 20-byte timestamp message
+	phInformationMessage // 8-byte information message
+	phAddressMaskMessage // 12-byte address mask message
+	phRouterSolicitation // 8-byte router solicitation
+	phExtEchoReply       // 8-byte extended echo reply
+	phMLDv1Message       // 24-byte MLDv1 message
+	phNodeInfoHeader     // 16-byte node information header
+	phFamilyV4V6         // family ICMPv4 or ICMPv6
+	phDNSSLName          // domain name ending in a zero label
+	phDNSSLLabel         // label of at most 63 bytes within the option
+	phOptLinkAddr        // link-layer address option (type 1 or 2)
+	phOptPrefix          // prefix information option (type 3, 32 bytes)
+	phOptMTU             // MTU option (type 5, 8 bytes)
+	phOptRedirected      // redirected header option (type 4)
+	phOptNonce           // nonce option (type 14)
+	phOptRoute           // route information option (type 24, 8 to 24 bytes)
+	phOptRoutePrefix     // route information option long enough for its prefix length
+	phOptRDNSS           // RDNSS option (type 25, 8 + 16n bytes)
+	phOptDNSSL           // DNSSL option (type 31, at least 16 bytes)
+	phEntrySizeMin       // address entry size of at least 2 words
+	phAddressEntries     // N address entries of M words
+	phRouterAdvertHeader // 8-byte router advertisement header
+	phUDPHeader          // 8-byte UDP header
+	phUDPLengthMin       // length of at least 8
+	phUDPDatagram        // datagram of N bytes (length)
+	phTCPHeader          // 20-byte TCP header
+	phDataOffsetMin      // data offset of at least 5 words
+	phErrorHeader        // 8-byte error header
+	phIfIndex            // 4-byte ifIndex
+	phAddrSubHeader      // IP address sub-object (AFI, reserved)
+	phAFIKnown           // AFI 1 (IPv4) or 2 (IPv6)
+	phAddrSubObject      // N bytes IP address sub-object
+	phNameSubLength      // name sub-object length
+	phNameSubLengthRule  // name sub-object length a multiple of 4 from 4 to 64
+	phNameSubObject      // N bytes name sub-object
+	phMTU4               // 4-byte MTU
+	phObjectEnd          // end of object after the sub-objects its C-Type names
+	phInterfaceName      // interface name
+	phAFILenReserved     // AFI, address length, reserved
+	phIPv4Address        // 4-byte IPv4 address
+	phIPv6Address        // 16-byte IPv6 address
+	phAFIWithLength      // AFI 1 with 4 address bytes or AFI 2 with 16
+	phIfInfoClass        // class 2 / class 3 (the number)
+	phIfIDCType          // C-Type 1 (name), 2 (index) or 3 (address)
+	phIPHeader           // IP header
+	phIPVersion46        // IP version 4 or 6
+	phObjectHeader       // 4-byte object header
+	phObjectLengthMin    // object length of at least 4
+	phObjectOf           // object of N bytes
+	phMLDQuery           // 24-byte MLD query
+	phMLDRecordHeader    // 20-byte multicast address record
+	phMLDRecord          // record of N bytes (S sources, A aux words)
+	phMLDv2Query         // 28-byte MLDv2 query
+	phMLDv2QuerySources  // MLDv2 query with N sources
+	phMLDv2ReportHeader  // 8-byte MLDv2 report header
+	phMLDRecordsEnd      // N records ending the message
+	phQuotedIPHeader     // quoted IP header
+	phQuotedUDP          // 8-byte UDP header (ports, length, checksum)
+	phQuotedTCP          // 8 bytes of TCP header (ports, sequence number)
+	phICMPTypeCode       // ICMP type and code
+	phExtEchoHeaderIDSeq // 8-byte extended echo header (identifier, sequence)
+	phICMPError          // an ICMP error message
+	phHeaderN            // N-byte header
+	phHeaderLengthMin    // header length of at least 20 bytes
+	phPseudoV6           // IPv6 source and destination for the pseudo-header
+	phUDPOrTCP           // UDP or TCP
+	phUpToChecksum       // N bytes up to the checksum
+	phPseudoOneVersion   // source and destination of one IP version for the pseudo-header
+	phraseKinds          // how many there are
 )
 
 // phraseText is a phrase's English and Korean.
@@ -234,10 +234,10 @@ var phraseTexts = [phraseKinds]phraseText{
 	phICMPError:          {"an ICMP error message", "ICMP 오류 메시지"},
 	phHeaderN:            {"%d-byte header", "%d바이트 헤더"},
 	phHeaderLengthMin:    {"header length of at least 20 bytes", "최소 20바이트의 헤더 길이"},
-	phPseudoV6:           {"IPv6 source and destination for the pseudo-header", "의사 헤더(Pseudo-header)에 쓸 IPv6 출발지와 목적지"},
+	phPseudoV6:           {"IPv6 source and destination for the pseudo-header", "의사 헤더(Pseudo-Header)에 쓸 IPv6 출발지와 목적지"},
 	phUDPOrTCP:           {"UDP or TCP", "UDP 또는 TCP"},
 	phUpToChecksum:       {"%d bytes up to the checksum", "체크섬까지 %d바이트"},
-	phPseudoOneVersion:   {"source and destination of one IP version for the pseudo-header", "의사 헤더(Pseudo-header)에 쓸 같은 IP 버전의 출발지와 목적지"},
+	phPseudoOneVersion:   {"source and destination of one IP version for the pseudo-header", "의사 헤더(Pseudo-Header)에 쓸 같은 IP 버전의 출발지와 목적지"},
 }
 
 // phrase is kind k with its numbers.
