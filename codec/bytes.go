@@ -14,16 +14,13 @@ func be32(b []byte) uint32 { return binary.BigEndian.Uint32(b) }
 func put16(b []byte, v uint16) { binary.BigEndian.PutUint16(b, v) }
 func put32(b []byte, v uint32) { binary.BigEndian.PutUint32(b, v) }
 
-// nbytes formats a byte count for ParseError.Have.
-func nbytes(n int) string { return strconv.Itoa(n) + " bytes" }
-
 // malformed builds the "field holds a forbidden value" error.
-func malformed(layer string, off int, want string, have string) *ParseError {
+func malformed(layer string, off int, want, have Phrase) *ParseError {
 	return &ParseError{Layer: layer, Offset: off, Want: want, Have: have, Err: ErrMalformed}
 }
 
 // badLength builds the "length field disagrees with the bytes present" error.
-func badLength(layer string, off int, want string, have string) *ParseError {
+func badLength(layer string, off int, want, have Phrase) *ParseError {
 	return &ParseError{Layer: layer, Offset: off, Want: want, Have: have, Err: ErrBadLength}
 }
 

@@ -144,17 +144,17 @@ func (w *WorkedChecksum) Rebase(base int) {
 func WorkIPv4HeaderChecksum(hdr []byte) (WorkedChecksum, error) {
 	const layer = "IPv4"
 	if len(hdr) < IPv4MinHeaderLen {
-		return WorkedChecksum{}, &ParseError{Layer: layer, Want: "20-byte header", Have: strconv.Itoa(len(hdr)) + " bytes", Err: ErrTruncated}
+		return WorkedChecksum{}, &ParseError{Layer: layer, Want: phrase(phHeaderN, 20), Have: bytesFound(len(hdr)), Err: ErrTruncated}
 	}
 	if v := hdr[0] >> 4; v != 4 {
-		return WorkedChecksum{}, &ParseError{Layer: layer, Want: "version 4", Have: "version " + strconv.Itoa(int(v)), Err: ErrMalformed}
+		return WorkedChecksum{}, &ParseError{Layer: layer, Want: phrase(phVersion, 4), Have: phrase(phVersion, int(v)), Err: ErrMalformed}
 	}
 	hl := int(hdr[0]&0x0f) * 4
 	if hl < IPv4MinHeaderLen {
-		return WorkedChecksum{}, &ParseError{Layer: layer, Want: "header length of at least 20 bytes", Have: strconv.Itoa(hl) + " bytes", Err: ErrMalformed}
+		return WorkedChecksum{}, &ParseError{Layer: layer, Want: phrase(phHeaderLengthMin), Have: bytesFound(hl), Err: ErrMalformed}
 	}
 	if hl > len(hdr) {
-		return WorkedChecksum{}, &ParseError{Layer: layer, Want: strconv.Itoa(hl) + "-byte header", Have: strconv.Itoa(len(hdr)) + " bytes", Err: ErrTruncated}
+		return WorkedChecksum{}, &ParseError{Layer: layer, Want: phrase(phHeaderN, hl), Have: bytesFound(len(hdr)), Err: ErrTruncated}
 	}
 	return workChecksum(ChecksumKindIPv4Header, hdr[:hl], IPv4ChecksumOffset, nil, Sum{}), nil
 }
@@ -164,13 +164,13 @@ func WorkIPv4HeaderChecksum(hdr []byte) (WorkedChecksum, error) {
 func WorkICMPChecksum(f Family, msg []byte, src, dst netip.Addr) (WorkedChecksum, error) {
 	layer := f.String()
 	if len(msg) < ICMPChecksumOffset+2 {
-		return WorkedChecksum{}, &ParseError{Layer: layer, Want: "4-byte header", Have: strconv.Itoa(len(msg)) + " bytes", Err: ErrTruncated}
+		return WorkedChecksum{}, &ParseError{Layer: layer, Want: phrase(phHeaderN, 4), Have: bytesFound(len(msg)), Err: ErrTruncated}
 	}
 	if f != IPv6 {
 		return workChecksum(ChecksumKindICMPv4, msg, ICMPChecksumOffset, nil, Sum{}), nil
 	}
 	if !src.Is6() || !dst.Is6() {
-		return WorkedChecksum{}, &ParseError{Layer: layer, Want: "IPv6 source and destination for the pseudo-header", Have: src.String() + " and " + dst.String(), Err: ErrMalformed}
+		return WorkedChecksum{}, &ParseError{Layer: layer, Want: phrase(phPseudoV6), Have: Phrase{kind: phAddressPair, s: [2]string{src.String(), dst.String()}}, Err: ErrMalformed}
 	}
 	pseudo := pseudoWords(src, dst, ProtoICMPv6, len(msg))
 	return workChecksum(ChecksumKindICMPv6, msg, ICMPChecksumOffset, pseudo, PseudoHeaderSum(src, dst, ProtoICMPv6, len(msg))), nil
@@ -187,14 +187,14 @@ func WorkTransportChecksum(proto uint8, seg []byte, src, dst netip.Addr) (Worked
 	case ProtoTCP:
 		kind, at = ChecksumKindTCP, tcpChecksumAt
 	default:
-		return WorkedChecksum{}, &ParseError{Layer: "transport", Want: "UDP or TCP", Have: ProtoString(proto), Err: ErrUnsupported}
+		return WorkedChecksum{}, &ParseError{Layer: "transport", Want: phrase(phUDPOrTCP), Have: words(ProtoString(proto)), Err: ErrUnsupported}
 	}
 	layer := kind.String()
 	if len(seg) < at+2 {
-		return WorkedChecksum{}, &ParseError{Layer: layer, Want: strconv.Itoa(at+2) + " bytes up to the checksum", Have: strconv.Itoa(len(seg)) + " bytes", Err: ErrTruncated}
+		return WorkedChecksum{}, &ParseError{Layer: layer, Want: phrase(phUpToChecksum, at+2), Have: bytesFound(len(seg)), Err: ErrTruncated}
 	}
 	if !src.IsValid() || !dst.IsValid() || src.Is4() != dst.Is4() {
-		return WorkedChecksum{}, &ParseError{Layer: layer, Want: "source and destination of one IP version for the pseudo-header", Have: src.String() + " and " + dst.String(), Err: ErrMalformed}
+		return WorkedChecksum{}, &ParseError{Layer: layer, Want: phrase(phPseudoOneVersion), Have: Phrase{kind: phAddressPair, s: [2]string{src.String(), dst.String()}}, Err: ErrMalformed}
 	}
 	w := workChecksum(kind, seg, at, pseudoWords(src, dst, proto, len(seg)), PseudoHeaderSum(src, dst, proto, len(seg)))
 	if kind == ChecksumKindUDP {
@@ -212,7 +212,7 @@ func WorkTransportChecksum(proto uint8, seg []byte, src, dst netip.Addr) (Worked
 // structure (its 4-byte header and every object).
 func WorkExtensionChecksum(ext []byte) (WorkedChecksum, error) {
 	if len(ext) < extChecksumAt+2 {
-		return WorkedChecksum{}, &ParseError{Layer: "extension", Want: "4-byte extension header", Have: strconv.Itoa(len(ext)) + " bytes", Err: ErrTruncated}
+		return WorkedChecksum{}, &ParseError{Layer: "extension", Want: phrase(phExtHeader), Have: bytesFound(len(ext)), Err: ErrTruncated}
 	}
 	return workChecksum(ChecksumKindExtension, ext, extChecksumAt, nil, Sum{}), nil
 }

@@ -33,7 +33,9 @@
 //     and extension classes: ipproto.go, ethertype.go, extclass.go. The
 //     field-explanation catalogue lives beside the field ids it explains, in
 //     codec/dissect/explain.
-//   - Errors as values: errors.go (ParseError and its sentinels).
+//   - Errors as values: errors.go (ParseError and its sentinels), phrase.go
+//     (what was expected and found, worded in English and Korean) and
+//     errors_ko.go (a ParseError in Korean).
 //
 // Parsing is a validated view over the caller's bytes: Parse checks lengths and
 // structure once, and the typed accessors (Echo, Error, ...) then slice without

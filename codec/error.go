@@ -61,7 +61,7 @@ type errForm struct {
 func validateError(m *Message) error {
 	b := m.raw
 	if len(b) < icmpFixedLen {
-		return truncated(m.Family.String(), len(b), "8-byte error header", len(b))
+		return truncated(m.Family.String(), len(b), phrase(phErrorHeader), len(b))
 	}
 	if mayHoldExtensions(b) {
 		findExtensions(m)

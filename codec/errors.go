@@ -21,18 +21,18 @@ var (
 type ParseError struct {
 	Layer  string // "ICMPv4", "IPv4", "extension", "NDP option", ...
 	Offset int    // byte offset of the fault
-	Want   string // what was expected there, e.g. "8-byte echo header"
-	Have   string // what was found, e.g. "6 bytes"
+	Want   Phrase // what was expected there, e.g. "8-byte echo header"
+	Have   Phrase // what was found, e.g. "6 bytes"
 	Err    error  // one of the sentinels above
 }
 
 func (e *ParseError) Error() string {
 	s := e.Layer + ": " + e.Err.Error() + " at byte " + strconv.Itoa(e.Offset)
-	if e.Want != "" {
-		s += ": want " + e.Want
+	if !e.Want.IsZero() {
+		s += ": want " + e.Want.String()
 	}
-	if e.Have != "" {
-		s += ", have " + e.Have
+	if !e.Have.IsZero() {
+		s += ", have " + e.Have.String()
 	}
 	return s
 }
@@ -40,6 +40,6 @@ func (e *ParseError) Error() string {
 func (e *ParseError) Unwrap() error { return e.Err }
 
 // truncated builds the common "needs N bytes, have M" error.
-func truncated(layer string, off int, want string, have int) *ParseError {
-	return &ParseError{Layer: layer, Offset: off, Want: want, Have: strconv.Itoa(have) + " bytes", Err: ErrTruncated}
+func truncated(layer string, off int, want Phrase, have int) *ParseError {
+	return &ParseError{Layer: layer, Offset: off, Want: want, Have: bytesFound(have), Err: ErrTruncated}
 }

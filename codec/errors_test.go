@@ -41,7 +41,7 @@ func TestParseErrors(t *testing.T) {
 			if !errors.As(err, &pe) || !errors.Is(err, tt.err) {
 				t.Fatalf("err %v, want a *ParseError wrapping %v", err, tt.err)
 			}
-			if pe.Layer != tt.layer || pe.Offset != tt.off || pe.Want == "" {
+			if pe.Layer != tt.layer || pe.Offset != tt.off || pe.Want.IsZero() {
 				t.Errorf("error %q: layer %q offset %d; want %q at %d", err, pe.Layer, pe.Offset, tt.layer, tt.off)
 			}
 			// What could be read is still there: the header, Kind raw, and

@@ -57,17 +57,17 @@ type ExtendedEchoRequest struct {
 // when its objects chain to the end.
 func validateExtEchoRequest(m *Message, layer string) error {
 	b := m.raw
-	if err := atLeast(layer, b, extEchoLen, "8-byte extended echo header"); err != nil {
+	if err := atLeast(layer, b, extEchoLen, phrase(phExtEchoHeader)); err != nil {
 		return err
 	}
 	if len(b) == extEchoLen {
 		return nil
 	}
-	if err := atLeast("extension", b, extEchoLen+extHeaderLen, "4-byte extension header"); err != nil {
+	if err := atLeast("extension", b, extEchoLen+extHeaderLen, phrase(phExtHeader)); err != nil {
 		return err
 	}
 	if v := b[extEchoLen] >> 4; v != extVersion {
-		return malformed("extension", extEchoLen, "extension version 2", "version "+itoa(int(v)))
+		return malformed("extension", extEchoLen, phrase(phExtVersion, extVersion), phrase(phVersion, int(v)))
 	}
 	whole := extFound{layout: ExtRFC4884, off: extEchoLen, sum: extChecksum(b[extEchoLen:])}
 	it := extensionsAt(b, whole).Objects()

@@ -34,20 +34,20 @@ func (o ExtObject) InterfaceInfo() (InterfaceInfo, error) {
 	var ii InterfaceInfo
 	const layer = "interface information"
 	if o.Class != ExtClassInterface {
-		return ii, &ParseError{Layer: layer, Offset: o.Offset, Want: "class 2", Have: "class " + itoa(int(o.Class)), Err: ErrWrongKind}
+		return ii, &ParseError{Layer: layer, Offset: o.Offset, Want: phrase(phIfInfoClass, 2), Have: phrase(phClass, int(o.Class)), Err: ErrWrongKind}
 	}
 	ii.Role = InterfaceRole(o.CType >> iiRoleBits)
 	d, at := o.Data, o.Offset+objHeaderLen
 	if o.CType&iiHasIndex != 0 {
 		if len(d) < 4 {
-			return ii, truncated(layer, at, "4-byte ifIndex", len(d))
+			return ii, truncated(layer, at, phrase(phIfIndex), len(d))
 		}
 		ii.HasIndex, ii.Index = true, be32(d)
 		d, at = d[4:], at+4
 	}
 	if o.CType&iiHasAddr != 0 {
 		if len(d) < 4 {
-			return ii, truncated(layer, at, "IP address sub-object (AFI, reserved)", len(d))
+			return ii, truncated(layer, at, phrase(phAddrSubHeader), len(d))
 		}
 		afi, n := be16(d), 0
 		switch afi {
@@ -56,10 +56,10 @@ func (o ExtObject) InterfaceInfo() (InterfaceInfo, error) {
 		case AFIIPv6:
 			n = 16
 		default:
-			return ii, malformed(layer, at, "AFI 1 (IPv4) or 2 (IPv6)", "AFI "+itoa(int(afi)))
+			return ii, malformed(layer, at, phrase(phAFIKnown), phrase(phAFI, int(afi)))
 		}
 		if len(d) < 4+n {
-			return ii, truncated(layer, at, nbytes(4+n)+" IP address sub-object", len(d))
+			return ii, truncated(layer, at, phrase(phAddrSubObject, 4+n), len(d))
 		}
 		if n == 4 {
 			ii.Addr = addr4(d[4:])
@@ -71,27 +71,27 @@ func (o ExtObject) InterfaceInfo() (InterfaceInfo, error) {
 	}
 	if o.CType&iiHasName != 0 {
 		if len(d) < 1 {
-			return ii, truncated(layer, at, "name sub-object length", 0)
+			return ii, truncated(layer, at, phrase(phNameSubLength), 0)
 		}
 		n := int(d[0])
 		if n < 4 || n%4 != 0 || n > iiNameMax {
-			return ii, malformed(layer, at, "name sub-object length a multiple of 4 from 4 to 64", itoa(n))
+			return ii, malformed(layer, at, phrase(phNameSubLengthRule), phrase(phNumber, n))
 		}
 		if len(d) < n {
-			return ii, truncated(layer, at, nbytes(n)+" name sub-object", len(d))
+			return ii, truncated(layer, at, phrase(phNameSubObject, n), len(d))
 		}
 		ii.HasName, ii.Name = true, string(trimNUL(d[1:n]))
 		d, at = d[n:], at+n
 	}
 	if o.CType&iiHasMTU != 0 {
 		if len(d) < 4 {
-			return ii, truncated(layer, at, "4-byte MTU", len(d))
+			return ii, truncated(layer, at, phrase(phMTU4), len(d))
 		}
 		ii.HasMTU, ii.MTU = true, be32(d)
 		d, at = d[4:], at+4
 	}
 	if len(d) != 0 {
-		return ii, badLength(layer, at, "end of object after the sub-objects its C-Type names", nbytes(len(d))+" more")
+		return ii, badLength(layer, at, phrase(phObjectEnd), phrase(phBytesMore, len(d)))
 	}
 	return ii, nil
 }
@@ -165,42 +165,42 @@ func (o ExtObject) InterfaceIdent() (InterfaceIdent, error) {
 	const layer = "interface identification"
 	at := o.Offset + objHeaderLen
 	if o.Class != ExtClassIdent {
-		return id, &ParseError{Layer: layer, Offset: o.Offset, Want: "class 3", Have: "class " + itoa(int(o.Class)), Err: ErrWrongKind}
+		return id, &ParseError{Layer: layer, Offset: o.Offset, Want: phrase(phIfInfoClass, 3), Have: phrase(phClass, int(o.Class)), Err: ErrWrongKind}
 	}
 	d := o.Data
 	switch o.CType {
 	case IdentByName:
 		if len(d) == 0 {
-			return id, truncated(layer, at, "interface name", 0)
+			return id, truncated(layer, at, phrase(phInterfaceName), 0)
 		}
 		id.Name = string(trimNUL(d))
 	case IdentByIndex:
 		if len(d) != 4 {
-			return id, badLength(layer, at, "4-byte ifIndex", nbytes(len(d)))
+			return id, badLength(layer, at, phrase(phIfIndex), bytesFound(len(d)))
 		}
 		id.Index = be32(d)
 	case IdentByAddress:
 		if len(d) < 4 {
-			return id, truncated(layer, at, "AFI, address length, reserved", len(d))
+			return id, truncated(layer, at, phrase(phAFILenReserved), len(d))
 		}
 		id.AFI, id.PrefixLen = be16(d), d[2]
 		n := int(d[2])
 		switch {
 		case id.AFI == AFIIPv4 && n == 4:
 			if len(d) < 8 {
-				return id, truncated(layer, at+4, "4-byte IPv4 address", len(d)-4)
+				return id, truncated(layer, at+4, phrase(phIPv4Address), len(d)-4)
 			}
 			id.Addr = addr4(d[4:])
 		case id.AFI == AFIIPv6 && n == 16:
 			if len(d) < 20 {
-				return id, truncated(layer, at+4, "16-byte IPv6 address", len(d)-4)
+				return id, truncated(layer, at+4, phrase(phIPv6Address), len(d)-4)
 			}
 			id.Addr = addr16(d[4:])
 		default:
-			return id, malformed(layer, at, "AFI 1 with 4 address bytes or AFI 2 with 16", "AFI "+itoa(int(id.AFI))+", "+nbytes(n))
+			return id, malformed(layer, at, phrase(phAFIWithLength), phrase(phAFIBytes, int(id.AFI), n))
 		}
 	default:
-		return id, &ParseError{Layer: layer, Offset: o.Offset + 3, Want: "C-Type 1 (name), 2 (index) or 3 (address)", Have: "C-Type " + itoa(int(o.CType)), Err: ErrUnsupported}
+		return id, &ParseError{Layer: layer, Offset: o.Offset + 3, Want: phrase(phIfIDCType), Have: phrase(phCType, int(o.CType)), Err: ErrUnsupported}
 	}
 	return id, nil
 }

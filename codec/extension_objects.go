@@ -10,16 +10,16 @@ func (it *ObjectIter) Next() bool {
 	rest := b[it.off:]
 	at := it.ext.Offset + extHeaderLen + it.off
 	if len(rest) < objHeaderLen {
-		it.err = truncated("extension", at, "4-byte object header", len(rest))
+		it.err = truncated("extension", at, phrase(phObjectHeader), len(rest))
 		return false
 	}
 	n := int(be16(rest))
 	if n < objHeaderLen {
-		it.err = malformed("extension", at, "object length of at least 4", nbytes(n))
+		it.err = malformed("extension", at, phrase(phObjectLengthMin), bytesFound(n))
 		return false
 	}
 	if n > len(rest) {
-		it.err = badLength("extension", at, "object of "+nbytes(n), nbytes(len(rest))+" left")
+		it.err = badLength("extension", at, phrase(phObjectOf, n), phrase(phBytesLeft, len(rest)))
 		return false
 	}
 	it.cur = ExtObject{Offset: at, Length: uint16(n), Class: ExtClass(rest[2]), CType: rest[3], Data: rest[objHeaderLen:n]}

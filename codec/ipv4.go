@@ -93,10 +93,10 @@ func parseIPv4(h *IPv4Header, b []byte) ([]byte, error) {
 		return b[hl:], nil
 	}
 	if tl < hl {
-		return b[hl:], badLength("IPv4", 2, "total length of at least the "+nbytes(hl)+" header", nbytes(tl))
+		return b[hl:], badLength("IPv4", 2, phrase(phTotalLengthMin, hl), bytesFound(tl))
 	}
 	if tl > len(b) {
-		return b[hl:], truncated("IPv4", len(b), "datagram of "+nbytes(tl)+" (total length)", len(b))
+		return b[hl:], truncated("IPv4", len(b), phrase(phIPv4Datagram, tl), len(b))
 	}
 	return b[hl:tl], nil
 }
@@ -105,15 +105,15 @@ func parseIPv4(h *IPv4Header, b []byte) ([]byte, error) {
 // the header checksum; it returns the header length in bytes.
 func parseIPv4Header(h *IPv4Header, b []byte) (int, error) {
 	if len(b) < IPv4MinHeaderLen {
-		return 0, truncated("IPv4", len(b), "20-byte IPv4 header", len(b))
+		return 0, truncated("IPv4", len(b), phrase(phIPv4Header), len(b))
 	}
 	if v := b[IPv4VersionIHLOffset] >> 4; v != 4 {
-		return 0, malformed("IPv4", 0, "version 4", "version "+itoa(int(v)))
+		return 0, malformed("IPv4", 0, phrase(phVersion, 4), phrase(phVersion, int(v)))
 	}
 	h.IHL = b[IPv4VersionIHLOffset] & 0x0f
 	hl := int(h.IHL) * 4
 	if hl < IPv4MinHeaderLen {
-		return 0, malformed("IPv4", 0, "header length of at least 5 words", itoa(int(h.IHL))+" words")
+		return 0, malformed("IPv4", 0, phrase(phHeaderWordsMin, 5), phrase(phWords, int(h.IHL)))
 	}
 	_ = b[19]
 	h.TOS = b[IPv4TOSOffset]
@@ -127,7 +127,7 @@ func parseIPv4Header(h *IPv4Header, b []byte) (int, error) {
 	h.Src = addr4(b[IPv4SrcOffset:])
 	h.Dst = addr4(b[IPv4DstOffset:])
 	if len(b) < hl {
-		return 0, truncated("IPv4", len(b), nbytes(hl)+" header with options", len(b))
+		return 0, truncated("IPv4", len(b), phrase(phHeaderWithOptions, hl), len(b))
 	}
 	h.Options = b[IPv4MinHeaderLen:hl]
 	if hl == IPv4MinHeaderLen {

@@ -102,7 +102,7 @@ func parseIPv6(h *IPv6Header, b []byte) ([]byte, error) {
 		end = len(b) // a jumbogram, or a capture taken before segmentation offload
 	}
 	if end > len(b) {
-		return b[h.UpperOff:], truncated("IPv6", len(b), "datagram of "+nbytes(end)+" (payload length + 40)", len(b))
+		return b[h.UpperOff:], truncated("IPv6", len(b), phrase(phIPv6Datagram, end), len(b))
 	}
 	return b[h.UpperOff:end], nil
 }
@@ -117,10 +117,10 @@ func parseIPv6Header(b []byte) (h IPv6Header, err error) {
 // parseIPv6Into is parseIPv6Header filling a zero h in place.
 func parseIPv6Into(h *IPv6Header, b []byte) error {
 	if len(b) < IPv6HeaderLen {
-		return truncated("IPv6", len(b), "40-byte IPv6 header", len(b))
+		return truncated("IPv6", len(b), phrase(phIPv6Header), len(b))
 	}
 	if v := b[0] >> 4; v != 6 {
-		return malformed("IPv6", 0, "version 6", "version "+itoa(int(v)))
+		return malformed("IPv6", 0, phrase(phVersion, 6), phrase(phVersion, int(v)))
 	}
 	vtf := be32(b[IPv6VersionClassFlowOffset:])
 	h.TrafficClass = uint8(vtf >> 20)
@@ -141,12 +141,12 @@ func parseIPv6Into(h *IPv6Header, b []byte) error {
 		switch next {
 		case ProtoHopByHop, ProtoRouting, ProtoDstOpts:
 			if limit-off < 2 {
-				return truncated("IPv6", limit, "extension header at byte "+itoa(off), limit-off)
+				return truncated("IPv6", limit, phrase(phIPv6ExtAt, off), limit-off)
 			}
 			n = (int(b[off+1]) + 1) * 8
 		case ProtoAH:
 			if limit-off < 2 {
-				return truncated("IPv6", limit, "authentication header at byte "+itoa(off), limit-off)
+				return truncated("IPv6", limit, phrase(phIPv6AuthAt, off), limit-off)
 			}
 			n = (int(b[off+1]) + 2) * 4
 		case ProtoFragment:
@@ -155,7 +155,7 @@ func parseIPv6Into(h *IPv6Header, b []byte) error {
 			return nil
 		}
 		if limit-off < n {
-			return truncated("IPv6", limit, nbytes(n)+" extension header at byte "+itoa(off), limit-off)
+			return truncated("IPv6", limit, phrase(phIPv6ExtSizedAt, n, off), limit-off)
 		}
 		if next == ProtoRouting {
 			finalDst(h, b[off:off+n])
@@ -174,7 +174,7 @@ func parseIPv6Into(h *IPv6Header, b []byte) error {
 		next = b[off]
 		off += n
 	}
-	return malformed("IPv6", off, "at most 64 extension headers", "more")
+	return malformed("IPv6", off, phrase(phIPv6ExtMax, 64), phrase(phMore))
 }
 
 // AppendHeader appends the 40-byte fixed header; extension headers are the

@@ -54,13 +54,13 @@ func validateMLDQuery(layer string, b []byte) error {
 		return nil
 	}
 	if len(b) < mldv1Len {
-		return truncated(layer, len(b), "24-byte MLD query", len(b))
+		return truncated(layer, len(b), phrase(phMLDQuery), len(b))
 	}
-	if err := atLeast(layer, b, mldv2QueryMin, "28-byte MLDv2 query"); err != nil {
+	if err := atLeast(layer, b, mldv2QueryMin, phrase(phMLDv2Query)); err != nil {
 		return err
 	}
 	n := int(be16(b[mldv2NumSourcesOff:]))
-	return exactly(layer, b, mldv2QueryMin+n*ipv6AddrLen, "MLDv2 query with "+itoa(n)+" sources")
+	return exactly(layer, b, mldv2QueryMin+n*ipv6AddrLen, phrase(phMLDv2QuerySources, n))
 }
 
 // MLDQuery returns the body of a multicast listener query: MLDv1 when the
@@ -151,7 +151,7 @@ type MLDv2Report struct {
 // validateMLDv2Report walks the records the header counts; they must end
 // the message.
 func validateMLDv2Report(layer string, b []byte) error {
-	if err := atLeast(layer, b, mldv2ReportMin, "8-byte MLDv2 report header"); err != nil {
+	if err := atLeast(layer, b, mldv2ReportMin, phrase(phMLDv2ReportHeader)); err != nil {
 		return err
 	}
 	it := MLDRecordIter{b: b[mldv2ReportMin:], base: mldv2ReportMin, n: int(be16(b[mldv2NumRecordsOff:]))}
@@ -161,7 +161,7 @@ func validateMLDv2Report(layer string, b []byte) error {
 		return err
 	}
 	if end := mldv2ReportMin + it.off; end != len(b) {
-		return badLength(layer, end, itoa(it.n)+" records ending the message", nbytes(len(b)-end)+" more")
+		return badLength(layer, end, phrase(phMLDRecordsEnd, it.n), phrase(phBytesMore, len(b)-end))
 	}
 	return nil
 }
@@ -246,13 +246,13 @@ func (it *MLDRecordIter) Next() bool {
 	rest := it.b[it.off:]
 	at := it.base + it.off
 	if len(rest) < mldRecordMin {
-		it.err = truncated("MLDv2 record", at, "20-byte multicast address record", len(rest))
+		it.err = truncated("MLDv2 record", at, phrase(phMLDRecordHeader), len(rest))
 		return false
 	}
 	aux, nsrc := int(rest[1]), int(be16(rest[2:]))
 	n := mldRecordMin + nsrc*ipv6AddrLen + aux*4
 	if n > len(rest) {
-		it.err = truncated("MLDv2 record", at, "record of "+nbytes(n)+" ("+itoa(nsrc)+" sources, "+itoa(aux)+" aux words)", len(rest))
+		it.err = truncated("MLDv2 record", at, phrase(phMLDRecord, n, nsrc, aux), len(rest))
 		return false
 	}
 	src := mldRecordMin + nsrc*ipv6AddrLen

@@ -65,7 +65,7 @@ func validateNDP(m *Message, k Kind, layer string) error {
 	b := m.raw
 	fixed := ndpFixedLen(k)
 	if len(b) < fixed {
-		return truncated(layer, len(b), nbytes(fixed)+" "+m.Name()+" header", len(b))
+		return truncated(layer, len(b), Phrase{kind: phNDPMessageHeader, n: [3]int{fixed}, s: [2]string{m.Name(), TypeNameKO(m.Family, m.Type)}}, len(b))
 	}
 	it := NDPOptionIter{b: b[fixed:], base: fixed}
 	for it.Next() {

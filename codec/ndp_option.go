@@ -73,16 +73,16 @@ func (it *NDPOptionIter) Next() bool {
 	rest := it.b[it.off:]
 	at := it.base + it.off
 	if len(rest) < 2 {
-		it.err = truncated("NDP option", at, "2-byte option type and length", len(rest))
+		it.err = truncated("NDP option", at, phrase(phNDPOptTypeLen), len(rest))
 		return false
 	}
 	l := int(rest[1])
 	if l == 0 {
-		it.err = malformed("NDP option", at+1, "option length of at least 1 (8 bytes)", "0")
+		it.err = malformed("NDP option", at+1, phrase(phNDPOptLenMin), phrase(phNumber, 0))
 		return false
 	}
 	if l*ndpOptUnit > len(rest) {
-		it.err = badLength("NDP option", at+1, "option of "+nbytes(l*ndpOptUnit), nbytes(len(rest))+" left")
+		it.err = badLength("NDP option", at+1, phrase(phOptionOf, l*ndpOptUnit), phrase(phBytesLeft, len(rest)))
 		return false
 	}
 	it.cur = NDPOption{Offset: at, Type: NDPOptionType(rest[0]), Length: rest[1], Data: rest[2 : l*ndpOptUnit]}

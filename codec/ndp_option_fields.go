@@ -43,8 +43,8 @@ type NDPDNSSLOpt struct {
 }
 
 // optionErr names a wrong option type or size.
-func (o NDPOption) optionErr(want string) error {
-	return &ParseError{Layer: "NDP option", Offset: o.Offset, Want: want, Have: "type " + itoa(int(o.Type)) + ", " + nbytes(int(o.Length)*ndpOptUnit), Err: ErrMalformed}
+func (o NDPOption) optionErr(want phraseKind) error {
+	return &ParseError{Layer: "NDP option", Offset: o.Offset, Want: phrase(want), Have: phrase(phTypeBytes, int(o.Type), int(o.Length)*ndpOptUnit), Err: ErrMalformed}
 }
 
 // LinkAddr returns the link-layer address of a source or target link-layer
@@ -52,7 +52,7 @@ func (o NDPOption) optionErr(want string) error {
 // leave padding, which the caller interprets for its link type.
 func (o NDPOption) LinkAddr() ([]byte, error) {
 	if o.Type != NDPSourceLinkAddr && o.Type != NDPTargetLinkAddr {
-		return nil, o.optionErr("link-layer address option (type 1 or 2)")
+		return nil, o.optionErr(phOptLinkAddr)
 	}
 	return o.Data, nil
 }
@@ -60,7 +60,7 @@ func (o NDPOption) LinkAddr() ([]byte, error) {
 // PrefixInfo decodes a prefix information option.
 func (o NDPOption) PrefixInfo() (NDPPrefixOpt, error) {
 	if o.Type != NDPPrefixInfo || o.Length != 4 {
-		return NDPPrefixOpt{}, o.optionErr("prefix information option (type 3, 32 bytes)")
+		return NDPPrefixOpt{}, o.optionErr(phOptPrefix)
 	}
 	d := o.Data
 	return NDPPrefixOpt{PrefixLen: d[0], Flags: d[1], ValidLifetime: be32(d[2:]), PreferredLifetime: be32(d[6:]), Reserved: be32(d[10:]), Prefix: addr16(d[14:])}, nil
@@ -73,7 +73,7 @@ func (p NDPPrefixOpt) PrefixBits() netip.Prefix { return netip.PrefixFrom(p.Pref
 // MTU decodes an MTU option (type 5).
 func (o NDPOption) MTU() (uint32, error) {
 	if o.Type != NDPMTU || o.Length != 1 {
-		return 0, o.optionErr("MTU option (type 5, 8 bytes)")
+		return 0, o.optionErr(phOptMTU)
 	}
 	return be32(o.Data[2:]), nil
 }
@@ -82,7 +82,7 @@ func (o NDPOption) MTU() (uint32, error) {
 // (type 4) carries.
 func (o NDPOption) RedirectedHeader() ([]byte, error) {
 	if o.Type != NDPRedirectedHdr {
-		return nil, o.optionErr("redirected header option (type 4)")
+		return nil, o.optionErr(phOptRedirected)
 	}
 	return o.Data[6:], nil
 }
@@ -90,7 +90,7 @@ func (o NDPOption) RedirectedHeader() ([]byte, error) {
 // Nonce returns the nonce of a nonce option (type 14, RFC 3971 5.3.2).
 func (o NDPOption) Nonce() ([]byte, error) {
 	if o.Type != NDPNonce {
-		return nil, o.optionErr("nonce option (type 14)")
+		return nil, o.optionErr(phOptNonce)
 	}
 	return o.Data, nil
 }
@@ -98,12 +98,12 @@ func (o NDPOption) Nonce() ([]byte, error) {
 // RouteInfo decodes a route information option.
 func (o NDPOption) RouteInfo() (NDPRouteOpt, error) {
 	if o.Type != NDPRouteInfo || o.Length < 1 || o.Length > 3 {
-		return NDPRouteOpt{}, o.optionErr("route information option (type 24, 8 to 24 bytes)")
+		return NDPRouteOpt{}, o.optionErr(phOptRoute)
 	}
 	d := o.Data
 	r := NDPRouteOpt{PrefixLen: d[0], Preference: d[1] >> 3 & 3, Lifetime: be32(d[2:])}
 	if r.PrefixLen > 128 || int(o.Length-1)*8 < (int(r.PrefixLen)+7)/8 {
-		return r, o.optionErr("route information option long enough for its prefix length")
+		return r, o.optionErr(phOptRoutePrefix)
 	}
 	var a [16]byte
 	copy(a[:], d[6:])
@@ -114,7 +114,7 @@ func (o NDPOption) RouteInfo() (NDPRouteOpt, error) {
 // RDNSS decodes a recursive DNS server option.
 func (o NDPOption) RDNSS() (NDPRDNSSOpt, error) {
 	if o.Type != NDPRDNSS || o.Length < 3 || o.Length%2 == 0 {
-		return NDPRDNSSOpt{}, o.optionErr("RDNSS option (type 25, 8 + 16n bytes)")
+		return NDPRDNSSOpt{}, o.optionErr(phOptRDNSS)
 	}
 	return NDPRDNSSOpt{Lifetime: be32(o.Data[2:]), Servers: o.Data[6:]}, nil
 }
@@ -133,7 +133,7 @@ func (r NDPRDNSSOpt) Server(i int) netip.Addr {
 // DNSSL decodes a DNS search list option.
 func (o NDPOption) DNSSL() (NDPDNSSLOpt, error) {
 	if o.Type != NDPDNSSL || o.Length < 2 {
-		return NDPDNSSLOpt{}, o.optionErr("DNSSL option (type 31, at least 16 bytes)")
+		return NDPDNSSLOpt{}, o.optionErr(phOptDNSSL)
 	}
 	return NDPDNSSLOpt{Lifetime: be32(o.Data[2:]), Names: o.Data[6:]}, nil
 }
@@ -147,7 +147,7 @@ func (d NDPDNSSLOpt) Domains(dst []string) ([]string, error) {
 		var name []byte
 		for {
 			if len(b) == 0 {
-				return dst, truncated("DNSSL", 0, "domain name ending in a zero label", 0)
+				return dst, truncated("DNSSL", 0, phrase(phDNSSLName), 0)
 			}
 			l := int(b[0])
 			if l == 0 {
@@ -155,7 +155,7 @@ func (d NDPDNSSLOpt) Domains(dst []string) ([]string, error) {
 				break
 			}
 			if l > 63 || l+1 > len(b) {
-				return dst, malformed("DNSSL", len(d.Names)-len(b), "label of at most 63 bytes within the option", itoa(l))
+				return dst, malformed("DNSSL", len(d.Names)-len(b), phrase(phDNSSLLabel), phrase(phNumber, l))
 			}
 			if len(name) > 0 {
 				name = append(name, '.')

@@ -35,7 +35,7 @@ func DecodeIP(b []byte) (p Packet, err error) {
 // decodeIP is DecodeIP filling p in place.
 func decodeIP(p *Packet, b []byte) error {
 	if len(b) == 0 {
-		return truncated("IP", 0, "IP header", 0)
+		return truncated("IP", 0, phrase(phIPHeader), 0)
 	}
 	switch b[0] >> 4 {
 	case 4:
@@ -73,7 +73,7 @@ func decodeIP(p *Packet, b []byte) error {
 		}
 		return err
 	}
-	return malformed("IP", 0, "IP version 4 or 6", "version "+itoa(int(b[0]>>4)))
+	return malformed("IP", 0, phrase(phIPVersion46), phrase(phVersion, int(b[0]>>4)))
 }
 
 // Decode is DecodeIP into a Packet the caller reuses, as a receive loop

@@ -9,10 +9,10 @@ import "net/netip"
 func parseInto(m *Message, f Family, b []byte, src, dst netip.Addr, verify bool) error {
 	m.Family, m.raw = f, b
 	if f != IPv4 && f != IPv6 {
-		return &ParseError{Layer: "ICMP", Offset: 0, Want: "family ICMPv4 or ICMPv6", Have: f.String(), Err: ErrUnsupported}
+		return &ParseError{Layer: "ICMP", Offset: 0, Want: phrase(phFamilyV4V6), Have: words(f.String()), Err: ErrUnsupported}
 	}
 	if len(b) < icmpHeaderLen {
-		return truncated(f.String(), 0, "4-byte ICMP header", len(b))
+		return truncated(f.String(), 0, phrase(phICMPHeader), len(b))
 	}
 	m.Type, m.Code, m.Checksum = Type(b[ICMPTypeOffset]), Code(b[ICMPCodeOffset]), be16(b[ICMPChecksumOffset:])
 	if verify {
@@ -50,39 +50,39 @@ func validateBody(m *Message, k Kind) error {
 	b, layer := m.raw, m.Family.String()
 	switch k {
 	case KindEcho:
-		return atLeast(layer, b, icmpFixedLen, "8-byte echo header (identifier, sequence)")
+		return atLeast(layer, b, icmpFixedLen, phrase(phEchoHeader))
 	case KindError:
 		return validateError(m)
 	case KindTimestamp:
-		return exactly(layer, b, timestampLen, "20-byte timestamp message")
+		return exactly(layer, b, timestampLen, phrase(phTimestampMessage))
 	case KindInformation:
-		return exactly(layer, b, informationLen, "8-byte information message")
+		return exactly(layer, b, informationLen, phrase(phInformationMessage))
 	case KindAddressMask:
-		return exactly(layer, b, addressMaskLen, "12-byte address mask message")
+		return exactly(layer, b, addressMaskLen, phrase(phAddressMaskMessage))
 	case KindRouterSolicit4:
-		return exactly(layer, b, routerSolicit4Len, "8-byte router solicitation")
+		return exactly(layer, b, routerSolicit4Len, phrase(phRouterSolicitation))
 	case KindRouterAdvert4:
 		return validateRouterAdvert4(layer, b)
 	case KindExtendedEchoRequest:
 		return validateExtEchoRequest(m, layer)
 	case KindExtendedEchoReply:
-		return atLeast(layer, b, extEchoLen, "8-byte extended echo reply")
+		return atLeast(layer, b, extEchoLen, phrase(phExtEchoReply))
 	case KindRouterSolicit6, KindRouterAdvert6, KindNeighborSolicit, KindNeighborAdvert, KindRedirect6:
 		return validateNDP(m, k, layer)
 	case KindMLDQuery:
 		return validateMLDQuery(layer, b)
 	case KindMLDReport:
-		return exactly(layer, b, mldv1Len, "24-byte MLDv1 message")
+		return exactly(layer, b, mldv1Len, phrase(phMLDv1Message))
 	case KindMLDv2Report:
 		return validateMLDv2Report(layer, b)
 	case KindNodeInfo:
-		return atLeast(layer, b, nodeInfoMin, "16-byte node information header")
+		return atLeast(layer, b, nodeInfoMin, phrase(phNodeInfoHeader))
 	}
 	return nil
 }
 
 // atLeast fails with ErrTruncated when b is shorter than n.
-func atLeast(layer string, b []byte, n int, want string) error {
+func atLeast(layer string, b []byte, n int, want Phrase) error {
 	if len(b) < n {
 		return truncated(layer, len(b), want, len(b))
 	}
@@ -91,12 +91,12 @@ func atLeast(layer string, b []byte, n int, want string) error {
 
 // exactly fails when b is not n bytes long: shorter is truncation, longer is
 // data the structure has no room for.
-func exactly(layer string, b []byte, n int, want string) error {
+func exactly(layer string, b []byte, n int, want Phrase) error {
 	if len(b) < n {
 		return truncated(layer, len(b), want, len(b))
 	}
 	if len(b) > n {
-		return badLength(layer, n, want, nbytes(len(b)))
+		return badLength(layer, n, want, bytesFound(len(b)))
 	}
 	return nil
 }

@@ -73,9 +73,9 @@ func quoteOf(m *Message) ([]byte, error) {
 // notAnError is the ErrWrongKind error for asking a quote of m.
 func notAnError(m *Message) error {
 	if m == nil {
-		return &ParseError{Layer: "ICMP", Offset: 0, Want: "an ICMP error message", Have: "no message", Err: ErrWrongKind}
+		return &ParseError{Layer: "ICMP", Offset: 0, Want: phrase(phICMPError), Have: phrase(phNoMessage), Err: ErrWrongKind}
 	}
-	return &ParseError{Layer: m.Family.String(), Offset: 0, Want: "an ICMP error message", Have: "type " + itoa(int(m.Type)), Err: ErrWrongKind}
+	return &ParseError{Layer: m.Family.String(), Offset: 0, Want: phrase(phICMPError), Have: phrase(phType, int(m.Type)), Err: ErrWrongKind}
 }
 
 // probe4 is the quoted-flow fast path: an option-less IPv4 header, not a
@@ -121,7 +121,7 @@ func QuotedFlow(quote []byte) (k FlowKey, err error) {
 // quotedFlow is QuotedFlow filling a zero k in place.
 func quotedFlow(k *FlowKey, quote []byte) error {
 	if len(quote) == 0 {
-		return truncated("quoted IP", 0, "quoted IP header", 0)
+		return truncated("quoted IP", 0, phrase(phQuotedIPHeader), 0)
 	}
 	switch quote[0] >> 4 {
 	case 4:
@@ -129,7 +129,7 @@ func quotedFlow(k *FlowKey, quote []byte) error {
 	case 6:
 		return quotedFlow6(k, quote)
 	}
-	return malformed("quoted IP", 0, "IP version 4 or 6", "version "+itoa(int(quote[0]>>4)))
+	return malformed("quoted IP", 0, phrase(phIPVersion46), phrase(phVersion, int(quote[0]>>4)))
 }
 
 // quotedFlow4 reads an IPv4 quote: every header field present, even from a
@@ -152,14 +152,14 @@ func quotedFlow4(k *FlowKey, q []byte) error {
 		if len(q) >= IPv4SrcOffset+4 {
 			k.Src = addr4(q[IPv4SrcOffset:])
 		}
-		return truncated("quoted IPv4", len(q), "20-byte IPv4 header", len(q))
+		return truncated("quoted IPv4", len(q), phrase(phIPv4Header), len(q))
 	}
 	hl := int(q[IPv4VersionIHLOffset]&0x0f) * 4
 	if hl < IPv4MinHeaderLen {
-		return malformed("quoted IPv4", 0, "header length of at least 5 words", itoa(hl/4)+" words")
+		return malformed("quoted IPv4", 0, phrase(phHeaderWordsMin, 5), phrase(phWords, hl/4))
 	}
 	if len(q) < hl {
-		return truncated("quoted IPv4", len(q), nbytes(hl)+" header with options", len(q))
+		return truncated("quoted IPv4", len(q), phrase(phHeaderWithOptions, hl), len(q))
 	}
 	if be16(q[IPv4FlagsFragOffset:])&0x1fff != 0 {
 		// A non-first fragment carries no transport header.
@@ -184,7 +184,7 @@ func quotedFlow6(k *FlowKey, q []byte) error {
 		if len(q) >= 24 {
 			k.Src = addr16(q[8:24])
 		}
-		return truncated("quoted IPv6", len(q), "40-byte IPv6 header", len(q))
+		return truncated("quoted IPv6", len(q), phrase(phIPv6Header), len(q))
 	}
 	h, err := parseIPv6Header(q)
 	k.TOS, k.FlowLabel, k.IPID, k.TTL = h.TrafficClass, h.FlowLabel, uint16(h.FlowLabel), h.HopLimit
@@ -213,7 +213,7 @@ func quotedTransport(k *FlowKey, t []byte, base int, icmp uint8) error {
 			k.SrcPort, k.DstPort = be16(t), be16(t[2:])
 		}
 		if len(t) < UDPHeaderLen {
-			return truncated("quoted UDP", base+len(t), "8-byte UDP header (ports, length, checksum)", len(t))
+			return truncated("quoted UDP", base+len(t), phrase(phQuotedUDP), len(t))
 		}
 		k.UDPChecksum = be16(t[6:])
 	case ProtoTCP:
@@ -221,7 +221,7 @@ func quotedTransport(k *FlowKey, t []byte, base int, icmp uint8) error {
 			k.SrcPort, k.DstPort = be16(t), be16(t[2:])
 		}
 		if len(t) < 8 {
-			return truncated("quoted TCP", base+len(t), "8 bytes of TCP header (ports, sequence number)", len(t))
+			return truncated("quoted TCP", base+len(t), phrase(phQuotedTCP), len(t))
 		}
 		k.TCPSeq = be32(t[4:])
 	case icmp:
@@ -230,7 +230,7 @@ func quotedTransport(k *FlowKey, t []byte, base int, icmp uint8) error {
 			layer = "quoted ICMPv6"
 		}
 		if len(t) < 2 {
-			return truncated(layer, base+len(t), "ICMP type and code", len(t))
+			return truncated(layer, base+len(t), phrase(phICMPTypeCode), len(t))
 		}
 		k.ICMPType, k.ICMPCode = Type(t[0]), Code(t[1])
 		fam := IPv4
@@ -240,12 +240,12 @@ func quotedTransport(k *FlowKey, t []byte, base int, icmp uint8) error {
 		switch kindOf(fam, k.ICMPType) {
 		case KindEcho:
 			if len(t) < icmpFixedLen {
-				return truncated(layer, base+len(t), "8-byte echo header (identifier, sequence)", len(t))
+				return truncated(layer, base+len(t), phrase(phEchoHeader), len(t))
 			}
 			k.ID, k.Seq = be16(t[4:]), be16(t[6:])
 		case KindExtendedEchoRequest, KindExtendedEchoReply:
 			if len(t) < icmpFixedLen {
-				return truncated(layer, base+len(t), "8-byte extended echo header (identifier, sequence)", len(t))
+				return truncated(layer, base+len(t), phrase(phExtEchoHeaderIDSeq), len(t))
 			}
 			k.ID, k.Seq = be16(t[4:]), uint16(t[6])
 		}

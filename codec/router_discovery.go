@@ -50,15 +50,15 @@ type RouterSolicit4 struct {
 
 // validateRouterAdvert4 checks that the entries the header announces fit.
 func validateRouterAdvert4(layer string, b []byte) error {
-	if err := atLeast(layer, b, routerAdvert4Min, "8-byte router advertisement header"); err != nil {
+	if err := atLeast(layer, b, routerAdvert4Min, phrase(phRouterAdvertHeader)); err != nil {
 		return err
 	}
 	n, size := int(b[ra4NumAddrsOff]), int(b[ra4EntrySizeOff])
 	if n > 0 && size < 2 {
-		return malformed(layer, ra4EntrySizeOff, "address entry size of at least 2 words", itoa(size)+" words")
+		return malformed(layer, ra4EntrySizeOff, phrase(phEntrySizeMin), phrase(phWords, size))
 	}
 	if need := routerAdvert4Min + n*size*4; len(b) < need {
-		return truncated(layer, len(b), itoa(n)+" address entries of "+itoa(size)+" words", len(b))
+		return truncated(layer, len(b), phrase(phAddressEntries, n, size), len(b))
 	}
 	return nil
 }

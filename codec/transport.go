@@ -92,7 +92,7 @@ const (
 func ParseUDP(b []byte) (UDPHeader, []byte, error) {
 	var h UDPHeader
 	if len(b) < UDPHeaderLen {
-		return h, nil, truncated("UDP", len(b), "8-byte UDP header", len(b))
+		return h, nil, truncated("UDP", len(b), phrase(phUDPHeader), len(b))
 	}
 	h = UDPHeader{SrcPort: be16(b[UDPSrcPortOffset:]), DstPort: be16(b[UDPDstPortOffset:]),
 		Length: be16(b[UDPLengthOffset:]), Checksum: be16(b[UDPChecksumOffset:])}
@@ -101,9 +101,9 @@ func ParseUDP(b []byte) (UDPHeader, []byte, error) {
 	case n == 0:
 		return h, b[UDPHeaderLen:], nil
 	case n < UDPHeaderLen:
-		return h, b[UDPHeaderLen:], malformed("UDP", UDPLengthOffset, "length of at least 8", itoa(n))
+		return h, b[UDPHeaderLen:], malformed("UDP", UDPLengthOffset, phrase(phUDPLengthMin), phrase(phNumber, n))
 	case n > len(b):
-		return h, b[UDPHeaderLen:], truncated("UDP", len(b), "datagram of "+nbytes(n)+" (length)", len(b))
+		return h, b[UDPHeaderLen:], truncated("UDP", len(b), phrase(phUDPDatagram, n), len(b))
 	}
 	return h, b[UDPHeaderLen:n], nil
 }
@@ -112,7 +112,7 @@ func ParseUDP(b []byte) (UDPHeader, []byte, error) {
 func ParseTCP(b []byte) (TCPHeader, []byte, error) {
 	var h TCPHeader
 	if len(b) < TCPMinHeaderLen {
-		return h, nil, truncated("TCP", len(b), "20-byte TCP header", len(b))
+		return h, nil, truncated("TCP", len(b), phrase(phTCPHeader), len(b))
 	}
 	h = TCPHeader{
 		SrcPort: be16(b[TCPSrcPortOffset:]), DstPort: be16(b[TCPDstPortOffset:]),
@@ -125,10 +125,10 @@ func ParseTCP(b []byte) (TCPHeader, []byte, error) {
 	}
 	hl := int(h.DataOff) * 4
 	if hl < TCPMinHeaderLen {
-		return h, nil, malformed("TCP", TCPDataOffFlagsOffset, "data offset of at least 5 words", itoa(int(h.DataOff))+" words")
+		return h, nil, malformed("TCP", TCPDataOffFlagsOffset, phrase(phDataOffsetMin), phrase(phWords, int(h.DataOff)))
 	}
 	if len(b) < hl {
-		return h, nil, truncated("TCP", len(b), nbytes(hl)+" header with options", len(b))
+		return h, nil, truncated("TCP", len(b), phrase(phHeaderWithOptions, hl), len(b))
 	}
 	h.Options = b[TCPMinHeaderLen:hl]
 	return h, b[hl:], nil

@@ -85,8 +85,14 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 	}
 	if *filterExpr != "" {
 		if opt.Filter, err = filter.Compile(*filterExpr); err != nil {
-			fmt.Fprintf(stderr, "icmplab decode: filter: %v\n  %s\n", err, *filterExpr)
-			if fe, ok := err.(*filter.Error); ok {
+			// The reason in --lang's language, worded by codec/filter.
+			why := err.Error()
+			fe, isFE := err.(*filter.Error)
+			if isFE {
+				why = fe.In(opt.Lang)
+			}
+			fmt.Fprintf(stderr, "icmplab decode: filter: %s\n  %s\n", why, *filterExpr)
+			if isFE {
 				fmt.Fprintf(stderr, "  %s^\n", strings.Repeat(" ", fe.Column()-1))
 			}
 			return decodeUsage

@@ -41,4 +41,14 @@ func TestDecodeFilterOption(t *testing.T) {
 	assert.Empty(t, out.String())
 	assert.Contains(t, errb.String(), `unknown field "ip.scr" at column 19; did you mean ip.src?`)
 	assert.Contains(t, errb.String(), "\n  "+strings.Repeat(" ", 18)+"^\n", "a caret under the column")
+
+	// With --lang ko the reason is codec/filter's Korean, at the same column.
+	out.Reset()
+	errb.Reset()
+	code = runDecode([]string{"--hex", filterHex, "--lang", "ko", "-Y", "icmp.type == 8 && ip.scr == 1.2.3.4"}, &out, &errb)
+	assert.Equal(t, decodeUsage, code)
+	assert.Empty(t, out.String())
+	assert.Contains(t, errb.String(), `알 수 없는 필드 "ip.scr" (19번째 글자); 혹시 ip.src?`)
+	assert.NotContains(t, errb.String(), "unknown field")
+	assert.Contains(t, errb.String(), "\n  "+strings.Repeat(" ", 18)+"^\n", "a caret under the column")
 }

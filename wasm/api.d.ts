@@ -54,7 +54,7 @@ export interface ICMPLab {
   /** Every ping and trace in a capture or pasted text (codec/story), JSON of StoryView. */
   story(input: Uint8Array | string): Promise<string>;
   /** Compiles a display filter (codec/filter); resolves even when it is bad, JSON of FilterCheck. */
-  filterCheck(expr: string): Promise<string>;
+  filterCheck(expr: string, lang?: "en" | "ko"): Promise<string>;
   /** Whether one packet (a pasted frame) matches a display filter; layer
    * as DecodeResult.layer, "" to guess. Rejects a bad expression. */
   filterMatch(expr: string, data: Uint8Array, layer: string, number: number, len: number): Promise<boolean>;

@@ -24,20 +24,22 @@ type FilterCheck struct {
 
 // FilterError says where an expression goes wrong.
 type FilterError struct {
-	Offset  int    `json:"offset"` // byte offset in the expression (UTF-8)
-	Column  int    `json:"column"` // 1-based character column
-	Message string `json:"message"`
-	Hint    string `json:"hint,omitempty"` // "did you mean icmp.type?"
-	Text    string `json:"text"`           // the whole sentence, as the CLI prints it
+	Offset  int    `json:"offset"`         // byte offset in the expression (UTF-8)
+	Column  int    `json:"column"`         // 1-based character column
+	Message string `json:"message"`        // the reason, in the language asked
+	Hint    string `json:"hint,omitempty"` // "did you mean icmp.type?", in the language asked
+	Text    string `json:"text"`           // the whole sentence, as the CLI prints it in that language
 }
 
-// filterCheck compiles expr and reports what the page shows under the box.
-func filterCheck(expr string) FilterCheck {
+// filterCheck compiles expr and reports what the page shows under the box,
+// the reason and hint in l (codec/filter words them).
+func filterCheck(expr string, l Lang) FilterCheck {
 	f, err := filter.Compile(expr)
 	if err != nil {
 		var fe *filter.Error
 		if errors.As(err, &fe) {
-			return FilterCheck{Error: &FilterError{Offset: fe.Offset, Column: fe.Column(), Message: fe.Msg, Hint: fe.Hint, Text: fe.Error()}}
+			w := l.words()
+			return FilterCheck{Error: &FilterError{Offset: fe.Offset, Column: fe.Column(), Message: fe.Reason(w), Hint: fe.HintIn(w), Text: fe.In(w)}}
 		}
 		return FilterCheck{Error: &FilterError{Message: err.Error(), Text: err.Error(), Column: 1}}
 	}

@@ -11,14 +11,23 @@ import (
 )
 
 func TestFilterCheck(t *testing.T) {
-	c := filterCheck("icmp.typ == 11")
+	c := filterCheck("icmp.typ == 11", EN)
 	require.False(t, c.OK)
 	require.NotNil(t, c.Error)
 	assert.Equal(t, 1, c.Error.Column)
+	assert.Equal(t, `unknown field "icmp.typ"`, c.Error.Message)
 	assert.Equal(t, "did you mean icmp.type?", c.Error.Hint)
 	assert.Equal(t, `unknown field "icmp.typ" at column 1; did you mean icmp.type?`, c.Error.Text)
 
-	c = filterCheck("icmp.type == 11 && ip.src in 198.18.0.0/16")
+	// In Korean: codec/filter's Korean words, the same column.
+	k := filterCheck("icmp.typ == 11", KO)
+	require.NotNil(t, k.Error)
+	assert.Equal(t, 1, k.Error.Column)
+	assert.Equal(t, `알 수 없는 필드 "icmp.typ"`, k.Error.Message)
+	assert.Equal(t, "혹시 icmp.type?", k.Error.Hint)
+	assert.Equal(t, `알 수 없는 필드 "icmp.typ" (1번째 글자); 혹시 icmp.type?`, k.Error.Text)
+
+	c = filterCheck("icmp.type == 11 && ip.src in 198.18.0.0/16", EN)
 	assert.True(t, c.OK)
 	assert.Equal(t, []string{"icmp.type", "ip.src"}, c.Fields)
 	assert.NotEmpty(t, filterFields())

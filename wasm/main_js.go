@@ -154,7 +154,7 @@ var methods = map[string]method{
 		}
 		return storyText(a.str(0))
 	}},
-	"filterCheck": {[]param{str("expr")}, func(a argv) (any, error) { return filterCheck(a.str(0)), nil }},
+	"filterCheck": {[]param{str("expr"), langParam()}, func(a argv) (any, error) { return filterCheck(a.str(0), a.lang(1)), nil }},
 	"filterMatch": {[]param{str("expr"), bytesParam("data"), str("layer"), integer("number"), integer("len")}, func(a argv) (any, error) {
 		return filterMatch(a.str(0), a.bytes(1), a.str(2), a.int(3), a.int(4))
 	}},

@@ -65,6 +65,14 @@ func TestJSStoryFilterCompare(t *testing.T) {
 	require.False(t, fc.OK)
 	require.NotNil(t, fc.Error)
 	assert.Equal(t, 20, fc.Error.Column)
+	// In Korean, the same column with codec/filter's Korean reason.
+	out, rej = settle(t, "filterCheck bad ko", api.Call("filterCheck", "icmp.type == 11 && ip.tll < 3", "ko"))
+	require.True(t, rej.IsUndefined())
+	fc = FilterCheck{}
+	require.NoError(t, json.Unmarshal([]byte(out.String()), &fc))
+	require.NotNil(t, fc.Error)
+	assert.Equal(t, 20, fc.Error.Column)
+	assert.Equal(t, `알 수 없는 필드 "ip.tll"`, fc.Error.Message)
 
 	out, rej = settle(t, "filterFields", api.Call("filterFields"))
 	require.True(t, rej.IsUndefined())

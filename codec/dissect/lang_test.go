@@ -31,6 +31,14 @@ func hasHangul(s string) bool {
 // verbs counts the fmt verbs of a format, %% aside.
 var verbRE = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\[\d+\])?[a-z]`)
 
+// englishInKorean finds English words of codec's wants and haves left in
+// a Korean note; besideTerms are the English terms Korean keeps beside its
+// own, in parentheses ("잘림(truncated)", "(legacy layout)").
+var (
+	englishInKorean = regexp.MustCompile(`\b(want|have|bytes?|header|words?|version|option|datagram|record|message|length|sources|extension|address|type|class|more|least)\b`)
+	besideTerms     = regexp.MustCompile(`\([A-Za-z][A-Za-z -]*\)`)
+)
+
 // TestNoteKindsHaveKorean: every kind of note has an id, an English and a
 // Korean sentence, the Korean in Hangul and taking as many arguments.
 func TestNoteKindsHaveKorean(t *testing.T) {
@@ -208,6 +216,10 @@ func checkKorean(t *testing.T, frames []langFrame) {
 			assert.Equal(t, en.Notes[j].Offset, n.Offset, where)
 			assert.NotEqual(t, NoteNone, n.Kind, "%s: note %q has no kind", where, en.Notes[j].Message)
 			assert.True(t, hasHangul(n.Message), "%s: note %q", where, n.Message)
+			// No English sentence inside a Korean note, codec's errors
+			// included (their want and have come from codec's Korean);
+			// English kept beside a Korean term, in parentheses, aside.
+			assert.NotRegexp(t, englishInKorean, besideTerms.ReplaceAllString(n.Message, ""), "%s: note %q", where, n.Message)
 			kinds[n.Kind] = true
 		}
 		assert.Equal(t, en.Src, ko.Src, where)

@@ -188,8 +188,8 @@ func noteMessage(l Lang, k NoteKind, args []any) string {
 }
 
 // parseErr is a codec error as a note argument: codec's own text in
-// English; in Korean the layer, what went wrong and the byte offset, with
-// what codec expected and found in its words.
+// English, and codec's Korean (ParseError.KO, worded from the same
+// catalogue) in Korean.
 type parseErr struct{ err error }
 
 func (p parseErr) in(l Lang) string {
@@ -197,46 +197,7 @@ func (p parseErr) in(l Lang) string {
 	if l != LangKO || !errors.As(p.err, &pe) {
 		return p.err.Error()
 	}
-	s := pe.Layer + ": 바이트 " + strconv.Itoa(pe.Offset) + "에서 " + sentinelKO(pe.Err)
-	switch {
-	case pe.Want != "" && pe.Have != "":
-		s += " (필요(want): " + pe.Want + ", 실제(have): " + haveKO(pe.Have) + ")"
-	case pe.Want != "":
-		s += " (필요(want): " + pe.Want + ")"
-	}
-	return s
-}
-
-// sentinelKO is a codec sentinel error in Korean, the English kept beside it.
-func sentinelKO(err error) string {
-	switch {
-	case errors.Is(err, codec.ErrTruncated):
-		return "잘림(truncated)"
-	case errors.Is(err, codec.ErrMalformed):
-		return "형식 오류(malformed)"
-	case errors.Is(err, codec.ErrBadLength):
-		return "길이 오류(bad length)"
-	case errors.Is(err, codec.ErrBadChecksum):
-		return "체크섬 오류(bad checksum)"
-	case errors.Is(err, codec.ErrUnsupported):
-		return "지원하지 않음(not supported)"
-	case errors.Is(err, codec.ErrWrongKind):
-		return "다른 종류의 메시지(wrong message kind)"
-	}
-	return err.Error()
-}
-
-// haveKO turns codec's "6 bytes" into "6바이트"; other findings stay as
-// codec wrote them (numbers and field names).
-func haveKO(s string) string {
-	for _, suffix := range []string{" bytes", " byte"} {
-		if n := len(s) - len(suffix); n > 0 && s[n:] == suffix {
-			if _, err := strconv.Atoi(s[:n]); err == nil {
-				return s[:n] + "바이트"
-			}
-		}
-	}
-	return s
+	return pe.KO()
 }
 
 // reassemblyBound is the reassembler's bound a fragment passed: the count

@@ -27,14 +27,6 @@ func (k kind) String() string {
 	return "protocol"
 }
 
-// article is the kind with "a" or "an", for messages.
-func (k kind) article() string {
-	if k == kindAddr {
-		return "an address"
-	}
-	return "a " + k.String()
-}
-
 // special marks fields that are not read from tree nodes' bytes.
 type special uint8
 

@@ -30,7 +30,7 @@ type treeID struct {
 // error too: callers show every frame without compiling one.
 func Compile(text string) (*Filter, error) {
 	if len(text) > maxExprLen {
-		return nil, errAt(text, maxExprLen, "expression longer than 4096 bytes")
+		return nil, errAt(text, maxExprLen, msg(msgTooLong, maxExprLen))
 	}
 	toks, err := lex(text)
 	if err != nil {
@@ -39,18 +39,19 @@ func Compile(text string) (*Filter, error) {
 	f := &Filter{text: text}
 	p := &parser{src: text, toks: toks, f: f}
 	if toks[0].kind == tokEOF {
-		return nil, errAt(text, 0, "empty expression")
+		return nil, errAt(text, 0, msg(msgEmpty))
 	}
 	root, err := p.or(0)
 	if err != nil {
 		return nil, err
 	}
 	if t := p.peek(); t.kind != tokEOF {
-		e := p.fail(t, "unexpected "+describe(t))
 		if isOp(t, ")") {
-			e.Msg = "unmatched \")\""
-		} else if t.kind == tokWord || t.kind == tokString {
-			e.Hint = "join tests with && or ||"
+			return nil, p.fail(t, msg(msgUnmatchedParen))
+		}
+		e := p.fail(t, msg(msgUnexpected, tokenWord(t)))
+		if t.kind == tokWord || t.kind == tokString {
+			e.withHint(msg(hintJoin))
 		}
 		return nil, e
 	}

@@ -127,34 +127,59 @@ func TestQuickPathTaken(t *testing.T) {
 	assert.False(t, ok, "a fragment is left to the tree, which a Reassembler must see")
 }
 
+// TestCompileErrors: each bad expression fails at its column with the
+// same error in English and Korean, worded from the one catalogue.
 func TestCompileErrors(t *testing.T) {
 	cases := []struct {
 		expr string
 		col  int
-		msg  string
+		msg  string // English, as `icmplab decode -Y` prints it
+		ko   string // the same error from the Korean catalogue
 	}{
-		{"icmp.typ == 11", 1, "unknown field \"icmp.typ\" at column 1; did you mean icmp.type?"},
-		{"icmp.type == 11 && ip.scr == 1.2.3.4", 20, "unknown field \"ip.scr\" at column 20; did you mean ip.src?"},
-		{"icmp.type = 11", 11, "unexpected \"=\" at column 11; compare with =="},
-		{"icmp.type == ", 14, "expected a number to compare icmp.type with, found end of expression at column 14"},
-		{"icmp.type == foo", 14, "\"foo\" is not an integer (icmp.type holds a number) at column 14"},
-		{"ip.src == 300.1.1.1", 11, "\"300.1.1.1\" is not an IPv4 or IPv6 address (ip.src holds an address) at column 11"},
-		{"(icmp.type == 8", 16, "expected \")\" to close the \"(\" at column 1, found end of expression at column 16"},
-		{"icmp.type == 8)", 15, "unmatched \")\" at column 15"},
-		{"icmp.type in {0 8", 18, "expected \"}\" to close the set at column 14 at column 18"},
-		{"icmp.type in {}", 15, "empty set at column 15"},
-		{"icmp == 1", 6, "icmp has no value to compare; use it alone to test that it is present at column 6"},
-		{"icmp icmpv6", 6, "unexpected \"icmpv6\" at column 6; join tests with && or ||"},
-		{"", 1, "empty expression at column 1"},
-		{"&& icmp", 1, "expected a field name, found \"&&\" at column 1"},
-		{"ip.src < 10.0.0.0/8", 10, "a network can only be tested with ==, != or in at column 10"},
-		{"ip.src == ip.dst", 11, "comparing two fields is not supported at column 11"},
-		{"frame contains \"x\"", 7, "operator contains is not supported at column 7"},
-		{"icmp.type == 1 & icmp", 16, "unexpected \"&\" at column 16; use &&"},
-		{"ip.src == \"10.0.0.1", 11, "unterminated string at column 11"},
-		{`icmp.type "eq" 8`, 11, "unexpected string \"eq\" at column 11; join tests with && or ||"},
-		{"é == 1", 1, "unexpected character \"é\" at column 1"},
-		{"icmp.type == 8 && é", 19, "unexpected character \"é\" at column 19"},
+		{"icmp.typ == 11", 1, "unknown field \"icmp.typ\" at column 1; did you mean icmp.type?",
+			"알 수 없는 필드 \"icmp.typ\" (1번째 글자); 혹시 icmp.type?"},
+		{"icmp.type == 11 && ip.scr == 1.2.3.4", 20, "unknown field \"ip.scr\" at column 20; did you mean ip.src?",
+			"알 수 없는 필드 \"ip.scr\" (20번째 글자); 혹시 ip.src?"},
+		{"icmp.type = 11", 11, "unexpected \"=\" at column 11; compare with ==",
+			"여기에 올 수 없는 \"=\" (11번째 글자); 같은지 비교하려면 =="},
+		{"icmp.type == ", 14, "expected a number to compare icmp.type with, found end of expression at column 14",
+			"icmp.type 필드와 비교할 숫자 값이 필요함 (찾은 것: 식의 끝) (14번째 글자)"},
+		{"icmp.type == foo", 14, "\"foo\" is not an integer (icmp.type holds a number) at column 14",
+			"\"foo\": 정수 형식이 아님 (icmp.type 필드의 값은 숫자) (14번째 글자)"},
+		{"ip.src == 300.1.1.1", 11, "\"300.1.1.1\" is not an IPv4 or IPv6 address (ip.src holds an address) at column 11",
+			"\"300.1.1.1\": IPv4나 IPv6 주소 형식이 아님 (ip.src 필드의 값은 주소) (11번째 글자)"},
+		{"(icmp.type == 8", 16, "expected \")\" to close the \"(\" at column 1, found end of expression at column 16",
+			"1번째 글자의 \"(\"를 닫는 \")\"가 필요함 (찾은 것: 식의 끝) (16번째 글자)"},
+		{"icmp.type == 8)", 15, "unmatched \")\" at column 15",
+			"짝이 되는 \"(\"가 없는 \")\" (15번째 글자)"},
+		{"icmp.type in {0 8", 18, "expected \"}\" to close the set at column 14 at column 18",
+			"14번째 글자의 집합을 닫는 \"}\"가 없음 (18번째 글자)"},
+		{"icmp.type in {}", 15, "empty set at column 15",
+			"집합이 비어 있음 (15번째 글자)"},
+		{"icmp == 1", 6, "icmp has no value to compare; use it alone to test that it is present at column 6",
+			"icmp에는 비교할 값이 없음: 있는지만 보려면 이름만 쓰세요 (6번째 글자)"},
+		{"icmp icmpv6", 6, "unexpected \"icmpv6\" at column 6; join tests with && or ||",
+			"여기에 올 수 없는 \"icmpv6\" (6번째 글자); 검사는 &&나 ||로 이으세요"},
+		{"", 1, "empty expression at column 1",
+			"식이 비어 있음 (1번째 글자)"},
+		{"&& icmp", 1, "expected a field name, found \"&&\" at column 1",
+			"필드 이름이 필요함 (찾은 것: \"&&\") (1번째 글자)"},
+		{"ip.src < 10.0.0.0/8", 10, "a network can only be tested with ==, != or in at column 10",
+			"네트워크는 ==, !=, in으로만 비교할 수 있음 (10번째 글자)"},
+		{"ip.src == ip.dst", 11, "comparing two fields is not supported at column 11",
+			"두 필드끼리 비교하는 것은 지원하지 않음 (11번째 글자)"},
+		{"frame contains \"x\"", 7, "operator contains is not supported at column 7",
+			"contains 연산자는 지원하지 않음 (7번째 글자)"},
+		{"icmp.type == 1 & icmp", 16, "unexpected \"&\" at column 16; use &&",
+			"여기에 올 수 없는 \"&\" (16번째 글자); && 연산자를 쓰세요"},
+		{"ip.src == \"10.0.0.1", 11, "unterminated string at column 11",
+			"문자열의 닫는 따옴표(\")가 없음 (11번째 글자)"},
+		{`icmp.type "eq" 8`, 11, "unexpected string \"eq\" at column 11; join tests with && or ||",
+			"여기에 올 수 없는 문자열 \"eq\" (11번째 글자); 검사는 &&나 ||로 이으세요"},
+		{"é == 1", 1, "unexpected character \"é\" at column 1",
+			"식에 쓸 수 없는 문자 \"é\" (1번째 글자)"},
+		{"icmp.type == 8 && é", 19, "unexpected character \"é\" at column 19",
+			"식에 쓸 수 없는 문자 \"é\" (19번째 글자)"},
 	}
 	for _, c := range cases {
 		_, err := Compile(c.expr)
@@ -162,6 +187,8 @@ func TestCompileErrors(t *testing.T) {
 		require.ErrorAs(t, err, &fe, c.expr)
 		assert.Equal(t, c.col, fe.Column(), c.expr)
 		assert.Equal(t, c.msg, fe.Error(), c.expr)
+		assert.Equal(t, c.msg, fe.In(dissect.LangEN), c.expr)
+		assert.Equal(t, c.ko, fe.In(dissect.LangKO), c.expr)
 	}
 }
 

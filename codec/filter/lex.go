@@ -1,6 +1,9 @@
 package filter
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // tokKind is a lexical class of the expression.
 type tokKind uint8
@@ -55,7 +58,7 @@ func lex(expr string) ([]token, error) {
 				sb.WriteByte(expr[j])
 			}
 			if j >= len(expr) {
-				return nil, errAt(expr, i, "unterminated string")
+				return nil, errAt(expr, i, msg(msgUnterminated))
 			}
 			toks = append(toks, token{tokString, sb.String(), i})
 			i = j + 1
@@ -75,24 +78,21 @@ func lex(expr string) ([]token, error) {
 				toks = append(toks, token{tokPunct, string(c), i})
 				i++
 			case '=':
-				e := errAt(expr, i, "unexpected \"=\"")
-				e.Hint = "compare with =="
-				return nil, e
+				return nil, errAt(expr, i, msg(msgUnexpectedEq)).withHint(msg(hintCompareEq))
 			case '&', '|':
-				e := errAt(expr, i, "unexpected \""+string(c)+"\"")
-				e.Hint = "use " + string(c) + string(c)
-				return nil, e
+				return nil, errAt(expr, i, msg(msgUnexpectedHalf, string(c))).withHint(msg(hintDouble, string(c)))
 			case '~':
-				return nil, errAt(expr, i, "operator ~= is not supported")
+				return nil, errAt(expr, i, msg(msgTildeUnsupported))
 			default:
-				return nil, errAt(expr, i, "unexpected character "+quoteByte(expr, i))
+				return nil, errAt(expr, i, msg(msgUnexpectedChar, firstRune(expr[i:])))
 			}
 		}
 	}
 	return append(toks, token{tokEOF, "", len(expr)}), nil
 }
 
-func quoteByte(expr string, i int) string {
-	r := []rune(expr[i:])
-	return "\"" + string(r[0]) + "\""
+// firstRune is the character s starts with.
+func firstRune(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	return s[:n]
 }

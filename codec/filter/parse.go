@@ -34,17 +34,10 @@ func isOp(t token, ops ...string) bool {
 	return false
 }
 
-func (p *parser) fail(t token, msg string) *Error { return errAt(p.src, t.off, msg) }
+// column is the 1-based character column of byte offset off.
+func (p *parser) column(off int) int { return (&Error{Expr: p.src, Offset: off}).Column() }
 
-func describe(t token) string {
-	switch t.kind {
-	case tokEOF:
-		return "end of expression"
-	case tokString:
-		return "string \"" + t.text + "\""
-	}
-	return "\"" + t.text + "\""
-}
+func (p *parser) fail(t token, m message) *Error { return errAt(p.src, t.off, m) }
 
 func (p *parser) or(depth int) (*expr, error) {
 	l, err := p.and(depth)
@@ -84,7 +77,7 @@ const maxDepth = 100
 func (p *parser) unary(depth int) (*expr, error) {
 	t := p.peek()
 	if depth > maxDepth {
-		return nil, p.fail(t, "expression nested too deeply")
+		return nil, p.fail(t, msg(msgTooDeep))
 	}
 	if isOp(t, "!", "not") {
 		p.next()
@@ -101,7 +94,7 @@ func (p *parser) unary(depth int) (*expr, error) {
 			return nil, err
 		}
 		if c := p.peek(); !isOp(c, ")") {
-			return nil, p.fail(c, "expected \")\" to close the \"(\" at column "+strconv.Itoa((&Error{Expr: p.src, Offset: t.off}).Column())+", found "+describe(c))
+			return nil, p.fail(c, msg(msgUnclosedParen, p.column(t.off), tokenWord(c)))
 		}
 		p.next()
 		return x, nil
@@ -121,13 +114,13 @@ var relations = map[string]relation{
 func (p *parser) test() (*expr, error) {
 	t := p.next()
 	if t.kind != tokWord || isKeyword(t.text) {
-		return nil, p.fail(t, "expected a field name, found "+describe(t))
+		return nil, p.fail(t, msg(msgExpectedField, tokenWord(t)))
 	}
 	fd, ok := fieldByName[t.text]
 	if !ok {
-		e := p.fail(t, "unknown field \""+t.text+"\"")
+		e := p.fail(t, msg(msgUnknownField, t.text))
 		if s := suggest(t.text); s != "" {
-			e.Hint = "did you mean " + s + "?"
+			e.withHint(msg(hintDidYouMean, s))
 		}
 		return nil, e
 	}
@@ -140,7 +133,7 @@ func (p *parser) test() (*expr, error) {
 	case isRel:
 		p.next()
 		if fd.kind == kindNone {
-			return nil, p.fail(o, t.text+" has no value to compare; use it alone to test that it is present")
+			return nil, p.fail(o, msg(msgNoValue, t.text))
 		}
 		lt := p.next()
 		lit, err := p.literal(fd, lt)
@@ -148,20 +141,20 @@ func (p *parser) test() (*expr, error) {
 			return nil, err
 		}
 		if lit.isRng {
-			return nil, p.fail(lt, "a range belongs in a set: "+t.text+" in {"+lt.text+"}")
+			return nil, p.fail(lt, msg(msgRangeOutsideSet, t.text, lt.text))
 		}
 		if lit.prefix.IsValid() && rel != relEq && rel != relNe {
-			return nil, p.fail(lt, "a network can only be tested with ==, != or in")
+			return nil, p.fail(lt, msg(msgNetworkOrder))
 		}
 		return &expr{op: opCmp, slot: slot, rel: rel, lits: []literal{lit}}, nil
 	case isOp(o, "in"):
 		p.next()
 		if fd.kind == kindNone {
-			return nil, p.fail(o, t.text+" has no value to compare; use it alone to test that it is present")
+			return nil, p.fail(o, msg(msgNoValue, t.text))
 		}
 		return p.set(fd, slot)
 	case o.kind == tokWord && (strings.EqualFold(o.text, "contains") || strings.EqualFold(o.text, "matches")):
-		return nil, p.fail(o, "operator "+o.text+" is not supported")
+		return nil, p.fail(o, msg(msgOpUnsupported, o.text))
 	}
 	return &expr{op: opPresent, slot: slot}, nil
 }
@@ -185,7 +178,7 @@ func (p *parser) set(fd *field, slot int) (*expr, error) {
 			return nil, err
 		}
 		if !lit.prefix.IsValid() {
-			return nil, p.fail(open, "expected a set {...} or a network after \"in\", found "+describe(open))
+			return nil, p.fail(open, msg(msgNotSetOrNetwork, tokenWord(open)))
 		}
 		x.lits = []literal{lit}
 		return x, nil
@@ -195,13 +188,13 @@ func (p *parser) set(fd *field, slot int) (*expr, error) {
 		switch {
 		case isOp(t, "}"):
 			if len(x.lits) == 0 {
-				return nil, p.fail(t, "empty set")
+				return nil, p.fail(t, msg(msgEmptySet))
 			}
 			return x, nil
 		case isOp(t, ","):
 			continue
 		case t.kind == tokEOF:
-			return nil, p.fail(t, "expected \"}\" to close the set at column "+strconv.Itoa((&Error{Expr: p.src, Offset: open.off}).Column()))
+			return nil, p.fail(t, msg(msgUnclosedSet, p.column(open.off)))
 		}
 		lit, err := p.literal(fd, t)
 		if err != nil {
@@ -214,16 +207,16 @@ func (p *parser) set(fd *field, slot int) (*expr, error) {
 // literal reads one value for field fd: the field's kind decides how.
 func (p *parser) literal(fd *field, t token) (literal, error) {
 	if t.kind != tokWord && t.kind != tokString || t.kind == tokWord && isKeyword(t.text) {
-		return literal{}, p.fail(t, "expected "+fd.kind.article()+" to compare "+fd.name+" with, found "+describe(t))
+		return literal{}, p.fail(t, msg(msgExpectedValue, kindWord(fd.kind), fd.name, tokenWord(t)))
 	}
 	s := t.text
 	if t.kind == tokWord {
 		if _, isField := fieldByName[s]; isField {
-			return literal{}, p.fail(t, "comparing two fields is not supported")
+			return literal{}, p.fail(t, msg(msgTwoFields))
 		}
 	}
-	bad := func(why string) (literal, error) {
-		return literal{}, p.fail(t, "\""+s+"\" is not "+why+" ("+fd.name+" holds "+fd.kind.article()+")")
+	bad := func(why notA) (literal, error) {
+		return literal{}, p.fail(t, msg(msgNotA, s, why, fd.name, kindWord(fd.kind)))
 	}
 	switch fd.kind {
 	case kindNum:
@@ -231,36 +224,36 @@ func (p *parser) literal(fd *field, t token) (literal, error) {
 			a, okA := parseUint(lo)
 			b, okB := parseUint(hi)
 			if !okA || !okB || a > b {
-				return bad("a range of integers like 1..5")
+				return bad(notRange)
 			}
 			return literal{v: value{n: a}, hi: b, isRng: true}, nil
 		}
 		n, ok := parseUint(s)
 		if !ok {
-			return bad("an integer")
+			return bad(notInteger)
 		}
 		return literal{v: value{n: n}}, nil
 	case kindMAC:
 		n, ok := parseMAC(s)
 		if !ok {
-			return bad("a MAC address like 00:11:22:33:44:55")
+			return bad(notMAC)
 		}
 		return literal{v: value{n: n}}, nil
 	case kindAddr:
 		if strings.Contains(s, "/") {
 			pf, err := netip.ParsePrefix(s)
 			if err != nil {
-				return bad("a network like 198.18.0.0/15")
+				return bad(notNetwork)
 			}
 			return literal{prefix: pf.Masked()}, nil
 		}
 		a, err := netip.ParseAddr(s)
 		if err != nil || a.Zone() != "" {
-			return bad("an IPv4 or IPv6 address")
+			return bad(notAddress)
 		}
 		return literal{v: value{addr: a}}, nil
 	}
-	return bad("a value")
+	return bad(notValue)
 }
 
 // parseUint reads decimal, 0x hexadecimal, 0 octal (as Wireshark), and

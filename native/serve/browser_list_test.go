@@ -605,7 +605,17 @@ func TestBrowserFilterCorpus(t *testing.T) {
 				if c := fe.Column(); c <= len(runes) {
 					assert.Equal(t, string(runes[c-1]), mark, "%q: the marked character", bad)
 				}
-				assert.Contains(t, msg, fe.Msg, "%q: the codec's reason", bad)
+				// The reason (and hint) in the page's language, as codec/filter
+				// words it: in Korean, its Korean catalogue, not the English.
+				words, _ := dissect.ParseLang(l)
+				assert.Contains(t, msg, fe.Reason(words), "%q: the codec's reason", bad)
+				if h := fe.HintIn(words); h != "" {
+					assert.Contains(t, msg, h, "%q: the codec's hint", bad)
+				}
+				if l == "ko" {
+					assert.NotContains(t, msg, fe.Msg, "%q: no English reason in Korean", bad)
+					assert.Regexp(t, `\p{Hangul}`, fe.Reason(words), "%q: a Korean reason", bad)
+				}
 			}
 			b.setFilter(t, "")
 		})

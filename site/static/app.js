@@ -17,6 +17,7 @@ import { bindHex } from './js/hex.js';
 import { renderTeach, forget } from './js/teach.js';
 import { redrawStory } from './js/story.js';
 import { bindLesson, redrawLesson } from './js/lesson.js';
+import { recheckFilter } from './js/filterbox.js';
 
 async function init() {
   applyStatic();
@@ -88,6 +89,7 @@ async function switchLang(l) {
   await loadMeta();
   redrawStory();
   redrawLesson();
+  recheckFilter();
   state.keepSel = state.frame ? state.sel : -1;
   if (state.capture) {
     redrawRows();

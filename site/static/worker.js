@@ -140,7 +140,7 @@ const ops = {
   },
   rows: (api, handle, start, n, lang) => api.captureRows(handle, start, n, lang),
   filter: (api, handle, spec) => api.captureFilter(handle, spec),
-  filterCheck: (api, expr) => api.filterCheck(expr),
+  filterCheck: (api, expr, lang) => api.filterCheck(expr, lang),
   filterMatch: (api, expr, data, layer, n, len) => api.filterMatch(expr, data, layer, n, len),
   export: (api, handle, format, lang) => api.captureExport(handle, format, lang),
   goto: (api, handle, n) => api.captureGoto(handle, n),

@@ -4,7 +4,7 @@
 // handed to the list. Field names complete from filterFields.
 
 import { $, el } from './dom.js';
-import { t } from './strings.js';
+import { t, lang } from './strings.js';
 import { callJSON } from './rpc.js';
 
 /** MAX_SUGGEST is how many field names the completion list shows. */
@@ -18,6 +18,12 @@ let capBox = null;
 /** filterExpr is the expression the capture list applies: the last good one typed. */
 export function filterExpr() {
   return capBox ? capBox.applied : '';
+}
+
+/** recheckFilter asks again for the capture box's error after the
+ * language changed, so its reason is in the new language. */
+export function recheckFilter() {
+  if (capBox && !$(capBox.ids.err).hidden) checkBox(capBox);
 }
 
 /** bindFilterBox wires the capture list's box (#fexpr, #ferr, #fsuggest). */
@@ -73,7 +79,7 @@ async function checkBox(box) {
   }
   let res;
   try {
-    res = await callJSON('filterCheck', raw);
+    res = await callJSON('filterCheck', raw, lang());
   } catch {
     return; // the worker was replaced: the next edit checks again
   }
