@@ -24,24 +24,13 @@ const REFRESH_DELAY = 5000;
 /** offline holds the clients (pages, and their Web Workers) opened from the cache. */
 const offline = new Set();
 
-/** ROUTES (the Static Routing API) keep this worker off the way of an online
- * start: every request but a navigation races the network against the fetch
- * handler, so a page and its Web Worker no longer wait for this service worker
- * to start before each of their files is fetched (on a busy two-core machine
- * that start delayed a warm start by over a second: README, "Start-up").
- * Offline the network fails at once and the handler answers from the cache. */
-const ROUTES = [{ condition: { not: { requestMode: 'navigate' } }, source: 'race-network-and-fetch-handler' }];
-
 self.addEventListener('install', (e) => {
-  // A browser without static routes (or with an older grammar) keeps the
-  // fetch handler for every request, as before.
-  const routed = e.addRoutes ? Promise.resolve(e.addRoutes(ROUTES)).catch(() => {}) : Promise.resolve();
   // The page that registered this worker has just fetched these very files:
   // they are copied from the HTTP cache (force-cache), not fetched and
   // unzipped again while that page, or its reload, starts. refresh() later
   // replaces any whose ETag has changed since.
   const reqs = ASSETS.map((a) => new Request(a, { cache: 'force-cache' }));
-  e.waitUntil(routed.then(() => caches.open(CACHE)).then((c) => c.addAll(reqs)).then(() => self.skipWaiting()));
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(reqs)).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (e) => {
