@@ -90,7 +90,9 @@ function markNotes() {
   }
 }
 
-export function paintHex() {
+/** paintHex marks the selected and hovered bytes. With defer, the check that
+ * the selection is in view (which needs the layout) waits for the next frame. */
+export function paintHex(defer) {
   for (const s of painted) s.classList.remove('hl', 'hv', 'part', 'cur');
   painted = [];
   const mark = (idx, cls) => {
@@ -112,11 +114,17 @@ export function paintHex() {
     hexSpans[state.cursor].h.classList.add('cur');
     painted.push(hexSpans[state.cursor].h);
   }
-  const first = state.sel >= 0 ? hexSpans[state.flat[state.sel].n.offset] : null;
-  if (first && first.h.scrollIntoView && (state.flat[state.sel].n.source || 0) === state.source) {
+  const sel = state.sel;
+  const first = sel >= 0 ? hexSpans[state.flat[sel].n.offset] : null;
+  const inView = () => {
+    if (state.sel !== sel || !first.h.isConnected) return;
     const r = first.h.getBoundingClientRect();
     const b = $('hex').getBoundingClientRect();
     if (r.top < b.top || r.bottom > b.bottom) first.h.scrollIntoView({ block: 'nearest' });
+  };
+  if (first && first.h.scrollIntoView && (state.flat[sel].n.source || 0) === state.source) {
+    if (defer) requestAnimationFrame(inView);
+    else inView();
   }
   renderBitStrip();
 }

@@ -37,7 +37,10 @@ export function showFrame(i) {
   const keep = state.keepSel;
   state.keepSel = -1;
   if (keep >= 0 && keep < state.flat.length) start = keep;
-  selectNode(start, { expand: true });
+  // The scroll that keeps the selection in view waits for the next frame: asked
+  // now, it would lay the whole new page out in the middle of drawing it, and
+  // again after each later change (README, "Start-up").
+  selectNode(start, { expand: true, deferScroll: true });
 }
 
 /** hideFrame clears the details, when what they showed is gone. */
@@ -188,12 +191,16 @@ export function selectNode(i, opt) {
   it.li.classList.add('sel');
   it.li.setAttribute('aria-selected', 'true');
   const row = it.li.firstChild;
-  if (row.scrollIntoView && !(opt && opt.noScroll)) row.scrollIntoView({ block: 'nearest' });
+  const defer = !!(opt && opt.deferScroll);
+  if (row.scrollIntoView && !(opt && opt.noScroll)) {
+    if (!defer) row.scrollIntoView({ block: 'nearest' });
+    else requestAnimationFrame(() => state.flat[state.sel] === it && row.scrollIntoView({ block: 'nearest' }));
+  }
   if ((it.n.source || 0) !== state.source) {
     state.source = it.n.source || 0;
     renderHex();
   }
-  paintHex();
+  paintHex(defer);
   renderBits();
   renderTeach();
 }
