@@ -148,15 +148,16 @@ func TestBrowserCompareTreesSideBySide(t *testing.T) {
 	assert.Equal(t, []string{"ip.id", "icmp.seq"}, c.Fields)
 	checkCard(t, c, req1, req2, dissect.LayerIPv4, dissect.LayerIPv4, dissect.CompareOptions{IgnoreChecksums: true, IgnoreTimestamps: true})
 
-	// The ICMP messages alone, pasted, compared tab against tab.
+	// The ICMP messages alone, pasted (two rows of the list), compared row
+	// against row.
 	m1, m2 := req1[20:], req2[20:]
 	b.run(t, "paste the two echo requests' ICMP messages",
 		chromedp.SetValue("#layer", "icmpv4", chromedp.ByQuery),
 		chromedp.SetValue("#paste", hex.EncodeToString(m1)+"\n\n"+hex.EncodeToString(m2), chromedp.ByQuery),
 		chromedp.Click("#decode", chromedp.ByQuery),
-		chromedp.Poll(`document.querySelectorAll('#frames .frametab').length === 2 && !!document.querySelector('#frames .frametab.on')`, nil, chromedp.WithPollingTimeout(20*time.Second)),
+		chromedp.Poll(`document.getElementById('capture').dataset.state === 'ready' && document.querySelectorAll('#vrows .vrow').length === 2 && !!document.querySelector('#vrows .vrow.sel[data-i="0"]')`, nil, chromedp.WithPollingTimeout(20*time.Second)),
 		chromedp.Evaluate(`document.getElementById('compare').dataset.ignored = ''`, nil),
-		chromedp.Evaluate(`document.querySelector('#frames .frametab:nth-child(2)').dispatchEvent(new MouseEvent('click', {bubbles: true, ctrlKey: true}))`, nil))
+		chromedp.Evaluate(`document.querySelector('#vrows .vrow[data-i="1"]').dispatchEvent(new MouseEvent('click', {bubbles: true, ctrlKey: true}))`, nil))
 	c = b.readCompare(t, true)
 	t.Logf("two echo messages, checksums and timestamps ignored: %v", c.Fields)
 	assert.Equal(t, []string{"icmp.seq"}, c.Fields)
@@ -172,9 +173,9 @@ func TestBrowserCompareTreesSideBySide(t *testing.T) {
 	// In Korean the card says the same, in the trees' words.
 	b.run(t, "switch to Korean", chromedp.Click(`.lang button[data-lang="ko"]`, chromedp.ByQuery),
 		chromedp.Poll(`document.documentElement.lang === 'ko'`, nil, chromedp.WithPollingTimeout(10*time.Second)),
-		chromedp.Poll(`document.querySelectorAll('#frames .frametab').length === 2 && !!document.querySelector('#frames .frametab.on')`, nil, chromedp.WithPollingTimeout(20*time.Second)),
+		chromedp.Poll(`document.getElementById('capture').dataset.state === 'ready' && document.querySelectorAll('#vrows .vrow').length === 2 && !!document.querySelector('#vrows .vrow.sel[data-i="0"]')`, nil, chromedp.WithPollingTimeout(20*time.Second)),
 		chromedp.Evaluate(`document.getElementById('compare').dataset.ignored = ''`, nil),
-		chromedp.Evaluate(`document.querySelector('#frames .frametab:nth-child(2)').dispatchEvent(new MouseEvent('click', {bubbles: true, ctrlKey: true}))`, nil))
+		chromedp.Evaluate(`document.querySelector('#vrows .vrow[data-i="1"]').dispatchEvent(new MouseEvent('click', {bubbles: true, ctrlKey: true}))`, nil))
 	c = b.readCompare(t, false)
 	assert.Equal(t, []string{"icmp.checksum", "icmp.seq", "icmp.data_time"}, c.Fields)
 	checkCard(t, c, m1, m2, dissect.LayerICMPv4, dissect.LayerICMPv4, dissect.CompareOptions{})
