@@ -22,6 +22,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"icmplab/codec"
 	"icmplab/codec/dissect"
 	"icmplab/codec/textdump"
 )
@@ -148,8 +149,13 @@ func TestBrowserLayoutPanes(t *testing.T) {
 			require.Positive(t, g4.Summaries, "rows on a phone")
 			var cells []string
 			b.run(t, "phone summaries", chromedp.Evaluate(`[...document.querySelectorAll('#vrows .vrow')].filter(r => r.children.length === 7).slice(0, 5).map(r => r.children[4].textContent)`, &cells))
+			// The type's name in the page's language (the codec's words).
+			name := codec.TypeName(codec.IPv4, codec.ICMPv4EchoRequest)
+			if lang == "ko" {
+				name = codec.TypeNameKO(codec.IPv4, codec.ICMPv4EchoRequest)
+			}
 			for _, c := range cells {
-				assert.Contains(t, c, "Echo", "a phone row's summary")
+				assert.Contains(t, c, name, "a phone row's summary")
 			}
 			var sepShown bool
 			b.run(t, "columns splitter on a phone", chromedp.Evaluate(`getComputedStyle(document.getElementById('splitcols')).display !== 'none'`, &sepShown))

@@ -101,7 +101,6 @@ export async function openCapture(file) {
   showMessage('');
   $('intro').hidden = true;
   hideFrame();
-  $('frames').hidden = true;
   $('capture').hidden = false;
   $('detected').replaceChildren();
   document.body.classList.add('has-capture');
@@ -183,7 +182,6 @@ export async function showPasteList(res) {
   closeCaptureView();
   $('intro').hidden = true;
   hideFrame();
-  $('frames').hidden = true;
   $('capture').hidden = false;
   document.body.classList.add('has-capture');
   $('progress').hidden = true;
@@ -363,7 +361,6 @@ export async function selectRow(i, scroll, keepAlso) {
   // A pasted packet's own start layer, and why: they differ row to row.
   if (state.capture && state.capture.paste) showDetected(res);
   applyRole(res.frames[0]);
-  $('frames').hidden = true;
   showFrame(0);
 }
 

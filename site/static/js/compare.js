@@ -14,8 +14,8 @@ import { showMessage } from './message.js';
 /** BYTES_PER_LINE is how many bytes each hex line of the card shows. */
 const BYTES_PER_LINE = 16;
 
-// What is compared: two rows of the capture list (kind 'rows') or two
-// packets of a paste (kind 'frames'), by index.
+// What is compared: two rows of the capture list (kind 'rows'), by index; a
+// paste of several packets is listed too, so its packets are rows.
 const cmp = { kind: '', a: -1, b: -1 };
 
 /** bindCompare wires the card; selected() is the list index of the selected row. */
@@ -34,25 +34,7 @@ export function bindCompare(selected) {
     },
     true
   );
-  // Pasted packets: Ctrl-click a packet tab to compare it with the one shown.
-  $('frames').addEventListener(
-    'click',
-    (e) => {
-      if (!(e.ctrlKey || e.metaKey)) return;
-      const tab = e.target.closest('.frametab');
-      const tabs = [...$('frames').children];
-      const a = tabs.findIndex((x) => x.classList.contains('on'));
-      if (!tab || a < 0 || !state.result) return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      Object.assign(cmp, { kind: 'frames', a, b: tabs.indexOf(tab) });
-      run();
-    },
-    true
-  );
   $('cmpignore').addEventListener('change', () => cmp.a >= 0 && run());
-  // A new paste replaces the packets compared.
-  new MutationObserver(() => cmp.kind === 'frames' && closeCompare()).observe($('frames'), { childList: true });
   $('cmpclose').addEventListener('click', closeCompare);
 }
 
@@ -68,23 +50,13 @@ async function run() {
   let res;
   let trees;
   try {
-    if (cmp.kind === 'rows') {
-      res = await callJSON('compareRows', state.capture.handle, cmp.a, cmp.b, opts, lang());
-      // Both packets' trees, dissected from the same bytes and layers.
-      const [ta, tb] = await Promise.all([
-        callJSON('decode', res.hexA, { dialect: 'plain hex', layer: res.layerA, lang: lang() }),
-        callJSON('decode', res.hexB, { dialect: 'plain hex', layer: res.layerB, lang: lang() }),
-      ]);
-      trees = [ta.frames[0], tb.frames[0]];
-    } else {
-      const fa = state.result.frames[cmp.a];
-      const fb = state.result.frames[cmp.b];
-      const layer = state.result.layer || '';
-      res = await callJSON('compareBytes', fromHex(fa.hex), fromHex(fb.hex), { ...opts, layerA: layer, layerB: layer, lang: lang() });
-      res.hexA = fa.hex;
-      res.hexB = fb.hex;
-      trees = [fa, fb];
-    }
+    res = await callJSON('compareRows', state.capture.handle, cmp.a, cmp.b, opts, lang());
+    // Both packets' trees, dissected from the same bytes and layers.
+    const [ta, tb] = await Promise.all([
+      callJSON('decode', res.hexA, { dialect: 'plain hex', layer: res.layerA, lang: lang() }),
+      callJSON('decode', res.hexB, { dialect: 'plain hex', layer: res.layerB, lang: lang() }),
+    ]);
+    trees = [ta.frames[0], tb.frames[0]];
   } catch (err) {
     if (!err.restarted) showMessage(err.message, 'error');
     return;
@@ -206,11 +178,4 @@ function outline(box, off, n) {
 function markTree(fields) {
   const want = new Set(fields);
   for (const li of document.querySelectorAll('#tree li[data-field]')) li.classList.toggle('cmp-changed', want.has(li.dataset.field));
-}
-
-/** fromHex is a packet's hex (FrameView.hex) as bytes. */
-export function fromHex(hex) {
-  const b = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < b.length; i++) b[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return b;
 }

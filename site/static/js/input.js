@@ -228,7 +228,6 @@ export async function decodeText(text, opts, frame, keepMessage) {
 
 function showDecodeError(msg) {
   hideFrame();
-  $('frames').hidden = true;
   $('detected').textContent = '';
   showMessage(msg, 'error');
 }
@@ -237,8 +236,6 @@ function showDecodeError(msg) {
 function showResult(res, frame) {
   state.result = res;
   showDetected(res);
-  $('frames').replaceChildren();
-  $('frames').hidden = true;
   if (res.frames.length) showFrame(Math.min(frame, res.frames.length - 1));
 }
 

@@ -63,7 +63,7 @@ export function applyRole(frame) {
   if (s && frame.icmp) frame.icmp.quote = s;
 }
 
-/** select selects frames together: in the capture list, or among a paste's frames. */
+/** select selects frames together in the list (a capture's, or a paste's of several packets). */
 async function select(frames, from) {
   document.querySelectorAll('#story .on').forEach((e) => e.classList.remove('on'));
   if (from) from.classList.add('on');
@@ -71,7 +71,6 @@ async function select(frames, from) {
   if (story.src && story.src.text !== undefined && !state.capture) {
     const i = frames[frames.length - 1] - 1;
     if (state.result && i < state.result.frames.length) showFrame(i);
-    [...$('frames').children].forEach((b, k) => b.classList.toggle('partner', frames.includes(k + 1)));
     return;
   }
   await selectFrames(frames);

@@ -52,7 +52,6 @@ const S = {
     colSrc: 'Source',
     colDst: 'Destination',
     colSummary: 'Summary',
-    pastedPackets: 'Packets in the pasted text',
     fields: 'Fields',
     headerLayout: 'Header layout',
     bytesTitle: 'Bytes',
@@ -83,7 +82,6 @@ const S = {
     // detected line
     detected: ' (detected)',
     startsAtTag: (t) => 'starts at ' + t,
-    packetN: (n) => 'Packet ' + n,
     frameTab: 'Frame',
     // share and copy
     linkCopied: 'Link copied',
@@ -180,7 +178,6 @@ const S = {
     colSrc: '출발지',
     colDst: '목적지',
     colSummary: '요약',
-    pastedPackets: '붙여 넣은 텍스트의 패킷',
     fields: '필드',
     headerLayout: '헤더 구조',
     bytesTitle: '바이트',
@@ -208,7 +205,6 @@ const S = {
     buildField: (label, msg) => label + ': ' + msg,
     detected: ' (자동 감지)',
     startsAtTag: (t) => '시작 계층 ' + t,
-    packetN: (n) => '패킷 ' + n,
     frameTab: '프레임',
     linkCopied: '링크를 복사했습니다',
     linkInBar: '주소 표시줄에 링크가 있습니다',

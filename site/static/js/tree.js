@@ -21,7 +21,6 @@ export function showFrame(i) {
   state.sel = -1;
   state.hover = -1;
   state.cursor = -1;
-  [...$('frames').children].forEach((b, k) => b.classList.toggle('on', k === i));
   $('intro').hidden = true;
   $('work').hidden = false;
   $('share').disabled = false;
