@@ -9,6 +9,9 @@ import (
 
 // The frame builders of the tests, in a file without a build constraint so
 // that the tests running under GOOS=js (lang_test.go) build frames too.
+// Some of them serve only the tests that read files (!js), hence:
+//
+//lint:file-ignore U1000 used by the !js tests (bench, golden, fixtures) as well
 
 // Addresses of the built fixtures (RFC 2544 benchmarking ranges).
 var (
