@@ -61,7 +61,7 @@ func TestBrowserSurvivesOverBudgetPaste(t *testing.T) {
 	e := "8/0"
 	b.run(t, "open an example",
 		chromedp.Evaluate(`(() => { const s = document.getElementById('examples'); s.value = '`+e+`'; s.dispatchEvent(new Event('change')); })()`, nil),
-		chromedp.Poll(`document.getElementById('paste').value !== '' && document.getElementById('frames').hidden`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+		chromedp.Poll(`document.getElementById('paste').value !== '' && document.getElementById('capture').dataset.state !== 'reading'`, nil, chromedp.WithPollingTimeout(30*time.Second)))
 	b.waitTree(t)
 	var paste string
 	b.run(t, "read paste", chromedp.Value("#paste", &paste, chromedp.ByQuery))
