@@ -188,7 +188,10 @@ func TestBrowserListExportAndGoto(t *testing.T) {
 	// A click on the Length header sorts by it; a second click reverses.
 	lengths := func() []int {
 		var ls []string
-		b.run(t, "lengths", chromedp.Evaluate(`[...document.querySelectorAll('#vrows .vrow')].map(r => r.children[5].textContent)`, &ls))
+		// Rows still being drawn have no cells yet: wait until all have.
+		b.run(t, "lengths", chromedp.Poll(`(() => { const rs = [...document.querySelectorAll('#vrows .vrow')];
+			return rs.length > 0 && rs.every(r => r.children.length === 7) ? rs.map(r => r.children[5].textContent) : null; })()`,
+			&ls, chromedp.WithPollingTimeout(20*time.Second)))
 		var out []int
 		for _, l := range ls {
 			n, _ := strconv.Atoi(l)
