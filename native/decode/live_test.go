@@ -4,15 +4,11 @@ package decode
 
 import (
 	"bytes"
-	"context"
 	"flag"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
-	"time"
 
 	"icmplab/codec"
 	"icmplab/codec/capture"
@@ -43,49 +39,13 @@ func firstLink(t *testing.T, h *netns.Host) string {
 	return ""
 }
 
-// lockedBuffer collects a child's stderr while the test polls it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
-// record runs tcpdump on iface of h while fn runs, and returns the capture.
+// record runs tcpdump with filter on iface of h while fn runs
+// (netns.Host.CaptureFilter), and returns the capture.
 func record(t *testing.T, h *netns.Host, iface, filter string, fn func()) []byte {
 	t.Helper()
-	file := filepath.Join(t.TempDir(), "live.pcap")
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	// A snapshot of one jumbo frame and a large buffer, so a burst is not dropped by
-	// the kernel while tcpdump waits for the CPU (see native/story).
-	cmd := h.Command(ctx, "tcpdump", "-n", "-U", "--immediate-mode", "-s", "9216", "-B", "8192", "-i", iface, "-w", file, filter)
-	var errb lockedBuffer
-	cmd.Stderr = &errb
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = cmd.Process.Kill() })
-	for i := 0; i < 100 && !strings.Contains(errb.String(), "listening on"); i++ {
-		time.Sleep(50 * time.Millisecond)
-	}
-	fn()
-	time.Sleep(300 * time.Millisecond)
-	_ = cmd.Process.Signal(syscall.SIGINT)
-	_ = cmd.Wait()
-	b, err := os.ReadFile(file)
+	b, err := os.ReadFile(h.CaptureFilter(t, iface, filter, fn))
 	if err != nil {
-		t.Fatalf("tcpdump wrote nothing: %v\n%s", err, errb.String())
+		t.Fatalf("tcpdump wrote nothing: %v", err)
 	}
 	return b
 }

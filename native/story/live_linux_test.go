@@ -3,17 +3,12 @@
 package story
 
 import (
-	"bytes"
-	"context"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -24,62 +19,15 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the recorded captures in testdata")
 
-// syncBuffer collects tcpdump's stderr while the test polls it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-// capture runs tcpdump on the source's link while fn runs the tool, and
-// returns the capture and what fn returned (the tool's output).
+// capture runs tcpdump on the source's link while fn runs the tool
+// (netns.Host.Capture), and returns the capture and what fn returned (the
+// tool's output).
 func capture(t *testing.T, h *netns.Host, fn func() string) ([]byte, string) {
 	t.Helper()
-	file := filepath.Join(t.TempDir(), "live.pcap")
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	// A snapshot of 9,216 bytes (a jumbo frame; tracepath sends probes of the path MTU) and an 8 MiB buffer: with the default
-	// 256 KiB snapshot, immediate mode's ring holds only a few packets, and
-	// a traceroute's burst was dropped by the kernel while tcpdump waited
-	// for the CPU on a loaded machine.
-	cmd := h.Command(ctx, "tcpdump", "-n", "-U", "--immediate-mode", "-s", "9216", "-B", "8192", "-i", "eth0", "-w", file, "icmp or icmp6 or udp or tcp")
-	var errb syncBuffer
-	cmd.Stderr = &errb
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() { _ = cmd.Process.Kill() })
-	for i := 0; i < 100 && !strings.Contains(errb.String(), "listening on"); i++ {
-		time.Sleep(50 * time.Millisecond)
-	}
-	out := fn()
-	// tcpdump stops at SIGINT without draining what the kernel still
-	// holds for it: on a loaded machine it may lag behind by a good part
-	// of a second. Wait until the file has not grown for 1.5 s (at most
-	// 15 s).
-	size, stable := int64(-1), 0
-	for i := 0; i < 150 && stable < 15; i++ {
-		time.Sleep(100 * time.Millisecond)
-		if st, err := os.Stat(file); err == nil && st.Size() == size {
-			stable++
-		} else if err == nil {
-			size, stable = st.Size(), 0
-		}
-	}
-	_ = cmd.Process.Signal(syscall.SIGINT)
-	_ = cmd.Wait()
-	require.Regexp(t, `(?m)^0 packets dropped by kernel$`, errb.String(), "the capture lost packets")
+	var out string
+	file := h.Capture(t, "eth0", func() { out = fn() })
 	b, err := os.ReadFile(file)
-	require.NoError(t, err, "tcpdump wrote nothing: %s", errb.String())
+	require.NoError(t, err, "tcpdump wrote nothing")
 	return b, out
 }
 

@@ -31,19 +31,27 @@ func (s *lockedBuffer) String() string {
 }
 
 // Capture runs tcpdump on h's interface iface while fn runs, and returns the
-// pcap file it wrote (ICMP, ICMPv6, UDP and TCP). It fails the test when
-// tcpdump is missing (skips outside CI) or the kernel dropped packets.
-// Snapshot 1,500 bytes and an 8 MiB buffer: with the default 256 KiB
-// snapshot, immediate mode's ring holds only a few packets, and a burst of
-// probes is dropped while tcpdump waits for the CPU on a loaded machine.
+// pcap file it wrote (ICMP, ICMPv6, UDP and TCP): CaptureFilter with the
+// probes' and answers' protocols.
 func (h *Host) Capture(t testing.TB, iface string, fn func()) string {
+	t.Helper()
+	return h.CaptureFilter(t, iface, "icmp or icmp6 or udp or tcp", fn)
+}
+
+// CaptureFilter runs tcpdump with filter on h's interface iface while fn
+// runs, and returns the pcap file it wrote. It fails the test when tcpdump
+// is missing (skips outside CI) or the kernel dropped packets. A snapshot
+// of 9,216 bytes (a jumbo frame: tracepath's probes are of the path MTU, and
+// 1,500 cut them) and an 8 MiB buffer: with the default 256 KiB snapshot,
+// immediate mode's ring holds only a few packets, and a burst of probes is
+// dropped while tcpdump waits for the CPU on a loaded machine.
+func (h *Host) CaptureFilter(t testing.TB, iface, filter string, fn func()) string {
 	t.Helper()
 	RequireTool(t, "tcpdump", "tcpdump")
 	file := filepath.Join(t.TempDir(), "live.pcap")
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := h.Command(ctx, "tcpdump", "-n", "-U", "--immediate-mode", "-s", "1500", "-B", "8192", "-i", iface, "-w", file,
-		"icmp or icmp6 or udp or tcp")
+	cmd := h.Command(ctx, "tcpdump", "-n", "-U", "--immediate-mode", "-s", "9216", "-B", "8192", "-i", iface, "-w", file, filter)
 	var errb lockedBuffer
 	cmd.Stderr = &errb
 	if err := cmd.Start(); err != nil {
