@@ -172,7 +172,7 @@ func TestBrowserCompareTreesSideBySide(t *testing.T) {
 
 	// In Korean the card says the same, in the trees' words.
 	b.run(t, "switch to Korean", chromedp.Click(`.lang button[data-lang="ko"]`, chromedp.ByQuery),
-		chromedp.Poll(`document.documentElement.lang === 'ko'`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Poll(`document.body.dataset.lang === 'ko'`, nil, chromedp.WithPollingTimeout(30*time.Second)),
 		chromedp.Poll(`document.getElementById('capture').dataset.state === 'ready' && document.querySelectorAll('#vrows .vrow').length === 2 && !!document.querySelector('#vrows .vrow.sel[data-i="0"]')`, nil, chromedp.WithPollingTimeout(20*time.Second)),
 		chromedp.Evaluate(`document.getElementById('compare').dataset.ignored = ''`, nil),
 		chromedp.Evaluate(`document.querySelector('#vrows .vrow[data-i="1"]').dispatchEvent(new MouseEvent('click', {bubbles: true, ctrlKey: true}))`, nil))

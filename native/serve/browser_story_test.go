@@ -31,6 +31,7 @@ import (
 	"icmplab/codec/capture"
 	"icmplab/codec/dissect"
 	"icmplab/codec/story"
+	"icmplab/native/internal/rttcheck"
 )
 
 // exampleHex asks a fresh worker of the page for an example's bytes.
@@ -352,15 +353,6 @@ func readTraceroute(tb testing.TB, name string) (string, []printedHop) {
 	return dst, hops
 }
 
-// The tool takes its times in user space around the capture's: the page's
-// round trip (from capture times) may not pass the tool's by more than its
-// printing's rounding, and falls short by at most a scheduling stall (the
-// same bounds as native/story's comparison).
-const (
-	rttAheadMs = 0.25
-	rttStallMs = 100.0
-)
-
 // endKey is the story's end reason as traceroute's output shows it: the
 // destination on the last line (reached), a !H/!N/!P/!X mark (unreachable),
 // or only stars at the end (the destination stayed silent).
@@ -428,8 +420,8 @@ func TestBrowserStoryRecordedTraceroute(t *testing.T) {
 						}
 						got, err := strconv.ParseFloat(strings.TrimSuffix(r.Probes[k], " ms"), 64)
 						require.NoError(t, err, "TTL %d probe %d: %q", h.ttl, k+1, r.Probes[k])
-						assert.LessOrEqual(t, got-p.rtt, rttAheadMs, "TTL %d probe %d: %.3f ms on the page, traceroute printed %.3f", h.ttl, k+1, got, p.rtt)
-						assert.LessOrEqual(t, p.rtt-got, rttStallMs, "TTL %d probe %d", h.ttl, k+1)
+						assert.LessOrEqual(t, got-p.rtt, rttcheck.Ms(rttcheck.Ahead), "TTL %d probe %d: %.3f ms on the page, traceroute printed %.3f", h.ttl, k+1, got, p.rtt)
+						assert.LessOrEqual(t, p.rtt-got, rttcheck.Ms(rttcheck.Stall), "TTL %d probe %d", h.ttl, k+1)
 					}
 				}
 				var end string
@@ -633,8 +625,8 @@ func TestBrowserStoryRecordedPing(t *testing.T) {
 					require.NotNil(t, found, "ping printed icmp_seq=%d ttl=%d (dup %v); the page has no %s row for it: %+v", p.seq, p.ttl, p.dup, class, rows)
 					got, err := strconv.ParseFloat(strings.TrimSuffix(found.Cells[1], " ms"), 64)
 					require.NoError(t, err, "seq %d: %q", p.seq, found.Cells[1])
-					assert.LessOrEqual(t, got-p.rtt, rttAheadMs, "seq %d: %.3f ms on the page, ping printed %.3f", p.seq, got, p.rtt)
-					assert.LessOrEqual(t, p.rtt-got, rttStallMs, "seq %d", p.seq)
+					assert.LessOrEqual(t, got-p.rtt, rttcheck.Ms(rttcheck.Ahead), "seq %d: %.3f ms on the page, ping printed %.3f", p.seq, got, p.rtt)
+					assert.LessOrEqual(t, p.rtt-got, rttcheck.Ms(rttcheck.Stall), "seq %d", p.seq)
 				}
 				assert.Empty(t, bySeq["ok"], "replies ping never printed")
 				// A duplicate that came after ping had stopped listening is

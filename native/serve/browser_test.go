@@ -1125,11 +1125,13 @@ func TestBrowserOpenTextDump(t *testing.T) {
 // on the words (or take them from strings.js) run in both.
 var langs = []string{"en", "ko"}
 
-// setLang clicks the language button and waits for the page to take it.
+// setLang clicks the language button and waits until the page has redrawn
+// every word in it (body[data-lang]: the codec's words come back from the
+// worker after <html lang> changes, and the example cards are drawn anew).
 func (b *browser) setLang(tb testing.TB, l string) {
 	tb.Helper()
 	b.run(tb, "language "+l, chromedp.Click(`.lang button[data-lang="`+l+`"]`, chromedp.ByQuery),
-		chromedp.Poll(`document.documentElement.lang === `+strconv.Quote(l), nil, chromedp.WithPollingTimeout(10*time.Second)))
+		chromedp.Poll(`document.documentElement.lang === `+strconv.Quote(l)+` && document.body.dataset.lang === `+strconv.Quote(l), nil, chromedp.WithPollingTimeout(30*time.Second)))
 }
 
 // pageT is the page's own word for key in the language shown, asked of

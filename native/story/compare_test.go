@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,20 +17,7 @@ import (
 
 	cstory "icmplab/codec/story"
 	"icmplab/native/decode"
-)
-
-// The tool takes its send time in user space before the probe reaches the
-// wire, and its receive time when the answer reaches it: its round trip
-// brackets the capture's. So ours may not exceed the tool's by more than
-// rounding (rttAhead: the tools print 0.1 ms at the coarsest, mtr). It
-// falls short by the process's scheduling delay: typically a few hundredths
-// of a millisecond, the median must be under rttMedian; on a shared 2-core
-// machine under load one probe can stall for tens of milliseconds, so
-// single ones may reach rttStall.
-const (
-	rttAhead  = 250 * time.Microsecond
-	rttMedian = time.Millisecond
-	rttStall  = 100 * time.Millisecond
+	"icmplab/native/internal/rttcheck"
 )
 
 // readStory runs the matcher over a capture, as `icmplab story` does.
@@ -108,30 +94,22 @@ func onlyTrace(t *testing.T, res *cstory.Result) *cstory.Trace {
 	return traces[0]
 }
 
-// rttCheck collects how far our round trips fall short of the tool's.
-type rttCheck struct{ behind []float64 }
+// rttCheck compares the tool's round trips with the capture's (rttcheck
+// says by how much they may differ).
+type rttCheck struct{ rttcheck.Check }
 
-func msOf(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+func msOf(d time.Duration) float64 { return rttcheck.Ms(d) }
 
-// add compares one round trip: never above the tool's past rounding.
+// add compares one round trip the tool printed with the story's answer.
 func (r *rttCheck) add(t *testing.T, want float64, a *cstory.Answer, what string) {
 	t.Helper()
 	require.True(t, a.HasRTT, what)
-	got := msOf(a.RTT)
-	assert.LessOrEqual(t, got-want, msOf(rttAhead), "%s: rtt %.3f ms, more than the tool's %.3f", what, got, want)
-	assert.LessOrEqual(t, want-got, msOf(rttStall), "%s: rtt %.3f ms, far below the tool's %.3f", what, got, want)
-	r.behind = append(r.behind, want-got)
+	r.Add(t, want, msOf(a.RTT), what)
 }
 
-// check asserts the median shortfall is small.
 func (r *rttCheck) check(t *testing.T) {
 	t.Helper()
-	if len(r.behind) == 0 {
-		return
-	}
-	d := append([]float64(nil), r.behind...)
-	sort.Float64s(d)
-	assert.LessOrEqual(t, d[len(d)/2], msOf(rttMedian), "median shortfall of our round trips against the tool's: %v", d)
+	r.Done(t)
 }
 
 // compareTraceroute checks a trace against traceroute's own output: the

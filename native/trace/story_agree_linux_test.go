@@ -4,16 +4,16 @@ package trace
 
 import (
 	"encoding/json"
+	"fmt"
 	"os/exec"
-	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"icmplab/native/internal/netns"
+	"icmplab/native/internal/rttcheck"
 )
 
 // storyTrace is the part of `icmplab story --json`'s trace object compared.
@@ -190,33 +190,13 @@ func TestRoundsAgreeWithStory(t *testing.T) {
 	}
 }
 
-// The engine times a round trip from just before its send call to the
-// kernel's receive timestamp; tcpdump from the request on the wire to the
-// reply on the wire, a sub-interval of it: the story's round trip is never
-// above the engine's past a hair, and below it by the time the send took
-// to reach the wire, usually microseconds, on a loaded machine up to a
-// stall of tens of milliseconds now and then, and a whole burst of probes
-// can lag (a median of 1.6 ms was seen at a load of 20 on two cores). So:
-// each at most rttAhead above, at most rttStall below, and the median
-// shortfall within rttMedian.
-const (
-	rttAhead  = 250 * time.Microsecond
-	rttMedian = 5 * time.Millisecond
-	rttStall  = 100 * time.Millisecond
-)
-
-// rttAgree checks pairs of round trips in milliseconds, {engine, story}.
+// rttAgree checks pairs of round trips in milliseconds, {engine, story}:
+// the engine's round trip brackets the capture's (rttcheck says by how much).
 func rttAgree(t *testing.T, pairs [][2]float64) {
 	t.Helper()
-	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-	var behind []float64
-	for _, p := range pairs {
-		assert.LessOrEqual(t, p[1]-p[0], ms(rttAhead), "story's round trip %.3f ms above the engine's %.3f", p[1], p[0])
-		assert.LessOrEqual(t, p[0]-p[1], ms(rttStall), "story's round trip %.3f ms far below the engine's %.3f", p[1], p[0])
-		behind = append(behind, p[0]-p[1])
+	var c rttcheck.Check
+	for i, p := range pairs {
+		c.Add(t, p[0], p[1], fmt.Sprintf("round trip %d", i+1))
 	}
-	if len(behind) > 0 {
-		sort.Float64s(behind)
-		assert.LessOrEqual(t, behind[len(behind)/2], ms(rttMedian), "median shortfall of the story's round trips: %v", behind)
-	}
+	c.Done(t)
 }

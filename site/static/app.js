@@ -32,6 +32,7 @@ async function init() {
   bindDrop();
   bindLesson();
   if (!(await loadMeta())) return;
+  document.body.dataset.lang = lang();
   const tm = state.meta.timing;
   if (tm) {
     // For the curious and for the browser test's log: where start-up time goes.
@@ -63,12 +64,18 @@ async function init() {
 
 /** loadMeta asks the codec what the page needs once, in the chosen language. */
 async function loadMeta() {
+  const l = lang();
+  let meta;
   try {
-    state.meta = await callJSON('init', lang());
+    meta = await callJSON('init', l);
   } catch (err) {
     showMessage(t('startFailed', err.message), 'error');
     return false;
   }
+  // A second click on the other language while this one was asked: the
+  // later answer is the one to keep.
+  if (lang() !== l) return false;
+  state.meta = meta;
   setVocab(state.meta.vocab);
   $('version').textContent = t('version', state.meta.version);
   fillMeta();
@@ -86,7 +93,7 @@ async function switchLang(l) {
   if (!setLang(l)) return;
   if (state.meta) $('version').textContent = t('version', state.meta.version);
   forget();
-  await loadMeta();
+  if (!(await loadMeta())) return;
   redrawStory();
   redrawLesson();
   recheckFilter();
@@ -99,6 +106,9 @@ async function switchLang(l) {
   } else if (state.frame) {
     renderTeach();
   }
+  // Every word is now in l, the codec's too: what a script (or a test)
+  // waits for before it uses what was redrawn.
+  if (lang() === l) document.body.dataset.lang = l;
 }
 
 // ---------------------------------------------------------------- a new worker

@@ -94,6 +94,8 @@ export function fillMeta() {
   ex.append(gp, gc);
   // The same examples as cards on the landing page: the textbook's table.
   const quick = $('quick');
+  // Redrawn in another language: the keyboard stays on the card it was on.
+  const focused = quick.contains(document.activeElement) ? document.activeElement.dataset.id : null;
   quick.replaceChildren();
   for (const e of m.examples) {
     const card = el('button', 'qcard' + (e.kind === 'capture' ? ' qcap' : ''));
@@ -107,6 +109,7 @@ export function fillMeta() {
       (e.kind === 'capture' ? $('list') : $('tree')).focus();
     });
     quick.append(card);
+    if (e.id === focused) card.focus();
   }
 
   const ft = keep($('ftype'));
