@@ -1029,17 +1029,20 @@ func TestBrowserWatchersSeeViolations(t *testing.T) {
 	b.open(t, "")
 	b.run(t, "violate",
 		chromedp.Evaluate(`(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.body.append(s); })()`, nil),
-		chromedp.Evaluate(`setTimeout(() => { throw new Error('deliberate') }, 0)`, nil),
-		chromedp.Sleep(500*time.Millisecond))
+		chromedp.Evaluate(`setTimeout(() => { throw new Error('deliberate') }, 0)`, nil))
 	var ran bool
 	b.run(t, "inline ran?", chromedp.Evaluate(`window.__inline === 1`, &ran))
 	if ran {
 		t.Error("an inline script ran: the CSP does not hold")
 	}
+	// The reports reach the test through the DevTools protocol, a moment
+	// after the page made them: wait for both, as long as a slow machine needs.
 	var csp, exc bool
-	for _, p := range b.problems() {
-		csp = csp || strings.Contains(p, "Content Security Policy") || strings.Contains(p, "Refused")
-		exc = exc || strings.Contains(p, "deliberate")
+	for deadline := time.Now().Add(30 * time.Second); !(csp && exc) && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		for _, p := range b.problems() {
+			csp = csp || strings.Contains(p, "Content Security Policy") || strings.Contains(p, "Refused")
+			exc = exc || strings.Contains(p, "deliberate")
+		}
 	}
 	if !csp || !exc {
 		t.Errorf("watchers missed the CSP violation (%v) or the exception (%v); saw %q", csp, exc, b.problems())

