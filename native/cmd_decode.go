@@ -43,10 +43,9 @@ func newDecodeFlags(f *decodeFlags) *pflag.FlagSet {
 	fl.StringVar(&f.layer, "layer", "auto", "`layer` the bytes start at: "+strings.Join(dissect.Layers(), ", "))
 	fl.StringVarP(&f.filter, "filter", "Y", "", "show only frames matching this display `filter` (Wireshark syntax, see the README): -Y 'icmp.type == 11'")
 	fl.BoolVar(&f.checksums, "checksums", false, "with --format tree, work out each checksum word by word (RFC 1071) under its field")
-	fl.StringVar(&f.lang, "lang", "en", "`language` of the text, tree and diagram formats' labels, notes and summaries: en, ko (jsonl stays English)")
+	langFlag(fl, &f.lang, "the text, tree and diagram formats' labels, notes and summaries", "jsonl")
 	fl.SetAnnotation("format", annValues, []string{"text", "tree", "jsonl", "diagram"})
 	fl.SetAnnotation("layer", annValues, dissect.Layers())
-	fl.SetAnnotation("lang", annValues, []string{"en", "ko"})
 	return fl
 }
 
@@ -74,9 +73,11 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 	}
 	opt.Format = f
 	opt.WorkChecksums = *checksums
-	if opt.Lang, ok = dissect.ParseLang(fv.lang); !ok {
-		return usageFail(stderr, "decode", fmt.Sprintf("unknown language %q (en, ko)", fv.lang))
+	lang, code, ok := parseLang("decode", fv.lang, stderr)
+	if !ok {
+		return code
 	}
+	opt.Lang = lang
 	if opt.Dialect, ok = textdump.ParseDialect(*dialect); !ok {
 		return usageFail(stderr, "decode", fmt.Sprintf("unknown dialect %q (known: %s)", *dialect, strings.Join(dialectNames(), ", ")))
 	}

@@ -24,10 +24,11 @@ const (
 func init() {
 	registerCommand("story", command{
 		summary: "pair probes with answers and tell each ping and traceroute in a capture",
-		usage:   "icmplab story [--json] [FILE|-] [--hex TEXT] [--dialect D] [--layer L] [--max-probes N]",
+		usage:   "icmplab story [--json] [FILE|-] [--hex TEXT] [--dialect D] [--layer L] [--max-probes N] [--lang en|ko]",
 		about: `Finds the pings and traceroutes in a capture (pcap, pcapng, gzip or hex text), pairs every probe ` +
 			`with its answer and prints each as the tool that made it would: traceroute's hop lines, tracepath's lines, mtr's report ` +
-			`for a trace sent in cycles, ping's replies and statistics, fping's summary lines. It runs with no ` +
+			`for a trace sent in cycles, ping's replies and statistics, fping's summary lines. With --lang ko the words ` +
+			`around the numbers are Korean (the English output is the tools' own, for scripts). It runs with no ` +
 			`capability at all.`,
 		exit:  "0 read to the end (a capture without exchanges prints nothing), 2 usage error or unreadable input",
 		flags: func() *pflag.FlagSet { return newStoryFlags(&storyFlags{}) },
@@ -37,9 +38,9 @@ func init() {
 
 // storyFlags are story's settings.
 type storyFlags struct {
-	asJSON                  bool
-	hexText, dialect, layer string
-	maxProbes               int
+	asJSON                        bool
+	hexText, dialect, layer, lang string
+	maxProbes                     int
 }
 
 // newStoryFlags is story's flag table.
@@ -51,6 +52,7 @@ func newStoryFlags(f *storyFlags) *pflag.FlagSet {
 	fl.StringVar(&f.dialect, "dialect", "auto", "`dialect` of text input: "+strings.Join(dialectNames(), ", "))
 	fl.StringVar(&f.layer, "layer", "auto", "`layer` the bytes start at: "+strings.Join(dissect.Layers(), ", "))
 	fl.IntVar(&f.maxProbes, "max-probes", 0, "probes kept for matching (0: the matcher's default); more are counted, not matched")
+	langFlag(fl, &f.lang, "the text's words around the numbers, addresses and field names", "--json")
 	fl.SetAnnotation("layer", annValues, dissect.Layers())
 	return fl
 }
@@ -65,8 +67,11 @@ func runStory(args []string, stdout, stderr io.Writer) int {
 	if *maxProbes < 0 {
 		return usageFail(stderr, "story", "--max-probes: want 0 or more")
 	}
+	lang, code, ok := parseLang("story", fv.lang, stderr)
+	if !ok {
+		return code
+	}
 	var dopt decode.Options
-	var ok bool
 	if dopt.Dialect, ok = textdump.ParseDialect(*dialect); !ok {
 		return usageFail(stderr, "story", fmt.Sprintf("unknown dialect %q (known: %s)", *dialect, strings.Join(dialectNames(), ", ")))
 	}
@@ -99,7 +104,7 @@ func runStory(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "icmplab story:", err)
 		return storyUsage
 	}
-	opt := nstory.Options{}
+	opt := nstory.Options{Lang: lang}
 	opt.Matcher.MaxProbes = *maxProbes
 	if *asJSON {
 		opt.Format = nstory.FormatJSON

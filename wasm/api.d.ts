@@ -64,8 +64,10 @@ export interface ICMPLab {
    * child indices from the roots) of tree, the page's tree one node a line:
    * depth, offset, length, mask, source, worst severity (0-2), field, label,
    * value, tab-separated. JSON of DiagramView: the layout, its SVG (what the
-   * page shows and downloads) and its RFC-style ASCII art. */
-  diagram(tree: string, path: string): Promise<string>;
+   * page shows and downloads, its tooltips' widths in lang) and its
+   * RFC-style ASCII art (ASCII in every language, Korean names listed under
+   * it). The labels are the tree's, so send the tree of the same lang. */
+  diagram(tree: string, path: string, lang?: Lang): Promise<string>;
   /** Two packets field by field (dissect.Compare), JSON of CompareResult. */
   compare(a: Uint8Array, b: Uint8Array, options?: CompareOptions): Promise<string>;
 

@@ -43,8 +43,9 @@ var (
 )
 
 // diagram lays out the header holding the node at path ("0.3.1", child
-// indices from the roots) of tree.
-func diagram(tree, path string) (DiagramView, error) {
+// indices from the roots) of tree, its drawings' words in l (the tree's
+// labels and values are already in the page's language).
+func diagram(tree, path string, l Lang) (DiagramView, error) {
 	roots, err := parseTree(tree)
 	if err != nil {
 		return DiagramView{}, err
@@ -57,6 +58,7 @@ func diagram(tree, path string) (DiagramView, error) {
 	if !ok {
 		return DiagramView{}, fmt.Errorf("%w: no node at %q", errPath, path)
 	}
+	d.Lang = l.words()
 	v := DiagramView{Title: d.Title, Path: d.Path, Boxes: d.Boxes, Rows: d.Rows, Cut: d.Cut,
 		Legend: d.Legend(), SVG: d.SVG(), ASCII: d.ASCII()}
 	if v.Boxes == nil {

@@ -159,7 +159,7 @@ var methods = map[string]method{
 		return filterMatch(a.str(0), a.bytes(1), a.str(2), a.int(3), a.int(4))
 	}},
 	"filterFields": {nil, func(argv) (any, error) { return filterFields(), nil }},
-	"diagram":      {[]param{str("tree"), str("path")}, func(a argv) (any, error) { return diagram(a.str(0), a.str(1)) }},
+	"diagram":      {[]param{str("tree"), str("path"), langParam()}, func(a argv) (any, error) { return diagram(a.str(0), a.str(1), a.lang(2)) }},
 	"compare": {[]param{bytesParam("a"), bytesParam("b"), optObject("options", compareOptions)}, func(a argv) (any, error) {
 		return comparePackets(a.bytes(0), a.bytes(1), a[2].(CompareOptions))
 	}},

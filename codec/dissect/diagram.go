@@ -42,6 +42,12 @@ type Diagram struct {
 	// Cut is true when the header had more than MaxDiagramRows rows of
 	// fields: the drawing stops there.
 	Cut bool `json:"cut,omitempty"`
+	// Lang is the language of the words the drawings add to the tree's
+	// labels and values: the widths in the SVG's tooltips ("16 bits",
+	// "16비트") and a collapsed field's size. The labels themselves come
+	// from the tree, dissected in the reader's language. English is the
+	// zero value.
+	Lang Lang `json:"-"`
 }
 
 // Box is one field of a diagram (or a gap of bits no field accounts for).

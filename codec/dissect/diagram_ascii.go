@@ -11,6 +11,14 @@ import (
 // up to maxLabelLines lines (RFC 793 writes "Data Offset" that way), set
 // vertically in a one-bit box, or abbreviated from the list in
 // diagram_names.go, and then listed under the drawing with its whole name.
+//
+// The drawing itself is ASCII in every language (asciiBox): a Korean label
+// is drawn by its English name and listed under the drawing in Korean.
+// Hangul is two columns wide in a terminal, but ASCII art is made to be
+// pasted into mail, slides and documents, whose monospace fonts take Latin
+// letters from one font and Hangul from another (DejaVu Sans Mono's 0.6 em
+// beside Noto Sans CJK's 1 em, not 2 × 0.6): there no count of columns
+// keeps the walls in line. The legend lines have no walls to keep.
 
 // maxLabelLines is the most lines a row grows to for a name.
 const maxLabelLines = 3
@@ -28,7 +36,58 @@ func (d *Diagram) ASCIILabel(i int) []string {
 	}
 	segs := b.Segments()
 	w := 2*segs[b.MainSegment()].Width - 1
-	return fitLines(b, w)
+	return fitLines(asciiBox(b), w)
+}
+
+// asciiBox is b as the ASCII drawing names it: b itself when its label is
+// ASCII, else a copy named by asciiName, abbreviated from that name.
+func asciiBox(b *Box) *Box {
+	if isASCII(b.Label) {
+		return b
+	}
+	c := *b
+	c.Label = asciiName(b.Label, b.Field)
+	c.Short = shortName(c.Field, c.Label)
+	return &c
+}
+
+// asciiName is the English name of a field whose label is not ASCII: the
+// English term a Korean label carries in parentheses ("체크섬 (Checksum)"),
+// the listed abbreviation, or the last part of its field id.
+func asciiName(label, field string) string {
+	if en := englishPart(label); en != "" {
+		return en
+	}
+	if s, ok := shortNames[field]; ok {
+		return s
+	}
+	if tail := field[strings.LastIndexByte(field, '.')+1:]; tail != "" && isASCII(tail) {
+		return strings.ReplaceAll(tail, "_", " ")
+	}
+	return "?"
+}
+
+// englishPart is the ASCII text in a label's closing parentheses, "Time
+// to Live" of "생존 시간 TTL (Time to Live)", or "".
+func englishPart(label string) string {
+	i := strings.LastIndexByte(label, '(')
+	if i < 0 || !strings.HasSuffix(label, ")") {
+		return ""
+	}
+	if in := strings.TrimSpace(label[i+1 : len(label)-1]); isASCII(in) {
+		return in
+	}
+	return ""
+}
+
+// isASCII reports whether s is printable ASCII only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
 }
 
 // fitLines chooses a box's text for w columns: the name on one line, the
@@ -64,8 +123,8 @@ func fitLines(b *Box, w int) []string {
 		return ls
 	}
 	// Set vertically, a letter a line (RFC 793's flags), or the first
-	// letter alone. A wide rune never fits a one-bit box's single column:
-	// such a box stays blank here, and the SVG names it.
+	// letter alone. A wide rune would never fit a one-bit box's single
+	// column; asciiBox gives this function ASCII names only.
 	short := b.Short
 	if short == "" {
 		short = b.Label

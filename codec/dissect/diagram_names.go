@@ -91,7 +91,9 @@ func shortName(field, label string) string {
 }
 
 // abbreviate makes an abbreviation of a name: the one it gives in
-// parentheses ("Time Stamp (TS)" → "TS"), the initials of its words
+// parentheses ("Time Stamp (TS)" → "TS"), that of the English term a
+// Korean name gives in parentheses ("헤더 체크섬 (Header Checksum)" → "HC",
+// as textbooks abbreviate in English), the initials of its words
 // ("Explicit Congestion Notification" → "ECN"), or its first three letters
 // for one word.
 func abbreviate(label string) string {
@@ -99,6 +101,9 @@ func abbreviate(label string) string {
 		if in := label[i+1 : len(label)-1]; in != "" && len(in) <= 6 && !strings.ContainsAny(in, " ,") {
 			return in
 		}
+	}
+	if en := englishPart(label); en != "" && !isASCII(label) {
+		return abbreviate(en)
 	}
 	words := strings.FieldsFunc(label, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '-' || r == '_' || r == '/' || r == '(' || r == ')'

@@ -67,7 +67,7 @@ func (d *Diagram) svgValue(i int) string {
 	b := &d.Boxes[i]
 	v := b.Value
 	if b.Collapsed() {
-		v = byteCount(b.Bits / 8)
+		v = diagramBytes(b.Bits/8, d.Lang)
 	}
 	if b.Gap || v == "" {
 		return ""
@@ -144,7 +144,7 @@ func (d *Diagram) SVG() string {
 		if b.Field != "" {
 			w(` data-field="`, xmlEscape(b.Field), `"`)
 		}
-		w(`><title>`, xmlEscape(boxTitle(b)), `</title>`)
+		w(`><title>`, xmlEscape(boxTitle(b, d.Lang)), `</title>`)
 		segs := b.Segments()
 		for _, s := range segs {
 			w(`<rect x="`, itoa(svgMargin+s.Col*SVGBitWidth), `" y="`, itoa(top+s.Row*svgRowH), `" width="`,
@@ -211,23 +211,35 @@ func (d *Diagram) SVG() string {
 	return sb.String()
 }
 
-// boxTitle is a field's tooltip: whole name, value, width.
-func boxTitle(b *Box) string {
+// boxTitle is a field's tooltip in l: whole name, value, width.
+func boxTitle(b *Box, l Lang) string {
 	if b.Gap {
-		return bitCount(b.Bits)
+		return bitCount(b.Bits, l)
 	}
 	t := b.Label
 	if b.Value != "" {
 		t += " = " + b.Value
 	}
-	return t + " · " + bitCount(b.Bits)
+	return t + " · " + bitCount(b.Bits, l)
 }
 
-func bitCount(n int) string {
-	if n == 1 {
+// bitCount is a width in l: "1 bit", "16 bits"; "16비트".
+func bitCount(n int, l Lang) string {
+	switch {
+	case l == LangKO:
+		return strconv.Itoa(n) + "비트"
+	case n == 1:
 		return "1 bit"
 	}
 	return strconv.Itoa(n) + " bits"
+}
+
+// diagramBytes is a size in l: "1 byte", "32 bytes"; "32바이트".
+func diagramBytes(n int, l Lang) string {
+	if l == LangKO {
+		return strconv.Itoa(n) + "바이트"
+	}
+	return byteCount(n)
 }
 
 // legendEntry is one abbreviation placed on a legend line.

@@ -505,7 +505,9 @@ func TestDiagramIPv4FlagsReadable(t *testing.T) {
 }
 
 // TestDiagramKorean: wide runes count two columns, so a Korean name is
-// abbreviated or wrapped before it overflows.
+// abbreviated or wrapped in the SVG before it overflows; the ASCII drawing
+// names fields without an English term by their field id and lists the
+// Korean names under it.
 func TestDiagramKorean(t *testing.T) {
 	h := &Node{Label: "헤더", Field: "x", Length: 4, Kids: []*Node{
 		{Label: "버전", Field: "x.v", Length: 1, Mask: 0xf0},
@@ -517,7 +519,10 @@ func TestDiagramKorean(t *testing.T) {
 	require.Len(t, d.Boxes, 4)
 	checkSVG(t, &d)
 	checkASCII(t, &d)
-	assert.Contains(t, d.ASCII(), "버전")
+	drawing, legend := splitASCII(d.ASCII(), d.Rows)
+	assert.Contains(t, strings.Join(drawing, "\n"), "|   v   |   hl  |      tos      |              len              |")
+	assert.Contains(t, legend, "v: 버전")
+	assert.Contains(t, legend, "tos: 서비스 유형")
 }
 
 // TestHeaderPaths: the headers of a time exceeded are the outer IPv4 and

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strconv"
 	"time"
 )
 
@@ -26,11 +25,8 @@ func WriteDiagrams(w io.Writer, f *Frame) error {
 		if !ok {
 			continue
 		}
-		size := byteCount(d.Bytes)
-		if f.Lang == LangKO {
-			size = strconv.Itoa(d.Bytes) + "바이트"
-		}
-		fmt.Fprintf(bw, "%s (%s)\n", d.Title, size)
+		d.Lang = f.Lang
+		fmt.Fprintf(bw, "%s (%s)\n", d.Title, diagramBytes(d.Bytes, d.Lang))
 		bw.WriteString(d.ASCII())
 		if d.Cut {
 			fmt.Fprintf(bw, f.Lang.say("[... cut after %d rows]\n", "[... %d행 이후 생략]\n"), MaxDiagramRows)

@@ -1,7 +1,6 @@
 package dissect
 
 import (
-	"fmt"
 	"strconv"
 
 	"icmplab/codec"
@@ -75,45 +74,44 @@ func (f *Frame) buildSummary() {
 	f.Summary = string(b)
 }
 
-// appendICMPInfo appends the info column of an ICMP message to b: its name,
-// the code's name, id and seq, TTL, what an error quotes.
+// appendICMPInfo appends the info column of an ICMP message to b in l: its
+// name, the code's name, id and seq, TTL, what an error quotes. Dissect's
+// summary and the fast path (AppendQuickLine) both write it here; only the
+// words come from l's table, never the numbers or their order.
 func appendICMPInfo(b []byte, i *ICMPInfo, l Lang) []byte {
-	if l != LangEN {
-		return appendICMPInfoKO(b, i)
-	}
-	b = append(b, i.TypeName...)
-	if i.CodeName != "" && i.Message.IsError() || i.CodeName != "" && i.Code != 0 {
+	w := l.summaryWords()
+	b = append(b, w.typeName(i)...)
+	if i.CodeName != "" && (i.Message.IsError() || i.Code != 0) {
 		b = append(b, " ("...)
-		b = append(b, i.CodeName...)
+		b = append(b, w.codeName(i)...)
 		b = append(b, ')')
 	} else if i.CodeName == "" && i.Code != 0 {
-		b = append(b, " (code "...)
+		b = append(b, w.code...)
 		b = strconv.AppendUint(b, uint64(i.Code), 10)
 		b = append(b, ')')
 	}
 	if i.HasID {
-		if k := i.Message.Kind; k == codec.KindExtendedEchoRequest || k == codec.KindExtendedEchoReply {
-			b = fmt.Appendf(b, " id=0x%04x, seq=%d", i.ID, i.Seq) // an 8-bit sequence
-		} else {
-			// Both byte orders, as tshark: Windows counts in little-endian.
-			b = append(b, " id="...)
-			b = appendHex(b, uint32(i.ID), 2)
-			b = append(b, ", seq="...)
-			b = strconv.AppendUint(b, uint64(i.Seq), 10)
+		b = append(b, " id="...)
+		b = appendHex(b, uint32(i.ID), 2)
+		b = append(b, ", seq="...)
+		b = strconv.AppendUint(b, uint64(i.Seq), 10)
+		// Both byte orders, as tshark: Windows counts in little-endian.
+		// An extended echo's sequence is 8 bits: one order only.
+		if k := i.Message.Kind; k != codec.KindExtendedEchoRequest && k != codec.KindExtendedEchoReply {
 			b = append(b, '/')
 			b = strconv.AppendUint(b, uint64(i.Seq>>8|i.Seq<<8), 10)
 		}
 		if i.Src.IsValid() {
-			w := ", ttl="
+			hop := ", ttl="
 			if i.Family == icmpV6 {
-				w = ", hlim="
+				hop = ", hlim="
 			}
-			b = append(b, w...)
+			b = append(b, hop...)
 			b = strconv.AppendUint(b, uint64(i.TTL), 10)
 		}
 	}
 	if i.Target.IsValid() {
-		b = append(b, " for "...)
+		b = append(b, w.target...)
 		b = i.Target.AppendTo(b)
 	}
 	if i.MTU != 0 {
@@ -121,68 +119,84 @@ func appendICMPInfo(b []byte, i *ICMPInfo, l Lang) []byte {
 		b = strconv.AppendUint(b, uint64(i.MTU), 10)
 	}
 	if i.Gateway.IsValid() {
-		b = append(b, " gateway="...)
+		b = append(b, w.gateway...)
 		b = i.Gateway.AppendTo(b)
 	}
 	if q := i.Quoted; q != nil && q.Dst.IsValid() {
-		b = append(b, " [quotes "...)
-		b = appendAddr(b, q.Src)
-		b = append(b, " → "...)
-		b = q.Dst.AppendTo(b)
+		b = append(b, w.quotes...)
+		b = appendQuotedFlow(b, q)
+		b = append(b, ']')
+	}
+	for k := range i.Extensions {
+		b = appendExtensionInfo(b, &i.Extensions[k], w)
+	}
+	if i.Checksum.Status == codec.ChecksumBad {
+		b = append(b, w.badChecksum...)
+	}
+	return b
+}
+
+// appendQuotedFlow appends the flow of the datagram an error quotes:
+// "198.18.0.1 → 198.18.0.9 UDP 40000 → 33435", the same in every language.
+func appendQuotedFlow(b []byte, q *codec.FlowKey) []byte {
+	b = appendAddr(b, q.Src)
+	b = append(b, " → "...)
+	b = q.Dst.AppendTo(b)
+	b = append(b, ' ')
+	b = append(b, protoWord(q.Proto)...)
+	if !q.Complete {
+		return b
+	}
+	switch q.Proto {
+	case codec.ProtoUDP, codec.ProtoTCP:
 		b = append(b, ' ')
-		b = append(b, protoWord(q.Proto)...)
-		switch q.Proto {
-		case codec.ProtoUDP, codec.ProtoTCP:
-			if q.Complete {
-				b = append(b, ' ')
-				b = strconv.AppendUint(b, uint64(q.SrcPort), 10)
-				b = append(b, " → "...)
-				b = strconv.AppendUint(b, uint64(q.DstPort), 10)
-			}
-		case codec.ProtoICMP, codec.ProtoICMPv6:
-			if q.Complete {
-				b = fmt.Appendf(b, " id=0x%04x seq=%d", q.ID, q.Seq)
-			}
+		b = strconv.AppendUint(b, uint64(q.SrcPort), 10)
+		b = append(b, " → "...)
+		b = strconv.AppendUint(b, uint64(q.DstPort), 10)
+	case codec.ProtoICMP, codec.ProtoICMPv6:
+		b = append(b, " id="...)
+		b = appendHex(b, uint32(q.ID), 2)
+		b = append(b, " seq="...)
+		b = strconv.AppendUint(b, uint64(q.Seq), 10)
+	}
+	return b
+}
+
+// appendExtensionInfo appends what one RFC 4884 extension object says:
+// MPLS labels (RFC 4950), an interface (RFC 5837), the interface a PROBE
+// asks about (RFC 8335).
+func appendExtensionInfo(b []byte, x *ExtInfo, w *summaryWords) []byte {
+	for _, e := range x.MPLS {
+		b = append(b, w.mplsLabel...)
+		b = strconv.AppendUint(b, uint64(e.Label), 10)
+		b = append(b, ']')
+	}
+	if ii := x.Interface; ii != nil {
+		b = append(b, w.iface...)
+		b = append(b, ii.Role.String()...)
+		if ii.HasName {
+			b = strconv.AppendQuote(append(b, ' '), ii.Name)
+		}
+		if ii.HasAddr {
+			b = appendAddr(append(b, ' '), ii.Addr)
+		}
+		if ii.HasIndex {
+			b = strconv.AppendUint(append(b, " ifindex "...), uint64(ii.Index), 10)
+		}
+		if ii.HasMTU {
+			b = strconv.AppendUint(append(b, " mtu "...), uint64(ii.MTU), 10)
 		}
 		b = append(b, ']')
 	}
-	for _, x := range i.Extensions {
-		for _, e := range x.MPLS {
-			b = append(b, " [MPLS label "...)
-			b = strconv.AppendUint(b, uint64(e.Label), 10)
-			b = append(b, ']')
+	if id := x.Ident; id != nil {
+		switch x.CType {
+		case codec.IdentByName:
+			b = append(strconv.AppendQuote(append(b, w.probingName...), id.Name), ']')
+		case codec.IdentByIndex:
+			b = append(strconv.AppendUint(append(b, w.probingIndex...), uint64(id.Index), 10), ']')
+		case codec.IdentByAddress:
+			b = append(appendAddr(append(b, w.probingName...), id.Addr), ']')
 		}
-		if ii := x.Interface; ii != nil {
-			b = append(b, " ["...)
-			b = append(b, ii.Role.String()...)
-			if ii.HasName {
-				b = fmt.Appendf(b, " %q", ii.Name)
-			}
-			if ii.HasAddr {
-				b = append(b, ' ')
-				b = appendAddr(b, ii.Addr)
-			}
-			if ii.HasIndex {
-				b = fmt.Appendf(b, " ifindex %d", ii.Index)
-			}
-			if ii.HasMTU {
-				b = fmt.Appendf(b, " mtu %d", ii.MTU)
-			}
-			b = append(b, ']')
-		}
-		if id := x.Ident; id != nil {
-			switch x.CType {
-			case codec.IdentByName:
-				b = fmt.Appendf(b, " [probing interface %q]", id.Name)
-			case codec.IdentByIndex:
-				b = fmt.Appendf(b, " [probing ifindex %d]", id.Index)
-			case codec.IdentByAddress:
-				b = fmt.Appendf(b, " [probing interface %s]", id.Addr)
-			}
-		}
-	}
-	if i.Checksum.Status == codec.ChecksumBad {
-		b = append(b, " [BAD CHECKSUM]"...)
 	}
 	return b
 }

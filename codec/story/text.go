@@ -9,13 +9,20 @@ import (
 	"time"
 
 	"icmplab/codec"
+	"icmplab/codec/dissect"
 )
 
 // WriteText writes each exchange in the form of the tool that would have
 // made it (Trace.Tool): a trace as traceroute's hop lines, tracepath's
 // lines or mtr's report, a ping as iputils ping's reply lines and
 // statistics, pings of one fping run as fping's summary. Exchanges are separated by a blank line.
-func WriteText(w io.Writer, r *Result) error {
+func WriteText(w io.Writer, r *Result) error { return WriteTextIn(w, r, dissect.LangEN) }
+
+// WriteTextIn is WriteText in l: the same lines, with the same numbers in
+// the same order, the prose between them in l's words (textWords). English
+// is exactly WriteText.
+func WriteTextIn(w io.Writer, r *Result, l dissect.Lang) error {
+	words := textWordsIn(l)
 	bw := bufio.NewWriter(w)
 	fping := fpingGroups(r)
 	done := map[*Ping]bool{}
@@ -30,25 +37,25 @@ func WriteText(w io.Writer, r *Result) error {
 		first = false
 		switch {
 		case e.Ping != nil && len(fping[e.Ping]) > 1:
-			writeFping(bw, fping[e.Ping])
+			writeFping(bw, fping[e.Ping], words)
 			for _, p := range fping[e.Ping] {
 				done[p] = true
 			}
 		case e.Trace != nil && e.Trace.Tool == ToolTracepath:
-			writeTracepath(bw, e.Trace)
+			writeTracepath(bw, e.Trace, words)
 		case e.Trace != nil && e.Trace.Cycles:
-			writeMTR(bw, e.Trace)
+			writeMTR(bw, e.Trace, words)
 		case e.Trace != nil:
-			writeTrace(bw, e.Trace)
+			writeTrace(bw, e.Trace, words)
 		case e.Ping != nil:
-			writePing(bw, e.Ping)
+			writePing(bw, e.Ping, words)
 		}
 	}
 	if r.Untracked > 0 {
-		fmt.Fprintf(bw, "\n(%d probes past the limit of %d were not matched)\n", r.Untracked, r.Limit)
+		fmt.Fprintf(bw, words.untracked, r.Untracked, r.Limit)
 	}
 	if r.Unlisted > 0 {
-		fmt.Fprintf(bw, "\n(%d answers past %d for one probe were counted, not listed)\n", r.Unlisted, MaxAnswersPerProbe)
+		fmt.Fprintf(bw, words.unlisted, r.Unlisted, MaxAnswersPerProbe)
 	}
 	return bw.Flush()
 }
@@ -56,21 +63,21 @@ func WriteText(w io.Writer, r *Result) error {
 // writeTrace prints a trace as traceroute -n does: "%2d " then, per probe,
 // the address when it differs from the previous answer's in the line, the
 // round trip and the mark, or "*".
-func writeTrace(w *bufio.Writer, t *Trace) {
+func writeTrace(w *bufio.Writer, t *Trace, words *textWords) {
 	maxTTL := t.Hops[len(t.Hops)-1].TTL
 	if n := len(t.Beyond); n > 0 {
 		maxTTL = t.Beyond[n-1].TTL
 	}
-	fmt.Fprintf(w, "traceroute to %s (%s) from %s, %s probes, %d hops probed\n", t.Dst, t.Dst, t.Src, t.Method, maxTTL)
+	fmt.Fprintf(w, words.traceHeader, t.Dst, t.Dst, t.Src, t.Method, maxTTL)
 	for _, h := range t.Hops {
 		w.WriteString(HopLine(h))
 		w.WriteByte('\n')
 	}
 	switch t.End {
 	case EndSilent:
-		w.WriteString("(the destination never answered)\n")
+		w.WriteString(words.traceSilent)
 	case EndStopped:
-		w.WriteString("(probing stopped before the destination)\n")
+		w.WriteString(words.traceStopped)
 	}
 }
 
@@ -123,50 +130,50 @@ func pingTime(d time.Duration) string {
 }
 
 // writePing prints a ping as iputils ping does.
-func writePing(w *bufio.Writer, p *Ping) {
+func writePing(w *bufio.Writer, p *Ping, words *textWords) {
 	data := 56
 	if len(p.Requests) > 0 {
 		data = p.Requests[0].Size - 8
 	}
 	if p.Family == codec.IPv4 {
-		fmt.Fprintf(w, "PING %s (%s) %d(%d) bytes of data.\n", p.Dst, p.Dst, data, data+28)
+		fmt.Fprintf(w, words.pingHeader4, p.Dst, p.Dst, data, data+28)
 	} else {
-		fmt.Fprintf(w, "PING %s(%s) %d data bytes\n", p.Dst, p.Dst, data)
+		fmt.Fprintf(w, words.pingHeader6, p.Dst, p.Dst, data)
 	}
 	ri, ei := 0, 0
 	for ri < len(p.Replies) || ei < len(p.Errors) {
 		if ei >= len(p.Errors) || ri < len(p.Replies) && p.Replies[ri].ReplyFrame < p.Errors[ei].Frame {
 			r := p.Replies[ri]
 			ri++
-			fmt.Fprintf(w, "%d bytes from %s: icmp_seq=%d ttl=%d", r.Size, r.From, r.Seq, r.TTL)
+			fmt.Fprintf(w, words.pingReply, r.Size, r.From, r.Seq, r.TTL)
 			if r.HasRTT {
 				fmt.Fprintf(w, " time=%s ms", pingTime(r.RTT))
 			}
 			if r.Dup {
-				w.WriteString(" (DUP!)")
+				w.WriteString(words.pingDup)
 			}
 			w.WriteByte('\n')
 			continue
 		}
 		e := p.Errors[ei]
 		ei++
-		fmt.Fprintf(w, "From %s icmp_seq=%d %s\n", e.From, e.Seq, errorWords(p.Family, e.Type, e.Code))
+		fmt.Fprintf(w, words.pingError, e.From, e.Seq, words.errorWords(p.Family, e.Type, e.Code))
 	}
-	fmt.Fprintf(w, "\n--- %s ping statistics ---\n", p.Dst)
-	fmt.Fprintf(w, "%d packets transmitted, %d received", p.Transmitted, p.Received)
+	fmt.Fprintf(w, words.pingStats, p.Dst)
+	fmt.Fprintf(w, words.pingSent, p.Transmitted, p.Received)
 	if p.Duplicates > 0 {
-		fmt.Fprintf(w, ", +%d duplicates", p.Duplicates)
+		fmt.Fprintf(w, words.pingDups, p.Duplicates)
 	}
 	if len(p.Errors) > 0 {
-		fmt.Fprintf(w, ", +%d errors", len(p.Errors))
+		fmt.Fprintf(w, words.pingErrors, len(p.Errors))
 	}
 	loss := 0.0
 	if p.Transmitted > 0 {
 		loss = 100 * float64(p.Transmitted-p.Received) / float64(p.Transmitted)
 	}
-	fmt.Fprintf(w, ", %s%% packet loss, time %dms\n", strconv.FormatFloat(loss, 'g', 6, 64), p.Elapsed.Milliseconds())
+	fmt.Fprintf(w, words.pingLoss, strconv.FormatFloat(loss, 'g', 6, 64), p.Elapsed.Milliseconds())
 	if st, ok := p.RTTStats(); ok {
-		fmt.Fprintf(w, "rtt min/avg/max/mdev = %.3f/%.3f/%.3f/%.3f ms\n", ms(st.Min), ms(st.Avg), ms(st.Max), ms(st.Mdev))
+		fmt.Fprintf(w, words.pingRTT, ms(st.Min), ms(st.Avg), ms(st.Max), ms(st.Mdev))
 	}
 }
 
@@ -220,12 +227,15 @@ func (p *Ping) RTTStats() (RTTStats, bool) {
 // writeMTR prints a trace made in cycles as mtr --report does: one line
 // per hop with its loss, probes sent, and the last, average, best and worst
 // round trips and their standard deviation, "???" for a silent hop.
-func writeMTR(w *bufio.Writer, t *Trace) {
+// Its column headings stay mtr's in every language (textWords says why);
+// words.mtrLegend follows the table.
+func writeMTR(w *bufio.Writer, t *Trace, words *textWords) {
 	fmt.Fprintf(w, "HOST: %-27s Loss%%   Snt   Last   Avg  Best  Wrst StDev\n", t.Src)
 	for _, h := range t.Hops {
 		w.WriteString(MTRLine(h))
 		w.WriteByte('\n')
 	}
+	w.WriteString(words.mtrLegend)
 }
 
 // MTRLine is one hop in mtr --report's layout, without the newline.
@@ -299,7 +309,7 @@ func fpingGroups(r *Result) map[*Ping][]*Ping {
 
 // writeFping prints one fping run as fping -c N -q summarises it: a line
 // per target, in the order they were first probed.
-func writeFping(w *bufio.Writer, ps []*Ping) {
+func writeFping(w *bufio.Writer, ps []*Ping, words *textWords) {
 	width := 0
 	for _, p := range ps {
 		width = max(width, len(p.Dst.String()))
@@ -315,4 +325,5 @@ func writeFping(w *bufio.Writer, ps []*Ping) {
 		}
 		w.WriteByte('\n')
 	}
+	w.WriteString(words.fpingLegend)
 }

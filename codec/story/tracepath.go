@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"icmplab/codec"
+	"icmplab/codec/dissect"
 )
 
 // tracepath's layout (iputils 20221126): the address column is 52
@@ -30,10 +31,10 @@ const (
 // refusal took, not shown here). The line is printed when the first TTL
 // was probed once more than tracepath would have without that refusal
 // (tracepathLocalRestart), with the size of the first probe captured.
-func writeTracepath(w *bufio.Writer, t *Trace) {
+func writeTracepath(w *bufio.Writer, t *Trace, words *textWords) {
 	for i, h := range t.Hops {
 		if i == 0 && tracepathLocalRestart(h) {
-			fmt.Fprintf(w, "%2d?: %-*s pmtu %d\n", h.TTL, tracepathLocalColumn, "[LOCALHOST]", h.Probes[0].IPLen)
+			fmt.Fprintf(w, words.tracepathLocalMTU, h.TTL, tracepathLocalColumn, "[LOCALHOST]", h.Probes[0].IPLen)
 		}
 		answered := false
 		for _, p := range h.Probes {
@@ -41,19 +42,19 @@ func writeTracepath(w *bufio.Writer, t *Trace) {
 				continue
 			}
 			answered = true
-			w.WriteString(TracepathLine(t.Family, p))
+			w.WriteString(tracepathLine(t.Family, p, words))
 			w.WriteByte('\n')
 		}
 		if !answered {
-			fmt.Fprintf(w, "%2d:  no reply\n", h.TTL)
+			fmt.Fprintf(w, words.tracepathNoReply, h.TTL)
 		}
 	}
 	if t.End == EndSilent || t.End == EndStopped {
-		fmt.Fprintf(w, "     Too many hops: pmtu %d\n", t.PMTU)
+		fmt.Fprintf(w, words.tracepathTooMany, t.PMTU)
 	}
-	fmt.Fprintf(w, "     Resume: pmtu %d ", t.PMTU)
+	fmt.Fprintf(w, words.tracepathResume, t.PMTU)
 	if t.HopsTo > 0 {
-		fmt.Fprintf(w, "hops %d back %d ", t.HopsTo, t.HopsBack)
+		fmt.Fprintf(w, words.tracepathHops, t.HopsTo, t.HopsBack)
 	}
 	w.WriteByte('\n')
 }
@@ -61,6 +62,11 @@ func writeTracepath(w *bufio.Writer, t *Trace) {
 // TracepathLine is one answered probe in tracepath -n's layout, without
 // the newline (and with tracepath's trailing space).
 func TracepathLine(f codec.Family, p Probe) string {
+	return tracepathLine(f, p, textWordsIn(dissect.LangEN))
+}
+
+// tracepathLine is TracepathLine in words' language.
+func tracepathLine(f codec.Family, p Probe, words *textWords) string {
 	a := p.Answer
 	var b strings.Builder
 	fmt.Fprintf(&b, "%2d:  ", p.TTL)
@@ -73,14 +79,14 @@ func TracepathLine(f codec.Family, p Probe) string {
 	}
 	switch {
 	case a.MTU > 0:
-		fmt.Fprintf(&b, "pmtu %d", a.MTU)
+		fmt.Fprintf(&b, words.tracepathMTU, a.MTU)
 	case a.Outcome == OutcomeReached:
-		b.WriteString("reached")
+		b.WriteString(words.tracepathReached)
 	case a.Outcome == OutcomeHop:
 		// tracepath marks only an asymmetric time exceeded, with the hops
 		// back it reckons from the answer's TTL.
 		if back := Back(a.TTL); back != int(p.TTL) {
-			fmt.Fprintf(&b, "asymm %2d ", back)
+			fmt.Fprintf(&b, words.tracepathAsymm, back)
 		}
 	default:
 		b.WriteString(TracepathMark(f, a.Type, a.Code))

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 
+	"icmplab/codec/dissect"
 	"icmplab/codec/story"
 	"icmplab/native/decode"
 )
@@ -25,6 +26,10 @@ type Options struct {
 	Format Format
 	// Matcher bounds the matcher (MaxProbes).
 	Matcher story.Options
+	// Lang is the language of the text format's words (codec/story's
+	// WriteTextIn); English is the tools' own output. JSON is always
+	// English: its keys and values are for programs.
+	Lang dissect.Lang
 }
 
 // Read feeds every frame of src to a matcher and returns what it found,
@@ -55,5 +60,5 @@ func Run(src decode.Source, w io.Writer, opt Options) (*story.Result, int, error
 	if opt.Format == FormatJSON {
 		return res, n, story.WriteJSON(w, res)
 	}
-	return res, n, story.WriteText(w, res)
+	return res, n, story.WriteTextIn(w, res, opt.Lang)
 }

@@ -9,7 +9,7 @@
 
 import { $, el, flash } from './dom.js';
 import { state } from './state.js';
-import { t } from './strings.js';
+import { t, lang } from './strings.js';
 import { call } from './rpc.js';
 import { worstNote } from './vocab.js';
 import { selectNode, setHover } from './tree.js';
@@ -92,7 +92,7 @@ export function renderBits() {
 function draw(my, frame, path) {
   const box = $('bits');
   const bar = $('bitsbar');
-  call('diagram', drawn.text, path).then(
+  call('diagram', drawn.text, path, lang()).then(
     (json) => {
       if (my !== seq || state.frame !== frame) return;
       show(JSON.parse(json));
