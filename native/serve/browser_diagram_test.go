@@ -285,6 +285,9 @@ func TestBrowserDiagramKorean(t *testing.T) {
 	var tip string
 	b.run(t, "tooltip", chromedp.Evaluate(`document.querySelector('#bits svg g[data-field="icmp.type"] title').textContent`, &tip))
 	assert.Contains(t, tip, "8비트", "the tooltip is in Korean: %q", tip)
+	var label string
+	b.run(t, "button name", chromedp.Evaluate(`document.querySelector('#bits svg g[data-field="icmp.type"]').getAttribute('aria-label')`, &label))
+	assert.Equal(t, tip, label, "the field's button is named by the codec's tooltip")
 	b.screenshot(t, "diagram-ko.png")
 	b.noProblems(t)
 }

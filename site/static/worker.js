@@ -148,7 +148,7 @@ const ops = {
   compareRows: (api, handle, a, b, opts, lang) => api.captureCompare(handle, a, b, opts, lang),
   compareBytes: (api, a, b, opts) => api.compare(a, b, opts),
   filterFields: (api) => api.filterFields(),
-  diagram: (api, tree, path) => api.diagram(tree, path),
+  diagram: (api, tree, path, lang) => api.diagram(tree, path, lang),
   // Ends the Go program, as a crash would (the page's test hook).
   exit: (api) => api.dispose(),
   close: (api, handle) => {

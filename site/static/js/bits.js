@@ -126,12 +126,9 @@ function show(v) {
     if (idx === undefined || idx < 0) continue;
     g.setAttribute('tabindex', '0');
     g.setAttribute('role', 'button');
-    const b = v.boxes[+g.dataset.box];
-    // The tooltip in the page's language (the file keeps the codec's).
-    const tip = b.label + (b.value ? ' = ' + b.value : '') + ' · ' + t('bits', b.bits);
-    g.setAttribute('aria-label', tip);
+    // The codec wrote the tooltip in the page's language: it names the button.
     const title = g.querySelector('title');
-    if (title) title.textContent = tip;
+    if (title) g.setAttribute('aria-label', title.textContent);
     g.addEventListener('click', () => selectNode(idx));
     g.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') {

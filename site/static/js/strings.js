@@ -105,7 +105,6 @@ const S = {
     byteRange: (a, b) => (b === undefined ? 'byte ' + a : 'bytes ' + a + '–' + b),
     // header layout
     notDrawn: 'The rest of the header is not drawn; the tree lists every field.',
-    bits: (n) => n + (n === 1 ? ' bit' : ' bits'),
     bytesN: (n) => n + ' bytes',
     legend: 'Short names:',
     diagramSVG: 'Download SVG',
@@ -224,7 +223,6 @@ const S = {
     maskOver: (label, mask, range) => label + ' = ' + range + '에 마스크 ' + mask + ':  ',
     byteRange: (a, b) => (b === undefined ? a + '번 바이트' : a + '–' + b + '번 바이트'),
     notDrawn: '헤더의 나머지는 그리지 않았습니다. 모든 필드는 트리에 있습니다.',
-    bits: (n) => n + '비트',
     bytesN: (n) => n + '바이트',
     legend: '줄임말:',
     diagramSVG: 'SVG 내려받기',
