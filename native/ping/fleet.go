@@ -71,7 +71,7 @@ type Fleet struct {
 	live    *liveMatch // pairs answers with probes; its window is the slots'
 
 	// slots are indexed by sequence number modulo their count, a power of
-	// two: as many as the run sends, up to one per sequence number.
+	// two: as many as may wait for an answer at once (slotCount).
 	slots []fleetSlot
 	// sent counts every probe sent; expired those settled or given up
 	// on, in send order (the slots double as the queue, as in Pinger).
