@@ -68,8 +68,11 @@ type probeKey struct {
 
 // probe is one probe as the matcher keeps it: no packet bytes.
 type probe struct {
-	key    probeKey
-	kind   probeKind
+	key  probeKey
+	kind probeKind
+	// hash is the key's hash (a live matcher's index position): forgetting
+	// the probe finds its entry by it, without hashing the key again.
+	hash   uint32
 	frame  int
 	t      time.Time
 	ttl    uint8
@@ -391,7 +394,7 @@ func (m *Matcher) keep(pr probe) Match {
 	switch {
 	case m.window > 0 && m.probes.n >= m.window:
 		slot = int32(m.kept % int64(m.window))
-		m.ring.remove(&m.probes.at(slot).key, slot)
+		m.ring.remove(m.probes.at(slot).hash, slot)
 	case m.probes.n >= m.max:
 		m.untracked++
 		return Match{Kind: MatchUntracked, Frame: pr.frame}
@@ -402,6 +405,7 @@ func (m *Matcher) keep(pr probe) Match {
 	var at ringAt
 	if m.window > 0 {
 		at = m.ring.find(&pr.key)
+		pr.hash = at.hash
 		if at.found {
 			pr.prev = m.ring.pos[at.pos].slot
 		}

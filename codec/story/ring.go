@@ -96,16 +96,21 @@ func (r *ringIndex) put(at ringAt, slot int32) {
 	r.pos[at.pos] = ringPos{slot: slot, hash: at.hash}
 }
 
-// remove deletes k if it still names slot, shifting back the entries that
-// probed past it so that no lookup stops early at the hole.
-func (r *ringIndex) remove(k *probeKey, slot int32) {
-	at := r.find(k)
-	if !at.found || r.pos[at.pos].slot != slot {
-		return
+// remove deletes the entry naming slot, whose key hashed to hash, if the
+// index still holds it (a later probe with the same key replaces it), and
+// shifts back the entries that probed past it so that no lookup stops
+// early at the hole. Only positions are read, not the key: the entry is
+// the one naming slot on the run from its hash's home.
+func (r *ringIndex) remove(hash uint32, slot int32) {
+	at := uint64(hash) & r.mask
+	for ; r.pos[at].slot != slot; at = (at + 1) & r.mask {
+		if r.pos[at].slot < 0 {
+			return
+		}
 	}
 	r.n--
-	hole := at.pos
-	for i := (at.pos + 1) & r.mask; r.pos[i].slot >= 0; i = (i + 1) & r.mask {
+	hole := at
+	for i := (at + 1) & r.mask; r.pos[i].slot >= 0; i = (i + 1) & r.mask {
 		home := r.home(r.pos[i])
 		// The entry at i may fill the hole unless its home lies in the
 		// cyclic range (hole, i].

@@ -71,7 +71,7 @@ type Fleet struct {
 	live    *liveMatch // pairs answers with probes; its window is the slots'
 
 	// slots are indexed by sequence number modulo their count, a power of
-	// two: as many as the run sends, up to one per sequence number.
+	// two: as many as may wait for an answer at once (slotCount).
 	slots []fleetSlot
 	// sent counts every probe sent; expired those settled or given up
 	// on, in send order (the slots double as the queue, as in Pinger).
@@ -102,7 +102,7 @@ func NewFleet(cfg Config, gap time.Duration, targets []Target, conn Conn) (*Flee
 		cfg.Interval = floodInterval // -i 0 with many targets: the gap paces them
 	}
 	f := &Fleet{cfg: cfg, gap: gap, conn: conn, clk: clock.Real{}, hosts: targets,
-		targets: make([]fleetTarget, len(targets)), slots: make([]fleetSlot, slotCount(cfg.Count, len(targets)))}
+		targets: make([]fleetTarget, len(targets)), slots: make([]fleetSlot, slotCount(cfg.Count, len(targets), gap, cfg.Timeout))}
 	if c, ok := conn.(Clocked); ok {
 		f.clk = clock.Or(c.Clock())
 	}
@@ -200,17 +200,30 @@ func (f *Fleet) Run(ctx context.Context) []Summary {
 	return f.summaries(reason, fatal)
 }
 
-// fleetWindow is the most slots a fleet keeps, one per sequence number: a
-// fleet of thousands of targets sends thousands of probes a second, and an
-// answer must find its probe within the timeout (65,536 probes are 16 s at
-// 4,096 a second). The matcher's window is the same.
+// fleetWindow is the most slots a fleet keeps, one per sequence number.
 const fleetWindow = 1 << 16
 
-// slotCount is how many slots a run needs: one per probe it will send,
-// rounded up to a power of two, at most fleetWindow.
-func slotCount(count, targets int) int {
+// slotCount is how many slots a run needs, and its matcher's window: one
+// for every probe that may still be waiting for its answer, no more. When
+// the gap paces the sends, no more than timeout/gap+1 probes go out within
+// one reply timeout, so a slot comes round again only once its probe has
+// timed out (4,094 targets at 1 ms with -W 2: 2,048 slots, not one per
+// probe sent); without a gap, or without a timeout, one per probe the run
+// sends. Rounded up to a power of two, at most fleetWindow. A slot that
+// comes round to a probe still waiting (a run past what the slots cover)
+// gives that probe up (Fleet.send).
+func slotCount(count, targets int, gap, timeout time.Duration) int {
+	need := 0 // no bound: as many as there are sequence numbers
+	if count > 0 {
+		need = count * targets
+	}
+	if gap > 0 && timeout != Forever {
+		if inFlight := int(min(timeout/gap, fleetWindow)) + 2; need == 0 || inFlight < need {
+			need = inFlight
+		}
+	}
 	n := 1
-	for n < fleetWindow && (count == 0 || n < count*targets) {
+	for n < fleetWindow && (need == 0 || n < need) {
 		n <<= 1
 	}
 	return n
@@ -253,6 +266,9 @@ func (f *Fleet) send() time.Time {
 	f.msg = codec.Append(f.msg[:0], h, codec.Echo{ID: f.id, Seq: seq, Data: f.payload})
 	at, err := f.conn.Send(f.msg, t.addr)
 	f.live.sent(f.sent, at, f.msg, t.addr)
+	if f.sent-f.expired == len(f.slots) {
+		f.giveUp() // the slot (and the matcher's place) goes to this probe
+	}
 	sl := f.slot(seq)
 	*sl = fleetSlot{sent: at.Sub(f.epoch), num: f.sent, target: int32(ti), flags: fSent}
 	f.sent++
@@ -280,9 +296,6 @@ func (f *Fleet) send() time.Time {
 
 // expire gives up on probes whose reply timeout has passed.
 func (f *Fleet) expire(now time.Time) {
-	if f.sent-f.expired > len(f.slots) { // the oldest slots were reused
-		f.expired = f.sent - len(f.slots)
-	}
 	for f.expired < f.sent {
 		sl := f.slot(uint16(f.expired))
 		if sl.flags&(fAnswered|fErrored|fTimedOut) == 0 {
@@ -294,6 +307,17 @@ func (f *Fleet) expire(now time.Time) {
 		}
 		f.expired++
 	}
+}
+
+// giveUp gives up the oldest probe not yet expired, whatever its timeout:
+// its slot is wanted for a new probe, and the matcher has forgotten it.
+func (f *Fleet) giveUp() {
+	sl := f.slot(uint16(f.expired))
+	if sl.flags&(fAnswered|fErrored|fTimedOut) == 0 {
+		sl.flags |= fTimedOut
+		f.inflight--
+	}
+	f.expired++
 }
 
 // settle records the first answer (reply or error) to a probe.

@@ -84,11 +84,64 @@ func TestFleetRefuses(t *testing.T) {
 	assert.Error(t, err)
 }
 
+// TestSlotCount: one slot per probe that may still wait for its answer
+// (timeout/gap+1 when the gap paces the sends), never more than the run
+// sends, a power of two up to one per sequence number.
 func TestSlotCount(t *testing.T) {
-	assert.Equal(t, 8192, slotCount(2, 4094))
-	assert.Equal(t, 1<<16, slotCount(0, 3))
-	assert.Equal(t, 1<<16, slotCount(100, 4094))
-	assert.Equal(t, 1, slotCount(1, 1))
+	ms := time.Millisecond
+	assert.Equal(t, 2048, slotCount(2, 4094, ms, 2*time.Second), "the benchmark's fleet: 2,002 in flight at most")
+	assert.Equal(t, 8192, slotCount(2, 4094, ms, DefaultTimeout), "10,002 in flight, but the run sends 8,188")
+	assert.Equal(t, 8192, slotCount(2, 4094, 0, 2*time.Second), "no gap: one per probe sent")
+	assert.Equal(t, 8192, slotCount(2, 4094, ms, Forever), "no timeout: one per probe sent")
+	assert.Equal(t, 16384, slotCount(0, 3, ms, DefaultTimeout), "no count: as many as wait at most")
+	assert.Equal(t, 1<<16, slotCount(0, 3, 0, DefaultTimeout))
+	assert.Equal(t, 1<<16, slotCount(0, 3, time.Microsecond, time.Hour), "capped at one per sequence number")
+	assert.Equal(t, 1<<16, slotCount(100, 4094, 0, DefaultTimeout))
+	assert.Equal(t, 1, slotCount(1, 1, ms, time.Second))
+}
+
+// TestFleetSlotsComeRound runs fleets with fewer slots (and matcher
+// places) than probes, on the fake clock: 4 targets, 10 probes each, 1 ms
+// apart, a 10 ms timeout, so 16 slots for 40 probes. Replies 5 ms late are
+// all paired although their slots come round later; replies 30 ms late
+// (past the timeout and the slots) are not, and never a wrong probe's; a
+// silent run ends once its last probe times out. With no timeout (-W 0)
+// the slots are one per probe and every late reply counts.
+func TestFleetSlotsComeRound(t *testing.T) {
+	targets := fleetTargets(4)
+	for _, tc := range []struct {
+		name     string
+		delay    time.Duration // 0: no reply
+		timeout  time.Duration
+		slots    int
+		received int
+	}{
+		{"in time", 5 * time.Millisecond, 10 * time.Millisecond, 16, 10},
+		{"late", 30 * time.Millisecond, 10 * time.Millisecond, 16, 0},
+		{"silent", 0, 10 * time.Millisecond, 16, 0},
+		{"no timeout", 30 * time.Millisecond, Forever, 64, 10},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFake(codec.IPv4, func(f *fakeConn, req codec.Message, dst netip.Addr, at time.Time) {
+				if tc.delay > 0 {
+					f.later(tc.delay, dst, reply(f.fam, req, nil), 64)
+				}
+			})
+			fl, err := NewFleet(Config{Family: codec.IPv4, Count: 10, Interval: 4 * time.Millisecond,
+				Timeout: tc.timeout, Size: DefaultSize}, time.Millisecond, targets, f)
+			require.NoError(t, err)
+			require.Len(t, fl.slots, tc.slots)
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			sums := fl.Run(ctx)
+			require.Len(t, sums, 4)
+			for _, s := range sums {
+				assert.Equal(t, EndCount, s.EndReason, s.Host)
+				assert.Equal(t, [3]int{10, tc.received, 0}, [3]int{s.Transmitted, s.Received, s.Duplicates}, s.Host)
+			}
+			assert.Zero(t, fl.inflight, "every probe settled or given up")
+		})
+	}
 }
 
 func TestFpingTime(t *testing.T) {
