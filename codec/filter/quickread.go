@@ -31,10 +31,7 @@ func (f *Filter) MatchBytes(data []byte, start dissect.Layer, number, wireLen in
 		return false, false
 	}
 	wireLen = max(wireLen, len(data)) // as Dissect takes Options.Len
-	if wireLen != len(data) {
-		return false, false // cut short: the tree says where
-	}
-	if !f.readFrame(data, start) {
+	if !f.readFrame(data, start, wireLen > len(data)) {
 		return false, false
 	}
 	f.frameFields(len(data), wireLen, number)
@@ -59,8 +56,9 @@ func (f *Filter) frameFields(capLen, wireLen, number int) {
 
 // readFrame resets the occurrences and gathers those of every header of
 // the frame the expression names, or returns false when the frame is not
-// one the quick path reads.
-func (f *Filter) readFrame(data []byte, start dissect.Layer) bool {
+// one the quick path reads. capCut says the capture kept fewer bytes than
+// the wire carried (a snapshot length).
+func (f *Filter) readFrame(data []byte, start dissect.Layer, capCut bool) bool {
 	if start == dissect.LayerAuto {
 		start = dissect.Guess(data)
 	}
@@ -98,11 +96,24 @@ func (f *Filter) readFrame(data []byte, start dissect.Layer) bool {
 		fam = codec.IPv4
 	case v == 6 && fam != codec.IPv4:
 		fam = codec.IPv6
+	case fam == codec.IPv4:
+		// The link layer says IPv4 and the nibble does not: the tree
+		// draws an IPv4 header all the same.
+		return f.misversioned(data, off)
 	default:
 		return false
 	}
 	p := &f.pkt
-	if p.Decode(ip) != nil || p.Family != fam {
+	cut := false
+	if err := p.Decode(ip); err != nil {
+		// A datagram the capture cut short is read as far as it goes,
+		// as the tree does; any other fault is the tree's.
+		if !capCut || !cutByCapture(p, ip) {
+			return false
+		}
+		cut = true
+	}
+	if p.Family != fam {
 		return false
 	}
 	var hdr []byte
@@ -114,8 +125,11 @@ func (f *Filter) readFrame(data []byte, start dissect.Layer) bool {
 		hdr, proto = ip[:int(p.V4.IHL)*4], p.V4.Protocol
 	} else {
 		h := &p.V6
-		if h.Fragmented || h.PayloadLen == 0 && h.NextHeader == codec.ProtoHopByHop {
-			return false // fragment, jumbogram
+		if h.Fragmented || h.PayloadLen == 0 {
+			// A fragment; a jumbogram; or a payload length of zero,
+			// after which the tree shows nothing where the decoder
+			// reads to the end of the capture.
+			return false
 		}
 		hdr, proto = ip[:codec.IPv6HeaderLen], h.Upper
 	}
@@ -126,7 +140,24 @@ func (f *Filter) readFrame(data []byte, start dissect.Layer) bool {
 	f.ipHeader(fam, hdr, true, false)
 	switch {
 	case p.HasICMP:
-		return f.ownICMP(p)
+		if !cut {
+			if p.ICMP.Sum.Status == codec.ChecksumUnverified {
+				return false // not a whole message: the tree says why
+			}
+			return f.ownICMP(p, &p.ICMP)
+		}
+		// Decode does not check a message it knows is cut; the tree
+		// parses what is there and shows it unverified.
+		var src, dst netip.Addr
+		if fam == codec.IPv6 {
+			src, dst = p.V6.Src, p.V6.PseudoDst()
+		}
+		m, err := codec.Parse(fam, p.Payload, src, dst)
+		if err != nil {
+			return false
+		}
+		m.Sum = codec.ChecksumCheck{Status: codec.ChecksumUnverified}
+		return f.ownICMP(p, &m)
 	case proto == codec.ProtoUDP:
 		if len(p.Payload) > codec.UDPHeaderLen &&
 			(dissect.UDPTunnelPort(binary.BigEndian.Uint16(p.Payload)) || dissect.UDPTunnelPort(binary.BigEndian.Uint16(p.Payload[codec.UDPDstPortOffset:]))) {
@@ -139,6 +170,53 @@ func (f *Filter) readFrame(data []byte, start dissect.Layer) bool {
 		return true
 	}
 	return false
+}
+
+// cutByCapture reports whether Decode's fault with ip is only that the
+// capture ended inside the datagram: a whole header (for IPv6, with no
+// extension header), a length beyond the bytes kept, and the payload
+// that is there.
+func cutByCapture(p *codec.Packet, ip []byte) bool {
+	if p.Payload == nil {
+		return false
+	}
+	switch p.Family {
+	case codec.IPv4:
+		return int(p.V4.TotalLength) > len(ip)
+	case codec.IPv6:
+		h := &p.V6
+		return h.UpperOff == codec.IPv6HeaderLen && h.PayloadLen != 0 && codec.IPv6HeaderLen+int(h.PayloadLen) > len(ip)
+	}
+	return false
+}
+
+// misversioned reads a frame whose link layer says IPv4 over a header whose
+// version nibble says otherwise. The tree follows the link layer: it draws
+// the fixed header's fields as IPv4's and, when the header length is
+// impossible or nothing follows the header (or only a later fragment's
+// data), nothing more; anything else after it is the tree's to draw.
+func (f *Filter) misversioned(data []byte, off int) bool {
+	ip := data[off:]
+	if len(ip) < codec.IPv4MinHeaderLen {
+		return false
+	}
+	f.reset()
+	if off > 0 && f.plan.reads(qlEth) {
+		f.header(qlEth, data[:ethHeaderLen], true, false)
+	}
+	f.header(qlIPv4, ip[:codec.IPv4MinHeaderLen], true, false)
+	hl := int(ip[codec.IPv4VersionIHLOffset]&0x0f) * 4
+	if hl < codec.IPv4MinHeaderLen || hl > len(ip) {
+		return true
+	}
+	stop := int(binary.BigEndian.Uint16(ip[codec.IPv4TotalLengthOffset:]))
+	if stop < hl || stop > len(ip) {
+		stop = len(ip)
+	}
+	if stop == hl {
+		return true
+	}
+	return binary.BigEndian.Uint16(ip[codec.IPv4FlagsFragOffset:])&0x1fff != 0
 }
 
 // ipHeader adds the fields of an IP header of fam: whole is false for a
@@ -164,10 +242,9 @@ func (f *Filter) transport(l quickLayer, b []byte, hl int, quoted bool) {
 // ownICMP adds the fields of the frame's own ICMP message (its checksum
 // verdict, its identifier and sequence, its quote) or returns false for
 // the kinds the tree draws with fields the quick path does not model.
-func (f *Filter) ownICMP(p *codec.Packet) bool {
-	m := &p.ICMP
-	if m.Sum.Status == codec.ChecksumUnverified || len(p.Payload) < 4 {
-		return false // not a whole message: the tree says why
+func (f *Filter) ownICMP(p *codec.Packet, m *codec.Message) bool {
+	if len(p.Payload) < 4 {
+		return false // not even a header: the tree says why
 	}
 	if (m.Family == codec.IPv4) != (p.Family == codec.IPv4) {
 		return false
