@@ -1,6 +1,8 @@
 package filter
 
 import (
+	"math/bits"
+
 	"icmplab/codec"
 )
 
@@ -53,6 +55,7 @@ type quickSpec struct {
 	at    []int
 	width int    // bytes
 	mask  uint32 // 0: all the bits
+	shift uint8  // the mask's trailing zeros (newQuickPlan sets it)
 	// partial: shown also when a quote ends inside the header, as far
 	// as its bytes go (ports, TCP sequence, ICMP type and code); other
 	// fields of a cut header are absent, as in the tree.
@@ -215,6 +218,7 @@ func newQuickPlan(fields []*field) quickPlan {
 		if !ok {
 			p.ok = false
 		}
+		s.shift = uint8(bits.TrailingZeros32(s.mask) % 32)
 		p.specs = append(p.specs, s)
 		p.slots[s.layer] = append(p.slots[s.layer], slot)
 		if s.layer.inQuote() && s.special != checksumBad4 && s.special != checksumBad6 {

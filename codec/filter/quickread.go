@@ -34,7 +34,9 @@ func (f *Filter) MatchBytes(data []byte, start dissect.Layer, number, wireLen in
 	if !f.readFrame(data, start, wireLen > len(data)) {
 		return false, false
 	}
-	f.frameFields(len(data), wireLen, number)
+	if len(f.plan.slots[qlFrame]) != 0 {
+		f.frameFields(len(data), wireLen, number)
+	}
 	return f.eval(f.root), true
 }
 
@@ -223,11 +225,11 @@ func (f *Filter) misversioned(data []byte, off int) bool {
 // quoted header cut before its fixed part ends, which shows as the
 // protocol alone.
 func (f *Filter) ipHeader(fam codec.Family, h []byte, whole, quoted bool) {
+	l := qlIPv6
 	if fam == codec.IPv4 {
-		f.header(qlIPv4, h, whole, quoted)
-	} else {
-		f.header(qlIPv6, h, whole, quoted)
+		l = qlIPv4
 	}
+	f.header(l, h, whole, quoted)
 }
 
 // transport adds the fields of a UDP or TCP header of hl bytes at the
@@ -276,7 +278,10 @@ func (f *Filter) ownICMP(p *codec.Packet, m *codec.Message) bool {
 // icmpHeader adds an ICMP header's fields; st is the checksum verdict, which
 // only the frame's own message has (a quote's is unverified).
 func (f *Filter) icmpHeader(l quickLayer, b []byte, whole bool, st codec.ChecksumStatus, quoted bool) {
-	f.header(l, b, whole, quoted)
+	if len(f.plan.slots[l]) == 0 {
+		return
+	}
+	f.readHeader(l, b, whole, quoted)
 	for _, slot := range f.plan.slots[l] {
 		switch f.plan.specs[slot].special {
 		case checksumStatus4, checksumStatus6:
@@ -299,7 +304,7 @@ func (f *Filter) errorWord(l quickLayer, t codec.Type, c codec.Code, msg []byte)
 		}
 		for _, at := range s.at {
 			if at+s.width <= len(msg) {
-				f.add(slot, bytesValue(msg[at:at+s.width], s.mask, f.fields[slot]))
+				f.add(slot, bytesValue(msg[at:at+s.width], s.mask, s.shift, f.fields[slot]))
 			}
 		}
 	}
@@ -403,7 +408,16 @@ func (f *Filter) quotedICMP(proto uint8, t []byte) bool {
 // header adds the occurrences of every named field of layer l found in h,
 // the bytes from the header's start: all of them when the header is whole,
 // else its presence and, in a quote, the partial fields its bytes hold.
+//
+// A call costs more than the test in WebAssembly, so the test comes first
+// and the header is read only when a named field lives in it.
 func (f *Filter) header(l quickLayer, h []byte, whole, quoted bool) {
+	if len(f.plan.slots[l]) != 0 {
+		f.readHeader(l, h, whole, quoted)
+	}
+}
+
+func (f *Filter) readHeader(l quickLayer, h []byte, whole, quoted bool) {
 	for _, slot := range f.plan.slots[l] {
 		s := &f.plan.specs[slot]
 		if s.special != fromTree {
@@ -419,16 +433,17 @@ func (f *Filter) header(l quickLayer, h []byte, whole, quoted bool) {
 		fd := f.fields[slot]
 		for _, at := range s.at {
 			if at+s.width <= len(h) {
-				f.add(slot, bytesValue(h[at:at+s.width], s.mask, fd))
+				f.add(slot, bytesValue(h[at:at+s.width], s.mask, s.shift, fd))
 			}
 		}
 	}
 }
 
 // bytesValue is a field's value from the bytes its node covers: an
-// address, a MAC address, or a big-endian number masked and shifted when
-// mask is set, times the field's unit.
-func bytesValue(b []byte, mask uint32, fd *field) value {
+// address, a MAC address, or a big-endian number masked and shifted right
+// by shift (the mask's trailing zeros) when mask is set, times the field's
+// unit.
+func bytesValue(b []byte, mask uint32, shift uint8, fd *field) value {
 	switch fd.kind {
 	case kindAddr:
 		if len(b) == 4 {
@@ -445,11 +460,7 @@ func bytesValue(b []byte, mask uint32, fd *field) value {
 		n = n<<8 | uint64(c)
 	}
 	if mask != 0 {
-		n &= uint64(mask)
-		for mask&1 == 0 {
-			mask >>= 1
-			n >>= 1
-		}
+		n = n & uint64(mask) >> shift
 	}
 	if fd.scale > 1 {
 		n *= fd.scale
