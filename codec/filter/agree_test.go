@@ -128,6 +128,16 @@ func TestQuickAgreesOnGenerated(t *testing.T) {
 	for i := range n {
 		fr := filtertest.Mixed(i)
 		a.check(fr.Data, fr.Start, i+1, fr.Len, "Mixed("+itoa(i)+")")
+		if fr.Start == dissect.LayerEthernet {
+			// Behind one 802.1Q tag, two (802.1ad outside) and more
+			// than the quick path reads, whole and cut.
+			for tags := 1; tags <= maxVLANTags+1; tags += 2 {
+				b := vlanTagged(fr.Data, tags, uint16(i))
+				what := "Mixed(" + itoa(i) + ") with " + itoa(tags) + " VLAN tags"
+				a.check(b, fr.Start, i+1, fr.Len+tags*vlanTagLen, what)
+				a.check(b[:min(len(b), 14+4*tags+i%40)], fr.Start, i+1, fr.Len+tags*vlanTagLen, what+", cut")
+			}
+		}
 		for seed := range uint64(6) {
 			fr := filtertest.Mutated(i, seed)
 			a.check(fr.Data, fr.Start, i+1, fr.Len, "Mutated("+itoa(i)+", "+itoa(int(seed))+")")
@@ -140,12 +150,17 @@ func TestQuickAgreesOnGenerated(t *testing.T) {
 	t.Logf("%d frames, %d read without a tree; %d verdicts without a tree", a.frames, a.decided, a.verdict)
 	// Every kind the mix holds, the damaged ones included (a capture
 	// cut short, a header whose version the link layer contradicts), is
-	// read without a tree.
+	// read without a tree, behind VLAN tags too.
 	for k := range filtertest.NumKinds {
 		fr := filtertest.Make(k, 7, 3)
 		_, ok := a.all.MatchBytes(fr.Data, fr.Start, 1, fr.Len)
 		assert.True(t, ok, "kind %d: the quick path reads it", k)
+		_, ok = a.all.MatchBytes(vlanTagged(fr.Data, 2, 7), fr.Start, 1, fr.Len+2*vlanTagLen)
+		assert.True(t, ok, "kind %d behind two VLAN tags: the quick path reads it", k)
 	}
+	m, ok := MustCompile("vlan && icmp").MatchBytes(vlanTagged(filtertest.Make(filtertest.EchoRequest4, 1, 1).Data, 1, 7), dissect.LayerEthernet, 1, 0)
+	require.True(t, ok)
+	assert.True(t, m, "a tagged echo has a vlan")
 }
 
 func itoa(i int) string {
@@ -157,4 +172,20 @@ func itoa(i int) string {
 		b = append([]byte{byte('0' + i%10)}, b...)
 	}
 	return string(b)
+}
+
+// vlanTagged is an Ethernet frame with n VLAN tags inserted after its
+// addresses: 802.1ad outside when there are several, 802.1Q inside, the
+// VLAN id taken from id.
+func vlanTagged(frame []byte, n int, id uint16) []byte {
+	b := append([]byte(nil), frame[:12]...)
+	for i := range n {
+		tpid := uint16(0x8100)
+		if i < n-1 {
+			tpid = 0x88a8
+		}
+		tci := id&0x0fff | uint16(i)<<13
+		b = append(b, byte(tpid>>8), byte(tpid), byte(tci>>8), byte(tci))
+	}
+	return append(b, frame[12:]...)
 }

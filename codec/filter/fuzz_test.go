@@ -63,6 +63,7 @@ func FuzzMatchBytes(f *testing.F) {
 		fr := filtertest.Make(k, uint16(k), 1+uint8(k)%12)
 		f.Add(fr.Data, uint8(3)) // Ethernet
 		f.Add(fr.Data[14:], uint8(0))
+		f.Add(vlanTagged(fr.Data, 1+int(k)%3, uint16(k)), uint8(3))
 	}
 	a := newAgreement(f)
 	f.Fuzz(func(t *testing.T, b []byte, layer uint8) {

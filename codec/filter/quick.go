@@ -8,7 +8,8 @@ import (
 
 // The quick path (MatchBytes) reads the fields an expression names straight
 // from a frame's bytes, without a dissection tree, for the frames most
-// ICMP captures hold: raw IP or untagged Ethernet II, one IPv4 or IPv6
+// ICMP captures hold: raw IP or Ethernet II (with up to maxVLANTags
+// 802.1Q or 802.1ad tags), one IPv4 or IPv6
 // header (not a fragment), and an ICMP message, a UDP datagram or a TCP
 // segment; an ICMP error's quoted datagram is read the same way (IPv4 with
 // or without options, IPv6 without extension headers, then UDP, TCP or an
@@ -29,6 +30,7 @@ const (
 	qlNone   quickLayer = iota // not readable without the tree
 	qlFrame                    // frame.*: properties of the frame
 	qlEth                      // Ethernet II header
+	qlVLAN                     // an 802.1Q or 802.1ad tag
 	qlIPv4                     // IPv4 header (outer or quoted)
 	qlIPv6                     // IPv6 fixed header
 	qlICMP4                    // ICMPv4 header (type, code, checksum)
@@ -39,7 +41,7 @@ const (
 	qlError6                   // after an ICMPv6 error's header
 	qlUDP                      // UDP header
 	qlTCP                      // TCP header
-	qlAbsent                   // never in a frame the quick path reads (vlan, sll)
+	qlAbsent                   // never in a frame the quick path reads (sll)
 	numQuickLayers
 )
 
@@ -113,7 +115,7 @@ var quickSpecs = map[string]quickSpec{
 	"eth.src":  {layer: qlEth, at: []int{ethSrcOff}, width: macLen},
 	"eth.addr": {layer: qlEth, at: []int{ethSrcOff, ethDstOff}, width: macLen},
 	"eth.type": {layer: qlEth, at: []int{etherTypeOff}, width: 2},
-	"vlan":     {layer: qlAbsent},
+	"vlan":     {layer: qlVLAN},
 	"sll":      {layer: qlAbsent},
 
 	"ip":              {layer: qlIPv4},
@@ -194,6 +196,23 @@ const (
 	etherTypeOff = 12
 	ethHeaderLen = 14
 	macLen       = 6
+)
+
+// An 802.1Q (or 802.1ad) tag between the addresses and the EtherType
+// (IEEE 802.1Q clause 9.6): the tag control word, then the EtherType of
+// what follows, which may be another tag.
+//
+//	 0                   1                   2                   3
+//	 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+//	+-----+-+-----------------------+-------------------------------+
+//	| PCP |D|       VLAN ID         |  EtherType of what follows    |
+//	+-----+-+-----------------------+-------------------------------+
+const (
+	vlanTypeOff = 2
+	vlanTagLen  = 4
+	// maxVLANTags is how many stacked tags the quick path reads; more
+	// (no network stacks them deeper) are the tree's.
+	maxVLANTags = 4
 )
 
 // quickPlan is what Compile works out once for the quick path: how each

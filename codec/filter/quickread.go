@@ -64,21 +64,32 @@ func (f *Filter) readFrame(data []byte, start dissect.Layer, capCut bool) bool {
 	if start == dissect.LayerAuto {
 		start = dissect.Guess(data)
 	}
-	off, fam := 0, codec.Family(0)
+	off, fam, tags := 0, codec.Family(0), 0
 	switch start {
 	case dissect.LayerEthernet:
 		if len(data) <= ethHeaderLen {
 			return false
 		}
-		switch codec.EtherType(binary.BigEndian.Uint16(data[etherTypeOff:])) {
+		off = ethHeaderLen
+		et := codec.EtherType(binary.BigEndian.Uint16(data[etherTypeOff:]))
+		for ; isVLAN(et); tags++ {
+			if tags == maxVLANTags || len(data) < off+vlanTagLen {
+				return false // the tree says where the tags end
+			}
+			et = codec.EtherType(binary.BigEndian.Uint16(data[off+vlanTypeOff:]))
+			off += vlanTagLen
+		}
+		switch et {
 		case codec.EtherTypeIPv4:
 			fam = codec.IPv4
 		case codec.EtherTypeIPv6:
 			fam = codec.IPv6
 		default:
-			return false // VLAN tags, MPLS, ...: the tree follows them
+			return false // MPLS, PPPoE, ...: the tree follows them
 		}
-		off = ethHeaderLen
+		if len(data) <= off {
+			return false
+		}
 	case dissect.LayerIPv4:
 		fam = codec.IPv4
 	case dissect.LayerIPv6:
@@ -101,7 +112,7 @@ func (f *Filter) readFrame(data []byte, start dissect.Layer, capCut bool) bool {
 	case fam == codec.IPv4:
 		// The link layer says IPv4 and the nibble does not: the tree
 		// draws an IPv4 header all the same.
-		return f.misversioned(data, off)
+		return f.misversioned(data, off, tags)
 	default:
 		return false
 	}
@@ -136,9 +147,7 @@ func (f *Filter) readFrame(data []byte, start dissect.Layer, capCut bool) bool {
 		hdr, proto = ip[:codec.IPv6HeaderLen], h.Upper
 	}
 	f.reset()
-	if off > 0 && f.plan.reads(qlEth) {
-		f.header(qlEth, data[:ethHeaderLen], true, false)
-	}
+	f.link(data, off, tags)
 	f.ipHeader(fam, hdr, true, false)
 	switch {
 	case p.HasICMP:
@@ -174,6 +183,24 @@ func (f *Filter) readFrame(data []byte, start dissect.Layer, capCut bool) bool {
 	return false
 }
 
+// link adds the fields of the Ethernet header and of its VLAN tags (the
+// IP header starts at off; off 0 is raw IP).
+func (f *Filter) link(data []byte, off, tags int) {
+	if off == 0 {
+		return
+	}
+	f.header(qlEth, data[:ethHeaderLen], true, false)
+	for i := range tags {
+		f.header(qlVLAN, data[ethHeaderLen+i*vlanTagLen:], true, false)
+	}
+}
+
+// isVLAN reports whether an EtherType introduces an 802.1Q or 802.1ad tag,
+// the ones the tree follows.
+func isVLAN(et codec.EtherType) bool {
+	return et == codec.EtherTypeVLAN || et == codec.EtherTypeQinQ || et == codec.EtherTypeQinQOld
+}
+
 // cutByCapture reports whether Decode's fault with ip is only that the
 // capture ended inside the datagram: a whole header (for IPv6, with no
 // extension header), a length beyond the bytes kept, and the payload
@@ -197,15 +224,13 @@ func cutByCapture(p *codec.Packet, ip []byte) bool {
 // the fixed header's fields as IPv4's and, when the header length is
 // impossible or nothing follows the header (or only a later fragment's
 // data), nothing more; anything else after it is the tree's to draw.
-func (f *Filter) misversioned(data []byte, off int) bool {
+func (f *Filter) misversioned(data []byte, off, tags int) bool {
 	ip := data[off:]
 	if len(ip) < codec.IPv4MinHeaderLen {
 		return false
 	}
 	f.reset()
-	if off > 0 && f.plan.reads(qlEth) {
-		f.header(qlEth, data[:ethHeaderLen], true, false)
-	}
+	f.link(data, off, tags)
 	f.header(qlIPv4, ip[:codec.IPv4MinHeaderLen], true, false)
 	hl := int(ip[codec.IPv4VersionIHLOffset]&0x0f) * 4
 	if hl < codec.IPv4MinHeaderLen || hl > len(ip) {
