@@ -107,7 +107,10 @@ func occurrenceSets(f *Filter) [][]value {
 	for i, vs := range f.vals {
 		s := slices.Clone(vs)
 		slices.SortFunc(s, func(x, y value) int {
-			if c := x.addr.Compare(y.addr); c != 0 {
+			if c := cmp.Compare(x.alen, y.alen); c != 0 {
+				return c
+			}
+			if c := compareAddr(x.a, y.a); c != 0 {
 				return c
 			}
 			return cmp.Compare(x.n, y.n)

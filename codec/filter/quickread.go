@@ -471,10 +471,7 @@ func (f *Filter) readHeader(l quickLayer, h []byte, whole, quoted bool) {
 func bytesValue(b []byte, mask uint32, shift uint8, fd *field) value {
 	switch fd.kind {
 	case kindAddr:
-		if len(b) == 4 {
-			return value{addr: netip.AddrFrom4([4]byte(b))}
-		}
-		return value{addr: netip.AddrFrom16([16]byte(b))}
+		return addrValue(b)
 	case kindMAC:
 		var w [8]byte
 		copy(w[2:], b)
