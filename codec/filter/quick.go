@@ -9,11 +9,13 @@ import (
 // The quick path (MatchBytes) reads the fields an expression names straight
 // from a frame's bytes, without a dissection tree, for the frames most
 // ICMP captures hold: raw IP or Ethernet II (with up to maxVLANTags
-// 802.1Q or 802.1ad tags), one IPv4 or IPv6
-// header (not a fragment), and an ICMP message, a UDP datagram or a TCP
-// segment; an ICMP error's quoted datagram is read the same way (IPv4 with
+// 802.1Q or 802.1ad tags), one IPv4 or IPv6 header (not a fragment), and an
+// ICMP message, a UDP datagram or a TCP segment; an ICMP error's quoted datagram is read the same way (IPv4 with
 // or without options, IPv6 without extension headers, then UDP, TCP or an
-// ICMP echo, as far as the quote goes). Everything else is left to the tree.
+// ICMP echo, as far as the quote goes); a datagram the capture cut short,
+// as far as it goes; and an IPv4 header whose version the link layer
+// contradicts, when nothing (or only a later fragment's data) follows it.
+// Everything else is left to the tree.
 //
 // Each field the quick path knows is a place in one header: the header
 // kind (quickLayer), the offsets of its occurrences there (two for the

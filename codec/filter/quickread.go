@@ -12,8 +12,9 @@ import (
 // can: ok is false when the frame needs the tree (Match on its dissection),
 // either because the expression names a field the quick path does not read
 // or because the frame is not one it reads (see quick.go: a fragment, a
-// tunnel, a VLAN tag, a capture cut short, a malformed header, a quote
-// holding IPv6 extension headers or an ICMP message other than an echo...).
+// tunnel, a malformed header, a quote holding IPv6 extension headers or an
+// ICMP message other than an echo...). A frame the capture cut short is
+// read as far as it goes, as the tree reads it.
 // wireLen is the frame's length on the wire (0 means len(data)); number
 // its 1-based position.
 //
