@@ -82,6 +82,7 @@ func FuzzMatchBytesCut(f *testing.F) {
 			if snap < len(fr.Data) {
 				f.Add(fr.Data[:snap], uint8(3), uint16(len(fr.Data)-snap))
 				f.Add(fr.Data[14:snap], uint8(0), uint16(len(fr.Data)-snap))
+				f.Add(vlanTagged(fr.Data[:snap], 1, uint16(k)), uint8(3), uint16(len(fr.Data)-snap))
 			}
 		}
 	}
