@@ -58,8 +58,8 @@ export interface ICMPLab {
   /** Whether one packet (a pasted frame) matches a display filter; layer
    * as DecodeResult.layer, "" to guess. Rejects a bad expression. */
   filterMatch(expr: string, data: Uint8Array, layer: string, number: number, len: number, lang?: Lang): Promise<boolean>;
-  /** The filter's field names for completion, JSON of FilterField[]. */
-  filterFields(): Promise<string>;
+  /** The filter's field names for completion, descriptions in lang, JSON of FilterField[]. */
+  filterFields(lang?: Lang): Promise<string>;
   /** The bit-layout diagram of the header holding the node at path ("0.3.1",
    * child indices from the roots) of tree, the page's tree one node a line:
    * depth, offset, length, mask, source, worst severity (0-2), field, label,

@@ -48,8 +48,9 @@ func filterCheck(expr string, l Lang) FilterCheck {
 	return FilterCheck{OK: true, Fields: f.Fields()}
 }
 
-// filterFields lists every field name with its description, for completion.
-func filterFields() []filter.Field { return filter.Fields() }
+// filterFields lists every field name with its description in l, for
+// completion.
+func filterFields(l Lang) []filter.Field { return filter.FieldsIn(l.words()) }
 
 // exprFilter matches captured frames against a compiled expression, the
 // way `icmplab decode -Y` does: from the bytes when the quick path can

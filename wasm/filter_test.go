@@ -33,7 +33,8 @@ func TestFilterCheck(t *testing.T) {
 	c = filterCheck("icmp.type == 11 && ip.src in 198.18.0.0/16", EN)
 	assert.True(t, c.OK)
 	assert.Equal(t, []string{"icmp.type", "ip.src"}, c.Fields)
-	assert.NotEmpty(t, filterFields())
+	assert.NotEmpty(t, filterFields(EN))
+	assert.Equal(t, filter.FieldsIn(dissect.LangKO), filterFields(KO), "the descriptions in Korean")
 }
 
 func TestExprFilterMatch(t *testing.T) {

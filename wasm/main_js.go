@@ -158,7 +158,7 @@ var methods = map[string]method{
 	"filterMatch": {[]param{str("expr"), bytesParam("data"), str("layer"), integer("number"), integer("len"), langParam()}, func(a argv) (any, error) {
 		return filterMatch(a.str(0), a.bytes(1), a.str(2), a.int(3), a.int(4), a.lang(5))
 	}},
-	"filterFields": {nil, func(argv) (any, error) { return filterFields(), nil }},
+	"filterFields": {[]param{langParam()}, func(a argv) (any, error) { return filterFields(a.lang(0)), nil }},
 	"diagram":      {[]param{str("tree"), str("path")}, func(a argv) (any, error) { return diagram(a.str(0), a.str(1)) }},
 	"compare": {[]param{bytesParam("a"), bytesParam("b"), optObject("options", compareOptions)}, func(a argv) (any, error) {
 		return comparePackets(a.bytes(0), a.bytes(1), a[2].(CompareOptions))

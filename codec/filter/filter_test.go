@@ -2,7 +2,9 @@ package filter
 
 import (
 	"encoding/hex"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -235,4 +237,23 @@ func TestFieldsList(t *testing.T) {
 	assert.Equal(t, "address", names["ip.src"])
 	assert.Equal(t, "protocol", names["icmp"])
 	assert.Equal(t, []string{"icmp.type", "ip.src"}, MustCompile("icmp.type == 3 || ip.src == 1.1.1.1 && icmp.type == 4").Fields())
+}
+
+// Every field has a Korean description for the page's completion: in
+// Hangul, unless it is a protocol's name alone (IPv4, UDP...), which
+// Korean textbooks leave as it is; the names and types do not change.
+func TestFieldsInKorean(t *testing.T) {
+	en, ko := Fields(), FieldsIn(dissect.LangKO)
+	require.Len(t, ko, len(en))
+	for i := range en {
+		assert.Equal(t, en[i].Name, ko[i].Name)
+		assert.Equal(t, en[i].Type, ko[i].Type)
+		require.NotEmpty(t, ko[i].Desc, en[i].Name)
+		if ko[i].Desc == en[i].Desc {
+			assert.Equal(t, "protocol", en[i].Type, "%s: only a protocol's name is the same in Korean", en[i].Name)
+			continue
+		}
+		assert.True(t, strings.ContainsFunc(ko[i].Desc, func(r rune) bool { return unicode.Is(unicode.Hangul, r) }),
+			"%s: %q is in Hangul", en[i].Name, ko[i].Desc)
+	}
 }

@@ -147,7 +147,7 @@ const ops = {
   sort: (api, handle, key, desc) => api.captureSort(handle, key, desc),
   compareRows: (api, handle, a, b, opts, lang) => api.captureCompare(handle, a, b, opts, lang),
   compareBytes: (api, a, b, opts) => api.compare(a, b, opts),
-  filterFields: (api) => api.filterFields(),
+  filterFields: (api, lang) => api.filterFields(lang),
   diagram: (api, tree, path) => api.diagram(tree, path),
   // Ends the Go program, as a crash would (the page's test hook).
   exit: (api) => api.dispose(),
