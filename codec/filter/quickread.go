@@ -117,71 +117,116 @@ func (f *Filter) readFrame(data []byte, start dissect.Layer, capCut bool) bool {
 	default:
 		return false
 	}
+	// A datagram the capture cut short is read as far as it goes, as the
+	// tree does, from its fixed header (Decode would allocate an error
+	// to say it is cut); any other fault is the tree's.
 	p := &f.pkt
-	cut := false
-	if err := p.Decode(ip); err != nil {
-		// A datagram the capture cut short is read as far as it goes,
-		// as the tree does; any other fault is the tree's.
-		if !capCut || !cutByCapture(p, ip) {
-			return false
-		}
-		cut = true
-	}
-	if p.Family != fam {
-		return false
-	}
-	var hdr []byte
+	var hdr, payload []byte
 	var proto uint8
-	if fam == codec.IPv4 {
-		if p.V4.FragOff != 0 || p.V4.Flags&codec.IPv4FlagMF != 0 {
+	cut := capCut && beyondCapture(ip)
+	if cut {
+		var ok bool
+		if hdr, proto, ok = cutHeader(ip); !ok {
 			return false
 		}
-		hdr, proto = ip[:int(p.V4.IHL)*4], p.V4.Protocol
+		payload = ip[len(hdr):]
 	} else {
-		h := &p.V6
-		if h.Fragmented || h.PayloadLen == 0 {
-			// A fragment; a jumbogram; or a payload length of zero,
-			// after which the tree shows nothing where the decoder
-			// reads to the end of the capture.
+		if p.Decode(ip) != nil || p.Family != fam {
 			return false
 		}
-		hdr, proto = ip[:codec.IPv6HeaderLen], h.Upper
+		if fam == codec.IPv4 {
+			if p.V4.FragOff != 0 || p.V4.Flags&codec.IPv4FlagMF != 0 {
+				return false
+			}
+			hdr, proto = ip[:int(p.V4.IHL)*4], p.V4.Protocol
+		} else {
+			h := &p.V6
+			if h.Fragmented || h.PayloadLen == 0 {
+				// A fragment; a jumbogram; or a payload length of
+				// zero, after which the tree shows nothing where the
+				// decoder reads to the end of the capture.
+				return false
+			}
+			hdr, proto = ip[:codec.IPv6HeaderLen], h.Upper
+		}
+		payload = p.Payload
 	}
 	f.reset()
 	f.link(data, off, tags)
 	f.ipHeader(fam, hdr, true, false)
 	switch {
-	case p.HasICMP:
-		if !cut {
-			if p.ICMP.Sum.Status == codec.ChecksumUnverified {
-				return false // not a whole message: the tree says why
-			}
-			return f.ownICMP(p, &p.ICMP)
+	case !cut && p.HasICMP:
+		if p.ICMP.Sum.Status == codec.ChecksumUnverified {
+			return false // not a whole message: the tree says why
 		}
-		// Decode does not check a message it knows is cut; the tree
-		// parses what is there and shows it unverified.
+		return f.ownICMP(fam, payload, &p.ICMP)
+	case cut && (fam == codec.IPv4 && proto == codec.ProtoICMP || fam == codec.IPv6 && proto == codec.ProtoICMPv6):
+		// The tree parses what is there and shows it unverified.
 		var src, dst netip.Addr
 		if fam == codec.IPv6 {
-			src, dst = p.V6.Src, p.V6.PseudoDst()
+			src = netip.AddrFrom16([16]byte(hdr[codec.IPv6SrcOffset:]))
+			dst = netip.AddrFrom16([16]byte(hdr[codec.IPv6DstOffset:]))
 		}
-		m, err := codec.Parse(fam, p.Payload, src, dst)
+		m, err := codec.Parse(fam, payload, src, dst)
 		if err != nil {
 			return false
 		}
 		m.Sum = codec.ChecksumCheck{Status: codec.ChecksumUnverified}
-		return f.ownICMP(p, &m)
+		return f.ownICMP(fam, payload, &m)
 	case proto == codec.ProtoUDP:
-		if len(p.Payload) > codec.UDPHeaderLen &&
-			(dissect.UDPTunnelPort(binary.BigEndian.Uint16(p.Payload)) || dissect.UDPTunnelPort(binary.BigEndian.Uint16(p.Payload[codec.UDPDstPortOffset:]))) {
+		if len(payload) > codec.UDPHeaderLen &&
+			(dissect.UDPTunnelPort(binary.BigEndian.Uint16(payload)) || dissect.UDPTunnelPort(binary.BigEndian.Uint16(payload[codec.UDPDstPortOffset:]))) {
 			return false // a tunnel the tree may follow
 		}
-		f.transport(qlUDP, p.Payload, codec.UDPHeaderLen, false)
+		f.transport(qlUDP, payload, codec.UDPHeaderLen, false)
 		return true
 	case proto == codec.ProtoTCP:
-		f.transport(qlTCP, p.Payload, codec.TCPMinHeaderLen, false)
+		f.transport(qlTCP, payload, codec.TCPMinHeaderLen, false)
 		return true
 	}
 	return false
+}
+
+// beyondCapture reports whether an IP datagram's length field (the
+// version nibble says which) reaches past the bytes kept of it: the
+// capture cut it short.
+func beyondCapture(ip []byte) bool {
+	if ip[0]>>4 == 4 {
+		return len(ip) > codec.IPv4TotalLengthOffset+1 &&
+			int(binary.BigEndian.Uint16(ip[codec.IPv4TotalLengthOffset:])) > len(ip)
+	}
+	if len(ip) <= codec.IPv6PayloadLengthOffset+1 {
+		return false
+	}
+	plen := int(binary.BigEndian.Uint16(ip[codec.IPv6PayloadLengthOffset:]))
+	return plen != 0 && codec.IPv6HeaderLen+plen > len(ip)
+}
+
+// cutHeader reads the header of a datagram the capture cut short: a whole
+// IPv4 header that is not a fragment, or an IPv6 header followed by no
+// extension header (the tree walks those). It returns the header and the
+// protocol it carries, or false for a header the tree must show.
+func cutHeader(ip []byte) (hdr []byte, proto uint8, ok bool) {
+	if ip[0]>>4 == 4 {
+		if len(ip) < codec.IPv4MinHeaderLen {
+			return nil, 0, false
+		}
+		hl := int(ip[codec.IPv4VersionIHLOffset]&0x0f) * 4
+		frag := binary.BigEndian.Uint16(ip[codec.IPv4FlagsFragOffset:])
+		if hl < codec.IPv4MinHeaderLen || hl > len(ip) || frag&0x1fff != 0 || frag&(uint16(codec.IPv4FlagMF)<<13) != 0 {
+			return nil, 0, false
+		}
+		return ip[:hl], ip[codec.IPv4ProtocolOffset], true
+	}
+	if len(ip) < codec.IPv6HeaderLen {
+		return nil, 0, false
+	}
+	switch nh := ip[codec.IPv6NextHeaderOffset]; nh {
+	case codec.ProtoHopByHop, codec.ProtoDstOpts, codec.ProtoRouting, codec.ProtoFragment, codec.ProtoAH:
+		return nil, 0, false
+	default:
+		return ip[:codec.IPv6HeaderLen], nh, true
+	}
 }
 
 // link adds the fields of the Ethernet header and of its VLAN tags (the
@@ -200,24 +245,6 @@ func (f *Filter) link(data []byte, off, tags int) {
 // the ones the tree follows.
 func isVLAN(et codec.EtherType) bool {
 	return et == codec.EtherTypeVLAN || et == codec.EtherTypeQinQ || et == codec.EtherTypeQinQOld
-}
-
-// cutByCapture reports whether Decode's fault with ip is only that the
-// capture ended inside the datagram: a whole header (for IPv6, with no
-// extension header), a length beyond the bytes kept, and the payload
-// that is there.
-func cutByCapture(p *codec.Packet, ip []byte) bool {
-	if p.Payload == nil {
-		return false
-	}
-	switch p.Family {
-	case codec.IPv4:
-		return int(p.V4.TotalLength) > len(ip)
-	case codec.IPv6:
-		h := &p.V6
-		return h.UpperOff == codec.IPv6HeaderLen && h.PayloadLen != 0 && codec.IPv6HeaderLen+int(h.PayloadLen) > len(ip)
-	}
-	return false
 }
 
 // misversioned reads a frame whose link layer says IPv4 over a header whose
@@ -270,24 +297,24 @@ func (f *Filter) transport(l quickLayer, b []byte, hl int, quoted bool) {
 // ownICMP adds the fields of the frame's own ICMP message (its checksum
 // verdict, its identifier and sequence, its quote) or returns false for
 // the kinds the tree draws with fields the quick path does not model.
-func (f *Filter) ownICMP(p *codec.Packet, m *codec.Message) bool {
-	if len(p.Payload) < 4 {
+func (f *Filter) ownICMP(fam codec.Family, payload []byte, m *codec.Message) bool {
+	if len(payload) < 4 {
 		return false // not even a header: the tree says why
 	}
-	if (m.Family == codec.IPv4) != (p.Family == codec.IPv4) {
+	if (m.Family == codec.IPv4) != (fam == codec.IPv4) {
 		return false
 	}
 	l, echo, word := qlICMP4, qlEcho4, qlError4
 	if m.Family == codec.IPv6 {
 		l, echo, word = qlICMP6, qlEcho6, qlError6
 	}
-	f.icmpHeader(l, p.Payload, true, m.Sum.Status, false)
+	f.icmpHeader(l, payload, true, m.Sum.Status, false)
 	switch m.Kind {
 	case codec.KindEcho, codec.KindTimestamp, codec.KindInformation, codec.KindAddressMask:
-		f.header(echo, p.Payload, true, false)
+		f.header(echo, payload, true, false)
 	case codec.KindError:
 		if f.plan.reads(word) {
-			f.errorWord(word, m.Type, m.Code, p.Payload)
+			f.errorWord(word, m.Type, m.Code, payload)
 		}
 		if f.plan.quote {
 			return f.quote(m)
