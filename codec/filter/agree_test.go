@@ -132,6 +132,17 @@ func TestQuickAgreesOnGenerated(t *testing.T) {
 		fr := filtertest.Mixed(i)
 		a.check(fr.Data, fr.Start, i+1, fr.Len, "Mixed("+itoa(i)+")")
 		if fr.Start == dissect.LayerEthernet {
+			// In Linux cooked captures, v1 and v2, whole and mutated.
+			for _, v := range []dissect.Layer{dissect.LayerSLL, dissect.LayerSLL2} {
+				b := cooked(fr.Data, v)
+				what := "Mixed(" + itoa(i) + ") cooked " + v.String()
+				a.check(b, v, i+1, len(b), what)
+				m := filtertest.Mutated(i, uint64(v))
+				if len(m.Data) >= ethHeaderLen {
+					grown := len(b) - len(fr.Data) // the cooked header's bytes beyond Ethernet's
+					a.check(cooked(m.Data, v), v, i+1, m.Len+grown, what+" mutated")
+				}
+			}
 			// Behind one 802.1Q tag, two (802.1ad outside) and more
 			// than the quick path reads, whole and cut.
 			for tags := 1; tags <= maxVLANTags+1; tags += 2 {
@@ -160,8 +171,16 @@ func TestQuickAgreesOnGenerated(t *testing.T) {
 		assert.True(t, ok, "kind %d: the quick path reads it", k)
 		_, ok = a.all.MatchBytes(vlanTagged(fr.Data, 2, 7), fr.Start, 1, fr.Len+2*vlanTagLen)
 		assert.True(t, ok, "kind %d behind two VLAN tags: the quick path reads it", k)
+		for _, v := range []dissect.Layer{dissect.LayerSLL, dissect.LayerSLL2} {
+			b := cooked(fr.Data, v)
+			_, ok = a.all.MatchBytes(b, v, 1, fr.Len-len(fr.Data)+len(b))
+			assert.True(t, ok, "kind %d in a cooked capture %s: the quick path reads it", k, v)
+		}
 	}
-	m, ok := MustCompile("vlan && icmp").MatchBytes(vlanTagged(filtertest.Make(filtertest.EchoRequest4, 1, 1).Data, 1, 7), dissect.LayerEthernet, 1, 0)
+	m, ok := MustCompile("sll && icmp").MatchBytes(cooked(filtertest.Make(filtertest.EchoRequest4, 1, 1).Data, dissect.LayerSLL), dissect.LayerSLL, 1, 0)
+	require.True(t, ok)
+	assert.True(t, m, "a cooked v1 echo has an sll")
+	m, ok = MustCompile("vlan && icmp").MatchBytes(vlanTagged(filtertest.Make(filtertest.EchoRequest4, 1, 1).Data, 1, 7), dissect.LayerEthernet, 1, 0)
 	require.True(t, ok)
 	assert.True(t, m, "a tagged echo has a vlan")
 }
@@ -191,4 +210,21 @@ func vlanTagged(frame []byte, n int, id uint16) []byte {
 		b = append(b, byte(tpid>>8), byte(tpid), byte(tci>>8), byte(tci))
 	}
 	return append(b, frame[12:]...)
+}
+
+// cooked is an Ethernet frame as a Linux cooked capture (v1 or v2) would
+// hold it: the source address, the EtherType, and what the Ethernet header
+// carried.
+func cooked(frame []byte, v dissect.Layer) []byte {
+	var h []byte
+	et, src := frame[12:14], frame[6:12]
+	if v == dissect.LayerSLL {
+		h = append([]byte{0, 0, 0, 1, 0, 6}, src...)
+		h = append(append(h, 0, 0), et...)
+	} else {
+		h = append([]byte{}, et...)
+		h = append(h, 0, 0, 0, 0, 0, 2, 0, 1, 0, 6)
+		h = append(append(h, src...), 0, 0)
+	}
+	return append(h, frame[14:]...)
 }

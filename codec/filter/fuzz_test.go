@@ -83,12 +83,15 @@ func FuzzMatchBytesCut(f *testing.F) {
 				f.Add(fr.Data[:snap], uint8(3), uint16(len(fr.Data)-snap))
 				f.Add(fr.Data[14:snap], uint8(0), uint16(len(fr.Data)-snap))
 				f.Add(vlanTagged(fr.Data[:snap], 1, uint16(k)), uint8(3), uint16(len(fr.Data)-snap))
+				f.Add(cooked(fr.Data[:snap], dissect.LayerSLL), uint8(4), uint16(len(fr.Data)-snap))
+				f.Add(cooked(fr.Data[:snap], dissect.LayerSLL2), uint8(5), uint16(len(fr.Data)-snap))
 			}
 		}
 	}
 	a := newAgreement(f)
 	f.Fuzz(func(t *testing.T, b []byte, layer uint8, cut uint16) {
-		start := []dissect.Layer{dissect.LayerAuto, dissect.LayerIPv4, dissect.LayerIPv6, dissect.LayerEthernet}[layer%4]
+		start := []dissect.Layer{dissect.LayerAuto, dissect.LayerIPv4, dissect.LayerIPv6, dissect.LayerEthernet,
+			dissect.LayerSLL, dissect.LayerSLL2}[layer%6]
 		a.t = t
 		a.check(b, start, 1, len(b)+int(cut), "fuzz")
 	})

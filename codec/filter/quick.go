@@ -8,8 +8,8 @@ import (
 
 // The quick path (MatchBytes) reads the fields an expression names straight
 // from a frame's bytes, without a dissection tree, for the frames most
-// ICMP captures hold: raw IP or Ethernet II (with up to maxVLANTags
-// 802.1Q or 802.1ad tags), one IPv4 or IPv6 header (not a fragment), and an
+// ICMP captures hold: raw IP, Ethernet II or Linux cooked capture v1 or v2
+// (with up to maxVLANTags 802.1Q or 802.1ad tags after it), one IPv4 or IPv6 header (not a fragment), and an
 // ICMP message, a UDP datagram or a TCP segment; an ICMP error's quoted datagram is read the same way (IPv4 with
 // or without options, IPv6 without extension headers, then UDP, TCP or an
 // ICMP echo, as far as the quote goes); a datagram the capture cut short,
@@ -33,6 +33,7 @@ const (
 	qlFrame                    // frame.*: properties of the frame
 	qlEth                      // Ethernet II header
 	qlVLAN                     // an 802.1Q or 802.1ad tag
+	qlSLL                      // a Linux cooked capture (v1) header
 	qlIPv4                     // IPv4 header (outer or quoted)
 	qlIPv6                     // IPv6 fixed header
 	qlICMP4                    // ICMPv4 header (type, code, checksum)
@@ -43,7 +44,7 @@ const (
 	qlError6                   // after an ICMPv6 error's header
 	qlUDP                      // UDP header
 	qlTCP                      // TCP header
-	qlAbsent                   // never in a frame the quick path reads (sll)
+	qlAbsent                   // never in a frame the quick path reads
 	numQuickLayers
 )
 
@@ -118,7 +119,7 @@ var quickSpecs = map[string]quickSpec{
 	"eth.addr": {layer: qlEth, at: []int{ethSrcOff, ethDstOff}, width: macLen},
 	"eth.type": {layer: qlEth, at: []int{etherTypeOff}, width: 2},
 	"vlan":     {layer: qlVLAN},
-	"sll":      {layer: qlAbsent},
+	"sll":      {layer: qlSLL},
 
 	"ip":              {layer: qlIPv4},
 	"ip.version":      {layer: qlIPv4, at: []int{codec.IPv4VersionIHLOffset}, width: 1, mask: 0xf0},
@@ -198,6 +199,25 @@ const (
 	etherTypeOff = 12
 	ethHeaderLen = 14
 	macLen       = 6
+)
+
+// Linux cooked capture headers (libpcap's LINKTYPE_LINUX_SLL and
+// LINKTYPE_LINUX_SLL2), what `tcpdump -i any` writes: the EtherType of what
+// follows is the last field of v1 and the first of v2.
+//
+//	v1:  0       2       4       6                              14      16
+//	    +-------+-------+-------+-------------------------------+-------+
+//	    |pkttype|hatype | halen |  link-layer address (8 bytes) | proto |
+//	    +-------+-------+-------+-------------------------------+-------+
+//	v2:  0       2       4               8       10  11  12             20
+//	    +-------+-------+---------------+-------+---+---+---------------+
+//	    | proto |reservd|interface index|hatype |pkt|len|   address     |
+//	    +-------+-------+---------------+-------+---+---+---------------+
+const (
+	sllHeaderLen  = 16
+	sllTypeOff    = 14
+	sll2HeaderLen = 20
+	sll2TypeOff   = 0
 )
 
 // An 802.1Q (or 802.1ad) tag between the addresses and the EtherType

@@ -67,12 +67,13 @@ func (f *Filter) readFrame(data []byte, start dissect.Layer, capCut bool) bool {
 	}
 	off, fam, tags := 0, codec.Family(0), 0
 	switch start {
-	case dissect.LayerEthernet:
-		if len(data) <= ethHeaderLen {
+	case dissect.LayerEthernet, dissect.LayerSLL, dissect.LayerSLL2:
+		hl, typeAt := linkHeader(start)
+		if len(data) <= hl {
 			return false
 		}
-		off = ethHeaderLen
-		et := codec.EtherType(binary.BigEndian.Uint16(data[etherTypeOff:]))
+		off = hl
+		et := codec.EtherType(binary.BigEndian.Uint16(data[typeAt:]))
 		for ; isVLAN(et); tags++ {
 			if tags == maxVLANTags || len(data) < off+vlanTagLen {
 				return false // the tree says where the tags end
@@ -113,7 +114,7 @@ func (f *Filter) readFrame(data []byte, start dissect.Layer, capCut bool) bool {
 	case fam == codec.IPv4:
 		// The link layer says IPv4 and the nibble does not: the tree
 		// draws an IPv4 header all the same.
-		return f.misversioned(data, off, tags)
+		return f.misversioned(data, start, off, tags)
 	default:
 		return false
 	}
@@ -152,7 +153,7 @@ func (f *Filter) readFrame(data []byte, start dissect.Layer, capCut bool) bool {
 		payload = p.Payload
 	}
 	f.reset()
-	f.link(data, off, tags)
+	f.link(data, start, tags)
 	f.ipHeader(fam, hdr, true, false)
 	switch {
 	case !cut && p.HasICMP:
@@ -229,16 +230,33 @@ func cutHeader(ip []byte) (hdr []byte, proto uint8, ok bool) {
 	}
 }
 
-// link adds the fields of the Ethernet header and of its VLAN tags (the
-// IP header starts at off; off 0 is raw IP).
-func (f *Filter) link(data []byte, off, tags int) {
-	if off == 0 {
-		return
+// link adds the fields of the link-layer header the frame starts with and
+// of the VLAN tags after it; raw IP has none.
+func (f *Filter) link(data []byte, start dissect.Layer, tags int) {
+	hl, _ := linkHeader(start)
+	switch start {
+	case dissect.LayerEthernet:
+		f.header(qlEth, data[:ethHeaderLen], true, false)
+	case dissect.LayerSLL:
+		f.header(qlSLL, data[:sllHeaderLen], true, false)
 	}
-	f.header(qlEth, data[:ethHeaderLen], true, false)
 	for i := range tags {
-		f.header(qlVLAN, data[ethHeaderLen+i*vlanTagLen:], true, false)
+		f.header(qlVLAN, data[hl+i*vlanTagLen:], true, false)
 	}
+}
+
+// linkHeader is the length of a link-layer header the quick path reads and
+// where its EtherType sits; 0, 0 for raw IP.
+func linkHeader(start dissect.Layer) (hl, typeAt int) {
+	switch start {
+	case dissect.LayerEthernet:
+		return ethHeaderLen, etherTypeOff
+	case dissect.LayerSLL:
+		return sllHeaderLen, sllTypeOff
+	case dissect.LayerSLL2:
+		return sll2HeaderLen, sll2TypeOff
+	}
+	return 0, 0
 }
 
 // isVLAN reports whether an EtherType introduces an 802.1Q or 802.1ad tag,
@@ -252,13 +270,13 @@ func isVLAN(et codec.EtherType) bool {
 // the fixed header's fields as IPv4's and, when the header length is
 // impossible or nothing follows the header (or only a later fragment's
 // data), nothing more; anything else after it is the tree's to draw.
-func (f *Filter) misversioned(data []byte, off, tags int) bool {
+func (f *Filter) misversioned(data []byte, start dissect.Layer, off, tags int) bool {
 	ip := data[off:]
 	if len(ip) < codec.IPv4MinHeaderLen {
 		return false
 	}
 	f.reset()
-	f.link(data, off, tags)
+	f.link(data, start, tags)
 	f.header(qlIPv4, ip[:codec.IPv4MinHeaderLen], true, false)
 	hl := int(ip[codec.IPv4VersionIHLOffset]&0x0f) * 4
 	if hl < codec.IPv4MinHeaderLen || hl > len(ip) {
