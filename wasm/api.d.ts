@@ -57,9 +57,9 @@ export interface ICMPLab {
   filterCheck(expr: string, lang?: "en" | "ko"): Promise<string>;
   /** Whether one packet (a pasted frame) matches a display filter; layer
    * as DecodeResult.layer, "" to guess. Rejects a bad expression. */
-  filterMatch(expr: string, data: Uint8Array, layer: string, number: number, len: number): Promise<boolean>;
-  /** The filter's field names for completion, JSON of FilterField[]. */
-  filterFields(): Promise<string>;
+  filterMatch(expr: string, data: Uint8Array, layer: string, number: number, len: number, lang?: Lang): Promise<boolean>;
+  /** The filter's field names for completion, descriptions in lang, JSON of FilterField[]. */
+  filterFields(lang?: Lang): Promise<string>;
   /** The bit-layout diagram of the header holding the node at path ("0.3.1",
    * child indices from the roots) of tree, the page's tree one node a line:
    * depth, offset, length, mask, source, worst severity (0-2), field, label,
@@ -83,8 +83,9 @@ export interface ICMPLab {
   captureFeed(handle: number, chunk: Uint8Array): Promise<string>;
   /** Signal the end of the file. JSON of EndResult. */
   captureEnd(handle: number, lang?: Lang): Promise<string>;
-  /** Select the rows the list shows (all when the filter is empty). JSON of {count: number, unchecked?: number}. */
-  captureFilter(handle: number, filter: Filter): Promise<string>;
+  /** Select the rows the list shows (all when the filter is empty). JSON of {count: number, unchecked?: number}.
+   * Rejects, worded in lang, a bad expression or a closed handle. */
+  captureFilter(handle: number, filter: Filter, lang?: Lang): Promise<string>;
   /** The listed packets as a file: "pcapng", "jsonl" or "csv". Refused
    * when a listed packet's bytes were not kept (past the memory budget). */
   captureExport(handle: number, format: "pcapng" | "jsonl" | "csv", lang?: Lang): Promise<Uint8Array>;

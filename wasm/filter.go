@@ -2,6 +2,8 @@ package main
 
 import (
 	"errors"
+	"strconv"
+	"strings"
 
 	"icmplab/codec/dissect"
 	"icmplab/codec/filter"
@@ -46,8 +48,9 @@ func filterCheck(expr string, l Lang) FilterCheck {
 	return FilterCheck{OK: true, Fields: f.Fields()}
 }
 
-// filterFields lists every field name with its description, for completion.
-func filterFields() []filter.Field { return filter.Fields() }
+// filterFields lists every field name with its description in l, for
+// completion.
+func filterFields(l Lang) []filter.Field { return filter.FieldsIn(l.words()) }
 
 // exprFilter matches captured frames against a compiled expression, the
 // way `icmplab decode -Y` does: from the bytes when the quick path can
@@ -71,15 +74,52 @@ func (e exprFilter) match(data []byte, start dissect.Layer, number, wireLen int)
 
 // filterMatch says whether one packet (a pasted frame: its bytes, the
 // start layer decode named, its number and length on the wire) matches
-// expr. A bad expression is an error, as in captureFilter.
-func filterMatch(expr string, data []byte, layer string, number, wireLen int) (bool, error) {
+// expr. A bad expression is an error, as in captureFilter, worded in l.
+func filterMatch(expr string, data []byte, layer string, number, wireLen int, l Lang) (bool, error) {
 	e, err := newExprFilter(expr)
 	if err != nil {
-		return false, err
+		return false, filterErrorIn(err, l)
 	}
-	start, err := compareLayer(layer, data)
-	if err != nil {
-		return false, err
+	start := dissect.Guess(data)
+	if layer != "" {
+		var ok bool
+		if start, ok = dissect.ParseLayer(layer); !ok {
+			known := strings.Join(dissect.Layers(), ", ")
+			return false, errors.New(l.say("unknown start layer "+quote(layer)+"; known: "+known,
+				"알 수 없는 시작 계층 "+quote(layer)+": 아는 계층은 "+known))
+		}
 	}
 	return e.match(data, start, number, wireLen), nil
 }
+
+// captureFilter sets the view of the open capture h (session.filter); its
+// errors, a bad expression's included, are worded in l.
+func captureFilter(h int, f Filter, l Lang) (CountResult, error) {
+	s, err := getSession(h)
+	if err != nil {
+		return CountResult{}, errors.New(l.say("no open capture with handle "+strconv.Itoa(h),
+			"핸들 "+strconv.Itoa(h)+"로 열린 캡처가 없습니다"))
+	}
+	out, err := s.filter(f)
+	return out, filterErrorIn(err, l)
+}
+
+// filterErrorIn words a bad expression's error in l (codec/filter's
+// catalogue, the column and the hint included); it still unwraps to the
+// *filter.Error. Other errors are returned as they are.
+func filterErrorIn(err error, l Lang) error {
+	var fe *filter.Error
+	if err == nil || !errors.As(err, &fe) {
+		return err
+	}
+	return wordedError{text: fe.In(l.words()), err: fe}
+}
+
+// wordedError is an error whose text is in the page's language.
+type wordedError struct {
+	text string
+	err  error
+}
+
+func (e wordedError) Error() string { return e.text }
+func (e wordedError) Unwrap() error { return e.err }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/hex"
 	"testing"
 
@@ -8,6 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"icmplab/codec/dissect"
+	"icmplab/codec/filter"
+	"icmplab/codec/filter/filtertest"
 )
 
 func TestFilterCheck(t *testing.T) {
@@ -30,7 +33,8 @@ func TestFilterCheck(t *testing.T) {
 	c = filterCheck("icmp.type == 11 && ip.src in 198.18.0.0/16", EN)
 	assert.True(t, c.OK)
 	assert.Equal(t, []string{"icmp.type", "ip.src"}, c.Fields)
-	assert.NotEmpty(t, filterFields())
+	assert.NotEmpty(t, filterFields(EN))
+	assert.Equal(t, filter.FieldsIn(dissect.LangKO), filterFields(KO), "the descriptions in Korean")
 }
 
 func TestExprFilterMatch(t *testing.T) {
@@ -55,12 +59,67 @@ func TestFilterMatchOnePacket(t *testing.T) {
 		t.Fatalf("decode: %v", err)
 	}
 	data, _ := hex.DecodeString(res.Frames[0].Hex)
-	ok, err := filterMatch("icmp.type == 8", data, res.Layer, 1, 0)
+	ok, err := filterMatch("icmp.type == 8", data, res.Layer, 1, 0, EN)
 	assert.NoError(t, err)
 	assert.True(t, ok)
-	ok, err = filterMatch("icmp.type == 0", data, res.Layer, 1, 0)
+	ok, err = filterMatch("icmp.type == 0", data, res.Layer, 1, 0, EN)
 	assert.NoError(t, err)
 	assert.False(t, ok)
-	_, err = filterMatch("icmp.type ==", data, res.Layer, 1, 0)
+	_, err = filterMatch("icmp.type ==", data, res.Layer, 1, 0, EN)
 	assert.Error(t, err)
+}
+
+// The filter's errors are in the page's language: a bad expression in
+// codec/filter's words with its column, an unknown start layer and a
+// closed capture in the glue's; in English they read as before.
+func TestFilterErrorsInLanguage(t *testing.T) {
+	e, _ := exampleByID("8/0", EN)
+	data := mustHex(t, e.Hex)
+	bad := "icmp.typ == 8"
+	_, cerr := filter.Compile(bad)
+	var want *filter.Error
+	require.ErrorAs(t, cerr, &want)
+
+	for _, l := range []Lang{EN, KO} {
+		_, err := filterMatch(bad, data, "", 1, 0, l)
+		require.Error(t, err)
+		assert.Equal(t, want.In(l.words()), err.Error(), "filterMatch, %v", l)
+		var got *filter.Error
+		assert.ErrorAs(t, err, &got, "the worded error still unwraps to the filter's")
+
+		_, err = filterMatch("icmp", data, "token-ring", 1, 0, l)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), `"token-ring"`)
+
+		_, err = captureFilter(987654, Filter{Expr: "icmp"}, l)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "987654")
+	}
+	_, err := filterMatch("icmp", data, "token-ring", 1, 0, KO)
+	assert.Contains(t, err.Error(), "알 수 없는 시작 계층")
+	_, err = captureFilter(987654, Filter{}, KO)
+	assert.Equal(t, "핸들 987654로 열린 캡처가 없습니다", err.Error())
+	_, err = captureFilter(987654, Filter{}, EN)
+	assert.Equal(t, "no open capture with handle 987654", err.Error())
+
+	var capBuf bytes.Buffer
+	require.NoError(t, filtertest.WriteCapture(&capBuf, 100))
+	h, s := feedAll(t, capBuf.Bytes(), 4096)
+	defer closeSession(h)
+	require.Equal(t, 100, s.end(h, EN).Count)
+	_, err = captureFilter(h, Filter{Expr: bad}, KO)
+	require.Error(t, err)
+	assert.Equal(t, want.In(dissect.LangKO), err.Error())
+	assert.Contains(t, err.Error(), "번째 글자", "the column in Korean")
+	assert.NotContains(t, err.Error(), "unknown field")
+	out, err := captureFilter(h, Filter{Expr: "icmp.type == 8"}, KO)
+	require.NoError(t, err)
+	want8 := 0
+	for i := range 100 {
+		fr := filtertest.Ethernet(i)
+		if filter.MustCompile("icmp.type == 8").Match(dissect.Dissect(fr.Data, filtertest.Start, dissect.Options{Number: i + 1, Len: fr.Len})) {
+			want8++
+		}
+	}
+	assert.Equal(t, want8, out.Count, "a good expression filters as in English")
 }

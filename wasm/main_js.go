@@ -155,10 +155,10 @@ var methods = map[string]method{
 		return storyText(a.str(0))
 	}},
 	"filterCheck": {[]param{str("expr"), langParam()}, func(a argv) (any, error) { return filterCheck(a.str(0), a.lang(1)), nil }},
-	"filterMatch": {[]param{str("expr"), bytesParam("data"), str("layer"), integer("number"), integer("len")}, func(a argv) (any, error) {
-		return filterMatch(a.str(0), a.bytes(1), a.str(2), a.int(3), a.int(4))
+	"filterMatch": {[]param{str("expr"), bytesParam("data"), str("layer"), integer("number"), integer("len"), langParam()}, func(a argv) (any, error) {
+		return filterMatch(a.str(0), a.bytes(1), a.str(2), a.int(3), a.int(4), a.lang(5))
 	}},
-	"filterFields": {nil, func(argv) (any, error) { return filterFields(), nil }},
+	"filterFields": {[]param{langParam()}, func(a argv) (any, error) { return filterFields(a.lang(0)), nil }},
 	"diagram":      {[]param{str("tree"), str("path"), langParam()}, func(a argv) (any, error) { return diagram(a.str(0), a.str(1), a.lang(2)) }},
 	"compare": {[]param{bytesParam("a"), bytesParam("b"), optObject("options", compareOptions)}, func(a argv) (any, error) {
 		return comparePackets(a.bytes(0), a.bytes(1), a[2].(CompareOptions))
@@ -186,9 +186,9 @@ var methods = map[string]method{
 		}
 		return s.rowsAt(a.int(1), a.int(2), a.lang(3)), nil
 	})},
-	"captureFilter": {[]param{integer("handle"), optObject("filter", filterSpec)}, withSession(func(s *session, a argv) (any, error) {
-		return s.filter(a[1].(Filter))
-	})},
+	"captureFilter": {[]param{integer("handle"), optObject("filter", filterSpec), langParam()}, func(a argv) (any, error) {
+		return captureFilter(a.int(0), a[1].(Filter), a.lang(2))
+	}},
 	"captureExport": {[]param{integer("handle"), str("format"), langParam()}, withSession(func(s *session, a argv) (any, error) {
 		return s.export(a.str(1), a.lang(2))
 	})},

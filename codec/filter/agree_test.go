@@ -107,7 +107,10 @@ func occurrenceSets(f *Filter) [][]value {
 	for i, vs := range f.vals {
 		s := slices.Clone(vs)
 		slices.SortFunc(s, func(x, y value) int {
-			if c := x.addr.Compare(y.addr); c != 0 {
+			if c := cmp.Compare(x.alen, y.alen); c != 0 {
+				return c
+			}
+			if c := compareAddr(x.a, y.a); c != 0 {
 				return c
 			}
 			return cmp.Compare(x.n, y.n)
@@ -128,6 +131,27 @@ func TestQuickAgreesOnGenerated(t *testing.T) {
 	for i := range n {
 		fr := filtertest.Mixed(i)
 		a.check(fr.Data, fr.Start, i+1, fr.Len, "Mixed("+itoa(i)+")")
+		if fr.Start == dissect.LayerEthernet {
+			// In Linux cooked captures, v1 and v2, whole and mutated.
+			for _, v := range []dissect.Layer{dissect.LayerSLL, dissect.LayerSLL2} {
+				b := cooked(fr.Data, v)
+				what := "Mixed(" + itoa(i) + ") cooked " + v.String()
+				a.check(b, v, i+1, len(b), what)
+				m := filtertest.Mutated(i, uint64(v))
+				if len(m.Data) >= ethHeaderLen {
+					grown := len(b) - len(fr.Data) // the cooked header's bytes beyond Ethernet's
+					a.check(cooked(m.Data, v), v, i+1, m.Len+grown, what+" mutated")
+				}
+			}
+			// Behind one 802.1Q tag, two (802.1ad outside) and more
+			// than the quick path reads, whole and cut.
+			for tags := 1; tags <= maxVLANTags+1; tags += 2 {
+				b := vlanTagged(fr.Data, tags, uint16(i))
+				what := "Mixed(" + itoa(i) + ") with " + itoa(tags) + " VLAN tags"
+				a.check(b, fr.Start, i+1, fr.Len+tags*vlanTagLen, what)
+				a.check(b[:min(len(b), 14+4*tags+i%40)], fr.Start, i+1, fr.Len+tags*vlanTagLen, what+", cut")
+			}
+		}
 		for seed := range uint64(6) {
 			fr := filtertest.Mutated(i, seed)
 			a.check(fr.Data, fr.Start, i+1, fr.Len, "Mutated("+itoa(i)+", "+itoa(int(seed))+")")
@@ -138,16 +162,27 @@ func TestQuickAgreesOnGenerated(t *testing.T) {
 		}
 	}
 	t.Logf("%d frames, %d read without a tree; %d verdicts without a tree", a.frames, a.decided, a.verdict)
-	// Every kind the mix holds, damaged ones aside, is read without a tree.
+	// Every kind the mix holds, the damaged ones included (a capture
+	// cut short, a header whose version the link layer contradicts), is
+	// read without a tree, behind VLAN tags too.
 	for k := range filtertest.NumKinds {
 		fr := filtertest.Make(k, 7, 3)
 		_, ok := a.all.MatchBytes(fr.Data, fr.Start, 1, fr.Len)
-		if k == filtertest.CutShort4 || k == filtertest.Garbage {
-			assert.False(t, ok, "kind %d is left to the tree", k)
-		} else {
-			assert.True(t, ok, "kind %d: the quick path reads it", k)
+		assert.True(t, ok, "kind %d: the quick path reads it", k)
+		_, ok = a.all.MatchBytes(vlanTagged(fr.Data, 2, 7), fr.Start, 1, fr.Len+2*vlanTagLen)
+		assert.True(t, ok, "kind %d behind two VLAN tags: the quick path reads it", k)
+		for _, v := range []dissect.Layer{dissect.LayerSLL, dissect.LayerSLL2} {
+			b := cooked(fr.Data, v)
+			_, ok = a.all.MatchBytes(b, v, 1, fr.Len-len(fr.Data)+len(b))
+			assert.True(t, ok, "kind %d in a cooked capture %s: the quick path reads it", k, v)
 		}
 	}
+	m, ok := MustCompile("sll && icmp").MatchBytes(cooked(filtertest.Make(filtertest.EchoRequest4, 1, 1).Data, dissect.LayerSLL), dissect.LayerSLL, 1, 0)
+	require.True(t, ok)
+	assert.True(t, m, "a cooked v1 echo has an sll")
+	m, ok = MustCompile("vlan && icmp").MatchBytes(vlanTagged(filtertest.Make(filtertest.EchoRequest4, 1, 1).Data, 1, 7), dissect.LayerEthernet, 1, 0)
+	require.True(t, ok)
+	assert.True(t, m, "a tagged echo has a vlan")
 }
 
 func itoa(i int) string {
@@ -159,4 +194,37 @@ func itoa(i int) string {
 		b = append([]byte{byte('0' + i%10)}, b...)
 	}
 	return string(b)
+}
+
+// vlanTagged is an Ethernet frame with n VLAN tags inserted after its
+// addresses: 802.1ad outside when there are several, 802.1Q inside, the
+// VLAN id taken from id.
+func vlanTagged(frame []byte, n int, id uint16) []byte {
+	b := append([]byte(nil), frame[:12]...)
+	for i := range n {
+		tpid := uint16(0x8100)
+		if i < n-1 {
+			tpid = 0x88a8
+		}
+		tci := id&0x0fff | uint16(i)<<13
+		b = append(b, byte(tpid>>8), byte(tpid), byte(tci>>8), byte(tci))
+	}
+	return append(b, frame[12:]...)
+}
+
+// cooked is an Ethernet frame as a Linux cooked capture (v1 or v2) would
+// hold it: the source address, the EtherType, and what the Ethernet header
+// carried.
+func cooked(frame []byte, v dissect.Layer) []byte {
+	var h []byte
+	et, src := frame[12:14], frame[6:12]
+	if v == dissect.LayerSLL {
+		h = append([]byte{0, 0, 0, 1, 0, 6}, src...)
+		h = append(append(h, 0, 0), et...)
+	} else {
+		h = append([]byte{}, et...)
+		h = append(h, 0, 0, 0, 0, 0, 2, 0, 1, 0, 6)
+		h = append(append(h, src...), 0, 0)
+	}
+	return append(h, frame[14:]...)
 }

@@ -20,6 +20,10 @@ import (
 // shared corpus or of the dissector's test captures, every field it reads
 // has the occurrences the frame's dissection has, and every expression of
 // agreeExprs the verdict Match gives.
+// snapLens are the snapshot lengths the corpus frames are also cut at:
+// inside the link, IP, ICMP and transport headers, and inside a quote.
+var snapLens = []int{10, 17, 30, 36, 40, 44, 50, 54, 58, 62, 68, 70, 78, 96}
+
 func TestQuickAgreesWithTree(t *testing.T) {
 	var files []string
 	for _, dir := range []string{testenv.RequireShared(t), filepath.Join("..", "dissect", "testdata")} {
@@ -48,6 +52,13 @@ func TestQuickAgreesWithTree(t *testing.T) {
 				continue
 			}
 			a.check(p.Data, layer, p.Index, p.OrigLen, filepath.Base(name)+" frame "+itoa(p.Index))
+			// The same frame as a capture with a snapshot length would
+			// keep it: cut in each header and inside a quote.
+			for _, snap := range snapLens {
+				if snap < len(p.Data) {
+					a.check(p.Data[:snap], layer, p.Index, max(p.OrigLen, len(p.Data)), filepath.Base(name)+" frame "+itoa(p.Index)+" cut at "+itoa(snap))
+				}
+			}
 		}
 		if t.Failed() {
 			return

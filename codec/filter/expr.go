@@ -1,7 +1,5 @@
 package filter
 
-import "net/netip"
-
 // opKind is a node of the compiled expression.
 type opKind uint8
 
@@ -26,21 +24,16 @@ const (
 	relGe
 )
 
-// value is one occurrence of a field in a frame, or one literal: a number
-// (numbers and MAC addresses) or an address.
-type value struct {
-	n    uint64
-	addr netip.Addr
-}
-
-// literal is one element a field is compared with: a value, a prefix
+// literal is one element a field is compared with: a value, a network
 // (addresses: in 10.0.0.0/8, or == 10.0.0.0/8 as Wireshark allows), or an
 // inclusive range of numbers (in {33434..33534}).
 type literal struct {
-	v      value
-	hi     uint64 // for a range: n..hi
-	isRng  bool
-	prefix netip.Prefix
+	v     value
+	hi    uint64 // for a range: n..hi
+	isRng bool
+	// isNet: v is a network's first address and mask its prefix's bits.
+	isNet bool
+	mask  addrBits
 }
 
 // expr is a compiled expression node.

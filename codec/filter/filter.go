@@ -171,14 +171,12 @@ func (f *Filter) eval(x *expr) bool {
 // equal reports whether v is the literal, lies in its network or range.
 func (l *literal) equal(v value) bool {
 	switch {
-	case l.prefix.IsValid():
-		return v.addr.IsValid() && l.prefix.Contains(v.addr)
+	case l.isNet:
+		return l.inNetwork(v)
 	case l.isRng:
 		return v.n >= l.v.n && v.n <= l.hi
-	case l.v.addr.IsValid():
-		return v.addr == l.v.addr
 	}
-	return !v.addr.IsValid() && v.n == l.v.n
+	return v == l.v
 }
 
 // holds reports whether v rel literal.
@@ -187,11 +185,11 @@ func (l *literal) holds(rel relation, v value) bool {
 		return l.equal(v)
 	}
 	var c int
-	if l.v.addr.IsValid() {
-		if !v.addr.IsValid() || v.addr.Is4() != l.v.addr.Is4() {
+	if l.v.isAddr() {
+		if v.alen != l.v.alen {
 			return false
 		}
-		c = v.addr.Compare(l.v.addr)
+		c = compareAddr(v.a, l.v.a)
 	} else {
 		switch {
 		case v.n < l.v.n:

@@ -2,7 +2,9 @@ package filter
 
 import (
 	"encoding/hex"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -112,8 +114,16 @@ func TestQuickPathTaken(t *testing.T) {
 
 	_, ok = MustCompile("icmp.mpls.label == 16").MatchBytes(b, dissect.LayerAuto, 1, 0)
 	assert.False(t, ok, "extensions are not read by the quick path")
-	_, ok = f.MatchBytes(b, dissect.LayerAuto, 1, len(b)+10)
-	assert.False(t, ok, "a frame cut short needs the tree")
+	echo := dissect.Dissect(b, dissect.LayerAuto, dissect.Options{Number: 1, Len: len(b) + 10})
+	m, ok = f.MatchBytes(b, dissect.LayerAuto, 1, len(b)+10)
+	require.True(t, ok, "a frame whose capture ends after its datagram is read without a tree")
+	assert.Equal(t, f.Match(echo), m)
+	m, ok = MustCompile("icmp.type == 11 && ip.src in 198.18.0.0/15").MatchBytes(te[:len(te)-30], dissect.LayerAuto, 1, len(te))
+	require.True(t, ok, "a time exceeded the capture cut inside its quote is read as far as it goes")
+	assert.Equal(t, MustCompile("icmp.type == 11 && ip.src in 198.18.0.0/15").Match(dissect.Dissect(te[:len(te)-30], dissect.LayerAuto, dissect.Options{Number: 1, Len: len(te)})), m)
+	m, ok = MustCompile("icmp.checksum.status == 2 && !icmp.checksum_bad").MatchBytes(te[:len(te)-30], dissect.LayerAuto, 1, len(te))
+	require.True(t, ok)
+	assert.True(t, m, "a message the capture cut cannot have its checksum verified")
 	_, ok = MustCompile("frame.len > 64").MatchBytes(b[:3], dissect.LayerAuto, 1, len(b)+10)
 	assert.False(t, ok, "a frame cut short needs the tree, even for frame.* alone")
 	frag := append([]byte(nil), b...)
@@ -227,4 +237,23 @@ func TestFieldsList(t *testing.T) {
 	assert.Equal(t, "address", names["ip.src"])
 	assert.Equal(t, "protocol", names["icmp"])
 	assert.Equal(t, []string{"icmp.type", "ip.src"}, MustCompile("icmp.type == 3 || ip.src == 1.1.1.1 && icmp.type == 4").Fields())
+}
+
+// Every field has a Korean description for the page's completion: in
+// Hangul, unless it is a protocol's name alone (IPv4, UDP...), which
+// Korean textbooks leave as it is; the names and types do not change.
+func TestFieldsInKorean(t *testing.T) {
+	en, ko := Fields(), FieldsIn(dissect.LangKO)
+	require.Len(t, ko, len(en))
+	for i := range en {
+		assert.Equal(t, en[i].Name, ko[i].Name)
+		assert.Equal(t, en[i].Type, ko[i].Type)
+		require.NotEmpty(t, ko[i].Desc, en[i].Name)
+		if ko[i].Desc == en[i].Desc {
+			assert.Equal(t, "protocol", en[i].Type, "%s: only a protocol's name is the same in Korean", en[i].Name)
+			continue
+		}
+		assert.True(t, strings.ContainsFunc(ko[i].Desc, func(r rune) bool { return unicode.Is(unicode.Hangul, r) }),
+			"%s: %q is in Hangul", en[i].Name, ko[i].Desc)
+	}
 }

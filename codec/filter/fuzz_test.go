@@ -63,11 +63,36 @@ func FuzzMatchBytes(f *testing.F) {
 		fr := filtertest.Make(k, uint16(k), 1+uint8(k)%12)
 		f.Add(fr.Data, uint8(3)) // Ethernet
 		f.Add(fr.Data[14:], uint8(0))
+		f.Add(vlanTagged(fr.Data, 1+int(k)%3, uint16(k)), uint8(3))
 	}
 	a := newAgreement(f)
 	f.Fuzz(func(t *testing.T, b []byte, layer uint8) {
 		start := []dissect.Layer{dissect.LayerAuto, dissect.LayerIPv4, dissect.LayerIPv6, dissect.LayerEthernet}[layer%4]
 		a.t = t
 		a.check(b, start, 1, 0, "fuzz")
+	})
+}
+
+// FuzzMatchBytesCut is FuzzMatchBytes on frames a capture kept only the
+// start of: the wire carried cut more bytes than b holds.
+func FuzzMatchBytesCut(f *testing.F) {
+	for k := range filtertest.NumKinds {
+		fr := filtertest.Make(k, uint16(k), 1+uint8(k)%12)
+		for _, snap := range []int{30, 40, 50, 62} {
+			if snap < len(fr.Data) {
+				f.Add(fr.Data[:snap], uint8(3), uint16(len(fr.Data)-snap))
+				f.Add(fr.Data[14:snap], uint8(0), uint16(len(fr.Data)-snap))
+				f.Add(vlanTagged(fr.Data[:snap], 1, uint16(k)), uint8(3), uint16(len(fr.Data)-snap))
+				f.Add(cooked(fr.Data[:snap], dissect.LayerSLL), uint8(4), uint16(len(fr.Data)-snap))
+				f.Add(cooked(fr.Data[:snap], dissect.LayerSLL2), uint8(5), uint16(len(fr.Data)-snap))
+			}
+		}
+	}
+	a := newAgreement(f)
+	f.Fuzz(func(t *testing.T, b []byte, layer uint8, cut uint16) {
+		start := []dissect.Layer{dissect.LayerAuto, dissect.LayerIPv4, dissect.LayerIPv6, dissect.LayerEthernet,
+			dissect.LayerSLL, dissect.LayerSLL2}[layer%6]
+		a.t = t
+		a.check(b, start, 1, len(b)+int(cut), "fuzz")
 	})
 }

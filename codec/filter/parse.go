@@ -143,7 +143,7 @@ func (p *parser) test() (*expr, error) {
 		if lit.isRng {
 			return nil, p.fail(lt, msg(msgRangeOutsideSet, t.text, lt.text))
 		}
-		if lit.prefix.IsValid() && rel != relEq && rel != relNe {
+		if lit.isNet && rel != relEq && rel != relNe {
 			return nil, p.fail(lt, msg(msgNetworkOrder))
 		}
 		return &expr{op: opCmp, slot: slot, rel: rel, lits: []literal{lit}}, nil
@@ -177,7 +177,7 @@ func (p *parser) set(fd *field, slot int) (*expr, error) {
 		if err != nil {
 			return nil, err
 		}
-		if !lit.prefix.IsValid() {
+		if !lit.isNet {
 			return nil, p.fail(open, msg(msgNotSetOrNetwork, tokenWord(open)))
 		}
 		x.lits = []literal{lit}
@@ -245,13 +245,13 @@ func (p *parser) literal(fd *field, t token) (literal, error) {
 			if err != nil {
 				return bad(notNetwork)
 			}
-			return literal{prefix: pf.Masked()}, nil
+			return networkLiteral(pf), nil
 		}
 		a, err := netip.ParseAddr(s)
 		if err != nil || a.Zone() != "" {
 			return bad(notAddress)
 		}
-		return literal{v: value{addr: a}}, nil
+		return literal{v: netipValue(a)}, nil
 	}
 	return bad(notValue)
 }

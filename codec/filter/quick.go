@@ -1,16 +1,21 @@
 package filter
 
 import (
+	"math/bits"
+
 	"icmplab/codec"
 )
 
 // The quick path (MatchBytes) reads the fields an expression names straight
 // from a frame's bytes, without a dissection tree, for the frames most
-// ICMP captures hold: raw IP or untagged Ethernet II, one IPv4 or IPv6
-// header (not a fragment), and an ICMP message, a UDP datagram or a TCP
-// segment; an ICMP error's quoted datagram is read the same way (IPv4 with
+// ICMP captures hold: raw IP, Ethernet II or Linux cooked capture v1 or v2
+// (with up to maxVLANTags 802.1Q or 802.1ad tags after it), one IPv4 or IPv6 header (not a fragment), and an
+// ICMP message, a UDP datagram or a TCP segment; an ICMP error's quoted datagram is read the same way (IPv4 with
 // or without options, IPv6 without extension headers, then UDP, TCP or an
-// ICMP echo, as far as the quote goes). Everything else is left to the tree.
+// ICMP echo, as far as the quote goes); a datagram the capture cut short,
+// as far as it goes; and an IPv4 header whose version the link layer
+// contradicts, when nothing (or only a later fragment's data) follows it.
+// Everything else is left to the tree.
 //
 // Each field the quick path knows is a place in one header: the header
 // kind (quickLayer), the offsets of its occurrences there (two for the
@@ -27,6 +32,8 @@ const (
 	qlNone   quickLayer = iota // not readable without the tree
 	qlFrame                    // frame.*: properties of the frame
 	qlEth                      // Ethernet II header
+	qlVLAN                     // an 802.1Q or 802.1ad tag
+	qlSLL                      // a Linux cooked capture (v1) header
 	qlIPv4                     // IPv4 header (outer or quoted)
 	qlIPv6                     // IPv6 fixed header
 	qlICMP4                    // ICMPv4 header (type, code, checksum)
@@ -37,7 +44,7 @@ const (
 	qlError6                   // after an ICMPv6 error's header
 	qlUDP                      // UDP header
 	qlTCP                      // TCP header
-	qlAbsent                   // never in a frame the quick path reads (vlan, sll)
+	qlAbsent                   // never in a frame the quick path reads
 	numQuickLayers
 )
 
@@ -53,6 +60,7 @@ type quickSpec struct {
 	at    []int
 	width int    // bytes
 	mask  uint32 // 0: all the bits
+	shift uint8  // the mask's trailing zeros (newQuickPlan sets it)
 	// partial: shown also when a quote ends inside the header, as far
 	// as its bytes go (ports, TCP sequence, ICMP type and code); other
 	// fields of a cut header are absent, as in the tree.
@@ -110,8 +118,8 @@ var quickSpecs = map[string]quickSpec{
 	"eth.src":  {layer: qlEth, at: []int{ethSrcOff}, width: macLen},
 	"eth.addr": {layer: qlEth, at: []int{ethSrcOff, ethDstOff}, width: macLen},
 	"eth.type": {layer: qlEth, at: []int{etherTypeOff}, width: 2},
-	"vlan":     {layer: qlAbsent},
-	"sll":      {layer: qlAbsent},
+	"vlan":     {layer: qlVLAN},
+	"sll":      {layer: qlSLL},
 
 	"ip":              {layer: qlIPv4},
 	"ip.version":      {layer: qlIPv4, at: []int{codec.IPv4VersionIHLOffset}, width: 1, mask: 0xf0},
@@ -193,6 +201,42 @@ const (
 	macLen       = 6
 )
 
+// Linux cooked capture headers (libpcap's LINKTYPE_LINUX_SLL and
+// LINKTYPE_LINUX_SLL2), what `tcpdump -i any` writes: the EtherType of what
+// follows is the last field of v1 and the first of v2.
+//
+//	v1:  0       2       4       6                              14      16
+//	    +-------+-------+-------+-------------------------------+-------+
+//	    |pkttype|hatype | halen |  link-layer address (8 bytes) | proto |
+//	    +-------+-------+-------+-------------------------------+-------+
+//	v2:  0       2       4               8       10  11  12             20
+//	    +-------+-------+---------------+-------+---+---+---------------+
+//	    | proto |reservd|interface index|hatype |pkt|len|   address     |
+//	    +-------+-------+---------------+-------+---+---+---------------+
+const (
+	sllHeaderLen  = 16
+	sllTypeOff    = 14
+	sll2HeaderLen = 20
+	sll2TypeOff   = 0
+)
+
+// An 802.1Q (or 802.1ad) tag between the addresses and the EtherType
+// (IEEE 802.1Q clause 9.6): the tag control word, then the EtherType of
+// what follows, which may be another tag.
+//
+//	 0                   1                   2                   3
+//	 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+//	+-----+-+-----------------------+-------------------------------+
+//	| PCP |D|       VLAN ID         |  EtherType of what follows    |
+//	+-----+-+-----------------------+-------------------------------+
+const (
+	vlanTypeOff = 2
+	vlanTagLen  = 4
+	// maxVLANTags is how many stacked tags the quick path reads; more
+	// (no network stacks them deeper) are the tree's.
+	maxVLANTags = 4
+)
+
 // quickPlan is what Compile works out once for the quick path: how each
 // slot is read, and which headers a frame must be walked to.
 type quickPlan struct {
@@ -215,6 +259,7 @@ func newQuickPlan(fields []*field) quickPlan {
 		if !ok {
 			p.ok = false
 		}
+		s.shift = uint8(bits.TrailingZeros32(s.mask) % 32)
 		p.specs = append(p.specs, s)
 		p.slots[s.layer] = append(p.slots[s.layer], slot)
 		if s.layer.inQuote() && s.special != checksumBad4 && s.special != checksumBad6 {

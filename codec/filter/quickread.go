@@ -12,8 +12,9 @@ import (
 // can: ok is false when the frame needs the tree (Match on its dissection),
 // either because the expression names a field the quick path does not read
 // or because the frame is not one it reads (see quick.go: a fragment, a
-// tunnel, a VLAN tag, a capture cut short, a malformed header, a quote
-// holding IPv6 extension headers or an ICMP message other than an echo...).
+// tunnel, a malformed header, a quote holding IPv6 extension headers or an
+// ICMP message other than an echo...). A frame the capture cut short is
+// read as far as it goes, as the tree reads it.
 // wireLen is the frame's length on the wire (0 means len(data)); number
 // its 1-based position.
 //
@@ -31,13 +32,12 @@ func (f *Filter) MatchBytes(data []byte, start dissect.Layer, number, wireLen in
 		return false, false
 	}
 	wireLen = max(wireLen, len(data)) // as Dissect takes Options.Len
-	if wireLen != len(data) {
-		return false, false // cut short: the tree says where
-	}
-	if !f.readFrame(data, start) {
+	if !f.readFrame(data, start, wireLen > len(data)) {
 		return false, false
 	}
-	f.frameFields(len(data), wireLen, number)
+	if len(f.plan.slots[qlFrame]) != 0 {
+		f.frameFields(len(data), wireLen, number)
+	}
 	return f.eval(f.root), true
 }
 
@@ -59,26 +59,39 @@ func (f *Filter) frameFields(capLen, wireLen, number int) {
 
 // readFrame resets the occurrences and gathers those of every header of
 // the frame the expression names, or returns false when the frame is not
-// one the quick path reads.
-func (f *Filter) readFrame(data []byte, start dissect.Layer) bool {
+// one the quick path reads. capCut says the capture kept fewer bytes than
+// the wire carried (a snapshot length).
+func (f *Filter) readFrame(data []byte, start dissect.Layer, capCut bool) bool {
 	if start == dissect.LayerAuto {
 		start = dissect.Guess(data)
 	}
-	off, fam := 0, codec.Family(0)
+	off, fam, tags := 0, codec.Family(0), 0
 	switch start {
-	case dissect.LayerEthernet:
-		if len(data) <= ethHeaderLen {
+	case dissect.LayerEthernet, dissect.LayerSLL, dissect.LayerSLL2:
+		hl, typeAt := linkHeader(start)
+		if len(data) <= hl {
 			return false
 		}
-		switch codec.EtherType(binary.BigEndian.Uint16(data[etherTypeOff:])) {
+		off = hl
+		et := codec.EtherType(binary.BigEndian.Uint16(data[typeAt:]))
+		for ; isVLAN(et); tags++ {
+			if tags == maxVLANTags || len(data) < off+vlanTagLen {
+				return false // the tree says where the tags end
+			}
+			et = codec.EtherType(binary.BigEndian.Uint16(data[off+vlanTypeOff:]))
+			off += vlanTagLen
+		}
+		switch et {
 		case codec.EtherTypeIPv4:
 			fam = codec.IPv4
 		case codec.EtherTypeIPv6:
 			fam = codec.IPv6
 		default:
-			return false // VLAN tags, MPLS, ...: the tree follows them
+			return false // MPLS, PPPoE, ...: the tree follows them
 		}
-		off = ethHeaderLen
+		if len(data) <= off {
+			return false
+		}
 	case dissect.LayerIPv4:
 		fam = codec.IPv4
 	case dissect.LayerIPv6:
@@ -98,58 +111,196 @@ func (f *Filter) readFrame(data []byte, start dissect.Layer) bool {
 		fam = codec.IPv4
 	case v == 6 && fam != codec.IPv4:
 		fam = codec.IPv6
+	case fam == codec.IPv4:
+		// The link layer says IPv4 and the nibble does not: the tree
+		// draws an IPv4 header all the same.
+		return f.misversioned(data, start, off, tags)
 	default:
 		return false
 	}
+	// A datagram the capture cut short is read as far as it goes, as the
+	// tree does, from its fixed header (Decode would allocate an error
+	// to say it is cut); any other fault is the tree's.
 	p := &f.pkt
-	if p.Decode(ip) != nil || p.Family != fam {
-		return false
-	}
-	var hdr []byte
+	var hdr, payload []byte
 	var proto uint8
-	if fam == codec.IPv4 {
-		if p.V4.FragOff != 0 || p.V4.Flags&codec.IPv4FlagMF != 0 {
+	cut := capCut && beyondCapture(ip)
+	if cut {
+		var ok bool
+		if hdr, proto, ok = cutHeader(ip); !ok {
 			return false
 		}
-		hdr, proto = ip[:int(p.V4.IHL)*4], p.V4.Protocol
+		payload = ip[len(hdr):]
 	} else {
-		h := &p.V6
-		if h.Fragmented || h.PayloadLen == 0 && h.NextHeader == codec.ProtoHopByHop {
-			return false // fragment, jumbogram
+		if p.Decode(ip) != nil || p.Family != fam {
+			return false
 		}
-		hdr, proto = ip[:codec.IPv6HeaderLen], h.Upper
+		if fam == codec.IPv4 {
+			if p.V4.FragOff != 0 || p.V4.Flags&codec.IPv4FlagMF != 0 {
+				return false
+			}
+			hdr, proto = ip[:int(p.V4.IHL)*4], p.V4.Protocol
+		} else {
+			h := &p.V6
+			if h.Fragmented || h.PayloadLen == 0 {
+				// A fragment; a jumbogram; or a payload length of
+				// zero, after which the tree shows nothing where the
+				// decoder reads to the end of the capture.
+				return false
+			}
+			hdr, proto = ip[:codec.IPv6HeaderLen], h.Upper
+		}
+		payload = p.Payload
 	}
 	f.reset()
-	if off > 0 && f.plan.reads(qlEth) {
-		f.header(qlEth, data[:ethHeaderLen], true, false)
-	}
+	f.link(data, start, tags)
 	f.ipHeader(fam, hdr, true, false)
 	switch {
-	case p.HasICMP:
-		return f.ownICMP(p)
+	case !cut && p.HasICMP:
+		if p.ICMP.Sum.Status == codec.ChecksumUnverified {
+			return false // not a whole message: the tree says why
+		}
+		return f.ownICMP(fam, payload, &p.ICMP)
+	case cut && (fam == codec.IPv4 && proto == codec.ProtoICMP || fam == codec.IPv6 && proto == codec.ProtoICMPv6):
+		// The tree parses what is there and shows it unverified.
+		var src, dst netip.Addr
+		if fam == codec.IPv6 {
+			src = netip.AddrFrom16([16]byte(hdr[codec.IPv6SrcOffset:]))
+			dst = netip.AddrFrom16([16]byte(hdr[codec.IPv6DstOffset:]))
+		}
+		m, err := codec.Parse(fam, payload, src, dst)
+		if err != nil {
+			return false
+		}
+		m.Sum = codec.ChecksumCheck{Status: codec.ChecksumUnverified}
+		return f.ownICMP(fam, payload, &m)
 	case proto == codec.ProtoUDP:
-		if len(p.Payload) > codec.UDPHeaderLen &&
-			(dissect.UDPTunnelPort(binary.BigEndian.Uint16(p.Payload)) || dissect.UDPTunnelPort(binary.BigEndian.Uint16(p.Payload[codec.UDPDstPortOffset:]))) {
+		if len(payload) > codec.UDPHeaderLen &&
+			(dissect.UDPTunnelPort(binary.BigEndian.Uint16(payload)) || dissect.UDPTunnelPort(binary.BigEndian.Uint16(payload[codec.UDPDstPortOffset:]))) {
 			return false // a tunnel the tree may follow
 		}
-		f.transport(qlUDP, p.Payload, codec.UDPHeaderLen, false)
+		f.transport(qlUDP, payload, codec.UDPHeaderLen, false)
 		return true
 	case proto == codec.ProtoTCP:
-		f.transport(qlTCP, p.Payload, codec.TCPMinHeaderLen, false)
+		f.transport(qlTCP, payload, codec.TCPMinHeaderLen, false)
 		return true
 	}
 	return false
+}
+
+// beyondCapture reports whether an IP datagram's length field (the
+// version nibble says which) reaches past the bytes kept of it: the
+// capture cut it short.
+func beyondCapture(ip []byte) bool {
+	if ip[0]>>4 == 4 {
+		return len(ip) > codec.IPv4TotalLengthOffset+1 &&
+			int(binary.BigEndian.Uint16(ip[codec.IPv4TotalLengthOffset:])) > len(ip)
+	}
+	if len(ip) <= codec.IPv6PayloadLengthOffset+1 {
+		return false
+	}
+	plen := int(binary.BigEndian.Uint16(ip[codec.IPv6PayloadLengthOffset:]))
+	return plen != 0 && codec.IPv6HeaderLen+plen > len(ip)
+}
+
+// cutHeader reads the header of a datagram the capture cut short: a whole
+// IPv4 header that is not a fragment, or an IPv6 header followed by no
+// extension header (the tree walks those). It returns the header and the
+// protocol it carries, or false for a header the tree must show.
+func cutHeader(ip []byte) (hdr []byte, proto uint8, ok bool) {
+	if ip[0]>>4 == 4 {
+		if len(ip) < codec.IPv4MinHeaderLen {
+			return nil, 0, false
+		}
+		hl := int(ip[codec.IPv4VersionIHLOffset]&0x0f) * 4
+		frag := binary.BigEndian.Uint16(ip[codec.IPv4FlagsFragOffset:])
+		if hl < codec.IPv4MinHeaderLen || hl > len(ip) || frag&0x1fff != 0 || frag&(uint16(codec.IPv4FlagMF)<<13) != 0 {
+			return nil, 0, false
+		}
+		return ip[:hl], ip[codec.IPv4ProtocolOffset], true
+	}
+	if len(ip) < codec.IPv6HeaderLen {
+		return nil, 0, false
+	}
+	switch nh := ip[codec.IPv6NextHeaderOffset]; nh {
+	case codec.ProtoHopByHop, codec.ProtoDstOpts, codec.ProtoRouting, codec.ProtoFragment, codec.ProtoAH:
+		return nil, 0, false
+	default:
+		return ip[:codec.IPv6HeaderLen], nh, true
+	}
+}
+
+// link adds the fields of the link-layer header the frame starts with and
+// of the VLAN tags after it; raw IP has none.
+func (f *Filter) link(data []byte, start dissect.Layer, tags int) {
+	hl, _ := linkHeader(start)
+	switch start {
+	case dissect.LayerEthernet:
+		f.header(qlEth, data[:ethHeaderLen], true, false)
+	case dissect.LayerSLL:
+		f.header(qlSLL, data[:sllHeaderLen], true, false)
+	}
+	for i := range tags {
+		f.header(qlVLAN, data[hl+i*vlanTagLen:], true, false)
+	}
+}
+
+// linkHeader is the length of a link-layer header the quick path reads and
+// where its EtherType sits; 0, 0 for raw IP.
+func linkHeader(start dissect.Layer) (hl, typeAt int) {
+	switch start {
+	case dissect.LayerEthernet:
+		return ethHeaderLen, etherTypeOff
+	case dissect.LayerSLL:
+		return sllHeaderLen, sllTypeOff
+	case dissect.LayerSLL2:
+		return sll2HeaderLen, sll2TypeOff
+	}
+	return 0, 0
+}
+
+// isVLAN reports whether an EtherType introduces an 802.1Q or 802.1ad tag,
+// the ones the tree follows.
+func isVLAN(et codec.EtherType) bool {
+	return et == codec.EtherTypeVLAN || et == codec.EtherTypeQinQ || et == codec.EtherTypeQinQOld
+}
+
+// misversioned reads a frame whose link layer says IPv4 over a header whose
+// version nibble says otherwise. The tree follows the link layer: it draws
+// the fixed header's fields as IPv4's and, when the header length is
+// impossible or nothing follows the header (or only a later fragment's
+// data), nothing more; anything else after it is the tree's to draw.
+func (f *Filter) misversioned(data []byte, start dissect.Layer, off, tags int) bool {
+	ip := data[off:]
+	if len(ip) < codec.IPv4MinHeaderLen {
+		return false
+	}
+	f.reset()
+	f.link(data, start, tags)
+	f.header(qlIPv4, ip[:codec.IPv4MinHeaderLen], true, false)
+	hl := int(ip[codec.IPv4VersionIHLOffset]&0x0f) * 4
+	if hl < codec.IPv4MinHeaderLen || hl > len(ip) {
+		return true
+	}
+	stop := int(binary.BigEndian.Uint16(ip[codec.IPv4TotalLengthOffset:]))
+	if stop < hl || stop > len(ip) {
+		stop = len(ip)
+	}
+	if stop == hl {
+		return true
+	}
+	return binary.BigEndian.Uint16(ip[codec.IPv4FlagsFragOffset:])&0x1fff != 0
 }
 
 // ipHeader adds the fields of an IP header of fam: whole is false for a
 // quoted header cut before its fixed part ends, which shows as the
 // protocol alone.
 func (f *Filter) ipHeader(fam codec.Family, h []byte, whole, quoted bool) {
+	l := qlIPv6
 	if fam == codec.IPv4 {
-		f.header(qlIPv4, h, whole, quoted)
-	} else {
-		f.header(qlIPv6, h, whole, quoted)
+		l = qlIPv4
 	}
+	f.header(l, h, whole, quoted)
 }
 
 // transport adds the fields of a UDP or TCP header of hl bytes at the
@@ -164,25 +315,24 @@ func (f *Filter) transport(l quickLayer, b []byte, hl int, quoted bool) {
 // ownICMP adds the fields of the frame's own ICMP message (its checksum
 // verdict, its identifier and sequence, its quote) or returns false for
 // the kinds the tree draws with fields the quick path does not model.
-func (f *Filter) ownICMP(p *codec.Packet) bool {
-	m := &p.ICMP
-	if m.Sum.Status == codec.ChecksumUnverified || len(p.Payload) < 4 {
-		return false // not a whole message: the tree says why
+func (f *Filter) ownICMP(fam codec.Family, payload []byte, m *codec.Message) bool {
+	if len(payload) < 4 {
+		return false // not even a header: the tree says why
 	}
-	if (m.Family == codec.IPv4) != (p.Family == codec.IPv4) {
+	if (m.Family == codec.IPv4) != (fam == codec.IPv4) {
 		return false
 	}
 	l, echo, word := qlICMP4, qlEcho4, qlError4
 	if m.Family == codec.IPv6 {
 		l, echo, word = qlICMP6, qlEcho6, qlError6
 	}
-	f.icmpHeader(l, p.Payload, true, m.Sum.Status, false)
+	f.icmpHeader(l, payload, true, m.Sum.Status, false)
 	switch m.Kind {
 	case codec.KindEcho, codec.KindTimestamp, codec.KindInformation, codec.KindAddressMask:
-		f.header(echo, p.Payload, true, false)
+		f.header(echo, payload, true, false)
 	case codec.KindError:
 		if f.plan.reads(word) {
-			f.errorWord(word, m.Type, m.Code, p.Payload)
+			f.errorWord(word, m.Type, m.Code, payload)
 		}
 		if f.plan.quote {
 			return f.quote(m)
@@ -199,7 +349,10 @@ func (f *Filter) ownICMP(p *codec.Packet) bool {
 // icmpHeader adds an ICMP header's fields; st is the checksum verdict, which
 // only the frame's own message has (a quote's is unverified).
 func (f *Filter) icmpHeader(l quickLayer, b []byte, whole bool, st codec.ChecksumStatus, quoted bool) {
-	f.header(l, b, whole, quoted)
+	if len(f.plan.slots[l]) == 0 {
+		return
+	}
+	f.readHeader(l, b, whole, quoted)
 	for _, slot := range f.plan.slots[l] {
 		switch f.plan.specs[slot].special {
 		case checksumStatus4, checksumStatus6:
@@ -222,7 +375,7 @@ func (f *Filter) errorWord(l quickLayer, t codec.Type, c codec.Code, msg []byte)
 		}
 		for _, at := range s.at {
 			if at+s.width <= len(msg) {
-				f.add(slot, bytesValue(msg[at:at+s.width], s.mask, f.fields[slot]))
+				f.add(slot, bytesValue(msg[at:at+s.width], s.mask, s.shift, f.fields[slot]))
 			}
 		}
 	}
@@ -326,7 +479,16 @@ func (f *Filter) quotedICMP(proto uint8, t []byte) bool {
 // header adds the occurrences of every named field of layer l found in h,
 // the bytes from the header's start: all of them when the header is whole,
 // else its presence and, in a quote, the partial fields its bytes hold.
+//
+// A call costs more than the test in WebAssembly, so the test comes first
+// and the header is read only when a named field lives in it.
 func (f *Filter) header(l quickLayer, h []byte, whole, quoted bool) {
+	if len(f.plan.slots[l]) != 0 {
+		f.readHeader(l, h, whole, quoted)
+	}
+}
+
+func (f *Filter) readHeader(l quickLayer, h []byte, whole, quoted bool) {
 	for _, slot := range f.plan.slots[l] {
 		s := &f.plan.specs[slot]
 		if s.special != fromTree {
@@ -342,22 +504,20 @@ func (f *Filter) header(l quickLayer, h []byte, whole, quoted bool) {
 		fd := f.fields[slot]
 		for _, at := range s.at {
 			if at+s.width <= len(h) {
-				f.add(slot, bytesValue(h[at:at+s.width], s.mask, fd))
+				f.add(slot, bytesValue(h[at:at+s.width], s.mask, s.shift, fd))
 			}
 		}
 	}
 }
 
 // bytesValue is a field's value from the bytes its node covers: an
-// address, a MAC address, or a big-endian number masked and shifted when
-// mask is set, times the field's unit.
-func bytesValue(b []byte, mask uint32, fd *field) value {
+// address, a MAC address, or a big-endian number masked and shifted right
+// by shift (the mask's trailing zeros) when mask is set, times the field's
+// unit.
+func bytesValue(b []byte, mask uint32, shift uint8, fd *field) value {
 	switch fd.kind {
 	case kindAddr:
-		if len(b) == 4 {
-			return value{addr: netip.AddrFrom4([4]byte(b))}
-		}
-		return value{addr: netip.AddrFrom16([16]byte(b))}
+		return addrValue(b)
 	case kindMAC:
 		var w [8]byte
 		copy(w[2:], b)
@@ -368,11 +528,7 @@ func bytesValue(b []byte, mask uint32, fd *field) value {
 		n = n<<8 | uint64(c)
 	}
 	if mask != 0 {
-		n &= uint64(mask)
-		for mask&1 == 0 {
-			mask >>= 1
-			n >>= 1
-		}
+		n = n & uint64(mask) >> shift
 	}
 	if fd.scale > 1 {
 		n *= fd.scale

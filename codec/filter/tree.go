@@ -3,7 +3,6 @@ package filter
 import (
 	"encoding/binary"
 	"math/bits"
-	"net/netip"
 
 	"icmplab/codec"
 	"icmplab/codec/dissect"
@@ -111,13 +110,10 @@ func nodeValue(fr *dissect.Frame, nd *dissect.Node, fd *field) (value, bool) {
 	b := data[nd.Offset : nd.Offset+nd.Length]
 	switch fd.kind {
 	case kindAddr:
-		switch len(b) {
-		case 4:
-			return value{addr: netip.AddrFrom4([4]byte(b))}, true
-		case 16:
-			return value{addr: netip.AddrFrom16([16]byte(b))}, true
+		if len(b) != 4 && len(b) != 16 {
+			return value{}, false
 		}
-		return value{}, false
+		return addrValue(b), true
 	case kindMAC:
 		if len(b) != 6 {
 			return value{}, false

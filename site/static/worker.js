@@ -139,15 +139,15 @@ const ops = {
     return api.story(new Uint8Array(await file.arrayBuffer()));
   },
   rows: (api, handle, start, n, lang) => api.captureRows(handle, start, n, lang),
-  filter: (api, handle, spec) => api.captureFilter(handle, spec),
+  filter: (api, handle, spec, lang) => api.captureFilter(handle, spec, lang),
   filterCheck: (api, expr, lang) => api.filterCheck(expr, lang),
-  filterMatch: (api, expr, data, layer, n, len) => api.filterMatch(expr, data, layer, n, len),
+  filterMatch: (api, expr, data, layer, n, len, lang) => api.filterMatch(expr, data, layer, n, len, lang),
   export: (api, handle, format, lang) => api.captureExport(handle, format, lang),
   goto: (api, handle, n) => api.captureGoto(handle, n),
   sort: (api, handle, key, desc) => api.captureSort(handle, key, desc),
   compareRows: (api, handle, a, b, opts, lang) => api.captureCompare(handle, a, b, opts, lang),
   compareBytes: (api, a, b, opts) => api.compare(a, b, opts),
-  filterFields: (api) => api.filterFields(),
+  filterFields: (api, lang) => api.filterFields(lang),
   diagram: (api, tree, path, lang) => api.diagram(tree, path, lang),
   // Ends the Go program, as a crash would (the page's test hook).
   exit: (api) => api.dispose(),

@@ -221,7 +221,7 @@ async function applyFilter() {
   if (filterExpr()) spec.expr = filterExpr();
   let out;
   try {
-    out = await callJSON('filter', state.capture.handle, spec);
+    out = await callJSON('filter', state.capture.handle, spec, lang());
   } catch (err) {
     if (!err.restarted) showMessage(err.message, 'error');
     return;

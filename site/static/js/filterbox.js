@@ -10,8 +10,8 @@ import { callJSON } from './rpc.js';
 /** MAX_SUGGEST is how many field names the completion list shows. */
 const MAX_SUGGEST = 8;
 
-/** fields are filterFields' answer, asked once for every box. */
-let fields = null;
+/** fields are filterFields' answers by language, asked once for every box. */
+const fields = new Map();
 
 let capBox = null;
 
@@ -130,15 +130,16 @@ function token(input) {
 async function suggestBox(box) {
   const tok = token($(box.ids.input));
   if (!tok) return hideBox(box);
-  if (!fields) {
+  const l = lang();
+  if (!fields.has(l)) {
     try {
-      fields = await callJSON('filterFields');
+      fields.set(l, await callJSON('filterFields', l));
     } catch {
       return;
     }
   }
   const p = tok.text.toLowerCase();
-  box.sugg = fields.filter((f) => f.name.toLowerCase().startsWith(p) && f.name !== tok.text).slice(0, MAX_SUGGEST);
+  box.sugg = fields.get(l).filter((f) => f.name.toLowerCase().startsWith(p) && f.name !== tok.text).slice(0, MAX_SUGGEST);
   box.pick = 0;
   if (!box.sugg.length) return hideBox(box);
   drawSuggest(box);
