@@ -198,7 +198,7 @@ export async function showPasteList(res) {
   $('progress').hidden = true;
   $('capshown').textContent = '';
   $('capname').textContent = t('pastedList');
-  $('capcount').textContent = t('packetsOf', fmtInt(res.count), res.dialect || '');
+  $('capcount').textContent = t('pastedCount', fmtInt(res.count));
   list.rows.clear();
   list.count = 0;
   list.sel = -1;
