@@ -12,7 +12,7 @@ package serve_test
 //	go test -run '^$' -bench Startup -benchtime 1x ./native/serve/
 //
 // ICMPLAB_STARTUP_ROUNDS sets the rounds (default 5, about a minute on a
-// quiet 2-core machine). Figures are medians; the log splits the page's
+// quiet 2-core machine); ICMPLAB_STARTUP_JS_FLAGS passes flags to V8. Figures are medians; the log splits the page's
 // time where it goes (README, "Start-up").
 
 import (
@@ -315,11 +315,16 @@ func BenchmarkStartup(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer os.RemoveAll(profile)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe), chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,
+	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(exe), chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.NoFirstRun, chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(profile), chromedp.WindowSize(1400, 1000))
+		chromedp.UserDataDir(profile), chromedp.WindowSize(1400, 1000)}
+	// ICMPLAB_STARTUP_JS_FLAGS passes flags to V8 (--js-flags), to try
+	// what a compiler setting would change; the page's users have none.
+	if f := os.Getenv("ICMPLAB_STARTUP_JS_FLAGS"); f != "" {
+		opts = append(opts, chromedp.Flag("js-flags", f))
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx)
 	defer cancelBrowser()
