@@ -40,7 +40,6 @@ async function init() {
       workerStart: Math.round(tm.start - performance.timeOrigin),
       wasmFetch: tm.wasmFetch,
       wasmFetched: tm.wasmFetched,
-      wasmCompiled: tm.wasmCompiled,
       wasmBytes: tm.wasmBytes,
       compiled: tm.compiled,
       goMain: tm.goMain,

@@ -9,21 +9,12 @@
 // (the Go side keeps an index of the packets and the bytes of the first ones).
 'use strict';
 
-// Where the module comes from: the page's boot.js, which started this
-// worker under the name icmplab-boot, fetches and compiles it while this
-// worker starts, and posts it ({event: "module"}; no module if that failed).
-// A worker started otherwise (rpc.js's replacement after a crash) fetches
-// it itself, first thing: wasm_exec.js is read while it downloads.
-const fromPage = self.name === 'icmplab-boot';
-let pageModule = null;
-const sentModule = fromPage ? new Promise((resolve) => (pageModule = resolve)) : null;
-const wasmResponse = fromPage ? null : fetch('main.wasm');
+// The module's fetch starts first: wasm_exec.js is read while it downloads.
+const wasmResponse = fetch('main.wasm');
 importScripts('wasm_exec.js');
 
 /** Milliseconds since the worker started, at each step of loading: main.wasm
- * fetched (wasmFetch, wasmFetched, wasmBytes as sent; by the page, before
- * this worker started, when it sent the module: negative then), compiled
- * (wasmCompiled, by the page) and instantiated here (compiled), Go's main()
+ * fetched (wasmFetch, wasmFetched, wasmBytes as sent), compiled, Go's main()
  * reached (goMain: the runtime and package init done), running, ready. */
 const timing = { start: Math.round(performance.timeOrigin) };
 
@@ -36,31 +27,10 @@ function exit(reason) {
   postMessage({ event: 'exit', reason });
 }
 
-/** instantiate makes the Go program's instance, from the page's module
- * when it sent one, and notes when the module was fetched and compiled. */
-async function instantiate(go) {
-  const sent = sentModule && (await sentModule);
-  if (sent && sent.module) {
-    const instance = await WebAssembly.instantiate(sent.module, go.importObject);
-    timing.compiled = Math.round(performance.now());
-    const here = (t) => Math.round(t - performance.timeOrigin);
-    Object.assign(timing, { wasmFetch: here(sent.fetch), wasmFetched: here(sent.fetched), wasmCompiled: here(sent.compiled), wasmBytes: sent.bytes });
-    return instance;
-  }
-  const { instance } = await WebAssembly.instantiateStreaming(wasmResponse || fetch('main.wasm'), go.importObject);
-  timing.compiled = Math.round(performance.now());
-  const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/main.wasm'));
-  if (wasm) {
-    timing.wasmFetch = Math.round(wasm.startTime);
-    timing.wasmFetched = Math.round(wasm.responseEnd);
-    timing.wasmBytes = wasm.encodedBodySize;
-  }
-  return instance;
-}
-
 const ready = (async () => {
   const go = new Go();
-  const instance = await instantiate(go);
+  const { instance } = await WebAssembly.instantiateStreaming(wasmResponse, go.importObject);
+  timing.compiled = Math.round(performance.now());
   // main() installs globalThis.icmplab and keeps running; the promise
   // settles only if the program ends (out of memory, a fatal error).
   go.run(instance).then(
@@ -70,6 +40,12 @@ const ready = (async () => {
   timing.running = Math.round(performance.now());
   if (!self.icmplab) throw new Error('main.wasm did not install the icmplab object');
   timing.goMain = Math.round(self.icmplab.mainStart);
+  const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/main.wasm'));
+  if (wasm) {
+    timing.wasmFetch = Math.round(wasm.startTime);
+    timing.wasmFetched = Math.round(wasm.responseEnd);
+    timing.wasmBytes = wasm.encodedBodySize;
+  }
   return self.icmplab;
 })();
 
@@ -182,10 +158,6 @@ const ops = {
 };
 
 self.onmessage = async (e) => {
-  if (e.data && e.data.event === 'module') {
-    if (pageModule) pageModule(e.data);
-    return;
-  }
   const { id, op, args } = e.data;
   const recv = performance.now();
   try {
