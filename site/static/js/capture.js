@@ -181,6 +181,9 @@ export async function openCapture(file) {
 export async function showPasteList(res) {
   const gen = ++openGen; // a capture still being read is replaced
   closeCaptureView();
+  // Not ready until this paste's rows are drawn: the list shown before it
+  // must not pass for this one's.
+  $('capture').dataset.state = 'reading';
   $('intro').hidden = true;
   const one = res.frames && res.frames.length === 1;
   if (one) {
@@ -202,6 +205,7 @@ export async function showPasteList(res) {
   list.rows.clear();
   list.count = 0;
   list.sel = -1;
+  $('vrows').replaceChildren(); // the list before this one's rows
   resetSort();
   state.capture = { handle: res.handle, name: 'paste', total: res.count, paste: true };
   list.paste = true;
