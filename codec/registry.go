@@ -166,9 +166,9 @@ func IsError(f Family, t Type) bool {
 func registryTable(f Family) *[256]*TypeInfo {
 	switch f {
 	case IPv4:
-		return &registryV4
+		return registryV4()
 	case IPv6:
-		return &registryV6
+		return registryV6()
 	}
 	return nil
 }

@@ -65,9 +65,9 @@ func checkText(t *testing.T, where string, x Text) {
 
 func registryEntries(f Family) []TypeInfo {
 	if f == IPv6 {
-		return registryV6Entries
+		return registryV6Entries()
 	}
-	return registryV4Entries
+	return registryV4Entries()
 }
 
 func TestRegistryEntriesComplete(t *testing.T) {

@@ -32,8 +32,9 @@ export interface ICMPLab {
 
   /** Dissect pasted text (any hex dialect or base64; dialect and start layer
    * detected unless given) or raw bytes. JSON of DecodeResult; with
-   * options.list, a text of several packets is listed instead (handle and
-   * count set, frames empty): the capture* methods read it like an open capture. */
+   * options.list, a text's packets are also listed (handle and count set):
+   * the capture* methods read them like an open capture; frames then holds
+   * the one packet of a single-packet text, dissected at once, else nothing. */
   decode(input: string | Uint8Array, options?: DecodeOptions): Promise<string>;
 
   /** Registry entry of a type and, when code is given, a code. JSON of Lookup. */

@@ -31,8 +31,8 @@ type DecodeResult struct {
 	Frames          []FrameView `json:"frames"`
 	// Limit says that the text held more packets than one paste shows.
 	Limit string `json:"limit,omitempty"`
-	// Handle names the session listing a paste of several packets
-	// (decodeList), Count its rows; then Frames is empty.
+	// Handle names the session listing a paste (decodeList), Count its
+	// rows; Frames is empty then, unless the paste is one packet.
 	Handle int `json:"handle,omitempty"`
 	Count  int `json:"count,omitempty"`
 }

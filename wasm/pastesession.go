@@ -25,9 +25,12 @@ type pasteInfo struct {
 	dialectDetected bool
 }
 
-// decodeList reads a paste and lists its packets in a session.
-// One packet is dissected at once, as decode does; several are a session
-// of out.Count rows named by out.Handle, which the capture calls read.
+// decodeList reads a paste and lists its packets in a session of
+// out.Count rows named by out.Handle, which the capture calls read. One
+// packet is listed too (a row like any other, so a single paste can be
+// filtered, exported or compared with the next), and also dissected at
+// once in out.Frames: the page draws it without asking for row 1 (a share
+// link's first dissection waits for nothing more).
 func decodeList(text string, o DecodeOptions) (DecodeResult, error) {
 	res, out, start, err := parsePaste(text, o)
 	if err != nil {
@@ -36,8 +39,7 @@ func decodeList(text string, o DecodeOptions) (DecodeResult, error) {
 	packets := res.Packets
 	if len(packets) == 1 {
 		p := packets[0]
-		out.Frames = []FrameView{viewFrame(dissect.Dissect(p.Data, start, dissect.Options{Time: p.Time, Lang: o.Lang.words()}), o.Lang)}
-		return out, nil
+		out.Frames = []FrameView{viewFrame(dissect.Dissect(p.Data, start, dissect.Options{Number: 1, Time: p.Time, Lang: o.Lang.words()}), o.Lang)}
 	}
 	// textdump keeps at most its DefaultMaxPackets (100,000) packets and
 	// says where it stopped: the list says so too.

@@ -92,14 +92,27 @@ func TestDecodeListMixedIPv6IPv4(t *testing.T) {
 	assert.Equal(t, 8, n)
 }
 
-// One packet is dissected at once, as decode does; no session is made.
+// One packet is listed as several are (a session of one row), and
+// dissected at once as well: the same view as its row's.
 func TestDecodeListOnePacket(t *testing.T) {
 	pkt := codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4EchoRequest}, codec.Echo{ID: 1, Seq: 1})
 	res, err := decodeList(hex.EncodeToString(pkt), DecodeOptions{})
 	require.NoError(t, err)
-	assert.Zero(t, res.Handle)
+	require.NotZero(t, res.Handle)
+	defer closeSession(res.Handle)
+	assert.Equal(t, 1, res.Count)
 	require.Len(t, res.Frames, 1)
 	assert.Equal(t, "icmpv4", res.Layer)
+	s, err := getSession(res.Handle)
+	require.NoError(t, err)
+	rows := s.rowsAt(0, 1, EN)
+	require.Len(t, rows, 1)
+	assert.Contains(t, rows[0].Summary, "Echo")
+	got, need, err := s.packet(0, nil, EN)
+	require.NoError(t, err)
+	require.Nil(t, need)
+	require.Len(t, got.Frames, 1)
+	assert.Equal(t, res.Frames[0], got.Frames[0], "the row shows what was dissected at once")
 }
 
 // Pasted fragments: the row completing the datagram shows it whole, as the
@@ -154,6 +167,7 @@ func TestDecodeListKorean(t *testing.T) {
 		AppendDatagram(nil, codec.Append(nil, codec.Header{Family: codec.IPv4, Type: codec.ICMPv4EchoRequest}, codec.Echo{ID: 1, Seq: 1}))
 	one, err := decodeList(hex.EncodeToString(pkt), DecodeOptions{Lang: KO})
 	require.NoError(t, err)
+	defer closeSession(one.Handle)
 	require.Len(t, one.Frames, 1)
 	assert.Contains(t, one.Frames[0].Summary, "에코 요청")
 	assert.Regexp(t, `\p{Hangul}`, one.LayerReason, "why this layer, in Korean")

@@ -8,6 +8,13 @@ package main
 const (
 	rowBlock  = 1 << 16  // rows per block (2 MB)
 	byteBlock = 16 << 20 // bytes per block of kept packet data
+	// The first block of each store starts this small and grows by
+	// append up to its full size: a paste of one packet, or a small
+	// capture, would otherwise take 18 MB of memory, cleared and scanned
+	// by the collector, before the page's first dissection is answered
+	// (README, "Start-up"). Later blocks are made whole.
+	firstRows  = 256
+	firstBytes = 64 << 10
 )
 
 // rowStore holds the rows of a capture.
@@ -22,7 +29,7 @@ func (s *rowStore) At(i int) row { return s.blocks[i/rowBlock][i%rowBlock] }
 
 func (s *rowStore) Append(r row) {
 	if s.n%rowBlock == 0 {
-		s.blocks = append(s.blocks, make([]row, 0, rowBlock))
+		s.blocks = append(s.blocks, make([]row, 0, blockCap(len(s.blocks), firstRows, rowBlock)))
 	}
 	b := &s.blocks[len(s.blocks)-1]
 	*b = append(*b, r)
@@ -44,7 +51,7 @@ func (s *byteStore) Put(b []byte, budget int) (uint32, bool) {
 	}
 	last := len(s.blocks) - 1
 	if last < 0 || len(s.blocks[last])+len(b) > byteBlock {
-		s.blocks = append(s.blocks, make([]byte, 0, min(byteBlock, budget)))
+		s.blocks = append(s.blocks, make([]byte, 0, min(blockCap(len(s.blocks), firstBytes, byteBlock), budget)))
 		last++
 	}
 	off := last*byteBlock + len(s.blocks[last])
@@ -58,4 +65,13 @@ func (s *byteStore) Get(off uint32, n uint32) []byte {
 	blk := int(off) / byteBlock
 	in := int(off) % byteBlock
 	return s.blocks[blk][in : in+int(n)]
+}
+
+// blockCap is the capacity a store's block number i starts with: the
+// first small, the others full.
+func blockCap(i, first, full int) int {
+	if i == 0 {
+		return first
+	}
+	return full
 }

@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestByteStoreAcrossBlocksAndBudget(t *testing.T) {
@@ -51,4 +54,33 @@ func TestRowStoreAcrossBlocks(t *testing.T) {
 			t.Errorf("At(%d) = %+v", i, r)
 		}
 	}
+}
+
+// A store holding one small packet (a paste of one) stays small: its first
+// block grows with what it holds, and a slice read before it grew still
+// reads the same bytes.
+func TestStoresStartSmall(t *testing.T) {
+	var b byteStore
+	first := []byte("one pasted packet")
+	off, ok := b.Put(first, 192<<20)
+	require.True(t, ok)
+	got := b.Get(off, uint32(len(first)))
+	assert.LessOrEqual(t, cap(b.blocks[0]), firstBytes)
+	for range 10 {
+		_, ok := b.Put(make([]byte, firstBytes/4), 192<<20)
+		require.True(t, ok)
+	}
+	assert.Len(t, b.blocks, 1, "the first block grew instead of a second being made")
+	assert.Equal(t, first, got)
+	assert.Equal(t, first, b.Get(off, uint32(len(first))))
+
+	var r rowStore
+	r.Append(row{n: 1})
+	assert.LessOrEqual(t, cap(r.blocks[0]), firstRows)
+	for i := range firstRows * 3 {
+		r.Append(row{n: uint32(i + 2)})
+	}
+	assert.Len(t, r.blocks, 1)
+	assert.Equal(t, uint32(1), r.At(0).n)
+	assert.Equal(t, uint32(firstRows*3+1), r.At(firstRows*3).n)
 }

@@ -3,6 +3,7 @@ package filter
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"icmplab/codec/dissect"
 )
@@ -145,8 +146,10 @@ var fieldTable = []field{
 	{name: "tcp.ack_raw", desc: "TCP acknowledgement number", descKO: "TCP 확인 응답 번호(acknowledgement number)", kind: kindNum},
 }
 
-// fieldByName indexes fieldTable.
-var fieldByName = func() map[string]*field {
+// fieldByName indexes fieldTable, on the first filter compiled: a program
+// that filters nothing (the page until its first filter, README
+// "Start-up") never builds it.
+var fieldByName = sync.OnceValue(func() map[string]*field {
 	m := make(map[string]*field, len(fieldTable))
 	for i := range fieldTable {
 		f := &fieldTable[i]
@@ -156,7 +159,7 @@ var fieldByName = func() map[string]*field {
 		m[f.name] = f
 	}
 	return m
-}()
+})
 
 // Field is a name the language knows, for completion in the page.
 type Field struct {

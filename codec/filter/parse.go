@@ -116,7 +116,7 @@ func (p *parser) test() (*expr, error) {
 	if t.kind != tokWord || isKeyword(t.text) {
 		return nil, p.fail(t, msg(msgExpectedField, tokenWord(t)))
 	}
-	fd, ok := fieldByName[t.text]
+	fd, ok := fieldByName()[t.text]
 	if !ok {
 		e := p.fail(t, msg(msgUnknownField, t.text))
 		if s := suggest(t.text); s != "" {
@@ -211,7 +211,7 @@ func (p *parser) literal(fd *field, t token) (literal, error) {
 	}
 	s := t.text
 	if t.kind == tokWord {
-		if _, isField := fieldByName[s]; isField {
+		if _, isField := fieldByName()[s]; isField {
 			return literal{}, p.fail(t, msg(msgTwoFields))
 		}
 	}

@@ -2,6 +2,7 @@ package filter
 
 import (
 	"math/bits"
+	"sync"
 
 	"icmplab/codec"
 )
@@ -106,85 +107,88 @@ func (w errorWord) holds(t codec.Type, c codec.Code) bool {
 const errWordOff = 4
 
 // One header's fields, by codec's offsets (the dissector's nodes cover
-// the same bytes).
-var quickSpecs = map[string]quickSpec{
-	"frame":         {layer: qlFrame, special: frameProto},
-	"frame.len":     {layer: qlFrame, special: frameLen},
-	"frame.cap_len": {layer: qlFrame, special: frameCapLen},
-	"frame.number":  {layer: qlFrame, special: frameNumber},
+// the same bytes). Made on the first filter compiled, not at init (README,
+// "Start-up").
+var quickSpecs = sync.OnceValue(func() map[string]quickSpec {
+	return map[string]quickSpec{
+		"frame":         {layer: qlFrame, special: frameProto},
+		"frame.len":     {layer: qlFrame, special: frameLen},
+		"frame.cap_len": {layer: qlFrame, special: frameCapLen},
+		"frame.number":  {layer: qlFrame, special: frameNumber},
 
-	"eth":      {layer: qlEth},
-	"eth.dst":  {layer: qlEth, at: []int{ethDstOff}, width: macLen},
-	"eth.src":  {layer: qlEth, at: []int{ethSrcOff}, width: macLen},
-	"eth.addr": {layer: qlEth, at: []int{ethSrcOff, ethDstOff}, width: macLen},
-	"eth.type": {layer: qlEth, at: []int{etherTypeOff}, width: 2},
-	"vlan":     {layer: qlVLAN},
-	"sll":      {layer: qlSLL},
+		"eth":      {layer: qlEth},
+		"eth.dst":  {layer: qlEth, at: []int{ethDstOff}, width: macLen},
+		"eth.src":  {layer: qlEth, at: []int{ethSrcOff}, width: macLen},
+		"eth.addr": {layer: qlEth, at: []int{ethSrcOff, ethDstOff}, width: macLen},
+		"eth.type": {layer: qlEth, at: []int{etherTypeOff}, width: 2},
+		"vlan":     {layer: qlVLAN},
+		"sll":      {layer: qlSLL},
 
-	"ip":              {layer: qlIPv4},
-	"ip.version":      {layer: qlIPv4, at: []int{codec.IPv4VersionIHLOffset}, width: 1, mask: 0xf0},
-	"ip.hdr_len":      {layer: qlIPv4, at: []int{codec.IPv4VersionIHLOffset}, width: 1, mask: 0x0f},
-	"ip.dsfield":      {layer: qlIPv4, at: []int{codec.IPv4TOSOffset}, width: 1},
-	"ip.dsfield.dscp": {layer: qlIPv4, at: []int{codec.IPv4TOSOffset}, width: 1, mask: 0xfc},
-	"ip.dsfield.ecn":  {layer: qlIPv4, at: []int{codec.IPv4TOSOffset}, width: 1, mask: 0x03},
-	"ip.len":          {layer: qlIPv4, at: []int{codec.IPv4TotalLengthOffset}, width: 2},
-	"ip.id":           {layer: qlIPv4, at: []int{codec.IPv4IDOffset}, width: 2},
-	"ip.flags.df":     {layer: qlIPv4, at: []int{codec.IPv4FlagsFragOffset}, width: 1, mask: 0x40},
-	"ip.flags.mf":     {layer: qlIPv4, at: []int{codec.IPv4FlagsFragOffset}, width: 1, mask: 0x20},
-	"ip.frag_offset":  {layer: qlIPv4, at: []int{codec.IPv4FlagsFragOffset}, width: 2, mask: 0x1fff},
-	"ip.ttl":          {layer: qlIPv4, at: []int{codec.IPv4TTLOffset}, width: 1},
-	"ip.proto":        {layer: qlIPv4, at: []int{codec.IPv4ProtocolOffset}, width: 1},
-	"ip.checksum":     {layer: qlIPv4, at: []int{codec.IPv4ChecksumOffset}, width: 2},
-	"ip.src":          {layer: qlIPv4, at: []int{codec.IPv4SrcOffset}, width: 4},
-	"ip.dst":          {layer: qlIPv4, at: []int{codec.IPv4DstOffset}, width: 4},
-	"ip.addr":         {layer: qlIPv4, at: []int{codec.IPv4SrcOffset, codec.IPv4DstOffset}, width: 4},
+		"ip":              {layer: qlIPv4},
+		"ip.version":      {layer: qlIPv4, at: []int{codec.IPv4VersionIHLOffset}, width: 1, mask: 0xf0},
+		"ip.hdr_len":      {layer: qlIPv4, at: []int{codec.IPv4VersionIHLOffset}, width: 1, mask: 0x0f},
+		"ip.dsfield":      {layer: qlIPv4, at: []int{codec.IPv4TOSOffset}, width: 1},
+		"ip.dsfield.dscp": {layer: qlIPv4, at: []int{codec.IPv4TOSOffset}, width: 1, mask: 0xfc},
+		"ip.dsfield.ecn":  {layer: qlIPv4, at: []int{codec.IPv4TOSOffset}, width: 1, mask: 0x03},
+		"ip.len":          {layer: qlIPv4, at: []int{codec.IPv4TotalLengthOffset}, width: 2},
+		"ip.id":           {layer: qlIPv4, at: []int{codec.IPv4IDOffset}, width: 2},
+		"ip.flags.df":     {layer: qlIPv4, at: []int{codec.IPv4FlagsFragOffset}, width: 1, mask: 0x40},
+		"ip.flags.mf":     {layer: qlIPv4, at: []int{codec.IPv4FlagsFragOffset}, width: 1, mask: 0x20},
+		"ip.frag_offset":  {layer: qlIPv4, at: []int{codec.IPv4FlagsFragOffset}, width: 2, mask: 0x1fff},
+		"ip.ttl":          {layer: qlIPv4, at: []int{codec.IPv4TTLOffset}, width: 1},
+		"ip.proto":        {layer: qlIPv4, at: []int{codec.IPv4ProtocolOffset}, width: 1},
+		"ip.checksum":     {layer: qlIPv4, at: []int{codec.IPv4ChecksumOffset}, width: 2},
+		"ip.src":          {layer: qlIPv4, at: []int{codec.IPv4SrcOffset}, width: 4},
+		"ip.dst":          {layer: qlIPv4, at: []int{codec.IPv4DstOffset}, width: 4},
+		"ip.addr":         {layer: qlIPv4, at: []int{codec.IPv4SrcOffset, codec.IPv4DstOffset}, width: 4},
 
-	"ipv6":      {layer: qlIPv6},
-	"ipv6.flow": {layer: qlIPv6, at: []int{codec.IPv6VersionClassFlowOffset}, width: 4, mask: 0x000fffff},
-	"ipv6.plen": {layer: qlIPv6, at: []int{codec.IPv6PayloadLengthOffset}, width: 2},
-	"ipv6.nxt":  {layer: qlIPv6, at: []int{codec.IPv6NextHeaderOffset}, width: 1},
-	"ipv6.hlim": {layer: qlIPv6, at: []int{codec.IPv6HopLimitOffset}, width: 1},
-	"ipv6.src":  {layer: qlIPv6, at: []int{codec.IPv6SrcOffset}, width: 16},
-	"ipv6.dst":  {layer: qlIPv6, at: []int{codec.IPv6DstOffset}, width: 16},
-	"ipv6.addr": {layer: qlIPv6, at: []int{codec.IPv6SrcOffset, codec.IPv6DstOffset}, width: 16},
+		"ipv6":      {layer: qlIPv6},
+		"ipv6.flow": {layer: qlIPv6, at: []int{codec.IPv6VersionClassFlowOffset}, width: 4, mask: 0x000fffff},
+		"ipv6.plen": {layer: qlIPv6, at: []int{codec.IPv6PayloadLengthOffset}, width: 2},
+		"ipv6.nxt":  {layer: qlIPv6, at: []int{codec.IPv6NextHeaderOffset}, width: 1},
+		"ipv6.hlim": {layer: qlIPv6, at: []int{codec.IPv6HopLimitOffset}, width: 1},
+		"ipv6.src":  {layer: qlIPv6, at: []int{codec.IPv6SrcOffset}, width: 16},
+		"ipv6.dst":  {layer: qlIPv6, at: []int{codec.IPv6DstOffset}, width: 16},
+		"ipv6.addr": {layer: qlIPv6, at: []int{codec.IPv6SrcOffset, codec.IPv6DstOffset}, width: 16},
 
-	"icmp":                 {layer: qlICMP4},
-	"icmp.type":            {layer: qlICMP4, at: []int{codec.ICMPTypeOffset}, width: 1, partial: true},
-	"icmp.code":            {layer: qlICMP4, at: []int{codec.ICMPCodeOffset}, width: 1, partial: true},
-	"icmp.checksum":        {layer: qlICMP4, at: []int{codec.ICMPChecksumOffset}, width: 2},
-	"icmp.checksum.status": {layer: qlICMP4, special: checksumStatus4},
-	"icmp.checksum_bad":    {layer: qlICMP4, special: checksumBad4},
-	"icmp.ident":           {layer: qlEcho4, at: []int{codec.EchoIDOffset}, width: 2},
-	"icmp.seq":             {layer: qlEcho4, at: []int{codec.EchoSeqOffset}, width: 2},
-	"icmp.mtu":             {layer: qlError4, at: []int{errWordOff + 2}, width: 2, only: mtu4},
-	"icmp.pointer":         {layer: qlError4, at: []int{errWordOff}, width: 1, only: pointer4},
-	"icmp.redir_gw":        {layer: qlError4, at: []int{errWordOff}, width: 4, only: gateway4},
+		"icmp":                 {layer: qlICMP4},
+		"icmp.type":            {layer: qlICMP4, at: []int{codec.ICMPTypeOffset}, width: 1, partial: true},
+		"icmp.code":            {layer: qlICMP4, at: []int{codec.ICMPCodeOffset}, width: 1, partial: true},
+		"icmp.checksum":        {layer: qlICMP4, at: []int{codec.ICMPChecksumOffset}, width: 2},
+		"icmp.checksum.status": {layer: qlICMP4, special: checksumStatus4},
+		"icmp.checksum_bad":    {layer: qlICMP4, special: checksumBad4},
+		"icmp.ident":           {layer: qlEcho4, at: []int{codec.EchoIDOffset}, width: 2},
+		"icmp.seq":             {layer: qlEcho4, at: []int{codec.EchoSeqOffset}, width: 2},
+		"icmp.mtu":             {layer: qlError4, at: []int{errWordOff + 2}, width: 2, only: mtu4},
+		"icmp.pointer":         {layer: qlError4, at: []int{errWordOff}, width: 1, only: pointer4},
+		"icmp.redir_gw":        {layer: qlError4, at: []int{errWordOff}, width: 4, only: gateway4},
 
-	"icmpv6":                      {layer: qlICMP6},
-	"icmpv6.type":                 {layer: qlICMP6, at: []int{codec.ICMPTypeOffset}, width: 1, partial: true},
-	"icmpv6.code":                 {layer: qlICMP6, at: []int{codec.ICMPCodeOffset}, width: 1, partial: true},
-	"icmpv6.checksum":             {layer: qlICMP6, at: []int{codec.ICMPChecksumOffset}, width: 2},
-	"icmpv6.checksum.status":      {layer: qlICMP6, special: checksumStatus6},
-	"icmpv6.checksum_bad":         {layer: qlICMP6, special: checksumBad6},
-	"icmpv6.echo.identifier":      {layer: qlEcho6, at: []int{codec.EchoIDOffset}, width: 2},
-	"icmpv6.echo.sequence_number": {layer: qlEcho6, at: []int{codec.EchoSeqOffset}, width: 2},
-	"icmpv6.mtu":                  {layer: qlError6, at: []int{errWordOff}, width: 4, only: mtu6},
-	"icmpv6.pointer":              {layer: qlError6, at: []int{errWordOff}, width: 4, only: pointer6},
+		"icmpv6":                      {layer: qlICMP6},
+		"icmpv6.type":                 {layer: qlICMP6, at: []int{codec.ICMPTypeOffset}, width: 1, partial: true},
+		"icmpv6.code":                 {layer: qlICMP6, at: []int{codec.ICMPCodeOffset}, width: 1, partial: true},
+		"icmpv6.checksum":             {layer: qlICMP6, at: []int{codec.ICMPChecksumOffset}, width: 2},
+		"icmpv6.checksum.status":      {layer: qlICMP6, special: checksumStatus6},
+		"icmpv6.checksum_bad":         {layer: qlICMP6, special: checksumBad6},
+		"icmpv6.echo.identifier":      {layer: qlEcho6, at: []int{codec.EchoIDOffset}, width: 2},
+		"icmpv6.echo.sequence_number": {layer: qlEcho6, at: []int{codec.EchoSeqOffset}, width: 2},
+		"icmpv6.mtu":                  {layer: qlError6, at: []int{errWordOff}, width: 4, only: mtu6},
+		"icmpv6.pointer":              {layer: qlError6, at: []int{errWordOff}, width: 4, only: pointer6},
 
-	"udp":          {layer: qlUDP},
-	"udp.srcport":  {layer: qlUDP, at: []int{codec.UDPSrcPortOffset}, width: 2, partial: true},
-	"udp.dstport":  {layer: qlUDP, at: []int{codec.UDPDstPortOffset}, width: 2, partial: true},
-	"udp.port":     {layer: qlUDP, at: []int{codec.UDPSrcPortOffset, codec.UDPDstPortOffset}, width: 2, partial: true},
-	"udp.length":   {layer: qlUDP, at: []int{codec.UDPLengthOffset}, width: 2},
-	"udp.checksum": {layer: qlUDP, at: []int{codec.UDPChecksumOffset}, width: 2},
+		"udp":          {layer: qlUDP},
+		"udp.srcport":  {layer: qlUDP, at: []int{codec.UDPSrcPortOffset}, width: 2, partial: true},
+		"udp.dstport":  {layer: qlUDP, at: []int{codec.UDPDstPortOffset}, width: 2, partial: true},
+		"udp.port":     {layer: qlUDP, at: []int{codec.UDPSrcPortOffset, codec.UDPDstPortOffset}, width: 2, partial: true},
+		"udp.length":   {layer: qlUDP, at: []int{codec.UDPLengthOffset}, width: 2},
+		"udp.checksum": {layer: qlUDP, at: []int{codec.UDPChecksumOffset}, width: 2},
 
-	"tcp":         {layer: qlTCP},
-	"tcp.srcport": {layer: qlTCP, at: []int{codec.TCPSrcPortOffset}, width: 2, partial: true},
-	"tcp.dstport": {layer: qlTCP, at: []int{codec.TCPDstPortOffset}, width: 2, partial: true},
-	"tcp.port":    {layer: qlTCP, at: []int{codec.TCPSrcPortOffset, codec.TCPDstPortOffset}, width: 2, partial: true},
-	"tcp.seq_raw": {layer: qlTCP, at: []int{codec.TCPSeqOffset}, width: 4, partial: true},
-	"tcp.ack_raw": {layer: qlTCP, at: []int{codec.TCPAckOffset}, width: 4},
-}
+		"tcp":         {layer: qlTCP},
+		"tcp.srcport": {layer: qlTCP, at: []int{codec.TCPSrcPortOffset}, width: 2, partial: true},
+		"tcp.dstport": {layer: qlTCP, at: []int{codec.TCPDstPortOffset}, width: 2, partial: true},
+		"tcp.port":    {layer: qlTCP, at: []int{codec.TCPSrcPortOffset, codec.TCPDstPortOffset}, width: 2, partial: true},
+		"tcp.seq_raw": {layer: qlTCP, at: []int{codec.TCPSeqOffset}, width: 4, partial: true},
+		"tcp.ack_raw": {layer: qlTCP, at: []int{codec.TCPAckOffset}, width: 4},
+	}
+})
 
 // Ethernet II header layout (IEEE 802.3 clause 3.2):
 //
@@ -255,7 +259,7 @@ func (p *quickPlan) reads(l quickLayer) bool { return len(p.slots[l]) > 0 }
 func newQuickPlan(fields []*field) quickPlan {
 	p := quickPlan{ok: true}
 	for slot, fd := range fields {
-		s, ok := quickSpecs[fd.name]
+		s, ok := quickSpecs()[fd.name]
 		if !ok {
 			p.ok = false
 		}

@@ -12,7 +12,7 @@ package serve_test
 //	go test -run '^$' -bench Startup -benchtime 1x ./native/serve/
 //
 // ICMPLAB_STARTUP_ROUNDS sets the rounds (default 5, about a minute on a
-// quiet 2-core machine). Figures are medians; the log splits the page's
+// quiet 2-core machine); ICMPLAB_STARTUP_JS_FLAGS passes flags to V8. Figures are medians; the log splits the page's
 // time where it goes (README, "Start-up").
 
 import (
@@ -54,15 +54,25 @@ func main() { js.Global().Call("postMessage", "ready") }
 `
 
 // bareWorker loads the module the way worker.js does.
+// It also tells the page when it started and had its module compiled, for
+// the log's split of the bare page's time.
 const bareWorker = `'use strict';
+const t = { start: performance.timeOrigin };
 importScripts('wasm_exec.js');
 const go = new Go();
-WebAssembly.instantiateStreaming(fetch('main.wasm'), go.importObject).then(({ instance }) => go.run(instance));
+WebAssembly.instantiateStreaming(fetch('main.wasm'), go.importObject).then(({ instance }) => {
+  t.compiled = performance.now();
+  postMessage(t);
+  go.run(instance);
+});
 `
 
 const bareApp = `'use strict';
 const w = new Worker('worker.js');
-w.onmessage = () => { document.body.dataset.bare = 'ready'; };
+w.onmessage = (e) => {
+  if (e.data === 'ready') document.body.dataset.bare = 'ready';
+  else window.__bareTiming = e.data;
+};
 `
 
 const bareIndex = `<!doctype html>
@@ -119,6 +129,15 @@ const markScript = `(() => {
   // The page's main-thread tasks over 50 ms.
   window.__long = [];
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ start: e.startTime, dur: e.duration }); }).observe({ type: 'longtask', buffered: true });
+  // The same frames as long animation frames, with what ran in them: each
+  // script's entry point and time, and the frame's style and layout.
+  window.__loaf = [];
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__loaf.push({ start: e.startTime, dur: e.duration,
+      layout: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+      scripts: e.scripts.map((s) => ({ what: (s.invoker || s.sourceFunctionName || '?') + ' ' + (s.sourceURL || '').split('/').pop(), dur: s.duration })) }); })
+      .observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
   // Every call to the worker: when the page posted it and when the answer came.
   const W = window.Worker;
   window.__calls = [];
@@ -157,6 +176,15 @@ type startupSample struct {
 		Start float64 `json:"start"`
 		Dur   float64 `json:"dur"`
 	} `json:"long"` // the page's long tasks until the mark
+	LoAF []struct {
+		Start   float64 `json:"start"`
+		Dur     float64 `json:"dur"`
+		Layout  float64 `json:"layout"` // style and layout at its end
+		Scripts []struct {
+			What string  `json:"what"`
+			Dur  float64 `json:"dur"`
+		} `json:"scripts"`
+	} `json:"loaf"` // the page's long animation frames until the paint
 }
 
 const readSample = `(() => {
@@ -169,11 +197,15 @@ const readSample = `(() => {
     for (const k of ['wasmFetch', 'wasmFetched', 'compiled', 'goMain', 'running', 'ready']) if (tm[k] !== undefined) timing[k] = tm[k] + tm.workerStart;
     timing.workerStart = tm.workerStart;
     timing.wasmBytes = tm.wasmBytes || 0;
+  } else if (window.__bareTiming) {
+    const workerStart = window.__bareTiming.start - performance.timeOrigin;
+    timing = { workerStart, compiled: window.__bareTiming.compiled + workerStart };
   }
   return { shown: window.__shown, painted: window.__painted || window.__shown, doc: nav.responseEnd,
     scripts: Math.max(0, ...scripts.map((r) => r.responseEnd)), nscript: scripts.length, timing,
     calls: (window.__calls || []).filter((c) => c.start < window.__shown),
-    long: (window.__long || []).filter((l) => l.start < window.__shown) };
+    long: (window.__long || []).filter((l) => l.start < window.__shown),
+    loaf: (window.__loaf || []).filter((l) => l.start < window.__painted) };
 })()`
 
 // load navigates ctx to url (through about:blank, so that a share link's
@@ -283,11 +315,16 @@ func BenchmarkStartup(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer os.RemoveAll(profile)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe), chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,
+	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(exe), chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.NoFirstRun, chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(profile), chromedp.WindowSize(1400, 1000))
+		chromedp.UserDataDir(profile), chromedp.WindowSize(1400, 1000)}
+	// ICMPLAB_STARTUP_JS_FLAGS passes flags to V8 (--js-flags), to try
+	// what a compiler setting would change; the page's users have none.
+	if f := os.Getenv("ICMPLAB_STARTUP_JS_FLAGS"); f != "" {
+		opts = append(opts, chromedp.Flag("js-flags", f))
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx)
 	defer cancelBrowser()
@@ -300,8 +337,10 @@ func BenchmarkStartup(b *testing.B) {
 	// samples[name][cold|warm]
 	samples := map[string]map[string][]startupSample{"bare": {}, "page": {}}
 	// ICMPLAB_STARTUP_BEFORE names another copy of site/static (an older
-	// commit's, from git archive) to measure in the same run, with this
-	// tree's main.wasm: what a change to the page gained.
+	// commit's, from git archive) to measure in the same run: what a change
+	// gained. It is served with this tree's main.wasm unless the copy has
+	// its own (built from the same commit), which a change to the Go side
+	// needs for a fair comparison.
 	if dir := os.Getenv("ICMPLAB_STARTUP_BEFORE"); dir != "" {
 		m := fstest.MapFS{}
 		err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
@@ -316,6 +355,9 @@ func BenchmarkStartup(b *testing.B) {
 			b.Fatal(err)
 		}
 		for _, name := range []string{"main.wasm", "wasm_exec.js"} {
+			if _, ok := m[name]; ok {
+				continue // the older build's own module, put there beside its page
+			}
 			body, err := fs.ReadFile(site, name)
 			if err != nil {
 				b.Fatal(err)
@@ -376,10 +418,13 @@ func BenchmarkStartup(b *testing.B) {
 		b.ReportMetric(bareMs, mode+"-bare-ms")
 		b.ReportMetric(pageMs, mode+"-page-ms")
 		b.ReportMetric(pageMs/bareMs, mode+"-ratio")
+		// The log keeps to 10 lines (the testing package cuts a
+		// benchmark's longer log): the before figure shares a line.
+		before := ""
 		if os := samples["before"][mode]; len(os) > 0 {
 			beforeMs := pick(os, func(s startupSample) float64 { return s.Painted })
 			b.ReportMetric(beforeMs, mode+"-before-ms")
-			b.Logf("%s: the page before %.0f ms, ratio %.2fx", mode, beforeMs, beforeMs/bareMs)
+			before = fmt.Sprintf("; the page before %.0f ms, ratio %.2fx", beforeMs, beforeMs/bareMs)
 		}
 		var all []string
 		for _, s := range ps {
@@ -389,13 +434,16 @@ func BenchmarkStartup(b *testing.B) {
 		for _, s := range bs {
 			allB = append(allB, strconv.Itoa(int(s.Painted)))
 		}
-		b.Logf("%s: bare %.0f ms (runs %s), page %.0f ms (runs %s), ratio %.2fx", mode, bareMs, strings.Join(allB, " "), pageMs, strings.Join(all, " "), pageMs/bareMs)
+		b.Logf("%s: bare %.0f ms (runs %s), page %.0f ms (runs %s), ratio %.2fx%s", mode, bareMs, strings.Join(allB, " "), pageMs, strings.Join(all, " "), pageMs/bareMs, before)
 		split := []string{fmt.Sprintf("document %.0f", pick(ps, func(s startupSample) float64 { return s.Doc })),
 			fmt.Sprintf("scripts (%d) %.0f", ps[0].NScript, pick(ps, func(s startupSample) float64 { return s.Scripts }))}
 		for _, k := range []string{"workerStart", "wasmFetch", "wasmFetched", "compiled", "goMain", "running", "ready"} {
 			split = append(split, fmt.Sprintf("%s %.0f", k, pick(ps, func(s startupSample) float64 { return s.Timing[k] })))
 		}
 		split = append(split, fmt.Sprintf("dissection in the DOM %.0f, painted %.0f", pick(ps, func(s startupSample) float64 { return s.Shown }), pageMs))
+		b.Logf("%s bare page, medians in ms after navigation: worker started %.0f, module compiled %.0f, \"ready\" in the DOM %.0f, painted %.0f", mode,
+			pick(bs, func(s startupSample) float64 { return s.Timing["workerStart"] }), pick(bs, func(s startupSample) float64 { return s.Timing["compiled"] }),
+			pick(bs, func(s startupSample) float64 { return s.Shown }), bareMs)
 		b.Logf("%s page, medians in ms after navigation: %s; main.wasm sent as %.0f bytes", mode, strings.Join(split, ", "), pick(ps, func(s startupSample) float64 { return s.Timing["wasmBytes"] }))
 		js, _ := json.Marshal(ps[len(ps)-1].Timing)
 		var calls []string
@@ -406,6 +454,16 @@ func BenchmarkStartup(b *testing.B) {
 		for _, l := range ps[len(ps)-1].Long {
 			long = append(long, fmt.Sprintf("%.0f+%.0f", l.Start, l.Dur))
 		}
-		b.Logf("%s page, last run: worker timing %s; calls %s; long tasks %s", mode, js, strings.Join(calls, ", "), strings.Join(long, ", "))
+		var loaf []string
+		for _, l := range ps[len(ps)-1].LoAF {
+			var scripts []string
+			for _, sc := range l.Scripts {
+				if sc.Dur >= 5 {
+					scripts = append(scripts, fmt.Sprintf("%s %.0f", sc.What, sc.Dur))
+				}
+			}
+			loaf = append(loaf, fmt.Sprintf("%.0f+%.0f (style and layout %.0f; %s)", l.Start, l.Dur, l.Layout, strings.Join(scripts, ", ")))
+		}
+		b.Logf("%s page, last run: worker timing %s; calls %s; long tasks %s; long frames %s", mode, js, strings.Join(calls, ", "), strings.Join(long, ", "), strings.Join(loaf, "; "))
 	}
 }

@@ -39,6 +39,6 @@
   }
   if (!known(lang)) lang = 'en';
   // The same request js/input.js openFromHash makes, argument for argument.
-  boot.early = { id: -1, op: 'decode', args: [hex, { dialect: 'plain hex', layer: p.get('layer') || '', lang }] };
+  boot.early = { id: -1, op: 'decode', args: [hex, { dialect: 'plain hex', layer: p.get('layer') || '', lang, list: true }] };
   boot.worker.postMessage(boot.early);
 })();

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"icmplab/codec"
 )
@@ -69,19 +70,24 @@ var explainAliases = map[string]string{
 	"sll.protocol":                "sll.etype",
 }
 
-// explainTables are the catalogue, by layer.
-var explainTables = [][]explEntry{
-	explainLink,
-	explainIP,
-	explainICMP,
-	explainICMPv6,
-	explainTransport,
-	explainChecksum,
+// explainTables are the catalogue, by layer. Each is made when the index
+// is built, on the first Lookup: a program that explains nothing (the page
+// until its first explanation, README "Start-up") never builds them.
+func explainTables() [][]explEntry {
+	return [][]explEntry{
+		explainLink(),
+		explainIP(),
+		explainICMP(),
+		explainICMPv6(),
+		explainTransport(),
+		explainChecksum(),
+	}
 }
 
-var explainIndex = func() map[string]codec.Text {
+// explainIndex is the catalogue by key, aliases included, built once.
+var explainIndex = sync.OnceValue(func() map[string]codec.Text {
 	m := map[string]codec.Text{}
-	for _, tab := range explainTables {
+	for _, tab := range explainTables() {
 		for _, e := range tab {
 			m[e.key] = e.x
 		}
@@ -92,13 +98,13 @@ var explainIndex = func() map[string]codec.Text {
 		}
 	}
 	return m
-}()
+})
 
 // Lookup returns the explanation of a field id. The bool is false when
 // neither the key, nor a registry key (icmp.code.T.C, ...), nor any field
 // above it has one.
 func Lookup(key string) (codec.Text, bool) {
-	if x, ok := explainIndex[key]; ok {
+	if x, ok := explainIndex()[key]; ok {
 		return x, true
 	}
 	if x, ok := explainRegistry(key); ok {
@@ -110,7 +116,7 @@ func Lookup(key string) (codec.Text, bool) {
 			return codec.Text{}, false
 		}
 		k = k[:i]
-		if x, ok := explainIndex[k]; ok {
+		if x, ok := explainIndex()[k]; ok {
 			return x, true
 		}
 	}
@@ -120,8 +126,8 @@ func Lookup(key string) (codec.Text, bool) {
 // sorted. Registry keys (icmp.code.T.C, ...) are not listed: they follow the
 // registry (Types, LookupCode).
 func Keys() []string {
-	keys := make([]string, 0, len(explainIndex))
-	for k := range explainIndex {
+	keys := make([]string, 0, len(explainIndex()))
+	for k := range explainIndex() {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)

@@ -19,7 +19,7 @@ var explainKeyRE = regexp.MustCompile(`^[a-z][a-z0-9]*(\.[A-Za-z0-9_]+)*$`)
 func TestExplainTablesWellFormed(t *testing.T) {
 	seen := map[string]bool{}
 	n := 0
-	for _, tab := range explainTables {
+	for _, tab := range explainTables() {
 		for _, e := range tab {
 			n++
 			if !explainKeyRE.MatchString(e.key) {
@@ -57,7 +57,7 @@ func TestExplainKeys(t *testing.T) {
 		t.Error("ExplainKeys has duplicates")
 	}
 	canonical := 0
-	for _, tab := range explainTables {
+	for _, tab := range explainTables() {
 		canonical += len(tab)
 	}
 	if len(keys) != canonical+len(explainAliases) {
@@ -100,7 +100,7 @@ func TestExplainRequiredKeys(t *testing.T) {
 		eth.dst eth.src eth.type vlan.id vlan.pcp null.family sll.pkttype sll.etype
 		checksum.howto checksum.pseudo_header`)
 	for _, k := range required {
-		if _, ok := explainIndex[k]; !ok {
+		if _, ok := explainIndex()[k]; !ok {
 			t.Errorf("required key %q has no explEntry of its own", k)
 		}
 	}
@@ -193,7 +193,7 @@ func TestExplainFallbackAndMisses(t *testing.T) {
 	}
 	// Every extension-header prefix has its own Next Header explEntry.
 	for _, h := range []string{"ipv6.hopopts", "ipv6.dstopts", "ipv6.routing", "ipv6.fraghdr", "ah"} {
-		if _, ok := explainIndex[h+".nxt"]; !ok {
+		if _, ok := explainIndex()[h+".nxt"]; !ok {
 			t.Errorf("%s.nxt missing", h)
 		}
 	}

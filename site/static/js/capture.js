@@ -2,7 +2,7 @@
 // virtual list (only the visible rows are in the DOM), filtered, and the
 // selected packet dissected.
 
-import { $, el } from './dom.js';
+import { $, el, afterPaint } from './dom.js';
 import { state } from './state.js';
 import { t, fmtInt, fmtBytes, lang } from './strings.js';
 import { call, callJSON, withProgress, onRestart } from './rpc.js';
@@ -174,28 +174,43 @@ export async function openCapture(file) {
   $('capture').dataset.state = 'ready';
 }
 
-/** showPasteList lists a paste of several packets, which the worker holds
- * as a session (decode's list option): the same list, filters, sorting,
- * export and compare as a capture's. */
+/** showPasteList lists a paste, which the worker holds as a session
+ * (decode's list option): the same list, filters, sorting, export and
+ * compare as a capture's. A paste of one packet comes dissected already
+ * (res.frames): it is drawn at once, and its one-row list after the paint. */
 export async function showPasteList(res) {
-  ++openGen; // a capture still being read is replaced
+  const gen = ++openGen; // a capture still being read is replaced
   closeCaptureView();
+  // Not ready until this paste's rows are drawn: the list shown before it
+  // must not pass for this one's.
+  $('capture').dataset.state = 'reading';
   $('intro').hidden = true;
-  hideFrame();
+  const one = res.frames && res.frames.length === 1;
+  if (one) {
+    state.capture = { handle: res.handle, name: 'paste', total: res.count, paste: true };
+    state.result = res;
+    showDetected(res);
+    showFrame(0);
+    await afterPaint();
+    if (gen !== openGen || !state.capture || state.capture.handle !== res.handle) return;
+  } else {
+    hideFrame();
+  }
   $('capture').hidden = false;
   document.body.classList.add('has-capture');
   $('progress').hidden = true;
   $('capshown').textContent = '';
   $('capname').textContent = t('pastedList');
-  $('capcount').textContent = t('packetsOf', fmtInt(res.count), res.dialect || '');
+  $('capcount').textContent = t('pastedCount', fmtInt(res.count));
   list.rows.clear();
   list.count = 0;
   list.sel = -1;
+  $('vrows').replaceChildren(); // the list before this one's rows
   resetSort();
   state.capture = { handle: res.handle, name: 'paste', total: res.count, paste: true };
   list.paste = true;
   $('capture').dataset.state = 'reading';
-  await applyFilter();
+  await applyFilter(one);
   $('capture').dataset.state = 'ready';
 }
 
@@ -208,7 +223,10 @@ function activeFilter() {
   return $('ftype').value !== '' || $('fcode').value !== '' || $('faddr').value.trim() !== '' || filterExpr() !== '';
 }
 
-async function applyFilter() {
+/** applyFilter lists what the filters let through and shows the first of
+ * it; shown says that packet is already drawn (a pasted one): it is only
+ * marked in the list. */
+async function applyFilter(shown) {
   if (!state.capture) return;
   const spec = {};
   if ($('ftype').value !== '') {
@@ -235,7 +253,10 @@ async function applyFilter() {
   renderRows();
   // The details follow the list: the first packet still listed, or none
   // (never one the filter has just hidden).
-  if (list.count) await selectRow(0);
+  if (list.count && shown === true && state.frame) {
+    list.sel = 0;
+    renderRows();
+  } else if (list.count) await selectRow(0);
   else hideFrame();
 }
 

@@ -15,3 +15,20 @@ export function flash(btn, text) {
   btn.textContent = text;
   setTimeout(() => (btn.textContent = old), 1600);
 }
+
+/** afterPaint resolves once what was drawn so far has been painted (the
+ * frame after the next one starts), or after 100 ms in a tab that paints
+ * nothing (a background tab runs no animation frames). Work that can wait
+ * (side panels, the list around a shown packet) goes after it, so the first
+ * paint is not held up by it (README, "Start-up"). */
+export function afterPaint() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0)
+    );
+  });
+}

@@ -211,8 +211,8 @@ export async function decodeText(text, opts, frame, keepMessage) {
   const o = opts || { dialect: $('dialect').value, layer: $('layer').value };
   let res;
   try {
-    // Several packets come back as a list the worker holds (one packet is
-    // dissected at once): the same list a capture gets.
+    // A paste comes back as a list the worker holds, the same list a
+    // capture gets; one packet comes dissected at once besides.
     res = await callJSON('decode', text, { ...o, lang: lang(), list: true });
   } catch (err) {
     showDecodeError(err.restarted ? t('restarted', err.message) : err.message);
@@ -222,7 +222,8 @@ export async function decodeText(text, opts, frame, keepMessage) {
   if (!keepMessage || res.limit) showMessage(res.limit || '', 'warning');
   if (res.handle) {
     await showPasteList(res);
-    await showStory({ text });
+    // The exchanges of several packets; one has no story to tell.
+    if (res.count > 1) await showStory({ text });
     return;
   }
   closeCaptureView();
@@ -235,7 +236,7 @@ function showDecodeError(msg) {
   showMessage(msg, 'error');
 }
 
-// One pasted packet is shown at once; several are listed (showPasteList).
+// A decode answer without a list: the frames it holds.
 function showResult(res, frame) {
   state.result = res;
   showDetected(res);

@@ -92,6 +92,8 @@ const S = {
     reading: 'reading…',
     progress: (n, a, b) => n + ' packets · ' + a + ' of ' + b,
     packetsOf: (n, fmt) => n + ' packets · ' + fmt,
+    // a paste's count: its format is the input's tag (#detected), in the codec's words
+    pastedCount: (n) => (n === '1' ? '1 packet' : n + ' packets'),
     shown: (n) => n + ' shown',
     // pasted packets listed, panes (js/panes.js)
     pastedList: 'Pasted text',
@@ -212,6 +214,7 @@ const S = {
     reading: '읽는 중…',
     progress: (n, a, b) => '패킷 ' + n + '개 · ' + b + ' 중 ' + a,
     packetsOf: (n, fmt) => '패킷 ' + n + '개 · ' + fmt,
+    pastedCount: (n) => '패킷 ' + n + '개',
     shown: (n) => n + '개 표시',
     // 붙여 넣은 패킷 목록, 창 크기 (js/panes.js)
     pastedList: '붙여 넣은 텍스트',

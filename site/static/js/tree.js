@@ -1,7 +1,7 @@
 // The field tree of the shown frame, and selection: choosing a node lights
 // its bytes, draws its header's layout and explains it.
 
-import { $, el } from './dom.js';
+import { $, el, afterPaint } from './dom.js';
 import { state } from './state.js';
 import { t } from './strings.js';
 import { isICMPField, isICMPHeader, sevName, worstNote } from './vocab.js';
@@ -200,8 +200,19 @@ export function selectNode(i, opt) {
     renderHex();
   }
   paintHex(defer);
-  renderBits();
-  renderTeach();
+  if (!defer) {
+    renderBits();
+    renderTeach();
+    return;
+  }
+  // A new frame's side panels (its header layout and the explanation, each
+  // a call to the worker and a layout of its own) are drawn after the tree
+  // and bytes have been painted (README, "Start-up").
+  afterPaint().then(() => {
+    if (state.flat[state.sel] !== it) return;
+    renderBits();
+    renderTeach();
+  });
 }
 
 export function setHover(i) {
