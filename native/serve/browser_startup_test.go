@@ -67,6 +67,24 @@ WebAssembly.instantiateStreaming(fetch('main.wasm'), go.importObject).then(({ in
 });
 `
 
+// moduleWorker is the bare worker with the page's own main.wasm: once Go
+// runs it asks for one dissection of the share link's packet
+// and then says "ready". It is the floor of any page built on this
+// module (fetch, compile, Go's start, the first call), without the page:
+// the page's time above it is the page's own.
+const moduleWorker = `'use strict';
+const t = { start: performance.timeOrigin };
+importScripts('wasm_exec.js');
+const go = new Go();
+WebAssembly.instantiateStreaming(fetch('main.wasm'), go.importObject).then(async ({ instance }) => {
+  t.compiled = performance.now();
+  postMessage(t);
+  go.run(instance);
+  await self.icmplab.decode('%s');
+  postMessage('ready');
+});
+`
+
 const bareApp = `'use strict';
 const w = new Worker('worker.js');
 w.onmessage = (e) => {
@@ -112,6 +130,25 @@ func bareFS(tb testing.TB, site fs.FS) fs.FS {
 		"wasm_exec.js": {Data: execJS},
 		"main.wasm":    {Data: wasm},
 	}
+}
+
+// moduleFS is the bare page around the site's own main.wasm, whose worker
+// dissects pkt once (moduleWorker).
+func moduleFS(tb testing.TB, site fs.FS, pkt []byte) fs.FS {
+	tb.Helper()
+	m := fstest.MapFS{
+		"index.html": {Data: []byte(bareIndex)},
+		"app.js":     {Data: []byte(bareApp)},
+		"worker.js":  {Data: []byte(fmt.Sprintf(moduleWorker, hex.EncodeToString(pkt)))},
+	}
+	for _, name := range []string{"main.wasm", "wasm_exec.js"} {
+		body, err := fs.ReadFile(site, name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		m[name] = &fstest.MapFile{Data: body}
+	}
+	return m
 }
 
 // markScript runs in every document before its own scripts: it notes when
@@ -332,10 +369,17 @@ func BenchmarkStartup(b *testing.B) {
 		b.Fatalf("starting chromium: %v", err)
 	}
 
-	frag := "/#hex=" + hex.EncodeToString(echoRequest(3))
-	targets := []struct{ name, url string }{{"bare", bare.URL + "/"}, {"page", pageSrv.URL + frag}}
+	pkt := echoRequest(3)
+	frag := "/#hex=" + hex.EncodeToString(pkt)
+	mh, err := serve.New(moduleFS(b, site, pkt))
+	if err != nil {
+		b.Fatal(err)
+	}
+	module := httptest.NewServer(mh)
+	defer module.Close()
+	targets := []struct{ name, url string }{{"bare", bare.URL + "/"}, {"module", module.URL + "/"}, {"page", pageSrv.URL + frag}}
 	// samples[name][cold|warm]
-	samples := map[string]map[string][]startupSample{"bare": {}, "page": {}}
+	samples := map[string]map[string][]startupSample{"bare": {}, "module": {}, "page": {}}
 	// ICMPLAB_STARTUP_BEFORE names another copy of site/static (an older
 	// commit's, from git archive) to measure in the same run: what a change
 	// gained. It is served with this tree's main.wasm unless the copy has
@@ -418,6 +462,9 @@ func BenchmarkStartup(b *testing.B) {
 		b.ReportMetric(bareMs, mode+"-bare-ms")
 		b.ReportMetric(pageMs, mode+"-page-ms")
 		b.ReportMetric(pageMs/bareMs, mode+"-ratio")
+		moduleMs := pick(samples["module"][mode], func(s startupSample) float64 { return s.Painted })
+		b.ReportMetric(moduleMs, mode+"-module-ms")
+		b.ReportMetric(pageMs/moduleMs, mode+"-page/module")
 		// The log keeps to 10 lines (the testing package cuts a
 		// benchmark's longer log): the before figure shares a line.
 		before := ""
@@ -434,7 +481,7 @@ func BenchmarkStartup(b *testing.B) {
 		for _, s := range bs {
 			allB = append(allB, strconv.Itoa(int(s.Painted)))
 		}
-		b.Logf("%s: bare %.0f ms (runs %s), page %.0f ms (runs %s), ratio %.2fx%s", mode, bareMs, strings.Join(allB, " "), pageMs, strings.Join(all, " "), pageMs/bareMs, before)
+		b.Logf("%s: bare %.0f ms (runs %s), page %.0f ms (runs %s), ratio %.2fx%s; the bare worker with the page's main.wasm and one dissection %.0f ms, the page %.2fx that", mode, bareMs, strings.Join(allB, " "), pageMs, strings.Join(all, " "), pageMs/bareMs, before, moduleMs, pageMs/moduleMs)
 		split := []string{fmt.Sprintf("document %.0f", pick(ps, func(s startupSample) float64 { return s.Doc })),
 			fmt.Sprintf("scripts (%d) %.0f", ps[0].NScript, pick(ps, func(s startupSample) float64 { return s.Scripts }))}
 		for _, k := range []string{"workerStart", "wasmFetch", "wasmFetched", "compiled", "goMain", "running", "ready"} {
