@@ -361,16 +361,32 @@ func (f *Fleet) handle(pk icmpsock.Packet) {
 	if !ok || !replyCookieOK(e.Data, f.cookie, f.cfg.Size) {
 		return
 	}
+	rtt := max(pk.At.Sub(f.epoch)-sl.sent, 0)
 	switch {
 	case m.Sum.Status == codec.ChecksumBad:
 		t.corrupted++
 	case sl.flags&fAnswered != 0:
-		t.dups++
+		t.dups++ // a copy of an answer in time, however late: fping's "duplicate for [n]"
+	case f.late(rtt):
+		// Discarded, as fping discards it: the probe stays lost (expire
+		// times it out, if it has not already), and so do its copies.
 	default:
 		f.settle(sl, fAnswered)
 		t.received++
-		t.stats.Add(max(pk.At.Sub(f.epoch)-sl.sent, 0))
+		t.stats.Add(rtt)
 	}
+}
+
+// late reports whether a reply that took rtt came after the reply timeout.
+// fping discards such a reply (wait_for_reply: "discard reply if delay is
+// larger than timeout", fping issue #32): not received, not in the round
+// trip statistics, not printed, its probe lost; a copy of it is not a
+// duplicate either, for the probe was never answered. A reply on the
+// timeout itself still counts, as fping's comparison is strict. The fleet
+// follows fping here; the single-target Pinger follows iputils, which
+// counts any reply that comes before it exits.
+func (f *Fleet) late(rtt time.Duration) bool {
+	return f.cfg.Timeout != Forever && rtt > f.cfg.Timeout
 }
 
 // summaries are the targets' summaries, in the order given.

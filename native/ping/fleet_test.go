@@ -168,3 +168,72 @@ func TestWriteFpingSummaries(t *testing.T) {
 	assert.Equal(t, "127.0.0.1 : xmt/rcv/%loss = 2/2/0%, min/avg/max = 0.051/0.059/0.068\n"+
 		"::1       : xmt/rcv/%loss = 3/0/100%\n", stderr.String())
 }
+
+// TestFleetLateReplies: a reply later than the timeout is discarded, as
+// fping discards it, even though its probe's slot is still the probe's
+// (16 slots, 12 probes): not received, not in the round trips, its copy
+// not a duplicate, and the summary fping's 3/0/100% without min/avg/max.
+// A copy of a reply in time is a duplicate however late it comes, and a
+// reply on the timeout itself counts (fping's comparison is strict). With
+// no timeout (-W 0) nothing is late.
+func TestFleetLateReplies(t *testing.T) {
+	const timeout = 20 * time.Millisecond
+	targets := []Target{
+		{"in-time", netip.MustParseAddr("198.18.16.1")},
+		{"late", netip.MustParseAddr("198.18.16.2")},
+		{"copy-late", netip.MustParseAddr("198.18.16.3")},
+		{"on-timeout", netip.MustParseAddr("198.18.16.4")},
+	}
+	answers := map[netip.Addr][]time.Duration{ // when each probe's replies come back
+		targets[0].Addr: {5 * time.Millisecond},
+		targets[1].Addr: {30 * time.Millisecond, 35 * time.Millisecond},
+		targets[2].Addr: {5 * time.Millisecond, 30 * time.Millisecond},
+		targets[3].Addr: {timeout},
+	}
+	run := func(t *testing.T, timeout time.Duration) []Summary {
+		f := newFake(codec.IPv4, func(f *fakeConn, req codec.Message, dst netip.Addr, at time.Time) {
+			for _, d := range answers[dst] {
+				f.later(d, dst, reply(f.fam, req, nil), 64)
+			}
+		})
+		fl, err := NewFleet(Config{Family: codec.IPv4, Count: 3, Interval: 100 * time.Millisecond,
+			Timeout: timeout, Size: DefaultSize}, time.Millisecond, targets, f)
+		require.NoError(t, err)
+		require.Len(t, fl.slots, 16, "every probe keeps its slot: the late replies find theirs")
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		sums := fl.Run(ctx)
+		require.Len(t, sums, len(targets))
+		assert.Zero(t, fl.inflight, "every probe settled or timed out")
+		return sums
+	}
+	counts := func(sums []Summary) map[string][4]int {
+		got := map[string][4]int{} // transmitted, received, duplicates, round trips
+		for _, s := range sums {
+			got[s.Host] = [4]int{s.Transmitted, s.Received, s.Duplicates, s.Stats.N}
+		}
+		return got
+	}
+
+	t.Run("timeout", func(t *testing.T) {
+		sums := run(t, timeout)
+		// The run ends 20 ms after its last probe: the third probe's late
+		// copy to copy-late (30 ms) comes after it.
+		assert.Equal(t, map[string][4]int{"in-time": {3, 3, 0, 3}, "late": {3, 0, 0, 0},
+			"copy-late": {3, 3, 2, 3}, "on-timeout": {3, 3, 0, 3}}, counts(sums))
+		assert.Equal(t, 5*time.Millisecond, ms(sums[2].Stats.MaxMS), "the late copies are not round trips")
+		assert.Equal(t, timeout, ms(sums[3].Stats.MaxMS))
+		var stdout, stderr strings.Builder
+		WriteFpingSummaries(NewOutput(&stdout, &stderr), sums[1:2])
+		assert.Equal(t, "late : xmt/rcv/%loss = 3/0/100%\n", stderr.String(), "fping 5.1's line for a target whose replies all came late")
+		assert.Equal(t, 1, sums[1].ExitCode(), "a target without replies")
+	})
+	t.Run("no timeout", func(t *testing.T) {
+		// Slots are one per probe without a timeout; the run ends when the
+		// last probe is answered, before the later copies.
+		got := counts(run(t, Forever))
+		assert.Equal(t, [4]int{3, 3, 0, 3}, got["in-time"])
+		assert.Equal(t, [2]int{3, 3}, [2]int{got["late"][0], got["late"][1]}, "nothing is late without a timeout")
+		assert.Equal(t, 3, got["late"][3])
+	})
+}
