@@ -455,33 +455,6 @@ func TestBrowserStoryRecordedTraceroute(t *testing.T) {
 	b.noProblems(t)
 }
 
-// clickUntil clicks sel (after running the script before, if any) until
-// the script done gives a value, which goes to out. The story sits below
-// the details, whose height follows the frame shown: when the last click's
-// explanation is drawn (after the tree is painted) the story can move
-// between the moment a click's point is worked out and the press, and the
-// press lands beside the button. A person clicks again; so does the test,
-// with the button's place found anew, four times at most.
-func (b *browser) clickUntil(tb testing.TB, what, sel, before, done string, out any) {
-	tb.Helper()
-	for try := 1; ; try++ {
-		ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-		var acts []chromedp.Action
-		if before != "" {
-			acts = append(acts, chromedp.Evaluate(before, nil))
-		}
-		acts = append(acts, chromedp.Click(sel, chromedp.ByQuery), chromedp.Poll(done, out, chromedp.WithPollingTimeout(5*time.Second)))
-		err := chromedp.Run(ctx, acts...)
-		cancel()
-		if err == nil {
-			return
-		}
-		if try == 4 {
-			tb.Fatalf("%s (%d clicks): %v", what, try, err)
-		}
-	}
-}
-
 // clickSelects clicks sel in the story panel and checks that the probe p
 // and its answer (if any) are what the page selects: in the list, both
 // rows; in the tree, the answer quoting the probe (or the probe alone).

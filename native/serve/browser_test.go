@@ -1125,13 +1125,43 @@ func TestBrowserOpenTextDump(t *testing.T) {
 // on the words (or take them from strings.js) run in both.
 var langs = []string{"en", "ko"}
 
+// clickUntil clicks sel (after running the script before, if any) until
+// the script done gives a value, which goes to out. The page's height
+// follows the frame shown: when the last click's explanation is drawn
+// (after the tree is painted) what is below the details moves, and the
+// page may scroll, between the moment a click's point is worked out and
+// the press, so the press can land beside the button (the story's rows,
+// the language buttons after a click far down the page). A person clicks
+// again; so does the test, with the button's place found anew, four times
+// at most. On the last failure it says what the page reported.
+func (b *browser) clickUntil(tb testing.TB, what, sel, before, done string, out any) {
+	tb.Helper()
+	for try := 1; ; try++ {
+		ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+		var acts []chromedp.Action
+		if before != "" {
+			acts = append(acts, chromedp.Evaluate(before, nil))
+		}
+		acts = append(acts, chromedp.Click(sel, chromedp.ByQuery), chromedp.Poll(done, out, chromedp.WithPollingTimeout(10*time.Second)))
+		err := chromedp.Run(ctx, acts...)
+		cancel()
+		if err == nil {
+			return
+		}
+		if try == 4 {
+			tb.Fatalf("%s (%d clicks): %v; the page reported: %q", what, try, err, b.problems())
+		}
+	}
+}
+
 // setLang clicks the language button and waits until the page has redrawn
 // every word in it (body[data-lang]: the codec's words come back from the
 // worker after <html lang> changes, and the example cards are drawn anew).
 func (b *browser) setLang(tb testing.TB, l string) {
 	tb.Helper()
-	b.run(tb, "language "+l, chromedp.Click(`.lang button[data-lang="`+l+`"]`, chromedp.ByQuery),
-		chromedp.Poll(`document.documentElement.lang === `+strconv.Quote(l)+` && document.body.dataset.lang === `+strconv.Quote(l), nil, chromedp.WithPollingTimeout(30*time.Second)))
+	var done bool
+	b.clickUntil(tb, "language "+l, `.lang button[data-lang="`+l+`"]`, "",
+		`document.documentElement.lang === `+strconv.Quote(l)+` && document.body.dataset.lang === `+strconv.Quote(l)+` || null`, &done)
 }
 
 // pageT is the page's own word for key in the language shown, asked of
