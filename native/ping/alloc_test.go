@@ -12,23 +12,26 @@ import (
 	"icmplab/native/icmpsock"
 )
 
-// loopConn answers every echo request at once, from buffers it owns, and
-// allocates nothing itself: what an allocation count over a run sees is
-// the engine's and the sink's own. It queues up to loopDepth replies, as a
-// socket buffer does: a flood whose goroutine stalls past the flood
-// interval sends its next probe before reading the last reply, and that
-// reply must still be there.
+// loopConn answers every echo request at once, from the address it was
+// sent to, from buffers it owns, and allocates nothing itself: what an
+// allocation count over a run sees is the engine's and the sink's own. It
+// queues up to depth replies, as a socket buffer does: a flood whose
+// goroutine stalls past the flood interval sends its next probe before
+// reading the last reply, and that reply must still be there; a fleet
+// sends to every target before it reads.
 type loopConn struct {
-	fam      codec.Family
-	replies  [loopDepth][]byte
-	head, n  int
-	deadline time.Time
+	fam        codec.Family
+	replies    [][]byte
+	from       []netip.Addr
+	head, tail int
+	deadline   time.Time
 }
 
+// loopDepth is a single target's queue.
 const loopDepth = 8
 
-func newLoopConn(fam codec.Family) *loopConn {
-	c := &loopConn{fam: fam}
+func newLoopConn(fam codec.Family, depth int) *loopConn {
+	c := &loopConn{fam: fam, replies: make([][]byte, depth), from: make([]netip.Addr, depth)}
 	for i := range c.replies {
 		c.replies[i] = make([]byte, 0, 128)
 	}
@@ -45,22 +48,23 @@ func (c *loopConn) Send(msg []byte, dst netip.Addr) (time.Time, error) {
 	if c.fam == codec.IPv6 {
 		t = codec.ICMPv6EchoReply
 	}
-	if c.n < loopDepth { // a full buffer drops, as a socket's does
-		i := (c.head + c.n) % loopDepth
+	if c.tail-c.head < len(c.replies) { // a full buffer drops, as a socket's does
+		i := c.tail % len(c.replies)
 		c.replies[i] = codec.Append(c.replies[i][:0], codec.Header{Family: c.fam, Type: t}, e)
-		c.n++
+		c.from[i] = dst
+		c.tail++
 	}
 	return time.Now(), nil
 }
 
 func (c *loopConn) Recv(buf []byte) (icmpsock.Packet, error) {
-	if c.n == 0 {
+	if c.head == c.tail {
 		return icmpsock.Packet{}, os.ErrDeadlineExceeded
 	}
-	n := copy(buf, c.replies[c.head])
-	c.head = (c.head + 1) % loopDepth
-	c.n--
-	return icmpsock.Packet{ICMP: buf[:n], From: testDst(c.fam), TTL: 64, TOS: -1, At: time.Now(), KernelTime: true}, nil
+	i := c.head % len(c.replies)
+	n := copy(buf, c.replies[i])
+	c.head++
+	return icmpsock.Packet{ICMP: buf[:n], From: c.from[i], TTL: 64, TOS: -1, At: time.Now(), KernelTime: true}, nil
 }
 
 func (c *loopConn) SetReadDeadline(t time.Time) error { c.deadline = t; return nil }
@@ -77,7 +81,7 @@ func testDst(f codec.Family) netip.Addr {
 // floodRun runs one flood of n probes through a loopConn into sink.
 func floodRun(tb testing.TB, fam codec.Family, n int, sink Sink) Summary {
 	cfg := Config{Family: fam, Dst: testDst(fam), Count: n, Flood: true, Size: DefaultSize, Start: Start{Host: "target"}}
-	p, err := New(cfg, newLoopConn(fam), sink)
+	p, err := New(cfg, newLoopConn(fam, loopDepth), sink)
 	if err != nil {
 		tb.Fatal(err)
 	}
