@@ -104,25 +104,26 @@ func (d *dissector) truncatedHeader(parent *Node, label, short string, off, end,
 
 // ethernet dissects Ethernet II (or 802.3 with LLC/SNAP) and its VLAN tags.
 func (d *dissector) ethernet(parent *Node, off, end int) {
-	const hdr = 14
+	const hdr = codec.EthernetHeaderLen
 	if end-off < hdr {
 		nd := d.truncatedHeader(parent, "Ethernet II", "eth", off, end, hdr)
 		d.data(nd, "Data", off, end)
 		return
 	}
 	nd := d.proto(parent, "Ethernet II", "eth", off, hdr)
-	d.mac(nd, "Destination", "eth.dst", off)
-	d.mac(nd, "Source", "eth.src", off+6)
+	src, dst := off+codec.EthernetSrcOffset, off+codec.EthernetDstOffset
+	d.mac(nd, "Destination", "eth.dst", dst)
+	d.mac(nd, "Source", "eth.src", src)
 	st := d.vals.mark()
-	d.vals.buf = codec.AppendMAC(d.vals.buf, d.b[off+6:off+12])
+	d.vals.buf = codec.AppendMAC(d.vals.buf, d.b[src:src+codec.MACLen])
 	d.vals.buf = append(d.vals.buf, " → "...)
-	d.vals.buf = codec.AppendMAC(d.vals.buf, d.b[off:off+6])
+	d.vals.buf = codec.AppendMAC(d.vals.buf, d.b[dst:dst+codec.MACLen])
 	d.value(nd, st)
-	et := d.etherType(off + 12)
-	p := off + 14
+	et := d.etherType(off + codec.EthernetTypeOffset)
+	p := off + hdr
 	if et <= 1500 {
 		// 802.3 length field: LLC follows, SNAP carries an EtherType.
-		d.uint(nd, "Length", "eth.len", off+12, 2)
+		d.uint(nd, "Length", "eth.len", off+codec.EthernetTypeOffset, 2)
 		if end-p >= 8 && d.b[p] == 0xaa && d.b[p+1] == 0xaa && d.b[p+2] == 0x03 {
 			llc := d.proto(parent, "Logical-Link Control (SNAP)", "llc", p, 8)
 			d.hexField(llc, "OUI", "llc.oui", p+3, 3)
@@ -141,7 +142,7 @@ func (d *dissector) ethernet(parent *Node, off, end int) {
 		d.data(parent, "Data", p, end)
 		return
 	}
-	d.hexField(nd, "Type", "eth.type", off+12, 2)
+	d.hexField(nd, "Type", "eth.type", off+codec.EthernetTypeOffset, 2)
 	d.ethertype(parent, et, p, end)
 }
 
@@ -187,17 +188,18 @@ func (d *dissector) vlan(parent *Node, tpid codec.EtherType, off, end int) {
 	if tpid != codec.EtherTypeVLAN {
 		label = "802.1ad Service VLAN (QinQ)"
 	}
-	if end-off < 4 {
-		d.truncatedHeader(parent, label, "vlan", off, end, 4)
+	if end-off < codec.VLANTagLen {
+		d.truncatedHeader(parent, label, "vlan", off, end, codec.VLANTagLen)
 		return
 	}
-	nd := d.proto(parent, label, "vlan", off, 4)
-	d.bits(nd, "Priority", "vlan.priority", off, 2, 0xe000, nil)
-	d.bits(nd, "DEI", "vlan.dei", off, 2, 0x1000, nil)
-	id, _ := d.bits(nd, "ID", "vlan.id", off, 2, 0x0fff, nil)
+	nd := d.proto(parent, label, "vlan", off, codec.VLANTagLen)
+	tci := off + codec.VLANTCIOffset
+	d.bits(nd, "Priority", "vlan.priority", tci, 2, 0xe000, nil)
+	d.bits(nd, "DEI", "vlan.dei", tci, 2, 0x1000, nil)
+	id, _ := d.bits(nd, "ID", "vlan.id", tci, 2, 0x0fff, nil)
 	nd.Value = "ID " + itoa(int(id))
-	d.hexField(nd, "Type", "vlan.etype", off+2, 2)
-	d.ethertype(parent, d.etherType(off+2), off+4, end)
+	d.hexField(nd, "Type", "vlan.etype", off+codec.VLANTypeOffset, 2)
+	d.ethertype(parent, d.etherType(off+codec.VLANTypeOffset), off+codec.VLANTagLen, end)
 }
 
 // mpls dissects an MPLS label stack and guesses the payload from its first
@@ -411,42 +413,38 @@ func (d *dissector) ipnet(parent *Node, off, end int) {
 
 // sll dissects a Linux cooked capture v1 header (16 bytes).
 func (d *dissector) sll(parent *Node, off, end int) {
-	const hdr = 16
+	const hdr = codec.SLLHeaderLen
 	if end-off < hdr {
 		d.truncatedHeader(parent, "Linux cooked capture v1", "sll", off, end, hdr)
 		return
 	}
 	nd := d.proto(parent, "Linux cooked capture v1", "sll", off, hdr)
-	d.uint(nd, "Packet type", "sll.pkttype", off, 2)
-	d.uint(nd, "Link-layer address type", "sll.hatype", off+2, 2)
-	n, _ := d.uint(nd, "Link-layer address length", "sll.halen", off+4, 2)
-	if n > 8 {
-		n = 8
-	}
-	d.add(nd, "Source", "sll.src", off+6, 8, macString(d.b[off+6:off+6+int(n)]))
-	d.hexField(nd, "Protocol", "sll.etype", off+14, 2)
-	d.ethertype(parent, d.etherType(off+14), off+hdr, end)
+	d.uint(nd, "Packet type", "sll.pkttype", off+codec.SLLPacketTypeOffset, 2)
+	d.uint(nd, "Link-layer address type", "sll.hatype", off+codec.SLLHATypeOffset, 2)
+	n, _ := d.uint(nd, "Link-layer address length", "sll.halen", off+codec.SLLAddrLenOffset, 2)
+	a := off + codec.SLLAddrOffset
+	d.add(nd, "Source", "sll.src", a, codec.SLLAddrMax, macString(d.b[a:a+min(int(n), codec.SLLAddrMax)]))
+	d.hexField(nd, "Protocol", "sll.etype", off+codec.SLLTypeOffset, 2)
+	d.ethertype(parent, d.etherType(off+codec.SLLTypeOffset), off+hdr, end)
 }
 
 // sll2 dissects a Linux cooked capture v2 header (20 bytes).
 func (d *dissector) sll2(parent *Node, off, end int) {
-	const hdr = 20
+	const hdr = codec.SLL2HeaderLen
 	if end-off < hdr {
 		d.truncatedHeader(parent, "Linux cooked capture v2", "sll2", off, end, hdr)
 		return
 	}
 	nd := d.proto(parent, "Linux cooked capture v2", "sll2", off, hdr)
-	d.hexField(nd, "Protocol", "sll.etype", off, 2)
-	d.uint(nd, "Reserved", "sll.reserved", off+2, 2)
-	d.uint(nd, "Interface index", "sll.ifindex", off+4, 4)
-	d.uint(nd, "Link-layer address type", "sll.hatype", off+8, 2)
-	d.uint(nd, "Packet type", "sll.pkttype", off+10, 1)
-	n, _ := d.uint(nd, "Link-layer address length", "sll.halen", off+11, 1)
-	if n > 8 {
-		n = 8
-	}
-	d.add(nd, "Source", "sll.src", off+12, 8, macString(d.b[off+12:off+12+int(n)]))
-	d.ethertype(parent, d.etherType(off), off+hdr, end)
+	d.hexField(nd, "Protocol", "sll.etype", off+codec.SLL2TypeOffset, 2)
+	d.uint(nd, "Reserved", "sll.reserved", off+codec.SLL2ReservedOffset, 2)
+	d.uint(nd, "Interface index", "sll.ifindex", off+codec.SLL2IfIndexOffset, 4)
+	d.uint(nd, "Link-layer address type", "sll.hatype", off+codec.SLL2HATypeOffset, 2)
+	d.uint(nd, "Packet type", "sll.pkttype", off+codec.SLL2PacketTypeOffset, 1)
+	n, _ := d.uint(nd, "Link-layer address length", "sll.halen", off+codec.SLL2AddrLenOffset, 1)
+	a := off + codec.SLL2AddrOffset
+	d.add(nd, "Source", "sll.src", a, codec.SLLAddrMax, macString(d.b[a:a+min(int(n), codec.SLLAddrMax)]))
+	d.ethertype(parent, d.etherType(off+codec.SLL2TypeOffset), off+hdr, end)
 }
 
 // null dissects the 4-byte BSD loopback header. LINKTYPE_NULL stores the

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"icmplab/codec"
 	"icmplab/codec/dissect"
 	"icmplab/codec/filter/filtertest"
 )
@@ -138,7 +139,7 @@ func TestQuickAgreesOnGenerated(t *testing.T) {
 				what := "Mixed(" + itoa(i) + ") cooked " + v.String()
 				a.check(b, v, i+1, len(b), what)
 				m := filtertest.Mutated(i, uint64(v))
-				if len(m.Data) >= ethHeaderLen {
+				if len(m.Data) >= codec.EthernetHeaderLen {
 					grown := len(b) - len(fr.Data) // the cooked header's bytes beyond Ethernet's
 					a.check(cooked(m.Data, v), v, i+1, m.Len+grown, what+" mutated")
 				}
@@ -148,8 +149,8 @@ func TestQuickAgreesOnGenerated(t *testing.T) {
 			for tags := 1; tags <= maxVLANTags+1; tags += 2 {
 				b := vlanTagged(fr.Data, tags, uint16(i))
 				what := "Mixed(" + itoa(i) + ") with " + itoa(tags) + " VLAN tags"
-				a.check(b, fr.Start, i+1, fr.Len+tags*vlanTagLen, what)
-				a.check(b[:min(len(b), 14+4*tags+i%40)], fr.Start, i+1, fr.Len+tags*vlanTagLen, what+", cut")
+				a.check(b, fr.Start, i+1, fr.Len+tags*codec.VLANTagLen, what)
+				a.check(b[:min(len(b), 14+4*tags+i%40)], fr.Start, i+1, fr.Len+tags*codec.VLANTagLen, what+", cut")
 			}
 		}
 		for seed := range uint64(6) {
@@ -169,7 +170,7 @@ func TestQuickAgreesOnGenerated(t *testing.T) {
 		fr := filtertest.Make(k, 7, 3)
 		_, ok := a.all.MatchBytes(fr.Data, fr.Start, 1, fr.Len)
 		assert.True(t, ok, "kind %d: the quick path reads it", k)
-		_, ok = a.all.MatchBytes(vlanTagged(fr.Data, 2, 7), fr.Start, 1, fr.Len+2*vlanTagLen)
+		_, ok = a.all.MatchBytes(vlanTagged(fr.Data, 2, 7), fr.Start, 1, fr.Len+2*codec.VLANTagLen)
 		assert.True(t, ok, "kind %d behind two VLAN tags: the quick path reads it", k)
 		for _, v := range []dissect.Layer{dissect.LayerSLL, dissect.LayerSLL2} {
 			b := cooked(fr.Data, v)

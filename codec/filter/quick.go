@@ -117,10 +117,10 @@ var quickSpecs = sync.OnceValue(func() map[string]quickSpec {
 		"frame.number":  {layer: qlFrame, special: frameNumber},
 
 		"eth":      {layer: qlEth},
-		"eth.dst":  {layer: qlEth, at: []int{ethDstOff}, width: macLen},
-		"eth.src":  {layer: qlEth, at: []int{ethSrcOff}, width: macLen},
-		"eth.addr": {layer: qlEth, at: []int{ethSrcOff, ethDstOff}, width: macLen},
-		"eth.type": {layer: qlEth, at: []int{etherTypeOff}, width: 2},
+		"eth.dst":  {layer: qlEth, at: []int{codec.EthernetDstOffset}, width: codec.MACLen},
+		"eth.src":  {layer: qlEth, at: []int{codec.EthernetSrcOffset}, width: codec.MACLen},
+		"eth.addr": {layer: qlEth, at: []int{codec.EthernetSrcOffset, codec.EthernetDstOffset}, width: codec.MACLen},
+		"eth.type": {layer: qlEth, at: []int{codec.EthernetTypeOffset}, width: 2},
 		"vlan":     {layer: qlVLAN},
 		"sll":      {layer: qlSLL},
 
@@ -190,56 +190,10 @@ var quickSpecs = sync.OnceValue(func() map[string]quickSpec {
 	}
 })
 
-// Ethernet II header layout (IEEE 802.3 clause 3.2):
-//
-//	 0                   1
-//	 0 1 2 3 4 5 6 7 8 9 0 1 2 3
-//	+-----------+-----------+---+
-//	|destination|  source   |typ|
-//	+-----------+-----------+---+
-const (
-	ethDstOff    = 0
-	ethSrcOff    = 6
-	etherTypeOff = 12
-	ethHeaderLen = 14
-	macLen       = 6
-)
-
-// Linux cooked capture headers (libpcap's LINKTYPE_LINUX_SLL and
-// LINKTYPE_LINUX_SLL2), what `tcpdump -i any` writes: the EtherType of what
-// follows is the last field of v1 and the first of v2.
-//
-//	v1:  0       2       4       6                              14      16
-//	    +-------+-------+-------+-------------------------------+-------+
-//	    |pkttype|hatype | halen |  link-layer address (8 bytes) | proto |
-//	    +-------+-------+-------+-------------------------------+-------+
-//	v2:  0       2       4               8       10  11  12             20
-//	    +-------+-------+---------------+-------+---+---+---------------+
-//	    | proto |reservd|interface index|hatype |pkt|len|   address     |
-//	    +-------+-------+---------------+-------+---+---+---------------+
-const (
-	sllHeaderLen  = 16
-	sllTypeOff    = 14
-	sll2HeaderLen = 20
-	sll2TypeOff   = 0
-)
-
-// An 802.1Q (or 802.1ad) tag between the addresses and the EtherType
-// (IEEE 802.1Q clause 9.6): the tag control word, then the EtherType of
-// what follows, which may be another tag.
-//
-//	 0                   1                   2                   3
-//	 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
-//	+-----+-+-----------------------+-------------------------------+
-//	| PCP |D|       VLAN ID         |  EtherType of what follows    |
-//	+-----+-+-----------------------+-------------------------------+
-const (
-	vlanTypeOff = 2
-	vlanTagLen  = 4
-	// maxVLANTags is how many stacked tags the quick path reads; more
-	// (no network stacks them deeper) are the tree's.
-	maxVLANTags = 4
-)
+// maxVLANTags is how many stacked tags the quick path reads; more (no
+// network stacks them deeper) are the tree's. The link layers' offsets are
+// codec's (codec/link.go).
+const maxVLANTags = 4
 
 // quickPlan is what Compile works out once for the quick path: how each
 // slot is read, and which headers a frame must be walked to.

@@ -75,11 +75,11 @@ func (f *Filter) readFrame(data []byte, start dissect.Layer, capCut bool) bool {
 		off = hl
 		et := codec.EtherType(binary.BigEndian.Uint16(data[typeAt:]))
 		for ; isVLAN(et); tags++ {
-			if tags == maxVLANTags || len(data) < off+vlanTagLen {
+			if tags == maxVLANTags || len(data) < off+codec.VLANTagLen {
 				return false // the tree says where the tags end
 			}
-			et = codec.EtherType(binary.BigEndian.Uint16(data[off+vlanTypeOff:]))
-			off += vlanTagLen
+			et = codec.EtherType(binary.BigEndian.Uint16(data[off+codec.VLANTypeOffset:]))
+			off += codec.VLANTagLen
 		}
 		switch et {
 		case codec.EtherTypeIPv4:
@@ -236,12 +236,12 @@ func (f *Filter) link(data []byte, start dissect.Layer, tags int) {
 	hl, _ := linkHeader(start)
 	switch start {
 	case dissect.LayerEthernet:
-		f.header(qlEth, data[:ethHeaderLen], true, false)
+		f.header(qlEth, data[:codec.EthernetHeaderLen], true, false)
 	case dissect.LayerSLL:
-		f.header(qlSLL, data[:sllHeaderLen], true, false)
+		f.header(qlSLL, data[:codec.SLLHeaderLen], true, false)
 	}
 	for i := range tags {
-		f.header(qlVLAN, data[hl+i*vlanTagLen:], true, false)
+		f.header(qlVLAN, data[hl+i*codec.VLANTagLen:], true, false)
 	}
 }
 
@@ -250,11 +250,11 @@ func (f *Filter) link(data []byte, start dissect.Layer, tags int) {
 func linkHeader(start dissect.Layer) (hl, typeAt int) {
 	switch start {
 	case dissect.LayerEthernet:
-		return ethHeaderLen, etherTypeOff
+		return codec.EthernetHeaderLen, codec.EthernetTypeOffset
 	case dissect.LayerSLL:
-		return sllHeaderLen, sllTypeOff
+		return codec.SLLHeaderLen, codec.SLLTypeOffset
 	case dissect.LayerSLL2:
-		return sll2HeaderLen, sll2TypeOff
+		return codec.SLL2HeaderLen, codec.SLL2TypeOffset
 	}
 	return 0, 0
 }
