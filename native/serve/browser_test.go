@@ -552,7 +552,8 @@ func TestBrowserPasteTimeExceededMPLS(t *testing.T) {
 		t.Fatal("native dissection shows no MPLS label: the fixture is wrong")
 	}
 	var quote string
-	b.run(t, "read quote sentence", chromedp.Text("#teach .quote", &quote, chromedp.ByQuery))
+	b.run(t, "read quote sentence", chromedp.Poll(`(() => { const q = document.querySelector('#teach .quote'); return q && q.textContent ? q.textContent : null; })()`,
+		&quote, chromedp.WithPollingTimeout(20*time.Second)))
 	f := dissect.Dissect(pkt, dissect.LayerIPv4, dissect.Options{})
 	if f.ICMP == nil || !strings.Contains(quote, f.ICMP.Sentence) {
 		t.Errorf("teaching panel quote %q does not carry the dissection's sentence", quote)
@@ -904,7 +905,9 @@ func TestBrowserBadChecksumAndKorean(t *testing.T) {
 	var verdict, marks string
 	b.run(t, "select checksum",
 		chromedp.Click(`#tree li[data-field="icmp.checksum"] > .trow`, chromedp.ByQuery),
-		chromedp.Text("#teach .verdict", &verdict, chromedp.ByQuery),
+		// The explanation is drawn after the tree and bytes are painted:
+		// wait for its verdict's words, not only its element.
+		chromedp.Poll(`(() => { const v = document.querySelector('#teach .verdict'); return v && v.textContent ? v.textContent : null; })()`, &verdict, chromedp.WithPollingTimeout(20*time.Second)),
 		chromedp.Evaluate(`[...document.querySelectorAll('#tree .mark.warning, #tree .mark.error')].length + ' ' + document.querySelectorAll('#hex .b.nwarn, #hex .b.nerr').length`, &marks))
 	if want := fmt.Sprintf("0x%04x", f.ICMP.Checksum.Want); !strings.Contains(verdict, want) {
 		t.Errorf("verdict %q does not give the right value %s", verdict, want)
