@@ -24,10 +24,15 @@ export function bindListTools(select, relist) {
     const sort = async () => {
       if (!state.capture) return;
       const desc = h.getAttribute('aria-sort') === 'ascending';
+      const order = h.dataset.sort + ':' + (desc ? 'descending' : 'ascending');
+      delete $('list').dataset.sorted;
       await call('sort', state.capture.handle, h.dataset.sort, desc ? 1 : 0);
       for (const o of document.querySelectorAll('#list .vhead [data-sort]')) o.removeAttribute('aria-sort');
       h.setAttribute('aria-sort', desc ? 'descending' : 'ascending');
       await relist();
+      // The list's rows are now asked for in the new order (the header's
+      // aria-sort is set before, while the old rows are still drawn).
+      $('list').dataset.sorted = order;
     };
     h.addEventListener('click', sort);
     h.addEventListener('keydown', (e) => {
