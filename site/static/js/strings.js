@@ -311,9 +311,18 @@ export function pick(text) {
   return (current === 'ko' ? text.ko || text.en : text.en || text.ko) || '';
 }
 
-/** fmtInt formats a count as the language writes it. */
+/** numberFormats keeps one formatter per locale: each new one looks the
+ * locale's data up again. */
+const numberFormats = {};
+
+/** fmtInt formats a count as the language writes it. A count under 1,000
+ * is written alike in every language the page has, and skips Intl: its
+ * first use loads the locale's data, 20-60 ms on a small machine, which a
+ * share link's first draw (a list of one packet) would otherwise wait for. */
 export function fmtInt(n) {
-  return n.toLocaleString(current === 'ko' ? 'ko-KR' : 'en-US');
+  if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n);
+  const locale = current === 'ko' ? 'ko-KR' : 'en-US';
+  return (numberFormats[locale] ||= new Intl.NumberFormat(locale)).format(n);
 }
 
 export function fmtBytes(n) {
