@@ -101,6 +101,22 @@ func (r InterfaceRole) String() string {
 	return "role " + itoa(int(r))
 }
 
+// KO is String in Korean, the role's English kept beside it as RFC 5837
+// names it ("들어온 인터페이스 (incoming interface)"), or "역할 N".
+func (r InterfaceRole) KO() string {
+	switch r {
+	case RoleIncoming:
+		return "들어온 인터페이스 (incoming interface)"
+	case RoleSubIP:
+		return "들어온 인터페이스의 하위 IP 구성 요소 (sub-IP component of the incoming interface)"
+	case RoleOutgoing:
+		return "나갈 인터페이스 (outgoing interface)"
+	case RoleNextHop:
+		return "IP 다음 홉 (IP next hop)"
+	}
+	return "역할 " + itoa(int(r))
+}
+
 // InterfaceInfo is a decoded RFC 5837 interface information object. Each part
 // is present only when its C-Type bit is set.
 type InterfaceInfo struct {

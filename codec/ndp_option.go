@@ -18,28 +18,40 @@ const (
 	NDPPREF64         NDPOptionType = 38
 )
 
-var ndpOptionNames = map[NDPOptionType]string{
-	NDPSourceLinkAddr: "Source link-layer address",
-	NDPTargetLinkAddr: "Target link-layer address",
-	NDPPrefixInfo:     "Prefix information",
-	NDPRedirectedHdr:  "Redirected header",
-	NDPMTU:            "MTU",
-	NDPNonce:          "Nonce",
-	NDPRouteInfo:      "Route Information",
-	NDPRDNSS:          "Recursive DNS Server",
-	NDPRAFlagsExt:     "RA Flags Extension",
-	NDPDNSSL:          "DNS Search List",
-	NDPCaptivePortal:  "Captive-Portal",
-	NDPPREF64:         "PREF64",
+// ndpOptionNames are the options' names as IANA (and tshark) writes them,
+// each with the Korean term beside it; Korean keeps the English term in
+// parentheses, as textbooks do, so the name can be found in the RFC.
+var ndpOptionNames = map[NDPOptionType]names{
+	NDPSourceLinkAddr: nm("Source link-layer address", "출발지 링크 계층 주소 (Source link-layer address)"),
+	NDPTargetLinkAddr: nm("Target link-layer address", "대상 링크 계층 주소 (Target link-layer address)"),
+	NDPPrefixInfo:     nm("Prefix information", "프리픽스 정보 (Prefix information)"),
+	NDPRedirectedHdr:  nm("Redirected header", "경로 재지정된 헤더 (Redirected header)"),
+	NDPMTU:            nm("MTU", "최대 전송 단위 (MTU)"),
+	NDPNonce:          nm("Nonce", "논스 (Nonce)"),
+	NDPRouteInfo:      nm("Route Information", "경로 정보 (Route Information)"),
+	NDPRDNSS:          nm("Recursive DNS Server", "재귀 DNS 서버 (RDNSS)"),
+	NDPRAFlagsExt:     nm("RA Flags Extension", "RA 플래그 확장 (RA Flags Extension)"),
+	NDPDNSSL:          nm("DNS Search List", "DNS 검색 목록 (DNSSL)"),
+	NDPCaptivePortal:  nm("Captive-Portal", "캡티브 포털 (Captive-Portal)"),
+	NDPPREF64:         nm("PREF64", "NAT64 프리픽스 (PREF64)"),
 }
 
 // String is the option's name as IANA (and tshark) writes it, or "Unknown
 // option N" for a type codec does not list: the number is never hidden.
 func (t NDPOptionType) String() string {
 	if n, ok := ndpOptionNames[t]; ok {
-		return n
+		return n.en
 	}
 	return "Unknown option " + itoa(int(t))
+}
+
+// KO is String in Korean: "프리픽스 정보 (Prefix information)", or "알 수
+// 없는 옵션 N".
+func (t NDPOptionType) KO() string {
+	if n, ok := ndpOptionNames[t]; ok {
+		return n.ko
+	}
+	return "알 수 없는 옵션 " + itoa(int(t))
 }
 
 // NDPOption is one TLV option: Length is in units of 8 bytes as on the wire;

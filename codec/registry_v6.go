@@ -63,7 +63,7 @@ var registryV6Entries = sync.OnceValue(func() []TypeInfo {
 			codeEntry(Code6HeadersTooLong, nm("Headers too long", "헤더가 너무 김"), rfc8883, enko(
 				"The header chain is longer than the node is willing to process.",
 				"헤더 체인이 노드가 처리하려는 길이보다 길다는 뜻이다.")),
-			codeEntry(9, nm("Error in P-Route", "P-Route 오류"), "draft-ietf-roll-dao-projection-40", enko(
+			codeEntry(9, nm("Error in P-Route", "투영 경로(P-Route) 오류"), "draft-ietf-roll-dao-projection-40", enko(
 				"A projected route installed by a RPL root is broken at this node.",
 				"RPL 루트가 설치한 투영 경로(P-Route)가 이 노드에서 끊어졌다는 뜻이다.")),
 		),
@@ -199,7 +199,7 @@ var registryV6Entries = sync.OnceValue(func() []TypeInfo {
 			codeEntry(1, nm("The Responder refuses to supply the answer. The Reply Data field will be empty.", "응답자가 답을 주기를 거부함. 응답 데이터(Reply Data) 필드는 비어 있다."), "", enko(
 				"The node declines to answer.",
 				"노드가 답하기를 거부했다.")),
-			codeEntry(2, nm("The Qtype of the Query is unknown to the Responder. The Reply Data field will be empty.", "응답자가 질의의 Qtype을 알지 못함. 응답 데이터(Reply Data) 필드는 비어 있다."), "", enko(
+			codeEntry(2, nm("The Qtype of the Query is unknown to the Responder. The Reply Data field will be empty.", "응답자가 질의의 유형(Qtype)을 알지 못함. 응답 데이터(Reply Data) 필드는 비어 있다."), "", enko(
 				"The node does not know the kind of question asked.",
 				"노드가 질의의 종류를 모른다.")),
 		),

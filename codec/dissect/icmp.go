@@ -280,15 +280,15 @@ func (d *dissector) icmpTimestamp(nd *Node, m codec.Message, off int, info *ICMP
 		{"Receive timestamp", "icmp.receive_timestamp", ts.Receive},
 		{"Transmit timestamp", "icmp.transmit_timestamp", ts.Transmit},
 	} {
-		d.add(nd, f.label, f.field, off+8+4*i, 4, msSinceMidnight(f.v))
+		d.add(nd, f.label, f.field, off+8+4*i, 4, msSinceMidnight(d.opt.Lang, f.v))
 	}
 }
 
 // msSinceMidnight shows an RFC 792 timestamp: milliseconds since midnight UT,
 // or a non-standard value when the high bit is set.
-func msSinceMidnight(v uint32) string {
+func msSinceMidnight(l Lang, v uint32) string {
 	if v&0x80000000 != 0 {
-		return fmt.Sprintf("%d (non-standard, high bit set)", v)
+		return fmt.Sprintf(l.say("%d (non-standard, high bit set)", "%d (비표준, 최상위 비트 설정됨)"), v)
 	}
 	ms := v % 1000
 	s := v / 1000
@@ -310,7 +310,7 @@ func (d *dissector) icmpRouterAdvert4(nd *Node, m codec.Message, off int) {
 			break
 		}
 		e := ra.Entry(i)
-		en := d.add(nd, fmt.Sprintf("Router Entry %d", i+1), "icmp.router_entry", p, size, fmt.Sprintf("%s, preference %d", e.Addr, e.Preference))
+		en := d.add(nd, fmt.Sprintf("Router Entry %d", i+1), "icmp.router_entry", p, size, fmt.Sprintf(d.opt.Lang.say("%s, preference %d", "%s, 선호도 %d"), e.Addr, e.Preference))
 		d.labelSuffix(en, " ", itoa(i+1))
 		d.addr(en, "Router Address", "icmp.router_address", p, 4)
 		d.add(en, "Preference Level", "icmp.pref_level", p+4, 4, itoa(int(e.Preference)))

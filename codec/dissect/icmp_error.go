@@ -147,7 +147,7 @@ func lengthFieldOf(m codec.Message) int {
 func (d *dissector) extObject(en *Node, base int, o codec.ExtObject, info *ICMPInfo) {
 	p := base + o.Offset
 	on := d.add(en, o.Class.String(), "icmp.ext.object", p, int(o.Length), "")
-	d.labelSuffix(on, ": ", o.Class.String())
+	d.labelSuffix(on, ": ", d.extClassName(o.Class))
 	on.Explain = ""
 	st := d.vals.mark()
 	d.vals.buf = append(d.vals.buf, "icmp.ext.class."...)
@@ -167,7 +167,7 @@ func (d *dissector) extObject(en *Node, base int, o codec.ExtObject, info *ICMPI
 			st := d.vals.mark()
 			d.vals.buf = append(d.vals.buf, d.opt.Lang.say("Label ", "레이블 ")...)
 			d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(e.Label), 10)
-			d.vals.buf = append(d.vals.buf, ", Exp "...)
+			d.vals.buf = append(d.vals.buf, d.opt.Lang.say(", Exp ", ", EXP ")...)
 			d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(e.TC), 10)
 			d.vals.buf = append(d.vals.buf, ", S "...)
 			d.vals.buf = strconv.AppendInt(d.vals.buf, int64(b2i(e.S)), 10)
@@ -211,7 +211,7 @@ func b2i(b bool) int {
 func (d *dissector) interfaceInfo(on *Node, o codec.ExtObject, dp int, x *ExtInfo) {
 	ct := d.add(on, "C-Type flags", "icmp.int_info.ctype", dp-1, 1, hexOnly(uint32(o.CType), 1))
 	d.bits(ct, "Interface Role", "icmp.int_info.role", dp-1, 1, 0xc0, func(v uint32) string {
-		return fmt.Sprintf("%d (%s)", v, codec.InterfaceRole(v).String())
+		return fmt.Sprintf("%d (%s)", v, d.roleName(codec.InterfaceRole(v)))
 	})
 	d.flag(ct, "ifIndex", "icmp.int_info.ifindex", dp-1, 1, 0x08)
 	d.flag(ct, "IP Address", "icmp.int_info.ipaddr", dp-1, 1, 0x04)
@@ -222,7 +222,7 @@ func (d *dissector) interfaceInfo(on *Node, o codec.ExtObject, dp int, x *ExtInf
 		d.parseErrorNote(on, dp-4-o.Offset, err)
 	}
 	x.Interface = &ii
-	on.Value = ii.Role.String()
+	on.Value = d.roleName(ii.Role)
 	p := dp
 	end := dp + len(o.Data)
 	if ii.HasIndex && p+4 <= end {
@@ -273,13 +273,13 @@ func (d *dissector) interfaceIdent(on *Node, o codec.ExtObject, dp int, x *ExtIn
 	x.Ident = &id
 	switch o.CType {
 	case codec.IdentByName:
-		on.Value = fmt.Sprintf("by name %q", id.Name)
+		on.Value = fmt.Sprintf(d.opt.Lang.say("by name %q", "이름으로 (by name) %q"), id.Name)
 		d.add(on, "Interface Name", "icmp.ext.ident.name", dp, len(o.Data), fmt.Sprintf("%q", id.Name))
 	case codec.IdentByIndex:
-		on.Value = fmt.Sprintf("by index %d", id.Index)
+		on.Value = fmt.Sprintf(d.opt.Lang.say("by index %d", "번호로 (by index) %d"), id.Index)
 		d.uint(on, "Interface Index", "icmp.ext.ident.index", dp, 4)
 	case codec.IdentByAddress:
-		on.Value = "by address " + id.Addr.String()
+		on.Value = d.opt.Lang.say("by address ", "주소로 (by address) ") + id.Addr.String()
 		d.uint(on, "AFI", "icmp.ext.ident.afi", dp, 2)
 		d.uint(on, "Address Length", "icmp.ext.ident.addrlen", dp+2, 1)
 		d.hexField(on, "Reserved", "icmp.ext.ident.reserved", dp+3, 1)

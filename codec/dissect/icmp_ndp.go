@@ -69,11 +69,9 @@ func (d *dissector) ndpOption(nd *Node, off int, o codec.NDPOption) {
 	p := off + o.Offset
 	n := int(o.Length) * 8
 	on := d.add(nd, "ICMPv6 Option ("+o.Type.String()+")", "icmpv6.opt", p, n, "")
-	if d.opt.Lang != LangEN {
-		on.Label = on.Label + ": " + o.Type.String()
-	}
+	d.labelSuffix(on, ": ", d.ndpOptName(o.Type))
 	on.Explain = fmt.Sprintf("icmpv6.opt.type.%d", o.Type)
-	d.add(on, "Type", "icmpv6.opt.type", p, 1, fmt.Sprintf("%s (%d)", o.Type.String(), o.Type))
+	d.add(on, "Type", "icmpv6.opt.type", p, 1, fmt.Sprintf("%s (%d)", d.ndpOptName(o.Type), o.Type))
 	_, ln := d.uint(on, "Length", "icmpv6.opt.length", p+1, 1)
 	ln.Value = fmt.Sprintf("%d (%d%s)", o.Length, n, d.bytesWord())
 	dp := p + 2

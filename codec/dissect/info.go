@@ -80,8 +80,8 @@ func (d *dissector) recordICMP(info *ICMPInfo, m codec.Message) {
 	d.f.ICMP = info
 }
 
-// protoWord is how a sentence names a quoted probe's protocol.
-func protoWord(p uint8) string {
+// protoWord is how a sentence names a quoted probe's protocol, in l.
+func protoWord(l Lang, p uint8) string {
 	switch p {
 	case codec.ProtoICMP, codec.ProtoICMPv6:
 		return "ICMP"
@@ -92,7 +92,7 @@ func protoWord(p uint8) string {
 	case codec.ProtoHopByHop, codec.ProtoRouting, codec.ProtoFragment, codec.ProtoDstOpts, codec.ProtoAH, codec.ProtoESP:
 		return "IPv6" // the quote ended in the extension headers
 	}
-	return ipProtoName(p)
+	return protoNameIn(l, p)
 }
 
 // appendSentence appends in plain words what an ICMP error means to the
@@ -112,7 +112,7 @@ func appendSentence(out []byte, i *ICMPInfo) []byte {
 	what := append(whatBuf[:0], "your packet"...)
 	if q := i.Quoted; q != nil && q.Dst.IsValid() {
 		what = append(whatBuf[:0], "your "...)
-		what = append(what, protoWord(q.Proto)...)
+		what = append(what, protoWord(LangEN, q.Proto)...)
 		what = append(what, " packet to "...)
 		what = q.Dst.AppendTo(what)
 		switch q.Proto {

@@ -64,7 +64,7 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 	proto := d.b[off+codec.IPv4ProtocolOffset]
 	pn := d.add(nd, "Protocol", "ip.proto", off+codec.IPv4ProtocolOffset, 1, "")
 	st = d.vals.mark()
-	d.vals.buf = append(d.vals.buf, ipProtoName(proto)...)
+	d.vals.buf = append(d.vals.buf, d.protoName(proto)...)
 	d.vals.buf = append(d.vals.buf, " ("...)
 	d.vals.buf = strconv.AppendUint(d.vals.buf, uint64(proto), 10)
 	d.vals.buf = append(d.vals.buf, ')')
@@ -147,7 +147,7 @@ func (d *dissector) ipv4(parent *Node, off, end int) {
 func (d *dissector) ipv4Fragment(parent, ipNode *Node, off, hl, stop int, id, fo uint16, mf bool) {
 	ip := d.ip
 	payload := d.b[off+hl : stop]
-	desc := fragDesc{id: uint32(id), src: ip.src.String(), dst: ip.dst.String(), proto: ipProtoName(ip.proto), offset: int(fo) * 8, length: len(payload)}
+	desc := fragDesc{id: uint32(id), src: ip.src.String(), dst: ip.dst.String(), proto: d.protoName(ip.proto), offset: int(fo) * 8, length: len(payload)}
 	if d.opt.Reassembler != nil && !d.quoted && d.src == 0 {
 		key := fragKey{v6: false, src: ip.src, dst: ip.dst, id: uint32(id), proto: ip.proto}
 		whole, proto, done := d.opt.Reassembler.add(key, int(fo)*8, payload, mf, ip.truncated)
@@ -207,24 +207,25 @@ const (
 	ipOptRouterAlert uint8 = 148
 )
 
-func ipOptName(t uint8) string {
-	switch t {
-	case ipOptEOL:
-		return "End of Options List (EOL)"
-	case ipOptNOP:
-		return "No-Operation (NOP)"
-	case ipOptRecordRoute:
-		return "Record Route (RR)"
-	case ipOptTimestamp:
-		return "Time Stamp (TS)"
-	case ipOptLSRR:
-		return "Loose Source Route (LSRR)"
-	case ipOptSSRR:
-		return "Strict Source Route (SSRR)"
-	case ipOptRouterAlert:
-		return "Router Alert (RTRALT)"
+// ipOptNames are the options' names as tshark writes them, each with its
+// Korean, the English kept beside it in parentheses as textbooks do.
+var ipOptNames = map[uint8][2]string{
+	ipOptEOL:         {"End of Options List (EOL)", "옵션 목록 끝 (End of Options List, EOL)"},
+	ipOptNOP:         {"No-Operation (NOP)", "무동작 (No-Operation, NOP)"},
+	ipOptRecordRoute: {"Record Route (RR)", "경로 기록 (Record Route, RR)"},
+	ipOptTimestamp:   {"Time Stamp (TS)", "타임스탬프 (Time Stamp, TS)"},
+	ipOptLSRR:        {"Loose Source Route (LSRR)", "느슨한 출발지 경로 (Loose Source Route, LSRR)"},
+	ipOptSSRR:        {"Strict Source Route (SSRR)", "엄격한 출발지 경로 (Strict Source Route, SSRR)"},
+	ipOptRouterAlert: {"Router Alert (RTRALT)", "라우터 경고 (Router Alert, RTRALT)"},
+}
+
+// ipOptName is an option's name in l, or "Unknown option N" ("알 수 없는
+// 옵션 N"): the number is never hidden.
+func ipOptName(l Lang, t uint8) string {
+	if n, ok := ipOptNames[t]; ok {
+		return l.say(n[0], n[1])
 	}
-	return fmt.Sprintf("Unknown option %d", t)
+	return l.say("Unknown option ", "알 수 없는 옵션 ") + itoa(int(t))
 }
 
 // ipv4Options dissects the option list between off and end.
@@ -235,8 +236,8 @@ func (d *dissector) ipv4Options(ipNode *Node, off, end int) {
 	for p < end {
 		t := d.b[p]
 		if t == ipOptEOL || t == ipOptNOP {
-			o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, 1, itoa(int(t)))
-			d.labelSuffix(o, ": ", ipOptName(t))
+			o := d.add(opts, "IP Option - "+ipOptName(LangEN, t), "ip.opt.type", p, 1, itoa(int(t)))
+			d.labelSuffix(o, ": ", ipOptName(d.opt.Lang, t))
 			d.ipOptType(o, p)
 			p++
 			if t == ipOptEOL {
@@ -248,22 +249,22 @@ func (d *dissector) ipv4Options(ipNode *Node, off, end int) {
 			continue
 		}
 		if end-p < 2 {
-			o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, end-p, "")
-			d.labelSuffix(o, ": ", ipOptName(t))
+			o := d.add(opts, "IP Option - "+ipOptName(LangEN, t), "ip.opt.type", p, end-p, "")
+			d.labelSuffix(o, ": ", ipOptName(d.opt.Lang, t))
 			d.errorf(o, p, NoteIPv4OptNoLength, t, p)
 			return
 		}
 		ln := int(d.b[p+1])
 		if ln < 2 || p+ln > end {
-			o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, end-p, "")
-			d.labelSuffix(o, ": ", ipOptName(t))
+			o := d.add(opts, "IP Option - "+ipOptName(LangEN, t), "ip.opt.type", p, end-p, "")
+			d.labelSuffix(o, ": ", ipOptName(d.opt.Lang, t))
 			d.ipOptType(o, p)
 			d.uint(o, "Length", "ip.opt.len", p+1, 1)
 			d.errorf(o, p+1, NoteIPv4OptLength, t, ln, p+1, end-p)
 			return
 		}
-		o := d.add(opts, "IP Option - "+ipOptName(t), "ip.opt.type", p, ln, d.byteCount(ln))
-		d.labelSuffix(o, ": ", ipOptName(t))
+		o := d.add(opts, "IP Option - "+ipOptName(LangEN, t), "ip.opt.type", p, ln, d.byteCount(ln))
+		d.labelSuffix(o, ": ", ipOptName(d.opt.Lang, t))
 		d.ipOptType(o, p)
 		d.uint(o, "Length", "ip.opt.len", p+1, 1)
 		switch t {
@@ -306,7 +307,7 @@ func (d *dissector) ipOptRoute(o *Node, p, ln int) {
 		addr, _ := netip.AddrFromSlice(d.b[a : a+4])
 		v := addr.String()
 		if int(ptr) == a-p+1 {
-			v += " <- (next)"
+			v += d.opt.Lang.say(" <- (next)", " <- (다음)")
 		}
 		d.add(o, "Route", "ip.rec_rt", a, 4, v)
 	}
@@ -327,13 +328,13 @@ func (d *dissector) ipOptTimestamp(o *Node, p, ln int) {
 	flag, _ := d.bits(o, "Flag", "ip.opt.flag", p+3, 1, 0x0f, func(v uint32) string {
 		switch v {
 		case 0:
-			return "0 (time stamps only)"
+			return d.opt.Lang.say("0 (time stamps only)", "0 (타임스탬프만)")
 		case 1:
-			return "1 (time stamp and address)"
+			return d.opt.Lang.say("1 (time stamp and address)", "1 (타임스탬프와 주소)")
 		case 3:
-			return "3 (time stamps for prespecified addresses)"
+			return d.opt.Lang.say("3 (time stamps for prespecified addresses)", "3 (미리 지정된 주소의 타임스탬프)")
 		}
-		return fmt.Sprintf("%d (unknown)", v)
+		return fmt.Sprintf(d.opt.Lang.say("%d (unknown)", "%d (알 수 없음)"), v)
 	})
 	step := 4
 	if flag == 1 || flag == 3 {

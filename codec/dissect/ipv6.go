@@ -49,7 +49,7 @@ func (d *dissector) ipv6(parent *Node, off, end int) {
 	nh := d.b[off+codec.IPv6NextHeaderOffset]
 	nxn := d.add(nd, "Next Header", "ipv6.nxt", off+codec.IPv6NextHeaderOffset, 1, "")
 	st = d.vals.mark()
-	d.vals.buf = appendNameNum(d.vals.buf, ipProtoName(nh), uint64(nh))
+	d.vals.buf = appendNameNum(d.vals.buf, d.protoName(nh), uint64(nh))
 	d.value(nxn, st)
 	hlim, _ := d.uint(nd, "Hop Limit", "ipv6.hlim", off+codec.IPv6HopLimitOffset, 1)
 	src, _ := d.addr(nd, "Source Address", "ipv6.src", off+codec.IPv6SrcOffset, 16)
@@ -148,7 +148,7 @@ func (d *dissector) ip6Ext(parent *Node, t uint8, p, stop int) (uint8, int, bool
 	}
 	nd := d.proto(parent, label, short, p, n)
 	next := d.b[p]
-	d.add(nd, "Next Header", short+".nxt", p, 1, fmt.Sprintf("%s (%d)", ipProtoName(next), next))
+	d.add(nd, "Next Header", short+".nxt", p, 1, fmt.Sprintf("%s (%d)", d.protoName(next), next))
 	if t != codec.ProtoFragment {
 		d.uint(nd, "Length", short+".len", p+1, 1)
 	}
@@ -294,7 +294,7 @@ func (d *dissector) ipv6Fragment(parent, ipNode *Node, fh, p, stop int, next uin
 	more := d.b[fh+3]&1 == 1
 	id := d.u32(fh + 4)
 	payload := d.b[p:stop]
-	desc := fragDesc{v6: true, id: id, src: ip.src.String(), dst: ip.dst.String(), proto: ipProtoName(next), offset: int(fo) * 8, length: len(payload)}
+	desc := fragDesc{v6: true, id: id, src: ip.src.String(), dst: ip.dst.String(), proto: d.protoName(next), offset: int(fo) * 8, length: len(payload)}
 	if fo == 0 && !more {
 		// An atomic fragment (RFC 6946): the whole datagram.
 		d.upper(parent, next, p, stop)

@@ -92,7 +92,8 @@ func TestKoreanLabelTable(t *testing.T) {
 }
 
 // langFrames are the frames the language tests walk: every testdata
-// capture, every fuzz seed at every start layer, and one message of every
+// capture, every fuzz seed at every start layer, the frames that carry
+// codec's names (codecNameFrames), and one message of every
 // type of the ICMPv4 and ICMPv6 registries behind an IP header, well
 // formed and cut short.
 func langFrames(t *testing.T) []langFrame {
@@ -115,6 +116,7 @@ func langFrames(t *testing.T) []langFrame {
 	} {
 		out = append(out, langFrame{name: name, data: data, layer: LayerIP})
 	}
+	out = append(out, codecNameFrames()...)
 	for i, fr := range hostile.Fragments(3, 64, 0x4242) {
 		out = append(out, langFrame{name: "fragment " + itoa(i), data: fr, layer: LayerIPv4})
 	}
@@ -177,7 +179,9 @@ func readLangCapture(t *testing.T, path string) []langFrame {
 // TestKoreanDissection dissects every frame of langFrames in English and
 // in Korean, each with its own reassembler: the two trees have the same
 // fields at the same bytes and the same notes at the same offsets; every
-// Korean label, note, summary and sentence is written in Hangul.
+// Korean label, note, summary and sentence is written in Hangul, and no
+// label, value, note, summary or sentence carries an English word outside
+// koreanKeeps' kinds (lang_words_test.go).
 func TestKoreanDissection(t *testing.T) {
 	checkKorean(t, langFrames(t))
 }
@@ -186,6 +190,7 @@ func TestKoreanDissection(t *testing.T) {
 // that walks the shared corpus natively.
 func checkKorean(t *testing.T, frames []langFrame) {
 	fields, kinds := map[string]bool{}, map[NoteKind]bool{}
+	left := englishAudit{}
 	quick := 0
 	raEN, raKO := NewReassembler(), NewReassembler()
 	for i, fr := range frames {
@@ -209,7 +214,13 @@ func checkKorean(t *testing.T, frames []langFrame) {
 		en := Dissect(fr.data, fr.layer, oEN)
 		ko := Dissect(fr.data, fr.layer, oKO)
 		require.Equal(t, LangKO, ko.Lang)
-		sameShape(t, where, en.Root, ko.Root, fields)
+		sameShape(t, where, en.Root, ko.Root, fields, left)
+		// The summary line is Src → Dst, the protocol column, the length and
+		// Info: the protocol column ("ICMP", "Ethernet", "Data") names the
+		// innermost protocol as tshark's column does, the same in every
+		// language (Wireshark's Korean interface keeps it), so only the
+		// rest is read for English.
+		left.check(where, "summary", ko.Src+" "+ko.Dst+" "+ko.Info)
 		require.Len(t, ko.Notes, len(en.Notes), where)
 		for j, n := range ko.Notes {
 			assert.Equal(t, en.Notes[j].Kind, n.Kind, where)
@@ -220,6 +231,7 @@ func checkKorean(t *testing.T, frames []langFrame) {
 			// included (their want and have come from codec's Korean);
 			// English kept beside a Korean term, in parentheses, aside.
 			assert.NotRegexp(t, englishInKorean, besideTerms.ReplaceAllString(n.Message, ""), "%s: note %q", where, n.Message)
+			left.check(where, "note "+n.Kind.String(), n.Message)
 			kinds[n.Kind] = true
 		}
 		assert.Equal(t, en.Src, ko.Src, where)
@@ -229,6 +241,7 @@ func checkKorean(t *testing.T, frames []langFrame) {
 			assert.Equal(t, en.ICMP.Sentence == "", ko.ICMP.Sentence == "", where)
 			if ko.ICMP.Sentence != "" {
 				assert.True(t, hasHangul(ko.ICMP.Sentence), "%s: sentence %q", where, ko.ICMP.Sentence)
+				left.check(where, "sentence", ko.ICMP.Sentence)
 			}
 		}
 		var tree bytes.Buffer
@@ -247,11 +260,14 @@ func checkKorean(t *testing.T, frames []langFrame) {
 		}
 	}
 	t.Logf("%d frames, %d field ids, %d note kinds met, %d Korean quick lines", len(frames), len(fields), len(kinds), quick)
+	left.report(t)
 	assert.Greater(t, len(fields), 100, "the walk met too few fields to mean anything")
 }
 
-// sameShape compares two trees node by node and checks the Korean labels.
-func sameShape(t *testing.T, where string, en, ko []*Node, fields map[string]bool) {
+// sameShape compares two trees node by node and checks the Korean labels
+// and values: some Hangul in every label, and no English word left in a
+// label or a value (englishLeft).
+func sameShape(t *testing.T, where string, en, ko []*Node, fields map[string]bool, left englishAudit) {
 	t.Helper()
 	require.Len(t, ko, len(en), where)
 	for i, e := range en {
@@ -262,8 +278,12 @@ func sameShape(t *testing.T, where string, en, ko []*Node, fields map[string]boo
 		if !hasHangul(k.Label) {
 			t.Errorf("%s: field %s (%q) has no Korean label: %q", where, e.Field, e.Label, k.Label)
 		}
+		left.check(where, e.Field+" label", k.Label)
+		if !packetTextFields[e.Field] {
+			left.check(where, e.Field+" value", k.Value)
+		}
 		fields[e.Field] = true
-		sameShape(t, where, e.Kids, k.Kids, fields)
+		sameShape(t, where, e.Kids, k.Kids, fields, left)
 	}
 }
 

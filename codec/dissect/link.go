@@ -216,7 +216,7 @@ func (d *dissector) mpls(parent *Node, off, end int) {
 		d.bits(nd, "Traffic class", "mpls.exp", p, 4, 0x00000e00, nil)
 		s, _ := d.bits(nd, "Bottom of stack", "mpls.bottom", p, 4, 0x00000100, nil)
 		ttl, _ := d.bits(nd, "TTL", "mpls.ttl", p, 4, 0x000000ff, nil)
-		nd.Value = "Label " + itoa(int(lbl)) + ", TTL " + itoa(int(ttl))
+		nd.Value = d.opt.Lang.say("Label ", "레이블 ") + itoa(int(lbl)) + ", TTL " + itoa(int(ttl))
 		p += 4
 		if s == 1 {
 			break

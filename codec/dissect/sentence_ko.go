@@ -35,7 +35,7 @@ func appendSentenceKO(out []byte, i *ICMPInfo) []byte {
 		if te && i.Code != codec.CodeReassemblyExceeded {
 			head = "프로브"
 		}
-		what = "보낸 " + protoWord(q.Proto) + " " + head + " (목적지 " + q.Dst.String()
+		what = "보낸 " + protoWord(LangKO, q.Proto) + " " + head + " (목적지 " + q.Dst.String()
 		switch q.Proto {
 		case codec.ProtoUDP, codec.ProtoTCP:
 			if q.Complete || q.DstPort != 0 {

@@ -124,7 +124,7 @@ func appendICMPInfo(b []byte, i *ICMPInfo, l Lang) []byte {
 	}
 	if q := i.Quoted; q != nil && q.Dst.IsValid() {
 		b = append(b, w.quotes...)
-		b = appendQuotedFlow(b, q)
+		b = appendQuotedFlow(b, q, w)
 		b = append(b, ']')
 	}
 	for k := range i.Extensions {
@@ -137,13 +137,15 @@ func appendICMPInfo(b []byte, i *ICMPInfo, l Lang) []byte {
 }
 
 // appendQuotedFlow appends the flow of the datagram an error quotes:
-// "198.18.0.1 → 198.18.0.9 UDP 40000 → 33435", the same in every language.
-func appendQuotedFlow(b []byte, q *codec.FlowKey) []byte {
+// "198.18.0.1 → 198.18.0.9 UDP 40000 → 33435", the same in every language
+// but for the name of a protocol that is not an acronym (an IPv6 extension
+// header the quote ends in, "IPv6 다음 헤더 없음 (No Next Header)").
+func appendQuotedFlow(b []byte, q *codec.FlowKey, w *summaryWords) []byte {
 	b = appendAddr(b, q.Src)
 	b = append(b, " → "...)
 	b = q.Dst.AppendTo(b)
 	b = append(b, ' ')
-	b = append(b, protoWord(q.Proto)...)
+	b = append(b, protoWord(w.lang(), q.Proto)...)
 	if !q.Complete {
 		return b
 	}
@@ -173,7 +175,11 @@ func appendExtensionInfo(b []byte, x *ExtInfo, w *summaryWords) []byte {
 	}
 	if ii := x.Interface; ii != nil {
 		b = append(b, w.iface...)
-		b = append(b, ii.Role.String()...)
+		if w.registryKO {
+			b = append(b, ii.Role.KO()...)
+		} else {
+			b = append(b, ii.Role.String()...)
+		}
 		if ii.HasName {
 			b = strconv.AppendQuote(append(b, ' '), ii.Name)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"icmplab/codec"
 	"icmplab/internal/hostile"
 )
 
@@ -32,9 +33,15 @@ func TestQuickLineAllocatesNothing(t *testing.T) {
 
 // Every word of the Korean summary table has Hangul, and the English one
 // none: a word left untranslated, or pasted into the wrong column, shows.
+// The interface's opening is only a bracket in both: the role codec names
+// after it (InterfaceRole.KO) is its words.
 func TestSummaryWordsTable(t *testing.T) {
 	words := func(w *summaryWords) []string {
-		return []string{w.code, w.target, w.gateway, w.quotes, w.mplsLabel, w.iface, w.probingName, w.probingIndex, w.badChecksum}
+		role := codec.RoleIncoming.String()
+		if w.registryKO {
+			role = codec.RoleIncoming.KO()
+		}
+		return []string{w.code, w.target, w.gateway, w.quotes, w.mplsLabel, w.iface + role, w.probingName, w.probingIndex, w.badChecksum}
 	}
 	for _, s := range words(LangKO.summaryWords()) {
 		require.True(t, hasHangul(s), "%q has no Hangul", s)

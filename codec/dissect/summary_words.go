@@ -19,7 +19,7 @@ type summaryWords struct {
 	gateway      string // before a redirect's gateway
 	quotes       string // opens what an error quotes
 	mplsLabel    string // opens an RFC 4950 label stack entry
-	iface        string // opens an RFC 5837 interface, before its role
+	iface        string // opens an RFC 5837 interface, before its role (codec's InterfaceRole names)
 	probingName  string // opens an RFC 8335 interface asked about by name or address
 	probingIndex string // opens an RFC 8335 interface asked about by index
 	badChecksum  string // the whole verdict on a bad ICMP checksum
@@ -46,7 +46,7 @@ var summaryWordsOf = [...]summaryWords{
 		gateway:      " 게이트웨이=",
 		quotes:       " [인용: ",
 		mplsLabel:    " [MPLS 레이블 ",
-		iface:        " [인터페이스 ",
+		iface:        " [", // the role says 인터페이스 itself
 		probingName:  " [조사할 인터페이스 ",
 		probingIndex: " [조사할 ifindex ",
 		badChecksum:  " [체크섬 오류 (BAD CHECKSUM)]",
@@ -59,6 +59,14 @@ func (l Lang) summaryWords() *summaryWords {
 		return &summaryWordsOf[l]
 	}
 	return &summaryWordsOf[LangEN]
+}
+
+// lang is the language of w's words.
+func (w *summaryWords) lang() Lang {
+	if w.registryKO {
+		return LangKO
+	}
+	return LangEN
 }
 
 // typeName and codeName are the registry's names of i's type and code in

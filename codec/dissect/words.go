@@ -97,6 +97,33 @@ func (d *dissector) codeName(f codec.Family, t codec.Type, c codec.Code) (string
 	return ci.Name, true
 }
 
+// protoName is an IP protocol's short name in the dissection's language
+// ("IPv6 Fragment", "IPv6 조각 (Fragment)"; acronyms are the same in both).
+func (d *dissector) protoName(p uint8) string { return protoNameIn(d.opt.Lang, p) }
+
+func protoNameIn(l Lang, p uint8) string {
+	if l == LangKO {
+		n, _ := codec.ProtoNameKO(p)
+		return n
+	}
+	return ipProtoName(p)
+}
+
+// ndpOptName, extClassName and roleName are codec's names of an NDP
+// option, an extension object's class and an RFC 5837 interface role in
+// the dissection's language.
+func (d *dissector) ndpOptName(t codec.NDPOptionType) string {
+	return d.opt.Lang.say(t.String(), t.KO())
+}
+
+func (d *dissector) extClassName(c codec.ExtClass) string {
+	return d.opt.Lang.say(c.String(), c.KO())
+}
+
+func (d *dissector) roleName(r codec.InterfaceRole) string {
+	return d.opt.Lang.say(r.String(), r.KO())
+}
+
 // srcDstWords are the words of an IP header's value "Src: a, Dst: b".
 func (d *dissector) srcDstWords() (src, dst string) {
 	if d.opt.Lang == LangKO {
@@ -108,7 +135,7 @@ func (d *dissector) srcDstWords() (src, dst string) {
 // layoutWords names where the extension structure was found.
 func (d *dissector) layoutWords(l codec.ExtLayout) string {
 	if d.opt.Lang == LangKO && l == codec.ExtLegacy {
-		return "legacy (오프셋 128, 표준에 맞지 않는 길이 필드)"
+		return "구형 배치 (legacy): 오프셋 128, 표준에 맞지 않는 길이 필드"
 	}
 	return l.String()
 }
