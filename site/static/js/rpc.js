@@ -7,6 +7,8 @@
 // "exit"}; the page then rejects what was in flight, starts a new worker and
 // tells whoever listens (onRestart), so no reload is ever needed.
 
+import { t } from './strings.js';
+
 let worker = null;
 let ready = false; // the worker answered once: a later death is a crash, not a failed start
 let nextId = 1;
@@ -61,7 +63,7 @@ function onMessage(e) {
     return;
   }
   if (m.event === 'exit') {
-    died(m.reason);
+    died(exitReason(m));
     return;
   }
   ready = true;
@@ -88,6 +90,13 @@ function early(op, args) {
   if (!e || e.claimed || e.op !== op || worker !== boot.worker || JSON.stringify(e.args) !== JSON.stringify(args)) return null;
   e.claimed = true;
   return e;
+}
+
+/** exitReason words the worker's {event: "exit"} in the page's language:
+ * the status is a value in the page's sentence; a failure's own text (the
+ * engine's, in English) is kept in the English sentence only. */
+function exitReason(m) {
+  return m.failure !== undefined ? t('goFailed', m.failure) : t('goExited', m.status);
 }
 
 /** died replaces a worker whose Go program ended. */
