@@ -174,7 +174,7 @@ self.onmessage = async (e) => {
   } catch (err) {
     const message = err && err.message ? err.message : String(err);
     // A call into a program that has ended throws this (wasm_exec.js).
-    if (/Go program has already exited/.test(message)) exit(message);
+    if (/Go program has already exited/.test(message)) exit({ failure: message });
     postMessage({ id, ok: false, error: { message, field: err && err.field } });
   }
 };

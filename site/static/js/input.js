@@ -193,7 +193,7 @@ async function buildMessage() {
     const box = $(f[0]);
     box.setAttribute('aria-invalid', 'true');
     box.focus();
-    showMessage(t('buildField', t(f[1]), err.message.replace(/^icmplab\.build: \w+: /, '')), 'error');
+    showMessage(t('buildField', t(f[1]), err.message.replace(/^(icmplab\.build: )?\w+: /, '')), 'error');
     return;
   }
   $('paste').value = res.hex;

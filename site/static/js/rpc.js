@@ -77,7 +77,9 @@ function onMessage(e) {
 function settle(p, m) {
   if (m.ok) p.resolve(m.result);
   else {
-    const err = new Error(m.error.message);
+    // The module names the call an error came from ("icmplab.decode: "),
+    // for a program; a person reads only the sentence after it.
+    const err = new Error(m.error.message.replace(/^icmplab\.\w+: /, ''));
     if (m.error.field) err.field = m.error.field;
     p.reject(err);
   }
