@@ -130,3 +130,23 @@ func TestBrowserKoreanErrors(t *testing.T) {
 	assert.Empty(t, english, "English words in the Korean page's messages and menus")
 	b.noProblems(t)
 }
+
+// In Korean, the message after the Go program ended and its worker was
+// replaced is Korean: the page words the program's end (its status a value)
+// with its own strings, never the worker's English.
+func TestBrowserKoreanRestart(t *testing.T) {
+	b := newBrowser(t)
+	b.open(t, "#lang=ko")
+	b.run(t, "Korean page", chromedp.Poll(`document.body.dataset.lang === 'ko'`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+	b.run(t, "clear the message", chromedp.Evaluate(`document.getElementById('message').hidden = true`, nil))
+	b.run(t, "end the Go program", chromedp.Evaluate(`document.dispatchEvent(new CustomEvent('icmplab-test-exit'))`, nil))
+	var msg string
+	b.run(t, "wait for the restart", chromedp.Poll(`(() => {
+		const m = document.getElementById('message');
+		return document.body.dataset.restarts && !m.hidden && m.textContent ? m.textContent : null;
+	})()`, &msg, chromedp.WithPollingTimeout(30*time.Second)))
+	assert.Equal(t, b.pageT(t, "restarted", b.pageT(t, "goExited", 0)), msg)
+	assert.NotContains(t, msg, "exited")
+	assert.Empty(t, englishIn(allowedLatin(t), "restart", msg))
+	b.noProblems(t)
+}

@@ -30,12 +30,20 @@ function exit(end) {
 
 const ready = (async () => {
   const go = new Go();
+  // wasm_exec.js hands the program's status to go.exit and keeps no
+  // record of it (there is no go.exitCode): keep it for the page.
+  let status = 0;
+  const goExit = go.exit;
+  go.exit = (code) => {
+    status = code;
+    goExit(code);
+  };
   const { instance } = await WebAssembly.instantiateStreaming(wasmResponse, go.importObject);
   timing.compiled = Math.round(performance.now());
   // main() installs globalThis.icmplab and keeps running; the promise
   // settles only if the program ends (out of memory, a fatal error).
   go.run(instance).then(
-    () => exit({ status: go.exitCode }),
+    () => exit({ status }),
     (err) => exit({ failure: err && err.message ? err.message : String(err) })
   );
   timing.running = Math.round(performance.now());
