@@ -128,7 +128,7 @@ export type Lang = 'en' | 'ko';
 export interface DecodeOptions {
   /** The language of names, sentences and messages. */
   lang?: Lang;
-  /** A dialect name from Meta.dialects ("xxd", "tcpdump -X", ...); "" detects. */
+  /** A dialect id from Meta.dialects ("xxd", "tcpdump -X", ...); "" detects. */
   dialect?: string;
   /** A start layer id from Meta.layers ("ethernet", "ipv4", "icmpv6", ...); "" detects. */
   layer?: string;
@@ -138,7 +138,8 @@ export interface DecodeOptions {
 
 export interface Meta {
   version: string;
-  dialects: string[];
+  /** Dump dialects: id is what decode and format take, title is in the language asked. */
+  dialects: { id: string; title: string }[];
   layers: { id: string; title: string }[];
   /** Without hex/text: fetch one with example(id). */
   examples: Example[];
@@ -174,6 +175,8 @@ export interface TypeName {
 
 export interface DecodeResult {
   dialect?: string;
+  /** dialect in the language asked ("16진 문자열"). */
+  dialectTitle?: string;
   dialectDetected: boolean;
   layer: string;
   layerTitle: string;
@@ -268,7 +271,8 @@ export interface ChecksumWork {
 }
 
 export interface ChecksumStep {
-  label?: string;
+  label?: string; // English; labelText has both languages
+  labelText?: Text;
   off: number; // -1 for pseudo-header words
   word: number;
   sum: number; // running sum after this word

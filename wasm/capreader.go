@@ -18,7 +18,8 @@ type capPacket struct {
 // capReader yields a capture's packets in order.
 type capReader interface {
 	Next() (capPacket, error) // io.EOF at the end
-	Format() string
+	Format() string           // "pcap", "pcapng"
+	Gzipped() bool
 }
 
 // openCapReader reads the start of a capture (pcap, pcapng, either gzipped)
@@ -33,13 +34,9 @@ func openCapReader(r io.Reader) (capReader, error) {
 
 type codecReader struct{ r *capture.Reader }
 
-func (c codecReader) Format() string {
-	s := c.r.Format().String()
-	if c.r.Gzipped() {
-		s += ", gzipped"
-	}
-	return s
-}
+func (c codecReader) Format() string { return c.r.Format().String() }
+
+func (c codecReader) Gzipped() bool { return c.r.Gzipped() }
 
 func (c codecReader) Next() (capPacket, error) {
 	p, err := c.r.Next()

@@ -12,12 +12,14 @@ import (
 
 // ChecksumStep is one 16-bit word added to the running sum.
 type ChecksumStep struct {
-	Label  string `json:"label,omitempty"` // pseudo-header part
-	Off    int    `json:"off"`             // frame offset of the word's first byte; -1 in the pseudo-header
-	Word   uint16 `json:"word"`
-	Sum    uint32 `json:"sum"`              // running sum after this word, before folding
-	Zeroed bool   `json:"zeroed,omitempty"` // the checksum field itself, counted as zero
-	Pad    bool   `json:"pad,omitempty"`    // a last odd byte, padded with a zero byte
+	Label string `json:"label,omitempty"` // pseudo-header part, in English
+	// LabelText is Label in both languages, the page picks its own.
+	LabelText *TextView `json:"labelText,omitempty"`
+	Off       int       `json:"off"` // frame offset of the word's first byte; -1 in the pseudo-header
+	Word      uint16    `json:"word"`
+	Sum       uint32    `json:"sum"`              // running sum after this word, before folding
+	Zeroed    bool      `json:"zeroed,omitempty"` // the checksum field itself, counted as zero
+	Pad       bool      `json:"pad,omitempty"`    // a last odd byte, padded with a zero byte
 }
 
 // Fold is one end-around carry: the bits above 16 added back in.
@@ -68,7 +70,8 @@ func viewChecksum(w dissect.WorkedChecksum) ChecksumWork {
 	}
 	for _, p := range w.Pseudo {
 		t, _ := catalogue.Lookup(p.Role.Key())
-		v.Pseudo = append(v.Pseudo, ChecksumStep{Label: t.EN, Off: p.Off, Word: p.Word, Sum: p.Sum})
+		lt := text(t)
+		v.Pseudo = append(v.Pseudo, ChecksumStep{Label: t.EN, LabelText: &lt, Off: p.Off, Word: p.Word, Sum: p.Sum})
 	}
 	for _, x := range w.Words {
 		v.Words = append(v.Words, ChecksumStep{Off: x.Off, Word: x.Word, Sum: x.Sum,

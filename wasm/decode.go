@@ -23,6 +23,7 @@ type DecodeOptions struct {
 // DecodeResult is the answer to decode (see api.d.ts).
 type DecodeResult struct {
 	Dialect         string      `json:"dialect,omitempty"`
+	DialectTitle    string      `json:"dialectTitle,omitempty"` // Dialect in the page's language
 	DialectDetected bool        `json:"dialectDetected"`
 	Layer           string      `json:"layer"`
 	LayerTitle      string      `json:"layerTitle"`
@@ -116,7 +117,7 @@ func parsePaste(text string, o DecodeOptions) (textdump.Result, DecodeResult, di
 	if err != nil {
 		return textdump.Result{}, DecodeResult{}, 0, pasteError(err, opt.Dialect, o.Lang)
 	}
-	out := DecodeResult{Dialect: res.Dialect.String(), DialectDetected: opt.Dialect == textdump.Auto}
+	out := DecodeResult{Dialect: res.Dialect.String(), DialectTitle: dialectTitle(o.Lang, res.Dialect), DialectDetected: opt.Dialect == textdump.Auto}
 	start, err := chooseLayer(o.Layer, &out, firstData(res.Packets), o.Lang)
 	if err != nil {
 		return textdump.Result{}, DecodeResult{}, 0, err
@@ -153,16 +154,36 @@ func chooseLayer(name string, out *DecodeResult, first []byte, lang Lang) (disse
 		if !ok {
 			return 0, errors.New("unknown start layer " + quote(name) + "; known: " + strings.Join(dissect.Layers(), ", "))
 		}
-		out.Layer, out.LayerTitle = l.String(), layerTitle(l)
+		out.Layer, out.LayerTitle = l.String(), layerTitle(l, lang)
 		return l, nil
 	}
 	l, why := dissect.GuessWhyIn(first, lang.words())
-	out.Layer, out.LayerTitle, out.LayerDetected, out.LayerReason = l.String(), layerTitle(l), true, why
+	out.Layer, out.LayerTitle, out.LayerDetected, out.LayerReason = l.String(), layerTitle(l, lang), true, why
 	return l, nil
 }
 
-// layerTitle is how the page names a start layer ("IPv4", "Linux SLL").
-func layerTitle(l dissect.Layer) string { return l.Title() }
+// layerTitle is how the page names a start layer ("IPv4", "Linux SLL"),
+// in lang: the few titles that are words, not protocol names, are
+// translated.
+func layerTitle(l dissect.Layer, lang Lang) string {
+	if lang == KO {
+		switch l {
+		case dissect.LayerData:
+			return "데이터"
+		case dissect.LayerEthernet:
+			return "이더넷"
+		case dissect.LayerNull:
+			return "BSD 루프백"
+		case dissect.LayerLoop:
+			return "OpenBSD 루프백"
+		case dissect.LayerFrameRelay:
+			return "프레임 릴레이"
+		case dissect.LayerIPoIB:
+			return "InfiniBand 위의 IP"
+		}
+	}
+	return l.Title()
+}
 
 // pasteError turns a textdump error into a sentence a person can act on.
 func pasteError(err error, d textdump.Dialect, l Lang) error {
@@ -170,13 +191,13 @@ func pasteError(err error, d textdump.Dialect, l Lang) error {
 	switch {
 	case errors.Is(err, textdump.ErrNoBytes):
 		return errors.New(l.say("no packet bytes found in the text: paste hex (tcpdump -x/-xx/-X, xxd, hexdump -C, Wireshark hex dump, plain hex, a C array) or base64",
-			"텍스트에서 패킷 바이트를 찾지 못했습니다: 16진(tcpdump -x/-xx/-X, xxd, hexdump -C, Wireshark 16진 덤프, 16진 문자열, C 배열)이나 base64를 붙여 넣으세요"))
+			"텍스트에서 패킷 바이트를 찾지 못했습니다: 16진(tcpdump -x/-xx/-X, xxd, hexdump -C, "+textdump.WiresharkHexDump.TitleKO()+", "+textdump.PlainHex.TitleKO()+", "+textdump.CArray.TitleKO()+")이나 base64를 붙여 넣으세요"))
 	case errors.As(err, &se) && d == textdump.Auto:
 		return errors.New(l.say("could not read the text as packet bytes: "+se.Error()+"; if the format was misdetected, choose it in the Format list",
-			"텍스트를 패킷 바이트로 읽지 못했습니다: "+se.Error()+" (형식을 잘못 감지했다면 형식 목록에서 고르세요)"))
+			"텍스트를 패킷 바이트로 읽지 못했습니다: "+se.KO()+" (형식을 잘못 감지했다면 형식 목록에서 고르세요)"))
 	case errors.As(err, &se):
 		return errors.New(l.say("could not read the text as "+d.String()+": "+se.Error(),
-			"텍스트를 "+d.String()+" 형식으로 읽지 못했습니다: "+se.Error()))
+			"텍스트를 "+d.TitleKO()+" 형식으로 읽지 못했습니다: "+se.KO()))
 	}
 	return err
 }

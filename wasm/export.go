@@ -30,7 +30,17 @@ const (
 	exportCSV    = "csv"
 )
 
+// errExportTooBig is an export past maxExport; exportTooBig words it in
+// the page's language.
 var errExportTooBig = fmt.Errorf("the export would pass %d MB; filter the list first", maxExport>>20)
+
+// exportTooBig is errExportTooBig in l, still errors.Is errExportTooBig.
+func exportTooBig(l Lang) error {
+	if l == KO {
+		return &langError{msg: fmt.Sprintf("내보내면 %d MB를 넘습니다: 먼저 목록을 필터로 줄이세요", maxExport>>20), err: errExportTooBig}
+	}
+	return errExportTooBig
+}
 
 // export writes the view in format.
 func (s *session) export(format string, l Lang) ([]byte, error) {
@@ -62,7 +72,7 @@ func (s *session) export(format string, l Lang) ([]byte, error) {
 				return nil, err
 			}
 			if buf.Len() > maxExport {
-				return nil, errExportTooBig
+				return nil, exportTooBig(l)
 			}
 		}
 	case exportCSV:
@@ -73,7 +83,7 @@ func (s *session) export(format string, l Lang) ([]byte, error) {
 			f := s.frameAt(i)
 			_ = w.Write([]string{strconv.Itoa(i + 1), s.relTimeOf(r), s.strs[r.src], s.strs[r.dst], strconv.Itoa(int(r.orig)), ttlOf(f), f.Protocol, f.Info})
 			if buf.Len() > maxExport {
-				return nil, errExportTooBig
+				return nil, exportTooBig(l)
 			}
 		}
 		w.Flush()
@@ -110,7 +120,7 @@ func (s *session) exportPcapNG(buf *bytes.Buffer, idx []int, l Lang) ([]byte, er
 			return nil, err
 		}
 		if buf.Len() > maxExport {
-			return nil, errExportTooBig
+			return nil, exportTooBig(l)
 		}
 	}
 	return buf.Bytes(), nil

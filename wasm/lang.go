@@ -4,7 +4,9 @@ import (
 	"errors"
 
 	"icmplab/codec"
+	"icmplab/codec/capture"
 	"icmplab/codec/dissect"
+	"icmplab/codec/textdump"
 )
 
 // Lang is the language the page asks its words in. Every glue call that
@@ -79,3 +81,39 @@ func (l Lang) words() dissect.Lang {
 	}
 	return dissect.LangEN
 }
+
+// errorIn is err in l: the codec's readers word their errors in Korean
+// too (textdump's syntax errors, capture's format errors); any other error
+// is its own text.
+func errorIn(l Lang, err error) string {
+	if l == KO {
+		var se *textdump.SyntaxError
+		var fe *capture.FormatError
+		switch {
+		case errors.As(err, &se):
+			return se.KO()
+		case errors.As(err, &fe):
+			return fe.KO()
+		}
+	}
+	return err.Error()
+}
+
+// dialectTitle is how the page names a dump dialect in l ("16진 문자열"); its
+// ID, the menus' value, is d.String().
+func dialectTitle(l Lang, d textdump.Dialect) string {
+	if l == KO {
+		return d.TitleKO()
+	}
+	return d.String()
+}
+
+// langError is an error worded in the page's language that still answers
+// errors.Is for the sentinel it stands for.
+type langError struct {
+	msg string
+	err error
+}
+
+func (e *langError) Error() string { return e.msg }
+func (e *langError) Unwrap() error { return e.err }

@@ -55,6 +55,7 @@ func decodeList(text string, o DecodeOptions) (DecodeResult, error) {
 		name:     "paste",
 		finished: true, // nothing is streamed into it
 		format:   res.Dialect.String(),
+		dialect:  res.Dialect,
 		strIdx:   map[string]uint32{},
 		addrIdx:  map[netip.Addr]uint32{},
 		linkFor:  map[int]uint32{},
@@ -120,7 +121,7 @@ func registerSession(s *session) int {
 // it shows the datagram whole, as in decodeText.
 func (s *session) pastePacket(i int, data []byte, l Lang) DecodeResult {
 	start := s.paste.layers[i]
-	out := DecodeResult{Dialect: s.format, DialectDetected: s.paste.dialectDetected, Layer: start.String(), LayerTitle: layerTitle(start), LayerDetected: !s.paste.named}
+	out := DecodeResult{Dialect: s.format, DialectTitle: dialectTitle(l, s.dialect), DialectDetected: s.paste.dialectDetected, Layer: start.String(), LayerTitle: layerTitle(start, l), LayerDetected: !s.paste.named}
 	if !s.paste.named {
 		_, out.LayerReason = dissect.GuessWhyIn(data, l.words())
 	}

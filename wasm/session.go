@@ -11,6 +11,7 @@ import (
 
 	"icmplab/codec"
 	"icmplab/codec/dissect"
+	"icmplab/codec/textdump"
 )
 
 // A capture is read in chunks the worker pulls from the File's stream. The
@@ -74,8 +75,10 @@ type session struct {
 	strIdx   map[string]uint32
 	addrIdx  map[netip.Addr]uint32
 	kept     byteStore
-	format   string
-	err      error // why reading stopped early
+	format   string // the capture's format ("pcapng"); a paste's is its dialect
+	gzipped  bool
+	dialect  textdump.Dialect // a paste's dialect
+	err      error            // why reading stopped early
 	limited  bool
 	first    int64
 	finished bool
@@ -199,7 +202,7 @@ func (s *session) run() {
 		return
 	}
 	s.mu.Lock()
-	s.format = r.Format()
+	s.format, s.gzipped = r.Format(), r.Gzipped()
 	s.mu.Unlock()
 	for {
 		p, err := r.Next()
@@ -359,22 +362,34 @@ type EndResult struct {
 	Limit    string `json:"limit,omitempty"`
 }
 
+// formatIn names what the session read in l, for the count line: a
+// capture's format ("pcapng", gzipped or not) or a paste's dialect.
+func (s *session) formatIn(l Lang) string {
+	if s.paste != nil {
+		return dialectTitle(l, s.dialect)
+	}
+	if s.gzipped {
+		return s.format + l.say(", gzipped", ", gzip 압축")
+	}
+	return s.format
+}
+
 func (s *session) end(h int, l Lang) EndResult {
 	s.feed(nil)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := EndResult{Handle: h, Count: s.rows.Len(), Format: s.format}
+	out := EndResult{Handle: h, Count: s.rows.Len(), Format: s.formatIn(l)}
 	if len(s.linkType) > 0 {
 		lt := strconv.Itoa(int(s.linkType[0]))
 		if start, ok := dissect.LayerForLinkType(s.linkType[0]); ok {
-			out.LinkType = l.say("link type ", "링크 타입 ") + lt + " (" + layerTitle(start) + ")"
+			out.LinkType = l.say("link type ", "링크 타입 ") + lt + " (" + layerTitle(start, l) + ")"
 		} else {
 			out.LinkType = l.say("link type "+lt+" (not decoded)", "링크 타입 "+lt+" (해석하지 않음)")
 		}
 	}
 	n := strconv.Itoa(s.rows.Len())
 	if s.err != nil {
-		out.Error = l.say("reading stopped after packet "+n+": ", "패킷 "+n+" 다음에서 읽기를 멈췄습니다: ") + s.err.Error()
+		out.Error = l.say("reading stopped after packet "+n+": ", "패킷 "+n+" 다음에서 읽기를 멈췄습니다: ") + errorIn(l, s.err)
 	}
 	if s.limited {
 		m := strconv.Itoa(maxRows)
@@ -625,7 +640,7 @@ func (s *session) packet(k int, fetched *session, l Lang) (DecodeResult, *NeedBy
 	lt := s.linkOf(i)
 	start, ok := dissect.LayerForLinkType(lt)
 	lts := strconv.Itoa(int(lt))
-	out := DecodeResult{Layer: start.String(), LayerTitle: layerTitle(start), LayerReason: l.say("from the capture's link type "+lts, "캡처의 링크 타입 "+lts+"에 따라")}
+	out := DecodeResult{Layer: start.String(), LayerTitle: layerTitle(start, l), LayerReason: l.say("from the capture's link type "+lts, "캡처의 링크 타입 "+lts+"에 따라")}
 	if !ok {
 		out.LayerReason = l.say("link type "+lts+" is not decoded; guessing from the bytes", "링크 타입 "+lts+"은(는) 해석하지 않습니다: 바이트로 짐작합니다")
 	}

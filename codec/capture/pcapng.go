@@ -27,8 +27,8 @@ const (
 
 const ngMinBlock = 12 // type, total length, trailing total length
 
-func (r *Reader) ngErr(what string, start int64, msg string, err error) error {
-	return &FormatError{Format: "pcapng", What: what, Offset: start, Msg: msg, Err: err}
+func (r *Reader) ngErr(what string, start int64, msg Why, err error) error {
+	return formatErr("pcapng", what, start, msg, err)
 }
 
 // checkTotal validates a block's total length before anything is read.
@@ -39,11 +39,11 @@ func (r *Reader) checkTotal(typ uint32, start int64, total uint32, least uint32)
 	what := blockName(typ)
 	switch {
 	case total%4 != 0:
-		return r.ngErr(what, start, "total length "+strconv.FormatUint(uint64(total), 10)+" is not a multiple of 4", ErrMalformed)
+		return r.ngErr(what, start, why(whyTotalNotMultiple, int64(total)), ErrMalformed)
 	case total < least:
-		return r.ngErr(what, start, "total length "+strconv.FormatUint(uint64(total), 10)+" is less than the "+strconv.FormatUint(uint64(least), 10)+" bytes this block needs", ErrMalformed)
+		return r.ngErr(what, start, why(whyTotalTooSmall, int64(total), int64(least)), ErrMalformed)
 	case total > MaxBlockSize:
-		return r.ngErr(what, start, "total length "+strconv.FormatUint(uint64(total), 10)+" is over the limit of "+strconv.Itoa(MaxBlockSize)+" bytes", ErrTooLarge)
+		return r.ngErr(what, start, why(whyTotalTooLarge, int64(total), MaxBlockSize), ErrTooLarge)
 	}
 	return nil
 }
@@ -52,7 +52,7 @@ func (r *Reader) checkTotal(typ uint32, start int64, total uint32, least uint32)
 // opened it: the cheapest check that the reader is still in step.
 func (r *Reader) checkTrailer(what string, start int64, total uint32, body []byte) error {
 	if t := r.order.Uint32(body[len(body)-4:]); t != total {
-		return r.ngErr(what, start, "trailing total length "+strconv.FormatUint(uint64(t), 10)+" differs from the leading "+strconv.FormatUint(uint64(total), 10), ErrMalformed)
+		return r.ngErr(what, start, why(whyTrailerDiffers, int64(t), int64(total)), ErrMalformed)
 	}
 	return nil
 }
@@ -135,7 +135,7 @@ func (r *Reader) readSectionAfter(start int64, h []byte) error {
 	case binary.BigEndian.Uint32(first[8:]) == ngByteOrder:
 		r.order = binary.BigEndian
 	default:
-		return r.ngErr("section header block", start, "byte-order magic "+hex32(binary.BigEndian.Uint32(first[8:]))+" where 1a2b3c4d was expected", ErrMalformed)
+		return r.ngErr("section header block", start, whyQuoting(whyByteOrderMagic, hex32(binary.BigEndian.Uint32(first[8:]))), ErrMalformed)
 	}
 	total := r.order.Uint32(first[4:])
 	if err := r.checkTotal(ngSectionHeader, start, total, 28); err != nil {
@@ -149,7 +149,7 @@ func (r *Reader) readSectionAfter(start int64, h []byte) error {
 		return err
 	}
 	if major := r.order.Uint16(body); major != 1 {
-		return r.ngErr("section header block", start, "version "+strconv.Itoa(int(major))+"."+strconv.Itoa(int(r.order.Uint16(body[2:])))+", where 1.0 was expected", ErrUnsupported)
+		return r.ngErr("section header block", start, why(whyNgVersion, int64(major), int64(r.order.Uint16(body[2:]))), ErrUnsupported)
 	}
 	r.flushIgnored()
 	r.ifaces = r.ifaces[:0]
@@ -200,7 +200,7 @@ func (r *Reader) readInterface(start int64, body []byte) error {
 		return nil
 	}
 	if len(body) < 8 {
-		return r.ngErr(what, start, "body of "+strconv.Itoa(len(body))+" bytes, fewer than the 8 it needs", ErrMalformed)
+		return r.ngErr(what, start, why(whyBodyShort, int64(len(body)), 8), ErrMalformed)
 	}
 	ifc := Interface{LinkType: LinkType(r.order.Uint16(body)), SnapLen: r.order.Uint32(body[4:]), Resolution: 6}
 	opts := body[8:]
@@ -218,7 +218,7 @@ func (r *Reader) readInterface(start int64, body []byte) error {
 		case code == optTSResol && n == 1:
 			ifc.Binary, ifc.Resolution = v[0]&0x80 != 0, v[0]&0x7f
 			if !ifc.Binary && ifc.Resolution > 19 || ifc.Binary && ifc.Resolution > 63 {
-				return r.ngErr(what, start, "if_tsresol "+strconv.Itoa(int(v[0]))+" is finer than 64-bit time stamps can hold", ErrUnsupported)
+				return r.ngErr(what, start, why(whyTSResol, int64(v[0])), ErrUnsupported)
 			}
 		case code == optTSOffset && n == 8:
 			ifc.Offset = int64(r.order.Uint64(v))
@@ -237,7 +237,7 @@ func (r *Reader) packet(p *Packet, typ uint32, start int64, body []byte) error {
 	const fixed = 20
 	what := blockName(typ)
 	if len(body) < fixed {
-		return r.ngErr(what, start, "body of "+strconv.Itoa(len(body))+" bytes, fewer than the "+strconv.Itoa(fixed)+" it needs", ErrMalformed)
+		return r.ngErr(what, start, why(whyBodyShort, int64(len(body)), int64(fixed)), ErrMalformed)
 	}
 	ifn := int(r.order.Uint32(body))
 	if typ == ngObsoletePacket {
@@ -245,10 +245,10 @@ func (r *Reader) packet(p *Packet, typ uint32, start int64, body []byte) error {
 	}
 	ts, capLen, origLen := body[4:12], r.order.Uint32(body[12:]), r.order.Uint32(body[16:])
 	if ifn >= r.nIfaces || ifn < 0 {
-		return r.ngErr(what, start, "interface "+strconv.Itoa(ifn)+" is not described in this section (it has "+strconv.Itoa(r.nIfaces)+")", ErrMalformed)
+		return r.ngErr(what, start, why(whyNoSuchIface, int64(ifn), int64(r.nIfaces)), ErrMalformed)
 	}
 	if uint64(capLen) > uint64(len(body)-fixed) {
-		return r.ngErr(what, start, "captured length "+strconv.FormatUint(uint64(capLen), 10)+" overruns the block's "+strconv.Itoa(len(body)-fixed)+" bytes of data", ErrMalformed)
+		return r.ngErr(what, start, why(whyCapLenOverruns, int64(capLen), int64(len(body)-fixed)), ErrMalformed)
 	}
 	if capLen > origLen {
 		r.note(start, what, capOverOrig(capLen, origLen))
@@ -272,10 +272,10 @@ func (r *Reader) packet(p *Packet, typ uint32, start int64, body []byte) error {
 func (r *Reader) simplePacket(p *Packet, start int64, body []byte) error {
 	const what = "simple packet block"
 	if len(body) < 4 {
-		return r.ngErr(what, start, "body of "+strconv.Itoa(len(body))+" bytes, fewer than the 4 it needs", ErrMalformed)
+		return r.ngErr(what, start, why(whyBodyShort, int64(len(body)), 4), ErrMalformed)
 	}
 	if len(r.ifaces) == 0 {
-		return r.ngErr(what, start, "no interface is described in this section before it", ErrMalformed)
+		return r.ngErr(what, start, why(whyNoIface), ErrMalformed)
 	}
 	orig := r.order.Uint32(body)
 	n := uint64(orig)

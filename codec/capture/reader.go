@@ -131,7 +131,7 @@ func NewReader(r io.Reader) (*Reader, error) {
 	}
 	if len(magic) < 4 {
 		if err == nil || err == io.EOF {
-			return nil, &FormatError{Format: "capture", What: "file header", Msg: "the file holds " + strconv.Itoa(len(magic)) + " bytes, fewer than a magic number", Err: ErrTruncated}
+			return nil, formatErr("capture", "file header", 0, why(whyFileShort, int64(len(magic))), ErrTruncated)
 		}
 		return nil, &FormatError{Format: "capture", What: "file header", Msg: err.Error(), Err: err}
 	}
@@ -152,9 +152,9 @@ func NewReader(r io.Reader) (*Reader, error) {
 	case be == magicMicro || be == magicNano || be == magicModified:
 		rd.order = binary.BigEndian
 	case variants[le] != "" || variants[be] != "":
-		return nil, &FormatError{Format: "pcap", What: "file header", Msg: "magic number " + hex32(be) + " marks a " + variants[le] + variants[be] + " pcap variant, which is not supported", Err: ErrUnsupported}
+		return nil, formatErr("pcap", "file header", 0, whyQuoting(whyVariant, hex32(be), variants[le]+variants[be]), ErrUnsupported)
 	default:
-		return nil, &FormatError{Format: "capture", What: "file header", Msg: "magic number " + hex32(be) + " is neither pcap (a1b2c3d4, a1b23c4d), pcapng (0a0d0d0a) nor gzip (1f8b)", Err: ErrUnknownFormat}
+		return nil, formatErr("capture", "file header", 0, whyQuoting(whyUnknownMagic, hex32(be)), ErrUnknownFormat)
 	}
 	rd.format = FormatPcap
 	if err := rd.readPcapHeader(); err != nil {
@@ -265,8 +265,7 @@ func (r *Reader) fill(n int) ([]byte, error) {
 func (r *Reader) readErr(what string, start int64, need int, err error) error {
 	got := r.off - start
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return &FormatError{Format: r.format.String(), What: what, Offset: start,
-			Msg: "the file ends after " + strconv.FormatInt(got, 10) + " of its " + strconv.Itoa(need) + " bytes", Err: ErrTruncated}
+		return formatErr(r.format.String(), what, start, why(whyEndsAfter, got, int64(need)), ErrTruncated)
 	}
 	f := r.format.String()
 	if r.gz {
@@ -293,7 +292,7 @@ func (r *Reader) readPcapHeader() error {
 	r.nano = magic == magicNano
 	r.modified = magic == magicModified
 	if major := r.order.Uint16(h[4:]); major != 2 {
-		return &FormatError{Format: "pcap", What: "file header", Msg: "version " + strconv.Itoa(int(major)) + "." + strconv.Itoa(int(r.order.Uint16(h[6:]))) + ", where 2.4 was expected", Err: ErrUnsupported}
+		return formatErr("pcap", "file header", 0, why(whyPcapVersion, int64(major), int64(r.order.Uint16(h[6:]))), ErrUnsupported)
 	}
 	r.iface = Interface{
 		SnapLen:    r.order.Uint32(h[16:]),
@@ -322,7 +321,7 @@ func (r *Reader) nextPcap(p *Packet) error {
 	sec, frac := r.order.Uint32(h), r.order.Uint32(h[4:])
 	incl, orig := r.order.Uint32(h[8:]), r.order.Uint32(h[12:])
 	if incl > MaxBlockSize {
-		return &FormatError{Format: "pcap", What: "record", Offset: start, Msg: "captured length " + strconv.FormatUint(uint64(incl), 10) + " is over the limit of " + strconv.Itoa(MaxBlockSize) + " bytes", Err: ErrTooLarge}
+		return formatErr("pcap", "record", start, why(whyCapLenTooLarge, int64(incl), MaxBlockSize), ErrTooLarge)
 	}
 	data, err := r.take(int(incl))
 	if err != nil {

@@ -79,6 +79,29 @@ var dialectNames = [numDialects]string{
 	HexdumpWords:     "hexdump",
 }
 
+// dialectTitlesKO are the dialects' names for a Korean reader, where they
+// differ from String: a description is translated, a command or a
+// program's own name is not.
+var dialectTitlesKO = [numDialects]string{
+	Auto:             "자동 감지",
+	PlainHex:         "16진 문자열",
+	WiresharkHexDump: "Wireshark 16진 덤프",
+	CArray:           "C 배열",
+	GoSlice:          "Go 슬라이스",
+	PythonBytes:      "Python 바이트",
+	PythonFromHex:    "Python fromhex",
+}
+
+// TitleKO is the dialect's name in Korean ("16진 문자열"), String where a
+// command names it ("tcpdump -XX"). String stays the ID that ParseDialect,
+// a URL and the page's menus' values use.
+func (d Dialect) TitleKO() string {
+	if d < numDialects && dialectTitlesKO[d] != "" {
+		return dialectTitlesKO[d]
+	}
+	return d.String()
+}
+
 func (d Dialect) String() string {
 	if d < numDialects {
 		return dialectNames[d]
@@ -133,7 +156,7 @@ func (d Dialect) MarshalText() ([]byte, error) { return []byte(d.String()), nil 
 func (d *Dialect) UnmarshalText(b []byte) error {
 	v, ok := ParseDialect(string(b))
 	if !ok {
-		return &SyntaxError{Line: 1, Msg: "unknown dialect " + strconv.Quote(string(b)), Err: ErrSyntax}
+		return syntaxErr(Auto, 1, 0, whyQuoting(whyUnknownDialect, strconv.Quote(string(b))))
 	}
 	*d = v
 	return nil

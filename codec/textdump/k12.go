@@ -53,12 +53,12 @@ func parseK12(ls []line, max int, pc *packetCap) ([]Packet, error) {
 		// |offset |hh|hh|...|
 		bar := strings.IndexByte(s[1:], '|')
 		if bar < 0 {
-			return nil, syntaxErr(K12Text, l.no, ind+len(s)+1, "expected '|' after the offset cell")
+			return nil, syntaxErr(K12Text, l.no, ind+len(s)+1, why(whyK12Bar))
 		}
 		offCell := strings.TrimSpace(s[1 : 1+bar])
 		off, ok := atoi(offCell)
 		if !ok {
-			return nil, syntaxErr(K12Text, l.no, ind+2, "expected a decimal offset in the first cell, found "+strconv.Quote(offCell))
+			return nil, syntaxErr(K12Text, l.no, ind+2, whyQuoting(whyK12Offset, strconv.Quote(offCell)))
 		}
 		if open && off == 0 {
 			flush()
@@ -67,18 +67,18 @@ func parseK12(ls []line, max int, pc *packetCap) ([]Packet, error) {
 			open, curLine, expect = true, l.no, off
 		}
 		if off != expect {
-			return nil, syntaxErr(K12Text, l.no, ind+2, "offset "+strconv.Itoa(off)+" where "+strconv.Itoa(expect)+" was expected")
+			return nil, syntaxErr(K12Text, l.no, ind+2, why(whyK12OffsetAt, off, expect))
 		}
 		i := 1 + bar + 1
 		for i < len(s) {
 			if i+1 >= len(s) || !isHex(s[i]) || !isHex(s[i+1]) {
-				return nil, syntaxErr(K12Text, l.no, ind+i+1, "expected two hex digits in a cell")
+				return nil, syntaxErr(K12Text, l.no, ind+i+1, why(whyK12Digits))
 			}
 			if i+2 >= len(s) || s[i+2] != '|' {
-				return nil, syntaxErr(K12Text, l.no, ind+i+3, "expected '|' after two hex digits")
+				return nil, syntaxErr(K12Text, l.no, ind+i+3, why(whyK12BarAfter))
 			}
 			if total >= max {
-				return nil, &SyntaxError{Line: l.no, Column: ind + i + 1, Dialect: K12Text, Err: ErrTooLarge, Msg: "more bytes than the limit of " + strconv.Itoa(max)}
+				return nil, tooLarge(K12Text, l.no, ind+i+1, why(whyLimitOf, max))
 			}
 			cur = append(cur, unhex(s[i])<<4|unhex(s[i+1]))
 			total++

@@ -54,7 +54,7 @@ func skipComment(text string, i int) int {
 // it names the array.
 func parseInitializers(text string, d Dialect, max int, pc *packetCap) ([]Packet, error) {
 	pos := newTextPos(text)
-	fail := func(i int, msg string) error {
+	fail := func(i int, msg Why) error {
 		l, c := pos.at(i)
 		return syntaxErr(d, l, c, msg)
 	}
@@ -101,7 +101,7 @@ func parseInitializers(text string, d Dialect, max int, pc *packetCap) ([]Packet
 				continue
 			}
 			if i >= len(text) {
-				return nil, fail(i, "the text ends inside braces: expected '}'")
+				return nil, fail(i, why(whyBraceEnd))
 			}
 			c := text[i]
 			if c == '}' {
@@ -110,22 +110,22 @@ func parseInitializers(text string, d Dialect, max int, pc *packetCap) ([]Packet
 			}
 			if c == ',' {
 				if expectValue {
-					return nil, fail(i, "',' where a byte value was expected")
+					return nil, fail(i, why(whyCommaNoValue))
 				}
 				expectValue = true
 				i++
 				continue
 			}
 			if !expectValue {
-				return nil, fail(i, "expected ',' or '}' after a byte value, found "+quoteChar(c))
+				return nil, fail(i, whyQuoting(whyCommaOrBrace, quoteChar(c)))
 			}
 			v, n, err := byteLiteral(text[i:])
-			if err != "" {
+			if !err.IsZero() {
 				return nil, fail(i, err)
 			}
 			if total >= max {
 				l, col := pos.at(i)
-				return nil, &SyntaxError{Line: l, Column: col, Dialect: d, Err: ErrTooLarge, Msg: "more bytes than the limit of " + strconv.Itoa(max)}
+				return nil, tooLarge(d, l, col, why(whyLimitOf, max))
 			}
 			data = append(data, v)
 			total++
@@ -146,13 +146,13 @@ func parseInitializers(text string, d Dialect, max int, pc *packetCap) ([]Packet
 
 // byteLiteral reads one integer literal of at most 255 at the start of s and
 // returns it with its length, or a message saying what is wrong.
-func byteLiteral(s string) (byte, int, string) {
+func byteLiteral(s string) (byte, int, Why) {
 	n := 0
 	for n < len(s) && (isHex(s[n]) || s[n] == 'x' || s[n] == 'X' || s[n] == '_' || s[n] == 'o' || s[n] == 'O' || s[n] == 'b' || s[n] == 'B') {
 		n++
 	}
 	if n == 0 {
-		return 0, 0, quoteChar(s[0]) + " where a byte value (like 0x45) was expected"
+		return 0, 0, whyQuoting(whyByteValue, quoteChar(s[0]))
 	}
 	tok := s[:n]
 	v, err := strconv.ParseUint(tok, 0, 64)
@@ -162,13 +162,13 @@ func byteLiteral(s string) (byte, int, string) {
 			v, err = strconv.ParseUint(tok[1:], 8, 64)
 		}
 		if err != nil {
-			return 0, 0, strconv.Quote(tok) + " is not a number"
+			return 0, 0, whyQuoting(whyNotNumber, strconv.Quote(tok))
 		}
 	}
 	if v > 255 {
-		return 0, 0, tok + " does not fit in a byte"
+		return 0, 0, whyQuoting(whyNotByte, tok)
 	}
-	return byte(v), n, ""
+	return byte(v), n, Why{}
 }
 
 // parsePythonBytes reads Python bytes literals. Adjacent literals join into
@@ -177,7 +177,7 @@ func byteLiteral(s string) (byte, int, string) {
 // next packet.
 func parsePythonBytes(text string, max int, pc *packetCap) ([]Packet, error) {
 	pos := newTextPos(text)
-	fail := func(i int, msg string) error {
+	fail := func(i int, msg Why) error {
 		l, c := pos.at(i)
 		return syntaxErr(PythonBytes, l, c, msg)
 	}
@@ -229,7 +229,7 @@ func parsePythonBytes(text string, max int, pc *packetCap) ([]Packet, error) {
 			b, n, err := pyLiteral(text, p, raw, isBytes, &cur, max-total)
 			if err != nil {
 				l, col := pos.at(err.at)
-				return nil, &SyntaxError{Line: l, Column: col, Dialect: PythonBytes, Err: err.kind, Msg: err.msg}
+				return nil, &SyntaxError{Line: l, Column: col, Dialect: PythonBytes, Err: err.kind, Msg: err.why.String(), Why: err.why}
 			}
 			if isBytes {
 				if !open {
@@ -265,7 +265,7 @@ func parsePythonBytes(text string, max int, pc *packetCap) ([]Packet, error) {
 	}
 	flush()
 	if len(out) == 0 && total == 0 {
-		return nil, fail(0, "no bytes literal (b'...') found")
+		return nil, fail(0, why(whyNoBytesLiteral))
 	}
 	return out, nil
 }
@@ -276,7 +276,7 @@ func isIdent(c byte) bool {
 
 type litErr struct {
 	at   int
-	msg  string
+	why  Why
 	kind error
 }
 
@@ -296,7 +296,7 @@ func pyLiteral(text string, q int, raw, isBytes bool, dst *[]byte, room int) (in
 			return nil
 		}
 		if added >= room {
-			return &litErr{at, "more bytes than the limit", ErrTooLarge}
+			return &litErr{at, why(whyLimit), ErrTooLarge}
 		}
 		*dst = append(*dst, b)
 		added++
@@ -311,10 +311,10 @@ func pyLiteral(text string, q int, raw, isBytes bool, dst *[]byte, room int) (in
 			return added, i + 1, nil
 		}
 		if c == '\n' && !triple {
-			return 0, 0, &litErr{i, "the string literal is not closed on its line: expected " + quoteChar(quote), ErrSyntax}
+			return 0, 0, &litErr{i, whyQuoting(whyPyOpenLine, quoteChar(quote)), ErrSyntax}
 		}
 		if isBytes && c >= 0x80 {
-			return 0, 0, &litErr{i, "non-ASCII character in a bytes literal (write it as \\xNN)", ErrSyntax}
+			return 0, 0, &litErr{i, why(whyPyNonASCII), ErrSyntax}
 		}
 		if c != '\\' || raw {
 			if err := put(i, c); err != nil {
@@ -358,7 +358,7 @@ func pyLiteral(text string, q int, raw, isBytes bool, dst *[]byte, room int) (in
 			v = 11
 		case 'x':
 			if i+3 >= len(text) || !isHex(text[i+2]) || !isHex(text[i+3]) {
-				return 0, 0, &litErr{i, "\\x must be followed by two hex digits", ErrSyntax}
+				return 0, 0, &litErr{i, why(whyPyHexEscape), ErrSyntax}
 			}
 			v, n = unhex(text[i+2])<<4|unhex(text[i+3]), 4
 		case '0', '1', '2', '3', '4', '5', '6', '7':
@@ -369,7 +369,7 @@ func pyLiteral(text string, q int, raw, isBytes bool, dst *[]byte, room int) (in
 				k++
 			}
 			if o > 255 {
-				return 0, 0, &litErr{i, "octal escape above \\377", ErrSyntax}
+				return 0, 0, &litErr{i, why(whyPyOctal), ErrSyntax}
 			}
 			v, n = byte(o), k-i
 		default:
@@ -385,7 +385,7 @@ func pyLiteral(text string, q int, raw, isBytes bool, dst *[]byte, room int) (in
 		}
 		i += n
 	}
-	return 0, 0, &litErr{q, "the string literal is never closed: expected " + quoteChar(quote), ErrSyntax}
+	return 0, 0, &litErr{q, whyQuoting(whyPyNeverClosed, quoteChar(quote)), ErrSyntax}
 }
 
 // parseFromHex reads bytes.fromhex("...") calls, one packet each.
@@ -404,13 +404,13 @@ func parseFromHex(text string, max int, pc *packetCap) ([]Packet, error) {
 		}
 		if i >= len(text) || text[i] != '\'' && text[i] != '"' {
 			l, c := pos.at(i)
-			return nil, syntaxErr(PythonFromHex, l, c, "expected a quoted string after fromhex(")
+			return nil, syntaxErr(PythonFromHex, l, c, why(whyFromHexQuote))
 		}
 		q := text[i]
 		end := strings.IndexByte(text[i+1:], q)
 		if end < 0 {
 			l, c := pos.at(i)
-			return nil, syntaxErr(PythonFromHex, l, c, "the string is never closed: expected "+quoteChar(q))
+			return nil, syntaxErr(PythonFromHex, l, c, whyQuoting(whyFromHexClosed, quoteChar(q)))
 		}
 		body := text[i+1 : i+1+end]
 		l0, c0 := pos.at(i + 1)

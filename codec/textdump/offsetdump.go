@@ -161,7 +161,7 @@ type dumpParser struct {
 	pc         *packetCap
 }
 
-func (p *dumpParser) err(l line, col int, msg string) *SyntaxError {
+func (p *dumpParser) err(l line, col int, msg Why) *SyntaxError {
 	return syntaxErr(p.st.d, l.no, col, msg)
 }
 
@@ -191,7 +191,7 @@ func (p *dumpParser) parse(ls []line) error {
 		}
 	}
 	if p.starLine != 0 {
-		return syntaxErr(p.st.d, p.starLine, 1, "'*' repeat line is not followed by the offset where the repeat ends")
+		return syntaxErr(p.st.d, p.starLine, 1, why(whyStarNoEnd))
 	}
 	p.flush()
 	return nil
@@ -211,7 +211,7 @@ func (p *dumpParser) line(l line) error {
 	}
 	if p.st.repeat && strings.TrimRight(s, " \t") == "*" {
 		if !p.open || len(p.last) == 0 {
-			return p.err(l, ind+1, "'*' repeat line before any line of bytes")
+			return p.err(l, ind+1, why(whyStarFirst))
 		}
 		p.starLine = l.no
 		return nil
@@ -238,7 +238,7 @@ func (p *dumpParser) line(l line) error {
 	}
 	if n == 0 {
 		if !p.st.repeat {
-			return p.err(l, ind+end+1, "expected hex bytes after the offset")
+			return p.err(l, ind+end+1, why(whyHexAfterOffset))
 		}
 		// od and hexdump end with a line holding only the total length.
 		if err := p.repeatTo(l, ind, off); err != nil {
@@ -250,7 +250,7 @@ func (p *dumpParser) line(l line) error {
 			p.expect--
 		}
 		if off != p.expect {
-			return p.err(l, ind+1, "final offset 0x"+strconv.FormatInt(int64(off), 16)+" does not match the 0x"+strconv.FormatInt(int64(p.expect), 16)+" bytes read")
+			return p.err(l, ind+1, why(whyFinalOffset, off, p.expect))
 		}
 		p.flush()
 		return nil
@@ -278,9 +278,9 @@ func (p *dumpParser) line(l line) error {
 // strongest sign that a line was misread, so it says what was counted.
 func (p *dumpParser) offsetErr(l line, ind, off int) error {
 	prev := len(p.last)
-	msg := "offset 0x" + strconv.FormatInt(int64(off), 16) + " where 0x" + strconv.FormatInt(int64(p.expect), 16) + " was expected"
+	msg := why(whyOffsetAt, off, p.expect)
 	if prev > 0 {
-		msg += " (the line before holds " + strconv.Itoa(prev) + " bytes)"
+		msg = why(whyOffsetAtLine, off, p.expect, prev)
 	}
 	return p.err(l, ind+1, msg)
 }
@@ -293,11 +293,10 @@ func (p *dumpParser) repeatTo(l line, ind, off int) error {
 	gap := off - p.expect
 	n := len(p.last)
 	if gap < 0 || n == 0 || gap%n != 0 {
-		return p.err(l, ind+1, "offset 0x"+strconv.FormatInt(int64(off), 16)+" after '*' is not a whole number of repeated "+strconv.Itoa(n)+"-byte lines past 0x"+strconv.FormatInt(int64(p.expect), 16))
+		return p.err(l, ind+1, why(whyStarNotWhole, off, n, p.expect))
 	}
 	if p.total+gap > p.max {
-		return &SyntaxError{Line: l.no, Column: ind + 1, Dialect: p.st.d, Err: ErrTooLarge,
-			Msg: "'*' repeat expands to " + strconv.Itoa(gap) + " bytes, past the limit of " + strconv.Itoa(p.max)}
+		return tooLarge(p.st.d, l.no, ind+1, why(whyStarPastLimit, gap, p.max))
 	}
 	last := p.last
 	for k := 0; k < gap/n; k++ {
@@ -339,28 +338,27 @@ func (p *dumpParser) hexArea(l line, ind, i int) (int, error) {
 			return n, nil
 		}
 		if gap == 0 && n > 0 {
-			return n, p.err(l, ind+j+1, quoteChar(s[j])+" is not a hex digit")
+			return n, p.err(l, ind+j+1, whyQuoting(whyNotHex, quoteChar(s[j])))
 		}
 		k := j + hexRun(s[j:])
 		if k < len(s) && !isSpace(s[k]) && !(p.st.pipe && s[k] == '|') {
-			return n, p.err(l, ind+k+1, quoteChar(s[k])+" is not a hex digit")
+			return n, p.err(l, ind+k+1, whyQuoting(whyNotHex, quoteChar(s[k])))
 		}
 		digits := k - j
 		if digits%2 != 0 {
-			return n, p.err(l, ind+j+1, "odd number of hex digits")
+			return n, p.err(l, ind+j+1, why(whyOddHex))
 		}
 		if p.st.group > 0 && digits > p.st.group {
-			return n, p.err(l, ind+j+1, "a group of "+strconv.Itoa(digits)+" hex digits where at most "+strconv.Itoa(p.st.group)+" were expected")
+			return n, p.err(l, ind+j+1, why(whyGroupMax, digits, p.st.group))
 		}
 		if p.firstGroup == 0 {
 			p.firstGroup = digits
 		}
 		if p.total+digits/2 > p.max {
-			return n, &SyntaxError{Line: l.no, Column: ind + j + 1, Dialect: p.st.d, Err: ErrTooLarge,
-				Msg: "more bytes than the limit of " + strconv.Itoa(p.max)}
+			return n, tooLarge(p.st.d, l.no, ind+j+1, why(whyLimitOf, p.max))
 		}
 		if p.st.swap16 && digits != 4 {
-			return n, p.err(l, ind+j+1, "a group of "+strconv.Itoa(digits)+" hex digits where a 16-bit word (4 digits) was expected")
+			return n, p.err(l, ind+j+1, why(whyGroupWord, digits))
 		}
 		for q := j; q < k; q += 2 {
 			p.cur = append(p.cur, unhex(s[q])<<4|unhex(s[q+1]))
@@ -382,7 +380,7 @@ func (p *dumpParser) hexArea(l line, ind, i int) (int, error) {
 // are skipped.
 func (p *dumpParser) keepHeader(l line, s string) error {
 	if p.starLine != 0 {
-		return syntaxErr(p.st.d, p.starLine, 1, "'*' repeat line is not followed by the offset where the repeat ends")
+		return syntaxErr(p.st.d, p.starLine, 1, why(whyStarNoEnd))
 	}
 	p.flush()
 	if p.st.d == WiresharkHexDump {

@@ -103,7 +103,7 @@ func Parse(text string, opt Options) (Result, error) {
 	}
 	d := opt.Dialect
 	if d >= numDialects {
-		return Result{}, &SyntaxError{Line: 1, Msg: "unknown dialect " + d.String(), Err: ErrSyntax}
+		return Result{}, syntaxErr(Auto, 1, 0, whyQuoting(whyUnknownDialect, d.String()))
 	}
 	maxLines := opt.MaxLines
 	if maxLines <= 0 {

@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"errors"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -34,8 +33,7 @@ func (r *plainReader) flush() {
 }
 
 func (r *plainReader) tooLarge(l line, col int) error {
-	return &SyntaxError{Line: l.no, Column: col, Dialect: r.d, Err: ErrTooLarge,
-		Msg: "more bytes than the limit of " + strconv.Itoa(r.max)}
+	return tooLarge(r.d, l.no, col, why(whyLimitOf, r.max))
 }
 
 func (r *plainReader) add(l line, col int, b ...byte) error {
@@ -66,7 +64,7 @@ func parsePlainHex(ls []line, d Dialect, max int, pc *packetCap) ([]Packet, erro
 			continue
 		}
 		if d == OD && strings.TrimSpace(s) == "*" {
-			return nil, syntaxErr(d, l.no, indent(s)+1, "'*' repeat line without offsets cannot be expanded: run od with -v, or with -Ax to keep the offsets")
+			return nil, syntaxErr(d, l.no, indent(s)+1, why(whyStarNoOffsets))
 		}
 		// A line continuation: a backslash ending the line.
 		if t := strings.TrimRight(s, " \t"); strings.HasSuffix(t, "\\") && !strings.HasSuffix(t, "\\\\") {
@@ -85,10 +83,10 @@ func parsePlainHex(ls []line, d Dialect, max int, pc *packetCap) ([]Packet, erro
 			}
 			n := hexRun(s[i:])
 			if n == 0 {
-				return nil, syntaxErr(d, l.no, i+1, quoteChar(c)+" is not a hex digit")
+				return nil, syntaxErr(d, l.no, i+1, whyQuoting(whyNotHex, quoteChar(c)))
 			}
 			if e := i + n; e < len(s) && !isHexSep(s[e]) && !(s[e] == '\\' && e+1 < len(s) && s[e+1] == 'x') {
-				return nil, syntaxErr(d, l.no, e+1, quoteChar(s[e])+" is not a hex digit")
+				return nil, syntaxErr(d, l.no, e+1, whyQuoting(whyNotHex, quoteChar(s[e])))
 			}
 			if n == 1 && prefixed {
 				if err := r.add(l, i+1, unhex(s[i])); err != nil {
@@ -98,7 +96,7 @@ func parsePlainHex(ls []line, d Dialect, max int, pc *packetCap) ([]Packet, erro
 				continue
 			}
 			if n%2 != 0 {
-				return nil, syntaxErr(d, l.no, i+1, "odd number of hex digits ("+strconv.Itoa(n)+")")
+				return nil, syntaxErr(d, l.no, i+1, why(whyOddHexN, n))
 			}
 			if r.total+n/2 > r.max {
 				return nil, r.tooLarge(l, i+1)
@@ -143,7 +141,7 @@ func parseBase64(ls []line, max int, pc *packetCap) ([]Packet, error) {
 		if url >= 0 {
 			if std >= 0 {
 				l, c := locate(ls[start:end], firstOf(std, url))
-				return syntaxErr(Base64, l, c, "standard (+/) and URL-safe (-_) base64 mixed in one block")
+				return syntaxErr(Base64, l, c, why(whyB64Mixed))
 			}
 			enc = base64.RawURLEncoding
 		}
@@ -151,15 +149,15 @@ func parseBase64(ls []line, max int, pc *packetCap) ([]Packet, error) {
 		raw := strings.TrimRight(text, "=")
 		if k := strings.IndexByte(raw, '='); k >= 0 {
 			l, c := locate(ls[start:end], k)
-			return syntaxErr(Base64, l, c, "'=' padding before the end of the base64 text")
+			return syntaxErr(Base64, l, c, why(whyB64Padding))
 		}
 		if len(raw)%4 == 1 {
 			l, c := locate(ls[start:end], len(raw)-1)
-			return syntaxErr(Base64, l, c, "base64 text ends one character after a whole group: a character is missing or extra")
+			return syntaxErr(Base64, l, c, why(whyB64Extra))
 		}
 		if total+len(raw)*3/4 > max {
 			l, _ := locate(ls[start:end], 0)
-			return &SyntaxError{Line: l, Column: 1, Dialect: Base64, Err: ErrTooLarge, Msg: "more bytes than the limit of " + strconv.Itoa(max)}
+			return tooLarge(Base64, l, 1, why(whyLimitOf, max))
 		}
 		b, err := enc.DecodeString(raw)
 		if err != nil {
@@ -169,7 +167,7 @@ func parseBase64(ls []line, max int, pc *packetCap) ([]Packet, error) {
 				k = int(ce)
 			}
 			l, c := locate(ls[start:end], k)
-			return syntaxErr(Base64, l, c, "not valid base64 here")
+			return syntaxErr(Base64, l, c, why(whyB64Invalid))
 		}
 		total += len(b)
 		if !pc.full(len(out), ls[start].no) {
@@ -202,7 +200,7 @@ func parseBase64(ls []line, max int, pc *packetCap) ([]Packet, error) {
 				buf = append(buf, c)
 			case isSpace(c):
 			default:
-				return nil, syntaxErr(Base64, l.no, i+1, quoteChar(c)+" is not a base64 character")
+				return nil, syntaxErr(Base64, l.no, i+1, whyQuoting(whyB64Char, quoteChar(c)))
 			}
 		}
 	}

@@ -121,7 +121,7 @@ async function restarted(reason) {
   const cap = state.capture && state.capture.total !== undefined && state.lastSource && state.lastSource.kind === 'capture' ? state.lastSource.file : null;
   forgetCapture();
   let msg = t('restarted', reason);
-  if (cap) msg += t('restartedCapture', cap.name || 'capture');
+  if (cap) msg += t('restartedCapture', cap.name || t('captureCard'));
   if (!(await loadMeta())) return;
   showMessage(msg, 'warning');
   if (cap) {

@@ -2,7 +2,8 @@
 // large capture never freezes the tab. The page talks to it with
 // {id, op, args} messages and gets {id, ok, result | error} back; a capture
 // being read also posts {event: "progress", ...} messages. If the Go program
-// ends, the worker posts {event: "exit", reason} and the page replaces it.
+// ends, the worker posts {event: "exit", status} (or {event: "exit", failure}
+// with the engine's error) and the page, which words it, replaces it.
 //
 // Files are read here, straight from the File object, in chunks: the page
 // never holds a capture's bytes, and this worker keeps only the File handle
@@ -21,21 +22,29 @@ const timing = { start: Math.round(performance.timeOrigin) };
 /** exited is set once the Go program has ended: no call can reach it again. */
 let exited = false;
 
-function exit(reason) {
+function exit(end) {
   if (exited) return;
   exited = true;
-  postMessage({ event: 'exit', reason });
+  postMessage({ event: 'exit', ...end });
 }
 
 const ready = (async () => {
   const go = new Go();
+  // wasm_exec.js hands the program's status to go.exit and keeps no
+  // record of it (there is no go.exitCode): keep it for the page.
+  let status = 0;
+  const goExit = go.exit;
+  go.exit = (code) => {
+    status = code;
+    goExit(code);
+  };
   const { instance } = await WebAssembly.instantiateStreaming(wasmResponse, go.importObject);
   timing.compiled = Math.round(performance.now());
   // main() installs globalThis.icmplab and keeps running; the promise
   // settles only if the program ends (out of memory, a fatal error).
   go.run(instance).then(
-    () => exit('the Go program exited with status ' + go.exitCode),
-    (err) => exit('the Go program failed: ' + (err && err.message ? err.message : String(err)))
+    () => exit({ status }),
+    (err) => exit({ failure: err && err.message ? err.message : String(err) })
   );
   timing.running = Math.round(performance.now());
   if (!self.icmplab) throw new Error('main.wasm did not install the icmplab object');
@@ -173,7 +182,7 @@ self.onmessage = async (e) => {
   } catch (err) {
     const message = err && err.message ? err.message : String(err);
     // A call into a program that has ended throws this (wasm_exec.js).
-    if (/Go program has already exited/.test(message)) exit(message);
+    if (/Go program has already exited/.test(message)) exit({ failure: message });
     postMessage({ id, ok: false, error: { message, field: err && err.field } });
   }
 };

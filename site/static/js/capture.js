@@ -105,7 +105,9 @@ export async function openCapture(file) {
   $('detected').replaceChildren();
   document.body.classList.add('has-capture');
   $('capshown').textContent = '';
-  $('capname').textContent = file.name || 'capture';
+  // The file's name is the user's, in any language: data-user says so.
+  $('capname').textContent = file.name || t('captureCard');
+  $('capname').dataset.user = file.name ? 'name' : '';
   $('capcount').textContent = t('reading');
   $('capture').dataset.state = 'reading';
   const prog = $('progress');
@@ -159,7 +161,7 @@ export async function openCapture(file) {
     // Neither a capture nor text (a picture, a document): say so, and show
     // no empty list under it.
     $('intro').hidden = false;
-    showMessage(t('notCapture', file.name || 'capture', end.error), 'error');
+    showMessage(t('notCapture', file.name || t('captureCard'), end.error), 'error');
     return;
   }
   state.capture = { handle: end.handle, name: file.name, total: end.count };
@@ -201,6 +203,7 @@ export async function showPasteList(res) {
   $('progress').hidden = true;
   $('capshown').textContent = '';
   $('capname').textContent = t('pastedList');
+  $('capname').dataset.user = '';
   $('capcount').textContent = t('pastedCount', fmtInt(res.count));
   list.rows.clear();
   list.count = 0;

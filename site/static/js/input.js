@@ -70,9 +70,11 @@ export function fillMeta() {
   const d = keep($('dialect'));
   $('dialect').replaceChildren(new Option(t('detect'), ''));
   $('copyas').replaceChildren(new Option(t('copyAs'), ''));
+  // The codec names the dialects in the page's language; the value is
+  // the id decode and format take.
   for (const x of m.dialects) {
-    $('dialect').append(new Option(x, x));
-    $('copyas').append(new Option(x, x));
+    $('dialect').append(new Option(x.title, x.id));
+    $('copyas').append(new Option(x.title, x.id));
   }
   $('dialect').value = d;
   const l = keep($('layer'));
@@ -191,7 +193,7 @@ async function buildMessage() {
     const box = $(f[0]);
     box.setAttribute('aria-invalid', 'true');
     box.focus();
-    showMessage(t('buildField', t(f[1]), err.message.replace(/^icmplab\.build: \w+: /, '')), 'error');
+    showMessage(t('buildField', t(f[1]), err.message.replace(/^(icmplab\.build: )?\w+: /, '')), 'error');
     return;
   }
   $('paste').value = res.hex;
@@ -248,7 +250,7 @@ function showResult(res, frame) {
 export function showDetected(res) {
   const det = $('detected');
   det.replaceChildren();
-  if (res.dialect) det.append(el('span', 'tag', res.dialect + (res.dialectDetected ? t('detected') : '')));
+  if (res.dialect) det.append(el('span', 'tag', (res.dialectTitle || res.dialect) + (res.dialectDetected ? t('detected') : '')));
   if (res.layer) {
     const tag = el('span', 'tag', t('startsAtTag', res.layerTitle) + (res.layerDetected ? t('detected') : ''));
     if (res.layerReason) tag.title = res.layerReason;
@@ -318,6 +320,7 @@ async function share() {
 async function copyAs() {
   const sel = $('copyas');
   const dialect = sel.value;
+  const title = sel.selectedIndex >= 0 ? sel.options[sel.selectedIndex].textContent : dialect; // the codec's name in the page's language
   sel.value = '';
   if (!dialect || !state.frame) return;
   let text;
@@ -331,7 +334,7 @@ async function copyAs() {
   $('dialect').value = dialect;
   try {
     await navigator.clipboard.writeText(text);
-    sel.options[0].textContent = t('copiedAs', dialect);
+    sel.options[0].textContent = t('copiedAs', title);
   } catch {
     sel.options[0].textContent = t('inPasteBox');
   }

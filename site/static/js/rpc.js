@@ -7,6 +7,8 @@
 // "exit"}; the page then rejects what was in flight, starts a new worker and
 // tells whoever listens (onRestart), so no reload is ever needed.
 
+import { t } from './strings.js';
+
 let worker = null;
 let ready = false; // the worker answered once: a later death is a crash, not a failed start
 let nextId = 1;
@@ -61,7 +63,7 @@ function onMessage(e) {
     return;
   }
   if (m.event === 'exit') {
-    died(m.reason);
+    died(exitReason(m));
     return;
   }
   ready = true;
@@ -75,7 +77,9 @@ function onMessage(e) {
 function settle(p, m) {
   if (m.ok) p.resolve(m.result);
   else {
-    const err = new Error(m.error.message);
+    // The module names the call an error came from ("icmplab.decode: "),
+    // for a program; a person reads only the sentence after it.
+    const err = new Error(m.error.message.replace(/^icmplab\.\w+: /, ''));
     if (m.error.field) err.field = m.error.field;
     p.reject(err);
   }
@@ -88,6 +92,13 @@ function early(op, args) {
   if (!e || e.claimed || e.op !== op || worker !== boot.worker || JSON.stringify(e.args) !== JSON.stringify(args)) return null;
   e.claimed = true;
   return e;
+}
+
+/** exitReason words the worker's {event: "exit"} in the page's language:
+ * the status is a value in the page's sentence; a failure's own text (the
+ * engine's, in English) is kept in the English sentence only. */
+function exitReason(m) {
+  return m.failure !== undefined ? t('goFailed', m.failure) : t('goExited', m.status);
 }
 
 /** died replaces a worker whose Go program ended. */

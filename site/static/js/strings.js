@@ -81,6 +81,8 @@ const S = {
     buildField: (label, msg) => label + ': ' + msg,
     // detected line
     detected: ' (detected)',
+    goExited: (n) => 'the Go program exited with status ' + n,
+    goFailed: (why) => 'the Go program failed: ' + why,
     startsAtTag: (t) => 'starts at ' + t,
     frameTab: 'Frame',
     // share and copy
@@ -151,7 +153,7 @@ const S = {
     inputCard: '입력',
     pasteLabel: '패킷 바이트',
     pastePh:
-      '패킷 바이트를 어떤 형식으로든 붙여 넣으세요: tcpdump -x / -xx / -X, Wireshark 16진 덤프, xxd, xxd -p, hexdump -C, od, 16진 문자열, C 배열, Python 바이트, base64. pcap, pcapng, .gz 캡처나 저장한 덤프 파일을 페이지 어디에든 끌어다 놓아도 됩니다.',
+      '패킷 바이트를 형식 목록의 어떤 형식으로든 붙여 넣으세요: tcpdump -x / -xx / -X, xxd, hexdump -C, od의 출력, Wireshark의 덤프, 16진 숫자, 코드 속 바이트 배열, base64. pcap, pcapng, .gz 캡처나 저장한 덤프 파일을 페이지 어디에든 끌어다 놓아도 됩니다.',
     format: '형식',
     startsAt: '시작 계층',
     detect: '자동 감지',
@@ -205,6 +207,8 @@ const S = {
       name + '은(는) icmplab이 읽을 수 있는 캡처(pcap, pcapng 또는 그 gzip 압축)도 텍스트 덤프도 아닙니다' + (why ? ': ' + why : '.'),
     buildField: (label, msg) => label + ': ' + msg,
     detected: ' (자동 감지)',
+    goExited: (n) => 'Go 프로그램이 상태 ' + n + '(으)로 끝났습니다',
+    goFailed: () => 'Go 프로그램이 오류로 끝났습니다',
     startsAtTag: (t) => '시작 계층 ' + t,
     frameTab: '프레임',
     linkCopied: '링크를 복사했습니다',

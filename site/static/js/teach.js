@@ -154,7 +154,7 @@ async function checksumSection(cs) {
     tr.append(el('td', null, label), el('td', 'mono', hex4(w)), el('td', 'mono', '0x' + sum.toString(16)));
     table.append(tr);
   };
-  for (const p of cs.pseudo || []) addRow(p.label, p.word, p.sum, 'pseudo');
+  for (const p of cs.pseudo || []) addRow(pick(p.labelText) || p.label, p.word, p.sum, 'pseudo');
   const words = cs.words || [];
   const SHOW = 12;
   let padded = false;
