@@ -167,20 +167,7 @@ func chooseLayer(name string, out *DecodeResult, first []byte, lang Lang) (disse
 // translated.
 func layerTitle(l dissect.Layer, lang Lang) string {
 	if lang == KO {
-		switch l {
-		case dissect.LayerData:
-			return "데이터"
-		case dissect.LayerEthernet:
-			return "이더넷"
-		case dissect.LayerNull:
-			return "BSD 루프백"
-		case dissect.LayerLoop:
-			return "OpenBSD 루프백"
-		case dissect.LayerFrameRelay:
-			return "프레임 릴레이"
-		case dissect.LayerIPoIB:
-			return "InfiniBand 위의 IP"
-		}
+		return l.TitleKO()
 	}
 	return l.Title()
 }

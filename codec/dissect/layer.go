@@ -56,6 +56,21 @@ func (l Layer) Title() string {
 	return l.String()
 }
 
+// layerTitlesKO are the titles in Korean where Korean writes them
+// otherwise; the rest (acronyms, product names) are the same in both.
+var layerTitlesKO = [...]string{
+	LayerAuto: "자동", LayerEthernet: "이더넷", LayerNull: "BSD 루프백", LayerLoop: "OpenBSD 루프백",
+	LayerFrameRelay: "프레임 릴레이", LayerIPoIB: "InfiniBand 위의 IP", LayerData: "데이터",
+}
+
+// TitleKO is Title in Korean.
+func (l Layer) TitleKO() string {
+	if int(l) < len(layerTitlesKO) && layerTitlesKO[l] != "" {
+		return layerTitlesKO[l]
+	}
+	return l.Title()
+}
+
 // MarshalText writes the layer's id for JSON.
 func (l Layer) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
 
