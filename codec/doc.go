@@ -50,7 +50,8 @@
 // nothing bound to an operating system (no os, syscall, net, x/sys), so the
 // same code runs in the native prober (native/) and in the browser (wasm/),
 // and its tests run under GOOS=js GOARCH=wasm. It imports no other icmplab
-// package: codec/dissect, codec/capture, codec/textdump, native/ and wasm/
-// import codec, never the reverse. Its tests may import testify and, as
+// package but its own helpers under codec/internal (held to the same list):
+// codec/dissect, codec/capture, codec/textdump, native/ and wasm/ import
+// codec, never the reverse. Its tests may import testify and, as
 // second implementations to agree with, x/net and gopacket.
 package codec

@@ -1,6 +1,6 @@
 package codec
 
-import "fmt"
+import "icmplab/codec/internal/wording"
 
 // Phrase is what a parser expected or found where it stopped (a
 // ParseError's Want and Have), kept as a kind and its numbers so that it is
@@ -129,10 +129,8 @@ const (
 	phraseKinds          // how many there are
 )
 
-// phraseText is a phrase's English and Korean.
-type phraseText struct{ en, ko string }
-
-var phraseTexts = [phraseKinds]phraseText{
+// phraseTexts are the phrases' English and Korean.
+var phraseTexts = [phraseKinds]wording.Text{
 	phBytes:       {"%d bytes", "%d바이트"},
 	phBytesLeft:   {"%d bytes left", "남은 %d바이트"},
 	phBytesMore:   {"%d bytes more", "%d바이트 더"},
@@ -266,12 +264,5 @@ func (p Phrase) format(ko bool) string {
 	if p.kind == phNone || p.kind >= phraseKinds {
 		return ""
 	}
-	f := phraseTexts[p.kind].en
-	if ko {
-		f = phraseTexts[p.kind].ko
-	}
-	// Every phrase gets the three numbers and the two words (%[4]s,
-	// %[5]s); the empty sixth argument, named last, tells fmt that the
-	// arguments a phrase leaves unused are meant to be.
-	return fmt.Sprintf(f+"%[6]s", p.n[0], p.n[1], p.n[2], p.s[0], p.s[1], "")
+	return wording.Format(phraseTexts[p.kind].In(ko), p.n, p.s)
 }

@@ -38,8 +38,8 @@ func TestPhraseCatalogue(t *testing.T) {
 		p := Phrase{kind: k, n: [3]int{101, 102, 103}, s: [2]string{"w1", "w2"}}
 		en, ko := p.String(), p.KO()
 		tx := phraseTexts[k]
-		require.NotEmpty(t, tx.en, "phrase %d has no English", k)
-		require.NotEmpty(t, tx.ko, "phrase %d has no Korean", k)
+		require.NotEmpty(t, tx.In(false), "phrase %d has no English", k)
+		require.NotEmpty(t, tx.In(true), "phrase %d has no Korean", k)
 		assert.NotContains(t, en+ko, "%!", "phrase %d: %q / %q", k, en, ko)
 		if !neutral[k] {
 			assert.True(t, hasHangulText(ko), "phrase %d: Korean %q", k, ko)
@@ -58,7 +58,7 @@ func TestPhraseCatalogue(t *testing.T) {
 			assert.Equal(t, "101바이트 w2 헤더", ko)
 			continue
 		}
-		assert.ElementsMatch(t, args(tx.en, en), args(tx.ko, ko), "phrase %d: %q / %q", k, en, ko)
+		assert.ElementsMatch(t, args(tx.In(false), en), args(tx.In(true), ko), "phrase %d: %q / %q", k, en, ko)
 	}
 	assert.True(t, Phrase{}.IsZero())
 	assert.Empty(t, Phrase{}.String()+Phrase{}.KO())

@@ -4,9 +4,10 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
+
+	"icmplab/codec/internal/wording"
 )
 
 // Why is what a reader found wrong in a capture file (a FormatError's
@@ -47,10 +48,8 @@ const (
 	whyKinds // how many there are
 )
 
-// whyText is a reason's English and Korean.
-type whyText struct{ en, ko string }
-
-var whyTexts = [whyKinds]whyText{
+// whyTexts are the reasons' English and Korean.
+var whyTexts = [whyKinds]wording.Text{
 	whyTotalNotMultiple: {"total length %d is not a multiple of 4", "전체 길이 %d이 4의 배수가 아닙니다"},
 	whyTotalTooSmall:    {"total length %d is less than the %d bytes this block needs", "전체 길이 %d이 이 블록에 필요한 %d바이트보다 작습니다"},
 	whyTotalTooLarge:    {"total length %d is over the limit of %d bytes", "전체 길이 %d이 한도 %d바이트를 넘습니다"},
@@ -97,14 +96,7 @@ func (w Why) format(ko bool) string {
 	if w.kind == whyNone || w.kind >= whyKinds {
 		return ""
 	}
-	f := whyTexts[w.kind].en
-	if ko {
-		f = whyTexts[w.kind].ko
-	}
-	// Every reason gets the three numbers and the two words; the empty
-	// sixth argument, named last, tells fmt that those a reason leaves
-	// unused are meant to be.
-	return fmt.Sprintf(f+"%[6]s", w.n[0], w.n[1], w.n[2], w.s[0], w.s[1], "")
+	return wording.Format(whyTexts[w.kind].In(ko), w.n, w.s)
 }
 
 // formatErr is a FormatError whose reason is w.

@@ -1,6 +1,6 @@
 package textdump
 
-import "fmt"
+import "icmplab/codec/internal/wording"
 
 // Why is what a reader found wrong in the text (a SyntaxError's reason),
 // kept as a kind with its numbers and the piece of input it quotes, so that
@@ -17,7 +17,7 @@ type Why struct {
 type whyKind uint8
 
 // The reasons. Each has an entry in whyTexts: fmt formats taking the
-// numbers (n), then the quoted input (%[4]s).
+// numbers (n), then the quoted input (%[4]s): see wording.Text.
 const (
 	whyNone whyKind = iota
 	whyLimitOf
@@ -64,10 +64,8 @@ const (
 	whyKinds // how many there are
 )
 
-// whyText is a reason's English and Korean.
-type whyText struct{ en, ko string }
-
-var whyTexts = [whyKinds]whyText{
+// whyTexts are the reasons' English and Korean.
+var whyTexts = [whyKinds]wording.Text{
 	whyLimitOf:        {"more bytes than the limit of %d", "바이트가 한도 %d개보다 많습니다"},
 	whyLimit:          {"more bytes than the limit", "바이트가 한도보다 많습니다"},
 	whyUnknownDialect: {"unknown dialect %[4]s", "알 수 없는 형식 %[4]s"},
@@ -134,12 +132,5 @@ func (w Why) format(ko bool) string {
 	if w.kind == whyNone || w.kind >= whyKinds {
 		return ""
 	}
-	f := whyTexts[w.kind].en
-	if ko {
-		f = whyTexts[w.kind].ko
-	}
-	// Every reason gets the three numbers and the quoted input; the empty
-	// fifth argument, named last, tells fmt that those a reason leaves
-	// unused are meant to be.
-	return fmt.Sprintf(f+"%[5]s", w.n[0], w.n[1], w.n[2], w.s, "")
+	return wording.Format(whyTexts[w.kind].In(ko), w.n, [2]string{w.s})
 }
