@@ -7,8 +7,9 @@
 //   go.run(instance);            // installs globalThis.icmplab
 //
 // Every method checks its arguments and returns a Promise. Failures reject
-// with a real Error whose message starts with "icmplab.<method>: " (a build
-// spec's bad field is also named in error.field). No argument can end the
+// with a real Error whose message starts with "icmplab.<method>: ", and
+// whose error.text is the sentence alone, for a person (a build spec's bad
+// field is also named in error.field, and left out of error.text). No argument can end the
 // Go program: values of any kind (BigInt, Symbol, a Proxy or a getter that
 // throws) are checked by type without running page code, under recover.
 // Methods that return words a person reads take a Lang; names and sentences

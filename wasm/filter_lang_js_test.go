@@ -46,6 +46,7 @@ func TestJSFilterErrorsInLanguage(t *testing.T) {
 	_, jerr = await(t, api.Call("captureFilter", h, map[string]any{"expr": "icmp.typ == 8"}, "ko"))
 	require.False(t, jerr.IsUndefined())
 	assert.Equal(t, "icmplab.captureFilter: "+fe.In(dissect.LangKO), jerr.Get("message").String())
+	assert.Equal(t, fe.In(dissect.LangKO), jerr.Get("text").String(), "the sentence alone, for the page")
 	assert.Contains(t, jerr.Get("message").String(), "번째 글자")
 	await(t, api.Call("captureClose", h))
 }

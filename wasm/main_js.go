@@ -112,13 +112,17 @@ func toJS(v any) any {
 	return marshal(v)
 }
 
-// jsError is err as a JavaScript Error; a FieldError also names its field
-// (err.field), so a form can mark the box to fix.
+// jsError is err as a JavaScript Error. Its message names the method, for
+// a program; err.text is the sentence alone, for a person; a FieldError
+// also names its field (err.field, the sentence then without it), so a form
+// can mark the box to fix.
 func jsError(name string, err error) js.Value {
 	e := js.Global().Get("Error").New("icmplab." + name + ": " + err.Error())
+	e.Set("text", err.Error())
 	var fe *FieldError
 	if errors.As(err, &fe) {
 		e.Set("field", fe.Field)
+		e.Set("text", fe.Text)
 	}
 	return e
 }

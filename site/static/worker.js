@@ -183,6 +183,6 @@ self.onmessage = async (e) => {
     const message = err && err.message ? err.message : String(err);
     // A call into a program that has ended throws this (wasm_exec.js).
     if (/Go program has already exited/.test(message)) exit({ failure: message });
-    postMessage({ id, ok: false, error: { message, field: err && err.field } });
+    postMessage({ id, ok: false, error: { message, text: err && err.text, field: err && err.field } });
   }
 };

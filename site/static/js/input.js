@@ -186,14 +186,14 @@ async function buildMessage() {
   } catch (err) {
     const f = BUILD_FIELDS[err.field];
     if (!f) {
-      showMessage(err.message, 'error');
+      showMessage(err.field ? err.field + ': ' + err.message : err.message, 'error');
       return;
     }
     // Name the box to fix in the page's words, and put the cursor there.
     const box = $(f[0]);
     box.setAttribute('aria-invalid', 'true');
     box.focus();
-    showMessage(t('buildField', t(f[1]), err.message.replace(/^(icmplab\.build: )?\w+: /, '')), 'error');
+    showMessage(t('buildField', t(f[1]), err.message), 'error');
     return;
   }
   $('paste').value = res.hex;

@@ -77,9 +77,9 @@ function onMessage(e) {
 function settle(p, m) {
   if (m.ok) p.resolve(m.result);
   else {
-    // The module names the call an error came from ("icmplab.decode: "),
-    // for a program; a person reads only the sentence after it.
-    const err = new Error(m.error.message.replace(/^icmplab\.\w+: /, ''));
+    // The module's message names the call ("icmplab.decode: ..."), for a
+    // program; a person reads its text, the sentence alone (api.d.ts).
+    const err = new Error(m.error.text || m.error.message);
     if (m.error.field) err.field = m.error.field;
     p.reject(err);
   }
