@@ -99,7 +99,7 @@ func TestDialectAndLayerTitlesKorean(t *testing.T) {
 		assert.Equal(t, en.Dialects[i].ID, d.ID)
 		assert.Equal(t, d.ID, en.Dialects[i].Title, "English titles are the IDs")
 	}
-	assert.Contains(t, ko.Dialects, DialectOption{ID: "plain hex", Title: "16진 문자열"})
+	assert.Contains(t, ko.Dialects, Option{ID: "plain hex", Title: "16진 문자열"})
 	titles := map[string]string{}
 	for _, l := range ko.Layers {
 		titles[l.ID] = l.Title

@@ -150,27 +150,21 @@ func explain(key string) ExplainView {
 	return ExplainView{Key: key, Known: ok, EN: t.EN, KO: t.KO}
 }
 
-// LayerOption is one entry of the page's start-layer select.
-type LayerOption struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-}
-
-// DialectOption is one entry of the page's Format and Copy as selects: the
-// ID is what decode and format take, the Title is in the page's language
-// (textdump names the dialects in both).
-type DialectOption struct {
+// Option is one entry of a select of the page (the start layer, the dump
+// dialect): the ID is what decode and format take, the Title is in the
+// page's language.
+type Option struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 }
 
 // Meta is what the page needs once at start.
 type Meta struct {
-	Version  string          `json:"version"`
-	Dialects []DialectOption `json:"dialects"`
-	Layers   []LayerOption   `json:"layers"`
-	Examples []Example       `json:"examples"`
-	Types    []TypeName      `json:"types"` // both families, for the capture filter and the builder
+	Version  string     `json:"version"`
+	Dialects []Option   `json:"dialects"` // textdump names the dialects in both languages
+	Layers   []Option   `json:"layers"`
+	Examples []Example  `json:"examples"`
+	Types    []TypeName `json:"types"` // both families, for the capture filter and the builder
 	// BuildDefault is the type the builder starts on: ping's echo request.
 	BuildDefault TypeName `json:"buildDefault"`
 	// Vocab is what the page tests values against, so that it knows no
@@ -211,14 +205,14 @@ var version = "dev"
 func meta(l Lang) Meta {
 	m := Meta{Version: version, Vocab: vocab()}
 	for _, d := range textdump.Dialects() {
-		m.Dialects = append(m.Dialects, DialectOption{ID: d.String(), Title: dialectTitle(l, d)})
+		m.Dialects = append(m.Dialects, Option{ID: d.String(), Title: dialectTitle(l, d)})
 	}
 	for _, name := range dissect.Layers() {
 		layer, ok := dissect.ParseLayer(name)
 		if !ok || layer == dissect.LayerAuto {
 			continue
 		}
-		m.Layers = append(m.Layers, LayerOption{ID: name, Title: layerTitle(layer, l)})
+		m.Layers = append(m.Layers, Option{ID: name, Title: layerTitle(layer, l)})
 	}
 	m.Examples = exampleList(l)
 	for _, f := range []codec.Family{codec.IPv4, codec.IPv6} {
