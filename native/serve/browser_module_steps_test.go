@@ -215,7 +215,13 @@ func loadSteps(opts []chromedp.ExecAllocatorOption, profile, url string) (map[st
 	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
 	defer cancelT()
 	var steps map[string]float64
-	err := chromedp.Run(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(url),
+	if err := chromedp.Run(ctx, chromedp.Navigate("about:blank")); err != nil {
+		return nil, err
+	}
+	// A new browser starts its window's own interface first
+	// (browser_quiet_test.go): the steps are the module's, not that.
+	waitQuiet(ctx)
+	err := chromedp.Run(ctx, chromedp.Navigate(url),
 		chromedp.Poll(`window.__steps !== undefined`, nil, chromedp.WithPollingInterval(5*time.Millisecond)),
 		chromedp.Evaluate(`window.__steps`, &steps))
 	delete(steps, "origin")
