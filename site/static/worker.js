@@ -11,13 +11,15 @@
 'use strict';
 
 // The module's fetch starts first: wasm_exec.js is read while it downloads.
+const scriptStart = performance.now();
 const wasmResponse = fetch('main.wasm');
 importScripts('wasm_exec.js');
+const imported = performance.now();
 
 /** Milliseconds since the worker started, at each step of loading: main.wasm
  * fetched (wasmFetch, wasmFetched, wasmBytes as sent), compiled, Go's main()
  * reached (goMain: the runtime and package init done), running, ready. */
-const timing = { start: Math.round(performance.timeOrigin) };
+const timing = { start: Math.round(performance.timeOrigin), script: Math.round(scriptStart), imported: Math.round(imported) };
 
 /** exited is set once the Go program has ended: no call can reach it again. */
 let exited = false;
