@@ -10,11 +10,13 @@ FUZZTIME  ?= 10s
 
 all: build
 
-# The site's WebAssembly module and the toolchain's own wasm_exec.js, then the
-# native binary that embeds them.
+# The site's WebAssembly module, the toolchain's own wasm_exec.js and the
+# page's modules bundled into one script (site/bundle), then the native binary
+# that embeds them.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags "-s -X main.version=$(VERSION)" -o $(STATIC)/main.wasm ./wasm
 	cp $(WASM_EXEC)/wasm_exec.js $(STATIC)/wasm_exec.js
+	$(GO) run ./site/bundle $(STATIC)
 
 build: wasm
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o bin/icmplab ./native

@@ -11,30 +11,20 @@ import (
 )
 
 // The service worker caches the page for offline use: its list must name
-// every module of js/, or the page opened offline misses one.
-func TestServiceWorkerListsEveryModule(t *testing.T) {
+// every file the page and its worker load, the bundled script among them
+// (the modules of js/ reach the page inside bundle.js).
+func TestServiceWorkerListsThePage(t *testing.T) {
 	sw, err := fs.ReadFile(Static, "static/sw.js")
 	require.NoError(t, err)
-	m := regexp.MustCompile(`const MODULES = \[([^\]]*)\]`).FindSubmatch(sw)
-	require.NotNil(t, m, "sw.js has no MODULES list")
-	listed := map[string]bool{}
-	for _, q := range regexp.MustCompile(`'([a-z]+)'`).FindAllSubmatch(m[1], -1) {
-		listed[string(q[1])+".js"] = true
+	m := regexp.MustCompile(`const ASSETS = \[([^\]]*)\]`).FindSubmatch(sw)
+	require.NotNil(t, m, "sw.js has no ASSETS list")
+	for _, f := range []string{"index.html", "boot.js", "bundle.js", "style.css", "worker.js", "wasm_exec.js", "main.wasm"} {
+		assert.Contains(t, string(m[1]), "'"+f+"'", "sw.js keeps %s offline", f)
 	}
-	entries, err := fs.ReadDir(Static, "static/js")
-	require.NoError(t, err)
-	var files []string
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".js") {
-			files = append(files, e.Name())
-			assert.True(t, listed[e.Name()], "js/%s is not in sw.js's MODULES", e.Name())
-		}
-	}
-	assert.Len(t, listed, len(files), "sw.js lists modules that do not exist")
 }
 
-// Every module the page imports is one of js/ (no build step: the browser
-// loads them as they are, so a misspelt path is a broken page).
+// Every module the page imports is one of js/ (site/bundle builds the
+// page's script from them: a misspelt path fails here first).
 func TestImportsResolve(t *testing.T) {
 	imp := regexp.MustCompile(`from '(\./[^']+)'`)
 	check := func(dir, name string) {

@@ -108,10 +108,9 @@ func (b *browser) workerFilter(tb testing.TB, expr string) workerFilter {
 	tb.Helper()
 	var out workerFilter
 	b.runFor(tb, "filter "+expr, 10*time.Minute, chromedp.Evaluate(`(async () => {
-		const rpc = await import('/js/rpc.js');
-		const { state } = await import('/js/state.js');
+		const { state, callJSON } = window.icmplabPage;
 		const t0 = performance.now();
-		const out = await rpc.callJSON('filter', state.capture.handle, { expr: `+strconv.Quote(expr)+` });
+		const out = await callJSON('filter', state.capture.handle, { expr: `+strconv.Quote(expr)+` });
 		return { ms: performance.now() - t0, count: out.count, unchecked: out.unchecked || 0 };
 	})()`, &out, awaitPromise))
 	return out

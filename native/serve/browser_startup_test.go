@@ -324,29 +324,26 @@ func median(xs []float64) float64 {
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
-// TestSiteListsEveryModule holds index.html's modulepreload links and the
-// service worker's file list to the modules the site has: a module missing
-// from the first is fetched one import level late, from the second is not
-// there offline.
-func TestSiteListsEveryModule(t *testing.T) {
+// TestSiteLoadsTheBundle holds index.html and the service worker's file
+// list to the bundle (site/bundle): the page loads its modules as one
+// script, after boot.js has started the worker, and keeps it offline.
+func TestSiteLoadsTheBundle(t *testing.T) {
 	static, err := fs.Sub(site.Static, "static")
 	require.NoError(t, err)
-	mods, err := fs.Glob(static, "js/*.js")
-	require.NoError(t, err)
-	require.NotEmpty(t, mods)
 	index, err := fs.ReadFile(static, "index.html")
 	require.NoError(t, err)
 	sw, err := fs.ReadFile(static, "sw.js")
 	require.NoError(t, err)
-	for _, m := range mods {
-		assert.Contains(t, string(index), `<link rel="modulepreload" href="`+m+`">`, "index.html preloads %s", m)
-		name := strings.TrimSuffix(strings.TrimPrefix(m, "js/"), ".js")
-		assert.Contains(t, string(sw), "'"+name+"'", "sw.js keeps %s offline", m)
-	}
-	for _, f := range []string{"boot.js", "app.js", "worker.js", "wasm_exec.js", "main.wasm"} {
+	_, err = fs.Stat(static, "bundle.js")
+	require.NoError(t, err, "site/static/bundle.js is built by make wasm")
+	page := string(index)
+	assert.Contains(t, page, `<script src="bundle.js" type="module"></script>`)
+	assert.NotContains(t, page, `src="app.js"`, "the modules come in the bundle, not one by one")
+	assert.NotContains(t, page, `rel="modulepreload"`, "nothing to preload: the bundle imports nothing")
+	for _, f := range []string{"boot.js", "bundle.js", "worker.js", "wasm_exec.js", "main.wasm", "style.css", "index.html"} {
 		assert.Contains(t, string(sw), "'"+f+"'", "sw.js keeps %s offline", f)
 	}
-	assert.Less(t, strings.Index(string(index), `src="boot.js"`), strings.Index(string(index), `src="app.js"`), "boot.js runs before the modules")
+	assert.Less(t, strings.Index(page, `src="boot.js"`), strings.Index(page, `src="bundle.js"`), "boot.js runs before the modules")
 }
 
 func BenchmarkStartup(b *testing.B) {

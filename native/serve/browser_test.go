@@ -1168,14 +1168,15 @@ func (b *browser) setLang(tb testing.TB, l string) {
 }
 
 // pageT is the page's own word for key in the language shown, asked of
-// strings.js itself (the module the page runs), so a test compares with
+// strings.js itself (the module the page runs, through app.js's
+// icmplabPage: the page is one bundled script), so a test compares with
 // the page's wording in either language without repeating it.
 func (b *browser) pageT(tb testing.TB, key string, args ...any) string {
 	tb.Helper()
 	js, err := json.Marshal(append([]any{}, args...))
 	require.NoError(tb, err)
 	var s string
-	b.run(tb, "string "+key, chromedp.Evaluate(`import('./js/strings.js').then(m => String(m.t(`+strconv.Quote(key)+`, ...`+string(js)+`)))`, &s,
+	b.run(tb, "string "+key, chromedp.Evaluate(`Promise.resolve(String(window.icmplabPage.t(`+strconv.Quote(key)+`, ...`+string(js)+`)))`, &s,
 		func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
 	return s
 }

@@ -19,6 +19,12 @@ import { redrawStory } from './js/story.js';
 import { bindLesson, redrawLesson } from './js/lesson.js';
 import { recheckFilter } from './js/filterbox.js';
 
+// The page's own words, state and worker calls, for the console and the
+// browser tests: the page runs as one bundled script (site/bundle), so
+// importing js/strings.js again would give a second copy of the module,
+// not the page's.
+globalThis.icmplabPage = Object.freeze({ t, state, callJSON });
+
 async function init() {
   applyStatic();
   startWorker();

@@ -14,8 +14,7 @@
 'use strict';
 
 const CACHE = 'icmplab-v1';
-const MODULES = ['dom', 'state', 'strings', 'rpc', 'message', 'vocab', 'input', 'capture', 'tree', 'hex', 'bits', 'teach', 'story', 'storystrings', 'lesson', 'listwords', 'filterbox', 'export', 'compare', 'panes'];
-const ASSETS = ['./', 'index.html', 'boot.js', 'app.js', 'style.css', 'worker.js', 'wasm_exec.js', 'main.wasm', 'favicon.svg', ...MODULES.map((m) => 'js/' + m + '.js')];
+const ASSETS = ['./', 'index.html', 'boot.js', 'bundle.js', 'style.css', 'worker.js', 'wasm_exec.js', 'main.wasm', 'favicon.svg'];
 
 /** REFRESH_DELAY is how long after a page opened online the cache is refreshed:
  * after its start-up, which the refresh would compete with. */
