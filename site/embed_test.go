@@ -10,10 +10,21 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The service worker caches the page for offline use: its list must name
-// every file the page and its worker load, the bundled script among them
-// (the modules of js/ reach the page inside bundle.js).
-func TestServiceWorkerListsThePage(t *testing.T) {
+// The page loads its modules as one script, the bundle (site/bundle),
+// after boot.js has started the worker; the service worker's list names
+// every file the page and its worker load, the bundle among them, so that
+// the page opened offline misses none.
+func TestPageLoadsTheBundle(t *testing.T) {
+	index, err := fs.ReadFile(Static, "static/index.html")
+	require.NoError(t, err)
+	_, err = fs.Stat(Static, "static/bundle.js")
+	require.NoError(t, err, "site/static/bundle.js is built by make wasm")
+	page := string(index)
+	assert.Contains(t, page, `<script src="bundle.js" type="module"></script>`)
+	assert.NotContains(t, page, `src="app.js"`, "the modules come in the bundle, not one by one")
+	assert.NotContains(t, page, `rel="modulepreload"`, "nothing to preload: the bundle imports nothing")
+	assert.Less(t, strings.Index(page, `src="boot.js"`), strings.Index(page, `src="bundle.js"`), "boot.js runs before the modules")
+
 	sw, err := fs.ReadFile(Static, "static/sw.js")
 	require.NoError(t, err)
 	m := regexp.MustCompile(`const ASSETS = \[([^\]]*)\]`).FindSubmatch(sw)

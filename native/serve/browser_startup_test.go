@@ -39,11 +39,7 @@ import (
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"icmplab/native/serve"
-	"icmplab/site"
 )
 
 // bareMain is the trivial Go program of the bare page: it tells the worker
@@ -80,7 +76,6 @@ importScripts('wasm_exec.js');
 const go = new Go();
 WebAssembly.instantiateStreaming(fetch('main.wasm'), go.importObject).then(async ({ instance }) => {
   t.compiled = performance.now();
-  postMessage(t);
   go.run(instance);
   t.goMain = performance.now();
   await self.icmplab.decode('%s');
@@ -322,28 +317,6 @@ func median(xs []float64) float64 {
 		return s[len(s)/2]
 	}
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
-
-// TestSiteLoadsTheBundle holds index.html and the service worker's file
-// list to the bundle (site/bundle): the page loads its modules as one
-// script, after boot.js has started the worker, and keeps it offline.
-func TestSiteLoadsTheBundle(t *testing.T) {
-	static, err := fs.Sub(site.Static, "static")
-	require.NoError(t, err)
-	index, err := fs.ReadFile(static, "index.html")
-	require.NoError(t, err)
-	sw, err := fs.ReadFile(static, "sw.js")
-	require.NoError(t, err)
-	_, err = fs.Stat(static, "bundle.js")
-	require.NoError(t, err, "site/static/bundle.js is built by make wasm")
-	page := string(index)
-	assert.Contains(t, page, `<script src="bundle.js" type="module"></script>`)
-	assert.NotContains(t, page, `src="app.js"`, "the modules come in the bundle, not one by one")
-	assert.NotContains(t, page, `rel="modulepreload"`, "nothing to preload: the bundle imports nothing")
-	for _, f := range []string{"boot.js", "bundle.js", "worker.js", "wasm_exec.js", "main.wasm", "style.css", "index.html"} {
-		assert.Contains(t, string(sw), "'"+f+"'", "sw.js keeps %s offline", f)
-	}
-	assert.Less(t, strings.Index(page, `src="boot.js"`), strings.Index(page, `src="bundle.js"`), "boot.js runs before the modules")
 }
 
 func BenchmarkStartup(b *testing.B) {
