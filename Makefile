@@ -11,12 +11,14 @@ FUZZTIME  ?= 10s
 all: build
 
 # The site's WebAssembly module, the toolchain's own wasm_exec.js and the
-# page's modules bundled into one script (site/bundle), then the native binary
-# that embeds them.
+# page's modules bundled into one script (site/bundle), each file's brotli
+# form beside it (native/serve/precompress), then the native binary that
+# embeds them.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags "-s -X main.version=$(VERSION)" -o $(STATIC)/main.wasm ./wasm
 	cp $(WASM_EXEC)/wasm_exec.js $(STATIC)/wasm_exec.js
 	$(GO) run ./site/bundle $(STATIC)
+	$(GO) run ./native/serve/precompress $(STATIC)
 
 build: wasm
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o bin/icmplab ./native
@@ -54,4 +56,4 @@ run: build
 	./bin/icmplab serve --addr 127.0.0.1:8080
 
 clean:
-	rm -rf bin $(STATIC)/main.wasm $(STATIC)/wasm_exec.js
+	rm -rf bin $(STATIC)/main.wasm $(STATIC)/wasm_exec.js $(STATIC)/*.br

@@ -69,8 +69,12 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "icmplab serve: dropping privileges:", err)
 		return 1
 	}
-	raw, gz, _ := h.Size("main.wasm")
-	fmt.Fprintf(stdout, "icmplab workbench on http://%s/ (main.wasm %d bytes, %d gzipped)\n", ln.Addr(), raw, gz)
+	raw, gz, br, _ := h.Size("main.wasm")
+	sent := fmt.Sprintf("%d gzipped", gz)
+	if br > 0 {
+		sent = fmt.Sprintf("%d with brotli, %d gzipped", br, gz)
+	}
+	fmt.Fprintf(stdout, "icmplab workbench on http://%s/ (main.wasm %d bytes, %s)\n", ln.Addr(), raw, sent)
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
 		fmt.Fprintln(stderr, "icmplab serve: warning: listening beyond loopback; the page is static, but anyone who can reach this port can load it")
 	}

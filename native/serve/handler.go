@@ -1,6 +1,7 @@
 // Package serve is the HTTP side of `icmplab serve`: it hands the embedded
 // workbench (site.Static) to a browser with a strict Content-Security-Policy,
-// the right MIME types and gzip, and nothing else. Every byte a user pastes or
+// the right MIME types and compression (brotli made at build time, gzip made
+// here), and nothing else. Every byte a user pastes or
 // drops stays in the browser: the handler has no endpoint that accepts data.
 package serve
 
@@ -19,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/andybalholm/brotli"
 	"golang.org/x/net/netutil"
 )
 
@@ -35,12 +37,15 @@ var ErrNoWasm = errors.New("main.wasm is missing from the embedded site: run mak
 // required are the files without which the page cannot dissect anything.
 var required = []string{"index.html", "main.wasm", "wasm_exec.js", "worker.js", "app.js"}
 
-// asset is one file held in memory, with its gzip form when that is smaller.
+// asset is one file held in memory, with its compressed forms when those
+// are smaller: gzip, made when the handler is built, and brotli, made at
+// build time (Precompress) and checked against the file here.
 type asset struct {
 	body  []byte
 	gz    []byte
+	br    []byte
 	ctype string
-	etag  string
+	etag  string // of body; a compressed form's adds its coding (etagFor)
 }
 
 // Handler serves a site tree. It is built once: every file is read and the
@@ -63,9 +68,14 @@ func New(root fs.FS) (*Handler, error) {
 		}
 	}
 	h := &Handler{assets: map[string]*asset{}, modTime: time.Now()}
+	var brs []string
 	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
+		}
+		if strings.HasSuffix(p, BrotliSuffix) {
+			brs = append(brs, p) // a form of another file, not a file of the site
+			return nil
 		}
 		body, err := fs.ReadFile(root, p)
 		if err != nil {
@@ -77,7 +87,29 @@ func New(root fs.FS) (*Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, p := range brs {
+		a, ok := h.assets["/"+strings.TrimSuffix(p, BrotliSuffix)]
+		if !ok || a.gz == nil {
+			continue
+		}
+		br, err := fs.ReadFile(root, p)
+		if err != nil {
+			return nil, err
+		}
+		// A brotli form is served only if it is the file's: one left
+		// from an older build (main.wasm rebuilt without make) is not.
+		if len(br) < len(a.gz) && brotliOf(br, a.body) {
+			a.br = br
+		}
+	}
 	return h, nil
+}
+
+// brotliOf reports whether br decompresses to exactly body, reading no
+// more than body's length and one byte.
+func brotliOf(br, body []byte) bool {
+	got, err := io.ReadAll(io.LimitReader(brotli.NewReader(bytes.NewReader(br)), int64(len(body))+1))
+	return err == nil && bytes.Equal(got, body)
 }
 
 func newAsset(name string, body []byte) *asset {
@@ -126,13 +158,14 @@ func compressible(ctype string) bool {
 		strings.HasPrefix(ctype, "application/json") || strings.HasPrefix(ctype, "image/svg")
 }
 
-// Size reports the stored and gzipped size of one asset, for the startup log.
-func (h *Handler) Size(name string) (raw, gz int, ok bool) {
+// Size reports the stored, gzipped and brotli size of one asset (0 for a
+// form it does not have), for the startup log.
+func (h *Handler) Size(name string) (raw, gz, br int, ok bool) {
 	a, ok := h.assets["/"+strings.TrimPrefix(name, "/")]
 	if !ok {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
-	return len(a.body), len(a.gz), true
+	return len(a.body), len(a.gz), len(a.br), true
 }
 
 // ServeHTTP answers GET and HEAD for the embedded files only.
@@ -157,20 +190,20 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
+	coding, body := a.form(r.Header.Get("Accept-Encoding"))
+	etag := a.etagFor(coding)
 	hdr.Set("Content-Type", a.ctype)
-	hdr.Set("ETag", a.etag)
+	hdr.Set("ETag", etag)
 	// The page and worker must pick up a rebuilt wasm module at once; the
 	// service worker keeps the offline copy.
 	hdr.Set("Cache-Control", "no-cache")
 	hdr.Add("Vary", "Accept-Encoding")
-	if match := r.Header.Get("If-None-Match"); match != "" && match == a.etag {
+	if match := r.Header.Get("If-None-Match"); match != "" && match == etag {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body := a.body
-	if a.gz != nil && acceptsGzip(r.Header.Get("Accept-Encoding")) {
-		hdr.Set("Content-Encoding", "gzip")
-		body = a.gz
+	if coding != "" {
+		hdr.Set("Content-Encoding", coding)
 	}
 	hdr.Set("Content-Length", strconv.Itoa(len(body)))
 	if r.Method == http.MethodHead {
@@ -179,20 +212,59 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	io.Copy(w, bytes.NewReader(body))
 }
 
-// acceptsGzip reads an Accept-Encoding list, honouring an explicit q=0.
-func acceptsGzip(v string) bool {
+// Content codings the handler serves, smallest first.
+const (
+	codingBrotli = "br"
+	codingGzip   = "gzip"
+)
+
+// form picks the smallest form of the asset the client accepts: its
+// coding ("" for none) and bytes.
+func (a *asset) form(acceptEncoding string) (coding string, body []byte) {
+	if a.br != nil && accepts(acceptEncoding, codingBrotli) {
+		return codingBrotli, a.br
+	}
+	if a.gz != nil && accepts(acceptEncoding, codingGzip) {
+		return codingGzip, a.gz
+	}
+	return "", a.body
+}
+
+// etagFor is the asset's ETag in a coding: a strong validator differs
+// between a file's forms (RFC 9110, 8.8.3), so that a cache never answers
+// a request for one with another.
+func (a *asset) etagFor(coding string) string {
+	if coding == "" {
+		return a.etag
+	}
+	return strings.TrimSuffix(a.etag, `"`) + "-" + coding + `"`
+}
+
+// accepts reads an Accept-Encoding list for coding, or "*", honouring an
+// explicit q=0: a coding named with q=0 is refused even beside "*".
+func accepts(v, coding string) bool {
+	star := false
 	for _, part := range strings.Split(v, ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(name), "gzip") && strings.TrimSpace(name) != "*" {
-			continue
+		name = strings.TrimSpace(name)
+		switch {
+		case strings.EqualFold(name, coding):
+			return !zeroQ(params)
+		case name == "*":
+			star = !zeroQ(params)
 		}
-		params = strings.ReplaceAll(params, " ", "")
-		if q, ok := strings.CutPrefix(params, "q="); ok {
+	}
+	return star
+}
+
+// zeroQ reports whether an Accept-Encoding entry's parameters say q=0.
+func zeroQ(params string) bool {
+	for _, p := range strings.Split(params, ";") {
+		if q, ok := strings.CutPrefix(strings.ToLower(strings.ReplaceAll(p, " ", "")), "q="); ok {
 			if f, err := strconv.ParseFloat(q, 64); err == nil && f == 0 {
-				return false
+				return true
 			}
 		}
-		return true
 	}
 	return false
 }

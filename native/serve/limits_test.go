@@ -43,7 +43,7 @@ func get(t *testing.T, c net.Conn, path string) {
 func TestDefaultWriteTimeoutCarriesMainWasmOverASlowLink(t *testing.T) {
 	h, err := New(testSite())
 	require.NoError(t, err)
-	raw, _, _ := h.Size("main.wasm")
+	raw, _, _, _ := h.Size("main.wasm")
 	wt := h.WriteTimeout(DefaultLimits)
 	// main.wasm at 256 kbit/s, uncompressed, fits in the write timeout.
 	assert.GreaterOrEqual(t, wt, time.Duration(raw)*time.Second/(32<<10))
