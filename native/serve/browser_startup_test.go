@@ -14,15 +14,20 @@ package serve_test
 //
 // ICMPLAB_STARTUP_ROUNDS sets the rounds (default 5, about three minutes on a
 // quiet 2-core machine), ICMPLAB_STARTUP_PAUSE the wait before a return
-// load (startupModes); ICMPLAB_STARTUP_JS_FLAGS passes flags to V8. Figures are medians; the log splits the page's
+// load (startupModes); ICMPLAB_STARTUP_JS_FLAGS passes flags to V8;
+// ICMPLAB_STARTUP_LINK=MBIT,RTT serves every page over an emulated link
+// (slowLink) and ICMPLAB_STARTUP_GZIP=1 adds the page as served to a
+// browser without brotli. Figures are medians; the log splits the page's
 // time where it goes (README, "Start-up").
 
 import (
 	"context"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -120,7 +125,16 @@ func bareFS(tb testing.TB, site fs.FS) fs.FS {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		tb.Fatalf("building the bare module: %v\n%s", err, out)
 	}
+	// Compressed as make wasm compresses the site's: the bare page is what
+	// any Go page served the same way pays.
+	if err := serve.Precompress(dir); err != nil {
+		tb.Fatal(err)
+	}
 	wasm, err := os.ReadFile(filepath.Join(dir, "main.wasm"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	wasmBr, err := os.ReadFile(filepath.Join(dir, "main.wasm"+serve.BrotliSuffix))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -129,11 +143,12 @@ func bareFS(tb testing.TB, site fs.FS) fs.FS {
 		tb.Fatal(err)
 	}
 	return fstest.MapFS{
-		"index.html":   {Data: []byte(bareIndex)},
-		"app.js":       {Data: []byte(bareApp)},
-		"worker.js":    {Data: []byte(bareWorker)},
-		"wasm_exec.js": {Data: execJS},
-		"main.wasm":    {Data: wasm},
+		"index.html":                     {Data: []byte(bareIndex)},
+		"app.js":                         {Data: []byte(bareApp)},
+		"worker.js":                      {Data: []byte(bareWorker)},
+		"wasm_exec.js":                   {Data: execJS},
+		"main.wasm":                      {Data: wasm},
+		"main.wasm" + serve.BrotliSuffix: {Data: wasmBr},
 	}
 }
 
@@ -146,8 +161,11 @@ func moduleFS(tb testing.TB, site fs.FS, pkt []byte) fs.FS {
 		"app.js":     {Data: []byte(bareApp)},
 		"worker.js":  {Data: []byte(fmt.Sprintf(moduleWorker, hex.EncodeToString(pkt)))},
 	}
-	for _, name := range []string{"main.wasm", "wasm_exec.js"} {
+	for _, name := range []string{"main.wasm", "wasm_exec.js", "main.wasm" + serve.BrotliSuffix, "wasm_exec.js" + serve.BrotliSuffix} {
 		body, err := fs.ReadFile(site, name)
+		if errors.Is(err, fs.ErrNotExist) && strings.HasSuffix(name, serve.BrotliSuffix) {
+			continue
+		}
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -307,6 +325,67 @@ func freshContext(bctx context.Context) (context.Context, context.CancelFunc, er
 	}, nil
 }
 
+// parseLink reads ICMPLAB_STARTUP_LINK ("20,30": 20 Mbit/s, 30 ms round
+// trip); "" is no link (rate 0).
+func parseLink(v string) (rate float64, rtt time.Duration, err error) {
+	if v == "" {
+		return 0, 0, nil
+	}
+	mbit, ms, _ := strings.Cut(v, ",")
+	m, err := strconv.ParseFloat(mbit, 64)
+	if err != nil || m <= 0 {
+		return 0, 0, fmt.Errorf("ICMPLAB_STARTUP_LINK=%q: want MBIT[,RTT_MS], e.g. 20,30", v)
+	}
+	if ms != "" {
+		r, err := strconv.ParseFloat(ms, 64)
+		if err != nil || r < 0 {
+			return 0, 0, fmt.Errorf("ICMPLAB_STARTUP_LINK=%q: the round trip %q is not a number of ms", v, ms)
+		}
+		rtt = time.Duration(r * float64(time.Millisecond))
+	}
+	return m * 1e6 / 8, rtt, nil
+}
+
+// slowLink serves h as if over a link: each response waits a round trip
+// before its headers, and its body leaves at rate bytes a second, per
+// request, as one TCP flow's would. Chromium's own network emulation does
+// not reach a page's Web Worker, which is what fetches main.wasm.
+func slowLink(h http.Handler, rate float64, rtt time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(rtt)
+		h.ServeHTTP(&pacedWriter{ResponseWriter: w, rate: rate, start: time.Now()}, r)
+	})
+}
+
+// pacedWriter writes at most rate bytes a second since start.
+type pacedWriter struct {
+	http.ResponseWriter
+	rate  float64
+	start time.Time
+	sent  int
+}
+
+// pacedChunk is what goes out at once: about a millisecond at 100 Mbit/s.
+const pacedChunk = 16 << 10
+
+func (p *pacedWriter) Write(b []byte) (int, error) {
+	n := 0
+	for len(b) > 0 {
+		k, err := p.ResponseWriter.Write(b[:min(len(b), pacedChunk)])
+		n += k
+		p.sent += k
+		if f, ok := p.ResponseWriter.(http.Flusher); ok {
+			f.Flush()
+		}
+		if err != nil {
+			return n, err
+		}
+		b = b[k:]
+		time.Sleep(time.Until(p.start.Add(time.Duration(float64(p.sent) / p.rate * float64(time.Second)))))
+	}
+	return n, nil
+}
+
 func median(xs []float64) float64 {
 	if len(xs) == 0 {
 		return 0
@@ -326,13 +405,26 @@ func BenchmarkStartup(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	pageSrv := httptest.NewServer(h)
+	// ICMPLAB_STARTUP_LINK=MBIT,RTT serves every page as if over a link of
+	// that many Mbit/s and that round trip in ms (slowLink): a visitor's
+	// start-up is mostly its link's, and what crosses it.
+	rate, rtt, err := parseLink(os.Getenv("ICMPLAB_STARTUP_LINK"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	newServer := func(h http.Handler) *httptest.Server {
+		if rate > 0 {
+			h = slowLink(h, rate, rtt)
+		}
+		return httptest.NewServer(h)
+	}
+	pageSrv := newServer(h)
 	defer pageSrv.Close()
 	bh, err := serve.New(bareFS(b, site))
 	if err != nil {
 		b.Fatal(err)
 	}
-	bare := httptest.NewServer(bh)
+	bare := newServer(bh)
 	defer bare.Close()
 	rounds := 5
 	if v, err := strconv.Atoi(os.Getenv("ICMPLAB_STARTUP_ROUNDS")); err == nil && v > 0 {
@@ -342,10 +434,10 @@ func BenchmarkStartup(b *testing.B) {
 	if v, err := time.ParseDuration(os.Getenv("ICMPLAB_STARTUP_PAUSE")); err == nil && v >= 0 {
 		pause = v
 	}
-	raw, gz, _ := h.Size("main.wasm")
-	braw, bgz, _ := bh.Size("main.wasm")
+	raw, gz, br, _ := h.Size("main.wasm")
+	braw, bgz, _, _ := bh.Size("main.wasm")
 	logSizes := func(quiet string) {
-		b.Logf("main.wasm %d bytes (%d gzipped); bare module %d bytes (%d gzipped); %s", raw, gz, braw, bgz, quiet)
+		b.Logf("main.wasm %d bytes (%d gzipped, %d brotli); bare module %d bytes (%d gzipped); %s", raw, gz, br, braw, bgz, quiet)
 	}
 
 	profile, err := os.MkdirTemp("", "icmplab-chromium-")
@@ -376,7 +468,7 @@ func BenchmarkStartup(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	module := httptest.NewServer(mh)
+	module := newServer(mh)
 	defer module.Close()
 	targets := []struct{ name, url string }{{"bare", bare.URL + "/"}, {"module", module.URL + "/"}, {"page", pageSrv.URL + frag}}
 	// samples[name][a startupModes mode]
@@ -392,11 +484,25 @@ func BenchmarkStartup(b *testing.B) {
 		}
 		cfs := moduleFS(b, site, pkt).(fstest.MapFS)
 		cfs["main.wasm"] = &fstest.MapFile{Data: body}
+		// Compressed as the site's module is.
+		cdir := b.TempDir()
+		if err := os.WriteFile(filepath.Join(cdir, "main.wasm"), body, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if err := serve.Precompress(cdir); err != nil {
+			b.Fatal(err)
+		}
+		br, err := os.ReadFile(filepath.Join(cdir, "main.wasm"+serve.BrotliSuffix))
+		if err != nil {
+			b.Fatal(err)
+		}
+		cfs["main.wasm"+serve.BrotliSuffix] = &fstest.MapFile{Data: br}
+
 		ch, err := serve.New(cfs)
 		if err != nil {
 			b.Fatal(err)
 		}
-		cand := httptest.NewServer(ch)
+		cand := newServer(ch)
 		defer cand.Close()
 		targets = append(targets, struct{ name, url string }{"candidate", cand.URL + "/"})
 		samples["candidate"] = map[string][]startupSample{}
@@ -423,20 +529,37 @@ func BenchmarkStartup(b *testing.B) {
 			if _, ok := m[name]; ok {
 				continue // the older build's own module, put there beside its page
 			}
-			body, err := fs.ReadFile(site, name)
-			if err != nil {
-				b.Fatal(err)
+			for _, f := range []string{name, name + serve.BrotliSuffix} {
+				body, err := fs.ReadFile(site, f)
+				if errors.Is(err, fs.ErrNotExist) && f != name {
+					continue
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+				m[f] = &fstest.MapFile{Data: body}
 			}
-			m[name] = &fstest.MapFile{Data: body}
 		}
 		oh, err := serve.New(m)
 		if err != nil {
 			b.Fatal(err)
 		}
-		old := httptest.NewServer(oh)
+		old := newServer(oh)
 		defer old.Close()
 		targets = append(targets, struct{ name, url string }{"before", old.URL + frag})
 		samples["before"] = map[string][]startupSample{}
+	}
+	// ICMPLAB_STARTUP_GZIP=1 adds the page as a browser that takes no
+	// brotli gets it (gzip only), beside the page as served: what the
+	// brotli forms gain (README, "Serving").
+	if os.Getenv("ICMPLAB_STARTUP_GZIP") != "" {
+		gz := newServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			r.Header.Set("Accept-Encoding", "gzip, deflate")
+			h.ServeHTTP(w, r)
+		}))
+		defer gz.Close()
+		targets = append(targets, struct{ name, url string }{"gzip", gz.URL + frag})
+		samples["gzip"] = map[string][]startupSample{}
 	}
 	// Each new context's window starts its own user interface first
 	// (browser_quiet_test.go); ICMPLAB_STARTUP_NOQUIET=1 measures during
@@ -514,6 +637,11 @@ func BenchmarkStartup(b *testing.B) {
 			beforeMs := pick(os, func(s startupSample) float64 { return s.Painted })
 			b.ReportMetric(beforeMs, mode+"-before-ms")
 			before = fmt.Sprintf("; the page before %.0f ms, ratio %.2fx", beforeMs, beforeMs/bareMs)
+		}
+		if gs := samples["gzip"][mode]; len(gs) > 0 {
+			gzMs := pick(gs, func(s startupSample) float64 { return s.Painted })
+			b.ReportMetric(gzMs, mode+"-gzip-ms")
+			before += fmt.Sprintf("; the page served with gzip only %.0f ms, ratio %.2fx", gzMs, gzMs/bareMs)
 		}
 		if cs := samples["candidate"][mode]; len(cs) > 0 {
 			candMs := pick(cs, func(s startupSample) float64 { return s.Painted })

@@ -115,7 +115,12 @@ func siteFS(tb testing.TB) fs.FS {
 			wasmErr = err
 			return
 		}
-		wasmErr = os.WriteFile(filepath.Join(wasmDir, "wasm_exec.js"), js, 0o644)
+		if wasmErr = os.WriteFile(filepath.Join(wasmDir, "wasm_exec.js"), js, 0o644); wasmErr != nil {
+			return
+		}
+		// Their brotli forms, as make wasm writes them: what the page's
+		// browser gets (about 20 s, once per test binary).
+		wasmErr = serve.Precompress(wasmDir)
 	})
 	if wasmErr != nil {
 		tb.Fatal(wasmErr)
@@ -137,11 +142,17 @@ func siteFS(tb testing.TB) fs.FS {
 		tb.Fatal(err)
 	}
 	for _, name := range []string{"main.wasm", "wasm_exec.js"} {
-		b, err := os.ReadFile(filepath.Join(wasmDir, name))
-		if err != nil {
-			tb.Fatal(err)
+		delete(m, name+serve.BrotliSuffix) // the embedded build's, if any
+		for _, f := range []string{name, name + serve.BrotliSuffix} {
+			b, err := os.ReadFile(filepath.Join(wasmDir, f))
+			if errors.Is(err, fs.ErrNotExist) && f != name {
+				continue
+			}
+			if err != nil {
+				tb.Fatal(err)
+			}
+			m[f] = &fstest.MapFile{Data: b}
 		}
-		m[name] = &fstest.MapFile{Data: b}
 	}
 	return m
 }
@@ -151,6 +162,7 @@ type browser struct {
 	ctx    context.Context
 	origin string
 	srv    *httptest.Server
+	h      *serve.Handler
 	mu     sync.Mutex
 	probs  []string // console errors, exceptions, CSP reports, foreign requests
 }
@@ -213,7 +225,7 @@ func newBrowser(tb testing.TB) *browser {
 		}
 		tb.Logf("could not remove the Chromium profile %s", profile)
 	})
-	b := &browser{ctx: ctx, origin: srv.URL, srv: srv}
+	b := &browser{ctx: ctx, origin: srv.URL, srv: srv, h: h}
 	u, _ := url.Parse(srv.URL)
 	chromedp.ListenTarget(ctx, func(ev any) {
 		switch e := ev.(type) {
@@ -593,6 +605,18 @@ func TestBrowserShareLink(t *testing.T) {
 	var timing string
 	b.run(t, "timing", chromedp.Evaluate(`document.body.dataset.timing`, &timing))
 	t.Logf("navigation to first dissection (share link, fresh profile): %v; worker (ms after its start; workerStart in ms after the page's): %s", took.Round(time.Millisecond), timing)
+	// main.wasm crossed the wire in its brotli form (what Chromium says it
+	// received), which Chromium decoded into the module that answered.
+	var tm struct {
+		WasmBytes int `json:"wasmBytes"`
+	}
+	if err := json.Unmarshal([]byte(timing), &tm); err != nil {
+		t.Fatalf("timing %q: %v", timing, err)
+	}
+	_, gz, br, _ := b.h.Size("main.wasm")
+	if br == 0 || tm.WasmBytes != br {
+		t.Errorf("main.wasm arrived as %d bytes; its brotli form is %d, its gzip form %d", tm.WasmBytes, br, gz)
+	}
 	b.noProblems(t)
 }
 
