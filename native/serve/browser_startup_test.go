@@ -24,7 +24,6 @@ import (
 	"context"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -130,26 +129,14 @@ func bareFS(tb testing.TB, site fs.FS) fs.FS {
 	if err := serve.Precompress(dir); err != nil {
 		tb.Fatal(err)
 	}
-	wasm, err := os.ReadFile(filepath.Join(dir, "main.wasm"))
-	if err != nil {
-		tb.Fatal(err)
+	m := fstest.MapFS{
+		"index.html": {Data: []byte(bareIndex)},
+		"app.js":     {Data: []byte(bareApp)},
+		"worker.js":  {Data: []byte(bareWorker)},
 	}
-	wasmBr, err := os.ReadFile(filepath.Join(dir, "main.wasm"+serve.BrotliSuffix))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	execJS, err := fs.ReadFile(site, "wasm_exec.js")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return fstest.MapFS{
-		"index.html":                     {Data: []byte(bareIndex)},
-		"app.js":                         {Data: []byte(bareApp)},
-		"worker.js":                      {Data: []byte(bareWorker)},
-		"wasm_exec.js":                   {Data: execJS},
-		"main.wasm":                      {Data: wasm},
-		"main.wasm" + serve.BrotliSuffix: {Data: wasmBr},
-	}
+	withForms(tb, m, os.DirFS(dir), "main.wasm")
+	withForms(tb, m, site, "wasm_exec.js")
+	return m
 }
 
 // moduleFS is the bare page around the site's own main.wasm, whose worker
@@ -161,16 +148,7 @@ func moduleFS(tb testing.TB, site fs.FS, pkt []byte) fs.FS {
 		"app.js":     {Data: []byte(bareApp)},
 		"worker.js":  {Data: []byte(fmt.Sprintf(moduleWorker, hex.EncodeToString(pkt)))},
 	}
-	for _, name := range []string{"main.wasm", "wasm_exec.js", "main.wasm" + serve.BrotliSuffix, "wasm_exec.js" + serve.BrotliSuffix} {
-		body, err := fs.ReadFile(site, name)
-		if errors.Is(err, fs.ErrNotExist) && strings.HasSuffix(name, serve.BrotliSuffix) {
-			continue
-		}
-		if err != nil {
-			tb.Fatal(err)
-		}
-		m[name] = &fstest.MapFile{Data: body}
-	}
+	withForms(tb, m, site, "main.wasm", "wasm_exec.js")
 	return m
 }
 
@@ -482,8 +460,6 @@ func BenchmarkStartup(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		cfs := moduleFS(b, site, pkt).(fstest.MapFS)
-		cfs["main.wasm"] = &fstest.MapFile{Data: body}
 		// Compressed as the site's module is.
 		cdir := b.TempDir()
 		if err := os.WriteFile(filepath.Join(cdir, "main.wasm"), body, 0o644); err != nil {
@@ -492,11 +468,8 @@ func BenchmarkStartup(b *testing.B) {
 		if err := serve.Precompress(cdir); err != nil {
 			b.Fatal(err)
 		}
-		br, err := os.ReadFile(filepath.Join(cdir, "main.wasm"+serve.BrotliSuffix))
-		if err != nil {
-			b.Fatal(err)
-		}
-		cfs["main.wasm"+serve.BrotliSuffix] = &fstest.MapFile{Data: br}
+		cfs := moduleFS(b, site, pkt).(fstest.MapFS)
+		withForms(b, cfs, os.DirFS(cdir), "main.wasm")
 
 		ch, err := serve.New(cfs)
 		if err != nil {
@@ -529,16 +502,7 @@ func BenchmarkStartup(b *testing.B) {
 			if _, ok := m[name]; ok {
 				continue // the older build's own module, put there beside its page
 			}
-			for _, f := range []string{name, name + serve.BrotliSuffix} {
-				body, err := fs.ReadFile(site, f)
-				if errors.Is(err, fs.ErrNotExist) && f != name {
-					continue
-				}
-				if err != nil {
-					b.Fatal(err)
-				}
-				m[f] = &fstest.MapFile{Data: body}
-			}
+			withForms(b, m, site, name)
 		}
 		oh, err := serve.New(m)
 		if err != nil {

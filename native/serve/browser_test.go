@@ -141,10 +141,19 @@ func siteFS(tb testing.TB) fs.FS {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	for _, name := range []string{"main.wasm", "wasm_exec.js"} {
-		delete(m, name+serve.BrotliSuffix) // the embedded build's, if any
+	// In place of the embedded build's, brotli forms included.
+	withForms(tb, m, os.DirFS(wasmDir), "main.wasm", "wasm_exec.js")
+	return m
+}
+
+// withForms puts each named file of from into m with its brotli form, when
+// from has one, in place of any m held.
+func withForms(tb testing.TB, m fstest.MapFS, from fs.FS, names ...string) {
+	tb.Helper()
+	for _, name := range names {
+		delete(m, name+serve.BrotliSuffix)
 		for _, f := range []string{name, name + serve.BrotliSuffix} {
-			b, err := os.ReadFile(filepath.Join(wasmDir, f))
+			b, err := fs.ReadFile(from, f)
 			if errors.Is(err, fs.ErrNotExist) && f != name {
 				continue
 			}
@@ -154,7 +163,6 @@ func siteFS(tb testing.TB) fs.FS {
 			m[f] = &fstest.MapFile{Data: b}
 		}
 	}
-	return m
 }
 
 // browser is one page under test with what it logged.

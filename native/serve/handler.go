@@ -89,7 +89,7 @@ func New(root fs.FS) (*Handler, error) {
 	}
 	for _, p := range brs {
 		a, ok := h.assets["/"+strings.TrimSuffix(p, BrotliSuffix)]
-		if !ok || a.gz == nil {
+		if !ok {
 			continue
 		}
 		br, err := fs.ReadFile(root, p)
@@ -98,11 +98,18 @@ func New(root fs.FS) (*Handler, error) {
 		}
 		// A brotli form is served only if it is the file's: one left
 		// from an older build (main.wasm rebuilt without make) is not.
-		if len(br) < len(a.gz) && brotliOf(br, a.body) {
+		if a.takesBrotli(br) && brotliOf(br, a.body) {
 			a.br = br
 		}
 	}
 	return h, nil
+}
+
+// takesBrotli reports whether br is worth serving for the asset: the file
+// is one that is compressed (it has a gzip form) and br is smaller still.
+// Precompress writes a form by the same rule.
+func (a *asset) takesBrotli(br []byte) bool {
+	return a.gz != nil && len(br) < len(a.gz)
 }
 
 // brotliOf reports whether br decompresses to exactly body, reading no

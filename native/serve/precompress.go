@@ -58,25 +58,14 @@ func Precompress(dir string) error {
 	)
 	for _, p := range names {
 		wg.Go(func() {
-			body, err := os.ReadFile(p)
-			if err == nil {
-				a := newAsset(p, body)
-				if a.gz == nil {
-					return
-				}
-				br := brotliBytes(body)
-				if len(br) >= len(a.gz) {
-					return
-				}
-				err = os.WriteFile(p+BrotliSuffix, br, 0o644)
-				mu.Lock()
+			written, err := writeBrotli(p)
+			mu.Lock()
+			defer mu.Unlock()
+			if written {
 				kept[p+BrotliSuffix] = true
-				mu.Unlock()
 			}
 			if err != nil {
-				mu.Lock()
 				errs = append(errs, err)
-				mu.Unlock()
 			}
 		})
 	}
@@ -87,6 +76,20 @@ func Precompress(dir string) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// writeBrotli writes the brotli form of the file p beside it when the
+// handler would serve it (asset.takesBrotli).
+func writeBrotli(p string) (written bool, err error) {
+	body, err := os.ReadFile(p)
+	if err != nil {
+		return false, err
+	}
+	br := brotliBytes(body)
+	if !newAsset(p, body).takesBrotli(br) {
+		return false, nil
+	}
+	return true, os.WriteFile(p+BrotliSuffix, br, 0o644)
 }
 
 func brotliBytes(body []byte) []byte {
