@@ -1085,10 +1085,21 @@ func TestBrowserWatchersSeeViolations(t *testing.T) {
 }
 
 // Once loaded, the page works offline: the service worker serves its files
-// when the server is gone.
+// when the server is gone. It copies them only a few seconds after the first
+// load (sw.js, REFRESH_DELAY), so that a reload at once does not compete with
+// the copy nor find the worker taking control halfway.
 func TestBrowserOffline(t *testing.T) {
 	b := newBrowser(t)
 	b.open(t, "")
+	var early struct {
+		Controlled bool `json:"controlled"`
+		Cached     bool `json:"cached"`
+	}
+	b.run(t, "right after the first load", chromedp.Evaluate(`caches.has('icmplab-v1').then(c => ({controlled: !!navigator.serviceWorker.controller, cached: c}))`,
+		&early, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	if early.Controlled || early.Cached {
+		t.Errorf("right after the first load the service worker controls the page (%v) or has copied its files (%v): its copy was to wait", early.Controlled, early.Cached)
+	}
 	var controlled bool
 	b.run(t, "service worker", chromedp.Poll(`navigator.serviceWorker.ready.then(() => caches.open('icmplab-v1')).then(c => c.match('main.wasm')).then(r => !!r)`,
 		&controlled, chromedp.WithPollingTimeout(30*time.Second)))

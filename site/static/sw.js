@@ -9,15 +9,19 @@
 // HTTP cache, and main.wasm with the compiled code the browser keeps for it.
 // When the network fails, the cached index.html is served and that page,
 // and the Web Worker it starts, get every file from the cache. The cache is
-// brought up to date a few seconds after each page opened online: a HEAD
-// request for each file, and a copy of those whose ETag changed.
+// filled a few seconds after the first visit (the install waits, so that
+// copying main.wasm does not compete with a reload at once) and brought up to
+// date a few seconds after each page opened online: a HEAD request for each
+// file, and a copy of those whose ETag changed.
 'use strict';
 
 const CACHE = 'icmplab-v1';
 const ASSETS = ['./', 'index.html', 'boot.js', 'bundle.js', 'style.css', 'worker.js', 'wasm_exec.js', 'main.wasm', 'favicon.svg'];
 
-/** REFRESH_DELAY is how long after a page opened online the cache is refreshed:
- * after its start-up, which the refresh would compete with. */
+/** REFRESH_DELAY is how long after a page opened online the cache is filled
+ * (install) or refreshed: after its start-up, which the copy would compete
+ * with, and after a reload at once, which would otherwise find this worker
+ * installing and then taking control of it halfway (README, "Start-up"). */
 const REFRESH_DELAY = 5000;
 
 /** offline holds the clients (pages, and their Web Workers) opened from the cache. */
@@ -25,12 +29,22 @@ const offline = new Set();
 
 self.addEventListener('install', (e) => {
   // The page that registered this worker has just fetched these very files:
-  // they are copied from the HTTP cache (force-cache), not fetched and
-  // unzipped again while that page, or its reload, starts. refresh() later
-  // replaces any whose ETag has changed since.
+  // they are copied from the HTTP cache (force-cache), not fetched again, and
+  // only after REFRESH_DELAY, while nothing starts. refresh() later replaces
+  // any whose ETag has changed since.
   const reqs = ASSETS.map((a) => new Request(a, { cache: 'force-cache' }));
-  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(reqs)).then(() => self.skipWaiting()));
+  e.waitUntil(
+    delay(REFRESH_DELAY)
+      .then(() => caches.open(CACHE))
+      .then((c) => c.addAll(reqs))
+      .then(() => self.skipWaiting())
+  );
 });
+
+/** delay resolves after ms milliseconds. */
+function delay(ms) {
+  return new Promise((ok) => setTimeout(ok, ms));
+}
 
 self.addEventListener('activate', (e) => {
   e.waitUntil(
@@ -59,7 +73,7 @@ self.addEventListener('fetch', (e) => {
 async function navigate(e) {
   try {
     const resp = (await e.preloadResponse) || (await fetch(e.request));
-    e.waitUntil(new Promise((ok) => setTimeout(ok, REFRESH_DELAY)).then(refresh));
+    e.waitUntil(delay(REFRESH_DELAY).then(refresh));
     return resp;
   } catch (err) {
     const cached = await caches.match('index.html');
