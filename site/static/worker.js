@@ -11,8 +11,11 @@
 'use strict';
 
 // The module's fetch starts first: wasm_exec.js is read while it downloads.
+// It asks for high priority: the page's first answer waits for this body
+// more than for anything the document loads beside it (README, "Start-up":
+// 5-9% sooner cold, three runs).
 const scriptStart = performance.now();
-const wasmResponse = fetch('main.wasm');
+const wasmResponse = fetch('main.wasm', { priority: 'high' });
 importScripts('wasm_exec.js');
 const imported = performance.now();
 
