@@ -264,7 +264,7 @@ func TestBrowserPasteMixedLayers(t *testing.T) {
 					Detected string `json:"detected"`
 					Errors   int    `json:"errors"`
 				}
-				b.run(t, "row "+strconv.Itoa(i+1), chromedp.Click(`#vrows .vrow[data-i="`+strconv.Itoa(i)+`"]`, chromedp.ByQuery),
+				b.run(t, "row "+strconv.Itoa(i+1), clickRow(i),
 					chromedp.Poll(`(() => {
 						const sel = document.querySelector('#vrows .vrow.sel');
 						const bytes = [...document.querySelectorAll('#hex .b')].map(b => b.textContent).join('');

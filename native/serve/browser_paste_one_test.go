@@ -56,7 +56,7 @@ func TestBrowserPasteOneListed(t *testing.T) {
 			checkTreeIn(t, lang, b.tree(t), echo, dissect.LayerIPv4)
 
 			// Its row, clicked, shows the same packet.
-			b.run(t, "click the row", chromedp.Click(`#vrows .vrow[data-i="0"]`, chromedp.ByQuery))
+			b.run(t, "click the row", clickRow(0))
 			b.oneRow(t, "the row selected", "icmp.seq")
 			checkTreeIn(t, lang, b.tree(t), echo, dissect.LayerIPv4)
 

@@ -737,7 +737,7 @@ func TestBrowserExamples(t *testing.T) {
 			t.Errorf("traceroute example lists %d rows, want 8", state.Rows)
 		}
 		if id == "traceroute" {
-			b.run(t, "pick the MPLS hop", chromedp.Click(`#vrows .vrow[data-i="3"]`, chromedp.ByQuery),
+			b.run(t, "pick the MPLS hop", clickRow(3),
 				chromedp.WaitVisible(`#tree li[data-field="icmp.mpls.label"]`, chromedp.ByQuery))
 			b.screenshot(t, "traceroute.png")
 		}
@@ -1135,13 +1135,15 @@ func TestBrowserPastedFragments(t *testing.T) {
 	b.paste(t, hex.EncodeToString(f1)+"\n\n"+hex.EncodeToString(f2))
 	var tabs []string
 	var info string
-	b.run(t, "second frame",
-		chromedp.WaitVisible(`#vrows .vrow[data-i="1"]`, chromedp.ByQuery),
-		chromedp.Click(`#vrows .vrow[data-i="1"]`, chromedp.ByQuery),
-		chromedp.WaitVisible("#sources", chromedp.ByQuery),
+	// The tabs are drawn again as the page settles, like the list
+	// (clickRow): the tab is found when it is clicked.
+	b.run(t, "second frame", clickRow(1),
+		chromedp.Poll(`!document.getElementById('sources').hidden && document.querySelectorAll('#sources button').length === 2`,
+			nil, chromedp.WithPollingTimeout(20*time.Second)),
 		chromedp.Evaluate(`[...document.querySelectorAll('#sources button')].map(b => b.textContent)`, &tabs),
-		chromedp.Click("#sources button:nth-child(2)", chromedp.ByQuery),
-		chromedp.Text("#hexinfo", &info, chromedp.ByQuery))
+		chromedp.Evaluate(`document.querySelector('#sources button:nth-child(2)').click()`, nil),
+		chromedp.Poll(`(() => { const on = document.querySelector('#sources button.on'); return on && on.matches(':nth-child(2)') ? document.getElementById('hexinfo').textContent : null; })()`,
+			&info, chromedp.WithPollingTimeout(20*time.Second)))
 	want := native.Sources[0]
 	if len(tabs) != 2 || tabs[1] != want.Name || !strings.HasPrefix(info, fmt.Sprintf("%d bytes", len(want.Data))) {
 		t.Errorf("source tabs %q, hex info %q: want %q of %d bytes", tabs, info, want.Name, len(want.Data))
