@@ -2,6 +2,7 @@ package hostile
 
 import (
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"sync"
 	"time"
@@ -14,7 +15,9 @@ type Usage struct {
 	Allocated uint64
 	// Peak is the largest heap seen: the heap objects (garbage not yet
 	// swept included) sampled every millisecond by another goroutine, and
-	// the heap in use after the work (kept results included). On a
+	// the heap in use after the work (kept results included), with the
+	// collector set to keep garbage to about a fifth of the live heap
+	// (measureGCPercent). On a
 	// single-threaded runtime (wasm) the sampler runs only when the work
 	// yields, so there Peak is what the work kept, and the budget rests
 	// on Allocated.
@@ -38,6 +41,11 @@ func read() (allocs, live uint64) {
 // reachable inside work (or through a variable the caller reads after
 // Measure) to count it in Retained.
 func Measure(work func()) Usage {
+	// The collector's target is set near the live heap while the work
+	// runs: at the default (GOGC=100) the heap may hold as much garbage as
+	// live data before a cycle starts, and on a busy machine a cycle ends
+	// late, so the peak would measure the collector's pace, not the work.
+	defer debug.SetGCPercent(debug.SetGCPercent(measureGCPercent))
 	runtime.GC()
 	a0, live0 := read()
 	var peak uint64
@@ -103,6 +111,10 @@ func MeasureRetried(tries int, work func(), ok func(Usage) bool) Usage {
 	}
 	return least
 }
+
+// measureGCPercent is the GOGC in force while Measure runs its work: a
+// cycle starts once the heap has grown by a fifth since the last one.
+const measureGCPercent = 20
 
 // singleThreaded is true where no goroutine runs beside the work.
 var singleThreaded = runtime.GOARCH == "wasm"
