@@ -17,10 +17,9 @@ type Usage struct {
 	// swept included) sampled every millisecond by another goroutine, and
 	// the heap in use after the work (kept results included), with the
 	// collector set to keep garbage to about a fifth of the live heap
-	// (measureGCPercent). On a
-	// single-threaded runtime (wasm) the sampler runs only when the work
-	// yields, so there Peak is what the work kept, and the budget rests
-	// on Allocated.
+	// (measureGCPercent). On a single-threaded runtime (wasm) the sampler
+	// runs only when the work yields, so there Peak is what the work kept,
+	// and the budget rests on Allocated.
 	Peak uint64
 	// Retained is the live heap after the work and a GC, less the live heap
 	// before it: what the work kept.
@@ -91,25 +90,6 @@ func Measure(work func()) Usage {
 		u.Peak = p - live0
 	}
 	return u
-}
-
-// MeasureRetried is Measure, run again (up to tries runs in all) while ok
-// refuses what it measured; it returns the run with the least Peak. Peak
-// counts garbage not yet swept, and on a busy machine (a whole test suite on
-// two cores) the collector can fall so far behind that a run's Peak is all
-// it allocated: an excess the work causes repeats on every run, one the
-// scheduler causes does not. Allocated is exact in every run.
-func MeasureRetried(tries int, work func(), ok func(Usage) bool) Usage {
-	least := Measure(work)
-	for range tries - 1 {
-		if ok(least) {
-			break
-		}
-		if u := Measure(work); u.Peak < least.Peak {
-			least = u
-		}
-	}
-	return least
 }
 
 // measureGCPercent is the GOGC in force while Measure runs its work: a
