@@ -121,15 +121,6 @@ func clickTree(field string) chromedp.Action {
 	return chromedp.Evaluate(`document.querySelector('#tree li[data-field="`+field+`"] > .trow').click()`, nil)
 }
 
-// clickRow clicks row i of the packet list once it is drawn. The list is
-// drawn again as the page settles, so the row is found when it is clicked:
-// a node chromedp.Click found a moment before may be gone by then ("Could
-// not find node with given id").
-func clickRow(i int) chromedp.Action {
-	return chromedp.Poll(`(() => { const r = document.querySelector('#vrows .vrow[data-i="`+strconv.Itoa(i)+`"]'); if (!r) return false; r.click(); return true; })()`,
-		nil, chromedp.WithPollingTimeout(20*time.Second))
-}
-
 // The header layout is the codec's SVG: for the IPv4 header of an echo
 // request the page draws exactly the codec's boxes, the one-bit flags are
 // readable (at least 16 px, named, whole names in the legend and tooltips),

@@ -470,7 +470,6 @@ func BenchmarkStartup(b *testing.B) {
 		}
 		cfs := moduleFS(b, site, pkt).(fstest.MapFS)
 		withForms(b, cfs, os.DirFS(cdir), "main.wasm")
-
 		ch, err := serve.New(cfs)
 		if err != nil {
 			b.Fatal(err)

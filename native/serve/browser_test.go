@@ -1110,6 +1110,15 @@ func TestBrowserOffline(t *testing.T) {
 	checkTree(t, b.tree(t), pkt, dissect.LayerIPv4)
 }
 
+// clickRow clicks row i of the packet list once it is drawn. The list is
+// drawn again as the page settles, so the row is found when it is clicked:
+// a node chromedp.Click found a moment before may be gone by then ("Could
+// not find node with given id").
+func clickRow(i int) chromedp.Action {
+	return chromedp.Poll(`(() => { const r = document.querySelector('#vrows .vrow[data-i="`+strconv.Itoa(i)+`"]'); if (!r) return false; r.click(); return true; })()`,
+		nil, chromedp.WithPollingTimeout(20*time.Second))
+}
+
 // Two pasted fragments, listed: the second row shows the reassembled
 // datagram as a second byte buffer, with a tab to show it.
 func TestBrowserPastedFragments(t *testing.T) {

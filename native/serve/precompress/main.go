@@ -1,6 +1,6 @@
 // Command precompress writes the brotli form of the site's files beside
 // them (main.wasm.br, ...), which `icmplab serve` sends to browsers that
-// accept br: main.wasm is 27% smaller on the wire than with gzip (README,
+// accept br: main.wasm is 26% smaller on the wire than with gzip (README,
 // "Serving"). `make wasm` runs it after building main.wasm and bundle.js;
 // the server checks each form against its file and ignores a stale one.
 package main
